@@ -1,0 +1,29 @@
+'use server';
+
+import { APIError } from 'better-auth/api';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
+import { getAuthServer } from '@/lib/data/auth-server';
+import { ZSignInInput } from '@/lib/schemas/sign-in';
+
+export async function signInAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
+  const parsed = ZSignInInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return toInvalidState(parsed.error);
+  }
+  try {
+    await getAuthServer().api.signInEmail({ body: parsed.data, headers: await headers() });
+  } catch (error) {
+    if (error instanceof APIError) {
+      return { ok: false, message: 'Email or password is incorrect.' };
+    }
+    return toActionState(error);
+  }
+  redirect('/');
+}
+
+export async function signOutAction(): Promise<void> {
+  await getAuthServer().api.signOut({ headers: await headers() });
+  redirect('/sign-in');
+}

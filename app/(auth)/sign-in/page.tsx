@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { SignInForm } from './_components/sign-in-form';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default function SignInPage() {
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-brand-50 via-white to-slate-100 px-4">
+      <div className="w-full max-w-sm">
+        <div className="mb-8 flex flex-col items-center gap-2 text-center">
+          <span
+            aria-hidden
+            className="flex size-11 items-center justify-center rounded-xl bg-brand-600 text-xl text-white"
+          >
+            ◐
+          </span>
+          <h1 className="text-2xl font-semibold tracking-tight">AI Footprint</h1>
+          <p className="text-sm text-slate-500">Energy, carbon and water of your AI workloads.</p>
+        </div>
+        <SignInForm />
+      </div>
+    </main>
+  );
+}

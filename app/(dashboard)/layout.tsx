@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+import { AppShell } from '@/components/layout/app-shell';
+import { requirePageAuth } from '@/lib/auth/context';
+
+// Every dashboard page depends on the signed-in user and live data.
+export const dynamic = 'force-dynamic';
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const ctx = await requirePageAuth('read');
+  return (
+    <AppShell orgName={ctx.orgName} userName={ctx.userName} userEmail={ctx.userEmail} role={ctx.role}>
+      {children}
+    </AppShell>
+  );
+}

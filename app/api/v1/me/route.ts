@@ -1,0 +1,19 @@
+import { requireRequestAuth } from '@/lib/auth/context';
+import { toResponse } from '@/lib/errors';
+
+// Who the caller is: lets a machine check its bearer token. Parse → authorise → respond.
+export async function GET(request: Request) {
+  try {
+    const ctx = await requireRequestAuth(request, 'read');
+    return Response.json({
+      organization: { id: ctx.orgId, slug: ctx.orgSlug, name: ctx.orgName },
+      userId: ctx.userId,
+      role: ctx.role,
+      via: ctx.via,
+    });
+  } catch (error) {
+    return toResponse(error);
+  }
+}
+
+export const dynamic = 'force-dynamic';

@@ -1,0 +1,20 @@
+import type { TPhase } from '@/lib/schemas/usage-record';
+
+// One colour per workload phase, used by every chart so a phase looks the same everywhere.
+export const PHASE_COLORS: Record<TPhase, string> = {
+  training: '#0f766e',
+  fine_tuning: '#14b8a6',
+  inference: '#6366f1',
+  evaluation: '#f59e0b',
+  data_processing: '#94a3b8',
+  other: '#cbd5e1',
+};
+
+export const PHASE_LABELS: Record<TPhase, string> = {
+  training: 'Training',
+  fine_tuning: 'Fine-tuning',
+  inference: 'Inference',
+  evaluation: 'Evaluation',
+  data_processing: 'Data processing',
+  other: 'Other',
+};

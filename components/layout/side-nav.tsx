@@ -1,0 +1,36 @@
+'use client';
+
+import { KeyRound, LayoutDashboard } from 'lucide-react';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { cn } from '@/lib/utils/cn';
+
+const ITEMS = [
+  { href: '/', label: 'Overview', icon: LayoutDashboard },
+  { href: '/settings/tokens', label: 'API tokens', icon: KeyRound },
+] as const;
+
+export function SideNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="flex flex-col gap-1 px-3">
+      {ITEMS.map(({ href, label, icon: Icon }) => {
+        const active = href === '/' ? pathname === '/' : pathname.startsWith(href);
+        return (
+          <Link
+            key={href}
+            href={href}
+            aria-current={active ? 'page' : undefined}
+            className={cn(
+              'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900',
+              active && 'bg-brand-50 text-brand-700 hover:bg-brand-50',
+            )}
+          >
+            <Icon aria-hidden className="size-4" />
+            {label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Role } from '@/lib/generated/prisma/enums';
+
+// What each role may do. Checked on the server in every action and route (lib/auth/context.ts).
+export const PERMISSIONS = {
+  read: ['owner', 'admin', 'editor', 'viewer', 'auditor'],
+  writeUsage: ['owner', 'admin', 'editor'],
+  manageTokens: ['owner', 'admin', 'editor'],
+  manageOrganization: ['owner', 'admin'],
+  readAudit: ['owner', 'admin', 'auditor'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type TPermission = keyof typeof PERMISSIONS;
+
+export function hasPermission(role: Role, permission: TPermission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

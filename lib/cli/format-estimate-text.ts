@@ -1,0 +1,36 @@
+import { formatNumber } from '@/lib/format/quantities';
+import type { TEstimateReport } from './build-estimate-report';
+
+/** Human-readable output of `footprint estimate` (without --json). */
+export function formatEstimateText(report: TEstimateReport, fileName: string): string {
+  const t = report.totals;
+  const lines = [
+    `${fileName}: ${t.records} record(s), methodology ${report.methodologyVersion}`,
+    '',
+    `  IT energy            ${formatNumber(t.itEnergyKwh)} kWh`,
+    `  Facility energy      ${formatNumber(t.energyKwh)} kWh`,
+    `  Location-based       ${formatNumber(t.locationKgCo2e)} kg CO2e  (range ${formatNumber(t.uncertainty.lowKgCo2e)} – ${formatNumber(t.uncertainty.highKgCo2e)})`,
+    `  Market-based         ${formatNumber(t.marketKgCo2e)} kg CO2e  (no contracts: residual mix or grid average)`,
+    `  Embodied (amortised) ${formatNumber(t.embodiedKgCo2e)} kg CO2e`,
+    `  Water                ${formatNumber(t.waterOnsiteL)} L on-site, ${formatNumber(t.waterOffsiteL)} L off-site`,
+  ];
+  if (report.records.length) {
+    lines.push(
+      '',
+      '  line  record                         facility kWh   intensity g/kWh (source)    kg CO2e  assumptions',
+    );
+    for (const r of report.records) {
+      lines.push(
+        `  ${String(r.line).padStart(4)}  ${(r.recordId ?? '-').slice(0, 30).padEnd(30)} ${formatNumber(r.energyKwh).padStart(12)}   ` +
+          `${`${formatNumber(r.intensityGCo2ePerKwh)} (${r.intensitySource})`.padEnd(24)} ${formatNumber(r.locationKgCo2e).padStart(10)}  ${r.assumptions.join(', ') || '-'}`,
+      );
+    }
+  }
+  if (report.errors.length) {
+    lines.push('', `${report.errors.length} invalid row(s):`);
+    for (const e of report.errors) {
+      lines.push(`  ${fileName}:${e.line}${e.column ? ` [${e.column}]` : ''}: ${e.message}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,162 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import { getPrisma } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import type { Role } from '@/lib/generated/prisma/enums';
+
+// Personal API tokens: `aif_` + 32 random bytes (base64url). Only the SHA-256 is stored: a high-entropy token
+// needs no slow KDF, and a hash lookup keeps bearer authentication to one indexed query.
+const TOKEN_PREFIX = 'aif_';
+
+export function hashApiToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface TApiTokenDto {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  userEmail: string;
+}
+
+export interface TCreatedApiToken {
+  id: string;
+  name: string;
+  /** The plaintext token: shown once, never stored. */
+  token: string;
+}
+
+/** Creates a token for `userId` in `orgId`; the names are unique per organisation. */
+export async function createApiToken(
+  ctx: { orgId: string; userId: string },
+  name: string,
+): Promise<TCreatedApiToken> {
+  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  const prisma = getPrisma();
+  const existing = await prisma.apiToken.findFirst({
+    where: { orgId: ctx.orgId, name },
+    select: { id: true },
+  });
+  if (existing) {
+    throw new AppError(
+      'CONFLICT',
+      `A token named "${name}" already exists in this organisation; choose another name.`,
+    );
+  }
+  const row = await prisma.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: {
+        orgId: ctx.orgId,
+        userId: ctx.userId,
+        name,
+        tokenHash: hashApiToken(token),
+        prefix: token.slice(0, 8),
+      },
+      select: { id: true, name: true },
+    });
+    await tx.auditEvent.create({
+      data: {
+        orgId: ctx.orgId,
+        actorUserId: ctx.userId,
+        action: 'api_token.created',
+        targetType: 'api_token',
+        targetId: created.id,
+        metadata: { name },
+      },
+    });
+    return created;
+  });
+  return { id: row.id, name: row.name, token };
+}
+
+/** Tokens of the organisation, newest first (never the hash). */
+export async function findApiTokens(ctx: { orgId: string }): Promise<TApiTokenDto[]> {
+  const rows = await getPrisma().apiToken.findMany({
+    where: { orgId: ctx.orgId },
+    orderBy: { createdAt: 'desc' },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      user: { select: { email: true } },
+    },
+  });
+  return rows.map(({ user, ...rest }) => ({ ...rest, userEmail: user.email }));
+}
+
+/** Revokes a token of the organisation; a token of another organisation is NOT_FOUND. */
+export async function revokeApiToken(ctx: { orgId: string; userId: string }, tokenId: string): Promise<void> {
+  const prisma = getPrisma();
+  await prisma.$transaction(async (tx) => {
+    const result = await tx.apiToken.updateMany({
+      where: { id: tokenId, orgId: ctx.orgId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (result.count === 0) {
+      throw new AppError('NOT_FOUND', 'No active token with that id in this organisation.');
+    }
+    await tx.auditEvent.create({
+      data: {
+        orgId: ctx.orgId,
+        actorUserId: ctx.userId,
+        action: 'api_token.revoked',
+        targetType: 'api_token',
+        targetId: tokenId,
+      },
+    });
+  });
+}
+
+export interface TBearerIdentity {
+  tokenId: string;
+  orgId: string;
+  orgSlug: string;
+  userId: string;
+  role: Role;
+}
+
+/**
+ * Resolves a bearer token to its organisation, user and the user's current role there.
+ * Revoked or expired tokens, and tokens whose user left the organisation, resolve to null.
+ */
+export async function getBearerIdentity(token: string, now: Date): Promise<TBearerIdentity | null> {
+  if (!token.startsWith(TOKEN_PREFIX)) {
+    return null;
+  }
+  const prisma = getPrisma();
+  const row = await prisma.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(token) },
+    select: {
+      id: true,
+      orgId: true,
+      userId: true,
+      revokedAt: true,
+      expiresAt: true,
+      org: { select: { slug: true } },
+    },
+  });
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) {
+    return null;
+  }
+  const membership = await prisma.membership.findUnique({
+    where: { orgId_userId: { orgId: row.orgId, userId: row.userId } },
+    select: { role: true },
+  });
+  if (!membership) {
+    return null;
+  }
+  await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  return {
+    tokenId: row.id,
+    orgId: row.orgId,
+    orgSlug: row.org.slug,
+    userId: row.userId,
+    role: membership.role,
+  };
+}

@@ -1,0 +1,82 @@
+import 'server-only';
+import { getPrisma, type PrismaClient } from '@/lib/db';
+import type { AcceleratorSpec, FactorLibrary, GridFactor } from '@/lib/emissions/factor-library-types';
+
+type Db = Pick<
+  PrismaClient,
+  'accelerator' | 'location' | 'emissionFactor' | 'waterFactor' | 'providerDefault'
+>;
+
+function toGridFactor(row: {
+  id: string;
+  zone: string;
+  granularity: GridFactor['granularity'];
+  periodStart: Date;
+  periodEnd: Date;
+  gCo2ePerKwh: number;
+  basis: GridFactor['basis'];
+  source: string;
+  licence: string;
+  datasetVersion: string;
+}): GridFactor {
+  return { ...row };
+}
+
+/**
+ * The factor library the engine uses for an organisation: bundled factors plus the organisation's overrides.
+ * An override replaces the bundled accelerator of the same name and the bundled location of the same
+ * provider/region; override grid factors are added, and the engine's selection prefers them (see METHODOLOGY).
+ */
+export async function getFactorLibrary(ctx: { orgId: string }, db: Db = getPrisma()): Promise<FactorLibrary> {
+  const scope = { OR: [{ orgId: null }, { orgId: ctx.orgId }] };
+  const [accelerators, locations, factors, water, providerDefaults] = await Promise.all([
+    db.accelerator.findMany({ where: scope, orderBy: [{ orgId: { sort: 'asc', nulls: 'first' } }] }),
+    db.location.findMany({ where: scope, orderBy: [{ orgId: { sort: 'asc', nulls: 'first' } }] }),
+    db.emissionFactor.findMany({ where: scope, orderBy: [{ zone: 'asc' }, { periodStart: 'asc' }] }),
+    db.waterFactor.findMany({ where: scope }),
+    db.providerDefault.findMany({}),
+  ]);
+  const acceleratorByName = new Map<string, AcceleratorSpec>();
+  for (const a of accelerators) {
+    acceleratorByName.set(a.name, {
+      id: a.id,
+      name: a.name,
+      aliases: a.aliases,
+      tdpW: a.tdpW,
+      idleW: a.idleW,
+      memoryGb: a.memoryGb,
+      embodiedKgCo2e: a.embodiedKgCo2e ?? 0,
+      embodiedLowKgCo2e: a.embodiedLowKgCo2e ?? a.embodiedKgCo2e ?? 0,
+      embodiedHighKgCo2e: a.embodiedHighKgCo2e ?? a.embodiedKgCo2e ?? 0,
+      source: a.source,
+      datasetVersion: a.datasetVersion,
+    });
+  }
+  const locationByKey = new Map<string, FactorLibrary['locations'][number]>();
+  for (const l of locations) {
+    locationByKey.set(`${l.provider}:${l.regionCode}`, {
+      provider: l.provider,
+      regionCode: l.regionCode,
+      gridZone: l.gridZone,
+      countryCode: l.countryCode,
+      pue: l.pue,
+      wueLPerKwh: l.wueLPerKwh,
+      source: l.source,
+      datasetVersion: l.datasetVersion,
+    });
+  }
+  return {
+    accelerators: [...acceleratorByName.values()],
+    locations: [...locationByKey.values()],
+    gridFactors: factors.filter((f) => f.kind === 'grid_location').map(toGridFactor),
+    residualMixes: factors.filter((f) => f.kind === 'residual_mix').map(toGridFactor),
+    ewif: water.map((w) => ({
+      id: w.id,
+      zone: w.zone,
+      lPerKwh: w.lPerKwh,
+      source: w.source,
+      datasetVersion: w.datasetVersion,
+    })),
+    providerDefaults: providerDefaults.map((p) => ({ ...p })),
+  };
+}

@@ -1,0 +1,52 @@
+import 'server-only';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+export type TCopyValue = string | number | boolean | Date | null | undefined | string[];
+
+// COPY ... FROM STDIN (FORMAT csv): values are quoted when needed, NULL is an unquoted empty field, and text
+// arrays are written as Postgres array literals inside a quoted field.
+function csvField(value: TCopyValue): string {
+  if (value === null || value === undefined) {
+    return '';
+  }
+  let text: string;
+  if (value instanceof Date) {
+    text = value.toISOString();
+  } else if (Array.isArray(value)) {
+    text = `{${value.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+  } else {
+    text = String(value);
+  }
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+/**
+ * Streams rows into `table` with COPY (one round trip, far faster than INSERTs for bulk loads). Runs inside
+ * whatever transaction `client` has open, so callers get all-or-nothing by wrapping it in BEGIN/COMMIT.
+ */
+export async function copyRows(
+  client: pg.ClientBase,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<readonly TCopyValue[]>,
+): Promise<void> {
+  const quotedColumns = columns.map((c) => `"${c}"`).join(', ');
+  const stream = client.query(copyFrom(`COPY "${table}" (${quotedColumns}) FROM STDIN WITH (FORMAT csv)`));
+  function* lines() {
+    let batch = '';
+    for (const row of rows) {
+      batch += `${row.map(csvField).join(',')}\n`;
+      if (batch.length > 1 << 16) {
+        yield batch;
+        batch = '';
+      }
+    }
+    if (batch) {
+      yield batch;
+    }
+  }
+  await pipeline(Readable.from(lines()), stream);
+}

@@ -1,0 +1,82 @@
+import type { TProvider } from '@/lib/schemas/usage-record';
+
+/** Emission-factor basis: direct (combustion only, GHG Protocol Scope 2 convention) or life-cycle. */
+export type FactorBasis = 'direct' | 'lifecycle';
+
+/** Time resolution of a grid factor; its period is always half-open [periodStart, periodEnd). */
+export type FactorGranularity = 'yearly' | 'monthly' | 'hourly';
+
+/** One accelerator model. Power in W per device, memory in GB, embodied kg CO2e per device (cradle-to-gate). */
+export interface AcceleratorSpec {
+  id: string;
+  name: string;
+  /** Alternative spellings; matched case-, space-, dash- and underscore-insensitively. */
+  aliases: string[];
+  tdpW: number;
+  /** Idle draw in W; null means "use settings.idlePowerFraction × TDP". */
+  idleW: number | null;
+  memoryGb: number | null;
+  embodiedKgCo2e: number;
+  embodiedLowKgCo2e: number;
+  embodiedHighKgCo2e: number;
+  source: string;
+  datasetVersion: string;
+}
+
+/** A place where workloads run: a cloud region, or a grid zone/country for on-premise sites. */
+export interface LocationFactor {
+  provider: TProvider;
+  regionCode: string;
+  gridZone: string;
+  countryCode: string | null;
+  /** Provider-published PUE for this region/campus (dimensionless), null when none is published. */
+  pue: number | null;
+  /** Provider-published on-site WUE in L per IT kWh, null when none is published. */
+  wueLPerKwh: number | null;
+  source: string;
+  datasetVersion: string;
+}
+
+/** Grid (or residual-mix) carbon intensity for one zone and half-open period. */
+export interface GridFactor {
+  id: string;
+  zone: string;
+  granularity: FactorGranularity;
+  periodStart: Date;
+  periodEnd: Date;
+  gCo2ePerKwh: number;
+  basis: FactorBasis;
+  source: string;
+  licence: string;
+  datasetVersion: string;
+}
+
+/** Electricity water intensity factor (water consumed to generate 1 kWh), L per kWh, for a zone or country. */
+export interface EwifFactor {
+  id: string;
+  zone: string;
+  lPerKwh: number;
+  source: string;
+  datasetVersion: string;
+}
+
+/** Fleet-wide values published by a provider, used when the region has no published value. */
+export interface ProviderDefault {
+  provider: TProvider;
+  pue: number | null;
+  pueSource: string;
+  wueLPerKwh: number | null;
+  wueSource: string;
+  datasetVersion: string;
+}
+
+/** Everything the engine needs besides the records, as plain arrays (serialisable, seedable). */
+export interface FactorLibrary {
+  accelerators: AcceleratorSpec[];
+  locations: LocationFactor[];
+  gridFactors: GridFactor[];
+  /** Residual-mix factors for market-based Scope 2 (AIB, Green-e); usually org-supplied. */
+  residualMixes: GridFactor[];
+  ewif: EwifFactor[];
+  providerDefaults: ProviderDefault[];
+}

@@ -1,0 +1,130 @@
+import { describe, expect, test } from 'vitest';
+import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
+import { resolveLocationIntensity } from './grid-intensity';
+import { indexFactorLibrary } from './index-factor-library';
+import type { MethodologySettings } from './methodology-settings';
+import { resolveLocation } from './resolve-location';
+import { fixtureLibrary, gridFactor, record, SETTINGS } from './testing/fixture-library';
+
+const lib = indexFactorLibrary(fixtureLibrary());
+const at = (start: string, end: string, extra: Partial<TUsageRecordInput> = {}) =>
+  record({ provider: 'aws', region: 'test-1', startedAt: new Date(start), endedAt: new Date(end), ...extra });
+const resolve = (rec: TUsageRecordInput, settings: MethodologySettings = SETTINGS, library = lib) =>
+  resolveLocationIntensity(rec, resolveLocation(rec, library), library, settings);
+
+describe('location-based intensity precedence', () => {
+  test('row override beats everything, flagged, on the report basis', () => {
+    const r = resolve(at('2023-01-01T00:00:00Z', '2023-01-01T02:00:00Z', { carbonIntensityGPerKwh: 42 }));
+    expect(r).toMatchObject({
+      gCo2ePerKwh: 42,
+      source: 'row',
+      basis: 'lifecycle',
+      flags: ['INTENSITY_ROW_OVERRIDE'],
+    });
+  });
+
+  test('hourly, time-weighted over the run', () => {
+    // 00:30–03:00: 0.5 h × 100 + 1 h × 200 + 1 h × 300 over 2.5 h
+    const r = resolve(at('2023-01-01T00:30:00Z', '2023-01-01T03:00:00Z'));
+    expect(r.source).toBe('hourly');
+    expect(r.gCo2ePerKwh).toBeCloseTo((0.5 * 100 + 200 + 300) / 2.5, 10);
+    expect(r.flags).toEqual([]);
+    expect(r.ref.id).toContain('..');
+  });
+
+  test('monthly when hourly does not cover the run', () => {
+    // Jan 31 00:00 – Feb 2 00:00: 1 day at 150, 1 day at 250
+    const r = resolve(at('2023-01-31T00:00:00Z', '2023-02-02T00:00:00Z'));
+    expect(r.source).toBe('monthly');
+    expect(r.gCo2ePerKwh).toBeCloseTo(200, 10);
+  });
+
+  test('yearly when no month covers the run', () => {
+    expect(resolve(at('2023-05-01T00:00:00Z', '2023-05-02T00:00:00Z'))).toMatchObject({
+      source: 'yearly',
+      gCo2ePerKwh: 350,
+    });
+  });
+
+  test('nearest earlier year when the run year is missing, flagged', () => {
+    const r = resolve(at('2025-03-01T00:00:00Z', '2025-03-02T00:00:00Z'));
+    expect(r).toMatchObject({ source: 'nearest-year', gCo2ePerKwh: 350, flags: ['INTENSITY_NEAREST_YEAR'] });
+  });
+
+  test('country when the zone has no factor, flagged', () => {
+    const rec = record({
+      provider: 'aws',
+      region: 'test-2',
+      startedAt: new Date('2021-06-01T00:00:00Z'),
+      endedAt: new Date('2021-06-02T00:00:00Z'),
+    });
+    expect(resolve(rec)).toMatchObject({
+      source: 'country',
+      gCo2ePerKwh: 500,
+      flags: ['INTENSITY_COUNTRY_FALLBACK'],
+    });
+  });
+
+  test('country nearest year is flagged twice', () => {
+    const rec = record({
+      provider: 'aws',
+      region: 'test-2',
+      startedAt: new Date('2024-06-01T00:00:00Z'),
+      endedAt: new Date('2024-06-01T00:00:00Z'),
+    });
+    expect(resolve(rec).flags).toEqual(['INTENSITY_COUNTRY_FALLBACK', 'INTENSITY_NEAREST_YEAR']);
+  });
+
+  test('world factor from the library when nothing else matches, flagged', () => {
+    const r = resolve(record({ region: 'atlantis' }));
+    expect(r).toMatchObject({ source: 'world', gCo2ePerKwh: 480, flags: ['INTENSITY_WORLD_AVERAGE'] });
+  });
+
+  test('world-average constant from settings when the library has none', () => {
+    const empty = indexFactorLibrary({ ...fixtureLibrary(), gridFactors: [] });
+    const r = resolve(record({ region: 'atlantis' }), SETTINGS, empty);
+    expect(r).toMatchObject({
+      source: 'world',
+      gCo2ePerKwh: SETTINGS.worldAverageGCo2ePerKwh,
+      flags: ['INTENSITY_WORLD_AVERAGE'],
+    });
+    const direct = resolve(record({ region: 'atlantis' }), { ...SETTINGS, basis: 'direct' }, empty);
+    expect(direct.flags).toEqual(['INTENSITY_WORLD_AVERAGE', 'INTENSITY_BASIS_MISMATCH']);
+    expect(direct.basis).toBe(SETTINGS.worldAverageBasis);
+  });
+
+  test('direct basis uses direct factors where they exist', () => {
+    const r = resolve(at('2023-05-01T00:00:00Z', '2023-05-02T00:00:00Z'), { ...SETTINGS, basis: 'direct' });
+    expect(r).toMatchObject({ source: 'yearly', basis: 'direct', gCo2ePerKwh: 280, flags: [] });
+  });
+
+  test('other basis only as a flagged fallback, never silently', () => {
+    const r = resolve(at('2022-05-01T00:00:00Z', '2022-05-02T00:00:00Z'), { ...SETTINGS, basis: 'direct' });
+    expect(r).toMatchObject({ basis: 'lifecycle', gCo2ePerKwh: 300, flags: ['INTENSITY_BASIS_MISMATCH'] });
+    expect(r.ref.basis).toBe('lifecycle');
+  });
+
+  test('without basis fallback the chain ends at the world average', () => {
+    const settings = {
+      ...SETTINGS,
+      basis: 'direct' as const,
+      allowBasisFallback: false,
+      worldAverageBasis: 'direct' as const,
+    };
+    const r = resolve(at('2022-05-01T00:00:00Z', '2022-05-02T00:00:00Z'), settings);
+    expect(r).toMatchObject({
+      source: 'world',
+      basis: 'direct',
+      gCo2ePerKwh: settings.worldAverageGCo2ePerKwh,
+    });
+  });
+
+  test('world factor on the other basis is flagged as mismatch', () => {
+    const library = indexFactorLibrary({
+      ...fixtureLibrary(),
+      gridFactors: [gridFactor('WORLD', 'yearly', '2020-01-01T00:00:00Z', '2021-01-01T00:00:00Z', 480)],
+    });
+    const r = resolve(record({ region: 'atlantis' }), { ...SETTINGS, basis: 'direct' }, library);
+    expect(r.flags).toEqual(['INTENSITY_WORLD_AVERAGE', 'INTENSITY_BASIS_MISMATCH']);
+  });
+});

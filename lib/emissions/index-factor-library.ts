@@ -1,0 +1,101 @@
+import type { TProvider } from '@/lib/schemas/usage-record';
+import type {
+  AcceleratorSpec,
+  EwifFactor,
+  FactorBasis,
+  FactorGranularity,
+  FactorLibrary,
+  GridFactor,
+  LocationFactor,
+  ProviderDefault,
+} from './factor-library-types';
+import { normalizeKey, normalizeZone } from './normalize-key';
+import { buildPeriodSeries, type PeriodSeries } from './period-series';
+
+/** A FactorLibrary plus lookup structures; build once per library with `indexFactorLibrary`. */
+export interface IndexedFactorLibrary {
+  readonly indexed: true;
+  library: FactorLibrary;
+  acceleratorsByKey: Map<string, AcceleratorSpec>;
+  /** key `${provider}|${normalizeKey(region)}` */
+  locationsByProviderRegion: Map<string, LocationFactor>;
+  /** key normalizeKey(region) → all providers' locations with that code */
+  locationsByRegion: Map<string, LocationFactor[]>;
+  /** key `${ZONE}|${basis}|${granularity}` */
+  gridSeries: Map<string, PeriodSeries>;
+  /** every zone that has at least one grid factor (upper case) */
+  gridZones: Set<string>;
+  /** key `${ZONE}` → residual mixes for that market, any basis */
+  residualSeries: Map<string, PeriodSeries>;
+  ewifByZone: Map<string, EwifFactor>;
+  providerDefaults: Map<TProvider, ProviderDefault>;
+}
+
+export const seriesKey = (zone: string, basis: FactorBasis, granularity: FactorGranularity) =>
+  `${normalizeZone(zone)}|${basis}|${granularity}`;
+
+const cache = new WeakMap<FactorLibrary, IndexedFactorLibrary>();
+
+function groupSeries(factors: readonly GridFactor[], keyOf: (f: GridFactor) => string) {
+  const groups = new Map<string, GridFactor[]>();
+  for (const factor of factors) {
+    const key = keyOf(factor);
+    const list = groups.get(key);
+    if (list) {
+      list.push(factor);
+    } else {
+      groups.set(key, [factor]);
+    }
+  }
+  const out = new Map<string, PeriodSeries>();
+  for (const [key, list] of groups) {
+    out.set(key, buildPeriodSeries(list));
+  }
+  return out;
+}
+
+/**
+ * Indexes a library (alias map, per-zone sorted series with running integrals). O(n log n) once; the result is
+ * cached per library object, so passing the same plain library to the engine repeatedly is also cheap.
+ */
+export function indexFactorLibrary(library: FactorLibrary): IndexedFactorLibrary {
+  const cached = cache.get(library);
+  if (cached) {
+    return cached;
+  }
+  const acceleratorsByKey = new Map<string, AcceleratorSpec>();
+  for (const spec of library.accelerators) {
+    for (const name of [spec.id, spec.name, ...spec.aliases]) {
+      const key = normalizeKey(name);
+      if (!acceleratorsByKey.has(key)) {
+        acceleratorsByKey.set(key, spec);
+      }
+    }
+  }
+  const locationsByProviderRegion = new Map<string, LocationFactor>();
+  const locationsByRegion = new Map<string, LocationFactor[]>();
+  for (const location of library.locations) {
+    const region = normalizeKey(location.regionCode);
+    locationsByProviderRegion.set(`${location.provider}|${region}`, location);
+    locationsByRegion.set(region, [...(locationsByRegion.get(region) ?? []), location]);
+  }
+  const indexed: IndexedFactorLibrary = {
+    indexed: true,
+    library,
+    acceleratorsByKey,
+    locationsByProviderRegion,
+    locationsByRegion,
+    gridSeries: groupSeries(library.gridFactors, (f) => seriesKey(f.zone, f.basis, f.granularity)),
+    gridZones: new Set(library.gridFactors.map((f) => normalizeZone(f.zone))),
+    residualSeries: groupSeries(library.residualMixes, (f) => normalizeZone(f.zone)),
+    ewifByZone: new Map(library.ewif.map((e) => [normalizeZone(e.zone), e])),
+    providerDefaults: new Map(library.providerDefaults.map((d) => [d.provider, d])),
+  };
+  cache.set(library, indexed);
+  return indexed;
+}
+
+/** Accepts a plain or an indexed library. */
+export function ensureIndexed(library: FactorLibrary | IndexedFactorLibrary): IndexedFactorLibrary {
+  return 'indexed' in library ? library : indexFactorLibrary(library);
+}

@@ -1,0 +1,42 @@
+import { PROVIDERS, type TProvider, type TUsageRecordInput } from '@/lib/schemas/usage-record';
+import type { CodecarbonRow } from './codecarbon-rows';
+
+/**
+ * CodeCarbon's geolocation-failure fallback (codecarbon/external/geography.py): CAN / Quebec at
+ * lat 46.8, lon -71.2. A Quebec row with other coordinates came from real geolocation, so is not flagged;
+ * a Quebec row without coordinates (offline mode) cannot be told apart and is flagged.
+ */
+export function isQuebecFallback(row: CodecarbonRow): boolean {
+  const region = (row.region ?? '')
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+  if (row.countryIso?.toUpperCase() !== 'CAN' || region !== 'quebec') {
+    return false;
+  }
+  if (row.latitude === undefined || row.longitude === undefined) {
+    return true;
+  }
+  return Math.abs(row.latitude - 46.8) < 0.05 && Math.abs(row.longitude + 71.2) < 0.05;
+}
+
+/**
+ * Provider and region for a CodeCarbon row. On cloud (cloud_provider set; CodeCarbon only keeps `gcp`, it
+ * resets detected AWS/Azure to empty) → the provider and its cloud region code (e.g. europe-west1).
+ * Otherwise the upload form's provider/region win (the user knows the site; CodeCarbon may have lost the
+ * cloud provider or fallen back to Quebec), else on_prem in the ISO 3166-1 alpha-3 country (e.g. FRA),
+ * else CodeCarbon's `region` text.
+ */
+export function codecarbonLocation(
+  row: CodecarbonRow,
+  defaults: Partial<TUsageRecordInput>,
+): { provider: TProvider; region: string | undefined } {
+  const cloud = row.cloudProvider;
+  if (cloud && (PROVIDERS as readonly string[]).includes(cloud)) {
+    return { provider: cloud as TProvider, region: row.cloudRegion ?? defaults.region ?? row.countryIso };
+  }
+  return {
+    provider: defaults.provider ?? 'on_prem',
+    region: defaults.region ?? row.countryIso?.toUpperCase() ?? row.region,
+  };
+}

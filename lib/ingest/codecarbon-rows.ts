@@ -1,0 +1,122 @@
+import { parseNumberCell } from './parse-number';
+import { parseLocalTimestamp } from './time-zone';
+import type { CsvRow, IssueSink } from './types';
+
+/** One CodeCarbon emissions.csv row, read by column name (docs/input-formats.md §2.3); units as written. */
+export interface CodecarbonRow {
+  line: number;
+  /** run_id, or experiment_id in v0/v1 files (which have no run_id); null when empty or "None". */
+  runId: string | null;
+  /** Write time = end of the covered window, converted from local time to UTC. */
+  endedAt: Date;
+  /** Cumulative seconds since the tracker started. */
+  durationS: number;
+  /** Cumulative kWh, already multiplied by `pue`. */
+  energyKwh: number;
+  emissionsKg: number | null;
+  pue?: number;
+  wue?: number;
+  waterL?: number;
+  projectName?: string;
+  countryIso?: string;
+  region?: string;
+  cloudProvider?: string;
+  cloudRegion?: string;
+  version?: string;
+  gpuCount?: number;
+  gpuModel?: string;
+  gpuUtilizationPct?: number;
+  latitude?: number;
+  longitude?: number;
+  trackingMode?: string;
+  /** os | cpu_model | cpu_count: identifies the machine for the overlap (multi-rank) warning. */
+  hostKey: string;
+}
+
+/** Reads CodeCarbon rows by header name; never by position, since columns moved between generations. */
+export function makeCodecarbonRowReader(headers: string[], timeZone: string, sink: IssueSink) {
+  const index = new Map(headers.map((h, i) => [h, i]));
+  // v0.x/v1.x files have experiment_id (the per-run UUID) and no run_id; from v2.7 experiment_id is the
+  // shared API experiment (default 5b0fa12a-…) and must not be used as a run id.
+  const runIdColumn = index.has('run_id') ? 'run_id' : index.has('experiment_id') ? 'experiment_id' : null;
+
+  return (row: CsvRow): CodecarbonRow | null => {
+    let ok = true;
+    const text = (col: string): string | undefined => {
+      const i = index.get(col);
+      const value = i === undefined ? undefined : row.fields[i]?.trim();
+      return value === '' ? undefined : value;
+    };
+    const num = (col: string, required: string | null, min = 0): number | undefined => {
+      const cell = text(col);
+      const n = parseNumberCell(cell ?? '');
+      if (n.kind === 'number' && n.value >= min) {
+        return n.value;
+      }
+      if (n.kind === 'empty' && required === null) {
+        return undefined;
+      }
+      ok = false;
+      const why =
+        n.kind === 'empty'
+          ? (required ?? 'is empty')
+          : n.kind === 'invalid'
+            ? n.message
+            : `must be at least ${min} (got ${cell})`;
+      sink.error(row.line, col, `${col}: ${why}`);
+      return undefined;
+    };
+
+    const stamp = text('timestamp');
+    const endedAt = stamp === undefined ? null : parseLocalTimestamp(stamp, timeZone);
+    if (!endedAt) {
+      ok = false;
+      sink.error(
+        row.line,
+        'timestamp',
+        `timestamp: "${stamp ?? ''}" is not a date-time like 2024-05-31T10:39:13`,
+      );
+    }
+    const durationS = num('duration', 'is empty; CodeCarbon wrote no duration for this row');
+    const energyKwh = num(
+      'energy_consumed',
+      'is empty: CodeCarbon wrote no measurement for this row (known CodeCarbon defect); it is left out, not counted as 0',
+    );
+    const emissionsKg = num('emissions', null);
+    const pue = num('pue', null, 1);
+    const wue = num('wue', null);
+    const waterL = num('water_consumed', null);
+    const gpuCount = num('gpu_count', null);
+    const gpuUtilizationPct = num('gpu_utilization_percent', null);
+    const latitude = num('latitude', null, -90);
+    const longitude = num('longitude', null, -180);
+    if (!ok || !endedAt || durationS === undefined || energyKwh === undefined) {
+      return null;
+    }
+    const rawRunId = runIdColumn ? text(runIdColumn) : undefined;
+    return {
+      line: row.line,
+      runId: rawRunId === undefined || rawRunId === 'None' ? null : rawRunId,
+      endedAt,
+      durationS,
+      energyKwh,
+      emissionsKg: emissionsKg ?? null,
+      pue,
+      wue,
+      waterL,
+      projectName: text('project_name'),
+      countryIso: text('country_iso_code'),
+      region: text('region'),
+      cloudProvider: text('cloud_provider')?.toLowerCase(),
+      cloudRegion: text('cloud_region'),
+      version: text('codecarbon_version'),
+      gpuCount,
+      gpuModel: text('gpu_model'),
+      gpuUtilizationPct,
+      latitude,
+      longitude,
+      trackingMode: text('tracking_mode'),
+      hostKey: [text('os'), text('cpu_model'), text('cpu_count')].join('|'),
+    };
+  };
+}

@@ -1,0 +1,35 @@
+import { USAGE_RECORD_CSV_COLUMNS } from '@/lib/schemas/usage-record';
+
+/** What the header line looks like; 'codecarbon-task' files are recognised only to be refused clearly. */
+export type DetectedFormat = 'generic' | 'codecarbon' | 'codecarbon-task' | 'nvidia-smi' | 'unknown';
+
+const TEMPLATE_COLUMNS = new Set<string>(Object.keys(USAGE_RECORD_CSV_COLUMNS));
+
+/** nvidia-smi header field: `power.draw [W]`, `utilization.gpu [%]`, `index` (docs/input-formats.md §4.1). */
+export const NVIDIA_SMI_HEADER = /^(?<field>[a-z0-9_.]+)(?: \[(?<unit>[^\]]+)\])?$/;
+
+/**
+ * Detects the format from the (trimmed) header names, following docs/input-formats.md §1:
+ * CodeCarbon = has energy_consumed, duration and emissions (every header generation, §2.2);
+ * nvidia-smi = first field `timestamp` followed by index/name/uuid, or bracketed units like `power.draw [W]`;
+ * generic = mostly our template's snake_case names (unknown extras are reported by the generic parser).
+ */
+export function detectFormat(headers: string[]): DetectedFormat {
+  const names = new Set(headers);
+  if (headers[0] === 'task_name') {
+    return 'codecarbon-task';
+  }
+  if (names.has('energy_consumed') && names.has('duration') && names.has('emissions')) {
+    return 'codecarbon';
+  }
+  const second = headers[1] ?? '';
+  const bracketed = headers.some((h) => /^[a-z0-9_.]+ \[[^\]]+\]$/.test(h));
+  if ((headers[0] === 'timestamp' && ['index', 'name', 'uuid'].includes(second)) || bracketed) {
+    return 'nvidia-smi';
+  }
+  const known = headers.filter((h) => TEMPLATE_COLUMNS.has(h)).length;
+  if (known >= 2 && known * 2 >= headers.length) {
+    return 'generic';
+  }
+  return 'unknown';
+}

@@ -1,0 +1,166 @@
+import { type TColumnMapping, type TUsageRecordField, UNIT_FACTORS } from '@/lib/schemas/column-mapping';
+import { USAGE_RECORD_CSV_COLUMNS } from '@/lib/schemas/usage-record';
+import { type CsvTable, isBlankRow } from './csv-table';
+import { parseNumberCell } from './parse-number';
+import type { IssueSink, ParsedRecord } from './types';
+import { validateRecord } from './validate-record';
+
+const NUMERIC_FIELDS = new Set<TUsageRecordField>([
+  'acceleratorCount',
+  'acceleratorHours',
+  'acceleratorPowerW',
+  'utilization',
+  'energyKwh',
+  'requests',
+  'tokens',
+  'energyPerRequestWh',
+  'pue',
+  'carbonIntensityGPerKwh',
+  'wueLPerKwh',
+  'cost',
+]);
+const ENUM_FIELDS = new Set<TUsageRecordField>(['phase', 'provider']);
+const REQUIRED: TUsageRecordField[] = ['phase', 'startedAt', 'endedAt'];
+const SNAKE_OF = Object.fromEntries(
+  Object.entries(USAGE_RECORD_CSV_COLUMNS).map(([snake, key]) => [key, snake]),
+) as Record<TUsageRecordField, string>;
+const TEMPLATE = USAGE_RECORD_CSV_COLUMNS as Record<string, TUsageRecordField>;
+
+interface ResolvedColumn {
+  index: number;
+  header: string;
+  field: TUsageRecordField;
+  /** Multiplier to the canonical unit (1 when no unit given). */
+  factor: number;
+}
+
+/** Applies a unit factor without binary noise for the common ×1000 / ÷1000 cases (1234.5 Wh → 1.2345 kWh). */
+function convert(value: number, factor: number): number {
+  return factor >= 1 ? value * factor : value / Math.round(1 / factor);
+}
+
+/**
+ * Resolves headers to record fields: `mapping[header]` first, then the template's snake_case name.
+ * Template mode (no mapping): unknown columns are errors, since a misspelt `energy_kwh` would silently
+ * drop data. Mapping mode: unmapped columns are ignored with one warning.
+ */
+function resolveColumns(
+  headers: string[],
+  headerLine: number,
+  mapping: TColumnMapping | undefined,
+  sink: IssueSink,
+): ResolvedColumn[] | null {
+  const columns: ResolvedColumn[] = [];
+  const unknown: string[] = [];
+  const byField = new Map<TUsageRecordField, string>();
+  headers.forEach((header, index) => {
+    const target = mapping?.[header];
+    const field = target?.field ?? (Object.hasOwn(TEMPLATE, header) ? TEMPLATE[header] : undefined);
+    if (!field) {
+      unknown.push(header);
+      return;
+    }
+    const previous = byField.get(field);
+    if (previous !== undefined) {
+      sink.error(
+        headerLine,
+        header,
+        `columns "${previous}" and "${header}" both give ${SNAKE_OF[field]}; keep one`,
+      );
+      return;
+    }
+    byField.set(field, header);
+    const factor = target?.unit ? (UNIT_FACTORS[field]?.[target.unit] ?? 1) : 1;
+    columns.push({ index, header, field, factor });
+  });
+  if (mapping && unknown.length > 0) {
+    sink.warn(headerLine, null, `columns not mapped, ignored: ${unknown.map((h) => `"${h}"`).join(', ')}`);
+  } else {
+    for (const header of unknown) {
+      sink.error(
+        headerLine,
+        header || null,
+        header === ''
+          ? 'a column has no name: remove the trailing delimiter or empty column from the header'
+          : `unknown column "${header}": not part of the generic template v1; fix the spelling or remove the column (see docs/CSV_FORMAT.md)`,
+      );
+    }
+  }
+  const missing = REQUIRED.filter((field) => !byField.has(field));
+  for (const field of missing) {
+    sink.error(headerLine, SNAKE_OF[field], `required column ${SNAKE_OF[field]} is missing from the header`);
+  }
+  return missing.length > 0 ? null : columns;
+}
+
+/** Parses generic template v1 rows (or mapped rows) into validated records; see docs/CSV_FORMAT.md. */
+export function parseGenericTable(
+  table: CsvTable,
+  mapping: TColumnMapping | undefined,
+  sink: IssueSink & { errorLines: Set<number> },
+): ParsedRecord[] {
+  const headers = table.header.fields;
+  const columns = resolveColumns(headers, table.header.line, mapping, sink);
+  if (!columns) {
+    for (const row of table.rows) {
+      sink.errorLines.add(row.line);
+    }
+    return [];
+  }
+  const headerOf = new Map(columns.map((c) => [c.field as string, c.header]));
+  const columnFor = (field: string) => headerOf.get(field) ?? SNAKE_OF[field as TUsageRecordField] ?? null;
+  const records: ParsedRecord[] = [];
+  const recordIdLines = new Map<string, number>();
+  for (const row of table.rows) {
+    if (isBlankRow(row)) {
+      continue;
+    }
+    if (row.fields.length !== headers.length) {
+      sink.error(
+        row.line,
+        null,
+        `row has ${row.fields.length} fields but the header has ${headers.length}; quote values that contain "${table.delimiter === '\t' ? '\\t' : table.delimiter}" and check for missing or extra delimiters`,
+      );
+      continue;
+    }
+    const input: Record<string, unknown> = {};
+    let cellErrors = false;
+    for (const col of columns) {
+      const cell = (row.fields[col.index] ?? '').trim();
+      if (cell === '') {
+        continue; // empty cell = absent, never 0
+      }
+      if (NUMERIC_FIELDS.has(col.field)) {
+        const n = parseNumberCell(cell);
+        if (n.kind === 'invalid') {
+          sink.error(row.line, col.header, `${col.header}: ${n.message}`);
+          cellErrors = true;
+        } else if (n.kind === 'number') {
+          input[col.field] = convert(n.value, col.factor);
+        }
+      } else {
+        input[col.field] = ENUM_FIELDS.has(col.field) ? cell.toLowerCase() : cell;
+      }
+    }
+    const recordId = typeof input.recordId === 'string' ? input.recordId : undefined;
+    let duplicate = false;
+    if (recordId !== undefined) {
+      const first = recordIdLines.get(recordId);
+      if (first !== undefined) {
+        sink.error(
+          row.line,
+          columnFor('recordId'),
+          `record_id "${recordId}" is already used on line ${first}; record ids must be unique within a file`,
+        );
+        duplicate = true;
+      } else {
+        recordIdLines.set(recordId, row.line);
+      }
+    }
+    const record = validateRecord(input, row.line, columnFor, sink);
+    if (record && !cellErrors && !duplicate) {
+      records.push({ line: row.line, record, flags: [] });
+    }
+  }
+  return records;
+}

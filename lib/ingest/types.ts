@@ -1,0 +1,111 @@
+import type { TColumnMapping } from '@/lib/schemas/column-mapping';
+import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
+
+/** `{ [sourceHeader]: { field, unit? } }`; schema `ZColumnMapping` in lib/schemas/column-mapping.ts. */
+export type ColumnMapping = TColumnMapping;
+
+/** Formats the upload parser understands. 'unknown' = header not recognised (see `needsMapping`). */
+export type IngestFormat = 'generic' | 'codecarbon' | 'nvidia-smi' | 'unknown';
+
+export interface ParseOptions {
+  /** Name of the uploaded file; copied into every error. */
+  fileName: string;
+  /** Force a format; 'auto' (default) detects it from the header line. */
+  format?: 'auto' | 'generic' | 'codecarbon' | 'nvidia-smi';
+  /** IANA zone for naive timestamps in CodeCarbon and nvidia-smi files; default 'UTC'. */
+  timeZone?: string;
+  /** Upload-form values: required phase for nvidia-smi, fallbacks for CodeCarbon (see docs/CSV_FORMAT.md). */
+  defaults?: Partial<TUsageRecordInput>;
+  /** Mapping of unknown headers to record fields (generic parsing). */
+  mapping?: ColumnMapping;
+  /** nvidia-smi: longer sample gaps (s) are not integrated and split sessions; default 60. */
+  nvidiaSmiMaxGapSeconds?: number;
+}
+
+export interface CodecarbonSource {
+  /** run_id (experiment_id for v0/v1 files); null when missing/"None". */
+  runId: string | null;
+  /** Cumulative `emissions` of the kept row, kg CO2e, computed with CodeCarbon's factor; null if empty. */
+  reportedEmissionsKg: number | null;
+  /** Cumulative `energy_consumed`, kWh, already multiplied by `pue`. */
+  reportedEnergyKwh: number;
+  /** `pue` column (absent before v2.3). */
+  pueApplied?: number;
+  /** `water_consumed` (L) and `wue` (L/kWh), v3.0.8+. */
+  reportedWaterL?: number;
+  wueApplied?: number;
+  countryIso?: string;
+  region?: string;
+  cloudProvider?: string;
+  cloudRegion?: string;
+  /** Location looks like CodeCarbon's geolocation-failure fallback (Quebec, Canada). */
+  quebecFallback: boolean;
+  trackerVersion?: string;
+  /** Number of cumulative rows folded into this record (1 = single row). */
+  rowsCollapsed: number;
+}
+
+export interface NvidiaSmiSource {
+  /** nvidia-smi `index` of each GPU in the record (the record covers a group of same-name GPUs). */
+  gpuIndices: string[];
+  gpuName: string;
+  /** Power samples integrated. */
+  samples: number;
+  /** Gaps longer than the threshold that end or start this session (not integrated). */
+  gapsSkipped: number;
+}
+
+export interface ParsedRecord {
+  /** 1-based physical line of the (first) source row. */
+  line: number;
+  record: TUsageRecordInput;
+  source?: { codecarbon?: CodecarbonSource; nvidiaSmi?: NvidiaSmiSource };
+  /** Flag codes from `INGEST_FLAGS`. */
+  flags: string[];
+}
+
+export interface RowError {
+  fileName: string;
+  /** 1-based physical line; the header is line 1 when the file has no leading blank lines. */
+  line: number;
+  /** Header name of the offending column, or null for whole-row/whole-file problems. */
+  column: string | null;
+  /** Says what is wrong and what to fix. */
+  message: string;
+}
+
+export type RowWarning = RowError;
+
+export interface ParseStats {
+  /** Data rows read (header and blank lines excluded). */
+  rows: number;
+  /** Records returned. */
+  accepted: number;
+  /** Rows with at least one error. */
+  rejected: number;
+  /** Valid rows folded into another record (CodeCarbon cumulative rows and exact duplicates). */
+  duplicatesCollapsed: number;
+}
+
+export interface ParseResult {
+  format: IngestFormat;
+  records: ParsedRecord[];
+  errors: RowError[];
+  warnings: RowWarning[];
+  headers: string[];
+  /** True when the header is unknown and no mapping was given: ask the user for a `ColumnMapping`. */
+  needsMapping?: boolean;
+  stats: ParseStats;
+}
+
+/** A tokenised CSV row with its physical start line. */
+export interface CsvRow {
+  line: number;
+  fields: string[];
+}
+
+/** Shared by the format parsers: collects problems with the file name filled in. */
+export interface IssueSink {
+  error(line: number, column: string | null, message: string): void;
+  warn(line: number, column: string | null, message: string): void;
+}

@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildEstimateReport } from '@/lib/cli/build-estimate-report';
+import { formatEstimateText } from '@/lib/cli/format-estimate-text';
+import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import { parseUsageFile } from '@/lib/ingest/parse-usage-file';
+import { CliUsageError } from './cli-usage-error';
+
+const FORMATS = ['auto', 'generic', 'codecarbon', 'nvidia-smi'] as const;
+
+/** `footprint estimate <file.csv> [--format …] [--json] [--time-zone Z] [--phase P]`; returns the exit status. */
+export async function runEstimate(args: string[], referenceDir: string): Promise<number> {
+  let file: string | undefined;
+  let format: (typeof FORMATS)[number] = 'auto';
+  let json = false;
+  let timeZone = 'UTC';
+  let phase: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--json') {
+      json = true;
+    } else if (arg === '--format' || arg === '--time-zone' || arg === '--phase') {
+      const value = args[++i];
+      if (!value) {
+        throw new CliUsageError(`${arg} needs a value`);
+      }
+      if (arg === '--format') {
+        if (!(FORMATS as readonly string[]).includes(value)) {
+          throw new CliUsageError(`--format must be one of ${FORMATS.join(', ')} (got "${value}")`);
+        }
+        format = value as (typeof FORMATS)[number];
+      } else if (arg === '--time-zone') {
+        timeZone = value;
+      } else {
+        phase = value;
+      }
+    } else if (arg.startsWith('--')) {
+      throw new CliUsageError(`unknown option ${arg}`);
+    } else if (file) {
+      throw new CliUsageError('give exactly one file');
+    } else {
+      file = arg;
+    }
+  }
+  if (!file) {
+    throw new CliUsageError('missing <file.csv>');
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new CliUsageError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  const fileName = path.basename(file);
+  const parsed = parseUsageFile(bytes, {
+    fileName,
+    format,
+    timeZone,
+    ...(phase ? { defaults: { phase: phase as never } } : {}),
+  });
+  if (parsed.needsMapping) {
+    throw new CliUsageError(
+      `${fileName}: the header is not a known format (generic template v1, CodeCarbon, nvidia-smi). ` +
+        `Headers: ${parsed.headers.join(', ')}. Map the columns in the Uploads page, or rename them per docs/CSV_FORMAT.md.`,
+    );
+  }
+  const report = buildEstimateReport(parsed, loadBundledFactorLibrary(referenceDir));
+  process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatEstimateText(report, fileName));
+  return report.errors.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,52 @@
+import { seedDemoOrganization } from '@/lib/data/demo-seed';
+import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
+import { getPrisma } from '@/lib/db';
+import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import { migrateDatabase } from './migrate';
+
+/**
+ * Migrates the database at process.env.DATABASE_URL, loads the bundled factor library when missing
+ * (or when `refreshFactors`), and seeds the demo organisation when `seed` is 'if-empty' and the database has no
+ * organisation, or when 'always' (the seed itself skips an existing demo organisation).
+ */
+export async function prepareDatabase(options: {
+  seed: 'never' | 'if-empty' | 'always';
+  refreshFactors?: boolean;
+  log: (message: string) => void;
+}): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error('prepareDatabase needs DATABASE_URL');
+  }
+  const applied = await migrateDatabase(url);
+  if (applied.length) {
+    options.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+  }
+  const prisma = getPrisma();
+  const bundled = await prisma.accelerator.count({ where: { orgId: null } });
+  if (bundled === 0 || options.refreshFactors) {
+    const started = performance.now();
+    const library = loadBundledFactorLibrary();
+    await replaceBundledFactorLibrary(library, url);
+    options.log(
+      `Loaded the bundled factor library: ${library.gridFactors.length} grid factors, ${library.locations.length} locations, ` +
+        `${library.accelerators.length} accelerators (${Math.round(performance.now() - started)} ms)`,
+    );
+  }
+  const organizations = await prisma.organization.count();
+  if (options.seed === 'always' || (options.seed === 'if-empty' && organizations === 0)) {
+    const started = performance.now();
+    const endExclusive = process.env.DEMO_END_EXCLUSIVE
+      ? new Date(process.env.DEMO_END_EXCLUSIVE)
+      : undefined;
+    const result = await seedDemoOrganization({
+      computedAt: new Date(),
+      ...(endExclusive ? { endExclusive } : {}),
+    });
+    options.log(
+      result.seeded
+        ? `Seeded the demo organisation: ${result.records} usage records (${Math.round(performance.now() - started)} ms)`
+        : `The demo organisation already exists (${result.records} usage records); nothing seeded.`,
+    );
+  }
+}

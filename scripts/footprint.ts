@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { AppError } from '@/lib/errors';
+import { CliUsageError } from './cli/cli-usage-error';
+import { runEstimate } from './cli/estimate';
+import { runTokenCreate } from './cli/token-create';
+
+// npm run footprint -- <command>. Exit status: 0 success, 1 invalid rows (estimate) or a refused operation,
+// 2 unusable arguments or unreadable files.
+const USAGE = `Usage:
+  npm run footprint -- estimate <file.csv> [--format auto|generic|codecarbon|nvidia-smi] [--json]
+                                         [--time-zone Europe/Paris] [--phase training]
+  npm run footprint -- token create --org <slug> --email <user> --name <label>`;
+
+const referenceDir = path.resolve(import.meta.dirname, '../reference');
+const [command, ...rest] = process.argv.slice(2);
+
+async function main(): Promise<number> {
+  if (command === 'estimate') {
+    return runEstimate(rest, referenceDir);
+  }
+  if (command === 'token' && rest[0] === 'create') {
+    return runTokenCreate(rest.slice(1));
+  }
+  throw new CliUsageError(command ? `unknown command "${command}"` : 'missing command');
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  if (error instanceof CliUsageError) {
+    process.stderr.write(`footprint: ${error.message}\n${USAGE}\n`);
+    process.exitCode = 2;
+  } else if (error instanceof AppError) {
+    process.stderr.write(`footprint: ${error.message}\n`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}
