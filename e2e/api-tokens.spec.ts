@@ -1,14 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { signIn } from './support/sign-in';
 
 test('[tokens] a token created in the UI authenticates the API once, and stops working when revoked', async ({
   page,
   request,
 }) => {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill('demo@aifootprint.local');
-  await page.getByLabel('Password').fill('footprint-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  await signIn(page);
 
   await page.getByRole('link', { name: 'API tokens' }).click();
   await page.getByLabel('Name').fill('e2e-training-cluster');

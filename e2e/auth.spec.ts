@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-const DEMO_EMAIL = 'demo@aifootprint.local';
-const DEMO_PASSWORD = 'footprint-demo';
+import { DEMO_PASSWORD, DEMO_USERS } from './support/sign-in';
+
+const DEMO_EMAIL = DEMO_USERS.owner;
 
 test('[auth] an unauthenticated visit is redirected to sign-in', async ({ page }) => {
   await page.goto('/');

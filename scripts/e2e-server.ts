@@ -17,6 +17,8 @@ await runNextWithDatabase({
   seed: 'if-empty',
   ...(process.env.E2E_DATABASE_URL
     ? {}
-    : { freshEmbedded: { dataDir: dataPath('e2e-postgres'), port: 54331 } }),
+    : {
+        freshEmbedded: { dataDir: dataPath('e2e-postgres'), port: Number(process.env.E2E_PG_PORT ?? 54331) },
+      }),
   extraArgs: ['--hostname', '127.0.0.1'],
 });

@@ -1,12 +1,17 @@
 'use client';
 
-import { KeyRound, LayoutDashboard } from 'lucide-react';
+import { Building2, Database, FileText, KeyRound, LayoutDashboard, Table2, Upload } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/utils/cn';
 
 const ITEMS = [
   { href: '/', label: 'Overview', icon: LayoutDashboard },
+  { href: '/records', label: 'Records', icon: Table2 },
+  { href: '/uploads', label: 'Uploads', icon: Upload },
+  { href: '/reports', label: 'Reports', icon: FileText },
+  { href: '/factors', label: 'Factors', icon: Database },
+  { href: '/settings/organization', label: 'Organisation', icon: Building2 },
   { href: '/settings/tokens', label: 'API tokens', icon: KeyRound },
 ] as const;
 
