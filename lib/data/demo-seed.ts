@@ -4,7 +4,7 @@ import { getPrisma } from '@/lib/db';
 import { generateDemoOrganization } from '@/lib/demo/generate-demo-organization';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import { findEnergyContracts } from './energy-contracts';
-import { getFactorLibrary } from './factor-library';
+import { getCachedFactorLibrary } from './factor-library-cache';
 import { methodologySettingsFor } from './organizations';
 import { slugify } from './teams-and-projects';
 import { storeUsageRecords } from './usage-records';
@@ -103,7 +103,7 @@ export async function seedDemoOrganization(options: {
     return created;
   });
   const ctx = { orgId: org.id };
-  const library = await getFactorLibrary(ctx);
+  const library = await getCachedFactorLibrary(ctx);
   const contracts = await findEnergyContracts(ctx);
   const footprints = computeFootprints(demo.records, library, methodologySettingsFor(org), contracts);
   const stored = await storeUsageRecords(

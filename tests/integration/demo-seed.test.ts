@@ -1,0 +1,54 @@
+import { beforeAll, expect, test } from 'vitest';
+import { DEMO_ORG_SLUG } from '@/lib/data/demo-seed';
+import { getPrisma } from '@/lib/db';
+import { prepareDatabase } from '../../scripts/db/prepare-database';
+import { createTestDatabase } from '../support/test-database';
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = await createTestDatabase();
+  await prepareDatabase({ seed: 'if-empty', log: () => {} });
+});
+
+test('[seed] the demo organisation has 18 months, every role, 3+ cloud regions and an on-prem cluster', async () => {
+  const prisma = getPrisma();
+  const org = await prisma.organization.findUniqueOrThrow({ where: { slug: DEMO_ORG_SLUG } });
+  const roles = await prisma.membership.findMany({ where: { orgId: org.id }, select: { role: true } });
+  expect(roles.map((r) => r.role).sort()).toEqual(['admin', 'auditor', 'editor', 'owner', 'viewer']);
+  expect(await prisma.team.count({ where: { orgId: org.id } })).toBe(4);
+  const months = await prisma.$queryRaw<{ n: number }[]>`
+    SELECT COUNT(DISTINCT date_trunc('month', started_at))::int AS n FROM usage_record WHERE org_id = ${org.id}::uuid`;
+  expect(months[0]?.n).toBe(18);
+  const providers = await prisma.usageRecord.groupBy({
+    by: ['provider'],
+    where: { orgId: org.id },
+    _count: true,
+  });
+  expect(providers.map((p) => p.provider).sort()).toEqual(['aws', 'azure', 'gcp', 'on_prem']);
+  const zones = await prisma.usageRecord.groupBy({
+    by: ['gridZone'],
+    where: { orgId: org.id, provider: { not: 'on_prem' } },
+  });
+  expect(zones.filter((z) => z.gridZone).length).toBeGreaterThanOrEqual(3);
+  // Very different grids: the cleanest and dirtiest zones differ by more than 5x.
+  const intensity = await prisma.usageRecord.groupBy({
+    by: ['gridZone'],
+    where: { orgId: org.id },
+    _avg: { intensityGCo2ePerKwh: true },
+  });
+  const values = intensity.map((z) => z._avg.intensityGCo2ePerKwh ?? 0).filter((v) => v > 0);
+  expect(Math.max(...values) / Math.min(...values)).toBeGreaterThan(5);
+  // Market-based is below location-based somewhere: the demo energy contracts are matched.
+  const totals = await prisma.usageRecord.aggregate({
+    where: { orgId: org.id },
+    _sum: { locationKgCo2e: true, marketKgCo2e: true },
+  });
+  expect(totals._sum.marketKgCo2e).toBeLessThan(totals._sum.locationKgCo2e ?? 0);
+});
+
+test('[seed] seeding again changes nothing', async () => {
+  const prisma = getPrisma();
+  const before = await prisma.usageRecord.count();
+  await prepareDatabase({ seed: 'always', log: () => {} });
+  expect(await prisma.usageRecord.count()).toBe(before);
+  expect(await prisma.organization.count()).toBe(1);
+});

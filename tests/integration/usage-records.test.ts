@@ -1,0 +1,135 @@
+import { beforeAll, expect, test } from 'vitest';
+import { findMonthlyEmissionsByPhase, getFootprintTotals } from '@/lib/data/emission-summaries';
+import { getCachedFactorLibrary } from '@/lib/data/factor-library-cache';
+import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
+import { storeUsageRecords } from '@/lib/data/usage-records';
+import { getPrisma } from '@/lib/db';
+import { computeFootprints } from '@/lib/emissions/compute-footprints';
+import { DEFAULT_METHODOLOGY_SETTINGS } from '@/lib/emissions/methodology-settings';
+import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import { type TUsageRecordInput, ZUsageRecordInput } from '@/lib/schemas/usage-record';
+import { createOrgWithMember } from '../support/org-factory';
+import { createTestDatabase } from '../support/test-database';
+
+const COMPUTED_AT = new Date('2026-11-29T00:00:00Z');
+const RANGE = { from: new Date('2025-01-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z') };
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = await createTestDatabase();
+  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), process.env.DATABASE_URL);
+});
+
+function record(overrides: Partial<Record<string, unknown>>): TUsageRecordInput {
+  return ZUsageRecordInput.parse({
+    phase: 'training',
+    startedAt: '2026-03-01T00:00:00Z',
+    endedAt: '2026-03-02T00:00:00Z',
+    provider: 'gcp',
+    region: 'europe-west9',
+    accelerator: 'A100-SXM4-80GB',
+    acceleratorCount: 8,
+    team: 'Applied ML',
+    project: 'Support bot',
+    ...overrides,
+  });
+}
+
+async function store(orgId: string, records: TUsageRecordInput[]) {
+  const library = await getCachedFactorLibrary({ orgId });
+  const footprints = computeFootprints(records, library, DEFAULT_METHODOLOGY_SETTINGS, []);
+  return storeUsageRecords(
+    { orgId },
+    records.map((r, i) => ({ record: r, footprint: footprints[i] as (typeof footprints)[number] })),
+    { computedAt: COMPUTED_AT },
+  );
+}
+
+test('[records] storing is idempotent and a known record_id is replaced, not duplicated', async () => {
+  const { orgId } = await createOrgWithMember();
+  const rows = [
+    record({ recordId: 'run-1' }),
+    record({ recordId: 'run-2', startedAt: '2026-04-01', endedAt: '2026-04-03' }),
+  ];
+  expect(await store(orgId, rows)).toEqual({ created: 2, updated: 0, unchanged: 0 });
+  expect(await store(orgId, rows)).toEqual({ created: 0, updated: 0, unchanged: 2 });
+  const before = await getPrisma().usageRecord.findFirstOrThrow({ where: { orgId, externalId: 'run-1' } });
+  expect(await store(orgId, [record({ recordId: 'run-1', acceleratorCount: 16 })])).toEqual({
+    created: 0,
+    updated: 1,
+    unchanged: 0,
+  });
+  const after = await getPrisma().usageRecord.findFirstOrThrow({ where: { orgId, externalId: 'run-1' } });
+  expect(after.id).toBe(before.id);
+  expect(after.itEnergyKwh).toBeCloseTo(before.itEnergyKwh * 2, 9);
+  expect(await getPrisma().usageRecord.count({ where: { orgId } })).toBe(2);
+});
+
+test('[records] rows without record_id are keyed by content; teams and projects are matched by slug', async () => {
+  const { orgId } = await createOrgWithMember();
+  const row = record({ team: 'Applied ML' });
+  await store(orgId, [row]);
+  await store(orgId, [row, record({ team: 'applied-ml', startedAt: '2026-05-01', endedAt: '2026-05-02' })]);
+  expect(await getPrisma().usageRecord.count({ where: { orgId } })).toBe(2);
+  const teams = await getPrisma().team.findMany({ where: { orgId } });
+  expect(teams.map((t) => t.slug)).toEqual(['applied-ml']);
+});
+
+test('[records] provenance is stored with every computed value', async () => {
+  const { orgId } = await createOrgWithMember();
+  await store(orgId, [record({ recordId: 'prov', region: undefined, provider: undefined })]);
+  const row = await getPrisma().usageRecord.findFirstOrThrow({ where: { orgId, externalId: 'prov' } });
+  expect(row.methodologyVersion).toMatch(/^\d{4}\.\d+\.\d+$/);
+  expect(row.assumptionFlags).toContain('LOCATION_UNKNOWN');
+  const refs = row.factorRefs as { factors: { id: string; source: string }[] };
+  expect(refs.factors.length).toBeGreaterThan(0);
+  expect(refs.factors.every((f) => f.id && f.source)).toBe(true);
+  expect(row.locationKgCo2e).toBeCloseTo((row.facilityEnergyKwh * row.intensityGCo2ePerKwh) / 1000, 9);
+});
+
+test('[records] summaries equal the sum of the records and never include another organisation', async () => {
+  const a = await createOrgWithMember();
+  const b = await createOrgWithMember();
+  await store(a.orgId, [
+    record({ recordId: 'a1' }),
+    record({ recordId: 'a2', phase: 'inference', startedAt: '2026-04-10', endedAt: '2026-04-11' }),
+  ]);
+  await store(b.orgId, [record({ recordId: 'b1', acceleratorCount: 512 })]);
+  const rows = await getPrisma().usageRecord.findMany({ where: { orgId: a.orgId } });
+  const totals = await getFootprintTotals(a, RANGE);
+  expect(totals.records).toBe(2);
+  expect(totals.locationKgCo2e).toBeCloseTo(
+    rows.reduce((s, r) => s + r.locationKgCo2e, 0),
+    9,
+  );
+  expect(totals.facilityEnergyKwh).toBeCloseTo(
+    rows.reduce((s, r) => s + r.facilityEnergyKwh, 0),
+    9,
+  );
+  const monthly = await findMonthlyEmissionsByPhase(a, RANGE);
+  expect(monthly.map((m) => `${m.month}:${m.phase}`)).toEqual(['2026-03:training', '2026-04:inference']);
+  expect(monthly.reduce((s, m) => s + m.locationKgCo2e, 0)).toBeCloseTo(totals.locationKgCo2e, 9);
+});
+
+test('[factors] the cached library is reused until the factor tables change', async () => {
+  const { orgId } = await createOrgWithMember();
+  const first = await getCachedFactorLibrary({ orgId });
+  expect(await getCachedFactorLibrary({ orgId })).toBe(first);
+  await getPrisma().emissionFactor.create({
+    data: {
+      id: `test-override-${orgId}`,
+      orgId,
+      zone: 'FR',
+      periodStart: new Date('2026-01-01T00:00:00Z'),
+      periodEnd: new Date('2027-01-01T00:00:00Z'),
+      granularity: 'yearly',
+      gCo2ePerKwh: 1,
+      basis: 'lifecycle',
+      source: 'test',
+      licence: 'test',
+      datasetVersion: 'test',
+    },
+  });
+  const second = await getCachedFactorLibrary({ orgId });
+  expect(second).not.toBe(first);
+  expect(second.gridFactors.length).toBe(first.gridFactors.length + 1);
+});
