@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { getPrisma } from '@/lib/db';
 import { DEV_AUTH_SECRET } from './dev-secrets';
-import { type EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
+import { type EmbeddedDatabase, isPortInUse, startEmbeddedPostgres } from './embedded-postgres';
 import { prepareDatabase } from './prepare-database';
 import { resolveDatabase } from './resolve-database';
 
@@ -14,18 +16,30 @@ export interface RunNextOptions {
   extraArgs?: string[];
 }
 
+/** Prints a one-line reason and exits: start-up problems are the user's to fix, not stack traces. */
+function fail(message: string): never {
+  console.error(`\nCannot start AI Footprint: ${message}\n`);
+  process.exit(1);
+}
+
 /**
  * Starts the database (embedded unless DATABASE_URL is set), prepares it (migrations, factor library, demo seed),
  * then runs `next <command>` with DATABASE_URL set. Ctrl-C or SIGTERM stops Next.js and then the database cleanly.
  */
 export async function runNextWithDatabase(options: RunNextOptions): Promise<void> {
+  if (await isPortInUse(options.port)) {
+    fail(`Port ${options.port} is already in use: stop the other server or set PORT to a free port.`);
+  }
   let db: EmbeddedDatabase;
-  if (options.freshEmbedded) {
-    const { rm } = await import('node:fs/promises');
-    await rm(options.freshEmbedded.dataDir, { recursive: true, force: true });
-    db = await startEmbeddedPostgres({ ...options.freshEmbedded, database: 'ai_footprint' });
-  } else {
-    db = await resolveDatabase(console.log);
+  try {
+    if (options.freshEmbedded) {
+      await rm(options.freshEmbedded.dataDir, { recursive: true, force: true });
+      db = await startEmbeddedPostgres({ ...options.freshEmbedded, database: 'ai_footprint' });
+    } else {
+      db = await resolveDatabase(console.log);
+    }
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
   }
   process.env.DATABASE_URL = db.url;
   try {
@@ -37,11 +51,15 @@ export async function runNextWithDatabase(options: RunNextOptions): Promise<void
     process.exit(1);
   }
   const baseUrl = process.env.BETTER_AUTH_URL ?? `http://localhost:${options.port}`;
+  // Run Next's own bin with this Node (no npx wrapper that could exit and orphan the server), in its own process
+  // group so that stopping can signal the whole group (next dev forks workers).
+  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
   const next = spawn(
-    'npx',
-    ['next', options.command, '--port', String(options.port), ...(options.extraArgs ?? [])],
+    process.execPath,
+    [nextBin, options.command, '--port', String(options.port), ...(options.extraArgs ?? [])],
     {
       stdio: 'inherit',
+      detached: true,
       env: {
         ...process.env,
         DATABASE_URL: db.url,
@@ -58,9 +76,15 @@ export async function runNextWithDatabase(options: RunNextOptions): Promise<void
       return;
     }
     stopping = true;
-    if (next.exitCode === null) {
-      next.kill('SIGTERM');
-      await new Promise((resolve) => next.once('exit', resolve));
+    if (next.exitCode === null && next.pid) {
+      const exited = new Promise((resolve) => next.once('exit', resolve));
+      process.kill(-next.pid, 'SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      try {
+        process.kill(-next.pid, 'SIGKILL');
+      } catch {
+        // The group is already gone.
+      }
     }
     await db.stop();
     console.log('Stopped Next.js and the database.');
