@@ -51,15 +51,17 @@ export async function runNextWithDatabase(options: RunNextOptions): Promise<void
     process.exit(1);
   }
   const baseUrl = process.env.BETTER_AUTH_URL ?? `http://localhost:${options.port}`;
-  // Run Next's own bin with this Node (no npx wrapper that could exit and orphan the server), in its own process
-  // group so that stopping can signal the whole group (next dev forks workers).
+  // Run Next's own bin with this Node (no npx wrapper that could exit and orphan the server). `next dev` runs in its
+  // own process group so that stopping can signal all its workers; `next start` stays in ours, so that a supervisor
+  // killing our group (Playwright's web server teardown) takes the server down with it.
+  const detached = options.command === 'dev';
   const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
   const next = spawn(
     process.execPath,
     [nextBin, options.command, '--port', String(options.port), ...(options.extraArgs ?? [])],
     {
       stdio: 'inherit',
-      detached: true,
+      detached,
       env: {
         ...process.env,
         DATABASE_URL: db.url,
@@ -78,10 +80,10 @@ export async function runNextWithDatabase(options: RunNextOptions): Promise<void
     stopping = true;
     if (next.exitCode === null && next.pid) {
       const exited = new Promise((resolve) => next.once('exit', resolve));
-      process.kill(-next.pid, 'SIGTERM');
+      process.kill(detached ? -next.pid : next.pid, 'SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       try {
-        process.kill(-next.pid, 'SIGKILL');
+        process.kill(detached ? -next.pid : next.pid, 'SIGKILL');
       } catch {
         // The group is already gone.
       }
