@@ -87,15 +87,17 @@ export const ZUsageRecordInput = z
     acceleratorHours: nonNegative().optional(),
     acceleratorPowerW: nonNegative().max(100_000).optional(),
     utilization: z.number().min(0).max(1).optional(),
+    /** Measured IT energy (servers/accelerators), kWh, BEFORE PUE; facility energy = energyKwh × PUE. */
     energyKwh: nonNegative().optional(),
     requests: nonNegative().optional(),
     tokens: nonNegative().optional(),
     energyPerRequestWh: nonNegative().optional(),
     pue: z.number().finite().min(1).max(5).optional(),
+    /** Location-based grid intensity override, gCO2e/kWh, read on the organisation's basis (flagged). */
     carbonIntensityGPerKwh: nonNegative().max(5_000).optional(),
     wueLPerKwh: nonNegative().max(50).optional(),
     cost: nonNegative().optional(),
-    notes: z.string().max(2000).optional(),
+    notes: z.string().trim().max(2000).optional(),
   })
   .superRefine((row, ctx) => {
     if (row.endedAt.getTime() < row.startedAt.getTime()) {
