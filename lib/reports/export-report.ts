@@ -33,6 +33,6 @@ export async function exportReport(
   return {
     body,
     contentType: CONTENT_TYPES[format],
-    fileName: `ai-footprint-${safeSlug}-${report.period.key}.${format}`,
+    fileName: `ai-footprint-${safeSlug}-${report.period.key}${report.snapshot ? `-v${report.snapshot.version}` : ''}.${format}`,
   };
 }

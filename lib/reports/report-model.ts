@@ -88,4 +88,28 @@ export interface TEsgReport {
   sections: TReportSection[];
   figures: TReportFigure[];
   charts: { monthly: TReportChartPoint[]; byPhase: TReportChartPoint[] };
+  /** Present on frozen versions only (lib/reports/report-snapshot.ts). */
+  snapshot?: TReportSnapshotInfo;
+}
+
+/** A figure that differs from the previous frozen version of the same period. */
+export interface TFigureChange {
+  section: string;
+  metric: string;
+  period: string;
+  unit: string;
+  basis: string;
+  oldValue: number | null;
+  newValue: number | null;
+  delta: number | null;
+}
+
+export interface TReportSnapshotInfo {
+  version: number;
+  status: 'draft' | 'final' | 'restated';
+  frozenAt: string;
+  supersedesVersion: number | null;
+  /** Reason code (esg-report-outline.md §7): recalculation after data or factor changes. */
+  reason: string | null;
+  changes: TFigureChange[];
 }

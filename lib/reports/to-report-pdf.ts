@@ -71,7 +71,7 @@ function drawTable(doc: Doc, table: TReportTable): void {
 
 /** Status banner printed on every page (period, status, assurance, methodology, generation time). */
 function banner(doc: Doc, report: TEsgReport): void {
-  const text = `${report.organization.name} | ${report.period.label} | ${report.status.toUpperCase()} | ${report.assurance} | methodology ${report.methodologyVersions.join(', ')} | generated ${report.generatedAt}`;
+  const text = `${report.organization.name} | ${report.period.label} | ${report.snapshot ? `VERSION ${report.snapshot.version} ${report.snapshot.status.toUpperCase()}` : report.status.toUpperCase()} | ${report.assurance} | methodology ${report.methodologyVersions.join(', ')} | generated ${report.generatedAt}`;
   doc
     .font('Helvetica')
     .fontSize(6)

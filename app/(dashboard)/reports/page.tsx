@@ -3,7 +3,9 @@ import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageAuth } from '@/lib/auth/context';
+import { hasPermission } from '@/lib/auth/roles';
 import { getQuarterAggregates, listReportQuarters } from '@/lib/data/quarter-aggregates';
+import { listReportVersions } from '@/lib/data/report-versions';
 import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
 import { formatCell } from '@/lib/reports/format-cell';
 import { reportPeriod } from '@/lib/reports/report-period';
@@ -11,6 +13,7 @@ import { REPORT_FORMATS, ZReportPeriodKey } from '@/lib/schemas/report-export';
 import { PeriodPicker } from './_components/period-picker';
 import { ReportCharts } from './_components/report-charts';
 import { ReportTable } from './_components/report-table';
+import { VersionsPanel } from './_components/versions-panel';
 
 export const metadata: Metadata = { title: 'Reports' };
 
@@ -32,9 +35,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       </>
     );
   }
-  const report = buildQuarterlyEsgReport(await getQuarterAggregates(ctx, selected), {
-    generatedAt: new Date(),
-  });
+  const [aggregates, versions] = await Promise.all([
+    getQuarterAggregates(ctx, selected),
+    listReportVersions(ctx, selected),
+  ]);
+  const report = buildQuarterlyEsgReport(aggregates, { generatedAt: new Date() });
   return (
     <>
       <PageHeader
@@ -81,6 +86,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <ReportCharts monthly={report.charts.monthly} byPhase={report.charts.byPhase} />
         </CardContent>
       </Card>
+      <VersionsPanel
+        period={report.period.key}
+        versions={versions}
+        canPrepare={hasPermission(ctx.role, 'prepareReports')}
+        canApprove={hasPermission(ctx.role, 'approveReports')}
+      />
       {report.sections.map((section) => (
         <Card key={section.id} aria-labelledby={`section-${section.id}`}>
           <CardHeader>
