@@ -108,3 +108,30 @@ test('[reports] the export API validates the period and answers bearer-less requ
   const anonymous = await request.get('/api/v1/reports/2026-Q3/export?format=csv');
   expect(anonymous.status()).toBe(401);
 });
+
+test('[reports] freeze a snapshot, approve it, and re-export it byte for byte', async ({ page }) => {
+  await signIn(page, 'owner');
+  await page.goto('/reports?period=2026-Q3');
+  const previewLb = (await page.getByTestId('headline-total-location').textContent())?.trim() ?? '';
+  await page.getByRole('button', { name: 'Freeze snapshot' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Frozen as version 1 (draft)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Approve version 1' }).click();
+  await expect(page.getByRole('row', { name: /v1/ })).toContainText('final');
+  await expect(page.getByRole('button', { name: 'Approve version 1' })).toHaveCount(0);
+
+  const first = readFileSync(await download(page, 'Export version 1 as JSON'));
+  const second = readFileSync(await download(page, 'Export version 1 as JSON'));
+  expect(second.equals(first)).toBe(true);
+  const frozen = JSON.parse(first.toString('utf8')) as {
+    snapshot: { version: number };
+    headline: { id: string; value: number }[];
+  };
+  expect(frozen.snapshot.version).toBe(1);
+  expect(formatted(String(frozen.headline.find((h) => h.id === 'total-location')?.value))).toBe(previewLb);
+
+  // Nothing changed since: a second freeze creates no new version.
+  await page.getByRole('button', { name: 'Freeze snapshot' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'No figure changed since version 1' }),
+  ).toBeVisible();
+});
