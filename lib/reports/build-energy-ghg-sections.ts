@@ -1,5 +1,5 @@
 import { OWNED_PROVIDERS } from './aggregate-records';
-import type { TComparisonPeriod, TQuarterAggregates } from './aggregate-types';
+import type { TBreakdownRow, TComparisonPeriod, TPeriodTotals, TQuarterAggregates } from './aggregate-types';
 import type { TReportSection, TReportTable } from './report-model';
 import { periodLabel } from './report-period';
 import { measuredSharePct, weightedPue } from './report-tables';
@@ -36,6 +36,14 @@ export function buildBoundarySection(a: TQuarterAggregates): TReportSection {
   };
 }
 
+/** Breakdown rows then a total row (computed from unrounded totals), as (label, totals) pairs. */
+function withTotal(
+  rows: readonly TBreakdownRow[],
+  total: TPeriodTotals,
+): { label: string; t: TPeriodTotals }[] {
+  return [...rows.map((r) => ({ label: r.key, t: r.totals })), { label: 'Total', t: total }];
+}
+
 export function buildEnergySection(a: TQuarterAggregates): TReportSection {
   const ownedRegions = a.byRegion.filter((r) => isOwnedKey(r.key));
   const cloudRegions = a.byRegion.filter((r) => !isOwnedKey(r.key));
@@ -50,15 +58,13 @@ export function buildEnergySection(a: TQuarterAggregates): TReportSection {
       { key: 'totalMwh', label: 'Total (facility)', unit: 'MWh' },
       { key: 'pue', label: 'PUE', unit: 'PUE' },
     ],
-    rows: [...ownedRegions.map((r) => ({ label: r.key, t: r.totals })), { label: 'Total', t: a.owned }].map(
-      ({ label, t }) => ({
-        label,
-        itMwh: roundFor(toMwh(t.itEnergyKwh), 'MWh'),
-        renewableMwh: roundFor(toMwh(t.marketMatchedKwh), 'MWh'),
-        totalMwh: roundFor(toMwh(t.facilityEnergyKwh), 'MWh'),
-        pue: weightedPue(t),
-      }),
-    ),
+    rows: withTotal(ownedRegions, a.owned).map(({ label, t }) => ({
+      label,
+      itMwh: roundFor(toMwh(t.itEnergyKwh), 'MWh'),
+      renewableMwh: roundFor(toMwh(t.marketMatchedKwh), 'MWh'),
+      totalMwh: roundFor(toMwh(t.facilityEnergyKwh), 'MWh'),
+      pue: weightedPue(t),
+    })),
   };
   const tableB: TReportTable = {
     id: 'table-b',
@@ -70,15 +76,13 @@ export function buildEnergySection(a: TQuarterAggregates): TReportSection {
       { key: 'pue', label: 'PUE', unit: 'PUE' },
       { key: 'measuredPct', label: 'Measured telemetry', unit: '%' },
     ],
-    rows: [...cloudRegions.map((r) => ({ label: r.key, t: r.totals })), { label: 'Total', t: a.cloud }].map(
-      ({ label, t }) => ({
-        label,
-        itMwh: roundFor(toMwh(t.itEnergyKwh), 'MWh'),
-        facilityMwh: roundFor(toMwh(t.facilityEnergyKwh), 'MWh'),
-        pue: weightedPue(t),
-        measuredPct: measuredSharePct(t),
-      }),
-    ),
+    rows: withTotal(cloudRegions, a.cloud).map(({ label, t }) => ({
+      label,
+      itMwh: roundFor(toMwh(t.itEnergyKwh), 'MWh'),
+      facilityMwh: roundFor(toMwh(t.facilityEnergyKwh), 'MWh'),
+      pue: weightedPue(t),
+      measuredPct: measuredSharePct(t),
+    })),
   };
   const byProvider: TReportTable = {
     id: 'energy-by-provider',
@@ -89,14 +93,12 @@ export function buildEnergySection(a: TQuarterAggregates): TReportSection {
       { key: 'facilityMwh', label: 'Facility energy', unit: 'MWh' },
       { key: 'pue', label: 'PUE', unit: 'PUE' },
     ],
-    rows: [...a.byProvider.map((r) => ({ label: r.key, t: r.totals })), { label: 'Total', t: a.totals }].map(
-      ({ label, t }) => ({
-        label,
-        itMwh: roundFor(toMwh(t.itEnergyKwh), 'MWh'),
-        facilityMwh: roundFor(toMwh(t.facilityEnergyKwh), 'MWh'),
-        pue: weightedPue(t),
-      }),
-    ),
+    rows: withTotal(a.byProvider, a.totals).map(({ label, t }) => ({
+      label,
+      itMwh: roundFor(toMwh(t.itEnergyKwh), 'MWh'),
+      facilityMwh: roundFor(toMwh(t.facilityEnergyKwh), 'MWh'),
+      pue: weightedPue(t),
+    })),
   };
   return {
     id: 'energy',
