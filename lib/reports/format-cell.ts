@@ -1,4 +1,4 @@
-import type { TCell } from './report-model';
+import type { TCell, TReportColumn } from './report-model';
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
 
@@ -8,4 +8,14 @@ export function formatCell(value: TCell): string {
     return 'n/a';
   }
   return typeof value === 'number' ? numberFormat.format(value) : value;
+}
+
+/** Units that are already the column label's noun ("Records", "Device-hours") are not repeated in headers. */
+const SELF_EVIDENT_UNITS = new Set(['records', 'count', 'device-hours', 'illustrative']);
+
+/** Column header with its unit, e.g. "Emissions LB (tCO2e)". */
+export function columnHeader(column: TReportColumn): string {
+  return column.unit && !SELF_EVIDENT_UNITS.has(column.unit)
+    ? `${column.label} (${column.unit})`
+    : column.label;
 }

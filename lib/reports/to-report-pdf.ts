@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { formatCell } from './format-cell';
+import { columnHeader, formatCell } from './format-cell';
 import { CHART_SERIES, drawBarChart } from './pdf-charts';
 import type { TEsgReport, TReportTable } from './report-model';
 
@@ -46,10 +46,7 @@ function drawTable(doc: Doc, table: TReportTable): void {
     doc.x = MARGIN;
     doc.y = y + height;
   };
-  drawRow(
-    table.columns.map((c) => (c.unit ? `${c.label} (${c.unit})` : c.label)),
-    true,
-  );
+  drawRow(table.columns.map(columnHeader), true);
   if (table.rows.length === 0) {
     drawRow(['No entries in the period.'], false);
   }

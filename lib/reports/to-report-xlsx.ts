@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { columnHeader } from './format-cell';
 import type { TEsgReport } from './report-model';
 
 /** Excel sheet names: ≤ 31 characters, none of : \ / ? * [ ], unique. */
@@ -47,7 +48,7 @@ export async function toReportXlsx(report: TEsgReport): Promise<Buffer> {
     for (const table of section.tables) {
       const sheet = workbook.addWorksheet(sheetName(table.title, used));
       sheet.addRow([`${section.number} ${section.title}: ${table.title}`]).font = { bold: true };
-      const header = sheet.addRow(table.columns.map((c) => (c.unit ? `${c.label} (${c.unit})` : c.label)));
+      const header = sheet.addRow(table.columns.map(columnHeader));
       header.font = { bold: true };
       for (const row of table.rows) {
         sheet.addRow(

@@ -1,4 +1,4 @@
-import { formatCell } from '@/lib/reports/format-cell';
+import { columnHeader, formatCell } from '@/lib/reports/format-cell';
 import type { TReportTable } from '@/lib/reports/report-model';
 
 /** One report table, as in the exports (same rounding and number format). */
@@ -11,8 +11,7 @@ export function ReportTable({ table }: { table: TReportTable }) {
           <tr className="border-b border-slate-200 text-xs text-slate-500">
             {table.columns.map((c) => (
               <th key={c.key} scope="col" className="px-2 py-1.5 font-medium">
-                {c.label}
-                {c.unit ? ` (${c.unit})` : ''}
+                {columnHeader(c)}
               </th>
             ))}
           </tr>
