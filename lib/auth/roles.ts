@@ -7,6 +7,9 @@ export const PERMISSIONS = {
   manageTokens: ['owner', 'admin', 'editor'],
   manageOrganization: ['owner', 'admin'],
   readAudit: ['owner', 'admin', 'auditor'],
+  // Freeze a report snapshot (prepare) and sign it off (approve): maker/checker (docs/REPORTS.md).
+  prepareReports: ['owner', 'admin', 'editor'],
+  approveReports: ['owner', 'admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;

@@ -49,6 +49,11 @@ function zonedMonthStartMs(year: number, month0: number, timeZone: string): numb
   return second;
 }
 
+/** Local midnight on the first day of `month0` (0-based, may overflow into the next year) in `timeZone`. */
+export function zonedMonthStart(year: number, month0: number, timeZone = 'UTC'): Date {
+  return new Date(zonedMonthStartMs(year + Math.floor(month0 / 12), ((month0 % 12) + 12) % 12, timeZone));
+}
+
 /** Quarter `quarter` (1–4) of `year` in `timeZone`. */
 export function quarterBounds(year: number, quarter: 1 | 2 | 3 | 4, timeZone = 'UTC'): QuarterPeriod {
   const start = zonedMonthStartMs(year, (quarter - 1) * 3, timeZone);

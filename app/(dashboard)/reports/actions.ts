@@ -1,0 +1,44 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
+import { requireActionAuth } from '@/lib/auth/context';
+import { approveReportVersion, freezeReport } from '@/lib/data/report-versions';
+import { ZApproveReportInput, ZFreezeReportInput } from '@/lib/schemas/report-export';
+
+/** Freezes the live report of a period (editor, admin, owner). */
+export async function freezeReportAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
+  const parsed = ZFreezeReportInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return toInvalidState(parsed.error);
+  }
+  try {
+    const ctx = await requireActionAuth('prepareReports');
+    const result = await freezeReport(ctx, parsed.data.period, new Date());
+    revalidatePath('/reports');
+    return {
+      ok: true,
+      message: result.created
+        ? `Frozen as version ${result.version.version} (${result.version.status}${result.version.changes ? `, ${result.version.changes} changed figures` : ''}).`
+        : `No figure changed since version ${result.version.version}; nothing new frozen.`,
+    };
+  } catch (error) {
+    return toActionState(error);
+  }
+}
+
+/** Signs off a frozen version (auditor, admin, owner); approved versions are immutable. */
+export async function approveReportAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
+  const parsed = ZApproveReportInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return toInvalidState(parsed.error);
+  }
+  try {
+    const ctx = await requireActionAuth('approveReports');
+    const approved = await approveReportVersion(ctx, parsed.data.period, parsed.data.version, new Date());
+    revalidatePath('/reports');
+    return { ok: true, message: `Version ${approved.version} approved (${approved.status}).` };
+  } catch (error) {
+    return toActionState(error);
+  }
+}

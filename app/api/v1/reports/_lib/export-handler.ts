@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { requireRequestAuth } from '@/lib/auth/context';
+import { hasPermission } from '@/lib/auth/roles';
+import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
+import { recordReportExport } from '@/lib/data/report-audit';
+import { freezeReport, getReportVersion } from '@/lib/data/report-versions';
+import { AppError, toResponse } from '@/lib/errors';
+import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
+import { exportReport, type TReportFile } from '@/lib/reports/export-report';
+import { withSignOff } from '@/lib/reports/report-snapshot';
+import { type TReportFormat, ZReportExportQuery } from '@/lib/schemas/report-export';
+
+async function frozenFile(
+  ctx: { orgId: string; orgSlug: string },
+  period: string,
+  version: number | 'latest',
+  format: TReportFormat,
+): Promise<TReportFile> {
+  const frozen = await getReportVersion(ctx, period, version);
+  if (!frozen) {
+    throw new AppError(
+      'NOT_FOUND',
+      `No frozen report for ${period}${version === 'latest' ? '' : ` version ${version}`}.`,
+    );
+  }
+  const report = withSignOff(frozen.report, {
+    preparedBy: frozen.createdById,
+    preparedAt: frozen.createdAt.toISOString(),
+    approvedBy: frozen.approvedById,
+    approvedAt: frozen.approvedAt?.toISOString() ?? null,
+  });
+  const file = await exportReport(report, format, ctx.orgSlug);
+  // JSON of a frozen version is the stored text itself: byte for byte what was frozen (sha256 in the DB).
+  return format === 'json' ? { ...file, body: Buffer.from(frozen.contentJson, 'utf8') } : file;
+}
+
+/**
+ * Shared by GET /api/v1/reports/{period}/export and GET /api/v1/reports/{period}.
+ * `version` absent: the live provisional report ('live'), or, for the issue #6 path ('latest-snapshot'), the latest
+ * frozen version, freezing a draft first when none exists and the caller may prepare reports (read-only callers
+ * then get the live provisional report). Parse → authorise → build or load → serialise → audit → respond.
+ */
+export async function handleReportExport(
+  request: Request,
+  params: Promise<{ period: string }>,
+  defaultVersion: 'live' | 'latest-snapshot',
+): Promise<Response> {
+  try {
+    const { period } = await params;
+    const search = new URL(request.url).searchParams;
+    const parsed = ZReportExportQuery.safeParse({
+      period,
+      format: search.get('format') ?? undefined,
+      version: search.get('version') ?? undefined,
+    });
+    if (!parsed.success) {
+      throw new AppError('INVALID_INPUT', parsed.error.issues.map((i) => i.message).join('; '));
+    }
+    const ctx = await requireRequestAuth(request, 'read');
+    const { format } = parsed.data;
+    let version = parsed.data.version;
+    if (version === undefined && defaultVersion === 'latest-snapshot') {
+      const latest = await getReportVersion(ctx, period, 'latest');
+      if (latest) {
+        version = latest.version;
+      } else if (hasPermission(ctx.role, 'prepareReports')) {
+        version = (await freezeReport(ctx, period, new Date())).version.version;
+      }
+    }
+    const file =
+      version === undefined
+        ? await exportReport(
+            buildQuarterlyEsgReport(await getQuarterAggregates(ctx, period), { generatedAt: new Date() }),
+            format,
+            ctx.orgSlug,
+          )
+        : await frozenFile(ctx, period, version, format);
+    await recordReportExport(ctx, {
+      period: version === undefined ? period : `${period} v${version}`,
+      format,
+      sha256: createHash('sha256').update(file.body).digest('hex'),
+      bytes: file.body.length,
+    });
+    return new Response(new Uint8Array(file.body), {
+      headers: {
+        'Content-Type': file.contentType,
+        'Content-Disposition': `attachment; filename="${file.fileName}"`,
+        'Cache-Control': 'no-store',
+      },
+    });
+  } catch (error) {
+    return toResponse(error);
+  }
+}

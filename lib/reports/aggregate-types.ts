@@ -1,0 +1,168 @@
+import type { FactorRef, MarketAllocation } from '@/lib/emissions/footprint-types';
+
+/** A reporting period: a calendar quarter or a full year, half-open [start, end) in the organisation's time zone. */
+export interface TReportPeriod {
+  /** "2026-Q3" or "2026". */
+  key: string;
+  kind: 'quarter' | 'year';
+  year: number;
+  quarter: 1 | 2 | 3 | 4 | null;
+  start: Date;
+  end: Date;
+  timeZone: string;
+}
+
+/** One stored usage record, as the report aggregation needs it (units in the names). */
+export interface TReportRecordRow {
+  id: string;
+  startedAt: Date;
+  endedAt: Date;
+  phase: string;
+  provider: string | null;
+  region: string | null;
+  gridZone: string | null;
+  model: string | null;
+  team: string | null;
+  itEnergyKwh: number;
+  facilityEnergyKwh: number;
+  locationKgCo2e: number;
+  marketKgCo2e: number;
+  marketMatchedKwh: number;
+  embodiedKgCo2e: number;
+  waterOnsiteL: number;
+  waterOffsiteL: number;
+  uncertaintyLowKgCo2e: number;
+  uncertaintyHighKgCo2e: number;
+  isMeasured: boolean;
+  deviceHours: number;
+  requests: number | null;
+  tokens: number | null;
+  methodologyVersion: string;
+  factorRefs: FactorRef[];
+  marketAllocations: MarketAllocation[];
+  assumptionFlags: string[];
+}
+
+/**
+ * Additive quantities over a period. A record straddling a period boundary contributes the share of its
+ * duration inside the period (flat power assumed), so `records` counts records touching the period and
+ * `recordShare` sums their shares.
+ */
+export interface TPeriodTotals {
+  records: number;
+  recordShare: number;
+  itEnergyKwh: number;
+  facilityEnergyKwh: number;
+  measuredItEnergyKwh: number;
+  locationKgCo2e: number;
+  marketKgCo2e: number;
+  marketMatchedKwh: number;
+  embodiedKgCo2e: number;
+  waterOnsiteL: number;
+  waterOffsiteL: number;
+  uncertaintyLowKgCo2e: number;
+  uncertaintyHighKgCo2e: number;
+  deviceHours: number;
+  requests: number;
+  /** Location kg CO2e and amortised embodied kg of the records that carry a request count (SCI numerator). */
+  requestLocationKgCo2e: number;
+  requestEmbodiedKgCo2e: number;
+  tokens: number;
+  tokenLocationKgCo2e: number;
+  tokenEmbodiedKgCo2e: number;
+}
+
+export interface TBreakdownRow {
+  key: string;
+  totals: TPeriodTotals;
+}
+
+export interface TMonthlyPoint {
+  /** YYYY-MM in the organisation's time zone. */
+  month: string;
+  totals: TPeriodTotals;
+}
+
+/** A factor cited by at least one record in the period, with its licence when the factor table has one. */
+export interface TFactorUsed {
+  id: string;
+  kind: string;
+  value: number;
+  unit: string;
+  source: string;
+  datasetVersion: string;
+  basis: string | null;
+  licence: string | null;
+  records: number;
+}
+
+export interface TContractUse {
+  contractId: string;
+  instrumentType: string;
+  /** Facility kWh matched to the instrument inside the period (time-share split). */
+  energyKwh: number;
+  gCo2ePerKwh: number;
+}
+
+export interface TEnergyContractInPeriod {
+  reference: string;
+  instrumentType: string;
+  marketZone: string;
+  periodStart: Date;
+  periodEnd: Date;
+  volumeMwh: number;
+  gCo2ePerKwh: number;
+  supplier: string | null;
+}
+
+export interface TRestatementInPeriod {
+  recordExternalId: string;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  reason: string;
+  createdAt: Date;
+}
+
+/** What lib/reports/aggregate-records.ts derives from records for one period. */
+export interface TPeriodAggregates {
+  totals: TPeriodTotals;
+  /** Owned or operationally controlled hardware (provider on_prem or edge): Scope 2. */
+  owned: TPeriodTotals;
+  /** Cloud and AI services (every other provider, or none given): Scope 3 Category 1. */
+  cloud: TPeriodTotals;
+  byProvider: TBreakdownRow[];
+  /** key "provider / region (grid zone)". */
+  byRegion: TBreakdownRow[];
+  byPhase: TBreakdownRow[];
+  byModel: TBreakdownRow[];
+  byTeam: TBreakdownRow[];
+  monthly: TMonthlyPoint[];
+  /** Records touching the period that carry each assumption flag. */
+  assumptionFlags: { code: string; records: number }[];
+  factors: TFactorUsed[];
+  contractUse: TContractUse[];
+  methodologyVersions: string[];
+}
+
+/** Totals of another period, split by scope placement like the main period. */
+export interface TScopeTotals {
+  totals: TPeriodTotals;
+  owned: TPeriodTotals;
+  cloud: TPeriodTotals;
+}
+
+export interface TComparisonPeriod extends TScopeTotals {
+  period: TReportPeriod;
+}
+
+/** Everything a quarterly (or yearly) report needs, read for one organisation. */
+export interface TQuarterAggregates extends TPeriodAggregates {
+  org: { id: string; name: string; timeZone: string };
+  period: TReportPeriod;
+  previous: TComparisonPeriod;
+  sameLastYear: TComparisonPeriod;
+  yearToDate: TComparisonPeriod;
+  energyContracts: TEnergyContractInPeriod[];
+  restatements: TRestatementInPeriod[];
+}

@@ -1,0 +1,48 @@
+import { aggregateRecords, scopeTotalsInside } from './aggregate-records';
+import type {
+  TEnergyContractInPeriod,
+  TQuarterAggregates,
+  TReportPeriod,
+  TReportRecordRow,
+  TRestatementInPeriod,
+} from './aggregate-types';
+import { previousPeriod, samePeriodLastYear, yearToDate } from './report-period';
+
+/** The earliest instant a report for `period` needs records from (comparatives included). */
+export function comparisonStart(period: TReportPeriod): Date {
+  return new Date(
+    Math.min(previousPeriod(period).start.getTime(), samePeriodLastYear(period).start.getTime()),
+  );
+}
+
+/**
+ * Pure assembly of everything a report needs from rows read by lib/data/quarter-aggregates.ts: the period's
+ * aggregates, comparatives (previous period, same period last year, year to date) and licences per factor id.
+ */
+export function assembleQuarterAggregates(input: {
+  org: { id: string; name: string; timeZone: string };
+  period: TReportPeriod;
+  rows: readonly TReportRecordRow[];
+  energyContracts: TEnergyContractInPeriod[];
+  restatements: TRestatementInPeriod[];
+  licences: ReadonlyMap<string, string>;
+}): TQuarterAggregates {
+  const { period, rows } = input;
+  const aggregates = aggregateRecords(rows, period);
+  for (const factor of aggregates.factors) {
+    factor.licence = input.licences.get(factor.id) ?? null;
+  }
+  const previous = previousPeriod(period);
+  const sameLastYear = samePeriodLastYear(period);
+  const ytd = yearToDate(period);
+  return {
+    ...aggregates,
+    org: input.org,
+    period,
+    previous: { period: previous, ...scopeTotalsInside(rows, previous.start, previous.end) },
+    sameLastYear: { period: sameLastYear, ...scopeTotalsInside(rows, sameLastYear.start, sameLastYear.end) },
+    yearToDate: { period: ytd, ...scopeTotalsInside(rows, ytd.start, ytd.end) },
+    energyContracts: input.energyContracts,
+    restatements: input.restatements,
+  };
+}

@@ -1,0 +1,137 @@
+import { describe, expect, test } from 'vitest';
+import { scopeTotalsInside } from './aggregate-records';
+import { buildQuarterlyEsgReport } from './build-quarterly-esg-report';
+import type { TEsgReport } from './report-model';
+import { reportPeriod } from './report-period';
+import { FIXTURE_ROWS, fixtureAggregates } from './testing/report-fixture';
+
+const generatedAt = new Date('2026-11-29T12:00:00Z');
+
+function headline(report: TEsgReport, id: string) {
+  const h = report.headline.find((x) => x.id === id);
+  if (!h) {
+    throw new Error(`no headline ${id}`);
+  }
+  return h;
+}
+
+function table(report: TEsgReport, id: string) {
+  const t = report.sections.flatMap((s) => s.tables).find((x) => x.id === id);
+  if (!t) {
+    throw new Error(`no table ${id}`);
+  }
+  return t;
+}
+
+describe('buildQuarterlyEsgReport (2026-Q3, one owned run, one cloud run straddling 1 July)', () => {
+  const report = buildQuarterlyEsgReport(fixtureAggregates('2026-Q3'), { generatedAt });
+
+  test('headline figures are the time-share split totals, rounded once', () => {
+    // Owned: 100 kWh, LB 50 kg, MB 20 kg; cloud: half of 200 kWh, 80 kg LB, 60 kg MB.
+    expect(headline(report, 'electricity-mwh').value).toBe(0.2);
+    expect(headline(report, 'scope2-location').value).toBe(0.05);
+    expect(headline(report, 'scope2-market').value).toBe(0.02);
+    expect(headline(report, 'scope3-cat1-location').value).toBe(0.04);
+    expect(headline(report, 'scope3-cat1-market').value).toBe(0.03);
+    expect(headline(report, 'total-location').value).toBe(0.09);
+    expect(headline(report, 'total-market').value).toBe(0.05);
+    expect(headline(report, 'water-onsite').value).toBe(1.2);
+    expect(headline(report, 'water-offsite').value).toBe(0.6);
+    expect(headline(report, 'measured-share').value).toBe(50);
+  });
+
+  test('changes vs previous quarter and same quarter last year', () => {
+    const total = headline(report, 'total-location');
+    expect(total.previous).toBe(0.04);
+    expect(total.changeVsPreviousPct).toBe(125);
+    expect(total.sameLastYear).toBe(0);
+    expect(total.changeVsLastYearPct).toBeNull();
+    expect(total.yearToDate).toBe(0.13);
+  });
+
+  test('SCI per functional unit uses only records carrying the unit', () => {
+    // 40 kg over 500 requests = 80,000 g per 1,000 requests; over 1,000,000 tokens = 40,000 g per 1M tokens.
+    expect(headline(report, 'sci-per-1k-requests').value).toBe(80000);
+    expect(headline(report, 'sci-per-1m-tokens').value).toBe(40000);
+  });
+
+  test('Table C puts owned electricity in Scope 2 and cloud in Scope 3 Cat 1, totals on both bases', () => {
+    const rows = table(report, 'table-c').rows;
+    const byLabel = new Map(rows.map((r) => [r.label, r]));
+    expect(byLabel.get('Scope 2 location-based')?.current).toBe(0.05);
+    expect(byLabel.get('Scope 2 market-based')?.current).toBe(0.02);
+    expect(byLabel.get('Scope 3 Cat 1 cloud and AI APIs (LB basis)')?.current).toBe(0.04);
+    expect(byLabel.get('Total (LB basis)')?.current).toBe(0.09);
+    expect(byLabel.get('Total (MB basis)')?.previous).toBe(0.03);
+    expect(byLabel.get('Scope 1 (generators, refrigerants)')?.current).toBeNull();
+    // Embodied is a management view only: the LB total excludes the 4 kg.
+    expect(byLabel.get('Total (LB basis)')?.ytd).toBe(0.13);
+  });
+
+  test('contract table, factor register with licences, fallbacks and monthly series', () => {
+    expect(table(report, 'table-d').rows[0]).toMatchObject({ reference: 'ppa-de', appliedMwh: 0.06 });
+    const register = table(report, 'factor-register').rows;
+    expect(register.map((r) => r.id)).toEqual(['ef:DE:2026', 'ef:IE:2026', 'default:pue']);
+    expect(register[0]).toMatchObject({
+      licence: 'CC BY 4.0',
+      value: 500,
+      unit: 'gCO2e/kWh',
+      version: '2026-01',
+    });
+    expect(table(report, 'fallbacks').rows.map((r) => [r.code, r.records])).toEqual([
+      ['ENERGY_FROM_TDP_MODEL', 1],
+      ['PUE_PROVIDER_DEFAULT', 1],
+    ]);
+    expect(report.charts.monthly).toEqual([
+      { label: '2026-07', energyMwh: 0.2, locationTCo2e: 0.09, marketTCo2e: 0.05 },
+      { label: '2026-08', energyMwh: 0, locationTCo2e: 0, marketTCo2e: 0 },
+      { label: '2026-09', energyMwh: 0, locationTCo2e: 0, marketTCo2e: 0 },
+    ]);
+    expect(report.charts.byPhase.map((p) => p.label)).toEqual(['training', 'inference']);
+  });
+
+  test('flat figures carry unit, period and basis', () => {
+    const lb = report.figures.find(
+      (f) => f.metric === 'Headline figures | Total AI footprint, location-based | Q3 2026',
+    );
+    expect(lb).toEqual({
+      section: '1 Executive summary',
+      metric: 'Headline figures | Total AI footprint, location-based | Q3 2026',
+      value: 0.09,
+      unit: 'tCO2e',
+      period: '2026-Q3',
+      basis: 'location-based',
+    });
+    const previous = report.figures.find(
+      (f) => f.metric === 'Table C: GHG emissions | Total (MB basis) | Q2 2026',
+    );
+    expect(previous).toMatchObject({ value: 0.03, period: '2026-Q2', unit: 'tCO2e' });
+  });
+});
+
+describe('periods', () => {
+  test('a full year compares with the previous year', () => {
+    const report = buildQuarterlyEsgReport(fixtureAggregates('2026'), { generatedAt });
+    expect(report.period.label).toBe('FY 2026');
+    expect(headline(report, 'total-location').value).toBe(0.13);
+    expect(report.charts.monthly).toHaveLength(12);
+  });
+
+  test('quarter parts of a straddling record add up to the record', () => {
+    const q2 = reportPeriod('2026-Q2', 'UTC');
+    const q3 = reportPeriod('2026-Q3', 'UTC');
+    if (!q2 || !q3) {
+      throw new Error('periods');
+    }
+    const a = scopeTotalsInside(FIXTURE_ROWS, q2.start, q2.end).totals.locationKgCo2e;
+    const b = scopeTotalsInside(FIXTURE_ROWS, q3.start, q3.end).totals.locationKgCo2e;
+    expect(a + b).toBe(130);
+    expect(a).toBe(40);
+  });
+
+  test('period keys are validated and quarters respect the time zone', () => {
+    expect(reportPeriod('2026-Q5')).toBeNull();
+    expect(reportPeriod('26-Q1')).toBeNull();
+    expect(reportPeriod('2026-Q1', 'Europe/Berlin')?.start.toISOString()).toBe('2025-12-31T23:00:00.000Z');
+  });
+});

@@ -1,0 +1,131 @@
+import {
+  computeSciGCo2ePerUnit,
+  gCo2ePer1kRequests,
+  gCo2ePer1mTokens,
+} from '@/lib/emissions/intensity-metrics';
+import type { TQuarterAggregates } from './aggregate-types';
+import type { TReportSection } from './report-model';
+import { breakdownTable } from './report-tables';
+import { roundFor, toM3, toTonnes } from './rounding';
+
+export function buildWorkloadSection(a: TQuarterAggregates): TReportSection {
+  return {
+    id: 'workload',
+    number: '5',
+    title: 'AI workload breakdown (management view)',
+    paragraphs: [
+      'Per slice: device-hours, IT and facility energy, emissions on both bases, amortised embodied M, water.',
+    ],
+    tables: [
+      breakdownTable('by-phase', 'By phase', 'Phase', a.byPhase, a.totals),
+      breakdownTable('by-model', 'By model', 'Model', a.byModel, a.totals),
+      breakdownTable('by-team', 'By team', 'Team', a.byTeam, a.totals),
+      breakdownTable('by-region', 'By provider and region', 'Provider / region', a.byRegion, a.totals),
+    ],
+  };
+}
+
+export function buildSciSection(a: TQuarterAggregates): TReportSection {
+  const t = a.totals;
+  // SCI = (E × I + M) / R: E × I is the location-based emissions of the records carrying R.
+  const requestsG = gCo2ePer1kRequests(t.requestLocationKgCo2e + t.requestEmbodiedKgCo2e, t.requests);
+  const tokensG = gCo2ePer1mTokens(t.tokenLocationKgCo2e + t.tokenEmbodiedKgCo2e, t.tokens);
+  const perRequestG = computeSciGCo2ePerUnit({
+    energyKwh: 1,
+    intensityGCo2ePerKwh: t.requestLocationKgCo2e * 1000,
+    embodiedGCo2e: t.requestEmbodiedKgCo2e * 1000,
+    functionalUnits: t.requests,
+  });
+  return {
+    id: 'sci',
+    number: '6',
+    title: 'SCI per functional unit',
+    paragraphs: [
+      'SCI (ISO/IEC 21031) = (E × I + M) per R with location-based I; market instruments are excluded per ISO/IEC 21031. Only records that carry the functional unit (requests or tokens) enter each score.',
+    ],
+    tables: [
+      {
+        id: 'sci-scores',
+        title: 'SCI scores',
+        columns: [
+          { key: 'label', label: 'Functional unit' },
+          { key: 'value', label: 'SCI' },
+          { key: 'unit', label: 'Unit' },
+          { key: 'r', label: 'R (functional units)', unit: 'count' },
+          { key: 'operationalT', label: 'E × I', unit: 'tCO2e', basis: 'location-based' },
+          { key: 'embodiedT', label: 'M', unit: 'tCO2e', basis: 'amortised embodied' },
+        ],
+        rows: [
+          {
+            label: 'Per 1,000 requests',
+            value: roundFor(requestsG, 'gCO2e/1k requests'),
+            unit: 'gCO2e/1k requests',
+            r: roundFor(t.requests, 'count'),
+            operationalT: roundFor(toTonnes(t.requestLocationKgCo2e), 'tCO2e'),
+            embodiedT: roundFor(toTonnes(t.requestEmbodiedKgCo2e), 'tCO2e'),
+          },
+          {
+            label: 'Per 1,000,000 tokens',
+            value: roundFor(tokensG, 'gCO2e/1M tokens'),
+            unit: 'gCO2e/1M tokens',
+            r: roundFor(t.tokens, 'count'),
+            operationalT: roundFor(toTonnes(t.tokenLocationKgCo2e), 'tCO2e'),
+            embodiedT: roundFor(toTonnes(t.tokenEmbodiedKgCo2e), 'tCO2e'),
+          },
+          {
+            label: 'Per request',
+            value: roundFor(perRequestG, 'gCO2e/request'),
+            unit: 'gCO2e/request',
+            r: roundFor(t.requests, 'count'),
+            operationalT: roundFor(toTonnes(t.requestLocationKgCo2e), 'tCO2e'),
+            embodiedT: roundFor(toTonnes(t.requestEmbodiedKgCo2e), 'tCO2e'),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export function buildWaterSection(a: TQuarterAggregates): TReportSection {
+  const row = (label: string, onsiteL: number, offsiteL: number) => ({
+    label,
+    onsiteM3: roundFor(toM3(onsiteL), 'm³'),
+    offsiteM3: roundFor(toM3(offsiteL), 'm³'),
+  });
+  return {
+    id: 'water',
+    number: '8',
+    title: 'Water',
+    paragraphs: [
+      'On-site = data-centre cooling water (WUE × IT energy); off-site = water consumed generating the electricity (EWIF × facility energy). Own operations (ESRS E3-4) are the owned rows; cloud water is a value-chain memo.',
+    ],
+    tables: [
+      {
+        id: 'water',
+        title: 'Water consumption',
+        columns: [
+          { key: 'label', label: 'Row' },
+          { key: 'onsiteM3', label: 'On-site', unit: 'm³' },
+          { key: 'offsiteM3', label: 'Off-site', unit: 'm³' },
+        ],
+        rows: [
+          row('Own operations (owned hardware)', a.owned.waterOnsiteL, a.owned.waterOffsiteL),
+          row('Value-chain memo (cloud)', a.cloud.waterOnsiteL, a.cloud.waterOffsiteL),
+          row('Total', a.totals.waterOnsiteL, a.totals.waterOffsiteL),
+        ],
+      },
+    ],
+  };
+}
+
+export function buildTargetsSection(): TReportSection {
+  return {
+    id: 'targets',
+    number: '9',
+    title: 'Targets and progress',
+    paragraphs: [
+      'No reduction targets are configured for the organisation. Removals and credits are not netted against any figure in this report.',
+    ],
+    tables: [],
+  };
+}
