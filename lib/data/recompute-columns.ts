@@ -11,7 +11,7 @@ export interface TComputedColumn {
   column: string;
   sqlType: 'text' | 'float8' | 'bool' | 'jsonb' | 'text[]' | '"FactorBasis"';
   restated: boolean;
-  valueOf: (f: RecordFootprint) => unknown;
+  read: (f: RecordFootprint) => unknown;
 }
 
 const col = (
@@ -19,8 +19,8 @@ const col = (
   column: string,
   sqlType: TComputedColumn['sqlType'],
   restated: boolean,
-  valueOf: TComputedColumn['valueOf'],
-): TComputedColumn => ({ field, column, sqlType, restated, valueOf });
+  read: TComputedColumn['read'],
+): TComputedColumn => ({ field, column, sqlType, restated, read });
 
 export const COMPUTED_COLUMNS: readonly TComputedColumn[] = [
   col('itEnergyKwh', 'it_energy_kwh', 'float8', true, (f) => f.itEnergyKwh),

@@ -211,7 +211,7 @@ export async function recomputeOrganization(
       if (!footprint) {
         return;
       }
-      const values = COMPUTED_COLUMNS.map((c) => c.valueOf(footprint));
+      const values = COMPUTED_COLUMNS.map((c) => c.read(footprint));
       const next = Object.fromEntries(COMPUTED_COLUMNS.map((c, k) => [c.field, values[k]]));
       const all = diffFields(
         COMPUTED_COLUMNS.map((c) => c.field),
