@@ -26,8 +26,8 @@ export default async function OrganizationSettingsPage() {
         <CardHeader>
           <CardTitle>Methodology and reporting</CardTitle>
           <CardDescription>
-            Changing the factor basis or the embodied lifetime recomputes every record and logs the old and new
-            values as restatements (see docs/METHODOLOGY.md).
+            Changing the factor basis or the embodied lifetime recomputes every record and logs the old and
+            new values as restatements (see docs/METHODOLOGY.md).
           </CardDescription>
         </CardHeader>
         <CardContent>

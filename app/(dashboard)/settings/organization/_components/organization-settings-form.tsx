@@ -42,7 +42,12 @@ export function OrganizationSettingsForm({ canManage, initial }: { canManage: bo
       <fieldset disabled={!canManage || pending} className="grid gap-5 sm:grid-cols-2">
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="defaultBasis">Default factor basis</Label>
-          <select id="defaultBasis" name="defaultBasis" defaultValue={initial.defaultBasis} className={selectClass}>
+          <select
+            id="defaultBasis"
+            name="defaultBasis"
+            defaultValue={initial.defaultBasis}
+            className={selectClass}
+          >
             <option value="lifecycle">Life-cycle (upstream and construction included)</option>
             <option value="direct">Direct (combustion only, GHG Protocol Scope 2)</option>
           </select>
@@ -114,7 +119,9 @@ export function OrganizationSettingsForm({ canManage, initial }: { canManage: bo
           ) : null}
         </div>
       ) : null}
-      {!pending && state.message ? <Alert tone={state.ok ? 'success' : 'error'}>{state.message}</Alert> : null}
+      {!pending && state.message ? (
+        <Alert tone={state.ok ? 'success' : 'error'}>{state.message}</Alert>
+      ) : null}
     </form>
   );
 }
