@@ -44,6 +44,18 @@ export interface TZoneFactorDto {
   isOverride: boolean;
 }
 
+const ZONE_FACTOR_SELECT = {
+  id: true,
+  zone: true,
+  granularity: true,
+  basis: true,
+  periodStart: true,
+  periodEnd: true,
+  gCo2ePerKwh: true,
+  source: true,
+  orgId: true,
+} as const;
+
 /** Yearly and monthly factors (bundled and this organisation's) for one zone, newest first, at most 60. */
 export async function findZoneFactors(ctx: { orgId: string }, zone: string): Promise<TZoneFactorDto[]> {
   const rows = await getPrisma().emissionFactor.findMany({
@@ -54,18 +66,24 @@ export async function findZoneFactors(ctx: { orgId: string }, zone: string): Pro
     },
     orderBy: [{ periodStart: 'desc' }, { basis: 'asc' }],
     take: 60,
+    select: ZONE_FACTOR_SELECT,
   });
-  return rows.map((r) => ({
-    id: r.id,
-    zone: r.zone,
-    granularity: r.granularity,
-    basis: r.basis,
-    periodStart: r.periodStart,
-    periodEnd: r.periodEnd,
-    gCo2ePerKwh: r.gCo2ePerKwh,
-    source: r.source,
-    isOverride: r.orgId !== null,
-  }));
+  return rows.map(toZoneFactorDto);
+}
+
+function toZoneFactorDto(r: {
+  id: string;
+  zone: string;
+  granularity: string;
+  basis: string;
+  periodStart: Date;
+  periodEnd: Date;
+  gCo2ePerKwh: number;
+  source: string;
+  orgId: string | null;
+}): TZoneFactorDto {
+  const { orgId, ...rest } = r;
+  return { ...rest, isOverride: orgId !== null };
 }
 
 const scoped = (orgId: string) => ({ OR: [{ orgId: null }, { orgId }] });
@@ -110,16 +128,7 @@ export async function findGridFactorOverrides(ctx: { orgId: string }): Promise<T
   const rows = await getPrisma().emissionFactor.findMany({
     where: { orgId: ctx.orgId },
     orderBy: [{ zone: 'asc' }, { periodStart: 'asc' }],
+    select: ZONE_FACTOR_SELECT,
   });
-  return rows.map((r) => ({
-    id: r.id,
-    zone: r.zone,
-    granularity: r.granularity,
-    basis: r.basis,
-    periodStart: r.periodStart,
-    periodEnd: r.periodEnd,
-    gCo2ePerKwh: r.gCo2ePerKwh,
-    source: r.source,
-    isOverride: true,
-  }));
+  return rows.map(toZoneFactorDto);
 }

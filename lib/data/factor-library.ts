@@ -8,30 +8,9 @@ type Db = Pick<
   'accelerator' | 'location' | 'emissionFactor' | 'waterFactor' | 'providerDefault'
 >;
 
-function toGridFactor(row: {
-  id: string;
-  zone: string;
-  granularity: GridFactor['granularity'];
-  periodStart: Date;
-  periodEnd: Date;
-  gCo2ePerKwh: number;
-  basis: GridFactor['basis'];
-  source: string;
-  licence: string;
-  datasetVersion: string;
-}): GridFactor {
-  const {
-    id,
-    zone,
-    granularity,
-    periodStart,
-    periodEnd,
-    gCo2ePerKwh,
-    basis,
-    source,
-    licence,
-    datasetVersion,
-  } = row;
+/** Only the engine's fields: database rows also carry org_id, kind and created_at. */
+function toGridFactor(row: GridFactor): GridFactor {
+  const { id, zone, granularity, periodStart, periodEnd, gCo2ePerKwh, basis, source, licence } = row;
   return {
     id,
     zone,
@@ -42,7 +21,7 @@ function toGridFactor(row: {
     basis,
     source,
     licence,
-    datasetVersion,
+    datasetVersion: row.datasetVersion,
   };
 }
 
