@@ -38,6 +38,13 @@ test('[factors] an admin adds a grid-factor override for FR: records are restate
   await page.getByRole('button', { name: 'Search' }).click();
   const zone = page.getByRole('table', { name: 'Grid factors for zone “FR”' });
   await expect(zone.getByRole('row', { name: /2025-01-01 → 2027-01-01/ })).toContainText('(override)');
+
+  await page.getByRole('button', { name: 'Delete override FR 2025-01-01' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Override deleted.' })).toContainText(
+    /restatement entries written/,
+    { timeout: 60_000 },
+  );
+  await expect(page.getByText('No overrides: every value comes from the bundled datasets.')).toBeVisible();
 });
 
 test('[factors] a viewer sees the library but no override form, and settings are read-only', async ({
@@ -65,6 +72,10 @@ test('[settings] an admin switches the basis to direct and sees the restatement 
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toContainText(
     /restatement entries written/,
     { timeout: 60_000 },
+  );
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Restatement log' })).toContainText(
+    'basis lifecycle → direct',
   );
   await page.getByLabel('Time zone (IANA, used for quarters and reports)').fill('Mars/Olympus');
   await page.getByRole('button', { name: 'Save settings' }).click();

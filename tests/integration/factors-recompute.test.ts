@@ -11,6 +11,7 @@ import {
 import { updateOrganizationSettings } from '@/lib/data/organization-settings';
 import { methodologySettingsFor } from '@/lib/data/organizations';
 import { recomputeOrganization } from '@/lib/data/recompute';
+import { findRestatementBatches } from '@/lib/data/restatements';
 import { storeUsageRecords } from '@/lib/data/usage-records';
 import { getPrisma } from '@/lib/db';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
@@ -144,6 +145,10 @@ describe('[settings] changing the basis or the embodied lifetime recomputes and 
     expect(entries[0]?.createdAt).toEqual(NOW);
     const audit = await getPrisma().auditEvent.findMany({ where: { orgId: ctx.orgId } });
     expect(audit.map((a) => a.action)).toEqual(['organization.settings.updated']);
+    const [batch, ...others] = await findRestatementBatches(ctx);
+    expect(others).toEqual([]);
+    expect(batch).toMatchObject({ records: 2, entries: result.recompute?.restatements });
+    expect(batch?.reason).toContain('basis lifecycle → direct');
     expect(await recomputeOrganization(ctx, { reason: 'again', now: NOW })).toEqual({
       records: 2,
       changedRecords: 0,

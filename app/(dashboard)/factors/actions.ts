@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
 import { requireActionAuth, type TAuthContext } from '@/lib/auth/context';
@@ -63,6 +64,17 @@ export async function createAcceleratorOverrideAction(_prev: TState, formData: F
   );
 }
 
+/** On success the row disappears, so the counts travel to the page in the URL (shown above the table). */
 export async function deleteOverrideAction(_prev: TState, formData: FormData): Promise<TState> {
-  return changeOverride(ZDeleteFactorOverrideInput, formData, deleteFactorOverride, 'Override deleted.');
+  const state = await changeOverride(
+    ZDeleteFactorOverrideInput,
+    formData,
+    deleteFactorOverride,
+    'Override deleted.',
+  );
+  if (state.ok && state.data) {
+    const { records, changedRecords, restatements } = state.data;
+    redirect(`/factors?deleted=1&records=${records}&changed=${changedRecords}&restated=${restatements}`);
+  }
+  return state;
 }

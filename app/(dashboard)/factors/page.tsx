@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/layout/page-header';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
@@ -8,6 +9,7 @@ import { Label } from '@/components/ui/label';
 import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
 import { findAccelerators, findGridFactorOverrides, findLocations } from '@/lib/data/factor-catalog';
+import { describeRecompute } from '@/lib/restatements/describe-recompute';
 import { AddOverrideForms } from './_components/add-override-forms';
 import { BundledFactorTables } from './_components/bundled-factor-tables';
 import { DataTable } from './_components/data-table';
@@ -17,9 +19,27 @@ export const metadata: Metadata = { title: 'Factors' };
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-export default async function FactorsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+type TSearch = { q?: string; deleted?: string; records?: string; changed?: string; restated?: string };
+
+/** The counts a delete redirected with (see deleteOverrideAction), or null. */
+function deletedNotice(params: TSearch): string | null {
+  const [records, changedRecords, restatements] = [params.records, params.changed, params.restated].map(
+    Number,
+  );
+  if (
+    params.deleted !== '1' ||
+    ![records, changedRecords, restatements].every((n) => Number.isInteger(n) && (n ?? -1) >= 0)
+  ) {
+    return null;
+  }
+  return `Override deleted. ${describeRecompute({ records: records ?? 0, changedRecords: changedRecords ?? 0, restatements: restatements ?? 0 })}`;
+}
+
+export default async function FactorsPage({ searchParams }: { searchParams: Promise<TSearch> }) {
   const ctx = await requirePageAuth('read');
-  const query = (await searchParams).q?.trim().slice(0, 100) || null;
+  const params = await searchParams;
+  const query = params.q?.trim().slice(0, 100) || null;
+  const notice = deletedNotice(params);
   const canManage = hasPermission(ctx.role, 'manageOrganization');
   const [gridOverrides, locations, accelerators] = await Promise.all([
     findGridFactorOverrides(ctx),
@@ -73,6 +93,7 @@ export default async function FactorsPage({ searchParams }: { searchParams: Prom
           </Button>
         }
       />
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
       <DataTable
         title="Organisation overrides"
         description="Overrides win over bundled factors for this organisation only. Adding or deleting one recomputes every record and logs restatements."

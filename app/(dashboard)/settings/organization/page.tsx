@@ -4,14 +4,16 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
 import { getOrganization } from '@/lib/data/organizations';
+import { findRestatementBatches } from '@/lib/data/restatements';
 import { AppError } from '@/lib/errors';
 import { OrganizationSettingsForm } from './_components/organization-settings-form';
+import { RestatementLog } from './_components/restatement-log';
 
 export const metadata: Metadata = { title: 'Organisation settings' };
 
 export default async function OrganizationSettingsPage() {
   const ctx = await requirePageAuth('read');
-  const org = await getOrganization(ctx);
+  const [org, restatements] = await Promise.all([getOrganization(ctx), findRestatementBatches(ctx)]);
   if (!org) {
     throw new AppError('NOT_FOUND', 'Organisation not found.');
   }
@@ -43,6 +45,7 @@ export default async function OrganizationSettingsPage() {
           />
         </CardContent>
       </Card>
+      <RestatementLog batches={restatements} />
     </>
   );
 }
