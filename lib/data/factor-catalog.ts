@@ -88,13 +88,20 @@ function toZoneFactorDto(r: {
 
 const scoped = (orgId: string) => ({ OR: [{ orgId: null }, { orgId }] });
 
-/** Provider regions and sites → grid zone, PUE and WUE; filtered by region or zone when `query` is given. */
+/** Provider regions and sites → grid zone, PUE and WUE; filtered by zone, country or region when `query` is given. */
 export async function findLocations(ctx: { orgId: string }, query: string | null) {
   const match: Prisma.LocationWhereInput = query
     ? {
         OR: [
-          { regionCode: { contains: query, mode: 'insensitive' } },
-          { gridZone: { contains: query, mode: 'insensitive' } },
+          { gridZone: { equals: query, mode: 'insensitive' } },
+          { countryCode: { equals: query, mode: 'insensitive' } },
+          // Substring search on region codes only from 3 characters: "FR" must not match "africa-south1".
+          {
+            regionCode:
+              query.length >= 3
+                ? { contains: query, mode: 'insensitive' }
+                : { equals: query, mode: 'insensitive' },
+          },
         ],
       }
     : {};

@@ -12,6 +12,7 @@ import type {
   TLocationOverrideInput,
 } from '@/lib/schemas/factor-override';
 import { recordAuditEvent } from './audit-events';
+import { describeOverride } from './describe-factor-override';
 import { recomputeOrganization, type TRecomputeResult } from './recompute';
 
 type TAdminCtx = { orgId: string; userId: string | null; role: Role };
@@ -29,14 +30,16 @@ async function changeOverrides(
   ctx: TAdminCtx,
   action: string,
   reason: string,
-  write: (tx: Tx) => Promise<{ targetType: string; targetId: string; metadata: Prisma.InputJsonValue }>,
+  write: (
+    tx: Tx,
+  ) => Promise<{ targetType: string; targetId: string; metadata: Prisma.InputJsonValue; reason?: string }>,
   now: Date,
 ): Promise<TRecomputeResult> {
   assertPermission(ctx.role, 'manageOrganization');
   return getPrisma().$transaction(
     async (tx) => {
       const target = await write(tx);
-      const recompute = await recomputeOrganization(ctx, { reason, now, tx });
+      const recompute = await recomputeOrganization(ctx, { reason: target.reason ?? reason, now, tx });
       await recordAuditEvent(tx, ctx, {
         action,
         targetType: target.targetType,
@@ -186,6 +189,7 @@ export async function deleteFactorOverride(
     `Factor override removed (${input.kind} ${input.id})`,
     async (tx) => {
       const where = { id: input.id, orgId: ctx.orgId };
+      const described = await describeOverride(tx, input.kind, where);
       const deleted =
         input.kind === 'grid'
           ? await tx.emissionFactor.deleteMany({ where })
@@ -195,7 +199,12 @@ export async function deleteFactorOverride(
       if (deleted.count === 0) {
         throw new AppError('NOT_FOUND', 'No such override in this organisation.');
       }
-      return { targetType: input.kind, targetId: input.id, metadata: { ...input } };
+      return {
+        targetType: input.kind,
+        targetId: input.id,
+        metadata: { ...input, described },
+        reason: `Factor override removed: ${described}`,
+      };
     },
     options.now,
   );

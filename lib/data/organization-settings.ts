@@ -43,7 +43,16 @@ export async function updateOrganizationSettings(
         before.embodiedLifetimeYears !== input.embodiedLifetimeYears;
       const recompute = methodChanged
         ? await recomputeOrganization(ctx, {
-            reason: `Organisation settings changed: basis ${before.defaultBasis} → ${input.defaultBasis}, embodied lifetime ${before.embodiedLifetimeYears} → ${input.embodiedLifetimeYears} years`,
+            reason: `Organisation settings changed: ${[
+              before.defaultBasis !== input.defaultBasis
+                ? `basis ${before.defaultBasis} → ${input.defaultBasis}`
+                : null,
+              before.embodiedLifetimeYears !== input.embodiedLifetimeYears
+                ? `embodied lifetime ${before.embodiedLifetimeYears} → ${input.embodiedLifetimeYears} years`
+                : null,
+            ]
+              .filter(Boolean)
+              .join(', ')}`,
             now: options.now,
             tx,
           })

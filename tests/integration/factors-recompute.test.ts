@@ -210,6 +210,9 @@ describe('[factors] organisation overrides', () => {
     expect(result.changedRecords).toBe(1);
     expect((await record(ctx.orgId, 'fr-run')).intensityGCo2ePerKwh).toBe(56);
     const intensity = (await restatementsOf(ctx.orgId)).filter((e) => e.field === 'intensityGCo2ePerKwh');
+    expect(intensity.map((e) => e.reason)).toContain(
+      'Factor override removed: grid factor FR 10 g/kWh (lifecycle) for 2025-01-01..2026-01-01',
+    );
     expect(intensity.map((e) => [e.oldValue, e.newValue])).toEqual(
       expect.arrayContaining([
         ['56', '10'],
