@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { diffFields, type TFieldChange } from '@/lib/restatements/diff-fields';
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
+import { recordAuditEvent } from './audit-events';
 import { findEnergyContracts } from './energy-contracts';
 import { getFactorLibrary } from './factor-library';
 import { methodologySettingsFor } from './organizations';
@@ -185,7 +186,7 @@ async function writeRestatements(
  */
 export async function recomputeOrganization(
   ctx: { orgId: string },
-  options: { reason: string; now: Date; tx?: Tx },
+  options: { reason: string; now: Date; tx?: Tx; userId?: string | null },
 ): Promise<TRecomputeResult> {
   const run = async (tx: Tx): Promise<TRecomputeResult> => {
     const org = await tx.organization.findUnique({
@@ -235,5 +236,23 @@ export async function recomputeOrganization(
   if (options.tx) {
     return run(options.tx);
   }
-  return getPrisma().$transaction(run, { timeout: 300_000, maxWait: 30_000 });
+  // Standalone (CLI, on demand): the recomputation is itself the change, so it is audited here; callers that pass
+  // their transaction audit their own change with these counts.
+  return getPrisma().$transaction(
+    async (tx) => {
+      const result = await run(tx);
+      await recordAuditEvent(
+        tx,
+        { orgId: ctx.orgId, userId: options.userId ?? null },
+        {
+          action: 'records.recomputed',
+          targetType: 'organization',
+          targetId: ctx.orgId,
+          metadata: { reason: options.reason, ...result },
+        },
+      );
+      return result;
+    },
+    { timeout: 300_000, maxWait: 30_000 },
+  );
 }

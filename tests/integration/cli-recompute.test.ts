@@ -91,6 +91,9 @@ test('[cli] recompute --org restates the records of that organisation with the g
     reason: 'Quarter close check',
   });
 
+  const audit = await getPrisma().auditEvent.findFirstOrThrow({ where: { orgId: org.id } });
+  expect(audit).toMatchObject({ action: 'records.recomputed', actorUserId: null });
+  expect(audit.metadata).toMatchObject({ reason: 'Quarter close check', records: 1, changedRecords: 1 });
   expect((await footprint('recompute', '--org', 'no-such-org')).code).toBe(1);
   expect((await footprint('recompute')).code).toBe(2);
 });
