@@ -22,7 +22,8 @@ export interface TRecomputeResult {
   restatements: number;
 }
 
-const PAGE_SIZE = 5_000;
+/** Rows per read page and per write statement (bounded statement size and memory per round trip). */
+const DEFAULT_PAGE_SIZE = 5_000;
 
 const INPUT_SELECT = {
   id: true,
@@ -77,7 +78,7 @@ function toInput(row: TStoredRow): TUsageRecordInput {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null)) as TUsageRecordInput;
 }
 
-async function readAllRecords(tx: Tx, orgId: string): Promise<TStoredRow[]> {
+async function readAllRecords(tx: Tx, orgId: string, pageSize: number): Promise<TStoredRow[]> {
   const rows: TStoredRow[] = [];
   let cursor: string | undefined;
   for (;;) {
@@ -85,10 +86,10 @@ async function readAllRecords(tx: Tx, orgId: string): Promise<TStoredRow[]> {
       where: { orgId, ...(cursor ? { id: { gt: cursor } } : {}) },
       select: SELECT,
       orderBy: { id: 'asc' },
-      take: PAGE_SIZE,
+      take: pageSize,
     })) as unknown as TStoredRow[];
     rows.push(...page);
-    if (page.length < PAGE_SIZE) {
+    if (page.length < pageSize) {
       return rows;
     }
     cursor = page[page.length - 1]?.id;
@@ -117,14 +118,15 @@ async function writeChanged(
   orgId: string,
   changed: { id: string; values: unknown[] }[],
   computedAt: Date,
+  pageSize: number,
 ): Promise<void> {
   await tx.$executeRawUnsafe(
     `CREATE TEMP TABLE recompute_result (id uuid PRIMARY KEY, ${COMPUTED_COLUMNS.map(
       (c) => `"${c.column}" ${c.sqlType}`,
     ).join(', ')}) ON COMMIT DROP`,
   );
-  for (let start = 0; start < changed.length; start += PAGE_SIZE) {
-    const page = changed.slice(start, start + PAGE_SIZE);
+  for (let start = 0; start < changed.length; start += pageSize) {
+    const page = changed.slice(start, start + pageSize);
     const params = [
       page.map((c) => c.id),
       ...COMPUTED_COLUMNS.map((c, i) =>
@@ -160,9 +162,10 @@ async function writeRestatements(
   entries: { recordId: string; change: TFieldChange }[],
   reason: string,
   now: Date,
+  pageSize: number,
 ): Promise<void> {
-  for (let start = 0; start < entries.length; start += PAGE_SIZE) {
-    const page = entries.slice(start, start + PAGE_SIZE);
+  for (let start = 0; start < entries.length; start += pageSize) {
+    const page = entries.slice(start, start + pageSize);
     await tx.$executeRawUnsafe(
       `INSERT INTO restatement_entry (org_id, record_id, field, old_value, new_value, reason, created_at)
        SELECT $1::uuid, record_id, field, old_value, new_value, $2, $3
@@ -186,8 +189,9 @@ async function writeRestatements(
  */
 export async function recomputeOrganization(
   ctx: { orgId: string },
-  options: { reason: string; now: Date; tx?: Tx; userId?: string | null },
+  options: { reason: string; now: Date; tx?: Tx; userId?: string | null; pageSize?: number },
 ): Promise<TRecomputeResult> {
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const run = async (tx: Tx): Promise<TRecomputeResult> => {
     const org = await tx.organization.findUnique({
       where: { id: ctx.orgId },
@@ -199,7 +203,7 @@ export async function recomputeOrganization(
     const [library, contracts, rows] = await Promise.all([
       getFactorLibrary(ctx, tx),
       findEnergyContracts(ctx, tx),
-      readAllRecords(tx, ctx.orgId),
+      readAllRecords(tx, ctx.orgId, pageSize),
     ]);
     rows.sort(
       (a, b) => a.startedAt.getTime() - b.startedAt.getTime() || (a.externalId < b.externalId ? -1 : 1),
@@ -228,8 +232,8 @@ export async function recomputeOrganization(
       }
     });
     if (changed.length > 0) {
-      await writeChanged(tx, ctx.orgId, changed, options.now);
-      await writeRestatements(tx, ctx.orgId, restatements, options.reason, options.now);
+      await writeChanged(tx, ctx.orgId, changed, options.now, pageSize);
+      await writeRestatements(tx, ctx.orgId, restatements, options.reason, options.now, pageSize);
     }
     return { records: rows.length, changedRecords: changed.length, restatements: restatements.length };
   };

@@ -176,6 +176,18 @@ describe('[settings] changing the basis or the embodied lifetime recomputes and 
     expect(Number(embodied?.newValue)).toBeCloseTo(before * 2, 9);
   });
 
+  test('paging: one record per read page and per write statement gives the same result', async () => {
+    const ctx = await createOrgWithRecords();
+    await getPrisma().organization.update({ where: { id: ctx.orgId }, data: { defaultBasis: 'direct' } });
+    const result = await recomputeOrganization(ctx, { reason: 'paging', now: NOW, pageSize: 1 });
+    expect(result).toMatchObject({ records: 2, changedRecords: 2 });
+    expect((await record(ctx.orgId, 'fr-run')).locationKgCo2e).toBeCloseTo(3, 9);
+    expect((await record(ctx.orgId, 'de-run')).intensityGCo2ePerKwh).toBe(350);
+    expect(await getPrisma().restatementEntry.count({ where: { orgId: ctx.orgId } })).toBe(
+      result.restatements,
+    );
+  });
+
   test('an invalid IANA time zone is refused by the schema', () => {
     expect(ZOrganizationSettingsInput.safeParse({ ...settings(), timeZone: 'Mars/Olympus' }).success).toBe(
       false,
