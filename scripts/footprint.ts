@@ -2,6 +2,7 @@ import path from 'node:path';
 import { AppError } from '@/lib/errors';
 import { CliUsageError } from './cli/cli-usage-error';
 import { runEstimate } from './cli/estimate';
+import { runRecompute } from './cli/recompute';
 import { runTokenCreate } from './cli/token-create';
 
 // npm run footprint -- <command>. Exit status: 0 success, 1 invalid rows (estimate) or a refused operation,
@@ -9,7 +10,8 @@ import { runTokenCreate } from './cli/token-create';
 const USAGE = `Usage:
   npm run footprint -- estimate <file.csv> [--format auto|generic|codecarbon|nvidia-smi] [--json]
                                          [--time-zone Europe/Paris] [--phase training]
-  npm run footprint -- token create --org <slug> --email <user> --name <label>`;
+  npm run footprint -- token create --org <slug> --email <user> --name <label>
+  npm run footprint -- recompute --org <slug> [--reason text]`;
 
 const referenceDir = path.resolve(import.meta.dirname, '../reference');
 const [command, ...rest] = process.argv.slice(2);
@@ -20,6 +22,9 @@ async function main(): Promise<number> {
   }
   if (command === 'token' && rest[0] === 'create') {
     return runTokenCreate(rest.slice(1));
+  }
+  if (command === 'recompute') {
+    return runRecompute(rest);
   }
   throw new CliUsageError(command ? `unknown command "${command}"` : 'missing command');
 }

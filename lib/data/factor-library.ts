@@ -1,31 +1,35 @@
 import 'server-only';
 import { getPrisma, type PrismaClient } from '@/lib/db';
 import type { AcceleratorSpec, FactorLibrary, GridFactor } from '@/lib/emissions/factor-library-types';
+import { applyGridOverrides } from '@/lib/factors/apply-grid-overrides';
 
 type Db = Pick<
   PrismaClient,
   'accelerator' | 'location' | 'emissionFactor' | 'waterFactor' | 'providerDefault'
 >;
 
-function toGridFactor(row: {
-  id: string;
-  zone: string;
-  granularity: GridFactor['granularity'];
-  periodStart: Date;
-  periodEnd: Date;
-  gCo2ePerKwh: number;
-  basis: GridFactor['basis'];
-  source: string;
-  licence: string;
-  datasetVersion: string;
-}): GridFactor {
-  return { ...row };
+/** Only the engine's fields: database rows also carry org_id, kind and created_at. */
+function toGridFactor(row: GridFactor): GridFactor {
+  const { id, zone, granularity, periodStart, periodEnd, gCo2ePerKwh, basis, source, licence } = row;
+  return {
+    id,
+    zone,
+    granularity,
+    periodStart,
+    periodEnd,
+    gCo2ePerKwh,
+    basis,
+    source,
+    licence,
+    datasetVersion: row.datasetVersion,
+  };
 }
 
 /**
  * The factor library the engine uses for an organisation: bundled factors plus the organisation's overrides.
- * An override replaces the bundled accelerator of the same name and the bundled location of the same
- * provider/region; override grid factors are added, and the engine's selection prefers them (see METHODOLOGY).
+ * An override replaces the bundled accelerator of the same name (and is listed first, so its aliases win) and the
+ * bundled location of the same provider/region; an override grid factor replaces the bundled factors of its zone
+ * and basis over its validity period (`applyGridOverrides`). Another organisation's overrides are never read.
  */
 export async function getFactorLibrary(ctx: { orgId: string }, db: Db = getPrisma()): Promise<FactorLibrary> {
   const scope = { OR: [{ orgId: null }, { orgId: ctx.orgId }] };
@@ -65,11 +69,21 @@ export async function getFactorLibrary(ctx: { orgId: string }, db: Db = getPrism
       datasetVersion: l.datasetVersion,
     });
   }
+  const grid = (kind: 'grid_location' | 'residual_mix') =>
+    applyGridOverrides(
+      factors.filter((f) => f.kind === kind && f.orgId === null).map(toGridFactor),
+      factors.filter((f) => f.kind === kind && f.orgId !== null).map(toGridFactor),
+    );
+  const orgAcceleratorNames = new Set(accelerators.filter((a) => a.orgId !== null).map((a) => a.name));
+  const acceleratorList = [...acceleratorByName.values()];
   return {
-    accelerators: [...acceleratorByName.values()],
+    accelerators: [
+      ...acceleratorList.filter((a) => orgAcceleratorNames.has(a.name)),
+      ...acceleratorList.filter((a) => !orgAcceleratorNames.has(a.name)),
+    ],
     locations: [...locationByKey.values()],
-    gridFactors: factors.filter((f) => f.kind === 'grid_location').map(toGridFactor),
-    residualMixes: factors.filter((f) => f.kind === 'residual_mix').map(toGridFactor),
+    gridFactors: grid('grid_location'),
+    residualMixes: grid('residual_mix'),
     ewif: water.map((w) => ({
       id: w.id,
       zone: w.zone,

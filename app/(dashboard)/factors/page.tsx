@@ -1,0 +1,148 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PageHeader } from '@/components/layout/page-header';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { requirePageAuth } from '@/lib/auth/context';
+import { hasPermission } from '@/lib/auth/roles';
+import { findAccelerators, findGridFactorOverrides, findLocations } from '@/lib/data/factor-catalog';
+import { describeRecompute } from '@/lib/restatements/describe-recompute';
+import { AddOverrideForms } from './_components/add-override-forms';
+import { BundledFactorTables } from './_components/bundled-factor-tables';
+import { DataTable } from './_components/data-table';
+import { DeleteOverrideButton } from './_components/delete-override-button';
+
+export const metadata: Metadata = { title: 'Factors' };
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+type TSearch = { q?: string; deleted?: string; records?: string; changed?: string; restated?: string };
+
+/** The counts a delete redirected with (see deleteOverrideAction), or null. */
+function deletedNotice(params: TSearch): string | null {
+  const [records, changedRecords, restatements] = [params.records, params.changed, params.restated].map(
+    Number,
+  );
+  if (
+    params.deleted !== '1' ||
+    ![records, changedRecords, restatements].every((n) => Number.isInteger(n) && (n ?? -1) >= 0)
+  ) {
+    return null;
+  }
+  return `Override deleted. ${describeRecompute({ records: records ?? 0, changedRecords: changedRecords ?? 0, restatements: restatements ?? 0 })}`;
+}
+
+export default async function FactorsPage({ searchParams }: { searchParams: Promise<TSearch> }) {
+  const ctx = await requirePageAuth('read');
+  const params = await searchParams;
+  const query = params.q?.trim().slice(0, 100) || null;
+  const notice = deletedNotice(params);
+  const canManage = hasPermission(ctx.role, 'manageOrganization');
+  const [gridOverrides, locations, accelerators] = await Promise.all([
+    findGridFactorOverrides(ctx),
+    findLocations(ctx, null),
+    findAccelerators(ctx),
+  ]);
+  const overrideRows = [
+    ...gridOverrides.map((f) => ({
+      key: f.id,
+      kind: 'grid',
+      label: `${f.zone} ${day(f.periodStart)}`,
+      cells: [
+        'Grid factor',
+        f.zone,
+        `${f.gCo2ePerKwh} g CO2e/kWh (${f.basis})`,
+        `${day(f.periodStart)} → ${day(f.periodEnd)}`,
+        f.source,
+      ],
+    })),
+    ...locations
+      .filter((l) => l.isOverride)
+      .map((l) => ({
+        key: l.id,
+        kind: 'location',
+        label: `${l.provider}/${l.regionCode}`,
+        cells: [
+          'Location',
+          `${l.provider}/${l.regionCode} → ${l.gridZone}`,
+          `PUE ${l.pue ?? '—'}, WUE ${l.wueLPerKwh ?? '—'} L/kWh`,
+          '—',
+          l.source,
+        ],
+      })),
+    ...accelerators
+      .filter((a) => a.isOverride)
+      .map((a) => ({
+        key: a.id,
+        kind: 'accelerator',
+        label: a.name,
+        cells: ['Accelerator', a.name, `${a.tdpW} W, embodied ${a.embodiedKgCo2e ?? '—'} kg`, '—', a.source],
+      })),
+  ];
+  return (
+    <>
+      <PageHeader
+        title="Factors"
+        description="The factor library the engine uses: bundled datasets (with source, licence and basis) and your organisation's overrides, which win over bundled values."
+        actions={
+          <Button asChild variant="secondary">
+            <Link href="/factors/sources">Data sources and licences</Link>
+          </Button>
+        }
+      />
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      <DataTable
+        title="Organisation overrides"
+        description="Overrides win over bundled factors for this organisation only. Adding or deleting one recomputes every record and logs restatements."
+        columns={
+          canManage
+            ? ['Type', 'Applies to', 'Value', 'Validity', 'Source', 'Action']
+            : ['Type', 'Applies to', 'Value', 'Validity', 'Source']
+        }
+        rows={overrideRows.map((r) => ({
+          key: r.key,
+          cells: canManage
+            ? [...r.cells, <DeleteOverrideButton key="delete" kind={r.kind} id={r.key} label={r.label} />]
+            : r.cells,
+        }))}
+        empty="No overrides: every value comes from the bundled datasets."
+      />
+      {canManage ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Add an override</CardTitle>
+            <CardDescription>Owners and admins only. Every change is audited.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <AddOverrideForms />
+          </CardContent>
+        </Card>
+      ) : null}
+      <search>
+        <form method="get" className="flex flex-wrap items-end gap-3">
+          <div className="flex min-w-64 flex-col gap-1.5">
+            <Label htmlFor="factor-search">Search by grid zone or region</Label>
+            <Input
+              id="factor-search"
+              name="q"
+              defaultValue={query ?? ''}
+              placeholder="FR, europe-west9, US-CAL-CISO"
+            />
+          </div>
+          <Button type="submit" variant="secondary">
+            Search
+          </Button>
+          {query ? (
+            <Link href="/factors" className="text-sm text-brand-700 underline">
+              Clear
+            </Link>
+          ) : null}
+        </form>
+      </search>
+      <BundledFactorTables orgId={ctx.orgId} query={query} accelerators={accelerators} />
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+
+/**
+ * The CLI contract of issue 3 §4 (docs/CLI.md), checked on the real process: `tsx scripts/footprint.ts estimate`.
+ * Golden inputs are the engine's published cases (lib/emissions/published-cases.test.ts) as generic-template CSVs.
+ */
+const root = path.resolve(import.meta.dirname, '../..');
+const fixture = (name: string) => path.join('scripts/cli/fixtures', name);
+const run = promisify(execFile);
+
+async function footprint(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(
+      'npx',
+      ['tsx', '--conditions=react-server', 'scripts/footprint.ts', ...args],
+      { cwd: root, maxBuffer: 16 * 1024 * 1024 },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const TOTAL_KEYS = [
+  'records',
+  'itEnergyKwh',
+  'energyKwh',
+  'locationKgCo2e',
+  'marketKgCo2e',
+  'embodiedKgCo2e',
+  'waterOnsiteL',
+  'waterOffsiteL',
+  'uncertainty',
+];
+const RECORD_KEYS = [
+  'line',
+  'recordId',
+  'itEnergyKwh',
+  'energyKwh',
+  'pue',
+  'intensityGCo2ePerKwh',
+  'intensitySource',
+  'locationKgCo2e',
+  'marketKgCo2e',
+  'embodiedKgCo2e',
+  'waterOnsiteL',
+  'waterOffsiteL',
+  'assumptions',
+];
+
+interface TReport {
+  methodologyVersion: string;
+  totals: Record<string, unknown> & { uncertainty: Record<string, unknown> };
+  records: (Record<string, unknown> & { recordId: string; energyKwh: number; locationKgCo2e: number })[];
+  errors: { line: number; column: string | null; message: string }[];
+}
+
+/** Published figures round to whole units below 100, so the tolerance is max(1 %, half a unit). */
+function expectWithin(actual: number, published: number, roundingUnit = 0) {
+  expect(Math.abs(actual - published)).toBeLessThanOrEqual(
+    Math.max(0.01 * Math.abs(published), roundingUnit / 2),
+  );
+}
+
+const LB_KG = 0.45359237;
+
+describe('footprint estimate --json', { timeout: 60_000 }, () => {
+  test('prints exactly one JSON document with the contract keys, exit 0 when every row is valid', async () => {
+    const { code, stdout } = await footprint('estimate', fixture('patterson-2021.csv'), '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as TReport;
+    expect(Object.keys(report)).toEqual(['methodologyVersion', 'totals', 'records', 'errors']);
+    expect(Object.keys(report.totals)).toEqual(TOTAL_KEYS);
+    expect(Object.keys(report.totals.uncertainty)).toEqual(['lowKgCo2e', 'highKgCo2e']);
+    expect(report.records).toHaveLength(4);
+    for (const record of report.records) {
+      expect(Object.keys(record)).toEqual(RECORD_KEYS);
+    }
+    expect(report.errors).toEqual([]);
+    expect(report.methodologyVersion).toMatch(/^\d{4}\.\d+\.\d+$/);
+  });
+
+  test('Patterson et al. 2021 Table 4 reproduced within 1 % through the CLI', async () => {
+    const { stdout } = await footprint('estimate', fixture('patterson-2021.csv'), '--json');
+    const byId = new Map((JSON.parse(stdout) as TReport).records.map((r) => [r.recordId, r]));
+    const published = [
+      { id: 't5', mwh: 85.7, t: 46.7 },
+      { id: 'meena', mwh: 232, t: 96.4 },
+      { id: 'gpt-3', mwh: 1287, t: 552.1 },
+      { id: 'evolved-transformer-nas', mwh: 7.5, t: 3.2 },
+    ];
+    for (const row of published) {
+      const record = byId.get(row.id);
+      expect(record).toBeDefined();
+      expectWithin((record?.energyKwh ?? 0) / 1000, row.mwh);
+      expectWithin((record?.locationKgCo2e ?? 0) / 1000, row.t);
+    }
+  });
+
+  test('Strubell et al. 2019 Table 3 reproduced within 1 % (or the published rounding) through the CLI', async () => {
+    const { stdout } = await footprint('estimate', fixture('strubell-2019.csv'), '--json');
+    const byId = new Map((JSON.parse(stdout) as TReport).records.map((r) => [r.recordId, r]));
+    const published = [
+      { id: 'transformer-base', kwh: 27, lbs: 26 },
+      { id: 'transformer-big', kwh: 201, lbs: 192 },
+      { id: 'elmo', kwh: 275, lbs: 262 },
+      { id: 'bert-base', kwh: 1507, lbs: 1438 },
+    ];
+    for (const row of published) {
+      const record = byId.get(row.id);
+      expect(record).toBeDefined();
+      expectWithin(record?.energyKwh ?? 0, row.kwh, 1);
+      expectWithin((record?.locationKgCo2e ?? 0) / LB_KG, row.lbs, 1);
+    }
+  });
+
+  test('exit 1 when a row is invalid; valid rows are still estimated and errors carry line and column', async () => {
+    const { code, stdout } = await footprint('estimate', fixture('one-invalid-row.csv'), '--json');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as TReport;
+    expect(report.records.map((r) => r.recordId)).toEqual(['ok-1']);
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0]).toMatchObject({ line: 3, column: 'ended_at' });
+    expect(report.errors[0]?.message).toContain('not-a-date');
+  });
+});
+
+describe('footprint estimate (human output and usage errors)', { timeout: 60_000 }, () => {
+  test('human output lists invalid rows as file:line [column] and exits 1', async () => {
+    const { code, stdout } = await footprint('estimate', fixture('one-invalid-row.csv'));
+    expect(code).toBe(1);
+    expect(stdout).toContain('one-invalid-row.csv:3 [ended_at]');
+    expect(stdout).toContain('Location-based');
+  });
+
+  test('exit 2 for an unreadable file, an unknown option, a bad --format or a missing file argument', async () => {
+    const results = await Promise.all([
+      footprint('estimate', fixture('does-not-exist.csv'), '--json'),
+      footprint('estimate', fixture('patterson-2021.csv'), '--verbose'),
+      footprint('estimate', fixture('patterson-2021.csv'), '--format', 'xml'),
+      footprint('estimate'),
+      footprint('no-such-command'),
+    ]);
+    for (const result of results) {
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain('Usage:');
+    }
+    expect(results[0]?.stderr).toContain('cannot read');
+  });
+});

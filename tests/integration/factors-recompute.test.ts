@@ -1,0 +1,285 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { getFactorLibrary } from '@/lib/data/factor-library';
+import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
+import {
+  createAcceleratorOverride,
+  createGridFactorOverride,
+  createLocationOverride,
+  deleteFactorOverride,
+} from '@/lib/data/factor-overrides';
+import { updateOrganizationSettings } from '@/lib/data/organization-settings';
+import { methodologySettingsFor } from '@/lib/data/organizations';
+import { recomputeOrganization } from '@/lib/data/recompute';
+import { findRestatementBatches } from '@/lib/data/restatements';
+import { storeUsageRecords } from '@/lib/data/usage-records';
+import { getPrisma } from '@/lib/db';
+import { computeFootprints } from '@/lib/emissions/compute-footprints';
+import type { FactorLibrary } from '@/lib/emissions/factor-library-types';
+import {
+  ZAcceleratorOverrideInput,
+  ZGridFactorOverrideInput,
+  ZLocationOverrideInput,
+} from '@/lib/schemas/factor-override';
+import { ZOrganizationSettingsInput } from '@/lib/schemas/organization-settings';
+import { ZUsageRecordInput } from '@/lib/schemas/usage-record';
+import { createTestDatabase } from '../support/test-database';
+
+const NOW = new Date('2026-11-29T12:00:00Z');
+const y2025 = { periodStart: new Date('2025-01-01T00:00:00Z'), periodEnd: new Date('2026-01-01T00:00:00Z') };
+const meta = {
+  granularity: 'yearly' as const,
+  source: 'test grid',
+  licence: 'CC BY 4.0',
+  datasetVersion: 't-1',
+};
+
+/** A small bundled library with hand-checkable values: FR 56 g/kWh life-cycle, 30 direct; DE 380 / 350. */
+const LIBRARY: FactorLibrary = {
+  accelerators: [
+    {
+      id: 'test-gpu',
+      name: 'Test GPU',
+      aliases: [],
+      tdpW: 400,
+      idleW: 40,
+      memoryGb: 80,
+      embodiedKgCo2e: 175.2,
+      embodiedLowKgCo2e: 150,
+      embodiedHighKgCo2e: 200,
+      source: 'test',
+      datasetVersion: 't-1',
+    },
+  ],
+  locations: [
+    {
+      provider: 'gcp',
+      regionCode: 'europe-west9',
+      gridZone: 'FR',
+      countryCode: 'FR',
+      pue: 1.1,
+      wueLPerKwh: 0.2,
+      source: 'test',
+      datasetVersion: 't-1',
+    },
+  ],
+  gridFactors: [
+    { id: 'fr-lc', zone: 'FR', ...y2025, gCo2ePerKwh: 56, basis: 'lifecycle', ...meta },
+    { id: 'fr-d', zone: 'FR', ...y2025, gCo2ePerKwh: 30, basis: 'direct', ...meta },
+    { id: 'de-lc', zone: 'DE', ...y2025, gCo2ePerKwh: 380, basis: 'lifecycle', ...meta },
+    { id: 'de-d', zone: 'DE', ...y2025, gCo2ePerKwh: 350, basis: 'direct', ...meta },
+  ],
+  residualMixes: [],
+  ewif: [{ id: 'ewif-fr', zone: 'FR', lPerKwh: 2, source: 'test', datasetVersion: 't-1' }],
+  providerDefaults: [],
+};
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = await createTestDatabase();
+  await replaceBundledFactorLibrary(LIBRARY, process.env.DATABASE_URL);
+});
+
+/** An organisation with two stored records: 100 kWh metered in FR (PUE 1), 24 device-hours in DE. */
+async function createOrgWithRecords() {
+  const org = await getPrisma().organization.create({
+    data: { name: 'Test org', slug: `org-${randomUUID().slice(0, 8)}` },
+  });
+  const records = [
+    { recordId: 'fr-run', region: 'FR', energyKwh: 100, pue: 1 },
+    { recordId: 'de-run', region: 'DE', accelerator: 'Test GPU', acceleratorCount: 1, pue: 1.5 },
+  ].map((r) =>
+    ZUsageRecordInput.parse({ phase: 'training', startedAt: '2025-03-01', endedAt: '2025-03-02', ...r }),
+  );
+  const ctx = { orgId: org.id };
+  const footprints = computeFootprints(records, await getFactorLibrary(ctx), methodologySettingsFor(org), []);
+  await storeUsageRecords(
+    ctx,
+    records.map((record, i) => ({ record, footprint: footprints[i] as (typeof footprints)[number] })),
+    { computedAt: NOW },
+  );
+  return { orgId: org.id, userId: null, role: 'admin' as const };
+}
+
+const record = (orgId: string, externalId: string) =>
+  getPrisma().usageRecord.findFirstOrThrow({ where: { orgId, externalId } });
+const restatementsOf = (orgId: string) =>
+  getPrisma().restatementEntry.findMany({
+    where: { orgId },
+    include: { record: { select: { externalId: true } } },
+  });
+const settings = (overrides: Record<string, unknown> = {}) =>
+  ZOrganizationSettingsInput.parse({
+    defaultBasis: 'lifecycle',
+    embodiedLifetimeYears: '4',
+    carbonPricePerTonneCo2e: '',
+    currency: 'EUR',
+    timeZone: 'UTC',
+    ...overrides,
+  });
+const frOverride = ZGridFactorOverrideInput.parse({
+  zone: 'fr',
+  validFrom: '2025-01-01',
+  validTo: '2026-01-01',
+  gCo2ePerKwh: '10',
+  basis: 'lifecycle',
+  source: 'Supplier disclosure 2025',
+});
+
+describe('[settings] changing the basis or the embodied lifetime recomputes and restates', () => {
+  test('basis life-cycle → direct restates intensity, location-based CO2e and basis with old and new values', async () => {
+    const ctx = await createOrgWithRecords();
+    expect((await record(ctx.orgId, 'fr-run')).locationKgCo2e).toBeCloseTo(5.6, 9);
+    const result = await updateOrganizationSettings(ctx, settings({ defaultBasis: 'direct' }), { now: NOW });
+    expect(result.recompute).toEqual({ records: 2, changedRecords: 2, restatements: expect.any(Number) });
+    const fr = await record(ctx.orgId, 'fr-run');
+    expect(fr.locationKgCo2e).toBeCloseTo(3, 9);
+    expect(fr.basis).toBe('direct');
+    expect(fr.computedAt).toEqual(NOW);
+    const entries = (await restatementsOf(ctx.orgId)).filter((e) => e.record.externalId === 'fr-run');
+    const byField = new Map(entries.map((e) => [e.field, e]));
+    expect(byField.get('intensityGCo2ePerKwh')).toMatchObject({ oldValue: '56', newValue: '30' });
+    expect(byField.get('locationKgCo2e')).toMatchObject({ oldValue: '5.6', newValue: '3' });
+    expect(byField.get('basis')).toMatchObject({ oldValue: 'lifecycle', newValue: 'direct' });
+    expect(byField.has('itEnergyKwh')).toBe(false);
+    expect(entries[0]?.reason).toContain('basis lifecycle → direct');
+    expect(entries[0]?.createdAt).toEqual(NOW);
+    const audit = await getPrisma().auditEvent.findMany({ where: { orgId: ctx.orgId } });
+    expect(audit.map((a) => a.action)).toEqual(['organization.settings.updated']);
+    const [batch, ...others] = await findRestatementBatches(ctx);
+    expect(others).toEqual([]);
+    expect(batch).toMatchObject({ records: 2, entries: result.recompute?.restatements });
+    expect(batch?.reason).toContain('basis lifecycle → direct');
+    expect(await recomputeOrganization(ctx, { reason: 'again', now: NOW })).toEqual({
+      records: 2,
+      changedRecords: 0,
+      restatements: 0,
+    });
+  });
+
+  test('embodied lifetime 4 → 2 years doubles the amortised embodied figure; time zone alone recomputes nothing', async () => {
+    const ctx = await createOrgWithRecords();
+    const before = (await record(ctx.orgId, 'de-run')).embodiedKgCo2e;
+    expect(before).toBeCloseTo((175.2 * 24) / (4 * 8760), 9);
+    const tzOnly = await updateOrganizationSettings(ctx, settings({ timeZone: 'Europe/Paris' }), {
+      now: NOW,
+    });
+    expect(tzOnly.recompute).toBeNull();
+    const result = await updateOrganizationSettings(
+      ctx,
+      settings({ timeZone: 'Europe/Paris', embodiedLifetimeYears: '2' }),
+      { now: NOW },
+    );
+    expect(result.recompute?.changedRecords).toBe(1);
+    expect((await record(ctx.orgId, 'de-run')).embodiedKgCo2e).toBeCloseTo(before * 2, 9);
+    const embodied = (await restatementsOf(ctx.orgId)).find((e) => e.field === 'embodiedKgCo2e');
+    expect(Number(embodied?.oldValue)).toBeCloseTo(before, 9);
+    expect(Number(embodied?.newValue)).toBeCloseTo(before * 2, 9);
+  });
+
+  test('paging: one record per read page and per write statement gives the same result', async () => {
+    const ctx = await createOrgWithRecords();
+    await getPrisma().organization.update({ where: { id: ctx.orgId }, data: { defaultBasis: 'direct' } });
+    const result = await recomputeOrganization(ctx, { reason: 'paging', now: NOW, pageSize: 1 });
+    expect(result).toMatchObject({ records: 2, changedRecords: 2 });
+    expect((await record(ctx.orgId, 'fr-run')).locationKgCo2e).toBeCloseTo(3, 9);
+    expect((await record(ctx.orgId, 'de-run')).intensityGCo2ePerKwh).toBe(350);
+    expect(await getPrisma().restatementEntry.count({ where: { orgId: ctx.orgId } })).toBe(
+      result.restatements,
+    );
+  });
+
+  test('an invalid IANA time zone is refused by the schema', () => {
+    expect(ZOrganizationSettingsInput.safeParse({ ...settings(), timeZone: 'Mars/Olympus' }).success).toBe(
+      false,
+    );
+  });
+});
+
+describe('[factors] organisation overrides', () => {
+  test('a grid-factor override wins over the bundled factor, only in its organisation', async () => {
+    const a = await createOrgWithRecords();
+    const b = await createOrgWithRecords();
+    const result = await createGridFactorOverride(a, frOverride, { now: NOW });
+    expect(result).toMatchObject({ records: 2, changedRecords: 1 });
+    const fr = await record(a.orgId, 'fr-run');
+    expect(fr.intensityGCo2ePerKwh).toBe(10);
+    expect(fr.locationKgCo2e).toBeCloseTo(1, 9);
+    expect(JSON.stringify(fr.factorRefs)).toContain('Organisation override: Supplier disclosure 2025');
+    expect((await record(b.orgId, 'fr-run')).intensityGCo2ePerKwh).toBe(56);
+    expect(await restatementsOf(b.orgId)).toEqual([]);
+    const libraryB = await getFactorLibrary({ orgId: b.orgId });
+    expect(libraryB.gridFactors.some((f) => f.id.startsWith('org:'))).toBe(false);
+    const audit = await getPrisma().auditEvent.findFirstOrThrow({ where: { orgId: a.orgId } });
+    expect(audit.action).toBe('factor.override.created');
+  });
+
+  test('deleting the override restores the bundled factor and restates back', async () => {
+    const ctx = await createOrgWithRecords();
+    await createGridFactorOverride(ctx, frOverride, { now: NOW });
+    const [override] = await getPrisma().emissionFactor.findMany({ where: { orgId: ctx.orgId } });
+    expect(override).toBeDefined();
+    const result = await deleteFactorOverride(ctx, { kind: 'grid', id: override?.id ?? '' }, { now: NOW });
+    expect(result.changedRecords).toBe(1);
+    expect((await record(ctx.orgId, 'fr-run')).intensityGCo2ePerKwh).toBe(56);
+    const intensity = (await restatementsOf(ctx.orgId)).filter((e) => e.field === 'intensityGCo2ePerKwh');
+    expect(intensity.map((e) => e.reason)).toContain(
+      'Factor override removed: grid factor FR 10 g/kWh (lifecycle) for 2025-01-01..2026-01-01',
+    );
+    expect(intensity.map((e) => [e.oldValue, e.newValue])).toEqual(
+      expect.arrayContaining([
+        ['56', '10'],
+        ['10', '56'],
+      ]),
+    );
+  });
+
+  test('location and accelerator overrides replace PUE and TDP for the organisation', async () => {
+    const ctx = await createOrgWithRecords();
+    await getPrisma().usageRecord.updateMany({ where: { orgId: ctx.orgId }, data: { pueOverride: null } });
+    await createLocationOverride(
+      ctx,
+      ZLocationOverrideInput.parse({
+        provider: 'other',
+        regionCode: 'DE',
+        gridZone: 'de',
+        pue: '1.3',
+        wueLPerKwh: '',
+        source: 'Our colo contract',
+      }),
+      { now: NOW },
+    );
+    await createAcceleratorOverride(
+      ctx,
+      ZAcceleratorOverrideInput.parse({
+        name: 'Test GPU',
+        tdpW: '700',
+        memoryGb: '',
+        embodiedKgCo2e: '',
+        source: 'Spec sheet',
+      }),
+      { now: NOW },
+    );
+    const de = await record(ctx.orgId, 'de-run');
+    // Bundled: 40 W idle + 0.5 × (400 − 40) = 220 W. Override: idle 0.11 × 700 = 77 W, + 0.5 × (700 − 77).
+    expect(de.powerPerDeviceW).toBeCloseTo(77 + 0.5 * (700 - 77), 9);
+    expect(de.acceleratorCatalogId).toMatch(/^org:accelerator:/);
+    expect(de.pueApplied).toBe(1.3);
+  });
+
+  test('a viewer is refused and nothing is written', async () => {
+    const ctx = await createOrgWithRecords();
+    const viewer = { ...ctx, role: 'viewer' as const };
+    await expect(createGridFactorOverride(viewer, frOverride, { now: NOW })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(
+      updateOrganizationSettings(viewer, settings({ defaultBasis: 'direct' }), { now: NOW }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await getPrisma().emissionFactor.count({ where: { orgId: ctx.orgId } })).toBe(0);
+    expect(
+      (await getPrisma().organization.findUniqueOrThrow({ where: { id: ctx.orgId } })).defaultBasis,
+    ).toBe('lifecycle');
+  });
+});
