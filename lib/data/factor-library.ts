@@ -2,10 +2,11 @@ import 'server-only';
 import { getPrisma, type PrismaClient } from '@/lib/db';
 import type { AcceleratorSpec, FactorLibrary, GridFactor } from '@/lib/emissions/factor-library-types';
 import { applyGridOverrides } from '@/lib/factors/apply-grid-overrides';
+import { getBundledGridFactors } from './bundled-grid-factors';
 
 type Db = Pick<
   PrismaClient,
-  'accelerator' | 'location' | 'emissionFactor' | 'waterFactor' | 'providerDefault'
+  'accelerator' | 'location' | 'emissionFactor' | 'waterFactor' | 'providerDefault' | '$queryRaw'
 >;
 
 /** Only the engine's fields: database rows also carry org_id, kind and created_at. */
@@ -33,13 +34,18 @@ function toGridFactor(row: GridFactor): GridFactor {
  */
 export async function getFactorLibrary(ctx: { orgId: string }, db: Db = getPrisma()): Promise<FactorLibrary> {
   const scope = { OR: [{ orgId: null }, { orgId: ctx.orgId }] };
-  const [accelerators, locations, factors, water, providerDefaults] = await Promise.all([
-    db.accelerator.findMany({ where: scope, orderBy: [{ orgId: { sort: 'asc', nulls: 'first' } }] }),
-    db.location.findMany({ where: scope, orderBy: [{ orgId: { sort: 'asc', nulls: 'first' } }] }),
-    db.emissionFactor.findMany({ where: scope, orderBy: [{ zone: 'asc' }, { periodStart: 'asc' }] }),
-    db.waterFactor.findMany({ where: scope }),
-    db.providerDefault.findMany({}),
-  ]);
+  // Sequential, not Promise.all: `db` may be an interactive transaction, which runs one query at a time.
+  const bundledGrid = await getBundledGridFactors(db);
+  const [accelerators, locations, factors, water, providerDefaults] = [
+    await db.accelerator.findMany({ where: scope, orderBy: [{ orgId: { sort: 'asc', nulls: 'first' } }] }),
+    await db.location.findMany({ where: scope, orderBy: [{ orgId: { sort: 'asc', nulls: 'first' } }] }),
+    await db.emissionFactor.findMany({
+      where: { orgId: ctx.orgId },
+      orderBy: [{ zone: 'asc' }, { periodStart: 'asc' }],
+    }),
+    await db.waterFactor.findMany({ where: scope }),
+    await db.providerDefault.findMany({}),
+  ];
   const acceleratorByName = new Map<string, AcceleratorSpec>();
   for (const a of accelerators) {
     acceleratorByName.set(a.name, {
@@ -71,8 +77,8 @@ export async function getFactorLibrary(ctx: { orgId: string }, db: Db = getPrism
   }
   const grid = (kind: 'grid_location' | 'residual_mix') =>
     applyGridOverrides(
-      factors.filter((f) => f.kind === kind && f.orgId === null).map(toGridFactor),
-      factors.filter((f) => f.kind === kind && f.orgId !== null).map(toGridFactor),
+      kind === 'grid_location' ? bundledGrid.gridLocation : bundledGrid.residualMix,
+      factors.filter((f) => f.kind === kind).map(toGridFactor),
     );
   const orgAcceleratorNames = new Set(accelerators.filter((a) => a.orgId !== null).map((a) => a.name));
   const acceleratorList = [...acceleratorByName.values()];
