@@ -101,8 +101,12 @@ export function dashboardFiltersToSearch(filters: TDashboardFilters): URLSearchP
     params.set('range', filters.range);
   }
   if (filters.range === 'custom') {
-    if (filters.from) params.set('from', filters.from);
-    if (filters.to) params.set('to', filters.to);
+    if (filters.from) {
+      params.set('from', filters.from);
+    }
+    if (filters.to) {
+      params.set('to', filters.to);
+    }
   }
   for (const dim of FILTER_DIMENSIONS) {
     for (const value of filters[dim]) {
