@@ -128,7 +128,7 @@ export async function findTopEmitters(
     WITH fr AS ${filteredRecordsSql(ctx, filters, range)}
     SELECT * FROM (
       SELECT 'run' AS kind, r.id::text AS key,
-             COALESCE(r.model, 'Unknown model') || ' · ' || replace(r.phase::text, '_', '-') || ' run from '
+             COALESCE(r.model, (SELECT p.name FROM project p WHERE p.id = r.project_id), r.external_id) || ' · ' || replace(r.phase::text, '_', '-') || ' run from '
                || to_char(r.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS label,
              r.phase::text AS phase, r.model, (r.location_kg_co2e * r.w)::float8 AS location,
              (r.market_kg_co2e * r.w)::float8 AS market, 1 AS records
