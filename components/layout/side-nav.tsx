@@ -1,12 +1,22 @@
 'use client';
 
-import { Building2, Database, FileText, KeyRound, LayoutDashboard, Table2, Upload } from 'lucide-react';
+import {
+  Boxes,
+  Building2,
+  Database,
+  FileText,
+  KeyRound,
+  LayoutDashboard,
+  Table2,
+  Upload,
+} from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/utils/cn';
 
 const ITEMS = [
   { href: '/', label: 'Overview', icon: LayoutDashboard },
+  { href: '/models', label: 'Models', icon: Boxes },
   { href: '/records', label: 'Records', icon: Table2 },
   { href: '/uploads', label: 'Uploads', icon: Upload },
   { href: '/reports', label: 'Reports', icon: FileText },
