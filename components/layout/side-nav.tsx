@@ -37,8 +37,9 @@ export function SideNav() {
             href={href}
             aria-current={active ? 'page' : undefined}
             className={cn(
-              'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900',
-              active && 'bg-brand-50 text-brand-700 hover:bg-brand-50',
+              'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-slate-100',
+              active &&
+                'bg-brand-50 text-brand-700 hover:bg-brand-50 dark:bg-brand-900 dark:text-brand-100 dark:hover:bg-brand-900',
             )}
           >
             <Icon aria-hidden className="size-4" />

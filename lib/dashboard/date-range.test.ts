@@ -16,7 +16,7 @@ test('the default range is the last 12 calendar months including the current one
 });
 
 test('quarter, year-to-date and all-time presets', () => {
-  expect(iso(resolve({ range: 'this_quarter' }))).toEqual(['2026-10-01', '2027-01-01']);
+  expect(iso(resolve({ range: 'this_quarter' }))).toEqual(['2026-10-01', '2026-11-30']);
   expect(iso(resolve({ range: 'last_quarter' }))).toEqual(['2026-07-01', '2026-10-01']);
   expect(iso(resolve({ range: 'ytd' }))).toEqual(['2026-01-01', '2026-11-30']);
   expect(iso(resolve({ range: 'all' }))).toEqual(['2025-05-01', '2026-11-01']);

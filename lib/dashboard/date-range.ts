@@ -2,7 +2,8 @@ import type { TDashboardFilters, TDateRangePreset } from '@/lib/schemas/dashboar
 
 /**
  * Resolves a date-range preset into a half-open UTC interval [from, to). Pure: `now` comes from the request
- * (the page), never from Date.now(). Months, quarters and years are calendar periods in UTC.
+ * (the page), never from Date.now(). Months, quarters and years are calendar periods in UTC; "this quarter"
+ * and "year to date" end with today.
  */
 
 export interface TDateRange {
@@ -42,10 +43,9 @@ export function resolveDateRange(
 ): TDateRange {
   const preset: TDateRangePreset = filters.range;
   switch (preset) {
-    case 'this_quarter': {
-      const from = startOfQuarter(now);
-      return { from, to: addMonths(from, 3) };
-    }
+    case 'this_quarter':
+      // Quarter to date, so "change vs previous period" compares equal elapsed time, not a partial quarter.
+      return { from: startOfQuarter(now), to: endOfToday(now) };
     case 'last_quarter': {
       const to = startOfQuarter(now);
       return { from: addMonths(to, -3), to };
