@@ -61,7 +61,7 @@ test('[dashboard] a breakdown bar leads to its records, and a record shows its c
   await expect(page.getByTestId('record-formulas')).toContainText(
     'location kg = facility × intensity ÷ 1000',
   );
-  await expect(page.getByTestId('record-factors')).toContainText('grid-intensity');
+  await expect(page.getByTestId('record-factors')).toContainText('ewif');
   await expect(page.getByRole('heading', { name: 'Restatement history' })).toBeVisible();
 
   await page.goto('/records/00000000-0000-4000-8000-000000000000');

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getPrisma } from '@/lib/db';
-import type { FactorRef } from '@/lib/emissions/footprint-types';
+import type { FactorRef, MarketAllocation } from '@/lib/emissions/footprint-types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,9 +25,12 @@ export async function getUsageRecordDetail(ctx: { orgId: string }, id: string) {
   if (!record) {
     return null;
   }
+  // Stored by storeUsageRecords as { factors: FactorRef[], marketAllocations: MarketAllocation[] }.
+  const refs = (record.factorRefs ?? {}) as { factors?: FactorRef[]; marketAllocations?: MarketAllocation[] };
   return {
     ...record,
-    factorRefs: (Array.isArray(record.factorRefs) ? record.factorRefs : []) as unknown as FactorRef[],
+    factorRefs: Array.isArray(refs.factors) ? refs.factors : [],
+    marketAllocations: Array.isArray(refs.marketAllocations) ? refs.marketAllocations : [],
   };
 }
 

@@ -178,6 +178,16 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
               ))}
             </tbody>
           </table>
+          {r.marketAllocations.length > 0 ? (
+            <ul className="mt-3 flex flex-col gap-1 text-sm" aria-label="Market-based instruments applied">
+              {r.marketAllocations.map((a) => (
+                <li key={a.contractId}>
+                  {a.instrumentType} contract {a.contractId}: {formatNumber(a.energyKwh)} kWh at{' '}
+                  {formatNumber(a.gCo2ePerKwh)} gCO₂e/kWh
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </CardContent>
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
