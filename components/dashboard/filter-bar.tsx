@@ -8,6 +8,7 @@ import {
   DATE_RANGE_PRESETS,
   dashboardFiltersToSearch,
   FILTER_DIMENSIONS,
+  parseDashboardFilters,
   type TDashboardFilters,
   type TFilterDimension,
 } from '@/lib/schemas/dashboard-filters';
@@ -138,20 +139,7 @@ export function FilterBar({ filters, options }: { filters: TDashboardFilters; op
       {active ? (
         <button
           type="button"
-          onClick={() =>
-            apply({
-              ...filters,
-              range: 'last_12_months',
-              from: undefined,
-              to: undefined,
-              team: [],
-              project: [],
-              model: [],
-              phase: [],
-              region: [],
-              provider: [],
-            })
-          }
+          onClick={() => apply(parseDashboardFilters({}))}
           className="rounded-md px-3 py-1.5 text-brand-700 underline-offset-2 hover:underline dark:text-brand-500"
         >
           Reset filters

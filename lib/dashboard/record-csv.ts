@@ -1,3 +1,4 @@
+import type { TPhase } from '@/lib/schemas/usage-record';
 import { csvLine, type TCsvCell } from './to-csv';
 
 /** Columns of the records CSV export (units in the names). */
@@ -21,10 +22,11 @@ export const RECORD_CSV_HEADER = [
   'is_measured',
 ] as const;
 
-export interface TRecordCsvRow {
+/** One row of the records explorer / CSV export: whole-record values (not apportioned to the range). */
+export interface TRecordListRow {
   id: string;
   externalId: string;
-  phase: string;
+  phase: TPhase;
   startedAt: Date;
   endedAt: Date;
   team: string | null;
@@ -42,7 +44,7 @@ export interface TRecordCsvRow {
 }
 
 /** One CSV line per record (formula-injection safe via csvLine). */
-export function recordCsvLine(r: TRecordCsvRow): string {
+export function recordCsvLine(r: TRecordListRow): string {
   const cells: TCsvCell[] = [
     r.id,
     r.externalId,

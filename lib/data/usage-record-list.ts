@@ -1,32 +1,13 @@
 import 'server-only';
 import type { TDateRange } from '@/lib/dashboard/date-range';
+import type { TRecordListRow } from '@/lib/dashboard/record-csv';
 import { getPrisma } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { RECORDS_PAGE_SIZE, type TRecordSort, type TRecordsQuery } from '@/lib/schemas/records-query';
-import type { TPhase } from '@/lib/schemas/usage-record';
 import { dashboardWhereSql } from './dashboard-where';
 
-/** One row of the records explorer / CSV export: whole-record values (not apportioned to the range). */
-export interface TRecordListRow {
-  id: string;
-  externalId: string;
-  phase: TPhase;
-  startedAt: Date;
-  endedAt: Date;
-  team: string | null;
-  project: string | null;
-  model: string | null;
-  provider: string | null;
-  region: string | null;
-  accelerator: string | null;
-  facilityEnergyKwh: number;
-  locationKgCo2e: number;
-  marketKgCo2e: number;
-  embodiedKgCo2e: number;
-  waterL: number;
-  isMeasured: boolean;
-}
+export type { TRecordListRow };
 
 const SORT_SQL: Record<TRecordSort, Prisma.Sql> = {
   started_at: Prisma.sql`r.started_at`,
