@@ -70,6 +70,10 @@ test('[dashboard] a breakdown bar leads to its records, and a record shows its c
 
 test('[dashboard] downloading a chart’s data gives its rows as CSV', async ({ page }) => {
   await signIn(page);
+  // Charts render on the client: once bars are drawn the page is hydrated and buttons work.
+  await expect(
+    page.getByTestId('emissions-trend-chart').locator('.recharts-bar-rectangle').first(),
+  ).toBeVisible();
   const bars = page.getByTestId('breakdown-team').getByRole('listitem');
   await expect(bars).toHaveCount(4);
   const [download] = await Promise.all([

@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useTransition } from 'react';
+import { useOptimistic, useTransition } from 'react';
 import type { TFilterOptions } from '@/lib/data/dashboard-options';
 import {
   DATE_RANGE_LABELS,
@@ -29,11 +29,19 @@ const FILTER_KEYS = ['range', 'from', 'to', 'page', ...FILTER_DIMENSIONS];
  * The dashboard filter bar: every change rewrites the URL with router.replace (shareable, bookmarkable); the
  * server pages re-render from the search params. Native controls only, so it is keyboard accessible.
  */
-export function FilterBar({ filters, options }: { filters: TDashboardFilters; options: TFilterOptions }) {
+export function FilterBar({
+  filters: serverFilters,
+  options,
+}: {
+  filters: TDashboardFilters;
+  options: TFilterOptions;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const current = useSearchParams();
   const [pending, startTransition] = useTransition();
+  // Controls show the new value at once while the server re-renders the page for the new URL.
+  const [filters, setOptimisticFilters] = useOptimistic(serverFilters);
 
   const apply = (next: TDashboardFilters) => {
     const params = new URLSearchParams(current.toString());
@@ -44,7 +52,10 @@ export function FilterBar({ filters, options }: { filters: TDashboardFilters; op
       params.append(key, value);
     }
     const query = params.toString();
-    startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+    startTransition(() => {
+      setOptimisticFilters(next);
+      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    });
   };
 
   const choices: Record<TFilterDimension, { value: string; label: string }[]> = {
