@@ -10,6 +10,7 @@ import {
   FILTER_DIMENSIONS,
   parseDashboardFilters,
   type TDashboardFilters,
+  type TDateRangePreset,
   type TFilterDimension,
 } from '@/lib/schemas/dashboard-filters';
 import { PHASES, PROVIDERS } from '@/lib/schemas/usage-record';
@@ -32,9 +33,12 @@ const FILTER_KEYS = ['range', 'from', 'to', 'page', ...FILTER_DIMENSIONS];
 export function FilterBar({
   filters: serverFilters,
   options,
+  defaultRange = 'last_12_months',
 }: {
   filters: TDashboardFilters;
   options: TFilterOptions;
+  /** The range a page shows without a `range` param (the Models page defaults to all time). */
+  defaultRange?: TDateRangePreset;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -48,7 +52,7 @@ export function FilterBar({
     for (const key of FILTER_KEYS) {
       params.delete(key);
     }
-    for (const [key, value] of dashboardFiltersToSearch(next)) {
+    for (const [key, value] of dashboardFiltersToSearch(next, defaultRange)) {
       params.append(key, value);
     }
     const query = params.toString();
@@ -74,7 +78,7 @@ export function FilterBar({
     apply({ ...filters, [dim]: [...values] } as TDashboardFilters);
   };
 
-  const active = FILTER_DIMENSIONS.some((d) => filters[d].length > 0) || filters.range !== 'last_12_months';
+  const active = FILTER_DIMENSIONS.some((d) => filters[d].length > 0) || filters.range !== defaultRange;
 
   return (
     <search
@@ -150,7 +154,7 @@ export function FilterBar({
       {active ? (
         <button
           type="button"
-          onClick={() => apply(parseDashboardFilters({}))}
+          onClick={() => apply(parseDashboardFilters({ range: defaultRange }))}
           className="rounded-md px-3 py-1.5 text-brand-700 underline-offset-2 hover:underline dark:text-brand-500"
         >
           Reset filters

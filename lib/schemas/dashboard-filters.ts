@@ -95,9 +95,12 @@ export function parseDashboardFilters(searchParams: TSearchParams | URLSearchPar
 }
 
 /** Serialises filters back to a query string (defaults omitted, so the default view has a clean URL). */
-export function dashboardFiltersToSearch(filters: TDashboardFilters): URLSearchParams {
+export function dashboardFiltersToSearch(
+  filters: TDashboardFilters,
+  defaultRange: TDateRangePreset = 'last_12_months',
+): URLSearchParams {
   const params = new URLSearchParams();
-  if (filters.range !== 'last_12_months') {
+  if (filters.range !== defaultRange) {
     params.set('range', filters.range);
   }
   if (filters.range === 'custom') {

@@ -95,7 +95,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
         title="Model lifecycle"
         description={`Cumulative footprint per model, ${formatRange(query.range)}: training, each fine-tune or retrain, and inference.`}
       />
-      <FilterBar filters={query.filters} options={options} />
+      <FilterBar filters={query.filters} options={options} defaultRange="all" />
       <Suspense
         key={JSON.stringify(query.filters)}
         fallback={<PanelSkeleton height="h-[600px]" label="model lifecycles" />}
