@@ -99,4 +99,12 @@ test('[dashboard] downloading a chart’s data gives its rows as CSV', async ({ 
   await page.goto('/models');
   await expect(page.getByRole('heading', { name: 'Model lifecycle' })).toBeVisible();
   await expect(page.getByTestId('lifecycle-nw-llm-7b')).toContainText('Inference overtook training on');
+
+  // Theme: the toggle sets a cookie the server reads into <html class>, so it survives a reload.
+  await expect(page.locator('.recharts-surface').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.reload();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();
 });
