@@ -83,7 +83,7 @@ test('[dashboard] downloading a chart’s data gives its rows as CSV', async ({ 
   expect(download.suggestedFilename()).toBe('breakdown-team.csv');
   const text = await readFile((await download.path()) as string, 'utf8');
   const lines = text.trim().split('\r\n');
-  expect(lines[0]).toBe('By team,tCO2e (location-based)');
+  expect(lines[0]).toBe('By team,tCO2e (location-based),Previous period tCO2e');
   expect(lines).toHaveLength(5);
   expect(lines.map((l) => l.split(',')[0]).sort()).toEqual([
     'Applied ML',

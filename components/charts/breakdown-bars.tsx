@@ -8,8 +8,26 @@ export interface TBreakdownBar {
   label: string;
   /** tCO2e (location-based). */
   valueT: number;
+  /** Same item in the previous period of equal length, tCO2e. */
+  previousT: number;
   /** Records explorer narrowed to this bar, or null when the dimension has no filter. */
   href: string | null;
+}
+
+/** "+12 %" vs the previous period (new = no previous value). */
+function ChangeBadge({ current, previous }: { current: number; previous: number }) {
+  if (previous <= 0) {
+    return current > 0 ? <span className="ml-1 text-rose-700 dark:text-rose-400">new</span> : null;
+  }
+  const change = (current - previous) / previous;
+  return (
+    <span
+      className={`ml-1 ${change > 0 ? 'text-rose-700 dark:text-rose-400' : 'text-emerald-700 dark:text-emerald-400'}`}
+    >
+      {change > 0 ? '+' : '−'}
+      {Math.round(Math.abs(change) * 100)}%
+    </span>
+  );
 }
 
 /**
@@ -23,8 +41,8 @@ export function BreakdownBars({ title, slug, bars }: { title: string; slug: stri
       title={title}
       fileName={`breakdown-${slug}.csv`}
       table={{
-        header: [title.split(',')[0] ?? 'Item', 'tCO2e (location-based)'],
-        rows: bars.map((b) => [b.label, b.valueT]),
+        header: [title.split(',')[0] ?? 'Item', 'tCO2e (location-based)', 'Previous period tCO2e'],
+        rows: bars.map((b) => [b.label, b.valueT, b.previousT]),
       }}
     >
       {bars.length === 0 ? (
@@ -37,7 +55,9 @@ export function BreakdownBars({ title, slug, bars }: { title: string; slug: stri
               <>
                 <span className="flex justify-between gap-2 text-xs">
                   <span className="truncate">{b.label}</span>
-                  <span className="tabular-nums text-slate-500">{formatNumber(b.valueT)} t</span>
+                  <span className="tabular-nums text-slate-500">
+                    {formatNumber(b.valueT)} t<ChangeBadge current={b.valueT} previous={b.previousT} />
+                  </span>
                 </span>
                 <span className="mt-0.5 block h-2 rounded bg-slate-100 dark:bg-slate-800">
                   <span className="block h-2 rounded bg-brand-600" style={{ width }} />

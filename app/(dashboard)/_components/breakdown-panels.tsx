@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { BreakdownBars } from '@/components/charts/breakdown-bars';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { previousPeriod } from '@/lib/dashboard/date-range';
 import {
   BREAKDOWN_DIMENSIONS,
   BREAKDOWN_FILTER,
@@ -39,12 +40,19 @@ export function recordsHref(
 /** Breakdowns by six dimensions; each bar links to the records explorer narrowed to it. */
 export async function BreakdownPanels({ query }: { query: TDashboardQuery }) {
   const { ctx, filters, range } = query;
-  const rows = await findBreakdowns(ctx, filters, range);
+  const [rows, previousRows] = await Promise.all([
+    findBreakdowns(ctx, filters, range),
+    findBreakdowns(ctx, filters, previousPeriod(range)),
+  ]);
+  const previous = new Map(previousRows.map((r) => [`${r.dimension}|${r.key}`, r.locationKgCo2e]));
   return (
     <Card>
       <CardHeader>
         <CardTitle>Breakdowns</CardTitle>
-        <CardDescription>Location-based CO₂e. Select a bar to see its records.</CardDescription>
+        <CardDescription>
+          Location-based CO₂e, with the change vs the previous period of equal length. Select a bar to see its
+          records.
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6 md:grid-cols-2 xl:grid-cols-3">
         {BREAKDOWN_DIMENSIONS.map((dim) => {
@@ -59,6 +67,7 @@ export async function BreakdownPanels({ query }: { query: TDashboardQuery }) {
                 .map((r) => ({
                   label: r.label,
                   valueT: r.locationKgCo2e / 1000,
+                  previousT: (previous.get(`${r.dimension}|${r.key}`) ?? 0) / 1000,
                   href: filter && r.key !== null ? recordsHref(filters, filter, r.key) : null,
                 }))}
             />
