@@ -12,6 +12,7 @@ export interface TTrendPoint {
   waterM3: number;
 }
 
+/** One SQL row: bucket start (YYYY-MM-DD, UTC; weeks start on Monday) × phase, in kg, kWh and L. */
 export interface TBucketPhaseInput {
   bucket: string;
   phase: TPhase;

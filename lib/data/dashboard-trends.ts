@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TBucketModelInput, TBucketPhaseInput } from '@/lib/dashboard/build-bucket-trend';
 import type { TBucket, TDateRange } from '@/lib/dashboard/date-range';
 import { getPrisma } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -6,23 +7,9 @@ import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import type { TPhase } from '@/lib/schemas/usage-record';
 import { filteredRecordsSql, timeShareSql } from './dashboard-where';
 
-export interface TBucketPhasePoint {
-  /** Bucket start, YYYY-MM-DD (UTC; weeks start on Monday, months on the 1st). */
-  bucket: string;
-  phase: TPhase;
-  locationKgCo2e: number;
-  marketKgCo2e: number;
-  facilityEnergyKwh: number;
-  waterL: number;
-}
-
-export interface TBucketModelPoint {
-  bucket: string;
-  model: string;
-  locationKgCo2e: number;
-  requests: number;
-  tokens: number;
-}
+// Row shapes are defined next to the pure code that pivots them (lib/dashboard/build-bucket-trend.ts).
+export type TBucketPhasePoint = TBucketPhaseInput;
+export type TBucketModelPoint = TBucketModelInput;
 
 const UNIT: Record<TBucket, Prisma.Sql> = {
   day: Prisma.sql`'day'`,
