@@ -30,6 +30,8 @@ test('[auth] the demo user signs in, sees the CO2e trend chart, and signs out', 
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
   await expect(page.getByText('Northwind AI').first()).toBeVisible();
 
+  // The overview defaults to the last 12 months; all time shows the 18 demo months.
+  await page.goto('/?range=all');
   const chart = page.getByTestId('emissions-trend-chart');
   await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
   // 18 months of demo data: one stack of bars per month.
@@ -39,8 +41,9 @@ test('[auth] the demo user signs in, sees the CO2e trend chart, and signs out', 
   await expect(chart.getByText('Inference')).toBeVisible();
 
   // The table fallback shows the same months, with non-zero tonnes.
-  await page.getByText('Show the data as a table').click();
-  const rows = page.locator('figure table tbody tr');
+  const trend = page.getByRole('figure', { name: /emissions by phase/ });
+  await trend.getByText('Show the data as a table').click();
+  const rows = trend.locator('table tbody tr');
   await expect(rows).toHaveCount(18);
 
   await page.getByRole('button', { name: 'Sign out' }).click();

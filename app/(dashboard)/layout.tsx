@@ -1,14 +1,23 @@
+import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/layout/app-shell';
 import { requirePageAuth } from '@/lib/auth/context';
+import { parseTheme, THEME_COOKIE } from '@/lib/theme';
 
 // Every dashboard page depends on the signed-in user and live data.
 export const dynamic = 'force-dynamic';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const ctx = await requirePageAuth('read');
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <AppShell orgName={ctx.orgName} userName={ctx.userName} userEmail={ctx.userEmail} role={ctx.role}>
+    <AppShell
+      orgName={ctx.orgName}
+      userName={ctx.userName}
+      userEmail={ctx.userEmail}
+      role={ctx.role}
+      theme={theme}
+    >
       {children}
     </AppShell>
   );

@@ -1,32 +1,63 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { FilterBar } from '@/components/dashboard/filter-bar';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
 import { requirePageAuth } from '@/lib/auth/context';
-import { getDataSpan } from '@/lib/data/emission-summaries';
-import { KpiCards, KpiCardsSkeleton } from './_components/kpi-cards';
-import { TrendPanel, TrendPanelSkeleton } from './_components/trend-panel';
+import { chooseBucket, formatRange } from '@/lib/dashboard/date-range';
+import { findFilterOptions } from '@/lib/data/dashboard-options';
+import type { TSearchParams } from '@/lib/schemas/dashboard-filters';
+import { BreakdownPanels, TopEmittersPanel } from './_components/breakdown-panels';
+import { loadDashboardQuery } from './_components/dashboard-query';
+import { EquivalencesCard } from './_components/equivalences-card';
+import { KpiCards } from './_components/kpi-cards';
+import { PanelSkeleton } from './_components/panel-skeleton';
+import { IntensityPanel, TrendPanels } from './_components/trend-panels';
 
 export const metadata: Metadata = { title: 'Overview' };
 
-export default async function OverviewPage() {
+const BUCKET_WORD = { day: 'daily', week: 'weekly', month: 'monthly' } as const;
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const ctx = await requirePageAuth('read');
-  const span = await getDataSpan(ctx);
-  const rangeLabel = span
-    ? `${span.from.toISOString().slice(0, 10)} to ${span.to.toISOString().slice(0, 10)}`
-    : 'no data yet';
+  const [query, options] = await Promise.all([
+    loadDashboardQuery(ctx, await searchParams),
+    findFilterOptions(ctx),
+  ]);
+  // Re-mount the panels when the filters change so each one shows its skeleton while it reloads.
+  const key = JSON.stringify([query.filters, query.range]);
   return (
     <>
-      <PageHeader title="Overview" description={`${ctx.orgName} · all usage records, ${rangeLabel}`} />
-      {span ? (
-        <>
-          <Suspense fallback={<KpiCardsSkeleton />}>
-            <KpiCards ctx={ctx} range={span} />
+      <PageHeader
+        title="Overview"
+        description={`${ctx.orgName} · ${formatRange(query.range)} · ${BUCKET_WORD[chooseBucket(query.range)]} buckets`}
+      />
+      <FilterBar filters={query.filters} options={options} />
+      {query.hasData ? (
+        <div key={key} className="flex flex-col gap-6">
+          <Suspense fallback={<PanelSkeleton height="h-[120px]" label="key figures" />}>
+            <KpiCards query={query} />
           </Suspense>
-          <Suspense fallback={<TrendPanelSkeleton />}>
-            <TrendPanel ctx={ctx} range={span} />
+          <Suspense fallback={<PanelSkeleton height="h-[430px]" label="trends" />}>
+            <TrendPanels query={query} />
           </Suspense>
-        </>
+          <Suspense fallback={<PanelSkeleton height="h-[520px]" label="breakdowns" />}>
+            <BreakdownPanels query={query} />
+          </Suspense>
+          <div className="grid gap-6 xl:grid-cols-3">
+            <div className="xl:col-span-2">
+              <Suspense fallback={<PanelSkeleton height="h-[420px]" label="top emitters" />}>
+                <TopEmittersPanel query={query} />
+              </Suspense>
+            </div>
+            <Suspense fallback={<PanelSkeleton height="h-[420px]" label="equivalences" />}>
+              <EquivalencesCard query={query} />
+            </Suspense>
+          </div>
+          <Suspense fallback={<PanelSkeleton height="h-[340px]" label="inference intensity" />}>
+            <IntensityPanel query={query} />
+          </Suspense>
+        </div>
       ) : (
         <EmptyState title="No usage recorded yet">
           Upload a CSV of training or inference usage, or push records from your jobs with an API token

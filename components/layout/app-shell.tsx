@@ -2,17 +2,20 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { signOutAction } from '@/app/(auth)/sign-in/actions';
 import { Button } from '@/components/ui/button';
+import type { TTheme } from '@/lib/theme';
 import { SideNav } from './side-nav';
+import { ThemeToggle } from './theme-toggle';
 
 export interface AppShellProps {
   orgName: string;
   userName: string;
   userEmail: string;
   role: string;
+  theme: TTheme;
   children: ReactNode;
 }
 
-export function AppShell({ orgName, userName, userEmail, role, children }: AppShellProps) {
+export function AppShell({ orgName, userName, userEmail, role, theme, children }: AppShellProps) {
   return (
     <div className="flex min-h-screen">
       <a
@@ -21,7 +24,7 @@ export function AppShell({ orgName, userName, userEmail, role, children }: AppSh
       >
         Skip to content
       </a>
-      <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white md:flex">
+      <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white md:flex dark:border-slate-800 dark:bg-slate-900">
         <Link href="/" className="flex items-center gap-2 px-5 py-5 text-lg font-semibold tracking-tight">
           <span
             aria-hidden
@@ -32,15 +35,23 @@ export function AppShell({ orgName, userName, userEmail, role, children }: AppSh
           AI Footprint
         </Link>
         <SideNav />
-        <div className="mt-auto border-t border-slate-100 px-5 py-4 text-xs text-slate-500">
-          <p className="font-medium text-slate-700">{orgName}</p>
+        <div className="mt-auto border-t border-slate-100 px-5 py-4 text-xs text-slate-500 dark:border-slate-800">
+          <p className="font-medium text-slate-700 dark:text-slate-300">{orgName}</p>
           <p>Role: {role}</p>
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-14 items-center justify-between border-b border-slate-200 bg-white px-6">
-          <p className="text-sm text-slate-500 md:hidden">{orgName}</p>
-          <div className="ml-auto flex items-center gap-4">
+        <header className="flex min-h-14 flex-wrap items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-2 sm:px-6 dark:border-slate-800 dark:bg-slate-900">
+          <details className="md:hidden">
+            <summary className="cursor-pointer list-none rounded-md border border-slate-200 px-3 py-1.5 text-sm dark:border-slate-700">
+              Menu · {orgName}
+            </summary>
+            <div className="absolute left-2 right-2 z-30 mt-2 rounded-lg border border-slate-200 bg-white py-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+              <SideNav />
+            </div>
+          </details>
+          <div className="ml-auto flex items-center gap-3">
+            <ThemeToggle initial={theme} />
             <div className="text-right text-sm leading-tight">
               <p className="font-medium">{userName}</p>
               <p className="text-xs text-slate-500">{userEmail}</p>
@@ -52,7 +63,7 @@ export function AppShell({ orgName, userName, userEmail, role, children }: AppSh
             </form>
           </div>
         </header>
-        <main id="main" className="flex-1 px-6 py-8">
+        <main id="main" className="flex-1 px-3 py-6 sm:px-6 sm:py-8">
           <div className="mx-auto flex max-w-7xl flex-col gap-6">{children}</div>
         </main>
       </div>

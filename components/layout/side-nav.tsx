@@ -1,12 +1,22 @@
 'use client';
 
-import { Building2, Database, FileText, KeyRound, LayoutDashboard, Table2, Upload } from 'lucide-react';
+import {
+  Boxes,
+  Building2,
+  Database,
+  FileText,
+  KeyRound,
+  LayoutDashboard,
+  Table2,
+  Upload,
+} from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/utils/cn';
 
 const ITEMS = [
   { href: '/', label: 'Overview', icon: LayoutDashboard },
+  { href: '/models', label: 'Models', icon: Boxes },
   { href: '/records', label: 'Records', icon: Table2 },
   { href: '/uploads', label: 'Uploads', icon: Upload },
   { href: '/reports', label: 'Reports', icon: FileText },
@@ -27,8 +37,9 @@ export function SideNav() {
             href={href}
             aria-current={active ? 'page' : undefined}
             className={cn(
-              'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900',
-              active && 'bg-brand-50 text-brand-700 hover:bg-brand-50',
+              'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-slate-100',
+              active &&
+                'bg-brand-50 text-brand-700 hover:bg-brand-50 dark:bg-brand-900 dark:text-brand-100 dark:hover:bg-brand-900',
             )}
           >
             <Icon aria-hidden className="size-4" />

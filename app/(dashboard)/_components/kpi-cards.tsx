@@ -1,57 +1,98 @@
 import { Card } from '@/components/ui/card';
-import type { TAuthContext } from '@/lib/auth/context';
-import { getFootprintTotals, type TDateRange } from '@/lib/data/emission-summaries';
+import { previousPeriod, relativeChange } from '@/lib/dashboard/date-range';
+import { getDashboardTotals, type TKpiMetric } from '@/lib/data/dashboard-totals';
+import { getOrganization } from '@/lib/data/organizations';
 import { formatCubicMetres, formatMwh, formatShare, formatTonnesCo2e } from '@/lib/format/quantities';
+import type { TDashboardQuery } from './dashboard-query';
 
-function Kpi({ label, value, hint }: { label: string; value: string; hint: string }) {
+const KPIS: { metric: TKpiMetric; label: string; format: (v: number) => string }[] = [
+  { metric: 'facilityEnergyKwh', label: 'Facility energy', format: formatMwh },
+  { metric: 'locationKgCo2e', label: 'Location-based', format: formatTonnesCo2e },
+  { metric: 'marketKgCo2e', label: 'Market-based', format: formatTonnesCo2e },
+  { metric: 'embodiedKgCo2e', label: 'Embodied (amortised)', format: formatTonnesCo2e },
+  { metric: 'waterL', label: 'Water', format: formatCubicMetres },
+];
+
+function Change({ change }: { change: number | null }) {
+  if (change === null) {
+    return <span className="text-slate-500">no previous data</span>;
+  }
+  const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
+  const tone = change > 0 ? 'text-rose-700 dark:text-rose-400' : 'text-emerald-700 dark:text-emerald-400';
   return (
-    <Card className="px-5 py-4">
+    <span className={tone}>
+      {sign}
+      {formatShare(Math.abs(change))} vs previous period
+    </span>
+  );
+}
+
+function Kpi({
+  label,
+  value,
+  change,
+  hint,
+}: {
+  label: string;
+  value: string;
+  change: number | null;
+  hint: string;
+}) {
+  return (
+    <Card className="px-5 py-4" aria-label={label}>
       <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</p>
-      <p className="mt-2 text-2xl font-semibold tabular-nums">{value}</p>
-      <p className="mt-1 text-xs text-slate-500">{hint}</p>
+      <p className="mt-2 text-2xl font-semibold tabular-nums" data-testid="kpi-value">
+        {value}
+      </p>
+      <p className="mt-1 text-xs">
+        <Change change={change} />
+      </p>
+      <p className="mt-0.5 text-xs text-slate-500">{hint}</p>
     </Card>
   );
 }
 
-export async function KpiCards({ ctx, range }: { ctx: TAuthContext; range: TDateRange }) {
-  const totals = await getFootprintTotals(ctx, range);
+/** KPI cards: totals over the range, change vs the previous period of equal length, measured share, carbon cost. */
+export async function KpiCards({ query }: { query: TDashboardQuery }) {
+  const { ctx, filters, range } = query;
+  const [totals, previous, org] = await Promise.all([
+    getDashboardTotals(ctx, filters, range),
+    getDashboardTotals(ctx, filters, previousPeriod(range)),
+    getOrganization(ctx),
+  ]);
+  const measuredHint = (m: TKpiMetric) =>
+    totals.values[m] > 0
+      ? `${formatShare(totals.measured[m] / totals.values[m])} measured · ${formatShare(1 - totals.measured[m] / totals.values[m])} estimated`
+      : 'no data in range';
+  const price = org?.carbonPricePerTonneCo2e ?? null;
+  const currency = org?.currency ?? 'EUR';
+  const money = (kg: number) =>
+    new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(
+      (kg / 1000) * (price ?? 0),
+    );
   return (
-    <section aria-label="Key figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-5">
+    <section aria-label="Key figures" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-6">
+      {KPIS.map((k) => (
+        <Kpi
+          key={k.metric}
+          label={k.label}
+          value={k.format(totals.values[k.metric])}
+          change={relativeChange(totals.values[k.metric], previous.values[k.metric])}
+          hint={measuredHint(k.metric)}
+        />
+      ))}
       <Kpi
-        label="Facility energy"
-        value={formatMwh(totals.facilityEnergyKwh)}
-        hint={`${formatShare(totals.measuredEnergyShare)} of IT energy measured`}
-      />
-      <Kpi
-        label="Location-based"
-        value={formatTonnesCo2e(totals.locationKgCo2e)}
-        hint="Scope 2, grid average"
-      />
-      <Kpi
-        label="Market-based"
-        value={formatTonnesCo2e(totals.marketKgCo2e)}
-        hint="Scope 2, after contracts"
-      />
-      <Kpi
-        label="Embodied (amortised)"
-        value={formatTonnesCo2e(totals.embodiedKgCo2e)}
-        hint="Management view, not inventory"
-      />
-      <Kpi
-        label="Water"
-        value={formatCubicMetres(totals.waterOnsiteL + totals.waterOffsiteL)}
-        hint={`${formatCubicMetres(totals.waterOnsiteL)} on-site`}
+        label="Carbon cost"
+        value={price === null ? 'Not set' : money(totals.values.marketKgCo2e)}
+        change={
+          price === null ? null : relativeChange(totals.values.marketKgCo2e, previous.values.marketKgCo2e)
+        }
+        hint={
+          price === null
+            ? 'Set an internal carbon price in Organisation settings'
+            : `Market-based tCO₂e × ${currency} ${price}/t internal price`
+        }
       />
     </section>
-  );
-}
-
-export function KpiCardsSkeleton() {
-  return (
-    <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-5" aria-hidden>
-      {['a', 'b', 'c', 'd', 'e'].map((k) => (
-        <div key={k} className="h-[104px] animate-pulse rounded-xl bg-slate-200/60" />
-      ))}
-    </div>
   );
 }

@@ -1,0 +1,235 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { PageHeader } from '@/components/layout/page-header';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { requirePageAuth } from '@/lib/auth/context';
+import { buildRecordFormulas } from '@/lib/dashboard/record-formulas';
+import { getUsageRecordDetail } from '@/lib/data/usage-record-detail';
+import { ASSUMPTION_FLAGS } from '@/lib/emissions/assumption-flags';
+import { formatNumber } from '@/lib/format/quantities';
+
+export const metadata: Metadata = { title: 'Record' };
+
+function Rows({ items }: { items: [string, ReactNode][] }) {
+  return (
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+      {items.map(([k, v]) => (
+        <div key={k} className="contents">
+          <dt className="text-slate-500">{k}</dt>
+          <dd className="break-words tabular-nums">{v === null || v === undefined || v === '' ? '—' : v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const num = (v: number | null, unit = '') =>
+  v === null ? null : `${formatNumber(v)}${unit ? ` ${unit}` : ''}`;
+
+export default async function RecordPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requirePageAuth('read');
+  const { id } = await params;
+  const r = await getUsageRecordDetail(ctx, id);
+  if (!r) {
+    notFound();
+  }
+  const formulas = buildRecordFormulas(r);
+  return (
+    <>
+      <PageHeader
+        title={`${r.model ?? 'Record'} · ${r.phase.replace('_', ' ')}`}
+        description={`${r.externalId} · ${r.startedAt.toISOString()} → ${r.endedAt.toISOString()}`}
+        actions={
+          <Link href="/records" className="text-sm text-brand-700 hover:underline">
+            ← All records
+          </Link>
+        }
+      />
+      <Card>
+        <CardHeader>
+          <CardTitle>Calculation</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <ol className="flex flex-col gap-2 text-sm" data-testid="record-formulas">
+            {formulas.map((f) => (
+              <li key={f.label}>
+                <span className="font-medium">{f.label}: </span>
+                <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">{f.text}</code>
+              </li>
+            ))}
+          </ol>
+          <p className="mt-3 text-sm">
+            Uncertainty range (location-based): {num(r.uncertaintyLowKgCo2e, 'kg')} –{' '}
+            {num(r.uncertaintyHighKgCo2e, 'kg')} CO₂e (documented engineering range, not a statistical
+            interval). Basis: {r.basis}; intensity source: {r.intensitySource}; methodology{' '}
+            {r.methodologyVersion}; computed {r.computedAt.toISOString()}.
+          </p>
+        </CardContent>
+      </Card>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>Inputs</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <Rows
+              items={[
+                ['Team', r.team?.name],
+                ['Project', r.project?.name],
+                ['Model', r.model],
+                ['Provider', r.provider],
+                ['Region', r.region],
+                ['Accelerator', r.accelerator],
+                ['Accelerator count', num(r.acceleratorCount)],
+                ['Accelerator-hours', num(r.acceleratorHours, 'h')],
+                ['Accelerator power', num(r.acceleratorPowerW, 'W')],
+                ['Utilisation', num(r.utilization)],
+                ['Measured energy', num(r.measuredEnergyKwh, 'kWh')],
+                ['Energy per request', num(r.energyPerRequestWh, 'Wh')],
+                ['PUE override', num(r.pueOverride)],
+                ['Intensity override', num(r.intensityOverrideGCo2ePerKwh, 'gCO₂e/kWh')],
+                ['WUE override', num(r.wueOverrideLPerKwh, 'L/kWh')],
+                ['Requests', num(r.requests)],
+                ['Tokens', num(r.tokens)],
+                ['Cost', num(r.cost)],
+                ['Notes', r.notes],
+              ]}
+            />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Results</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <Rows
+              items={[
+                ['Grid zone · country', `${r.gridZone ?? '—'} · ${r.countryCode ?? '—'}`],
+                ['Device-hours', num(r.deviceHours, 'h')],
+                ['IT energy', num(r.itEnergyKwh, 'kWh')],
+                ['PUE applied', num(r.pueApplied)],
+                ['Facility energy', num(r.facilityEnergyKwh, 'kWh')],
+                ['Grid intensity', num(r.intensityGCo2ePerKwh, 'gCO₂e/kWh')],
+                ['Location-based', num(r.locationKgCo2e, 'kg CO₂e')],
+                ['Market-based', num(r.marketKgCo2e, 'kg CO₂e')],
+                ['Contract-matched energy', num(r.marketMatchedKwh, 'kWh')],
+                ['Embodied (amortised)', num(r.embodiedKgCo2e, 'kg CO₂e')],
+                ['Water on-site', num(r.waterOnsiteL, 'L')],
+                ['Water off-site', num(r.waterOffsiteL, 'L')],
+                ['Energy basis', r.isMeasured ? 'measured' : 'estimated'],
+                [
+                  'Source',
+                  r.upload ? (
+                    <>
+                      {r.upload.fileName}, line {r.uploadLine ?? '—'} (uploaded{' '}
+                      {r.upload.createdAt.toISOString().slice(0, 10)})
+                    </>
+                  ) : (
+                    'API or seed (no upload)'
+                  ),
+                ],
+              ]}
+            />
+          </CardContent>
+        </Card>
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>Factors used</CardTitle>
+        </CardHeader>
+        <CardContent className="overflow-x-auto">
+          <table className="w-full min-w-[720px] text-left text-sm" data-testid="record-factors">
+            <thead>
+              <tr className="border-b border-slate-200 text-xs text-slate-500 dark:border-slate-700">
+                <th scope="col" className="py-1 pr-4 font-medium">
+                  Kind
+                </th>
+                <th scope="col" className="py-1 pr-4 text-right font-medium">
+                  Value
+                </th>
+                <th scope="col" className="py-1 pr-4 font-medium">
+                  Unit
+                </th>
+                <th scope="col" className="py-1 pr-4 font-medium">
+                  Source
+                </th>
+                <th scope="col" className="py-1 pr-4 font-medium">
+                  Dataset version
+                </th>
+                <th scope="col" className="py-1 pr-4 font-medium">
+                  Basis
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.factorRefs.map((f) => (
+                <tr key={`${f.kind}-${f.id}`} className="border-b border-slate-100 dark:border-slate-800">
+                  <th scope="row" className="py-1 pr-4 font-normal">
+                    {f.kind}
+                  </th>
+                  <td className="py-1 pr-4 text-right tabular-nums">{formatNumber(f.value)}</td>
+                  <td className="py-1 pr-4">{f.unit}</td>
+                  <td className="py-1 pr-4">{f.source}</td>
+                  <td className="py-1 pr-4">{f.datasetVersion}</td>
+                  <td className="py-1 pr-4">{f.basis ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {r.marketAllocations.length > 0 ? (
+            <ul className="mt-3 flex flex-col gap-1 text-sm" aria-label="Market-based instruments applied">
+              {r.marketAllocations.map((a) => (
+                <li key={a.contractId}>
+                  {a.instrumentType} contract {a.contractId}: {formatNumber(a.energyKwh)} kWh at{' '}
+                  {formatNumber(a.gCo2ePerKwh)} gCO₂e/kWh
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </CardContent>
+      </Card>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>Assumptions and fallbacks</CardTitle>
+          </CardHeader>
+          <CardContent>
+            {r.assumptionFlags.length === 0 ? (
+              <p className="text-sm text-slate-500">None: every input was supplied.</p>
+            ) : (
+              <ul className="flex flex-col gap-1 text-sm">
+                {r.assumptionFlags.map((flag) => (
+                  <li key={flag}>
+                    <code className="text-xs">{flag}</code>:{' '}
+                    {ASSUMPTION_FLAGS[flag as keyof typeof ASSUMPTION_FLAGS] ?? 'Unknown flag.'}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Restatement history</CardTitle>
+          </CardHeader>
+          <CardContent>
+            {r.restatements.length === 0 ? (
+              <p className="text-sm text-slate-500">Never restated.</p>
+            ) : (
+              <ul className="flex flex-col gap-1 text-sm">
+                {r.restatements.map((e) => (
+                  <li key={e.id}>
+                    {e.createdAt.toISOString().slice(0, 10)} · {e.field}: {e.oldValue ?? '—'} →{' '}
+                    {e.newValue ?? '—'} ({e.reason})
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

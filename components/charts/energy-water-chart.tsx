@@ -1,0 +1,59 @@
+'use client';
+
+import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { bucketLabel } from '@/lib/dashboard/buckets';
+import type { TTrendPoint } from '@/lib/dashboard/build-bucket-trend';
+import type { TBucket } from '@/lib/dashboard/date-range';
+import { formatNumber } from '@/lib/format/quantities';
+import { ChartFrame } from './chart-frame';
+
+const METRICS = {
+  facilityEnergyMwh: { title: 'Facility energy, MWh', unit: 'MWh', color: '#0ea5e9', file: 'energy' },
+  waterM3: { title: 'Water (on-site + off-site), m³', unit: 'm³', color: '#6366f1', file: 'water' },
+} as const;
+
+/** One quantity per bucket as an area chart (energy or water), with a table and CSV download. */
+export function QuantityTrendChart({
+  series,
+  bucket,
+  metric,
+}: {
+  series: TTrendPoint[];
+  bucket: TBucket;
+  metric: keyof typeof METRICS;
+}) {
+  const m = METRICS[metric];
+  const data = series.map((p) => ({ label: bucketLabel(p.bucket, bucket), value: p[metric] }));
+  return (
+    <ChartFrame
+      title={m.title}
+      fileName={`${m.file}-trend.csv`}
+      table={{ header: ['Bucket start', m.title], rows: series.map((p) => [p.bucket, p[metric]]) }}
+    >
+      <div className="h-56" data-testid={`${m.file}-trend-chart`}>
+        <ResponsiveContainer width="100%" height="100%">
+          <AreaChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#94a3b833" />
+            <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} />
+            <YAxis
+              tickLine={false}
+              axisLine={false}
+              fontSize={12}
+              width={56}
+              tickFormatter={(v: number) => formatNumber(v)}
+            />
+            <Tooltip formatter={(value) => `${formatNumber(Number(value))} ${m.unit}`} />
+            <Area
+              dataKey="value"
+              name={m.title}
+              stroke={m.color}
+              fill={m.color}
+              fillOpacity={0.25}
+              isAnimationActive={false}
+            />
+          </AreaChart>
+        </ResponsiveContainer>
+      </div>
+    </ChartFrame>
+  );
+}

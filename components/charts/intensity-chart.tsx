@@ -1,0 +1,74 @@
+'use client';
+
+import { useState } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { bucketLabel } from '@/lib/dashboard/buckets';
+import type { TIntensitySeries } from '@/lib/dashboard/build-bucket-trend';
+import type { TBucket } from '@/lib/dashboard/date-range';
+import { formatNumber } from '@/lib/format/quantities';
+import { ChartFrame } from './chart-frame';
+import { SegmentedToggle } from './method-toggle';
+
+const PALETTE = ['#6366f1', '#0f766e', '#f59e0b', '#e11d48', '#0ea5e9', '#84cc16', '#a855f7', '#64748b'];
+type Unit = 'perThousandRequests' | 'perMillionTokens';
+const UNIT_LABEL: Record<Unit, string> = {
+  perThousandRequests: 'gCO₂e per 1k requests',
+  perMillionTokens: 'gCO₂e per 1M tokens',
+};
+
+/** Inference intensity per model (location-based), per 1k requests or per 1M tokens. */
+export function IntensityChart({ series, bucket }: { series: TIntensitySeries; bucket: TBucket }) {
+  const [unit, setUnit] = useState<Unit>('perThousandRequests');
+  const models = series.models.filter((m) => series.points.some((p) => p[unit][m] !== null));
+  const data = series.points.map((p) => ({ label: bucketLabel(p.bucket, bucket), ...p[unit] }));
+  return (
+    <ChartFrame
+      title={`Inference intensity per model, ${UNIT_LABEL[unit]} (location-based)`}
+      fileName={`inference-intensity-${unit === 'perThousandRequests' ? 'per-1k-requests' : 'per-1m-tokens'}.csv`}
+      table={{
+        header: ['Bucket start', ...models],
+        rows: series.points.map((p) => [p.bucket, ...models.map((m) => p[unit][m] ?? null)]),
+      }}
+      controls={
+        <SegmentedToggle
+          legend="Intensity unit"
+          options={(['perThousandRequests', 'perMillionTokens'] as const).map((u) => ({
+            value: u,
+            label: u === 'perThousandRequests' ? 'per 1k requests' : 'per 1M tokens',
+          }))}
+          value={unit}
+          onChange={setUnit}
+        />
+      }
+    >
+      <div className="h-64" data-testid="intensity-chart">
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#94a3b833" />
+            <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} />
+            <YAxis
+              tickLine={false}
+              axisLine={false}
+              fontSize={12}
+              width={56}
+              tickFormatter={(v: number) => formatNumber(v)}
+            />
+            <Tooltip formatter={(value) => `${formatNumber(Number(value))} g`} />
+            <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} />
+            {models.map((m, i) => (
+              <Line
+                key={m}
+                dataKey={m}
+                name={m}
+                stroke={PALETTE[i % PALETTE.length]}
+                dot={false}
+                connectNulls
+                isAnimationActive={false}
+              />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,49 @@
+import { expect, test } from 'vitest';
+import { buildRecordFormulas, type TRecordFormulaInput } from './record-formulas';
+
+const base: TRecordFormulaInput = {
+  measuredEnergyKwh: null,
+  requests: null,
+  energyPerRequestWh: null,
+  deviceHours: 100,
+  powerPerDeviceW: 500,
+  itEnergyKwh: 50,
+  pueApplied: 1.2,
+  facilityEnergyKwh: 60,
+  intensityGCo2ePerKwh: 400,
+  locationKgCo2e: 24,
+  marketMatchedKwh: 0,
+  marketKgCo2e: 30,
+  embodiedKgCo2e: 1.5,
+  waterOnsiteL: 9,
+  waterOffsiteL: 190,
+  factorRefs: [
+    { id: 'w', kind: 'wue', value: 0.18, unit: 'L/kWh', source: 's', datasetVersion: 'v' },
+    { id: 'e', kind: 'ewif', value: 3.17, unit: 'L/kWh', source: 's', datasetVersion: 'v' },
+  ],
+  assumptionFlags: [],
+};
+
+test('modelled energy, facility, location, water formulas carry the numbers', () => {
+  const texts = buildRecordFormulas(base).map((f) => f.text);
+  expect(texts[0]).toBe('IT kWh = 100 device-hours × 500 W ÷ 1000 = 50 kWh');
+  expect(texts[1]).toBe('facility kWh = IT × PUE = 50 × 1.2 = 60 kWh');
+  expect(texts[2]).toBe(
+    'location kg = facility × intensity ÷ 1000 = 60 kWh × 400 gCO₂e/kWh ÷ 1000 = 24 kg CO₂e',
+  );
+  expect(texts).toContain('on-site L = IT kWh × WUE = 50 × 0.18 L/kWh = 9 L');
+  expect(texts).toContain('off-site L = facility kWh × EWIF = 60 × 3.17 L/kWh = 190 L');
+});
+
+test('metered and request-based energy use their own formula', () => {
+  expect(buildRecordFormulas({ ...base, measuredEnergyKwh: 50 })[0]?.text).toBe(
+    'IT kWh = metered 50 kWh = 50 kWh',
+  );
+  const fromRequests = buildRecordFormulas({
+    ...base,
+    requests: 10_000,
+    energyPerRequestWh: 5,
+    assumptionFlags: ['ENERGY_FROM_REQUESTS'],
+  });
+  expect(fromRequests[0]?.text).toBe('IT kWh = 10,000 requests × 5 Wh/request ÷ 1000 = 50 kWh');
+});

@@ -1,0 +1,98 @@
+import type { FactorRef } from '@/lib/emissions/footprint-types';
+import { formatNumber } from '@/lib/format/quantities';
+
+/** The stored inputs and results a record's formulas are rebuilt from (units in the names). */
+export interface TRecordFormulaInput {
+  measuredEnergyKwh: number | null;
+  requests: number | null;
+  energyPerRequestWh: number | null;
+  deviceHours: number;
+  powerPerDeviceW: number | null;
+  itEnergyKwh: number;
+  pueApplied: number;
+  facilityEnergyKwh: number;
+  intensityGCo2ePerKwh: number;
+  locationKgCo2e: number;
+  marketMatchedKwh: number;
+  marketKgCo2e: number;
+  embodiedKgCo2e: number;
+  waterOnsiteL: number;
+  waterOffsiteL: number;
+  factorRefs: FactorRef[];
+  assumptionFlags: string[];
+}
+
+export interface TFormula {
+  label: string;
+  /** The formula with the record's numbers substituted, ending in "= result unit". */
+  text: string;
+}
+
+const n = formatNumber;
+
+/**
+ * Human-readable formulas with numbers substituted (docs/METHODOLOGY.md). Results are the STORED values
+ * (what was reported); inputs come from the record and its factorRefs.
+ */
+export function buildRecordFormulas(r: TRecordFormulaInput): TFormula[] {
+  const ref = (kind: FactorRef['kind']) => r.factorRefs.find((f) => f.kind === kind);
+  const formulas: TFormula[] = [];
+  if (r.measuredEnergyKwh !== null) {
+    formulas.push({
+      label: 'IT energy (metered)',
+      text: `IT kWh = metered ${n(r.measuredEnergyKwh)} kWh = ${n(r.itEnergyKwh)} kWh`,
+    });
+  } else if (
+    r.assumptionFlags.includes('ENERGY_FROM_REQUESTS') &&
+    r.requests !== null &&
+    r.energyPerRequestWh !== null
+  ) {
+    formulas.push({
+      label: 'IT energy (from requests)',
+      text: `IT kWh = ${n(r.requests)} requests × ${n(r.energyPerRequestWh)} Wh/request ÷ 1000 = ${n(r.itEnergyKwh)} kWh`,
+    });
+  } else if (r.powerPerDeviceW !== null) {
+    const overhead = r.assumptionFlags.includes('HOST_OVERHEAD_APPLIED') ? ' × (1 + host overhead)' : '';
+    formulas.push({
+      label: 'IT energy (modelled)',
+      text: `IT kWh = ${n(r.deviceHours)} device-hours × ${n(r.powerPerDeviceW)} W${overhead} ÷ 1000 = ${n(r.itEnergyKwh)} kWh`,
+    });
+  } else {
+    formulas.push({ label: 'IT energy', text: `IT kWh = ${n(r.itEnergyKwh)} kWh` });
+  }
+  formulas.push({
+    label: 'Facility energy',
+    text: `facility kWh = IT × PUE = ${n(r.itEnergyKwh)} × ${n(r.pueApplied)} = ${n(r.facilityEnergyKwh)} kWh`,
+  });
+  formulas.push({
+    label: 'Location-based CO₂e',
+    text: `location kg = facility × intensity ÷ 1000 = ${n(r.facilityEnergyKwh)} kWh × ${n(r.intensityGCo2ePerKwh)} gCO₂e/kWh ÷ 1000 = ${n(r.locationKgCo2e)} kg CO₂e`,
+  });
+  const residual = ref('residual-mix');
+  formulas.push({
+    label: 'Market-based CO₂e',
+    text:
+      `market kg = Σ(contracted kWh × contract g/kWh) + (facility − matched) × residual g/kWh ÷ 1000; ` +
+      `matched ${n(r.marketMatchedKwh)} of ${n(r.facilityEnergyKwh)} kWh` +
+      (residual ? `, residual mix ${n(residual.value)} ${residual.unit}` : '') +
+      ` = ${n(r.marketKgCo2e)} kg CO₂e`,
+  });
+  const wue = ref('wue');
+  const ewif = ref('ewif');
+  formulas.push({
+    label: 'Water on-site',
+    text: `on-site L = IT kWh × WUE = ${n(r.itEnergyKwh)} × ${wue ? `${n(wue.value)} ${wue.unit}` : 'WUE'} = ${n(r.waterOnsiteL)} L`,
+  });
+  formulas.push({
+    label: 'Water off-site',
+    text: `off-site L = facility kWh × EWIF = ${n(r.facilityEnergyKwh)} × ${ewif ? `${n(ewif.value)} ${ewif.unit}` : 'EWIF'} = ${n(r.waterOffsiteL)} L`,
+  });
+  const embodied = ref('accelerator-embodied');
+  formulas.push({
+    label: 'Embodied (amortised)',
+    text: `embodied kg = embodied per device × device-hours ÷ (lifetime years × 8760 h) = ${
+      embodied ? `${n(embodied.value)} ${embodied.unit}` : 'n/a'
+    } × ${n(r.deviceHours)} h ÷ lifetime = ${n(r.embodiedKgCo2e)} kg CO₂e`,
+  });
+  return formulas;
+}

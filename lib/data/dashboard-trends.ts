@@ -1,0 +1,97 @@
+import 'server-only';
+import type { TBucketModelInput, TBucketPhaseInput } from '@/lib/dashboard/build-bucket-trend';
+import type { TBucket, TDateRange } from '@/lib/dashboard/date-range';
+import { getPrisma } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import type { TPhase } from '@/lib/schemas/usage-record';
+import { filteredRecordsSql, timeShareSql } from './dashboard-where';
+
+// Row shapes are defined next to the pure code that pivots them (lib/dashboard/build-bucket-trend.ts).
+export type TBucketPhasePoint = TBucketPhaseInput;
+export type TBucketModelPoint = TBucketModelInput;
+
+const UNIT: Record<TBucket, Prisma.Sql> = {
+  day: Prisma.sql`'day'`,
+  week: Prisma.sql`'week'`,
+  month: Prisma.sql`'month'`,
+};
+const STEP: Record<TBucket, Prisma.Sql> = {
+  day: Prisma.sql`interval '1 day'`,
+  week: Prisma.sql`interval '1 week'`,
+  month: Prisma.sql`interval '1 month'`,
+};
+
+/**
+ * Buckets as `b(start, lo, hi)`: generate_series over the range in UTC; lo/hi clip the first and last bucket
+ * to the range so a bucket never counts time outside it.
+ */
+function bucketsSql(range: TDateRange, bucket: TBucket): Prisma.Sql {
+  const from = Prisma.sql`${range.from}::timestamptz`;
+  const to = Prisma.sql`${range.to}::timestamptz`;
+  return Prisma.sql`(SELECT g AS start, GREATEST(g, ${from}) AS lo, LEAST(g + ${STEP[bucket]}, ${to}) AS hi
+      FROM generate_series(date_trunc(${UNIT[bucket]}, ${from} AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
+                           ${to} - interval '1 microsecond', ${STEP[bucket]}) AS g)`;
+}
+
+/**
+ * CO2e, energy and water per bucket and phase. Records straddling bucket boundaries are split by time share
+ * in SQL (share = overlap of [started_at, ended_at) with the bucket ÷ duration).
+ */
+export async function findTrendByPhase(
+  ctx: { orgId: string },
+  filters: TDashboardFilters,
+  range: TDateRange,
+  bucket: TBucket,
+): Promise<TBucketPhasePoint[]> {
+  const share = timeShareSql(Prisma.sql`b.lo`, Prisma.sql`b.hi`);
+  const rows = await getPrisma().$queryRaw<
+    { bucket: string; phase: TPhase; location: number; market: number; facility: number; water: number }[]
+  >`
+    SELECT to_char(b.start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS bucket, r.phase::text AS phase,
+           SUM(r.location_kg_co2e * ${share})::float8 AS location,
+           SUM(r.market_kg_co2e * ${share})::float8 AS market,
+           SUM(r.facility_energy_kwh * ${share})::float8 AS facility,
+           SUM((r.water_onsite_l + r.water_offsite_l) * ${share})::float8 AS water
+      FROM ${filteredRecordsSql(ctx, filters, range)} r
+      JOIN ${bucketsSql(range, bucket)} b ON r.started_at < b.hi AND (r.ended_at > b.lo OR r.started_at >= b.lo)
+     GROUP BY 1, 2
+     ORDER BY 1, 2`;
+  return rows.map((r) => ({
+    bucket: r.bucket,
+    phase: r.phase,
+    locationKgCo2e: r.location,
+    marketKgCo2e: r.market,
+    facilityEnergyKwh: r.facility,
+    waterL: r.water,
+  }));
+}
+
+/** Inference CO2e, requests and tokens per bucket and model (for the intensity trend), split by time share. */
+export async function findInferenceByModel(
+  ctx: { orgId: string },
+  filters: TDashboardFilters,
+  range: TDateRange,
+  bucket: TBucket,
+): Promise<TBucketModelPoint[]> {
+  const share = timeShareSql(Prisma.sql`b.lo`, Prisma.sql`b.hi`);
+  const rows = await getPrisma().$queryRaw<
+    { bucket: string; model: string; location: number; requests: number; tokens: number }[]
+  >`
+    SELECT to_char(b.start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS bucket, r.model,
+           SUM(r.location_kg_co2e * ${share})::float8 AS location,
+           SUM(COALESCE(r.requests, 0) * ${share})::float8 AS requests,
+           SUM(COALESCE(r.tokens, 0) * ${share})::float8 AS tokens
+      FROM ${filteredRecordsSql(ctx, filters, range)} r
+      JOIN ${bucketsSql(range, bucket)} b ON r.started_at < b.hi AND (r.ended_at > b.lo OR r.started_at >= b.lo)
+     WHERE r.phase = 'inference' AND r.model IS NOT NULL
+     GROUP BY 1, 2
+     ORDER BY 1, 2`;
+  return rows.map((r) => ({
+    bucket: r.bucket,
+    model: r.model,
+    locationKgCo2e: r.location,
+    requests: r.requests,
+    tokens: r.tokens,
+  }));
+}

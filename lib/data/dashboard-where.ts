@@ -1,0 +1,72 @@
+import 'server-only';
+import type { TDateRange } from '@/lib/dashboard/date-range';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
+
+/**
+ * The ONE where-clause builder for dashboard queries (overview, models, records explorer, CSV export).
+ * Parametrised Prisma.sql fragments on the alias `r` (usage_record), always scoped by org_id.
+ * Date semantics: a record belongs to the range when its interval [started_at, ended_at] overlaps it; its
+ * quantities are then apportioned by time share (see `timeShareSql`), so a run straddling the range edge
+ * counts only the part inside.
+ */
+export function dashboardWhereSql(
+  ctx: { orgId: string },
+  filters: TDashboardFilters,
+  range: TDateRange,
+): Prisma.Sql {
+  const clauses: Prisma.Sql[] = [
+    Prisma.sql`r.org_id = ${ctx.orgId}::uuid`,
+    Prisma.sql`r.started_at < ${range.to}`,
+    Prisma.sql`(r.ended_at > ${range.from} OR (r.ended_at <= r.started_at AND r.started_at >= ${range.from}))`,
+  ];
+  if (filters.team.length > 0) {
+    clauses.push(
+      Prisma.sql`r.team_id IN (SELECT t.id FROM team t WHERE t.org_id = ${ctx.orgId}::uuid AND t.slug = ANY(${filters.team}::text[]))`,
+    );
+  }
+  if (filters.project.length > 0) {
+    clauses.push(
+      Prisma.sql`r.project_id IN (SELECT p.id FROM project p WHERE p.org_id = ${ctx.orgId}::uuid AND p.slug = ANY(${filters.project}::text[]))`,
+    );
+  }
+  if (filters.model.length > 0) {
+    clauses.push(Prisma.sql`r.model = ANY(${filters.model}::text[])`);
+  }
+  if (filters.phase.length > 0) {
+    clauses.push(Prisma.sql`r.phase::text = ANY(${filters.phase}::text[])`);
+  }
+  if (filters.region.length > 0) {
+    clauses.push(Prisma.sql`r.region = ANY(${filters.region}::text[])`);
+  }
+  if (filters.provider.length > 0) {
+    clauses.push(Prisma.sql`r.provider::text = ANY(${filters.provider}::text[])`);
+  }
+  return Prisma.join(clauses, ' AND ');
+}
+
+/**
+ * Share (0..1) of a record's duration that falls inside [lo, hi). Zero-length records count fully when they
+ * start inside. Multiply any quantity by it to apportion the record to a range or bucket.
+ */
+export function timeShareSql(lo: Prisma.Sql, hi: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(CASE WHEN r.ended_at > r.started_at
+      THEN GREATEST(0, EXTRACT(EPOCH FROM (LEAST(r.ended_at, ${hi}) - GREATEST(r.started_at, ${lo}))))
+           / EXTRACT(EPOCH FROM (r.ended_at - r.started_at))
+      ELSE CASE WHEN r.started_at >= ${lo} AND r.started_at < ${hi} THEN 1 ELSE 0 END END)::float8`;
+}
+
+/**
+ * `FROM (…) r`: the filtered records with `w` = their time share inside the range. Every aggregate reads
+ * from this, so every panel honours the same filters.
+ */
+export function filteredRecordsSql(
+  ctx: { orgId: string },
+  filters: TDashboardFilters,
+  range: TDateRange,
+): Prisma.Sql {
+  const from = Prisma.sql`${range.from}::timestamptz`;
+  const to = Prisma.sql`${range.to}::timestamptz`;
+  return Prisma.sql`(SELECT r.*, ${timeShareSql(from, to)} AS w
+      FROM usage_record r WHERE ${dashboardWhereSql(ctx, filters, range)})`;
+}

@@ -1,0 +1,32 @@
+import 'server-only';
+import type { TDateRange } from '@/lib/dashboard/date-range';
+import type { TLifecycleInferenceDay, TLifecycleRun } from '@/lib/dashboard/model-lifecycle';
+import { getPrisma } from '@/lib/db';
+import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import { filteredRecordsSql } from './dashboard-where';
+
+/** Training/fine-tuning runs (whole records, by start day) and daily inference per model, filtered. */
+export async function findLifecycleInputs(
+  ctx: { orgId: string },
+  filters: TDashboardFilters,
+  range: TDateRange,
+): Promise<{ runs: TLifecycleRun[]; inference: TLifecycleInferenceDay[] }> {
+  const prisma = getPrisma();
+  const source = filteredRecordsSql(ctx, filters, range);
+  const [runs, inference] = await Promise.all([
+    prisma.$queryRaw<TLifecycleRun[]>`
+      SELECT r.id::text AS id, r.model, r.phase::text AS phase,
+             to_char(r.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+             (r.location_kg_co2e * r.w)::float8 AS "locationKgCo2e"
+        FROM ${source} r
+       WHERE r.model IS NOT NULL AND r.phase IN ('training', 'fine_tuning')
+       ORDER BY r.started_at, r.id`,
+    prisma.$queryRaw<TLifecycleInferenceDay[]>`
+      SELECT r.model, to_char(r.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+             SUM(r.location_kg_co2e * r.w)::float8 AS "locationKgCo2e"
+        FROM ${source} r
+       WHERE r.model IS NOT NULL AND r.phase = 'inference'
+       GROUP BY 1, 2 ORDER BY 1, 2`,
+  ]);
+  return { runs, inference };
+}
