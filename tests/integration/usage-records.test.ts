@@ -1,5 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
-import { findMonthlyEmissionsByPhase, getFootprintTotals } from '@/lib/data/emission-summaries';
+import { getDashboardTotals } from '@/lib/data/dashboard-totals';
+import { findTrendByPhase } from '@/lib/data/dashboard-trends';
 import { getCachedFactorLibrary } from '@/lib/data/factor-library-cache';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { storeUsageRecords } from '@/lib/data/usage-records';
@@ -7,6 +8,7 @@ import { getPrisma } from '@/lib/db';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import { DEFAULT_METHODOLOGY_SETTINGS } from '@/lib/emissions/methodology-settings';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { type TUsageRecordInput, ZUsageRecordInput } from '@/lib/schemas/usage-record';
 import { createOrgWithMember } from '../support/org-factory';
 import { createTestDatabase } from '../support/test-database';
@@ -95,19 +97,23 @@ test('[records] summaries equal the sum of the records and never include another
   ]);
   await store(b.orgId, [record({ recordId: 'b1', acceleratorCount: 512 })]);
   const rows = await getPrisma().usageRecord.findMany({ where: { orgId: a.orgId } });
-  const totals = await getFootprintTotals(a, RANGE);
+  const filters = parseDashboardFilters(new URLSearchParams());
+  const totals = await getDashboardTotals(a, filters, RANGE);
   expect(totals.records).toBe(2);
-  expect(totals.locationKgCo2e).toBeCloseTo(
+  expect(totals.values.locationKgCo2e).toBeCloseTo(
     rows.reduce((s, r) => s + r.locationKgCo2e, 0),
     9,
   );
-  expect(totals.facilityEnergyKwh).toBeCloseTo(
+  expect(totals.values.facilityEnergyKwh).toBeCloseTo(
     rows.reduce((s, r) => s + r.facilityEnergyKwh, 0),
     9,
   );
-  const monthly = await findMonthlyEmissionsByPhase(a, RANGE);
-  expect(monthly.map((m) => `${m.month}:${m.phase}`)).toEqual(['2026-03:training', '2026-04:inference']);
-  expect(monthly.reduce((s, m) => s + m.locationKgCo2e, 0)).toBeCloseTo(totals.locationKgCo2e, 9);
+  const monthly = await findTrendByPhase(a, filters, RANGE, 'month');
+  expect(monthly.map((m) => `${m.bucket}:${m.phase}`)).toEqual([
+    '2026-03-01:training',
+    '2026-04-01:inference',
+  ]);
+  expect(monthly.reduce((s, m) => s + m.locationKgCo2e, 0)).toBeCloseTo(totals.values.locationKgCo2e, 9);
 });
 
 test('[factors] the cached library is reused until the factor tables change', async () => {
