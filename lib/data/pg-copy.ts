@@ -23,6 +23,11 @@ function csvField(value: TCopyValue): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
+/** One row as a line of COPY … (FORMAT csv) input, newline included. */
+export function toCopyCsvLine(row: readonly TCopyValue[]): string {
+  return `${row.map(csvField).join(',')}\n`;
+}
+
 /**
  * Streams rows into `table` with COPY (one round trip, far faster than INSERTs for bulk loads). Runs inside
  * whatever transaction `client` has open, so callers get all-or-nothing by wrapping it in BEGIN/COMMIT.
@@ -38,7 +43,7 @@ export async function copyRows(
   function* lines() {
     let batch = '';
     for (const row of rows) {
-      batch += `${row.map(csvField).join(',')}\n`;
+      batch += toCopyCsvLine(row);
       if (batch.length > 1 << 16) {
         yield batch;
         batch = '';
