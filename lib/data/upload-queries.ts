@@ -135,3 +135,22 @@ export async function findExistingUploadBySha(
   );
   return result.rows[0]?.id ?? null;
 }
+
+/** Errors shown with an upload (UI and API); the full list is the error report download. */
+export const SHOWN_ERRORS = 100;
+
+/** An upload with its first 100 row errors (line, column, message) and skipped lines, for the API and UI. */
+export async function getUploadWithErrors(
+  ctx: { orgId: string },
+  id: string,
+): Promise<(TUploadDto & { errors: RowError[]; skippedLines: number[] }) | null> {
+  const [upload, report] = await Promise.all([getUpload(ctx, id), getUploadErrorReport(ctx, id)]);
+  if (!upload || !report) {
+    return null;
+  }
+  return {
+    ...upload,
+    errors: report.errors.slice(0, SHOWN_ERRORS),
+    skippedLines: (report.skippedLines ?? []).slice(0, SHOWN_ERRORS),
+  };
+}
