@@ -29,7 +29,7 @@ export const DEFAULT_UPLOAD_MAX_BYTES = 1024 ** 3;
 /** Errors kept in upload.error_report; the count of all errors is always kept. */
 const MAX_STORED_ERRORS = 10_000;
 /** Records computed and staged per batch (bounded memory; see docs/decisions/ingest.md). */
-const BATCH_RECORDS = 5_000;
+const BATCH_RECORDS = 2_000;
 
 export function uploadMaxBytes(): number {
   const configured = Number(process.env.UPLOAD_MAX_BYTES);
@@ -146,7 +146,7 @@ export async function ingestUpload(
     await client.query(CREATE_STAGING_SQL);
     const columns = STAGING_COLUMNS.map((c) => `"${c}"`).join(', ');
     await pipeline(
-      Readable.from(stagingCsv()),
+      Readable.from(stagingCsv(), { highWaterMark: 1 }),
       client.query(copyFrom(`COPY ${STAGING_TABLE} (${columns}) FROM STDIN WITH (FORMAT csv)`)),
     );
     const sha256 = sha.digest('hex');
