@@ -129,7 +129,11 @@ export function UploadPanel({
       </label>
       {file && preview ? (
         <>
-          <UploadPreviewTable file={file} preview={preview} mapped={Boolean(unknownHeader)} />
+          <UploadPreviewTable
+            file={file}
+            preview={preview}
+            mapped={!unknownHeader ? 'no' : Object.keys(mapping).length > 0 ? 'mapped' : 'unmapped'}
+          />
           {unknownHeader ? (
             <MappingEditor
               headers={preview.headers}

@@ -15,14 +15,19 @@ export function UploadPreviewTable({
 }: {
   file: File;
   preview: UploadPreview;
-  mapped: boolean;
+  /** 'unmapped': unknown header, no column mapped yet; 'mapped': unknown header with a mapping. */
+  mapped: 'no' | 'unmapped' | 'mapped';
 }) {
   return (
     <section aria-label="Preview" className="flex flex-col gap-2">
       <p className="text-sm">
         <span className="font-medium">{file.name}</span> ({Math.ceil(file.size / 1024)} KB) · Detected format:{' '}
         <strong data-testid="detected-format">
-          {mapped ? 'Mapped columns' : FORMAT_LABELS[preview.format]}
+          {mapped === 'unmapped'
+            ? FORMAT_LABELS.unknown
+            : mapped === 'mapped'
+              ? 'Mapped columns'
+              : FORMAT_LABELS[preview.format]}
         </strong>
       </p>
       {preview.headers.length > 0 ? (
@@ -57,7 +62,7 @@ export function UploadPreviewTable({
           </table>
         </div>
       ) : null}
-      {preview.errors.length > 0 && !(preview.format === 'unknown' && !mapped) ? (
+      {preview.errors.length > 0 && mapped !== 'unmapped' ? (
         <ul className="list-disc pl-5 text-xs text-red-700" aria-label="Problems in the preview">
           {preview.errors.slice(0, 5).map((e, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: static preview/error rows, never reordered
