@@ -27,46 +27,34 @@ export function UploadOptions({
       />
     </div>
   );
+  const choice = (key: string, label: string, options: readonly string[]) => (
+    <div className="flex flex-col gap-1">
+      <Label htmlFor={`upload-${key}`}>{label}</Label>
+      <select
+        id={`upload-${key}`}
+        className={SELECT}
+        value={values[key] ?? ''}
+        onChange={(e) => set(key, e.target.value)}
+      >
+        <option value="">—</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
   return (
     <fieldset className="grid grid-cols-1 gap-3 sm:grid-cols-3">
       <legend className="mb-2 text-sm font-semibold">
         Defaults for rows that do not say{' '}
         {format === 'nvidia-smi' ? '(phase is required for nvidia-smi)' : ''}
       </legend>
-      <div className="flex flex-col gap-1">
-        <Label htmlFor="upload-phase">Phase</Label>
-        <select
-          id="upload-phase"
-          className={SELECT}
-          value={values.phase ?? ''}
-          onChange={(e) => set('phase', e.target.value)}
-        >
-          <option value="">—</option>
-          {PHASES.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </div>
+      {choice('phase', 'Phase', PHASES)}
       {text('team', 'Team', 'e.g. applied-ml')}
       {text('project', 'Project', 'e.g. support-bot')}
-      <div className="flex flex-col gap-1">
-        <Label htmlFor="upload-provider">Provider</Label>
-        <select
-          id="upload-provider"
-          className={SELECT}
-          value={values.provider ?? ''}
-          onChange={(e) => set('provider', e.target.value)}
-        >
-          <option value="">—</option>
-          {PROVIDERS.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </div>
+      {choice('provider', 'Provider', PROVIDERS)}
       {text('region', 'Region', 'e.g. eu-west-1 or FR')}
       {text('timeZone', 'Time zone of naive timestamps', 'e.g. Europe/Paris')}
       <label className="flex items-center gap-2 text-sm sm:col-span-3">
