@@ -4,6 +4,9 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './support/sign-in';
 
 const files = path.resolve(import.meta.dirname, 'files');
+// Server-side processing loads the organisation's factor library (~100k grid factors) per upload: allow time.
+const PROCESSING = { timeout: 60_000 };
+test.describe.configure({ timeout: 180_000 });
 
 test('[uploads] the generic example uploads with progress, a summary and a history row', async ({ page }) => {
   await signIn(page, 'editor');
@@ -15,7 +18,7 @@ test('[uploads] the generic example uploads with progress, a summary and a histo
   // The transfer and processing states are shown while the request runs.
   await expect(page.getByText(/Sending…|Processing on the server/).first()).toBeVisible();
   const result = page.getByTestId('upload-result');
-  await expect(result).toContainText('Upload complete: 5 records imported from example.csv.');
+  await expect(result).toContainText('Upload complete: 5 records imported from example.csv.', PROCESSING);
   await expect(page.getByTestId('summary-records')).toHaveText('5');
   await expect(result).toContainText('kg CO2e');
   const history = page.getByRole('table', { name: 'Upload history' });
@@ -23,7 +26,7 @@ test('[uploads] the generic example uploads with progress, a summary and a histo
 
   // The same file again is recognised and adds nothing.
   await page.getByRole('button', { name: 'Upload example.csv' }).click();
-  await expect(result).toContainText('This file was already uploaded');
+  await expect(result).toContainText('This file was already uploaded', PROCESSING);
 });
 
 test('[uploads] a bad file stores nothing and its error report downloads as CSV', async ({ page }) => {
@@ -32,7 +35,7 @@ test('[uploads] a bad file stores nothing and its error report downloads as CSV'
   await page.locator('#upload-file').setInputFiles(path.join(files, 'generic/bad-date.csv'));
   await page.getByRole('button', { name: 'Upload bad-date.csv' }).click();
   const result = page.getByTestId('upload-result');
-  await expect(result).toContainText('bad-date.csv: 1 error(s) — nothing was stored.');
+  await expect(result).toContainText('bad-date.csv: 1 error(s) — nothing was stored.', PROCESSING);
   await expect(result.getByRole('row', { name: /started_at/ })).toContainText('3');
   const downloadPromise = page.waitForEvent('download');
   await result.getByRole('link', { name: 'Download error report (CSV)' }).click();
@@ -53,7 +56,7 @@ test('[uploads] an unknown header is mapped to template fields, saved as a prese
   await page.locator('#upload-file').setInputFiles(path.join(files, 'generic/slurm-export.csv'));
   await expect(page.getByTestId('detected-format')).toContainText('Unknown header');
   const map = async (column: string, field: string) =>
-    page.getByLabel(`Field for column ${column}`).selectOption(field);
+    page.getByLabel(`Field for column ${column}`, { exact: true }).selectOption(field);
   await map('job', 'recordId');
   await map('kind', 'phase');
   await map('begin', 'startedAt');
@@ -69,7 +72,10 @@ test('[uploads] an unknown header is mapped to template fields, saved as a prese
   await page.getByRole('button', { name: 'Save preset' }).click();
   await expect(page.getByText('Preset “Slurm export” saved.')).toBeVisible();
   await page.getByRole('button', { name: 'Upload slurm-export.csv' }).click();
-  await expect(page.getByTestId('upload-result')).toContainText('Upload complete: 2 records imported');
+  await expect(page.getByTestId('upload-result')).toContainText(
+    'Upload complete: 2 records imported',
+    PROCESSING,
+  );
   await expect(
     page.getByRole('table', { name: 'Upload history' }).getByRole('row', { name: /slurm-export\.csv/ }),
   ).toContainText('mapped');
