@@ -74,6 +74,8 @@ async function main() {
   const sizeBytes = (await stat(file)).size;
   console.log(`rows=${rows} file_bytes=${sizeBytes}`);
 
+  // RSS before the ingest: the process already holds the bundled factor library it loaded into the database.
+  const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
   const t0 = performance.now();
   const { upload } = await ingestUpload(
     { orgId: org.id, userId: null },
@@ -105,7 +107,7 @@ async function main() {
   const copyRate = rows / (copyMs / 1000);
   console.log(`ingest: ${Math.round(ingestMs)} ms, ${Math.round(ingestRate)} rows/s (parse+validate+compute+COPY+upsert)`);
   console.log(`raw_copy: ${Math.round(copyMs)} ms, ${Math.round(copyRate)} rows/s (COPY of the same CSV into an empty usage_record copy)`);
-  console.log(`peak_rss_mb=${Math.round(rssMb)}`);
+  console.log(`rss_before_ingest_mb=${Math.round(rssBeforeMb)} peak_rss_mb=${Math.round(rssMb)}`);
   await prisma.$disconnect();
   await getPgPool().end();
   await rm(dir, { recursive: true, force: true });
