@@ -84,7 +84,9 @@ async function main() {
   const ingestMs = performance.now() - t0;
   const rssMb = process.resourceUsage().maxRSS / 1024;
   if (upload.status !== 'completed' || upload.rowsAccepted !== rows) {
-    throw new Error(`ingest failed: ${upload.status}, ${upload.rowsAccepted} accepted, ${upload.errorCount} errors`);
+    throw new Error(
+      `ingest failed: ${upload.status}, ${upload.rowsAccepted} accepted, ${upload.errorCount} errors`,
+    );
   }
 
   const client = new pg.Client({ connectionString: url });
@@ -105,8 +107,12 @@ async function main() {
 
   const ingestRate = rows / (ingestMs / 1000);
   const copyRate = rows / (copyMs / 1000);
-  console.log(`ingest: ${Math.round(ingestMs)} ms, ${Math.round(ingestRate)} rows/s (parse+validate+compute+COPY+upsert)`);
-  console.log(`raw_copy: ${Math.round(copyMs)} ms, ${Math.round(copyRate)} rows/s (COPY of the same CSV into an empty usage_record copy)`);
+  console.log(
+    `ingest: ${Math.round(ingestMs)} ms, ${Math.round(ingestRate)} rows/s (parse+validate+compute+COPY+upsert)`,
+  );
+  console.log(
+    `raw_copy: ${Math.round(copyMs)} ms, ${Math.round(copyRate)} rows/s (COPY of the same CSV into an empty usage_record copy)`,
+  );
   console.log(`rss_before_ingest_mb=${Math.round(rssBeforeMb)} peak_rss_mb=${Math.round(rssMb)}`);
   await prisma.$disconnect();
   await getPgPool().end();
