@@ -10,7 +10,8 @@ import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-libr
 import { createTestDatabase } from '../support/test-database';
 import { chunksOf, createOrgWithEditor } from '../support/upload-fixtures';
 
-// The real CodeCarbon files (e2e/files/codecarbon, see SOURCES.md there) through the whole storage path.
+// The real CodeCarbon files (e2e/files/codecarbon, see SOURCES.md there) and an nvidia-smi log through the whole
+// storage path.
 const load = (name: string) =>
   new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../../e2e/files/codecarbon', name)));
 let ctx: { orgId: string; userId: string };
@@ -80,4 +81,24 @@ test('emissions_valid_headers.csv imports; re-importing the run (same run_id) in
   });
   expect(again.repeated).toBe(false);
   expect(again.upload.replacement).toEqual({ created: 0, updated: 0, unchanged: 1 });
+});
+
+test('nvidia-smi log: phase, team and region come from the upload form; without a phase the file fails', async () => {
+  const bytes = new Uint8Array(
+    readFileSync(path.resolve(import.meta.dirname, '../../e2e/files/nvidia-smi/a100-2gpu-units.csv')),
+  );
+  const missing = await ingestUpload(ctx, { fileName: 'gpu.csv', chunks: chunksOf(bytes), parse: {} });
+  expect(missing.upload.status).toBe('failed');
+  const { upload } = await ingestUpload(ctx, {
+    fileName: 'gpu.csv',
+    chunks: chunksOf(bytes),
+    parse: { timeZone: 'UTC', defaults: { phase: 'training', team: 'GPU Lab', region: 'FR' } },
+  });
+  expect(upload).toMatchObject({ status: 'completed', format: 'nvidia_smi', rowsAccepted: 1 });
+  const record = await getPrisma().usageRecord.findFirstOrThrow({
+    where: { uploadId: upload.id },
+    include: { team: true },
+  });
+  expect(record.measuredEnergyKwh).toBeCloseTo(1590 / 3.6e6, 9);
+  expect([record.phase, record.team?.slug, record.region]).toEqual(['training', 'gpu-lab', 'FR']);
 });
