@@ -12,6 +12,9 @@ function csvField(value: TCopyValue): string {
   if (value === null || value === undefined) {
     return '';
   }
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return String(value); // never contains a delimiter or quote, and is never empty
+  }
   let text: string;
   if (value instanceof Date) {
     text = value.toISOString();
@@ -20,7 +23,7 @@ function csvField(value: TCopyValue): string {
   } else {
     text = String(value);
   }
-  return `"${text.replaceAll('"', '""')}"`;
+  return text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
 }
 
 /** One row as a line of COPY … (FORMAT csv) input, newline included. */
