@@ -12,6 +12,9 @@ function csvField(value: TCopyValue): string {
   if (value === null || value === undefined) {
     return '';
   }
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return String(value); // never contains a delimiter or quote, and is never empty
+  }
   let text: string;
   if (value instanceof Date) {
     text = value.toISOString();
@@ -20,7 +23,12 @@ function csvField(value: TCopyValue): string {
   } else {
     text = String(value);
   }
-  return `"${text.replaceAll('"', '""')}"`;
+  return text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
+}
+
+/** One row as a line of COPY … (FORMAT csv) input, newline included. */
+export function toCopyCsvLine(row: readonly TCopyValue[]): string {
+  return `${row.map(csvField).join(',')}\n`;
 }
 
 /**
@@ -38,7 +46,7 @@ export async function copyRows(
   function* lines() {
     let batch = '';
     for (const row of rows) {
-      batch += `${row.map(csvField).join(',')}\n`;
+      batch += toCopyCsvLine(row);
       if (batch.length > 1 << 16) {
         yield batch;
         batch = '';

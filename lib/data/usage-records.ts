@@ -37,7 +37,7 @@ export function externalIdOf(record: TUsageRecordInput, contentHash: string): st
   return record.recordId ?? `sha256:${contentHash}`;
 }
 
-function toColumns(
+export function toColumns(
   item: TUsageRecordToStore,
   teamId: string | null,
   projectId: string | null,

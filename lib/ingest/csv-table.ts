@@ -1,6 +1,7 @@
+import { createCsvTokenizer, type Delimiter } from './csv-tokenizer';
 import type { CsvRow } from './types';
 
-export type Delimiter = ',' | ';' | '\t';
+export type { Delimiter };
 
 /** A tokenised file: the header row, the data rows, and quoting problems. */
 export interface CsvTable {
@@ -37,80 +38,15 @@ export function detectDelimiter(headerLine: string): Delimiter {
   return best;
 }
 
-/**
- * RFC 4180 tokenizer that keeps the physical 1-based line where each record starts, so errors point at the
- * right line even after quoted fields with embedded newlines. Accepts LF, CRLF and lone CR line ends;
- * `""` inside quotes is a literal quote; a quote that is not at the start of a field is kept literally.
- * Blank lines are dropped.
- */
+/** Tokenises a whole decoded text at once (see `createCsvTokenizer`). */
 export function tokenizeCsv(
   text: string,
   delimiter: Delimiter,
 ): { rows: CsvRow[]; unterminated: number | null } {
-  const rows: CsvRow[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let fieldStarted = false; // a quoted field counts as content even when empty ("")
-  let line = 1;
-  let rowLine = 1;
-  let quoteLine = 0;
-  const endRow = () => {
-    fields.push(field);
-    const blank = fields.length === 1 && fields[0]?.trim() === '' && !fieldStarted;
-    if (!blank) {
-      rows.push({ line: rowLine, fields });
-    }
-    fields = [];
-    field = '';
-    fieldStarted = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          quoted = false;
-        }
-      } else {
-        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) {
-          line++;
-        }
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && field.trim() === '') {
-      quoted = true;
-      fieldStarted = true;
-      quoteLine = line;
-      field = '';
-    } else if (ch === delimiter) {
-      fields.push(field);
-      field = '';
-      fieldStarted = true;
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') {
-        i++;
-      }
-      endRow();
-      line++;
-      rowLine = line;
-    } else {
-      field += ch;
-    }
-  }
-  if (quoted) {
-    endRow();
-    return { rows, unterminated: quoteLine };
-  }
-  if (field !== '' || fields.length > 0 || fieldStarted) {
-    endRow();
-  }
-  return { rows, unterminated: null };
+  const tokenizer = createCsvTokenizer(delimiter);
+  const rows = tokenizer.push(text);
+  const last = tokenizer.end();
+  return { rows: [...rows, ...last.rows], unterminated: last.unterminated };
 }
 
 /** Tokenises a decoded file; the first non-blank line is the header. Returns null for a file with no rows. */

@@ -1,8 +1,9 @@
 import { type TColumnMapping, type TUsageRecordField, UNIT_FACTORS } from '@/lib/schemas/column-mapping';
 import { USAGE_RECORD_CSV_COLUMNS } from '@/lib/schemas/usage-record';
 import { type CsvTable, isBlankRow } from './csv-table';
+import type { Delimiter } from './csv-tokenizer';
 import { parseNumberCell } from './parse-number';
-import type { IssueSink, ParsedRecord } from './types';
+import type { CsvRow, IssueSink, ParsedRecord } from './types';
 import { validateRecord } from './validate-record';
 
 const NUMERIC_FIELDS = new Set<TUsageRecordField>([
@@ -93,35 +94,38 @@ function resolveColumns(
   return missing.length > 0 ? null : columns;
 }
 
-/** Parses generic template v1 rows (or mapped rows) into validated records; see docs/CSV_FORMAT.md. */
-export function parseGenericTable(
-  table: CsvTable,
+/** Parses one data row; returns the record, or null when the row is blank or invalid (errors go to the sink). */
+export type GenericRowParser = (row: CsvRow) => ParsedRecord | null;
+
+/**
+ * A row parser for generic template v1 (or mapped) rows under `header`, or null when the header itself is
+ * unusable (the errors are in the sink). Keeps the record ids seen so far, so duplicates across chunks are found.
+ */
+export function createGenericRowParser(
+  header: CsvRow,
+  delimiter: Delimiter,
   mapping: TColumnMapping | undefined,
-  sink: IssueSink & { errorLines: Set<number> },
-): ParsedRecord[] {
-  const headers = table.header.fields;
-  const columns = resolveColumns(headers, table.header.line, mapping, sink);
+  sink: IssueSink,
+): GenericRowParser | null {
+  const headers = header.fields;
+  const columns = resolveColumns(headers, header.line, mapping, sink);
   if (!columns) {
-    for (const row of table.rows) {
-      sink.errorLines.add(row.line);
-    }
-    return [];
+    return null;
   }
   const headerOf = new Map(columns.map((c) => [c.field as string, c.header]));
   const columnFor = (field: string) => headerOf.get(field) ?? SNAKE_OF[field as TUsageRecordField] ?? null;
-  const records: ParsedRecord[] = [];
   const recordIdLines = new Map<string, number>();
-  for (const row of table.rows) {
+  return (row) => {
     if (isBlankRow(row)) {
-      continue;
+      return null;
     }
     if (row.fields.length !== headers.length) {
       sink.error(
         row.line,
         null,
-        `row has ${row.fields.length} fields but the header has ${headers.length}; quote values that contain "${table.delimiter === '\t' ? '\\t' : table.delimiter}" and check for missing or extra delimiters`,
+        `row has ${row.fields.length} fields but the header has ${headers.length}; quote values that contain "${delimiter === '\t' ? '\\t' : delimiter}" and check for missing or extra delimiters`,
       );
-      continue;
+      return null;
     }
     const input: Record<string, unknown> = {};
     let cellErrors = false;
@@ -158,9 +162,22 @@ export function parseGenericTable(
       }
     }
     const record = validateRecord(input, row.line, columnFor, sink);
-    if (record && !cellErrors && !duplicate) {
-      records.push({ line: row.line, record, flags: [] });
+    return record && !cellErrors && !duplicate ? { line: row.line, record, flags: [] } : null;
+  };
+}
+
+/** Parses generic template v1 rows (or mapped rows) into validated records; see docs/CSV_FORMAT.md. */
+export function parseGenericTable(
+  table: CsvTable,
+  mapping: TColumnMapping | undefined,
+  sink: IssueSink & { errorLines: Set<number> },
+): ParsedRecord[] {
+  const parseRow = createGenericRowParser(table.header, table.delimiter, mapping, sink);
+  if (!parseRow) {
+    for (const row of table.rows) {
+      sink.errorLines.add(row.line);
     }
+    return [];
   }
-  return records;
+  return table.rows.flatMap((row) => parseRow(row) ?? []);
 }

@@ -1,0 +1,178 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { type DragEvent, useEffect, useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import type { TColumnMappingPresetDto } from '@/lib/data/column-mapping-presets';
+import { buildUploadPreview, PREVIEW_BYTES, type UploadPreview } from '@/lib/ingest/build-upload-preview';
+import type { TColumnMapping } from '@/lib/schemas/column-mapping';
+import { MappingEditor } from './mapping-editor';
+import { sendUpload } from './send-upload';
+import { UploadOptions } from './upload-options';
+import { UploadPreviewTable } from './upload-preview-table';
+import { type TUploadResponse, UploadResult } from './upload-result';
+
+type TPhase = { kind: 'idle' } | { kind: 'sending'; sent: number; total: number } | { kind: 'processing' };
+
+/** Choose or drop a file → preview (same parser as the server) → options/mapping → upload with progress. */
+export function UploadPanel({
+  presets,
+  defaultTimeZone,
+}: {
+  presets: TColumnMappingPresetDto[];
+  defaultTimeZone: string;
+}) {
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [head, setHead] = useState<Uint8Array | null>(null);
+  const [mapping, setMapping] = useState<TColumnMapping>({});
+  const [options, setOptions] = useState<Record<string, string>>({ timeZone: defaultTimeZone });
+  const [phase, setPhase] = useState<TPhase>({ kind: 'idle' });
+  const [result, setResult] = useState<{ body: TUploadResponse; repeated: boolean } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  useEffect(() => {
+    if (!file) {
+      return;
+    }
+    let cancelled = false;
+    file
+      .slice(0, PREVIEW_BYTES)
+      .arrayBuffer()
+      .then((buffer) => !cancelled && setHead(new Uint8Array(buffer)));
+    return () => {
+      cancelled = true;
+    };
+  }, [file]);
+
+  const unknownHeader =
+    head && file
+      ? buildUploadPreview(head, file.size > PREVIEW_BYTES, { fileName: file.name }).needsMapping
+      : false;
+  const preview: UploadPreview | null =
+    head && file
+      ? buildUploadPreview(head, file.size > PREVIEW_BYTES, {
+          fileName: file.name,
+          timeZone: options.timeZone || 'UTC',
+          ...(unknownHeader ? { mapping } : {}),
+          defaults: options.phase ? { phase: options.phase as 'training' } : {},
+        })
+      : null;
+
+  const choose = (chosen: File | null | undefined) => {
+    setFile(chosen ?? null);
+    setHead(null);
+    setMapping({});
+    setResult(null);
+    setFailure(null);
+  };
+  const onDrop = (event: DragEvent<HTMLLabelElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    choose(event.dataTransfer.files[0]);
+  };
+  const submit = async () => {
+    if (!file) {
+      return;
+    }
+    setResult(null);
+    setFailure(null);
+    setPhase({ kind: 'sending', sent: 0, total: file.size });
+    const params = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== ''));
+    if (unknownHeader) {
+      params.mapping = JSON.stringify(mapping);
+    }
+    try {
+      const response = await sendUpload(file, params, (sent, total) =>
+        setPhase(sent >= total ? { kind: 'processing' } : { kind: 'sending', sent, total }),
+      );
+      const body = response.body as TUploadResponse;
+      if (response.status === 200 || response.status === 201 || response.status === 422) {
+        setResult({ body, repeated: response.status === 200 });
+      } else {
+        setFailure(body.error?.message ?? `Upload failed (HTTP ${response.status}).`);
+      }
+      router.refresh();
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : 'Upload failed.');
+    } finally {
+      setPhase({ kind: 'idle' });
+    }
+  };
+
+  const busy = phase.kind !== 'idle';
+  return (
+    <div className="flex flex-col gap-4">
+      <label
+        htmlFor="upload-file"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        className={`flex cursor-pointer flex-col items-center gap-1 rounded-lg border-2 border-dashed px-6 py-8 text-center text-sm ${dragging ? 'border-brand-600 bg-brand-50' : 'border-slate-300'}`}
+      >
+        <span className="font-medium">Drop a CSV file here, or choose one</span>
+        <span className="text-slate-500">
+          Generic template v1, CodeCarbon emissions.csv, nvidia-smi log, or any CSV you map
+        </span>
+        <input
+          id="upload-file"
+          type="file"
+          accept=".csv,.tsv,.txt,text/csv"
+          className="sr-only"
+          onChange={(e) => choose(e.target.files?.[0])}
+        />
+      </label>
+      {file && preview ? (
+        <>
+          <UploadPreviewTable
+            file={file}
+            preview={preview}
+            mapped={!unknownHeader ? 'no' : Object.keys(mapping).length > 0 ? 'mapped' : 'unmapped'}
+          />
+          {unknownHeader ? (
+            <MappingEditor
+              headers={preview.headers}
+              mapping={mapping}
+              presets={presets}
+              onChange={setMapping}
+            />
+          ) : null}
+          <UploadOptions values={options} onChange={setOptions} format={preview.format} />
+          <div>
+            <Button type="button" onClick={submit} disabled={busy}>
+              Upload {file.name}
+            </Button>
+          </div>
+        </>
+      ) : null}
+      {phase.kind === 'sending' ? (
+        <div className="flex flex-col gap-1">
+          <span className="text-sm" id="upload-progress-label">
+            Sending… {Math.round((phase.sent / Math.max(phase.total, 1)) * 100)} %
+          </span>
+          <progress
+            aria-labelledby="upload-progress-label"
+            className="h-2 w-full"
+            value={phase.sent}
+            max={phase.total}
+          />
+        </div>
+      ) : null}
+      {phase.kind === 'processing' ? (
+        <div className="flex flex-col gap-1" role="status">
+          <span className="text-sm">
+            Processing on the server: parsing, validating, computing and storing…
+          </span>
+          <progress aria-label="Processing" className="h-2 w-full" />
+        </div>
+      ) : null}
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      {result ? <UploadResult result={result.body} repeated={result.repeated} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
+import { requireActionAuth } from '@/lib/auth/context';
+import { saveColumnMappingPreset, type TColumnMappingPresetDto } from '@/lib/data/column-mapping-presets';
+import { deleteUpload } from '@/lib/data/delete-upload';
+import { ZColumnMappingPresetInput } from '@/lib/schemas/upload';
+
+const ZDeleteUploadInput = z.object({ uploadId: z.uuid() });
+
+export async function deleteUploadAction(
+  uploadId: string,
+): Promise<TActionState<{ recordsRemoved: number }>> {
+  const parsed = ZDeleteUploadInput.safeParse({ uploadId });
+  if (!parsed.success) {
+    return toInvalidState(parsed.error);
+  }
+  try {
+    const ctx = await requireActionAuth('writeUsage');
+    const result = await deleteUpload({ orgId: ctx.orgId, userId: ctx.userId }, parsed.data.uploadId);
+    revalidatePath('/uploads');
+    revalidatePath('/');
+    return { ok: true, data: result };
+  } catch (error) {
+    return toActionState(error);
+  }
+}
+
+export async function saveMappingPresetAction(
+  input: unknown,
+): Promise<TActionState<TColumnMappingPresetDto>> {
+  const parsed = ZColumnMappingPresetInput.safeParse(input);
+  if (!parsed.success) {
+    return toInvalidState(parsed.error);
+  }
+  try {
+    const ctx = await requireActionAuth('writeUsage');
+    const saved = await saveColumnMappingPreset(ctx, parsed.data);
+    revalidatePath('/uploads');
+    return { ok: true, data: saved };
+  } catch (error) {
+    return toActionState(error);
+  }
+}

@@ -1,0 +1,36 @@
+import { requireRequestAuth } from '@/lib/auth/context';
+import { deleteUpload } from '@/lib/data/delete-upload';
+import { getUploadWithErrors } from '@/lib/data/upload-queries';
+import { AppError, toResponse } from '@/lib/errors';
+
+type TParams = { params: Promise<{ id: string }> };
+
+export async function GET(request: Request, { params }: TParams) {
+  try {
+    const { id } = await params;
+    const ctx = await requireRequestAuth(request, 'read');
+    const upload = await getUploadWithErrors(ctx, id);
+    if (!upload) {
+      throw new AppError('NOT_FOUND', 'Upload not found.');
+    }
+    return Response.json(upload);
+  } catch (error) {
+    return toResponse(error);
+  }
+}
+
+export async function DELETE(request: Request, { params }: TParams) {
+  try {
+    const { id } = await params;
+    const ctx = await requireRequestAuth(request, 'writeUsage');
+    const result = await deleteUpload(
+      { orgId: ctx.orgId, userId: ctx.userId, tokenId: ctx.tokenId ?? null },
+      id,
+    );
+    return Response.json({ id, deleted: true, ...result });
+  } catch (error) {
+    return toResponse(error);
+  }
+}
+
+export const dynamic = 'force-dynamic';

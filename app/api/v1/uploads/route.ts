@@ -1,0 +1,40 @@
+import { requireRequestAuth } from '@/lib/auth/context';
+import { findUploads, getUploadWithErrors } from '@/lib/data/upload-queries';
+import { readUploadRequest, toParseOptions } from '@/lib/data/upload-request';
+import { ingestUpload, uploadMaxBytes } from '@/lib/data/uploads';
+import { toResponse } from '@/lib/errors';
+
+// Upload a usage file: multipart `file` or a raw text/csv body; see docs/CSV_FORMAT.md ("API").
+// 201 created · 200 same file already uploaded · 422 invalid file (nothing stored) · 413 too large.
+export async function POST(request: Request) {
+  try {
+    const ctx = await requireRequestAuth(request, 'writeUsage');
+    const { params, input } = await readUploadRequest(request, uploadMaxBytes());
+    const { upload, repeated } = await ingestUpload(
+      { orgId: ctx.orgId, userId: ctx.userId, tokenId: ctx.tokenId ?? null },
+      { ...input, parse: toParseOptions(params), validOnly: params.validOnly },
+    );
+    const body = await getUploadWithErrors(ctx, upload.id);
+    if (upload.status === 'failed') {
+      const message = `The file has ${upload.errorCount} error(s); nothing was stored.`;
+      return Response.json(
+        { ...body, error: { message, code: 'INVALID_CSV', status: 422 } },
+        { status: 422 },
+      );
+    }
+    return Response.json(body, { status: repeated ? 200 : 201 });
+  } catch (error) {
+    return toResponse(error);
+  }
+}
+
+export async function GET(request: Request) {
+  try {
+    const ctx = await requireRequestAuth(request, 'read');
+    return Response.json({ uploads: await findUploads(ctx) });
+  } catch (error) {
+    return toResponse(error);
+  }
+}
+
+export const dynamic = 'force-dynamic';

@@ -1,0 +1,127 @@
+// Ingest benchmark (issue #4): `npm run bench:ingest -- --rows N` (default 1,000,000).
+// Generates N generic template rows into a temp file, ingests them through ingestUpload (the code path of
+// POST /api/v1/uploads after the body is read: streamed parse → engine → COPY staging → upsert), then times a
+// raw COPY of the same rows into an empty copy of usage_record. Prints rows/s for both, peak RSS, and as the
+// last line ingest_vs_copy_ratio=<x>. Uses DATABASE_URL if set, else a fresh embedded Postgres.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
+import { getPgPool } from '@/lib/data/pg-pool';
+import { ingestUpload } from '@/lib/data/uploads';
+import { getPrisma } from '@/lib/db';
+import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import { dataPath } from '../scripts/db/data-root';
+import { startEmbeddedPostgres } from '../scripts/db/embedded-postgres';
+import { migrateDatabase } from '../scripts/db/migrate';
+
+const HEADER =
+  'record_id,phase,started_at,ended_at,team,project,provider,region,accelerator,accelerator_count,accelerator_hours,energy_kwh';
+const REGIONS = ['us-east-1', 'eu-west-1', 'eu-central-1', 'us-west-2'];
+const ACCELERATORS = ['NVIDIA A100-SXM4-80GB', 'NVIDIA H100 80GB HBM3', 'NVIDIA L4'];
+const PHASES = ['training', 'inference', 'fine_tuning', 'evaluation'];
+
+function rowsArg(): number {
+  const i = process.argv.indexOf('--rows');
+  const n = i >= 0 ? Number(process.argv[i + 1]) : 1_000_000;
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new Error('--rows must be a positive integer');
+  }
+  return n;
+}
+
+/** Deterministic rows: one hour each from 2025-01-01, cycling regions/accelerators; every 3rd row metered. */
+function* csvChunks(rows: number): Generator<string> {
+  let chunk = `${HEADER}\n`;
+  const start = Date.UTC(2025, 0, 1);
+  for (let i = 0; i < rows; i++) {
+    const started = new Date(start + (i % 8760) * 3_600_000).toISOString();
+    const ended = new Date(start + ((i % 8760) + 1) * 3_600_000).toISOString();
+    const count = 1 + (i % 8);
+    const energy = i % 3 === 0 ? (0.3 * count).toFixed(3) : '';
+    chunk += `bench-${i},${PHASES[i % 4]},${started},${ended},team-${i % 5},project-${i % 20},aws,${REGIONS[i % 4]},${ACCELERATORS[i % 3]},${count},${count},${energy}\n`;
+    if (chunk.length > 1 << 16) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield chunk;
+}
+
+async function main() {
+  const rows = rowsArg();
+  let stop = async () => {};
+  if (!process.env.DATABASE_URL) {
+    const port = Number(process.env.BENCH_PG_PORT ?? process.env.EMBEDDED_PG_PORT ?? 54329) + 7;
+    const dataDir = dataPath('bench-postgres');
+    await rm(dataDir, { recursive: true, force: true });
+    const server = await startEmbeddedPostgres({ dataDir, port, database: 'aif_bench' });
+    stop = server.stop;
+    process.env.DATABASE_URL = server.url;
+  }
+  const url = process.env.DATABASE_URL as string;
+  await migrateDatabase(url);
+  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), url);
+  const prisma = getPrisma();
+  const org = await prisma.organization.create({ data: { name: 'Bench', slug: `bench-${Date.now()}` } });
+  const dir = await mkdtemp(path.join(tmpdir(), 'aif-bench-'));
+  const file = path.join(dir, 'bench.csv');
+  await pipeline(csvChunks(rows), createWriteStream(file));
+  const sizeBytes = (await stat(file)).size;
+  console.log(`rows=${rows} file_bytes=${sizeBytes}`);
+
+  // RSS before the ingest: the process already holds the bundled factor library it loaded into the database.
+  const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
+  const t0 = performance.now();
+  const { upload } = await ingestUpload(
+    { orgId: org.id, userId: null },
+    { fileName: 'bench.csv', chunks: createReadStream(file, { highWaterMark: 1 << 16 }), parse: {} },
+  );
+  const ingestMs = performance.now() - t0;
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  if (upload.status !== 'completed' || upload.rowsAccepted !== rows) {
+    throw new Error(
+      `ingest failed: ${upload.status}, ${upload.rowsAccepted} accepted, ${upload.errorCount} errors`,
+    );
+  }
+
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('CREATE TABLE bench_copy AS SELECT * FROM usage_record WITH NO DATA');
+  await client.query('ALTER TABLE bench_copy ADD COLUMN team_name text, ADD COLUMN project_name text');
+  const t1 = performance.now();
+  await pipeline(
+    createReadStream(file, { highWaterMark: 1 << 16 }),
+    client.query(
+      copyFrom(
+        'COPY bench_copy (external_id, phase, started_at, ended_at, team_name, project_name, provider, region, accelerator, accelerator_count, accelerator_hours, measured_energy_kwh) FROM STDIN WITH (FORMAT csv, HEADER true)',
+      ),
+    ),
+  );
+  const copyMs = performance.now() - t1;
+  await client.end();
+
+  const ingestRate = rows / (ingestMs / 1000);
+  const copyRate = rows / (copyMs / 1000);
+  console.log(
+    `ingest: ${Math.round(ingestMs)} ms, ${Math.round(ingestRate)} rows/s (parse+validate+compute+COPY+upsert)`,
+  );
+  console.log(
+    `raw_copy: ${Math.round(copyMs)} ms, ${Math.round(copyRate)} rows/s (COPY of the same CSV into an empty usage_record copy)`,
+  );
+  console.log(`rss_before_ingest_mb=${Math.round(rssBeforeMb)} peak_rss_mb=${Math.round(rssMb)}`);
+  await prisma.$disconnect();
+  await getPgPool().end();
+  await rm(dir, { recursive: true, force: true });
+  await stop();
+  console.log(`ingest_vs_copy_ratio=${(ingestRate / copyRate).toFixed(3)}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

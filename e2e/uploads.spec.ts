@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { signIn } from './support/sign-in';
+
+const files = path.resolve(import.meta.dirname, 'files');
+// Server-side processing loads the organisation's factor library (~100k grid factors) per upload: allow time.
+const PROCESSING = { timeout: 60_000 };
+test.describe.configure({ timeout: 180_000 });
+
+test('[uploads] the generic example uploads with progress, a summary and a history row', async ({ page }) => {
+  await signIn(page, 'editor');
+  await page.goto('/uploads');
+  await page.locator('#upload-file').setInputFiles(path.join(files, 'generic/example.csv'));
+  await expect(page.getByTestId('detected-format')).toHaveText('Generic template v1');
+  await expect(page.getByText('5 record(s) read from the start of the file.')).toBeVisible();
+  await page.getByRole('button', { name: 'Upload example.csv' }).click();
+  // The transfer and processing states are shown while the request runs.
+  await expect(page.getByText(/Sending…|Processing on the server/).first()).toBeVisible();
+  const result = page.getByTestId('upload-result');
+  await expect(result).toContainText('Upload complete: 5 records imported from example.csv.', PROCESSING);
+  await expect(page.getByTestId('summary-records')).toHaveText('5');
+  await expect(result).toContainText('kg CO2e');
+  const history = page.getByRole('table', { name: 'Upload history' });
+  await expect(history.getByRole('row', { name: /example\.csv/ })).toContainText('completed');
+
+  // The same file again is recognised and adds nothing.
+  await page.getByRole('button', { name: 'Upload example.csv' }).click();
+  await expect(result).toContainText('This file was already uploaded', PROCESSING);
+});
+
+test('[uploads] a bad file stores nothing and its error report downloads as CSV', async ({ page }) => {
+  await signIn(page, 'editor');
+  await page.goto('/uploads');
+  await page.locator('#upload-file').setInputFiles(path.join(files, 'generic/bad-date.csv'));
+  await page.getByRole('button', { name: 'Upload bad-date.csv' }).click();
+  const result = page.getByTestId('upload-result');
+  await expect(result).toContainText('bad-date.csv: 1 error(s) — nothing was stored.', PROCESSING);
+  await expect(result.getByRole('row', { name: /started_at/ })).toContainText('3');
+  const downloadPromise = page.waitForEvent('download');
+  await result.getByRole('link', { name: 'Download error report (CSV)' }).click();
+  const download = await downloadPromise;
+  const csv = readFileSync((await download.path()) as string, 'utf8');
+  const lines = csv.trim().split('\n');
+  expect(lines[0]).toBe('file,line,column,message');
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toMatch(/^bad-date\.csv,3,started_at,/);
+  expect(lines[1]).toContain('2025-02-31');
+});
+
+test('[uploads] an unknown header is mapped to template fields, saved as a preset and imported', async ({
+  page,
+}) => {
+  await signIn(page, 'editor');
+  await page.goto('/uploads');
+  await page.locator('#upload-file').setInputFiles(path.join(files, 'generic/slurm-export.csv'));
+  await expect(page.getByTestId('detected-format')).toContainText('Unknown header');
+  const map = async (column: string, field: string) =>
+    page.getByLabel(`Field for column ${column}`, { exact: true }).selectOption(field);
+  await map('job', 'recordId');
+  await map('kind', 'phase');
+  await map('begin', 'startedAt');
+  await map('finish', 'endedAt');
+  await map('where', 'region');
+  await map('gpu', 'accelerator');
+  await map('gpus', 'acceleratorCount');
+  await map('energy_wh', 'energyKwh');
+  await page.getByLabel('Unit for column energy_wh').selectOption('Wh');
+  await expect(page.getByTestId('detected-format')).toHaveText('Mapped columns');
+  await expect(page.getByText('2 record(s) read from the start of the file.')).toBeVisible();
+  await page.getByLabel('Save this mapping as a preset').fill('Slurm export');
+  await page.getByRole('button', { name: 'Save preset' }).click();
+  await expect(page.getByText('Preset “Slurm export” saved.')).toBeVisible();
+  await page.getByRole('button', { name: 'Upload slurm-export.csv' }).click();
+  await expect(page.getByTestId('upload-result')).toContainText(
+    'Upload complete: 2 records imported',
+    PROCESSING,
+  );
+  await expect(
+    page.getByRole('table', { name: 'Upload history' }).getByRole('row', { name: /slurm-export\.csv/ }),
+  ).toContainText('mapped');
+});

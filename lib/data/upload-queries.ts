@@ -1,0 +1,156 @@
+import 'server-only';
+import type pg from 'pg';
+import { getPrisma } from '@/lib/db';
+import type { IngestFormat, RowError } from '@/lib/ingest/types';
+import type { TUploadTotals } from './upload-summary';
+
+export type TUploadFormat = 'generic' | 'codecarbon' | 'nvidia_smi' | 'mapped';
+
+/** An upload as the API and the Uploads page show it. Totals in kWh and kg CO2e. */
+export interface TUploadDto {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
+  format: TUploadFormat;
+  status: 'processing' | 'completed' | 'failed';
+  timeZone: string;
+  rowsTotal: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  createdAt: Date;
+  completedAt: Date | null;
+  uploadedBy: string | null;
+  totals: TUploadTotals | null;
+  replacement: { created: number; updated: number; unchanged: number } | null;
+  errorCount: number;
+  warningCount: number;
+}
+
+export interface TUploadErrorReport {
+  errors: RowError[];
+  errorCount: number;
+  warnings: RowError[];
+  skippedLines?: number[];
+}
+
+export function uploadFormatOf(format: IngestFormat, mapped: boolean): TUploadFormat {
+  if (mapped) {
+    return 'mapped';
+  }
+  return format === 'nvidia-smi' ? 'nvidia_smi' : format === 'codecarbon' ? 'codecarbon' : 'generic';
+}
+
+const SELECT = {
+  id: true,
+  fileName: true,
+  sizeBytes: true,
+  sha256: true,
+  format: true,
+  status: true,
+  timeZone: true,
+  rowsTotal: true,
+  rowsAccepted: true,
+  rowsRejected: true,
+  createdAt: true,
+  completedAt: true,
+  summary: true,
+  errorReport: true,
+  uploadedBy: { select: { name: true, email: true } },
+} as const;
+
+type TRow = {
+  summary: unknown;
+  errorReport: unknown;
+  uploadedBy: { name: string; email: string } | null;
+} & Omit<TUploadDto, 'uploadedBy' | 'totals' | 'replacement' | 'errorCount' | 'warningCount'>;
+
+function toDto(row: TRow): TUploadDto {
+  const { summary, errorReport, uploadedBy, ...rest } = row;
+  const s = summary as
+    | ({ totals: TUploadTotals } & { created: number; updated: number; unchanged: number })
+    | null;
+  const report = errorReport as TUploadErrorReport | null;
+  return {
+    ...rest,
+    uploadedBy: uploadedBy ? uploadedBy.name || uploadedBy.email : null,
+    totals: s?.totals ?? null,
+    replacement: s ? { created: s.created, updated: s.updated, unchanged: s.unchanged } : null,
+    errorCount: report?.errorCount ?? 0,
+    warningCount: report?.warnings.length ?? 0,
+  };
+}
+
+export async function getUpload(ctx: { orgId: string }, id: string): Promise<TUploadDto | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) {
+    return null;
+  }
+  const row = await getPrisma().upload.findFirst({ where: { id, orgId: ctx.orgId }, select: SELECT });
+  return row ? toDto(row as TRow) : null;
+}
+
+/** The organisation's uploads, newest first. */
+export async function findUploads(ctx: { orgId: string }, limit = 50): Promise<TUploadDto[]> {
+  const rows = await getPrisma().upload.findMany({
+    where: { orgId: ctx.orgId },
+    orderBy: { createdAt: 'desc' },
+    take: limit,
+    select: SELECT,
+  });
+  return rows.map((r) => toDto(r as TRow));
+}
+
+/** Errors, warnings and skipped lines of an upload; null if the id is not the organisation's. */
+export async function getUploadErrorReport(
+  ctx: { orgId: string },
+  id: string,
+): Promise<(TUploadErrorReport & { fileName: string }) | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) {
+    return null;
+  }
+  const row = await getPrisma().upload.findFirst({
+    where: { id, orgId: ctx.orgId },
+    select: { fileName: true, errorReport: true },
+  });
+  if (!row) {
+    return null;
+  }
+  const report = (row.errorReport as TUploadErrorReport | null) ?? {
+    errors: [],
+    errorCount: 0,
+    warnings: [],
+  };
+  return { ...report, fileName: row.fileName };
+}
+
+/** The completed upload of the same file (sha256) in the organisation, if any. */
+export async function findExistingUploadBySha(
+  client: pg.ClientBase,
+  orgId: string,
+  sha256: string,
+): Promise<string | null> {
+  const result = await client.query<{ id: string }>(
+    `SELECT id FROM upload WHERE org_id = $1 AND sha256 = $2 AND status = 'completed' ORDER BY created_at LIMIT 1`,
+    [orgId, sha256],
+  );
+  return result.rows[0]?.id ?? null;
+}
+
+/** Errors shown with an upload (UI and API); the full list is the error report download. */
+export const SHOWN_ERRORS = 100;
+
+/** An upload with its first 100 row errors (line, column, message) and skipped lines, for the API and UI. */
+export async function getUploadWithErrors(
+  ctx: { orgId: string },
+  id: string,
+): Promise<(TUploadDto & { errors: RowError[]; skippedLines: number[] }) | null> {
+  const [upload, report] = await Promise.all([getUpload(ctx, id), getUploadErrorReport(ctx, id)]);
+  if (!upload || !report) {
+    return null;
+  }
+  return {
+    ...upload,
+    errors: report.errors.slice(0, SHOWN_ERRORS),
+    skippedLines: (report.skippedLines ?? []).slice(0, SHOWN_ERRORS),
+  };
+}

@@ -1,0 +1,34 @@
+import { expect, test } from 'vitest';
+import { buildUploadPreview } from './build-upload-preview';
+import { GENERIC_EXAMPLE_CSV } from './templates';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+test('preview of the generic example: format, header, first rows and record count', () => {
+  const preview = buildUploadPreview(utf8(GENERIC_EXAMPLE_CSV), false, { fileName: 'example.csv' });
+  expect(preview).toMatchObject({ format: 'generic', needsMapping: false, records: 5, errors: [] });
+  expect(preview.rows).toHaveLength(5);
+  expect(preview.rows[0]?.[0]).toBe('llm7b-pretrain-2025w10');
+});
+
+test('a truncated head drops its partial last line instead of reporting it as an error', () => {
+  const cut = GENERIC_EXAMPLE_CSV.slice(0, GENERIC_EXAMPLE_CSV.indexOf('\n', 400) + 20);
+  const preview = buildUploadPreview(utf8(cut), true, { fileName: 'example.csv' });
+  expect(preview.errors).toEqual([]);
+  expect(preview.records).toBeGreaterThan(0);
+});
+
+test('unknown header asks for a mapping; with a mapping the rows parse', () => {
+  const csv = 'job,kind,begin,finish\nj1,training,2025-01-01,2025-01-02\n';
+  expect(buildUploadPreview(utf8(csv), false, { fileName: 'x.csv' }).needsMapping).toBe(true);
+  const mapped = buildUploadPreview(utf8(csv), false, {
+    fileName: 'x.csv',
+    mapping: {
+      job: { field: 'recordId' },
+      kind: { field: 'phase' },
+      begin: { field: 'startedAt' },
+      finish: { field: 'endedAt' },
+    },
+  });
+  expect(mapped).toMatchObject({ format: 'generic', records: 1, errors: [] });
+});

@@ -1,0 +1,46 @@
+import { readCsvTable } from './csv-table';
+import { decodeBytes } from './decode-bytes';
+import { parseUsageFile } from './parse-usage-file';
+import type { IngestFormat, ParseOptions, RowError } from './types';
+
+/** Bytes of a file read for the browser preview (the rest is parsed on the server). */
+export const PREVIEW_BYTES = 64 * 1024;
+
+export interface UploadPreview {
+  format: IngestFormat;
+  needsMapping: boolean;
+  headers: string[];
+  /** First data rows as raw cells, for the preview table. */
+  rows: string[][];
+  /** Records the preview part yields, and its problems (the server re-checks the whole file). */
+  records: number;
+  errors: RowError[];
+}
+
+/**
+ * Preview of the start of a file with the same parser the server uses: detected format, header, first rows
+ * and their errors. `head` is the first `PREVIEW_BYTES` of the file; `truncated` says more follows, in which
+ * case the partial last line is dropped.
+ */
+export function buildUploadPreview(
+  head: Uint8Array,
+  truncated: boolean,
+  options: ParseOptions,
+): UploadPreview {
+  let bytes = head;
+  if (truncated) {
+    const lastNewline = head.lastIndexOf(0x0a);
+    bytes = lastNewline > 0 ? head.subarray(0, lastNewline + 1) : head;
+  }
+  const result = parseUsageFile(bytes, options);
+  const decoded = decodeBytes(bytes);
+  const table = decoded.ok ? readCsvTable(decoded.text) : null;
+  return {
+    format: result.format,
+    needsMapping: Boolean(result.needsMapping),
+    headers: result.headers,
+    rows: (table?.rows ?? []).slice(0, 5).map((r) => r.fields),
+    records: result.records.length,
+    errors: result.errors.slice(0, 20),
+  };
+}

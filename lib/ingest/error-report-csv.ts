@@ -1,0 +1,22 @@
+import type { RowError } from './types';
+
+/**
+ * Spreadsheet-safe cell: a value starting with = + - @ (or tab/CR) would be run as a formula by Excel or
+ * Sheets (CSV injection, OWASP), so it gets a leading apostrophe; then RFC 4180 quoting.
+ */
+export function toSafeCsvCell(value: string | number | null): string {
+  let text = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) {
+    text = `'${text}`;
+  }
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The row errors of an upload as a CSV file (file, line, column, message), one error per line. */
+export function toErrorReportCsv(errors: readonly RowError[]): string {
+  const lines = ['file,line,column,message'];
+  for (const e of errors) {
+    lines.push([e.fileName, e.line, e.column, e.message].map(toSafeCsvCell).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
+import { getPgPool } from '@/lib/data/pg-pool';
+import { getUploadErrorReport } from '@/lib/data/upload-queries';
+import { ingestUpload } from '@/lib/data/uploads';
+import { getPrisma } from '@/lib/db';
+import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import { createTestDatabase } from '../support/test-database';
+import { chunksOf, createOrgWithEditor } from '../support/upload-fixtures';
+
+// The real CodeCarbon files (e2e/files/codecarbon, see SOURCES.md there) and an nvidia-smi log through the whole
+// storage path.
+const load = (name: string) =>
+  new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../../e2e/files/codecarbon', name)));
+let ctx: { orgId: string; userId: string };
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = await createTestDatabase();
+  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), process.env.DATABASE_URL);
+  ctx = await createOrgWithEditor('Carbon');
+});
+
+afterAll(async () => {
+  await getPrisma().$disconnect();
+  await getPgPool().end();
+});
+
+test('examples_emissions.csv: 2 invalid rows fail the whole file by default', async () => {
+  const { upload } = await ingestUpload(ctx, {
+    fileName: 'examples_emissions.csv',
+    chunks: chunksOf(load('examples_emissions.csv'), 512),
+    parse: { timeZone: 'Europe/Paris' },
+  });
+  expect(upload).toMatchObject({ status: 'failed', format: 'codecarbon', rowsTotal: 28, rowsRejected: 2 });
+  expect(await getPrisma().usageRecord.count({ where: { orgId: ctx.orgId } })).toBe(0);
+});
+
+test('examples_emissions.csv, valid rows only: 19 runs stored with CodeCarbon’s own emissions kept beside ours', async () => {
+  const { upload } = await ingestUpload(ctx, {
+    fileName: 'examples_emissions.csv',
+    chunks: chunksOf(load('examples_emissions.csv'), 512),
+    parse: { timeZone: 'Europe/Paris' },
+    validOnly: true,
+  });
+  expect(upload).toMatchObject({
+    status: 'completed',
+    format: 'codecarbon',
+    rowsAccepted: 19,
+    rowsRejected: 2,
+  });
+  expect((await getUploadErrorReport(ctx, upload.id))?.skippedLines).toHaveLength(2);
+  const records = await getPrisma().usageRecord.findMany({ where: { orgId: ctx.orgId } });
+  expect(records).toHaveLength(19);
+  const reported = records.reduce((sum, r) => {
+    const source = r.sourceData as { codecarbon?: { reportedEmissionsKg: number | null } } | null;
+    return sum + (source?.codecarbon?.reportedEmissionsKg ?? 0);
+  }, 0);
+  expect(upload.totals?.codecarbon?.runs).toBe(19);
+  expect(upload.totals?.codecarbon?.reportedKgCo2e).toBeCloseTo(reported, 9);
+  expect(upload.totals?.codecarbon?.recomputedLocationKgCo2e).toBeCloseTo(
+    records.reduce((sum, r) => sum + r.locationKgCo2e, 0),
+    9,
+  );
+  expect(records.every((r) => r.externalId.startsWith('codecarbon:'))).toBe(true);
+});
+
+test('emissions_valid_headers.csv imports; re-importing the run (same run_id) in another file replaces nothing when unchanged', async () => {
+  const bytes = load('emissions_valid_headers.csv');
+  const { upload } = await ingestUpload(ctx, {
+    fileName: 'emissions.csv',
+    chunks: chunksOf(bytes),
+    parse: {},
+  });
+  expect(upload).toMatchObject({ status: 'completed', rowsAccepted: 1 });
+  const again = await ingestUpload(ctx, {
+    fileName: 'emissions-copy.csv',
+    chunks: chunksOf(new Uint8Array([...bytes, 0x0a])),
+    parse: {},
+  });
+  expect(again.repeated).toBe(false);
+  expect(again.upload.replacement).toEqual({ created: 0, updated: 0, unchanged: 1 });
+});
+
+test('nvidia-smi log: phase, team and region come from the upload form; without a phase the file fails', async () => {
+  const bytes = new Uint8Array(
+    readFileSync(path.resolve(import.meta.dirname, '../../e2e/files/nvidia-smi/a100-2gpu-units.csv')),
+  );
+  const missing = await ingestUpload(ctx, { fileName: 'gpu.csv', chunks: chunksOf(bytes), parse: {} });
+  expect(missing.upload.status).toBe('failed');
+  const { upload } = await ingestUpload(ctx, {
+    fileName: 'gpu.csv',
+    chunks: chunksOf(bytes),
+    parse: { timeZone: 'UTC', defaults: { phase: 'training', team: 'GPU Lab', region: 'FR' } },
+  });
+  expect(upload).toMatchObject({ status: 'completed', format: 'nvidia_smi', rowsAccepted: 1 });
+  const record = await getPrisma().usageRecord.findFirstOrThrow({
+    where: { uploadId: upload.id },
+    include: { team: true },
+  });
+  expect(record.measuredEnergyKwh).toBeCloseTo(1590 / 3.6e6, 9);
+  expect([record.phase, record.team?.slug, record.region]).toEqual(['training', 'gpu-lab', 'FR']);
+});
