@@ -10,7 +10,7 @@ import { AppError } from '@/lib/errors';
 import type { ParsedRecord, ParseOptions, RowError } from '@/lib/ingest/types';
 import { createUsageFileStream } from '@/lib/ingest/usage-file-stream';
 import { findEnergyContracts } from './energy-contracts';
-import { getFactorLibrary } from './factor-library';
+import { getCachedFactorLibrary } from './factor-library-cache';
 import { getOrganization, methodologySettingsFor } from './organizations';
 import { toCopyCsvLine } from './pg-copy';
 import { getPgPool } from './pg-pool';
@@ -69,7 +69,7 @@ export async function ingestUpload(
   if (!org) {
     throw new AppError('NOT_FOUND', 'Organisation not found.');
   }
-  const [library, contracts] = await Promise.all([getFactorLibrary(ctx), findEnergyContracts(ctx)]);
+  const [library, contracts] = await Promise.all([getCachedFactorLibrary(ctx), findEnergyContracts(ctx)]);
   const indexed = ensureIndexed(library);
   const settings = methodologySettingsFor(org);
   const timeZone = input.parse.timeZone ?? org.timeZone;
