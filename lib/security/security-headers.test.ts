@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { contentSecurityPolicy, securityHeaders } from './security-headers';
+
+describe('security headers', () => {
+  test('the production CSP forbids framing, plugins, foreign origins and eval', () => {
+    const csp = contentSecurityPolicy({ development: false });
+    for (const directive of [
+      "default-src 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "object-src 'none'",
+      "img-src 'self' data: blob:",
+      "style-src 'self' 'unsafe-inline'",
+      "connect-src 'self'",
+    ]) {
+      expect(csp).toContain(directive);
+    }
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toContain('ws:');
+  });
+
+  test('development adds eval and the HMR websocket only', () => {
+    const csp = contentSecurityPolicy({ development: true });
+    expect(csp).toContain("script-src 'self' 'unsafe-inline' 'unsafe-eval'");
+    expect(csp).toContain("connect-src 'self' ws:");
+  });
+
+  test('HSTS only when asked; the other headers always', () => {
+    const keys = (hsts: boolean) => securityHeaders({ development: false, hsts }).map((h) => h.key);
+    expect(keys(false)).toEqual([
+      'Content-Security-Policy',
+      'Referrer-Policy',
+      'X-Content-Type-Options',
+      'X-Frame-Options',
+      'Cross-Origin-Opener-Policy',
+      'Permissions-Policy',
+    ]);
+    expect(keys(true)).toContain('Strict-Transport-Security');
+  });
+});
