@@ -2,6 +2,7 @@ import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/layout/app-shell';
 import { requirePageAuth } from '@/lib/auth/context';
+import { hasPermission } from '@/lib/auth/roles';
 import { parseTheme, THEME_COOKIE } from '@/lib/theme';
 
 // Every dashboard page depends on the signed-in user and live data.
@@ -17,6 +18,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       userEmail={ctx.userEmail}
       role={ctx.role}
       theme={theme}
+      canReadAudit={hasPermission(ctx.role, 'readAudit')}
     >
       {children}
     </AppShell>

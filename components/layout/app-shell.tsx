@@ -12,10 +12,20 @@ export interface AppShellProps {
   userEmail: string;
   role: string;
   theme: TTheme;
+  /** Shows the Audit log link (readAudit). */
+  canReadAudit?: boolean;
   children: ReactNode;
 }
 
-export function AppShell({ orgName, userName, userEmail, role, theme, children }: AppShellProps) {
+export function AppShell({
+  orgName,
+  userName,
+  userEmail,
+  role,
+  theme,
+  canReadAudit = false,
+  children,
+}: AppShellProps) {
   return (
     <div className="flex min-h-screen">
       <a
@@ -34,7 +44,7 @@ export function AppShell({ orgName, userName, userEmail, role, theme, children }
           </span>
           AI Footprint
         </Link>
-        <SideNav />
+        <SideNav canReadAudit={canReadAudit} />
         <div className="mt-auto border-t border-slate-100 px-5 py-4 text-xs text-slate-500 dark:border-slate-800">
           <p className="font-medium text-slate-700 dark:text-slate-300">{orgName}</p>
           <p>Role: {role}</p>
@@ -47,7 +57,7 @@ export function AppShell({ orgName, userName, userEmail, role, theme, children }
               Menu · {orgName}
             </summary>
             <div className="absolute left-2 right-2 z-30 mt-2 rounded-lg border border-slate-200 bg-white py-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
-              <SideNav />
+              <SideNav canReadAudit={canReadAudit} />
             </div>
           </details>
           <div className="ml-auto flex items-center gap-3">

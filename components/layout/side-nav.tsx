@@ -7,6 +7,7 @@ import {
   FileText,
   KeyRound,
   LayoutDashboard,
+  ScrollText,
   Table2,
   Upload,
 } from 'lucide-react';
@@ -25,11 +26,15 @@ const ITEMS = [
   { href: '/settings/tokens', label: 'API tokens', icon: KeyRound },
 ] as const;
 
-export function SideNav() {
+// Only for roles with readAudit (owner, admin, auditor); the page itself re-checks on the server.
+const AUDIT_ITEM = { href: '/audit', label: 'Audit log', icon: ScrollText } as const;
+
+export function SideNav({ canReadAudit = false }: { canReadAudit?: boolean }) {
   const pathname = usePathname();
+  const items = canReadAudit ? [...ITEMS, AUDIT_ITEM] : ITEMS;
   return (
     <nav aria-label="Main" className="flex flex-col gap-1 px-3">
-      {ITEMS.map(({ href, label, icon: Icon }) => {
+      {items.map(({ href, label, icon: Icon }) => {
         const active = href === '/' ? pathname === '/' : pathname.startsWith(href);
         return (
           <Link

@@ -1,0 +1,100 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { EmptyState } from '@/components/layout/empty-state';
+import { PageHeader } from '@/components/layout/page-header';
+import { Card, CardContent } from '@/components/ui/card';
+import { requirePageAuth } from '@/lib/auth/context';
+import { findAuditActions, findAuditEventsPage } from '@/lib/data/audit-log';
+import { auditFiltersQuery, parseAuditFilters } from '@/lib/schemas/audit-filters';
+import { AuditFilterForm } from './_components/audit-filter-form';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+  timeZone: 'UTC',
+});
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AuditPage({ searchParams }: TProps) {
+  const ctx = await requirePageAuth('readAudit');
+  const filters = parseAuditFilters(await searchParams);
+  const [{ rows, total, pageSize }, actions] = await Promise.all([
+    findAuditEventsPage(ctx, filters),
+    findAuditActions(ctx),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const pageHref = (page: number) => `/audit?${auditFiltersQuery(filters, { page: String(page) })}`;
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Who did what, when and from where in this organisation: sign-ins, uploads, deletions, factor and setting changes, reports and tokens."
+      />
+      <Card>
+        <CardContent className="flex flex-col gap-4 pt-5">
+          <AuditFilterForm filters={filters} actions={actions} />
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            {total.toLocaleString('en-GB')} event{total === 1 ? '' : 's'} ·{' '}
+            <a
+              href={`/audit/export?${auditFiltersQuery(filters)}`}
+              className="text-brand-700 underline"
+              download
+            >
+              Export CSV
+            </a>
+          </p>
+        </CardContent>
+      </Card>
+      {rows.length === 0 ? (
+        <EmptyState title="No events match">Change or clear the filters.</EmptyState>
+      ) : (
+        <Card>
+          <CardContent className="overflow-x-auto p-0">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Audit events of {ctx.orgName}, newest first</caption>
+              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  {['Time (UTC)', 'Action', 'Actor', 'Target', 'Details'].map((h) => (
+                    <th key={h} scope="col" className="px-5 py-3 font-medium">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((e) => (
+                  <tr key={e.id} className="border-b border-slate-100 align-top dark:border-slate-800">
+                    <td className="whitespace-nowrap px-5 py-3">{dateFormat.format(e.createdAt)}</td>
+                    <td className="px-5 py-3 font-mono text-xs">{e.action}</td>
+                    <td className="px-5 py-3">
+                      {e.actorEmail ?? e.actorUserId ?? 'system'}
+                      {e.actorTokenId ? (
+                        <span className="block text-xs text-slate-500">via API token</span>
+                      ) : null}
+                    </td>
+                    <td className="px-5 py-3 text-xs">
+                      {e.targetType ? `${e.targetType} ${e.targetId ?? ''}` : '—'}
+                    </td>
+                    <td className="max-w-md break-all px-5 py-3 font-mono text-xs text-slate-600 dark:text-slate-300">
+                      {e.metadata ? JSON.stringify(e.metadata) : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </CardContent>
+        </Card>
+      )}
+      <nav aria-label="Audit log pages" className="flex items-center justify-between text-sm">
+        {filters.page > 1 ? <Link href={pageHref(filters.page - 1)}>← Newer</Link> : <span />}
+        <span>
+          Page {Math.min(filters.page, pages)} of {pages}
+        </span>
+        {filters.page < pages ? <Link href={pageHref(filters.page + 1)}>Older →</Link> : <span />}
+      </nav>
+    </>
+  );
+}
