@@ -60,6 +60,8 @@ test('[security] five failed sign-ins lock the email with a clear message', asyn
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // React resets the form when the action completes: wait for it before the next attempt.
+    await expect(page.getByLabel('Password')).toHaveValue('');
     await expect(page.getByRole('alert').filter({ hasText: 'incorrect' })).toBeVisible();
   }
   await page.getByLabel('Email').fill(email);
@@ -68,4 +70,26 @@ test('[security] five failed sign-ins lock the email with a clear message', asyn
   await expect(page.getByRole('alert').filter({ hasText: 'Too many' })).toHaveText(
     'Too many failed attempts; try again in 15 minutes.',
   );
+});
+
+test('[security] the audit log: auditors filter and export it; viewers neither see nor open it', async ({
+  page,
+}) => {
+  await signIn(page, 'auditor');
+  await page.getByRole('link', { name: 'Audit log' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+  // The auditor's own sign-in is the newest event.
+  await page.getByLabel('Action').selectOption('auth.sign_in.succeeded');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/action=auth.sign_in.succeeded/);
+  await expect(page.getByRole('cell', { name: 'auditor@aifootprint.local' }).first()).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export CSV' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^audit-log-demo-\d{4}-\d{2}-\d{2}\.csv$/);
+
+  await page.context().clearCookies();
+  await signIn(page, 'viewer');
+  await expect(page.getByRole('link', { name: 'Audit log' })).toHaveCount(0);
+  await page.goto('/audit');
+  await expect(page.getByText('does not allow reading the audit log')).toBeVisible();
 });

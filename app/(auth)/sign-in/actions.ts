@@ -1,6 +1,6 @@
 'use server';
 
-import { APIError } from 'better-auth/api';
+import { isAPIError } from 'better-auth/api';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
@@ -15,10 +15,11 @@ export async function signInAction(_prev: TActionState, formData: FormData): Pro
   try {
     await getAuthServer().api.signInEmail({ body: parsed.data, headers: await headers() });
   } catch (error) {
-    if (error instanceof APIError && error.status === 'TOO_MANY_REQUESTS') {
+    // Better Auth throws two APIError classes (better-call's and its core's): isAPIError accepts both.
+    if (isAPIError(error) && error.statusCode === 429) {
       return { ok: false, message: error.message };
     }
-    if (error instanceof APIError) {
+    if (isAPIError(error)) {
       return { ok: false, message: 'Email or password is incorrect.' };
     }
     return toActionState(error);

@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
+import { Alert } from '@/components/ui/alert';
 import { Card, CardContent } from '@/components/ui/card';
 import { requirePageAuth } from '@/lib/auth/context';
+import { hasPermission, PERMISSIONS } from '@/lib/auth/roles';
 import { findAuditActions, findAuditEventsPage } from '@/lib/data/audit-log';
 import { auditFiltersQuery, parseAuditFilters } from '@/lib/schemas/audit-filters';
 import { AuditFilterForm } from './_components/audit-filter-form';
@@ -19,7 +21,19 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AuditPage({ searchParams }: TProps) {
-  const ctx = await requirePageAuth('readAudit');
+  const ctx = await requirePageAuth('read');
+  if (!hasPermission(ctx.role, 'readAudit')) {
+    // A clear refusal instead of the generic error page; lib/data/audit-log.ts refuses these roles as well.
+    return (
+      <>
+        <PageHeader title="Audit log" />
+        <Alert tone="error">
+          Your role ({ctx.role}) does not allow reading the audit log; ask a{' '}
+          {PERMISSIONS.readAudit.join(', ')}.
+        </Alert>
+      </>
+    );
+  }
   const filters = parseAuditFilters(await searchParams);
   const [{ rows, total, pageSize }, actions] = await Promise.all([
     findAuditEventsPage(ctx, filters),
