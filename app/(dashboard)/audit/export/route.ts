@@ -3,6 +3,7 @@ import { requireRequestAuth } from '@/lib/auth/context';
 import { csvLine } from '@/lib/dashboard/to-csv';
 import { iterateAuditEvents } from '@/lib/data/audit-log';
 import { toResponse } from '@/lib/errors';
+import { csvStreamResponse } from '@/lib/http/csv-stream-response';
 import { parseAuditFilters } from '@/lib/schemas/audit-filters';
 
 // GET /audit/export?<audit filters>: the filtered audit log as CSV (readAudit), streamed in batches.
@@ -11,32 +12,13 @@ export async function GET(request: Request) {
   try {
     const filters = parseAuditFilters(new URL(request.url).searchParams);
     const ctx = await requireRequestAuth(request, 'readAudit');
-    const batches = iterateAuditEvents(ctx, filters);
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(encoder.encode(csvLine(AUDIT_CSV_HEADER)));
-      },
-      async pull(controller) {
-        const next = await batches.next();
-        if (next.done) {
-          controller.close();
-          return;
-        }
-        controller.enqueue(encoder.encode(next.value.map(auditCsvLine).join('')));
-      },
-      async cancel() {
-        await batches.return(undefined);
-      },
-    });
     const day = new Date().toISOString().slice(0, 10);
-    return new Response(body, {
-      headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="audit-log-${ctx.orgSlug}-${day}.csv"`,
-        'cache-control': 'no-store',
-      },
-    });
+    return csvStreamResponse(
+      csvLine(AUDIT_CSV_HEADER),
+      iterateAuditEvents(ctx, filters),
+      auditCsvLine,
+      `audit-log-${ctx.orgSlug}-${day}.csv`,
+    );
   } catch (error) {
     return toResponse(error);
   }
