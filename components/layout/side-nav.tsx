@@ -3,6 +3,7 @@
 import {
   Boxes,
   Building2,
+  Code2,
   Database,
   FileText,
   KeyRound,
@@ -23,6 +24,7 @@ const ITEMS = [
   { href: '/factors', label: 'Factors', icon: Database },
   { href: '/settings/organization', label: 'Organisation', icon: Building2 },
   { href: '/settings/tokens', label: 'API tokens', icon: KeyRound },
+  { href: '/api-docs', label: 'API', icon: Code2 },
 ] as const;
 
 export function SideNav() {
