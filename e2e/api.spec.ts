@@ -15,7 +15,12 @@ test('[api] the API reference page and openapi.json describe the same endpoints;
   const doc = await (await page.request.get('/api/v1/openapi.json')).json();
   expect(doc.openapi).toBe('3.1.0');
   expect(Object.keys(doc.paths)).toEqual(
-    expect.arrayContaining(['/api/v1/estimate', '/api/v1/records', '/api/v1/summary', '/api/v1/uploads/{id}']),
+    expect.arrayContaining([
+      '/api/v1/estimate',
+      '/api/v1/records',
+      '/api/v1/summary',
+      '/api/v1/uploads/{id}',
+    ]),
   );
 
   // The browser session authenticates the JSON API too (demo data: 2025-05..2026-10).
