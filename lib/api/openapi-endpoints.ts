@@ -19,7 +19,11 @@ export type TComponentName =
   | 'UploadDetail'
   | 'UploadList'
   | 'UploadDeleted'
-  | 'MeResponse';
+  | 'MeResponse'
+  | 'CodecarbonRunCreate'
+  | 'CodecarbonEmissionCreate'
+  | 'CodecarbonRun'
+  | 'CodecarbonEmissionId';
 
 export interface TApiResponse {
   description: string;
@@ -43,6 +47,8 @@ export interface TApiEndpoint {
   description: string;
   /** Role permission required (lib/auth/roles.ts). */
   permission: 'read' | 'writeUsage';
+  /** Extra operation fields (e.g. security for the CodeCarbon header). */
+  tag?: 'codecarbon';
   parameters: TApiParameter[];
   requestBody?: {
     description: string;
@@ -296,6 +302,44 @@ export const API_ENDPOINTS: TApiEndpoint[] = [
     responses: {
       '200': { description: 'Report file', contentTypes: REPORT_FILES },
       ...errors('400', '401', '404'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/codecarbon/runs',
+    tag: 'codecarbon',
+    summary: 'CodeCarbon: create a run',
+    description:
+      'CodeCarbon-compatible (api_endpoint = <host>/api/codecarbon; api_key sent as x-api-token). The run becomes one usage record `codecarbon:<id>`.',
+    permission: 'writeUsage',
+    parameters: [],
+    requestBody: {
+      description: 'CodeCarbon RunCreate',
+      contentTypes: { 'application/json': 'CodecarbonRunCreate' },
+    },
+    responses: {
+      '201': { description: 'The run with its id', schema: 'CodecarbonRun' },
+      '422': { description: 'Invalid payload', schema: 'ErrorEnvelope' },
+      ...errors('401', '403'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/codecarbon/emissions',
+    tag: 'codecarbon',
+    summary: 'CodeCarbon: add an emission delta',
+    description:
+      "Adds one delta to its run and recomputes the run's record from all deltas; an exact resend is absorbed.",
+    permission: 'writeUsage',
+    parameters: [],
+    requestBody: {
+      description: 'CodeCarbon EmissionCreate',
+      contentTypes: { 'application/json': 'CodecarbonEmissionCreate' },
+    },
+    responses: {
+      '201': { description: 'The emission id', schema: 'CodecarbonEmissionId' },
+      '422': { description: 'Invalid payload', schema: 'ErrorEnvelope' },
+      ...errors('401', '403', '404'),
     },
   },
 ];

@@ -8,6 +8,8 @@ describe('buildOpenApiDocument', () => {
   test('is OpenAPI 3.1 and lists every v1 endpoint', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/codecarbon/emissions',
+      '/api/codecarbon/runs',
       '/api/v1/estimate',
       '/api/v1/me',
       '/api/v1/openapi.json',
@@ -19,7 +21,7 @@ describe('buildOpenApiDocument', () => {
       '/api/v1/uploads/{id}',
       '/api/v1/uploads/{id}/errors',
     ]);
-    expect(API_ENDPOINTS).toHaveLength(13);
+    expect(API_ENDPOINTS).toHaveLength(15);
   });
 
   test('every $ref resolves to a component generated from Zod', () => {

@@ -14,6 +14,12 @@ import {
   ZUploadDetail,
   ZUploadList,
 } from '@/lib/schemas/api-v1-uploads';
+import {
+  ZCodecarbonEmissionCreate,
+  ZCodecarbonEmissionId,
+  ZCodecarbonRun,
+  ZCodecarbonRunCreate,
+} from '@/lib/schemas/codecarbon-api';
 import { ZUsageRecordInput } from '@/lib/schemas/usage-record';
 import { API_ENDPOINTS, type TApiEndpoint, type TComponentName } from './openapi-endpoints';
 
@@ -36,6 +42,8 @@ export const RESPONSE_SCHEMAS = {
   UploadList: ZUploadList,
   UploadDeleted: ZUploadDeleted,
   MeResponse: ZMeResponse,
+  CodecarbonRun: ZCodecarbonRun,
+  CodecarbonEmissionId: ZCodecarbonEmissionId,
 } as const satisfies Partial<Record<TComponentName, z.ZodType>>;
 
 type TJsonSchema = Record<string, unknown>;
@@ -57,6 +65,8 @@ function componentSchemas(): Record<string, TJsonSchema> {
   // Request bodies describe what clients SEND (dates as ISO strings), so they use the schema's input side.
   const inputs = z.registry<{ id: string }>();
   inputs.add(ZUsageRecordInput, { id: 'UsageRecordInput' });
+  inputs.add(ZCodecarbonRunCreate, { id: 'CodecarbonRunCreate' });
+  inputs.add(ZCodecarbonEmissionCreate, { id: 'CodecarbonEmissionCreate' });
   const inp = z.toJSONSchema(inputs, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any', uri });
   const all = { ...out.schemas, ...inp.schemas } as Record<string, TJsonSchema>;
   // Each entry is embedded in the document: drop per-schema $schema/$id (the document sets the dialect).
@@ -132,6 +142,9 @@ export function buildOpenApiDocument(serverUrl = '/') {
     (paths[endpoint.path] as Record<string, unknown>)[endpoint.method] = {
       ...operation(endpoint),
       ...(endpoint.path === '/api/v1/openapi.json' ? { security: [] } : {}),
+      ...(endpoint.tag === 'codecarbon'
+        ? { tags: ['CodeCarbon'], security: [{ codecarbonApiToken: [] }, { bearerAuth: [] }] }
+        : {}),
     };
   }
   return {
@@ -149,6 +162,12 @@ export function buildOpenApiDocument(serverUrl = '/') {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'aif_…' },
         sessionCookie: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' },
+        codecarbonApiToken: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'x-api-token',
+          description: 'An aif_… token',
+        },
       },
       schemas: componentSchemas(),
     },

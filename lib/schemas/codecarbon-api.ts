@@ -57,3 +57,9 @@ export const ZCodecarbonEmissionCreate = z.object({
   wue: z.number().nonnegative().nullish(),
 });
 export type TCodecarbonEmissionCreate = z.output<typeof ZCodecarbonEmissionCreate>;
+
+/** `POST /runs` answer: the stored run, i.e. the payload plus its id (the client keeps `id`). */
+export const ZCodecarbonRun = ZCodecarbonRunCreate.extend({ id: z.uuid() });
+
+/** `POST /emissions` answer: the emission's id as a JSON string. */
+export const ZCodecarbonEmissionId = z.string();

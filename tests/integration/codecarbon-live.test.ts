@@ -6,6 +6,7 @@ import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
 import { getPrisma } from '@/lib/db';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import { expectContract } from '../support/api-contract';
 import { createTestDatabase } from '../support/test-database';
 import { createOrgWithEditor } from '../support/upload-fixtures';
 
@@ -71,7 +72,10 @@ describe('CodeCarbon-compatible live ingestion', () => {
   test('a run, three emission posts and a retry → exactly one record with the summed deltas', async () => {
     const created = await postRun(call('/runs', RUN));
     expect(created.status).toBe(201);
-    const run = (await created.json()) as { id: string; experiment_id: string };
+    const run = (await expectContract('post', '/api/codecarbon/runs', created)) as {
+      id: string;
+      experiment_id: string;
+    };
     expect(run.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(run.experiment_id).toBe(RUN.experiment_id);
 
@@ -79,7 +83,7 @@ describe('CodeCarbon-compatible live ingestion', () => {
     for (const [i, energy] of deltas.entries()) {
       const response = await postEmission(call('/emissions', emission(run.id, i, energy)));
       expect(response.status).toBe(201);
-      expect(typeof (await response.json())).toBe('string');
+      expect(typeof (await expectContract('post', '/api/codecarbon/emissions', response))).toBe('string');
     }
     // The tracker has no retry of its own, but proxies and our users' wrappers do: an exact resend.
     const retry = await postEmission(call('/emissions', emission(run.id, 2, 0.25)));
@@ -108,7 +112,10 @@ describe('CodeCarbon-compatible live ingestion', () => {
     const before = await getPrisma().usageRecord.count({ where: { orgId: editor.orgId } });
     const badRun = await postRun(call('/runs', { ...RUN, experiment_id: 'not-a-uuid' }));
     expect(badRun.status).toBe(422);
-    expect((await badRun.json()).error.details[0].field).toBe('experiment_id');
+    const badBody = (await expectContract('post', '/api/codecarbon/runs', badRun)) as {
+      error: { details: { field: string }[] };
+    };
+    expect(badBody.error.details[0]?.field).toBe('experiment_id');
     const negative = await postEmission(
       call('/emissions', { ...emission('40088f1a-d28e-4980-8d80-bf5600056a14', 0, 1), energy_consumed: -1 }),
     );
@@ -117,8 +124,10 @@ describe('CodeCarbon-compatible live ingestion', () => {
       call('/emissions', emission('40088f1a-d28e-4980-8d80-bf5600056a14', 0, 1)),
     );
     expect(unknown.status).toBe(404);
+    await expectContract('post', '/api/codecarbon/emissions', unknown);
     const forged = await postRun(call('/runs', RUN, 'aif_forged'));
     expect(forged.status).toBe(401);
+    await expectContract('post', '/api/codecarbon/runs', forged);
     expect(await getPrisma().usageRecord.count({ where: { orgId: editor.orgId } })).toBe(before);
   });
 });
