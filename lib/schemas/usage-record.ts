@@ -49,32 +49,27 @@ export function parseIsoInstant(value: string): Date | null {
   return date;
 }
 
-const ZInstant = z
-  .union([
-    z.string().meta({
-      description: 'ISO 8601 date or date-time; no offset = UTC',
-      examples: ['2026-03-01T12:00:00Z'],
-    }),
-    z.date(),
-  ])
-  .transform((value, ctx) => {
-    if (value instanceof Date) {
-      if (Number.isNaN(value.getTime())) {
-        ctx.addIssue({ code: 'custom', message: 'is not a valid date' });
-        return z.NEVER;
-      }
-      return value;
-    }
-    const date = parseIsoInstant(value);
-    if (!date) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `"${value}" is not an ISO 8601 date or date-time (e.g. 2025-03-01 or 2025-03-01T12:00:00Z)`,
-      });
+// Documented in the generated OpenAPI document (lib/api/openapi.ts).
+const ZIsoText = z.string().meta({ description: 'ISO 8601 date or date-time; no offset = UTC' });
+
+const ZInstant = z.union([ZIsoText, z.date()]).transform((value, ctx) => {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) {
+      ctx.addIssue({ code: 'custom', message: 'is not a valid date' });
       return z.NEVER;
     }
-    return date;
-  });
+    return value;
+  }
+  const date = parseIsoInstant(value);
+  if (!date) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not an ISO 8601 date or date-time (e.g. 2025-03-01 or 2025-03-01T12:00:00Z)`,
+    });
+    return z.NEVER;
+  }
+  return date;
+});
 
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
 const nonNegative = () => z.number().finite().nonnegative();
