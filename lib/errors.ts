@@ -5,6 +5,8 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   INVALID_INPUT: 400,
   INVALID_CSV: 422,
+  /** A JSON batch of records (API) with invalid records; the body lists them. */
+  INVALID_RECORDS: 422,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   FACTOR_MISSING: 422,

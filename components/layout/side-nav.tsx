@@ -3,6 +3,7 @@
 import {
   Boxes,
   Building2,
+  Code2,
   Database,
   FileText,
   KeyRound,
@@ -24,6 +25,7 @@ const ITEMS = [
   { href: '/factors', label: 'Factors', icon: Database },
   { href: '/settings/organization', label: 'Organisation', icon: Building2 },
   { href: '/settings/tokens', label: 'API tokens', icon: KeyRound },
+  { href: '/api-docs', label: 'API', icon: Code2 },
 ] as const;
 
 // Only for roles with readAudit (owner, admin, auditor); the page itself re-checks on the server.

@@ -26,7 +26,7 @@ const STEP: Record<TBucket, Prisma.Sql> = {
  * Buckets as `b(start, lo, hi)`: generate_series over the range in UTC; lo/hi clip the first and last bucket
  * to the range so a bucket never counts time outside it.
  */
-function bucketsSql(range: TDateRange, bucket: TBucket): Prisma.Sql {
+export function bucketsSql(range: TDateRange, bucket: TBucket): Prisma.Sql {
   const from = Prisma.sql`${range.from}::timestamptz`;
   const to = Prisma.sql`${range.to}::timestamptz`;
   return Prisma.sql`(SELECT g AS start, GREATEST(g, ${from}) AS lo, LEAST(g + ${STEP[bucket]}, ${to}) AS hi

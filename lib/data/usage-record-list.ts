@@ -45,6 +45,23 @@ export async function findUsageRecordsPage(
   return { rows, total: count[0]?.total ?? 0 };
 }
 
+/** Up to `limit` filtered records after the keyset `after` (started_at, id ascending): the API's cursor pages. */
+export async function findUsageRecordsAfter(
+  ctx: { orgId: string },
+  filters: TDashboardFilters,
+  range: TDateRange,
+  after: { startedAt: Date; id: string } | null,
+  limit: number,
+): Promise<TRecordListRow[]> {
+  const keyset: Prisma.Sql = after
+    ? Prisma.sql`AND (r.started_at, r.id) > (${after.startedAt}::timestamptz, ${after.id}::uuid)`
+    : Prisma.empty;
+  return getPrisma().$queryRaw<
+    TRecordListRow[]
+  >`${SELECT} WHERE ${dashboardWhereSql(ctx, filters, range)} ${keyset}
+      ORDER BY r.started_at, r.id LIMIT ${limit}`;
+}
+
 /**
  * Every filtered record in batches (keyset on started_at, id, so memory stays flat for large exports).
  */
@@ -54,16 +71,9 @@ export async function* iterateUsageRecords(
   range: TDateRange,
   batchSize = 1000,
 ): AsyncGenerator<TRecordListRow[]> {
-  const where = dashboardWhereSql(ctx, filters, range);
   let after: { startedAt: Date; id: string } | null = null;
   for (;;) {
-    const keyset: Prisma.Sql = after
-      ? Prisma.sql`AND (r.started_at, r.id) > (${after.startedAt}::timestamptz, ${after.id}::uuid)`
-      : Prisma.empty;
-    const rows: TRecordListRow[] = await getPrisma().$queryRaw<
-      TRecordListRow[]
-    >`${SELECT} WHERE ${where} ${keyset}
-      ORDER BY r.started_at, r.id LIMIT ${batchSize}`;
+    const rows: TRecordListRow[] = await findUsageRecordsAfter(ctx, filters, range, after, batchSize);
     if (rows.length === 0) {
       return;
     }

@@ -49,7 +49,10 @@ export function parseIsoInstant(value: string): Date | null {
   return date;
 }
 
-const ZInstant = z.union([z.string(), z.date()]).transform((value, ctx) => {
+// Documented in the generated OpenAPI document (lib/api/openapi.ts).
+const ZIsoText = z.string().meta({ description: 'ISO 8601 date or date-time; no offset = UTC' });
+
+const ZInstant = z.union([ZIsoText, z.date()]).transform((value, ctx) => {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) {
       ctx.addIssue({ code: 'custom', message: 'is not a valid date' });

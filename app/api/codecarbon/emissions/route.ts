@@ -1,0 +1,20 @@
+import { parseCodecarbonBody, withBearerFromApiToken } from '@/lib/api/codecarbon-request';
+import { requireRequestAuth } from '@/lib/auth/context';
+import { addCodecarbonEmission } from '@/lib/data/codecarbon-live';
+import { toResponse } from '@/lib/errors';
+import { ZCodecarbonEmissionCreate } from '@/lib/schemas/codecarbon-api';
+
+// CodeCarbon-compatible `POST {api_endpoint}/emissions`: one delta of a run; the run's record is recomputed.
+// 201 + the emission id as a JSON string (also for an absorbed exact retry) · 404 unknown run · 422 invalid.
+export async function POST(request: Request) {
+  try {
+    const body = await parseCodecarbonBody(request, ZCodecarbonEmissionCreate);
+    const ctx = await requireRequestAuth(withBearerFromApiToken(request), 'writeUsage');
+    const { id } = await addCodecarbonEmission(ctx, body, new Date());
+    return Response.json(id, { status: 201 });
+  } catch (error) {
+    return toResponse(error);
+  }
+}
+
+export const dynamic = 'force-dynamic';

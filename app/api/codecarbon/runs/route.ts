@@ -1,0 +1,19 @@
+import { parseCodecarbonBody, withBearerFromApiToken } from '@/lib/api/codecarbon-request';
+import { requireRequestAuth } from '@/lib/auth/context';
+import { createCodecarbonRun } from '@/lib/data/codecarbon-live';
+import { toResponse } from '@/lib/errors';
+import { ZCodecarbonRunCreate } from '@/lib/schemas/codecarbon-api';
+
+// CodeCarbon-compatible `POST {api_endpoint}/runs` (api_endpoint = https://<host>/api/codecarbon): 201 + the run.
+export async function POST(request: Request) {
+  try {
+    const body = await parseCodecarbonBody(request, ZCodecarbonRunCreate);
+    const ctx = await requireRequestAuth(withBearerFromApiToken(request), 'writeUsage');
+    const { id } = await createCodecarbonRun(ctx, body, new Date());
+    return Response.json({ ...body, id }, { status: 201 });
+  } catch (error) {
+    return toResponse(error);
+  }
+}
+
+export const dynamic = 'force-dynamic';

@@ -1,0 +1,48 @@
+import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
+import { parseQuery, rangeFromDays } from '@/lib/api/query';
+import { readJsonBody, recordErrorsResponse, validateRecordBatch } from '@/lib/api/validate-records';
+import { requireRequestAuth } from '@/lib/auth/context';
+import { storeApiRecords } from '@/lib/data/api-estimate';
+import { findUsageRecordsAfter } from '@/lib/data/usage-record-list';
+import { toResponse } from '@/lib/errors';
+import { ZRecordsQuery } from '@/lib/schemas/api-v1';
+import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
+
+// Stored records with their results, oldest first, cursor-paginated on (started_at, id).
+export async function GET(request: Request) {
+  try {
+    const url = new URL(request.url);
+    const query = parseQuery(ZRecordsQuery, url);
+    const after = query.cursor ? decodeCursor(query.cursor) : null;
+    const ctx = await requireRequestAuth(request, 'read');
+    const filters = parseDashboardFilters(url.searchParams);
+    const range = rangeFromDays(filters.from, filters.to);
+    const rows = await findUsageRecordsAfter(ctx, filters, range, after, query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return Response.json({
+      data: page,
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    });
+  } catch (error) {
+    return toResponse(error);
+  }
+}
+
+// Batch ingest of canonical records: all or nothing, idempotent by recordId (else content hash), like CSV.
+// 201 counts · 422 row errors, nothing stored · 413 more than 10,000 records.
+export async function POST(request: Request) {
+  try {
+    const ctx = await requireRequestAuth(request, 'writeUsage');
+    const { records, errors } = validateRecordBatch(await readJsonBody(request));
+    if (errors.length > 0) {
+      return recordErrorsResponse(errors);
+    }
+    const counts = await storeApiRecords(ctx, records, new Date());
+    return Response.json(counts, { status: 201 });
+  } catch (error) {
+    return toResponse(error);
+  }
+}
+
+export const dynamic = 'force-dynamic';

@@ -1,0 +1,345 @@
+import { z } from 'zod';
+import { API_MAX_RECORDS, ZRecordsQuery, ZSummaryQuery } from '@/lib/schemas/api-v1';
+import { FILTER_DIMENSIONS } from '@/lib/schemas/dashboard-filters';
+
+/**
+ * Every /api/v1 endpoint, as data: the OpenAPI document (openapi.ts) and the docs page are built from it.
+ * Responses name a component schema (see openapi.ts COMPONENTS) or a file content type.
+ */
+
+export type TComponentName =
+  | 'ErrorEnvelope'
+  | 'RecordErrorsResponse'
+  | 'EstimateResponse'
+  | 'SummaryResponse'
+  | 'RecordsPage'
+  | 'StoreRecordsResponse'
+  | 'UsageRecordInput'
+  | 'Upload'
+  | 'UploadDetail'
+  | 'UploadList'
+  | 'UploadDeleted'
+  | 'MeResponse'
+  | 'CodecarbonRunCreate'
+  | 'CodecarbonEmissionCreate'
+  | 'CodecarbonRun'
+  | 'CodecarbonEmissionId';
+
+export interface TApiResponse {
+  description: string;
+  schema?: TComponentName;
+  /** Non-JSON body (downloads). */
+  contentTypes?: string[];
+}
+
+export interface TApiParameter {
+  name: string;
+  in: 'query' | 'path';
+  required: boolean;
+  description: string;
+  schema: z.ZodType;
+}
+
+export interface TApiEndpoint {
+  method: 'get' | 'post' | 'delete';
+  path: string;
+  summary: string;
+  description: string;
+  /** Role permission required (lib/auth/roles.ts). */
+  permission: 'read' | 'writeUsage';
+  /** Extra operation fields (e.g. security for the CodeCarbon header). */
+  tag?: 'codecarbon';
+  parameters: TApiParameter[];
+  requestBody?: {
+    description: string;
+    contentTypes: Record<string, TComponentName | 'binary' | 'recordArray'>;
+  };
+  responses: Record<string, TApiResponse>;
+}
+
+const queryParams = (schema: z.ZodObject, descriptions: Record<string, string>): TApiParameter[] =>
+  Object.entries(schema.shape).map(([name, field]) => ({
+    name,
+    in: 'query' as const,
+    required: !(field as z.ZodType).safeParse(undefined).success,
+    description: descriptions[name] ?? '',
+    schema: field as z.ZodType,
+  }));
+
+/** The dashboard filters (repeat a key or comma-separate for several values; team/project are slugs). */
+const FILTER_PARAMS: TApiParameter[] = FILTER_DIMENSIONS.map((name) => ({
+  name,
+  in: 'query',
+  required: false,
+  description: `Only records with this ${name}${name === 'team' || name === 'project' ? ' (slug)' : ''}; repeat or comma-separate for several.`,
+  schema: z.array(z.string()),
+}));
+
+const DAY_PARAMS: TApiParameter[] = ['from', 'to'].map((name) => ({
+  name,
+  in: 'query',
+  required: false,
+  description: `${name === 'from' ? 'First' : 'Last'} day, inclusive (UTC), YYYY-MM-DD; records overlapping the range.`,
+  schema: z.string(),
+}));
+
+const idParam = (name: string, description: string): TApiParameter => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: z.string(),
+});
+
+const errors = (...statuses: string[]): Record<string, TApiResponse> => {
+  const text: Record<string, string> = {
+    '400': 'Invalid input (query, JSON or cursor)',
+    '401': 'Missing, invalid, revoked or expired token',
+    '403': 'The role does not allow this',
+    '404': 'Not found in this organisation',
+    '413': `More than ${API_MAX_RECORDS} records, or the file is too large`,
+  };
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: text[s] ?? 'Error', schema: 'ErrorEnvelope' as const }]),
+  );
+};
+
+const REPORT_QUERY: TApiParameter[] = [
+  idParam('period', 'Reporting period: 2026-Q3, 2026-H1 or 2026'),
+  {
+    name: 'format',
+    in: 'query',
+    required: false,
+    description: 'pdf | xlsx | csv | json',
+    schema: z.enum(['pdf', 'xlsx', 'csv', 'json']),
+  },
+  { name: 'version', in: 'query', required: false, description: 'Frozen version number', schema: z.string() },
+];
+const REPORT_FILES = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/csv',
+  'application/json',
+];
+
+export const API_ENDPOINTS: TApiEndpoint[] = [
+  {
+    method: 'get',
+    path: '/api/v1/openapi.json',
+    summary: 'This OpenAPI document',
+    description: 'Generated from the Zod schemas the handlers use; no authentication needed.',
+    permission: 'read',
+    parameters: [],
+    responses: { '200': { description: 'OpenAPI 3.1 document', contentTypes: ['application/json'] } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/me',
+    summary: 'Who is calling',
+    description: 'The organisation, user and role behind the token or session.',
+    permission: 'read',
+    parameters: [],
+    responses: { '200': { description: 'The caller', schema: 'MeResponse' }, ...errors('401') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/estimate',
+    summary: 'Estimate footprints (nothing stored)',
+    description: `Computes energy, CO2e (location and market), embodied and water for up to ${API_MAX_RECORDS} canonical records with the organisation's factor library, methodology settings and energy contracts.`,
+    permission: 'read',
+    parameters: [],
+    requestBody: {
+      description: 'JSON array of canonical usage records',
+      contentTypes: { 'application/json': 'recordArray' },
+    },
+    responses: {
+      '200': { description: 'One result per record, in order, and the totals', schema: 'EstimateResponse' },
+      '422': {
+        description: 'Invalid records (index, field, message); nothing computed',
+        schema: 'RecordErrorsResponse',
+      },
+      ...errors('400', '401', '413'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/summary',
+    summary: 'Totals per group',
+    description:
+      'Energy, CO2e, embodied and water per month, phase, team, project, model, region or accelerator; records straddling the range or a month count by time share.',
+    permission: 'read',
+    parameters: [
+      ...queryParams(ZSummaryQuery, {
+        groupBy: 'month | phase | team | project | model | region | accelerator',
+      }),
+      ...FILTER_PARAMS,
+    ],
+    responses: {
+      '200': { description: 'Groups, largest first (months in order)', schema: 'SummaryResponse' },
+      ...errors('400', '401'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/records',
+    summary: 'List stored records',
+    description:
+      'Stored records with their results, ordered by (startedAt, id); pass nextCursor as cursor for the next page.',
+    permission: 'read',
+    parameters: [
+      ...queryParams(ZRecordsQuery, {
+        limit: 'Page size, 1–1000 (default 100)',
+        cursor: 'nextCursor of the previous page',
+      }),
+      ...DAY_PARAMS,
+      ...FILTER_PARAMS,
+    ],
+    responses: { '200': { description: 'One page', schema: 'RecordsPage' }, ...errors('400', '401') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/records',
+    summary: 'Store records (batch)',
+    description: `Stores up to ${API_MAX_RECORDS} canonical records in one transaction. Idempotent like CSV uploads: a record is identified by recordId (else its content hash); re-sending replaces it, unchanged content is left alone.`,
+    permission: 'writeUsage',
+    parameters: [],
+    requestBody: {
+      description: 'JSON array of canonical usage records',
+      contentTypes: { 'application/json': 'recordArray' },
+    },
+    responses: {
+      '201': { description: 'Counts', schema: 'StoreRecordsResponse' },
+      '422': { description: 'Invalid records; nothing stored', schema: 'RecordErrorsResponse' },
+      ...errors('400', '401', '403', '413'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/uploads',
+    summary: 'Upload a usage file',
+    description:
+      'CSV/JSON/JSONL (generic template, CodeCarbon, cloud exports) as multipart `file` or a raw body; see docs/CSV_FORMAT.md.',
+    permission: 'writeUsage',
+    parameters: [
+      {
+        name: 'fileName',
+        in: 'query',
+        required: false,
+        description: 'File name for a raw body',
+        schema: z.string(),
+      },
+    ],
+    requestBody: {
+      description: 'The file',
+      contentTypes: { 'multipart/form-data': 'binary', 'text/csv': 'binary' },
+    },
+    responses: {
+      '201': { description: 'Stored', schema: 'UploadDetail' },
+      '200': { description: 'The same file was already uploaded', schema: 'UploadDetail' },
+      '422': { description: 'Invalid file; nothing stored', schema: 'UploadDetail' },
+      ...errors('400', '401', '403', '413'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/uploads',
+    summary: 'List uploads',
+    description: 'The 50 most recent uploads.',
+    permission: 'read',
+    parameters: [],
+    responses: { '200': { description: 'Uploads', schema: 'UploadList' }, ...errors('401') },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/uploads/{id}',
+    summary: 'One upload',
+    description: 'An upload with its first 100 row errors.',
+    permission: 'read',
+    parameters: [idParam('id', 'Upload id')],
+    responses: { '200': { description: 'The upload', schema: 'UploadDetail' }, ...errors('401', '404') },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/uploads/{id}',
+    summary: 'Delete an upload',
+    description: 'Deletes the upload and the records it created (restatement logged).',
+    permission: 'writeUsage',
+    parameters: [idParam('id', 'Upload id')],
+    responses: { '200': { description: 'Deleted', schema: 'UploadDeleted' }, ...errors('401', '403', '404') },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/uploads/{id}/errors',
+    summary: 'Row errors as CSV',
+    description: 'Every row error of an upload (file, line, column, message).',
+    permission: 'read',
+    parameters: [idParam('id', 'Upload id')],
+    responses: {
+      '200': { description: 'CSV download', contentTypes: ['text/csv'] },
+      ...errors('401', '404'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/reports/{period}',
+    summary: 'Report (latest frozen version)',
+    description:
+      'The latest frozen version of a period report, freezing a draft first when none exists and the caller may prepare reports.',
+    permission: 'read',
+    parameters: REPORT_QUERY,
+    responses: {
+      '200': { description: 'Report file', contentTypes: REPORT_FILES },
+      ...errors('400', '401', '404'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/reports/{period}/export',
+    summary: 'Report export (live unless version given)',
+    description: 'The live report, or a frozen version with ?version=N.',
+    permission: 'read',
+    parameters: REPORT_QUERY,
+    responses: {
+      '200': { description: 'Report file', contentTypes: REPORT_FILES },
+      ...errors('400', '401', '404'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/codecarbon/runs',
+    tag: 'codecarbon',
+    summary: 'CodeCarbon: create a run',
+    description:
+      'CodeCarbon-compatible (api_endpoint = <host>/api/codecarbon; api_key sent as x-api-token). The run becomes one usage record `codecarbon:<id>`.',
+    permission: 'writeUsage',
+    parameters: [],
+    requestBody: {
+      description: 'CodeCarbon RunCreate',
+      contentTypes: { 'application/json': 'CodecarbonRunCreate' },
+    },
+    responses: {
+      '201': { description: 'The run with its id', schema: 'CodecarbonRun' },
+      '422': { description: 'Invalid payload', schema: 'ErrorEnvelope' },
+      ...errors('401', '403'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/codecarbon/emissions',
+    tag: 'codecarbon',
+    summary: 'CodeCarbon: add an emission delta',
+    description:
+      "Adds one delta to its run and recomputes the run's record from all deltas; an exact resend is absorbed.",
+    permission: 'writeUsage',
+    parameters: [],
+    requestBody: {
+      description: 'CodeCarbon EmissionCreate',
+      contentTypes: { 'application/json': 'CodecarbonEmissionCreate' },
+    },
+    responses: {
+      '201': { description: 'The emission id', schema: 'CodecarbonEmissionId' },
+      '422': { description: 'Invalid payload', schema: 'ErrorEnvelope' },
+      ...errors('401', '403', '404'),
+    },
+  },
+];

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import {
+  ZErrorEnvelope,
+  ZEstimateResponse,
+  ZRecordErrorsResponse,
+  ZRecordsPage,
+  ZStoreRecordsResponse,
+  ZSummaryResponse,
+} from '@/lib/schemas/api-v1';
+import {
+  ZMeResponse,
+  ZUpload,
+  ZUploadDeleted,
+  ZUploadDetail,
+  ZUploadList,
+} from '@/lib/schemas/api-v1-uploads';
+import {
+  ZCodecarbonEmissionCreate,
+  ZCodecarbonEmissionId,
+  ZCodecarbonRun,
+  ZCodecarbonRunCreate,
+} from '@/lib/schemas/codecarbon-api';
+import { ZUsageRecordInput } from '@/lib/schemas/usage-record';
+import { API_ENDPOINTS, type TApiEndpoint, type TComponentName } from './openapi-endpoints';
+
+/**
+ * The OpenAPI 3.1 document of /api/v1, GENERATED from the Zod schemas the handlers use (request parsing) and
+ * the contract tests validate responses with (response shapes), so the document cannot drift from the code.
+ * Pure: no I/O. JSON Schema dialect 2020-12 (OpenAPI 3.1's own).
+ */
+
+/** Response components: validated against real responses in tests/integration/api-contract.test.ts. */
+export const RESPONSE_SCHEMAS = {
+  ErrorEnvelope: ZErrorEnvelope,
+  RecordErrorsResponse: ZRecordErrorsResponse,
+  EstimateResponse: ZEstimateResponse,
+  SummaryResponse: ZSummaryResponse,
+  RecordsPage: ZRecordsPage,
+  StoreRecordsResponse: ZStoreRecordsResponse,
+  Upload: ZUpload,
+  UploadDetail: ZUploadDetail,
+  UploadList: ZUploadList,
+  UploadDeleted: ZUploadDeleted,
+  MeResponse: ZMeResponse,
+  CodecarbonRun: ZCodecarbonRun,
+  CodecarbonEmissionId: ZCodecarbonEmissionId,
+} as const satisfies Partial<Record<TComponentName, z.ZodType>>;
+
+type TJsonSchema = Record<string, unknown>;
+
+const ref = (name: TComponentName) => ({ $ref: `#/components/schemas/${name}` });
+
+function componentSchemas(): Record<string, TJsonSchema> {
+  const uri = (id: string) => `#/components/schemas/${id}`;
+  const responses = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(RESPONSE_SCHEMAS)) {
+    responses.add(schema, { id });
+  }
+  const out = z.toJSONSchema(responses, {
+    target: 'draft-2020-12',
+    io: 'output',
+    unrepresentable: 'any',
+    uri,
+  });
+  // Request bodies describe what clients SEND (dates as ISO strings), so they use the schema's input side.
+  const inputs = z.registry<{ id: string }>();
+  inputs.add(ZUsageRecordInput, { id: 'UsageRecordInput' });
+  inputs.add(ZCodecarbonRunCreate, { id: 'CodecarbonRunCreate' });
+  inputs.add(ZCodecarbonEmissionCreate, { id: 'CodecarbonEmissionCreate' });
+  const inp = z.toJSONSchema(inputs, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any', uri });
+  const all = { ...out.schemas, ...inp.schemas } as Record<string, TJsonSchema>;
+  // Each entry is embedded in the document: drop per-schema $schema/$id (the document sets the dialect).
+  return Object.fromEntries(
+    Object.entries(all).map(([id, s]) => {
+      const { $schema: _s, $id: _i, ...rest } = s;
+      return [id, rest];
+    }),
+  );
+}
+
+function paramSchema(schema: z.ZodType): TJsonSchema {
+  const { $schema: _s, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as TJsonSchema;
+  return rest;
+}
+
+function operation(endpoint: TApiEndpoint) {
+  const requestBody = endpoint.requestBody && {
+    required: true,
+    description: endpoint.requestBody.description,
+    content: Object.fromEntries(
+      Object.entries(endpoint.requestBody.contentTypes).map(([type, body]) => [
+        type,
+        {
+          schema:
+            body === 'binary'
+              ? { type: 'string', contentMediaType: 'application/octet-stream' }
+              : body === 'recordArray'
+                ? { type: 'array', maxItems: 10_000, items: ref('UsageRecordInput') }
+                : ref(body),
+        },
+      ]),
+    ),
+  };
+  const responses = Object.fromEntries(
+    Object.entries(endpoint.responses).map(([status, r]) => [
+      status,
+      {
+        description: r.description,
+        ...(r.schema
+          ? { content: { 'application/json': { schema: ref(r.schema) } } }
+          : r.contentTypes
+            ? { content: Object.fromEntries(r.contentTypes.map((t) => [t, {}])) }
+            : {}),
+      },
+    ]),
+  );
+  return {
+    operationId: `${endpoint.method}${endpoint.path.replace(/[^a-zA-Z]+(\w)?/g, (_, c: string = '') => c.toUpperCase())}`,
+    summary: endpoint.summary,
+    description: `${endpoint.description}\n\nPermission: \`${endpoint.permission}\`.`,
+    parameters: endpoint.parameters.map((p) => ({
+      name: p.name,
+      in: p.in,
+      required: p.required,
+      description: p.description,
+      schema: paramSchema(p.schema),
+      ...(p.schema instanceof z.ZodArray ? { style: 'form', explode: true } : {}),
+    })),
+    ...(requestBody ? { requestBody } : {}),
+    responses,
+  };
+}
+
+/** The whole document. `serverUrl` is where the API is served (from the request in the route). */
+export function buildOpenApiDocument(serverUrl = '/') {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const endpoint of API_ENDPOINTS) {
+    paths[endpoint.path] ??= {};
+    (paths[endpoint.path] as Record<string, unknown>)[endpoint.method] = {
+      ...operation(endpoint),
+      ...(endpoint.path === '/api/v1/openapi.json' ? { security: [] } : {}),
+      ...(endpoint.tag === 'codecarbon'
+        ? { tags: ['CodeCarbon'], security: [{ codecarbonApiToken: [] }, { bearerAuth: [] }] }
+        : {}),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'AI Footprint API',
+      version: '1.0.0',
+      description:
+        'Energy (kWh), CO2e (kg, location- and market-based), embodied CO2e and water (L) of AI workloads. Authenticate with `Authorization: Bearer aif_…` (create a token under Settings → API tokens or with `npm run footprint -- token create`). Errors share one envelope: `{ "error": { "message", "code", "status" } }`.',
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    paths,
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'aif_…' },
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' },
+        codecarbonApiToken: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'x-api-token',
+          description: 'An aif_… token',
+        },
+      },
+      schemas: componentSchemas(),
+    },
+  };
+}
+
+export type TOpenApiDocument = ReturnType<typeof buildOpenApiDocument>;

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** Response shapes of the endpoints that predate the JSON API (uploads, me), for the OpenAPI document. */
+
+export const ZRowErrorLine = z.object({
+  fileName: z.string(),
+  line: z.number().int(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
+
+export const ZUpload = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  format: z.string(),
+  status: z.enum(['processing', 'completed', 'failed']),
+  timeZone: z.string(),
+  rowsTotal: z.number().int(),
+  rowsAccepted: z.number().int(),
+  rowsRejected: z.number().int(),
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+  uploadedBy: z.string().nullable(),
+  totals: z
+    .object({
+      records: z.number().int(),
+      itEnergyKwh: z.number(),
+      facilityEnergyKwh: z.number(),
+      locationKgCo2e: z.number(),
+      marketKgCo2e: z.number(),
+      embodiedKgCo2e: z.number(),
+      waterL: z.number(),
+    })
+    .loose()
+    .nullable(),
+  replacement: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }).nullable(),
+  errorCount: z.number().int(),
+  warningCount: z.number().int(),
+});
+
+export const ZUploadDetail = ZUpload.extend({
+  errors: z.array(ZRowErrorLine),
+  skippedLines: z.array(z.number().int()),
+});
+
+export const ZUploadList = z.object({ uploads: z.array(ZUpload) });
+
+export const ZUploadDeleted = z.object({ id: z.string(), deleted: z.literal(true) }).loose();
+
+export const ZMeResponse = z.object({
+  organization: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+  userId: z.string(),
+  role: z.enum(['owner', 'admin', 'editor', 'viewer', 'auditor']),
+  via: z.enum(['session', 'token']),
+});

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { POST as postEmission } from '@/app/api/codecarbon/emissions/route';
+import { POST as postRun } from '@/app/api/codecarbon/runs/route';
+import { createApiToken } from '@/lib/data/api-tokens';
+import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
+import { getPgPool } from '@/lib/data/pg-pool';
+import { getPrisma } from '@/lib/db';
+import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import { expectContract } from '../support/api-contract';
+import { createTestDatabase } from '../support/test-database';
+import { createOrgWithEditor } from '../support/upload-fixtures';
+
+let editor: { orgId: string; userId: string };
+let apiKey: string;
+
+// The tracker's own calls (codecarbon/core/api_client.py): JSON bodies, api_key in `x-api-token`.
+const call = (path: string, body: unknown, key = apiKey) =>
+  new Request(`http://localhost/api/codecarbon${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-token': key },
+    body: JSON.stringify(body),
+  });
+
+const RUN = {
+  timestamp: '2026-08-08T11:35:50.123456+02:00',
+  experiment_id: '5b0fa12a-3dd7-45bb-9766-cc326314d9f1',
+  os: 'Linux-6.8',
+  python_version: '3.12.3',
+  codecarbon_version: '3.0.4',
+  cpu_count: 32,
+  cpu_model: 'AMD EPYC 7R13',
+  gpu_count: 2,
+  gpu_model: '2 x NVIDIA H100 80GB HBM3',
+  longitude: 8.7,
+  latitude: 50.1,
+  region: 'hesse',
+  provider: null,
+  ram_total_size: 251.5,
+  tracking_mode: 'machine',
+};
+
+const emission = (runId: string, i: number, energy: number) => ({
+  timestamp: `2026-08-08T11:${String(37 + 2 * i).padStart(2, '0')}:52.418903+02:00`,
+  run_id: runId,
+  duration: 120,
+  emissions_sum: energy * 0.4,
+  emissions_rate: (energy * 0.4) / 120,
+  cpu_power: 42.5,
+  gpu_power: 612,
+  ram_power: 20,
+  cpu_energy: energy * 0.1,
+  gpu_energy: energy * 0.85,
+  ram_energy: energy * 0.05,
+  energy_consumed: energy,
+  gpu_utilization_percent: 88.5,
+  wue: 0,
+});
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = await createTestDatabase();
+  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), process.env.DATABASE_URL);
+  editor = await createOrgWithEditor('Tracker');
+  apiKey = (await createApiToken(editor, 'codecarbon')).token;
+});
+
+afterAll(async () => {
+  await getPrisma().$disconnect();
+  await getPgPool().end();
+});
+
+describe('CodeCarbon-compatible live ingestion', () => {
+  test('a run, three emission posts and a retry → exactly one record with the summed deltas', async () => {
+    const created = await postRun(call('/runs', RUN));
+    expect(created.status).toBe(201);
+    const run = (await expectContract('post', '/api/codecarbon/runs', created)) as {
+      id: string;
+      experiment_id: string;
+    };
+    expect(run.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(run.experiment_id).toBe(RUN.experiment_id);
+
+    const deltas = [0.5, 0.75, 0.25];
+    for (const [i, energy] of deltas.entries()) {
+      const response = await postEmission(call('/emissions', emission(run.id, i, energy)));
+      expect(response.status).toBe(201);
+      expect(typeof (await expectContract('post', '/api/codecarbon/emissions', response))).toBe('string');
+    }
+    // The tracker has no retry of its own, but proxies and our users' wrappers do: an exact resend.
+    const retry = await postEmission(call('/emissions', emission(run.id, 2, 0.25)));
+    expect(retry.status).toBe(201);
+
+    const records = await getPrisma().usageRecord.findMany({ where: { orgId: editor.orgId } });
+    expect(records).toHaveLength(1);
+    const [record] = records;
+    expect(record?.externalId).toBe(`codecarbon:${run.id}`);
+    expect(record?.measuredEnergyKwh).toBeCloseTo(1.5, 12);
+    expect(record?.isMeasured).toBe(true);
+    expect(record?.accelerator).toBe('NVIDIA H100 80GB HBM3');
+    expect(record?.acceleratorCount).toBe(2);
+    expect(record?.startedAt.toISOString()).toBe('2026-08-08T09:35:50.123Z');
+    expect(record?.endedAt.toISOString()).toBe('2026-08-08T09:41:50.123Z');
+    expect(record?.locationKgCo2e).toBeGreaterThan(0);
+    expect(record?.facilityEnergyKwh).toBeCloseTo(1.5 * (record?.pueApplied ?? 0), 9);
+    const source = record?.sourceData as {
+      codecarbon: { emissions: unknown[]; run: { codecarbon_version: string } };
+    };
+    expect(source.codecarbon.emissions).toHaveLength(3);
+    expect(source.codecarbon.run.codecarbon_version).toBe('3.0.4');
+  });
+
+  test('invalid payloads are 422, unknown runs 404, bad keys 401; nothing stored', async () => {
+    const before = await getPrisma().usageRecord.count({ where: { orgId: editor.orgId } });
+    const badRun = await postRun(call('/runs', { ...RUN, experiment_id: 'not-a-uuid' }));
+    expect(badRun.status).toBe(422);
+    const badBody = (await expectContract('post', '/api/codecarbon/runs', badRun)) as {
+      error: { details: { field: string }[] };
+    };
+    expect(badBody.error.details[0]?.field).toBe('experiment_id');
+    const negative = await postEmission(
+      call('/emissions', { ...emission('40088f1a-d28e-4980-8d80-bf5600056a14', 0, 1), energy_consumed: -1 }),
+    );
+    expect(negative.status).toBe(422);
+    const unknown = await postEmission(
+      call('/emissions', emission('40088f1a-d28e-4980-8d80-bf5600056a14', 0, 1)),
+    );
+    expect(unknown.status).toBe(404);
+    await expectContract('post', '/api/codecarbon/emissions', unknown);
+    const forged = await postRun(call('/runs', RUN, 'aif_forged'));
+    expect(forged.status).toBe(401);
+    await expectContract('post', '/api/codecarbon/runs', forged);
+    expect(await getPrisma().usageRecord.count({ where: { orgId: editor.orgId } })).toBe(before);
+  });
+});
