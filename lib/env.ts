@@ -24,3 +24,26 @@ export function getEnv(): TEnv {
   }
   return cached;
 }
+
+// API rate limits (lib/api/rate-limit-policy.ts): requests per fixed window; 0 disables that limit. Separate from
+// ZEnv so that token-only callers (tests, CLI) need no auth secret.
+const ZRateLimitEnv = z.object({
+  API_RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).max(3600).default(60),
+  API_RATE_LIMIT_PER_TOKEN: z.coerce.number().int().nonnegative().default(600),
+  API_RATE_LIMIT_PER_ORG: z.coerce.number().int().nonnegative().default(3000),
+  API_RATE_LIMIT_PER_IP: z.coerce.number().int().nonnegative().default(120),
+});
+
+let cachedRateLimits: z.infer<typeof ZRateLimitEnv> | undefined;
+
+export function getRateLimitEnv(): z.infer<typeof ZRateLimitEnv> {
+  if (!cachedRateLimits) {
+    const parsed = ZRateLimitEnv.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`Invalid environment: ${problems}. See .env.example.`);
+    }
+    cachedRateLimits = parsed.data;
+  }
+  return cachedRateLimits;
+}

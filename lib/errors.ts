@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   FACTOR_MISSING: 422,
+  /** Too many API requests in the window (lib/api/rate-limit.ts); Retry-After says when to retry. */
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;
 

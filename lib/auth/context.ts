@@ -1,6 +1,7 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { enforceApiRateLimit } from '@/lib/api/rate-limit';
 import { getBearerIdentity } from '@/lib/data/api-tokens';
 import { getAuthServer } from '@/lib/data/auth-server';
 import { findMembershipsForUser, type TMembershipDto } from '@/lib/data/memberships';
@@ -106,6 +107,7 @@ export async function requireRequestAuth(request: Request, permission: TPermissi
   if (!ctx) {
     throw new AppError('UNAUTHENTICATED', 'Sign in, or send `Authorization: Bearer <token>`.');
   }
+  await enforceApiRateLimit(ctx);
   if (!hasPermission(ctx.role, permission)) {
     throw new AppError('FORBIDDEN', `Your role (${ctx.role}) does not allow this.`);
   }

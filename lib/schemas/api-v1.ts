@@ -20,6 +20,18 @@ export const ZErrorEnvelope = z.object({
   }),
 });
 
+/**
+ * 429 body: an RFC 9457 problem (application/problem+json) that also carries the usual error envelope, so
+ * clients reading `error.code` and generic problem+json clients both understand it.
+ */
+export const ZRateLimitedProblem = ZErrorEnvelope.extend({
+  type: z.string(),
+  title: z.string(),
+  status: z.literal(429),
+  detail: z.string(),
+  retryAfterS: z.number().int().positive(),
+});
+
 /** One invalid record of a JSON batch: its 0-based index, the field (dotted path) and why. */
 export const ZRecordError = z.object({
   index: z.number().int().nonnegative(),

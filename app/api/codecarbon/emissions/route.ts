@@ -1,4 +1,5 @@
 import { parseCodecarbonBody, withBearerFromApiToken } from '@/lib/api/codecarbon-request';
+import { withRateLimit } from '@/lib/api/rate-limit';
 import { requireRequestAuth } from '@/lib/auth/context';
 import { addCodecarbonEmission } from '@/lib/data/codecarbon-live';
 import { toResponse } from '@/lib/errors';
@@ -6,7 +7,7 @@ import { ZCodecarbonEmissionCreate } from '@/lib/schemas/codecarbon-api';
 
 // CodeCarbon-compatible `POST {api_endpoint}/emissions`: one delta of a run; the run's record is recomputed.
 // 201 + the emission id as a JSON string (also for an absorbed exact retry) · 404 unknown run · 422 invalid.
-export async function POST(request: Request) {
+async function handlePost(request: Request) {
   try {
     const body = await parseCodecarbonBody(request, ZCodecarbonEmissionCreate);
     const ctx = await requireRequestAuth(withBearerFromApiToken(request), 'writeUsage');
@@ -17,4 +18,5 @@ export async function POST(request: Request) {
   }
 }
 
+export const POST = withRateLimit(handlePost);
 export const dynamic = 'force-dynamic';

@@ -1,11 +1,12 @@
 import { parseCodecarbonBody, withBearerFromApiToken } from '@/lib/api/codecarbon-request';
+import { withRateLimit } from '@/lib/api/rate-limit';
 import { requireRequestAuth } from '@/lib/auth/context';
 import { createCodecarbonRun } from '@/lib/data/codecarbon-live';
 import { toResponse } from '@/lib/errors';
 import { ZCodecarbonRunCreate } from '@/lib/schemas/codecarbon-api';
 
 // CodeCarbon-compatible `POST {api_endpoint}/runs` (api_endpoint = https://<host>/api/codecarbon): 201 + the run.
-export async function POST(request: Request) {
+async function handlePost(request: Request) {
   try {
     const body = await parseCodecarbonBody(request, ZCodecarbonRunCreate);
     const ctx = await requireRequestAuth(withBearerFromApiToken(request), 'writeUsage');
@@ -16,4 +17,5 @@ export async function POST(request: Request) {
   }
 }
 
+export const POST = withRateLimit(handlePost);
 export const dynamic = 'force-dynamic';

@@ -1,3 +1,4 @@
+import { withRateLimit } from '@/lib/api/rate-limit';
 import { readJsonBody, recordErrorsResponse, validateRecordBatch } from '@/lib/api/validate-records';
 import { requireRequestAuth } from '@/lib/auth/context';
 import { computeForOrganization } from '@/lib/data/api-estimate';
@@ -7,7 +8,7 @@ import { toResponse } from '@/lib/errors';
 
 // Footprints of a JSON array of canonical records with the organisation's factors; nothing is stored.
 // 200 results · 422 any invalid record (row errors: index/field/message) · 413 more than 10,000 records.
-export async function POST(request: Request) {
+async function handlePost(request: Request) {
   try {
     const ctx = await requireRequestAuth(request, 'read');
     const { records, errors } = validateRecordBatch(await readJsonBody(request));
@@ -25,4 +26,5 @@ export async function POST(request: Request) {
   }
 }
 
+export const POST = withRateLimit(handlePost);
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,9 @@
+import { withRateLimit } from '@/lib/api/rate-limit';
 import { requireRequestAuth } from '@/lib/auth/context';
 import { toResponse } from '@/lib/errors';
 
 // Who the caller is: lets a machine check its bearer token. Parse → authorise → respond.
-export async function GET(request: Request) {
+async function handleGet(request: Request) {
   try {
     const ctx = await requireRequestAuth(request, 'read');
     return Response.json({
@@ -16,4 +17,5 @@ export async function GET(request: Request) {
   }
 }
 
+export const GET = withRateLimit(handleGet);
 export const dynamic = 'force-dynamic';

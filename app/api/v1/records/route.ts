@@ -1,5 +1,6 @@
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 import { parseQuery, rangeFromDays } from '@/lib/api/query';
+import { withRateLimit } from '@/lib/api/rate-limit';
 import { readJsonBody, recordErrorsResponse, validateRecordBatch } from '@/lib/api/validate-records';
 import { requireRequestAuth } from '@/lib/auth/context';
 import { storeApiRecords } from '@/lib/data/api-estimate';
@@ -9,7 +10,7 @@ import { ZRecordsQuery } from '@/lib/schemas/api-v1';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 
 // Stored records with their results, oldest first, cursor-paginated on (started_at, id).
-export async function GET(request: Request) {
+async function handleGet(request: Request) {
   try {
     const url = new URL(request.url);
     const query = parseQuery(ZRecordsQuery, url);
@@ -31,7 +32,7 @@ export async function GET(request: Request) {
 
 // Batch ingest of canonical records: all or nothing, idempotent by recordId (else content hash), like CSV.
 // 201 counts · 422 row errors, nothing stored · 413 more than 10,000 records.
-export async function POST(request: Request) {
+async function handlePost(request: Request) {
   try {
     const ctx = await requireRequestAuth(request, 'writeUsage');
     const { records, errors } = validateRecordBatch(await readJsonBody(request));
@@ -45,4 +46,6 @@ export async function POST(request: Request) {
   }
 }
 
+export const GET = withRateLimit(handleGet);
+export const POST = withRateLimit(handlePost);
 export const dynamic = 'force-dynamic';

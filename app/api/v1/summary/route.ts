@@ -1,4 +1,5 @@
 import { parseQuery, rangeFromDays } from '@/lib/api/query';
+import { withRateLimit } from '@/lib/api/rate-limit';
 import { requireRequestAuth } from '@/lib/auth/context';
 import { findSummary } from '@/lib/data/api-summary';
 import { toResponse } from '@/lib/errors';
@@ -6,7 +7,7 @@ import { ZSummaryQuery } from '@/lib/schemas/api-v1';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 
 // Totals per month/phase/team/project/model/region/accelerator over [from, to] with the dashboard filters.
-export async function GET(request: Request) {
+async function handleGet(request: Request) {
   try {
     const url = new URL(request.url);
     const query = parseQuery(ZSummaryQuery, url);
@@ -19,4 +20,5 @@ export async function GET(request: Request) {
   }
 }
 
+export const GET = withRateLimit(handleGet);
 export const dynamic = 'force-dynamic';

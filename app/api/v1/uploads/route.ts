@@ -1,3 +1,4 @@
+import { withRateLimit } from '@/lib/api/rate-limit';
 import { requireRequestAuth } from '@/lib/auth/context';
 import { findUploads, getUploadWithErrors } from '@/lib/data/upload-queries';
 import { readUploadRequest, toParseOptions } from '@/lib/data/upload-request';
@@ -6,7 +7,7 @@ import { toResponse } from '@/lib/errors';
 
 // Upload a usage file: multipart `file` or a raw text/csv body; see docs/CSV_FORMAT.md ("API").
 // 201 created · 200 same file already uploaded · 422 invalid file (nothing stored) · 413 too large.
-export async function POST(request: Request) {
+async function handlePost(request: Request) {
   try {
     const ctx = await requireRequestAuth(request, 'writeUsage');
     const { params, input } = await readUploadRequest(request, uploadMaxBytes());
@@ -28,7 +29,7 @@ export async function POST(request: Request) {
   }
 }
 
-export async function GET(request: Request) {
+async function handleGet(request: Request) {
   try {
     const ctx = await requireRequestAuth(request, 'read');
     return Response.json({ uploads: await findUploads(ctx) });
@@ -37,4 +38,6 @@ export async function GET(request: Request) {
   }
 }
 
+export const POST = withRateLimit(handlePost);
+export const GET = withRateLimit(handleGet);
 export const dynamic = 'force-dynamic';

@@ -1,9 +1,11 @@
+import { withRateLimit } from '@/lib/api/rate-limit';
 import { handleReportExport } from '../_lib/export-handler';
 
 // GET /api/v1/reports/2026-Q3?format=pdf|xlsx|csv|json[&version=N] (issue #6): the latest frozen version,
 // freezing a draft first when none exists (editor, admin, owner); read-only callers then get the live report.
-export async function GET(request: Request, { params }: { params: Promise<{ period: string }> }) {
+async function handleGet(request: Request, { params }: { params: Promise<{ period: string }> }) {
   return handleReportExport(request, params, 'latest-snapshot');
 }
 
+export const GET = withRateLimit(handleGet);
 export const dynamic = 'force-dynamic';

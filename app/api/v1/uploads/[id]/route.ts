@@ -1,3 +1,4 @@
+import { withRateLimit } from '@/lib/api/rate-limit';
 import { requireRequestAuth } from '@/lib/auth/context';
 import { deleteUpload } from '@/lib/data/delete-upload';
 import { getUploadWithErrors } from '@/lib/data/upload-queries';
@@ -5,7 +6,7 @@ import { AppError, toResponse } from '@/lib/errors';
 
 type TParams = { params: Promise<{ id: string }> };
 
-export async function GET(request: Request, { params }: TParams) {
+async function handleGet(request: Request, { params }: TParams) {
   try {
     const { id } = await params;
     const ctx = await requireRequestAuth(request, 'read');
@@ -19,7 +20,7 @@ export async function GET(request: Request, { params }: TParams) {
   }
 }
 
-export async function DELETE(request: Request, { params }: TParams) {
+async function handleDelete(request: Request, { params }: TParams) {
   try {
     const { id } = await params;
     const ctx = await requireRequestAuth(request, 'writeUsage');
@@ -33,4 +34,6 @@ export async function DELETE(request: Request, { params }: TParams) {
   }
 }
 
+export const GET = withRateLimit(handleGet);
+export const DELETE = withRateLimit(handleDelete);
 export const dynamic = 'force-dynamic';

@@ -1,10 +1,11 @@
+import { withRateLimit } from '@/lib/api/rate-limit';
 import { requireRequestAuth } from '@/lib/auth/context';
 import { getUploadErrorReport } from '@/lib/data/upload-queries';
 import { AppError, toResponse } from '@/lib/errors';
 import { toErrorReportCsv } from '@/lib/ingest/error-report-csv';
 
 // Every row error of an upload as a spreadsheet-safe CSV download.
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+async function handleGet(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await params;
     const ctx = await requireRequestAuth(request, 'read');
@@ -24,4 +25,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   }
 }
 
+export const GET = withRateLimit(handleGet);
 export const dynamic = 'force-dynamic';
