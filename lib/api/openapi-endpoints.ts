@@ -9,6 +9,7 @@ import { FILTER_DIMENSIONS } from '@/lib/schemas/dashboard-filters';
 
 export type TComponentName =
   | 'ErrorEnvelope'
+  | 'RateLimitedProblem'
   | 'RecordErrorsResponse'
   | 'EstimateResponse'
   | 'SummaryResponse'
@@ -122,7 +123,16 @@ const REPORT_FILES = [
   'application/json',
 ];
 
-export const API_ENDPOINTS: TApiEndpoint[] = [
+const RATE_LIMITED: TApiResponse = {
+  description: 'Rate limit exceeded (per token, organisation, or IP without credentials); see Retry-After',
+  schema: 'RateLimitedProblem',
+};
+
+/** Every endpoint can answer 429 (lib/api/rate-limit.ts wraps every handler). */
+const withRateLimitResponse = (endpoints: TApiEndpoint[]): TApiEndpoint[] =>
+  endpoints.map((e) => ({ ...e, responses: { ...e.responses, '429': RATE_LIMITED } }));
+
+export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([
   {
     method: 'get',
     path: '/api/v1/openapi.json',
@@ -342,4 +352,4 @@ export const API_ENDPOINTS: TApiEndpoint[] = [
       ...errors('401', '403', '404'),
     },
   },
-];
+]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ZErrorEnvelope,
   ZEstimateResponse,
+  ZRateLimitedProblem,
   ZRecordErrorsResponse,
   ZRecordsPage,
   ZStoreRecordsResponse,
@@ -32,6 +33,7 @@ import { API_ENDPOINTS, type TApiEndpoint, type TComponentName } from './openapi
 /** Response components: validated against real responses in tests/integration/api-contract.test.ts. */
 export const RESPONSE_SCHEMAS = {
   ErrorEnvelope: ZErrorEnvelope,
+  RateLimitedProblem: ZRateLimitedProblem,
   RecordErrorsResponse: ZRecordErrorsResponse,
   EstimateResponse: ZEstimateResponse,
   SummaryResponse: ZSummaryResponse,
@@ -86,6 +88,17 @@ function paramSchema(schema: z.ZodType): TJsonSchema {
   return rest;
 }
 
+/** RateLimit-* on every answer counted against a limit; Retry-After on 429 (lib/api/rate-limit-policy.ts). */
+function rateLimitHeaderDocs(status: string) {
+  const integer = (description: string) => ({ description, schema: { type: 'integer' } });
+  return {
+    'RateLimit-Limit': integer('Requests allowed in the window (the most constraining limit)'),
+    'RateLimit-Remaining': integer('Requests left in the window'),
+    'RateLimit-Reset': integer('Seconds until the window resets'),
+    ...(status === '429' ? { 'Retry-After': integer('Seconds to wait before retrying') } : {}),
+  };
+}
+
 function operation(endpoint: TApiEndpoint) {
   const requestBody = endpoint.requestBody && {
     required: true,
@@ -109,8 +122,15 @@ function operation(endpoint: TApiEndpoint) {
       status,
       {
         description: r.description,
+        ...(status === '429' || status.startsWith('2') ? { headers: rateLimitHeaderDocs(status) } : {}),
         ...(r.schema
-          ? { content: { 'application/json': { schema: ref(r.schema) } } }
+          ? {
+              content: {
+                [status === '429' ? 'application/problem+json' : 'application/json']: {
+                  schema: ref(r.schema),
+                },
+              },
+            }
           : r.contentTypes
             ? { content: Object.fromEntries(r.contentTypes.map((t) => [t, {}])) }
             : {}),

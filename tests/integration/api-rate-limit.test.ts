@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { GET as me } from '@/app/api/v1/me/route';
+import { GET as openapi } from '@/app/api/v1/openapi.json/route';
+import { hitRateLimitBuckets } from '@/lib/data/api-rate-limit';
+import { createApiToken } from '@/lib/data/api-tokens';
+import { getPgPool } from '@/lib/data/pg-pool';
+import { getPrisma } from '@/lib/db';
+import { expectContract } from '../support/api-contract';
+import { createTestDatabase } from '../support/test-database';
+import { createOrgWithEditor } from '../support/upload-fixtures';
+
+// Small limits for this file (read once, before the first request). A one-hour window keeps the counts in one
+// window for the whole file.
+process.env.API_RATE_LIMIT_WINDOW_S = '3600';
+process.env.API_RATE_LIMIT_PER_TOKEN = '3';
+process.env.API_RATE_LIMIT_PER_ORG = '5';
+process.env.API_RATE_LIMIT_PER_IP = '2';
+
+let tokenA: string;
+let tokenB: string;
+let otherOrgToken: string;
+
+const call = (bearer: string, ip = '198.51.100.7') =>
+  me(
+    new Request('http://localhost/api/v1/me', {
+      headers: { authorization: `Bearer ${bearer}`, 'x-forwarded-for': `${ip}, 10.0.0.1` },
+    }),
+  );
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = await createTestDatabase();
+  const editor = await createOrgWithEditor('Limited');
+  tokenA = (await createApiToken(editor, 'a')).token;
+  tokenB = (await createApiToken(editor, 'b')).token;
+  otherOrgToken = (await createApiToken(await createOrgWithEditor('Other'), 'c')).token;
+});
+
+afterAll(async () => {
+  await getPrisma().$disconnect();
+  await getPgPool().end();
+});
+
+describe('API rate limits', () => {
+  test('per token: headers count down, then 429 problem+json with Retry-After; the org limit caps all tokens', async () => {
+    for (const remaining of [2, 1, 0]) {
+      const ok = await call(tokenA);
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('ratelimit-limit')).toBe('3');
+      expect(ok.headers.get('ratelimit-remaining')).toBe(String(remaining));
+      expect(Number(ok.headers.get('ratelimit-reset'))).toBeGreaterThan(0);
+      expect(ok.headers.get('retry-after')).toBeNull();
+    }
+    const limited = await call(tokenA);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('content-type')).toBe('application/problem+json');
+    const retryAfterS = Number(limited.headers.get('retry-after'));
+    expect(retryAfterS).toBeGreaterThan(0);
+    expect(retryAfterS).toBeLessThanOrEqual(3600);
+    const body = (await expectContract('get', '/api/v1/me', limited)) as {
+      status: number;
+      retryAfterS: number;
+      error: { code: string };
+    };
+    expect(body.status).toBe(429);
+    expect(body.error.code).toBe('RATE_LIMITED');
+    expect(body.retryAfterS).toBe(retryAfterS);
+
+    // Same organisation, second token: its own bucket has room, the organisation's (5) has one left.
+    const b = await call(tokenB);
+    expect(b.status).toBe(200);
+    expect(b.headers.get('ratelimit-limit')).toBe('5');
+    expect(b.headers.get('ratelimit-remaining')).toBe('0');
+    expect((await call(tokenB)).status).toBe(429);
+
+    // Another organisation is not affected.
+    const other = await call(otherOrgToken);
+    expect(other.status).toBe(200);
+    expect(other.headers.get('ratelimit-remaining')).toBe('2');
+  });
+
+  test('calls without valid credentials are limited per IP (failed auth and public routes)', async () => {
+    const ip = '203.0.113.9';
+    expect((await call('aif_guess1', ip)).status).toBe(401);
+    const second = await call('aif_guess2', ip);
+    expect(second.status).toBe(401);
+    expect(second.headers.get('ratelimit-remaining')).toBe('0');
+    const third = await call('aif_guess3', ip);
+    expect(third.status).toBe(429);
+    await expectContract('get', '/api/v1/me', third);
+    // Another address still gets a plain 401.
+    expect((await call('aif_guess4', '203.0.113.10')).status).toBe(401);
+
+    const doc = (ipAddress: string) =>
+      openapi(new Request('http://localhost/api/v1/openapi.json', { headers: { 'x-real-ip': ipAddress } }));
+    expect((await doc('192.0.2.1')).headers.get('ratelimit-remaining')).toBe('1');
+    expect((await doc('192.0.2.1')).status).toBe(200);
+    expect((await doc('192.0.2.1')).status).toBe(429);
+  });
+
+  test('counters live in Postgres: concurrent hits from many connections are never lost', async () => {
+    const windowStart = new Date('2026-11-29T20:00:00Z');
+    const results = await Promise.all(
+      Array.from({ length: 25 }, () => hitRateLimitBuckets(['token:concurrent'], windowStart)),
+    );
+    const counts = results.map((r) => r.get('token:concurrent')).sort((a, b) => (a ?? 0) - (b ?? 0));
+    expect(counts).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    // The first hit of a later window prunes ended windows.
+    await hitRateLimitBuckets(['token:later'], new Date('2026-11-29T21:00:00Z'));
+    const left = await getPrisma().apiRateLimit.count({ where: { bucketKey: 'token:concurrent' } });
+    expect(left).toBe(0);
+  });
+});
