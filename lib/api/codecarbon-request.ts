@@ -1,4 +1,7 @@
+import 'server-only';
 import type { z } from 'zod';
+import { requireRequestAuth, type TAuthContext } from '@/lib/auth/context';
+import type { TPermission } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
 
 /**
@@ -32,4 +35,17 @@ export async function parseCodecarbonBody<T extends z.ZodType>(
     throw new AppError('INVALID_RECORDS', `Invalid ${details[0]?.field}: ${details[0]?.message}`, details);
   }
   return parsed.data;
+}
+
+/** Authenticates a CodeCarbon call (x-api-token or bearer) with the usual roles and rate limits. */
+export function requireCodecarbonAuth(request: Request, permission: TPermission): Promise<TAuthContext> {
+  return requireRequestAuth(withBearerFromApiToken(request), permission);
+}
+
+/** A read answered 404 in the error envelope when missing (CodeCarbon's client only checks the status). */
+export function jsonOr404<T>(value: T | null, what: string): Response {
+  if (value === null) {
+    throw new AppError('NOT_FOUND', `${what} not found in this organisation.`);
+  }
+  return Response.json(value);
 }

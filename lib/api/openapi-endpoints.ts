@@ -1,62 +1,21 @@
 import { z } from 'zod';
 import { API_MAX_RECORDS, ZRecordsQuery, ZSummaryQuery } from '@/lib/schemas/api-v1';
 import { FILTER_DIMENSIONS } from '@/lib/schemas/dashboard-filters';
+import { CODECARBON_ENDPOINTS } from './openapi-codecarbon-endpoints';
+import {
+  errors,
+  idParam,
+  type TApiEndpoint,
+  type TApiParameter,
+  type TApiResponse,
+} from './openapi-endpoint-types';
+
+export type { TApiEndpoint, TApiParameter, TApiResponse, TComponentName } from './openapi-endpoint-types';
 
 /**
  * Every /api/v1 endpoint, as data: the OpenAPI document (openapi.ts) and the docs page are built from it.
  * Responses name a component schema (see openapi.ts COMPONENTS) or a file content type.
  */
-
-export type TComponentName =
-  | 'ErrorEnvelope'
-  | 'RateLimitedProblem'
-  | 'RecordErrorsResponse'
-  | 'EstimateResponse'
-  | 'SummaryResponse'
-  | 'RecordsPage'
-  | 'StoreRecordsResponse'
-  | 'UsageRecordInput'
-  | 'Upload'
-  | 'UploadDetail'
-  | 'UploadList'
-  | 'UploadDeleted'
-  | 'MeResponse'
-  | 'CodecarbonRunCreate'
-  | 'CodecarbonEmissionCreate'
-  | 'CodecarbonRun'
-  | 'CodecarbonEmissionId';
-
-export interface TApiResponse {
-  description: string;
-  schema?: TComponentName;
-  /** Non-JSON body (downloads). */
-  contentTypes?: string[];
-}
-
-export interface TApiParameter {
-  name: string;
-  in: 'query' | 'path';
-  required: boolean;
-  description: string;
-  schema: z.ZodType;
-}
-
-export interface TApiEndpoint {
-  method: 'get' | 'post' | 'delete';
-  path: string;
-  summary: string;
-  description: string;
-  /** Role permission required (lib/auth/roles.ts). */
-  permission: 'read' | 'writeUsage';
-  /** Extra operation fields (e.g. security for the CodeCarbon header). */
-  tag?: 'codecarbon';
-  parameters: TApiParameter[];
-  requestBody?: {
-    description: string;
-    contentTypes: Record<string, TComponentName | 'binary' | 'recordArray'>;
-  };
-  responses: Record<string, TApiResponse>;
-}
 
 const queryParams = (schema: z.ZodObject, descriptions: Record<string, string>): TApiParameter[] =>
   Object.entries(schema.shape).map(([name, field]) => ({
@@ -83,27 +42,6 @@ const DAY_PARAMS: TApiParameter[] = ['from', 'to'].map((name) => ({
   description: `${name === 'from' ? 'First' : 'Last'} day, inclusive (UTC), YYYY-MM-DD; records overlapping the range.`,
   schema: z.string(),
 }));
-
-const idParam = (name: string, description: string): TApiParameter => ({
-  name,
-  in: 'path',
-  required: true,
-  description,
-  schema: z.string(),
-});
-
-const errors = (...statuses: string[]): Record<string, TApiResponse> => {
-  const text: Record<string, string> = {
-    '400': 'Invalid input (query, JSON or cursor)',
-    '401': 'Missing, invalid, revoked or expired token',
-    '403': 'The role does not allow this',
-    '404': 'Not found in this organisation',
-    '413': `More than ${API_MAX_RECORDS} records, or the file is too large`,
-  };
-  return Object.fromEntries(
-    statuses.map((s) => [s, { description: text[s] ?? 'Error', schema: 'ErrorEnvelope' as const }]),
-  );
-};
 
 const REPORT_QUERY: TApiParameter[] = [
   idParam('period', 'Reporting period: 2026-Q3, 2026-H1 or 2026'),
@@ -314,42 +252,19 @@ export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([
       ...errors('400', '401', '404'),
     },
   },
-  {
-    method: 'post',
-    path: '/api/codecarbon/runs',
-    tag: 'codecarbon',
-    summary: 'CodeCarbon: create a run',
-    description:
-      'CodeCarbon-compatible (api_endpoint = <host>/api/codecarbon; api_key sent as x-api-token). The run becomes one usage record `codecarbon:<id>`.',
-    permission: 'writeUsage',
-    parameters: [],
-    requestBody: {
-      description: 'CodeCarbon RunCreate',
-      contentTypes: { 'application/json': 'CodecarbonRunCreate' },
-    },
-    responses: {
-      '201': { description: 'The run with its id', schema: 'CodecarbonRun' },
-      '422': { description: 'Invalid payload', schema: 'ErrorEnvelope' },
-      ...errors('401', '403'),
-    },
-  },
-  {
-    method: 'post',
-    path: '/api/codecarbon/emissions',
-    tag: 'codecarbon',
-    summary: 'CodeCarbon: add an emission delta',
-    description:
-      "Adds one delta to its run and recomputes the run's record from all deltas; an exact resend is absorbed.",
-    permission: 'writeUsage',
-    parameters: [],
-    requestBody: {
-      description: 'CodeCarbon EmissionCreate',
-      contentTypes: { 'application/json': 'CodecarbonEmissionCreate' },
-    },
-    responses: {
-      '201': { description: 'The emission id', schema: 'CodecarbonEmissionId' },
-      '422': { description: 'Invalid payload', schema: 'ErrorEnvelope' },
-      ...errors('401', '403', '404'),
-    },
-  },
+  ...CODECARBON_ENDPOINTS,
 ]);
+
+/** Operations endpoint (load balancers, the e2e web server): not authenticated, not rate limited. */
+API_ENDPOINTS.push({
+  method: 'get',
+  path: '/api/health',
+  summary: 'Liveness and database reachability',
+  description: 'No authentication; 503 when the database is unreachable.',
+  permission: 'read',
+  parameters: [],
+  responses: {
+    '200': { description: 'Up', schema: 'HealthResponse' },
+    '503': { description: 'Database unreachable', schema: 'HealthResponse' },
+  },
+});

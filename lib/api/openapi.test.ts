@@ -7,21 +7,10 @@ describe('buildOpenApiDocument', () => {
 
   test('is OpenAPI 3.1 and lists every v1 endpoint', () => {
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual([
-      '/api/codecarbon/emissions',
-      '/api/codecarbon/runs',
-      '/api/v1/estimate',
-      '/api/v1/me',
-      '/api/v1/openapi.json',
-      '/api/v1/records',
-      '/api/v1/reports/{period}',
-      '/api/v1/reports/{period}/export',
-      '/api/v1/summary',
-      '/api/v1/uploads',
-      '/api/v1/uploads/{id}',
-      '/api/v1/uploads/{id}/errors',
-    ]);
-    expect(API_ENDPOINTS).toHaveLength(15);
+    // openapi-coverage.test.ts checks the paths against app/api; here: each endpoint became one operation.
+    const operations = Object.values(doc.paths).flatMap((ops) => Object.keys(ops));
+    expect(operations).toHaveLength(API_ENDPOINTS.length);
+    expect(doc.paths).toHaveProperty(['/api/codecarbon/experiments']);
   });
 
   test('every $ref resolves to a component generated from Zod', () => {

@@ -21,6 +21,17 @@ import {
   ZCodecarbonRun,
   ZCodecarbonRunCreate,
 } from '@/lib/schemas/codecarbon-api';
+import {
+  ZCodecarbonAuthCheck,
+  ZCodecarbonExperiment,
+  ZCodecarbonExperimentCreate,
+  ZCodecarbonExperimentList,
+  ZCodecarbonOrganization,
+  ZCodecarbonOrganizationList,
+  ZCodecarbonProject,
+  ZCodecarbonProjectCreate,
+  ZCodecarbonProjectList,
+} from '@/lib/schemas/codecarbon-experiments';
 import { ZUsageRecordInput } from '@/lib/schemas/usage-record';
 import { API_ENDPOINTS, type TApiEndpoint, type TComponentName } from './openapi-endpoints';
 
@@ -33,6 +44,7 @@ import { API_ENDPOINTS, type TApiEndpoint, type TComponentName } from './openapi
 /** Response components: validated against real responses in tests/integration/api-contract.test.ts. */
 export const RESPONSE_SCHEMAS = {
   ErrorEnvelope: ZErrorEnvelope,
+  HealthResponse: z.object({ status: z.enum(['ok', 'degraded']), database: z.boolean() }),
   RateLimitedProblem: ZRateLimitedProblem,
   RecordErrorsResponse: ZRecordErrorsResponse,
   EstimateResponse: ZEstimateResponse,
@@ -46,6 +58,14 @@ export const RESPONSE_SCHEMAS = {
   MeResponse: ZMeResponse,
   CodecarbonRun: ZCodecarbonRun,
   CodecarbonEmissionId: ZCodecarbonEmissionId,
+  CodecarbonRunList: z.array(ZCodecarbonRun),
+  CodecarbonAuthCheck: ZCodecarbonAuthCheck,
+  CodecarbonOrganization: ZCodecarbonOrganization,
+  CodecarbonOrganizationList: ZCodecarbonOrganizationList,
+  CodecarbonProject: ZCodecarbonProject,
+  CodecarbonProjectList: ZCodecarbonProjectList,
+  CodecarbonExperiment: ZCodecarbonExperiment,
+  CodecarbonExperimentList: ZCodecarbonExperimentList,
 } as const satisfies Partial<Record<TComponentName, z.ZodType>>;
 
 type TJsonSchema = Record<string, unknown>;
@@ -69,6 +89,8 @@ function componentSchemas(): Record<string, TJsonSchema> {
   inputs.add(ZUsageRecordInput, { id: 'UsageRecordInput' });
   inputs.add(ZCodecarbonRunCreate, { id: 'CodecarbonRunCreate' });
   inputs.add(ZCodecarbonEmissionCreate, { id: 'CodecarbonEmissionCreate' });
+  inputs.add(ZCodecarbonProjectCreate, { id: 'CodecarbonProjectCreate' });
+  inputs.add(ZCodecarbonExperimentCreate, { id: 'CodecarbonExperimentCreate' });
   const inp = z.toJSONSchema(inputs, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any', uri });
   const all = { ...out.schemas, ...inp.schemas } as Record<string, TJsonSchema>;
   // Each entry is embedded in the document: drop per-schema $schema/$id (the document sets the dialect).
@@ -161,7 +183,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
     paths[endpoint.path] ??= {};
     (paths[endpoint.path] as Record<string, unknown>)[endpoint.method] = {
       ...operation(endpoint),
-      ...(endpoint.path === '/api/v1/openapi.json' ? { security: [] } : {}),
+      ...(endpoint.path === '/api/v1/openapi.json' || endpoint.path === '/api/health' ? { security: [] } : {}),
       ...(endpoint.tag === 'codecarbon'
         ? { tags: ['CodeCarbon'], security: [{ codecarbonApiToken: [] }, { bearerAuth: [] }] }
         : {}),

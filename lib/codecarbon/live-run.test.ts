@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isDuplicate, liveRunRecord, type TLiveRun } from './live-run';
+import { isDuplicate, liveRunFlags, liveRunRecord, type TLiveExperiment, type TLiveRun } from './live-run';
 
 const run: TLiveRun = {
   live: true,
@@ -48,4 +48,51 @@ test('an exact resend is a duplicate; the same time with other energy is not', (
   } as TLiveRun['emissions'][number];
   expect(isDuplicate(run, resend)).toBe(true);
   expect(isDuplicate(run, { ...resend, energy_consumed: 0.11 })).toBe(false);
+});
+
+describe('the experiment decides location, project and PUE', () => {
+  const experiment: TLiveExperiment = {
+    id: '0b0c7a58-9a0e-4b0e-9d55-4a1f7a0c0001',
+    timestamp: '2026-08-01T00:00:00.000Z',
+    name: 'llm-pretrain',
+    description: null,
+    on_cloud: false,
+    project_id: '0b0c7a58-9a0e-4b0e-9d55-4a1f7a0c0002',
+    project_name: 'Foundation models',
+    country_name: 'France',
+    country_iso_code: 'FRA',
+    region: 'île-de-france',
+    cloud_provider: null,
+    cloud_region: null,
+    pue: 1.25,
+    wue: 0.4,
+  };
+
+  test('on-premise: country code as region, PUE divided out of the facility energy and kept', () => {
+    const record = liveRunRecord({ ...run, experiment });
+    expect(record.provider).toBe('on_prem');
+    expect(record.region).toBe('FRA');
+    expect(record.project).toBe('Foundation models');
+    expect(record.energyKwh).toBeCloseTo(0.3 / 1.25, 12);
+    expect(record.pue).toBe(1.25);
+    expect(record.wueLPerKwh).toBe(0.4);
+    expect(liveRunFlags({ ...run, experiment })).toEqual(['PUE_REMOVED']);
+  });
+
+  test('on cloud: provider and cloud region; no experiment → location missing, PUE 1', () => {
+    const cloud = {
+      ...experiment,
+      on_cloud: true,
+      cloud_provider: 'gcp',
+      cloud_region: 'europe-west4',
+      pue: null,
+    };
+    const record = liveRunRecord({ ...run, experiment: cloud });
+    expect([record.provider, record.region, record.pue]).toEqual(['gcp', 'europe-west4', undefined]);
+    expect(liveRunFlags({ ...run, experiment: cloud })).toEqual([]);
+    const bare = liveRunRecord(run);
+    expect([bare.provider, bare.region]).toEqual([undefined, undefined]);
+    expect(bare.energyKwh).toBeCloseTo(0.3, 12);
+    expect(liveRunFlags(run)).toEqual(['LOCATION_MISSING']);
+  });
 });

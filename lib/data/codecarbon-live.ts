@@ -1,12 +1,19 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { isDuplicate, liveRecordId, liveRunRecord, type TLiveRun } from '@/lib/codecarbon/live-run';
+import {
+  isDuplicate,
+  liveRecordId,
+  liveRunFlags,
+  liveRunRecord,
+  type TLiveRun,
+} from '@/lib/codecarbon/live-run';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TCodecarbonEmissionCreate, TCodecarbonRunCreate } from '@/lib/schemas/codecarbon-api';
 import { ZUsageRecordInput } from '@/lib/schemas/usage-record';
 import { computeForOrganization } from './api-estimate';
+import { getCodecarbonExperiment } from './codecarbon-experiments';
 import { storeUsageRecords } from './usage-records';
 
 type Tx = Prisma.TransactionClient;
@@ -18,19 +25,27 @@ async function storeLiveRun(ctx: { orgId: string }, live: TLiveRun, now: Date, t
   if (!footprint) {
     throw new AppError('INTERNAL', 'The engine returned no result.');
   }
-  const sourceData = { codecarbon: live } as unknown as Prisma.InputJsonValue;
+  const sourceData = {
+    codecarbon: live,
+    ingestFlags: liveRunFlags(live),
+  } as unknown as Prisma.InputJsonValue;
   await storeUsageRecords(ctx, [{ record, footprint, sourceData }], { computedAt: now, tx });
 }
 
-/** POST /runs: the run becomes one usage record (zero energy until its first emission post). */
+/**
+ * POST /runs: the run becomes one usage record (zero energy until its first emission post). Its experiment
+ * (location, PUE, project) is copied into the run as of now; an unknown experiment id is accepted (CodeCarbon's
+ * shared default id) and flagged LOCATION_MISSING.
+ */
 export async function createCodecarbonRun(
   ctx: { orgId: string },
   run: TCodecarbonRunCreate,
   now: Date,
 ): Promise<{ id: string }> {
   const id = randomUUID();
+  const experiment = await getCodecarbonExperiment(ctx, run.experiment_id);
   await getPrisma().$transaction((tx) =>
-    storeLiveRun(ctx, { live: true, runId: id, run, emissions: [] }, now, tx),
+    storeLiveRun(ctx, { live: true, runId: id, run, experiment, emissions: [] }, now, tx),
   );
   return { id };
 }
@@ -61,5 +76,34 @@ export async function addCodecarbonEmission(
     }
     await storeLiveRun(ctx, { ...live, emissions: [...live.emissions, emission] }, now, tx);
     return { id, duplicate: false };
+  });
+}
+
+const toRun = (live: TLiveRun) => ({ ...live.run, id: live.runId });
+
+/** GET /runs/{id}: the run as created (CodeCarbon's Run shape). */
+export async function getCodecarbonRun(ctx: { orgId: string }, runId: string) {
+  const row = await getPrisma().usageRecord.findFirst({
+    where: { orgId: ctx.orgId, externalId: liveRecordId(runId) },
+    select: { sourceData: true },
+  });
+  const live = (row?.sourceData as { codecarbon?: TLiveRun } | null)?.codecarbon;
+  return live?.live ? toRun(live) : null;
+}
+
+/** GET /experiments/{id}/runs: the live runs of an experiment, oldest first. */
+export async function findCodecarbonRuns(ctx: { orgId: string }, experimentId: string) {
+  const rows = await getPrisma().usageRecord.findMany({
+    where: {
+      orgId: ctx.orgId,
+      externalId: { startsWith: 'codecarbon:' },
+      sourceData: { path: ['codecarbon', 'run', 'experiment_id'], equals: experimentId },
+    },
+    select: { sourceData: true },
+    orderBy: { startedAt: 'asc' },
+  });
+  return rows.flatMap((r) => {
+    const live = (r.sourceData as { codecarbon?: TLiveRun } | null)?.codecarbon;
+    return live?.live ? [toRun(live)] : [];
   });
 }

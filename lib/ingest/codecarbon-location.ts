@@ -28,7 +28,7 @@ export function isQuebecFallback(row: CodecarbonRow): boolean {
  * else CodeCarbon's `region` text.
  */
 export function codecarbonLocation(
-  row: CodecarbonRow,
+  row: Pick<CodecarbonRow, 'cloudProvider' | 'cloudRegion' | 'countryIso' | 'region'>,
   defaults: Partial<TUsageRecordInput>,
 ): { provider: TProvider; region: string | undefined } {
   const cloud = row.cloudProvider;

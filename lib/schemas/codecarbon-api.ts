@@ -9,13 +9,13 @@ import { z } from 'zod';
 const nullableNumber = () => z.number().finite().nonnegative().nullish();
 const nullableText = () => z.string().max(500).nullish();
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})$/;
-const ZTimestamp = z
+export const ZCodecarbonTimestamp = z
   .string()
   .regex(ISO_WITH_OFFSET, 'expected an ISO 8601 date-time with offset')
   .refine((v) => !Number.isNaN(Date.parse(v)), 'not a valid date-time');
 
 export const ZCodecarbonRunCreate = z.object({
-  timestamp: ZTimestamp,
+  timestamp: ZCodecarbonTimestamp,
   experiment_id: z.uuid(),
   os: nullableText(),
   python_version: nullableText(),
@@ -36,7 +36,7 @@ export type TCodecarbonRunCreate = z.output<typeof ZCodecarbonRunCreate>;
 const percent = () => z.number().min(0).max(100).nullish();
 
 export const ZCodecarbonEmissionCreate = z.object({
-  timestamp: ZTimestamp,
+  timestamp: ZCodecarbonTimestamp,
   run_id: z.uuid(),
   /** Seconds since the previous post (a delta), > 0. */
   duration: z.number().positive(),

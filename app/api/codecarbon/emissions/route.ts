@@ -1,6 +1,5 @@
-import { parseCodecarbonBody, withBearerFromApiToken } from '@/lib/api/codecarbon-request';
+import { parseCodecarbonBody, requireCodecarbonAuth } from '@/lib/api/codecarbon-request';
 import { withRateLimit } from '@/lib/api/rate-limit';
-import { requireRequestAuth } from '@/lib/auth/context';
 import { addCodecarbonEmission } from '@/lib/data/codecarbon-live';
 import { toResponse } from '@/lib/errors';
 import { ZCodecarbonEmissionCreate } from '@/lib/schemas/codecarbon-api';
@@ -10,7 +9,7 @@ import { ZCodecarbonEmissionCreate } from '@/lib/schemas/codecarbon-api';
 async function handlePost(request: Request) {
   try {
     const body = await parseCodecarbonBody(request, ZCodecarbonEmissionCreate);
-    const ctx = await requireRequestAuth(withBearerFromApiToken(request), 'writeUsage');
+    const ctx = await requireCodecarbonAuth(request, 'writeUsage');
     const { id } = await addCodecarbonEmission(ctx, body, new Date());
     return Response.json(id, { status: 201 });
   } catch (error) {

@@ -1,6 +1,5 @@
-import { parseCodecarbonBody, withBearerFromApiToken } from '@/lib/api/codecarbon-request';
+import { parseCodecarbonBody, requireCodecarbonAuth } from '@/lib/api/codecarbon-request';
 import { withRateLimit } from '@/lib/api/rate-limit';
-import { requireRequestAuth } from '@/lib/auth/context';
 import { createCodecarbonRun } from '@/lib/data/codecarbon-live';
 import { toResponse } from '@/lib/errors';
 import { ZCodecarbonRunCreate } from '@/lib/schemas/codecarbon-api';
@@ -9,7 +8,7 @@ import { ZCodecarbonRunCreate } from '@/lib/schemas/codecarbon-api';
 async function handlePost(request: Request) {
   try {
     const body = await parseCodecarbonBody(request, ZCodecarbonRunCreate);
-    const ctx = await requireRequestAuth(withBearerFromApiToken(request), 'writeUsage');
+    const ctx = await requireCodecarbonAuth(request, 'writeUsage');
     const { id } = await createCodecarbonRun(ctx, body, new Date());
     return Response.json({ ...body, id }, { status: 201 });
   } catch (error) {

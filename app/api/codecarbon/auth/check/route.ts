@@ -1,0 +1,23 @@
+import { requireCodecarbonAuth } from '@/lib/api/codecarbon-request';
+import { withRateLimit } from '@/lib/api/rate-limit';
+import { toResponse } from '@/lib/errors';
+
+// CodeCarbon-compatible `GET {api_endpoint}/auth/check` (ApiClient.check_auth, used by the CLI): 200 when the
+// api key is valid, with who it belongs to.
+async function handleGet(request: Request) {
+  try {
+    const ctx = await requireCodecarbonAuth(request, 'read');
+    return Response.json({
+      id: ctx.userId,
+      name: ctx.userName,
+      email: ctx.userEmail,
+      organization_id: ctx.orgId,
+      role: ctx.role,
+    });
+  } catch (error) {
+    return toResponse(error);
+  }
+}
+
+export const GET = withRateLimit(handleGet);
+export const dynamic = 'force-dynamic';

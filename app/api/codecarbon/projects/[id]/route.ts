@@ -1,0 +1,18 @@
+import { jsonOr404, requireCodecarbonAuth } from '@/lib/api/codecarbon-request';
+import { withRateLimit } from '@/lib/api/rate-limit';
+import { getCodecarbonProject } from '@/lib/data/codecarbon-experiments';
+import { toResponse } from '@/lib/errors';
+
+// CodeCarbon-compatible `GET /projects/{id}`.
+async function handleGet(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const { id } = await params;
+    const ctx = await requireCodecarbonAuth(request, 'read');
+    return jsonOr404(await getCodecarbonProject(ctx, id), 'Project');
+  } catch (error) {
+    return toResponse(error);
+  }
+}
+
+export const GET = withRateLimit(handleGet);
+export const dynamic = 'force-dynamic';
