@@ -17,7 +17,10 @@ function routeFiles(dir: string): string[] {
 function implementedOperations(): string[] {
   const appDir = join(process.cwd(), 'app');
   return routeFiles(join(appDir, 'api')).flatMap((file) => {
-    const path = `/${relative(appDir, file).split(sep).slice(0, -1).join('/')}`.replace(/\[([^\]]+)\]/g, '{$1}');
+    const path = `/${relative(appDir, file).split(sep).slice(0, -1).join('/')}`.replace(
+      /\[([^\]]+)\]/g,
+      '{$1}',
+    );
     const methods = [
       ...readFileSync(file, 'utf8').matchAll(
         /^export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/gm,
@@ -40,7 +43,10 @@ describe('OpenAPI completeness', () => {
     expect(new Set(keys).size).toBe(keys.length);
     for (const endpoint of API_ENDPOINTS) {
       const statuses = Object.keys(endpoint.responses);
-      expect(statuses.some((s) => s.startsWith('2')), `${endpoint.path} success`).toBe(true);
+      expect(
+        statuses.some((s) => s.startsWith('2')),
+        `${endpoint.path} success`,
+      ).toBe(true);
       if (endpoint.path !== '/api/health') {
         expect(statuses, `${endpoint.method} ${endpoint.path}`).toContain('429');
       }

@@ -183,7 +183,9 @@ export function buildOpenApiDocument(serverUrl = '/') {
     paths[endpoint.path] ??= {};
     (paths[endpoint.path] as Record<string, unknown>)[endpoint.method] = {
       ...operation(endpoint),
-      ...(endpoint.path === '/api/v1/openapi.json' || endpoint.path === '/api/health' ? { security: [] } : {}),
+      ...(endpoint.path === '/api/v1/openapi.json' || endpoint.path === '/api/health'
+        ? { security: [] }
+        : {}),
       ...(endpoint.tag === 'codecarbon'
         ? { tags: ['CodeCarbon'], security: [{ codecarbonApiToken: [] }, { bearerAuth: [] }] }
         : {}),

@@ -61,6 +61,7 @@ describe('the experiment decides location, project and PUE', () => {
     project_name: 'Foundation models',
     country_name: 'France',
     country_iso_code: 'FRA',
+    country_alpha2: 'FR',
     region: 'île-de-france',
     cloud_provider: null,
     cloud_region: null,
@@ -71,7 +72,7 @@ describe('the experiment decides location, project and PUE', () => {
   test('on-premise: country code as region, PUE divided out of the facility energy and kept', () => {
     const record = liveRunRecord({ ...run, experiment });
     expect(record.provider).toBe('on_prem');
-    expect(record.region).toBe('FRA');
+    expect(record.region).toBe('FR');
     expect(record.project).toBe('Foundation models');
     expect(record.energyKwh).toBeCloseTo(0.3 / 1.25, 12);
     expect(record.pue).toBe(1.25);

@@ -3,8 +3,14 @@ import { INGEST_FLAGS, type TIngestFlag } from '@/lib/ingest/flags';
 import type { TCodecarbonEmissionCreate, TCodecarbonRunCreate } from '@/lib/schemas/codecarbon-api';
 import type { TCodecarbonExperiment } from '@/lib/schemas/codecarbon-experiments';
 
-/** The experiment a run belongs to, as it was when the run was created (provenance). */
-export type TLiveExperiment = TCodecarbonExperiment & { project_name: string | null };
+/**
+ * The experiment a run belongs to, as it was when the run was created (provenance), with its country as ISO
+ * alpha-2 (our grid zones; CodeCarbon sends alpha-3).
+ */
+export type TLiveExperiment = TCodecarbonExperiment & {
+  project_name: string | null;
+  country_alpha2?: string | null;
+};
 
 /**
  * A live CodeCarbon run as kept in usage_record.source_data: the run payload, its experiment (location, PUE)
@@ -42,7 +48,7 @@ function experimentLocation(experiment: TLiveExperiment | null | undefined) {
     {
       cloudProvider: experiment.on_cloud ? (experiment.cloud_provider ?? undefined) : undefined,
       cloudRegion: experiment.cloud_region ?? undefined,
-      countryIso: experiment.country_iso_code ?? undefined,
+      countryIso: experiment.country_alpha2 ?? experiment.country_iso_code ?? undefined,
       region: experiment.region ?? undefined,
     },
     {},

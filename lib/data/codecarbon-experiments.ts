@@ -1,10 +1,12 @@
 import 'server-only';
+import type { TLiveExperiment } from '@/lib/codecarbon/live-run';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type {
   TCodecarbonExperiment,
   TCodecarbonExperimentCreate,
 } from '@/lib/schemas/codecarbon-experiments';
+import { countryAlpha2 } from './iso-country-codes';
 import { slugify } from './teams-and-projects';
 
 // CodeCarbon's project and experiment objects over our tables: a CodeCarbon project IS one of our projects
@@ -128,7 +130,7 @@ export async function createCodecarbonExperiment(
 export async function getCodecarbonExperiment(
   ctx: { orgId: string },
   id: string,
-): Promise<(TCodecarbonExperiment & { project_name: string | null }) | null> {
+): Promise<TLiveExperiment | null> {
   if (!isUuid(id)) {
     return null;
   }
@@ -136,7 +138,13 @@ export async function getCodecarbonExperiment(
     where: { orgId: ctx.orgId, id },
     select: { ...EXPERIMENT_SELECT, project: { select: { name: true } } },
   });
-  return row ? { ...toExperiment(row), project_name: row.project?.name ?? null } : null;
+  return row
+    ? {
+        ...toExperiment(row),
+        project_name: row.project?.name ?? null,
+        country_alpha2: countryAlpha2(row.countryIsoCode),
+      }
+    : null;
 }
 
 export async function findCodecarbonExperiments(ctx: { orgId: string }, projectId: string) {

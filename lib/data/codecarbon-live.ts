@@ -14,9 +14,16 @@ import type { TCodecarbonEmissionCreate, TCodecarbonRunCreate } from '@/lib/sche
 import { ZUsageRecordInput } from '@/lib/schemas/usage-record';
 import { computeForOrganization } from './api-estimate';
 import { getCodecarbonExperiment } from './codecarbon-experiments';
+import { getCachedFactorLibrary } from './factor-library-cache';
 import { storeUsageRecords } from './usage-records';
 
 type Tx = Prisma.TransactionClient;
+
+/**
+ * The run's transaction holds a row lock while the record is recomputed: load the (cached) factor library
+ * before opening it, so a cold cache never runs into the transaction timeout.
+ */
+const TX_OPTIONS = { timeout: 15_000 };
 
 /** Recomputes the run's one record from its payload and deltas and stores it (insert or replace). */
 async function storeLiveRun(ctx: { orgId: string }, live: TLiveRun, now: Date, tx: Tx): Promise<void> {
@@ -43,9 +50,13 @@ export async function createCodecarbonRun(
   now: Date,
 ): Promise<{ id: string }> {
   const id = randomUUID();
-  const experiment = await getCodecarbonExperiment(ctx, run.experiment_id);
-  await getPrisma().$transaction((tx) =>
-    storeLiveRun(ctx, { live: true, runId: id, run, experiment, emissions: [] }, now, tx),
+  const [experiment] = await Promise.all([
+    getCodecarbonExperiment(ctx, run.experiment_id),
+    getCachedFactorLibrary(ctx),
+  ]);
+  await getPrisma().$transaction(
+    (tx) => storeLiveRun(ctx, { live: true, runId: id, run, experiment, emissions: [] }, now, tx),
+    TX_OPTIONS,
   );
   return { id };
 }
@@ -59,6 +70,7 @@ export async function addCodecarbonEmission(
   emission: TCodecarbonEmissionCreate,
   now: Date,
 ): Promise<{ id: string; duplicate: boolean }> {
+  await getCachedFactorLibrary(ctx);
   return getPrisma().$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ source_data: { codecarbon?: TLiveRun } | null }[]>`
       SELECT source_data FROM usage_record
@@ -76,7 +88,7 @@ export async function addCodecarbonEmission(
     }
     await storeLiveRun(ctx, { ...live, emissions: [...live.emissions, emission] }, now, tx);
     return { id, duplicate: false };
-  });
+  }, TX_OPTIONS);
 }
 
 const toRun = (live: TLiveRun) => ({ ...live.run, id: live.runId });

@@ -12,7 +12,7 @@ async function handleGet(request: Request, { params }: { params: Promise<{ id: s
     if (!experiment) {
       return jsonOr404(null, 'Experiment');
     }
-    const { project_name: _projectName, ...body } = experiment;
+    const { project_name: _projectName, country_alpha2: _alpha2, ...body } = experiment;
     return Response.json(body);
   } catch (error) {
     return toResponse(error);
