@@ -95,9 +95,8 @@ describe('typed TypeScript client against a real HTTP server', () => {
 
   test('errors surface as AiFootprintApiError with the envelope code and row errors', async () => {
     const api = client();
-    const invalid = await api
-      .storeRecords([{ ...RECORDS[0], phase: 'training', energyKwh: -1 }])
-      .catch((e) => e);
+    const bad = { phase: 'training' as const, startedAt: '2026-10-01', endedAt: '2026-10-02', energyKwh: -1 };
+    const invalid = await api.storeRecords([bad]).catch((e) => e);
     expect(invalid).toBeInstanceOf(AiFootprintApiError);
     expect(invalid).toMatchObject({ status: 422, code: 'INVALID_RECORDS' });
     expect(invalid.recordErrors?.[0]).toMatchObject({ index: 0, field: 'energyKwh' });
