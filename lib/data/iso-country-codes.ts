@@ -1,7 +1,6 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_REFERENCE_DIR } from '@/lib/factors/load-bundled-factor-library';
 import { parseIsoCountryCodes } from '@/lib/factors/parse-grid-factors';
 
 let alpha2ByAlpha3: Map<string, string> | undefined;
@@ -18,8 +17,9 @@ export function countryAlpha2(code: string | null | undefined): string | null {
   if (upper.length === 2) {
     return upper;
   }
+  // A static path under reference/ (a computed one would make the bundler trace the whole project).
   alpha2ByAlpha3 ??= parseIsoCountryCodes(
-    readFileSync(path.join(DEFAULT_REFERENCE_DIR, 'grid/iso3166_country_codes.csv'), 'utf8'),
+    readFileSync(path.join(process.cwd(), 'reference', 'grid', 'iso3166_country_codes.csv'), 'utf8'),
   );
   return alpha2ByAlpha3.get(upper) ?? null;
 }
