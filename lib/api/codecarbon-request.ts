@@ -49,3 +49,6 @@ export function jsonOr404<T>(value: T | null, what: string): Response {
   }
   return Response.json(value);
 }
+
+/** The same JSON body parsing for our own JSON endpoints (422 with field paths). */
+export const parseJsonBody = parseCodecarbonBody;

@@ -6,6 +6,10 @@ import { API_MAX_RECORDS } from '@/lib/schemas/api-v1';
 export type TComponentName =
   | 'ErrorEnvelope'
   | 'HealthResponse'
+  | 'ZoneFactorList'
+  | 'LocationList'
+  | 'FactorOverrideCreate'
+  | 'RecomputeResponse'
   | 'RateLimitedProblem'
   | 'RecordErrorsResponse'
   | 'EstimateResponse'
@@ -54,7 +58,7 @@ export interface TApiEndpoint {
   summary: string;
   description: string;
   /** Role permission required (lib/auth/roles.ts). */
-  permission: 'read' | 'writeUsage';
+  permission: 'read' | 'writeUsage' | 'manageOrganization';
   /** Extra operation fields (e.g. security for the CodeCarbon header). */
   tag?: 'codecarbon';
   parameters: TApiParameter[];

@@ -9,6 +9,7 @@ import {
   type TApiParameter,
   type TApiResponse,
 } from './openapi-endpoint-types';
+import { FACTOR_ENDPOINTS } from './openapi-factor-endpoints';
 
 export type { TApiEndpoint, TApiParameter, TApiResponse, TComponentName } from './openapi-endpoint-types';
 
@@ -252,6 +253,7 @@ export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([
       ...errors('400', '401', '404'),
     },
   },
+  ...FACTOR_ENDPOINTS,
   ...CODECARBON_ENDPOINTS,
 ]);
 

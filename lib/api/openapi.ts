@@ -9,6 +9,12 @@ import {
   ZSummaryResponse,
 } from '@/lib/schemas/api-v1';
 import {
+  ZFactorOverrideCreate,
+  ZLocationList,
+  ZRecomputeResponse,
+  ZZoneFactorList,
+} from '@/lib/schemas/api-v1-factors';
+import {
   ZMeResponse,
   ZUpload,
   ZUploadDeleted,
@@ -44,6 +50,9 @@ import { API_ENDPOINTS, type TApiEndpoint, type TComponentName } from './openapi
 /** Response components: validated against real responses in tests/integration/api-contract.test.ts. */
 export const RESPONSE_SCHEMAS = {
   ErrorEnvelope: ZErrorEnvelope,
+  ZoneFactorList: ZZoneFactorList,
+  LocationList: ZLocationList,
+  RecomputeResponse: ZRecomputeResponse,
   HealthResponse: z.object({ status: z.enum(['ok', 'degraded']), database: z.boolean() }),
   RateLimitedProblem: ZRateLimitedProblem,
   RecordErrorsResponse: ZRecordErrorsResponse,
@@ -89,6 +98,7 @@ function componentSchemas(): Record<string, TJsonSchema> {
   inputs.add(ZUsageRecordInput, { id: 'UsageRecordInput' });
   inputs.add(ZCodecarbonRunCreate, { id: 'CodecarbonRunCreate' });
   inputs.add(ZCodecarbonEmissionCreate, { id: 'CodecarbonEmissionCreate' });
+  inputs.add(ZFactorOverrideCreate, { id: 'FactorOverrideCreate' });
   inputs.add(ZCodecarbonProjectCreate, { id: 'CodecarbonProjectCreate' });
   inputs.add(ZCodecarbonExperimentCreate, { id: 'CodecarbonExperimentCreate' });
   const inp = z.toJSONSchema(inputs, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any', uri });

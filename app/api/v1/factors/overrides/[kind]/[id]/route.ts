@@ -1,0 +1,29 @@
+import { withRateLimit } from '@/lib/api/rate-limit';
+import { requireRequestAuth } from '@/lib/auth/context';
+import { deleteFactorOverride } from '@/lib/data/factor-overrides';
+import { AppError, toResponse } from '@/lib/errors';
+import { ZDeleteFactorOverrideInput } from '@/lib/schemas/factor-override';
+
+type TParams = { params: Promise<{ kind: string; id: string }> };
+
+// Removes one of the organisation's overrides (never a bundled factor) and recomputes every record.
+async function handleDelete(request: Request, { params }: TParams) {
+  try {
+    const parsed = ZDeleteFactorOverrideInput.safeParse(await params);
+    if (!parsed.success) {
+      throw new AppError('INVALID_INPUT', 'kind must be grid, location or accelerator.');
+    }
+    const ctx = await requireRequestAuth(request, 'manageOrganization');
+    const result = await deleteFactorOverride(
+      { orgId: ctx.orgId, userId: ctx.userId, role: ctx.role },
+      parsed.data,
+      { now: new Date() },
+    );
+    return Response.json(result);
+  } catch (error) {
+    return toResponse(error);
+  }
+}
+
+export const DELETE = withRateLimit(handleDelete);
+export const dynamic = 'force-dynamic';

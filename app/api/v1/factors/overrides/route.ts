@@ -1,0 +1,42 @@
+import { parseJsonBody } from '@/lib/api/codecarbon-request';
+import { withRateLimit } from '@/lib/api/rate-limit';
+import { requireRequestAuth } from '@/lib/auth/context';
+import {
+  createAcceleratorOverride,
+  createGridFactorOverride,
+  createLocationOverride,
+} from '@/lib/data/factor-overrides';
+import { AppError, toResponse } from '@/lib/errors';
+import { OVERRIDE_SCHEMAS, ZFactorOverrideEnvelope } from '@/lib/schemas/api-v1-factors';
+
+// Adds an organisation override (grid factor, location PUE/WUE, accelerator) and recomputes every record with
+// it (restatements logged, as on the Factors page). 201 + the recompute counts.
+async function handlePost(request: Request) {
+  try {
+    const body = await parseJsonBody(request, ZFactorOverrideEnvelope);
+    const parsed = OVERRIDE_SCHEMAS[body.kind].safeParse(body.override);
+    if (!parsed.success) {
+      const details = parsed.error.issues.map((i) => ({
+        field: `override.${i.path.join('.')}`,
+        message: i.message,
+      }));
+      throw new AppError('INVALID_RECORDS', `Invalid ${details[0]?.field}: ${details[0]?.message}`, details);
+    }
+    const ctx = await requireRequestAuth(request, 'manageOrganization');
+    const admin = { orgId: ctx.orgId, userId: ctx.userId, role: ctx.role };
+    const now = { now: new Date() };
+    const input = parsed.data as never;
+    const result =
+      body.kind === 'grid'
+        ? await createGridFactorOverride(admin, input, now)
+        : body.kind === 'location'
+          ? await createLocationOverride(admin, input, now)
+          : await createAcceleratorOverride(admin, input, now);
+    return Response.json(result, { status: 201 });
+  } catch (error) {
+    return toResponse(error);
+  }
+}
+
+export const POST = withRateLimit(handlePost);
+export const dynamic = 'force-dynamic';
