@@ -6,6 +6,7 @@ import { API_MAX_RECORDS } from '@/lib/schemas/api-v1';
 export type TComponentName =
   | 'ErrorEnvelope'
   | 'HealthResponse'
+  | 'RecordDetail'
   | 'ZoneFactorList'
   | 'LocationList'
   | 'FactorOverrideCreate'

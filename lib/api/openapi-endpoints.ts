@@ -146,6 +146,16 @@ export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([
     responses: { '200': { description: 'One page', schema: 'RecordsPage' }, ...errors('400', '401') },
   },
   {
+    method: 'get',
+    path: '/api/v1/records/{id}',
+    summary: 'One stored record',
+    description:
+      'A record with its inputs, results and provenance: factors used, assumption and ingest flags, methodology version, upload line and restatements.',
+    permission: 'read',
+    parameters: [idParam('id', 'Record id (the id field of GET /api/v1/records)')],
+    responses: { '200': { description: 'The record', schema: 'RecordDetail' }, ...errors('401', '404') },
+  },
+  {
     method: 'post',
     path: '/api/v1/records',
     summary: 'Store records (batch)',

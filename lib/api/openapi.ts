@@ -14,6 +14,7 @@ import {
   ZRecomputeResponse,
   ZZoneFactorList,
 } from '@/lib/schemas/api-v1-factors';
+import { ZRecordDetail } from '@/lib/schemas/api-v1-record';
 import {
   ZMeResponse,
   ZUpload,
@@ -50,6 +51,7 @@ import { API_ENDPOINTS, type TApiEndpoint, type TComponentName } from './openapi
 /** Response components: validated against real responses in tests/integration/api-contract.test.ts. */
 export const RESPONSE_SCHEMAS = {
   ErrorEnvelope: ZErrorEnvelope,
+  RecordDetail: ZRecordDetail,
   ZoneFactorList: ZZoneFactorList,
   LocationList: ZLocationList,
   RecomputeResponse: ZRecomputeResponse,

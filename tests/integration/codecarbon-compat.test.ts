@@ -12,6 +12,7 @@ import { GET as getProject } from '@/app/api/codecarbon/projects/[id]/route';
 import { POST as postProject } from '@/app/api/codecarbon/projects/route';
 import { GET as getRun } from '@/app/api/codecarbon/runs/[id]/route';
 import { POST as postRun } from '@/app/api/codecarbon/runs/route';
+import { GET as getRecord } from '@/app/api/v1/records/[id]/route';
 import { createApiToken } from '@/lib/data/api-tokens';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
@@ -203,6 +204,27 @@ describe('CodeCarbon API compatibility', () => {
     const source = record.sourceData as { ingestFlags: string[]; codecarbon: { experiment: { id: string } } };
     expect(source.ingestFlags).toEqual(['PUE_REMOVED']);
     expect(source.codecarbon.experiment.id).toBe(experiment.id);
+
+    // The provenance through the JSON API: GET /api/v1/records/{id}.
+    const detail = (await expectContract(
+      'get',
+      '/api/v1/records/{id}',
+      await getRecord(
+        new Request('http://localhost/api/v1/records/x', { headers: { authorization: `Bearer ${apiKey}` } }),
+        params(record.id),
+      ),
+    )) as { ingestFlags: string[]; gridZone: string; project: string; factorRefs: { kind: string }[] };
+    expect(detail).toMatchObject({
+      ingestFlags: ['PUE_REMOVED'],
+      gridZone: 'FR',
+      project: 'foundation-models',
+    });
+    expect(detail.factorRefs.length).toBeGreaterThan(0);
+    const absent = await getRecord(
+      new Request('http://localhost/api/v1/records/x', { headers: { authorization: `Bearer ${apiKey}` } }),
+      params('00000000-0000-4000-8000-000000000000'),
+    );
+    expect(absent.status).toBe(404);
   });
 
   test('a cloud experiment puts runs in the provider region; unknown ids and bad bodies are refused', async () => {

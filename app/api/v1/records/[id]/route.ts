@@ -1,0 +1,23 @@
+import { withRateLimit } from '@/lib/api/rate-limit';
+import { toRecordDetail } from '@/lib/api/record-detail';
+import { requireRequestAuth } from '@/lib/auth/context';
+import { getUsageRecordDetail } from '@/lib/data/usage-record-detail';
+import { AppError, toResponse } from '@/lib/errors';
+
+// One stored record with its results and provenance (the JSON twin of /records/{id}).
+async function handleGet(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const { id } = await params;
+    const ctx = await requireRequestAuth(request, 'read');
+    const record = await getUsageRecordDetail(ctx, id);
+    if (!record) {
+      throw new AppError('NOT_FOUND', 'Record not found.');
+    }
+    return Response.json(toRecordDetail(record));
+  } catch (error) {
+    return toResponse(error);
+  }
+}
+
+export const GET = withRateLimit(handleGet);
+export const dynamic = 'force-dynamic';
