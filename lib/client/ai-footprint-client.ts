@@ -3,7 +3,9 @@ import type {
   TEstimateResponse,
   TExperiment,
   TExperimentCreate,
+  TLocationList,
   TMeResponse,
+  TRecordDetail,
   TRecordErrors,
   TRecordFilters,
   TRecordInput,
@@ -15,6 +17,7 @@ import type {
   TSummaryResponse,
   TUploadDetail,
   TUploadList,
+  TZoneFactorList,
 } from './types';
 
 /**
@@ -129,6 +132,12 @@ export function createAiFootprintClient(options: TClientOptions) {
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
     },
+    /** One record with its results and provenance (factors, flags, restatements). */
+    getRecord: (id: string) => request<TRecordDetail>('GET', `/api/v1/records/${encodeURIComponent(id)}`),
+    /** Grid intensities of a zone (bundled + the organisation's overrides). */
+    zoneFactors: (zone: string) => request<TZoneFactorList>('GET', `/api/v1/factors${queryString({ zone })}`),
+    locations: (q?: string) =>
+      request<TLocationList>('GET', `/api/v1/factors/locations${queryString({ q })}`),
     summary: (query: TSummaryQuery) =>
       request<TSummaryResponse>('GET', `/api/v1/summary${queryString(query)}`),
     listUploads: () => request<TUploadList>('GET', '/api/v1/uploads'),

@@ -8,6 +8,8 @@ import type {
   ZSummaryQuery,
   ZSummaryResponse,
 } from '@/lib/schemas/api-v1';
+import type { ZLocationList, ZZoneFactorList } from '@/lib/schemas/api-v1-factors';
+import type { ZRecordDetail } from '@/lib/schemas/api-v1-record';
 import type { ZMeResponse, ZUploadDetail, ZUploadList } from '@/lib/schemas/api-v1-uploads';
 import type {
   ZCodecarbonExperiment,
@@ -28,6 +30,9 @@ export type TStoreRecordsResponse = z.output<typeof ZStoreRecordsResponse>;
 export type TRecordErrors = z.output<typeof ZRecordErrorsResponse>['errors'];
 export type TRecordRow = z.output<typeof ZRecordRow>;
 export type TRecordsPage = z.output<typeof ZRecordsPage>;
+export type TRecordDetail = z.output<typeof ZRecordDetail>;
+export type TZoneFactorList = z.output<typeof ZZoneFactorList>;
+export type TLocationList = z.output<typeof ZLocationList>;
 export type TSummaryResponse = z.output<typeof ZSummaryResponse>;
 export type TMeResponse = z.output<typeof ZMeResponse>;
 export type TUploadDetail = z.output<typeof ZUploadDetail>;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POST as postExperiment } from '@/app/api/codecarbon/experiments/route';
 import { POST as estimate } from '@/app/api/v1/estimate/route';
 import { GET as me } from '@/app/api/v1/me/route';
+import { GET as getRecord } from '@/app/api/v1/records/[id]/route';
 import { GET as listRecords, POST as storeRecords } from '@/app/api/v1/records/route';
 import { GET as summary } from '@/app/api/v1/summary/route';
 import { AiFootprintApiError, createAiFootprintClient } from '@/lib/client/ai-footprint-client';
@@ -57,6 +58,7 @@ beforeAll(async () => {
     'GET /api/v1/records': listRecords,
     'POST /api/v1/records': storeRecords,
     'GET /api/v1/summary': summary,
+    'GET /api/v1/records/{id}': getRecord,
     'POST /api/codecarbon/experiments': postExperiment,
   }));
 });
@@ -83,10 +85,14 @@ describe('typed TypeScript client against a real HTTP server', () => {
     expect(month.groups.map((g) => g.key)).toEqual(['nw-chat']);
 
     const seen: string[] = [];
+    const ids: string[] = [];
     for await (const row of api.iterateRecords({ model: 'nw-chat', limit: 5 })) {
       seen.push(row.externalId);
+      ids.push(row.id);
     }
     expect(seen).toHaveLength(24);
+    const first = await api.getRecord(ids[0] ?? '');
+    expect(first).toMatchObject({ externalId: 'client-0', phase: 'inference', gridZone: expect.any(String) });
     expect(new Set(seen).size).toBe(24);
     // 5 pages + the calls above = well over 4 per second: the client met 429s and waited Retry-After (≤ 1 s).
     expect(waits.length).toBeGreaterThan(0);

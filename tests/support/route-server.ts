@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A route handler as exported by app/**\/route.ts. */
-type THandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+// `Promise<never>`: accepts handlers of any params shape (their parameter types differ per route).
+type THandler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
 
 /**
  * A real HTTP server (node:http on an ephemeral port) that dispatches to the app's route handlers, so clients
@@ -46,7 +47,7 @@ export async function startRouteServer(
     const params = Object.fromEntries(
       match.r.names.map((n, i) => [n, decodeURIComponent(match.m?.[i + 1] ?? '')]),
     );
-    const response = await match.r.handler(request, { params: Promise.resolve(params) });
+    const response = await match.r.handler(request, { params: Promise.resolve(params) as Promise<never> });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });
