@@ -1,37 +1,20 @@
 import { z } from 'zod';
-import { ZFactorRef } from './api-v1';
-import { PHASES } from './usage-record';
+import { ZFactorRef, ZRecordRow } from './api-v1';
 
 /**
  * `GET /api/v1/records/{id}`: one stored record with its inputs, results and provenance (factors used, assumption
  * and ingest flags, methodology version, upload, restatements). Units in the names.
  */
-export const ZRecordDetail = z.object({
-  id: z.string(),
-  externalId: z.string(),
-  phase: z.enum(PHASES),
-  startedAt: z.string(),
-  endedAt: z.string(),
-  team: z.string().nullable(),
-  project: z.string().nullable(),
-  model: z.string().nullable(),
-  provider: z.string().nullable(),
-  region: z.string().nullable(),
-  accelerator: z.string().nullable(),
+export const ZRecordDetail = ZRecordRow.omit({ waterL: true }).extend({
   acceleratorCount: z.number().nullable(),
-  isMeasured: z.boolean(),
   measuredEnergyKwh: z.number().nullable(),
   itEnergyKwh: z.number(),
-  facilityEnergyKwh: z.number(),
   pueApplied: z.number(),
   gridZone: z.string().nullable(),
   countryCode: z.string().nullable(),
   intensityGCo2ePerKwh: z.number(),
   intensitySource: z.string(),
   basis: z.string(),
-  locationKgCo2e: z.number(),
-  marketKgCo2e: z.number(),
-  embodiedKgCo2e: z.number(),
   waterOnsiteL: z.number(),
   waterOffsiteL: z.number(),
   uncertaintyLowKgCo2e: z.number(),
