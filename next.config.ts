@@ -16,7 +16,10 @@ const nextConfig: NextConfig = {
   // the static files proxy.ts skips get the same policy without a nonce here.
   async headers() {
     const production = process.env.NODE_ENV === 'production';
-    const staticCsp = { key: 'Content-Security-Policy', value: contentSecurityPolicy({ development: !production }) };
+    const staticCsp = {
+      key: 'Content-Security-Policy',
+      value: contentSecurityPolicy({ development: !production }),
+    };
     return [
       { source: '/:path*', headers: securityHeaders({ development: !production, hsts: production }) },
       { source: '/_next/:path*', headers: [staticCsp] },

@@ -4,11 +4,15 @@ import { z } from 'zod';
 // via instrumentation.ts) and read through `getEnv()` instead of process.env. Messages name the variable and say
 // what is wrong, never echo a secret.
 
-const ZPostgresUrl = z
+const ZPostgresUrl = z.string().regex(/^postgres(ql)?:\/\/\S+$/, {
+  message: 'must be a postgresql:// URL, e.g. postgresql://user:pass@host:5432/db',
+});
+const ZHttpUrl = z.string().regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, {
+  message: 'must be an http(s):// URL, e.g. http://localhost:3000',
+});
+const ZSecret = z
   .string()
-  .regex(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgresql:// URL, e.g. postgresql://user:pass@host:5432/db' });
-const ZHttpUrl = z.string().regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'must be an http(s):// URL, e.g. http://localhost:3000' });
-const ZSecret = z.string().min(32, { message: 'must be at least 32 characters (generate one: openssl rand -base64 32)' });
+  .min(32, { message: 'must be at least 32 characters (generate one: openssl rand -base64 32)' });
 const ZPort = z.string().refine((p) => /^\d+$/.test(p) && Number(p) >= 1 && Number(p) <= 65_535, {
   message: 'must be a whole number between 1 and 65535',
 });

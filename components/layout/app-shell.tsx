@@ -72,9 +72,6 @@ export function AppShell({
               <SideNav canReadAudit={canReadAudit} />
             </div>
           </details>
-          <div className="md:hidden">
-            <OrganizationSwitcher current={orgSlug} options={organizations} />
-          </div>
           <div className="ml-auto flex items-center gap-3">
             <ThemeToggle initial={theme} />
             <div className="text-right text-sm leading-tight">

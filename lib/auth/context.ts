@@ -59,7 +59,10 @@ async function getSessionContext(): Promise<TAuthContext | null> {
     return null;
   }
   const memberships = await findMembershipsForUser(session.user.id);
-  const wanted = fromSignedValue((await cookies()).get(ACTIVE_ORG_COOKIE)?.value, getEnv().BETTER_AUTH_SECRET);
+  const wanted = fromSignedValue(
+    (await cookies()).get(ACTIVE_ORG_COOKIE)?.value,
+    getEnv().BETTER_AUTH_SECRET,
+  );
   const active = memberships.find((m) => m.orgId === wanted) ?? memberships[0];
   if (!active) {
     return null;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { getPrisma } from '@/lib/db';
 import { TOKEN_SCOPES, type TTokenScope } from '@/lib/auth/token-scopes';
+import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
 

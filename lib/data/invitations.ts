@@ -87,7 +87,15 @@ export async function findInvitations(ctx: { orgId: string }, now: Date): Promis
     where: { orgId: ctx.orgId },
     orderBy: { createdAt: 'desc' },
     take: 50,
-    select: { id: true, email: true, role: true, expiresAt: true, createdAt: true, acceptedAt: true, revokedAt: true },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      createdAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+    },
   });
   return rows.map(({ acceptedAt, revokedAt, ...rest }) => ({
     ...rest,
@@ -96,7 +104,11 @@ export async function findInvitations(ctx: { orgId: string }, now: Date): Promis
 }
 
 /** Revokes a pending invitation of the organisation; anything else (foreign, used, revoked) is NOT_FOUND. */
-export async function revokeInvitation(ctx: { orgId: string; userId: string }, invitationId: string, now: Date) {
+export async function revokeInvitation(
+  ctx: { orgId: string; userId: string },
+  invitationId: string,
+  now: Date,
+) {
   await getPrisma().$transaction(async (tx) => {
     const result = await tx.invitation.updateMany({
       where: { id: invitationId, orgId: ctx.orgId, acceptedAt: null, revokedAt: null },
@@ -105,7 +117,11 @@ export async function revokeInvitation(ctx: { orgId: string; userId: string }, i
     if (result.count === 0) {
       throw new AppError('NOT_FOUND', 'No open invitation with that id in this organisation.');
     }
-    await recordAuditEvent(tx, ctx, { action: 'invitation.revoked', targetType: 'invitation', targetId: invitationId });
+    await recordAuditEvent(tx, ctx, {
+      action: 'invitation.revoked',
+      targetType: 'invitation',
+      targetId: invitationId,
+    });
   });
 }
 
@@ -123,13 +139,26 @@ export async function getInvitationByToken(token: string, now: Date): Promise<TI
   const prisma = getPrisma();
   const row = await prisma.invitation.findUnique({
     where: { tokenHash: hashInvitationToken(token) },
-    select: { email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, org: { select: { name: true } } },
+    select: {
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      org: { select: { name: true } },
+    },
   });
   if (!row) {
     return null;
   }
   const user = await prisma.user.findUnique({ where: { email: row.email }, select: { id: true } });
-  return { orgName: row.org.name, email: row.email, role: row.role, status: statusOf(row, now), userExists: !!user };
+  return {
+    orgName: row.org.name,
+    email: row.email,
+    role: row.role,
+    status: statusOf(row, now),
+    userExists: !!user,
+  };
 }
 
 export type TAcceptAs =
@@ -142,17 +171,26 @@ export type TAcceptAs =
  * Accepts an invitation exactly once (row lock; used, revoked or expired links are refused) and creates the
  * membership, and the account when `as.newUser`. Audited in the organisation. Returns the organisation id.
  */
-export async function acceptInvitation(token: string, as: TAcceptAs, now: Date): Promise<{ orgId: string; userId: string }> {
+export async function acceptInvitation(
+  token: string,
+  as: TAcceptAs,
+  now: Date,
+): Promise<{ orgId: string; userId: string }> {
   return getPrisma().$transaction(async (tx) => {
     const tokenHash = hashInvitationToken(token);
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM invitation WHERE token_hash = ${tokenHash} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM invitation WHERE token_hash = ${tokenHash} FOR UPDATE`;
     const row = locked[0] ? await tx.invitation.findUnique({ where: { id: locked[0].id } }) : null;
     if (!row) {
       throw new AppError('NOT_FOUND', 'This invitation link is not valid.');
     }
     const status = statusOf(row, now);
     if (status !== 'pending') {
-      throw new AppError('CONFLICT', `This invitation was ${status === 'expired' ? 'not used in time and has expired' : status}; ask for a new link.`);
+      throw new AppError(
+        'CONFLICT',
+        `This invitation was ${status === 'expired' ? 'not used in time and has expired' : status}; ask for a new link.`,
+      );
     }
     const existing = await tx.user.findUnique({ where: { email: row.email }, select: { id: true } });
     let userId: string;
@@ -166,9 +204,17 @@ export async function acceptInvitation(token: string, as: TAcceptAs, now: Date):
         throw new AppError('CONFLICT', `An account for ${row.email} exists; accept with its password.`);
       }
       userId = randomUUID();
-      await tx.user.create({ data: { id: userId, email: row.email, name: as.newUser.name, emailVerified: true } });
+      await tx.user.create({
+        data: { id: userId, email: row.email, name: as.newUser.name, emailVerified: true },
+      });
       await tx.account.create({
-        data: { id: randomUUID(), accountId: userId, providerId: 'credential', userId, password: as.newUser.passwordHash },
+        data: {
+          id: randomUUID(),
+          accountId: userId,
+          providerId: 'credential',
+          userId,
+          password: as.newUser.passwordHash,
+        },
       });
     }
     const member = await tx.membership.findUnique({ where: { orgId_userId: { orgId: row.orgId, userId } } });
@@ -177,12 +223,16 @@ export async function acceptInvitation(token: string, as: TAcceptAs, now: Date):
     }
     await tx.membership.create({ data: { orgId: row.orgId, userId, role: row.role } });
     await tx.invitation.update({ where: { id: row.id }, data: { acceptedAt: now, acceptedUserId: userId } });
-    await recordAuditEvent(tx, { orgId: row.orgId, userId }, {
-      action: 'invitation.accepted',
-      targetType: 'invitation',
-      targetId: row.id,
-      metadata: { email: row.email, role: row.role, newAccount: 'newUser' in as },
-    });
+    await recordAuditEvent(
+      tx,
+      { orgId: row.orgId, userId },
+      {
+        action: 'invitation.accepted',
+        targetType: 'invitation',
+        targetId: row.id,
+        metadata: { email: row.email, role: row.role, newAccount: 'newUser' in as },
+      },
+    );
     return { orgId: row.orgId, userId };
   });
 }

@@ -24,7 +24,13 @@ export async function findMembers(ctx: { orgId: string }): Promise<TMemberDto[]>
   });
   const order: Role[] = ['owner', 'admin', 'editor', 'auditor', 'viewer'];
   return rows
-    .map((r) => ({ userId: r.user.id, name: r.user.name, email: r.user.email, role: r.role, joinedAt: r.createdAt }))
+    .map((r) => ({
+      userId: r.user.id,
+      name: r.user.name,
+      email: r.user.email,
+      role: r.role,
+      joinedAt: r.createdAt,
+    }))
     .sort((x, y) => order.indexOf(x.role) - order.indexOf(y.role) || x.email.localeCompare(y.email));
 }
 
@@ -53,7 +59,12 @@ async function lockAndCheck(
   if (!actor) {
     throw new AppError('FORBIDDEN', 'You are no longer a member of this organisation.');
   }
-  const refusal = memberChangeRefusal({ actorRole: actor.role, targetRole: target.role, newRole, ownerCount });
+  const refusal = memberChangeRefusal({
+    actorRole: actor.role,
+    targetRole: target.role,
+    newRole,
+    ownerCount,
+  });
   if (refusal) {
     throw new AppError(refusal.startsWith('The last owner') ? 'CONFLICT' : 'FORBIDDEN', refusal);
   }

@@ -20,14 +20,21 @@ export async function createOrganization(
   name: string,
 ): Promise<{ orgId: string; orgSlug: string }> {
   return getPrisma().$transaction(async (tx) => {
-    const org = await tx.organization.create({ data: { name, slug: slugFor(name) }, select: { id: true, slug: true } });
-    await tx.membership.create({ data: { orgId: org.id, userId: user.userId, role: 'owner' } });
-    await recordAuditEvent(tx, { orgId: org.id, userId: user.userId }, {
-      action: 'organization.created',
-      targetType: 'organization',
-      targetId: org.id,
-      metadata: { name },
+    const org = await tx.organization.create({
+      data: { name, slug: slugFor(name) },
+      select: { id: true, slug: true },
     });
+    await tx.membership.create({ data: { orgId: org.id, userId: user.userId, role: 'owner' } });
+    await recordAuditEvent(
+      tx,
+      { orgId: org.id, userId: user.userId },
+      {
+        action: 'organization.created',
+        targetType: 'organization',
+        targetId: org.id,
+        metadata: { name },
+      },
+    );
     return { orgId: org.id, orgSlug: org.slug };
   });
 }

@@ -14,7 +14,9 @@ export const ZRemoveMemberInput = z.object({ userId: z.string().min(1).max(200) 
 export const ZRevokeInvitationInput = z.object({ invitationId: z.string().uuid() });
 
 /** The invitation link's token: `inv_` + 32 random bytes base64url. */
-export const ZInvitationToken = z.string().regex(/^inv_[A-Za-z0-9_-]{43}$/, { message: 'Invalid invitation link.' });
+export const ZInvitationToken = z
+  .string()
+  .regex(/^inv_[A-Za-z0-9_-]{43}$/, { message: 'Invalid invitation link.' });
 
 /** Accepting as a new user: name + password (same minimum as Better Auth's config). */
 export const ZAcceptInvitationNewUser = z

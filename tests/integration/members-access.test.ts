@@ -72,12 +72,18 @@ describe('invitations', () => {
     });
 
     const passwordHash = await hashPassword('a-long-password');
-    const accepted = await acceptInvitation(invited.token, { newUser: { name: 'New Person', passwordHash } }, NOW);
+    const accepted = await acceptInvitation(
+      invited.token,
+      { newUser: { name: 'New Person', passwordHash } },
+      NOW,
+    );
     expect(accepted.orgId).toBe(owner.orgId);
     const account = await getPrisma().account.findFirstOrThrow({ where: { userId: accepted.userId } });
     expect(account.providerId).toBe('credential');
     expect(await verifyPassword({ hash: account.password ?? '', password: 'a-long-password' })).toBe(true);
-    expect(await findMembershipsForUser(accepted.userId)).toMatchObject([{ orgId: owner.orgId, role: 'editor' }]);
+    expect(await findMembershipsForUser(accepted.userId)).toMatchObject([
+      { orgId: owner.orgId, role: 'editor' },
+    ]);
 
     await expect(
       acceptInvitation(invited.token, { newUser: { name: 'Again', passwordHash } }, NOW),
@@ -95,7 +101,9 @@ describe('invitations', () => {
     const other = await createOrgWithMember('owner');
     const invited = await createInvitation(other, { email: owner.email, role: 'auditor' }, NOW);
     expect((await getInvitationByToken(invited.token, NOW))?.userExists).toBe(true);
-    await expect(acceptInvitation(invited.token, { existingUserId: other.userId }, NOW)).rejects.toMatchObject({
+    await expect(
+      acceptInvitation(invited.token, { existingUserId: other.userId }, NOW),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     await acceptInvitation(invited.token, { existingUserId: owner.userId }, NOW);
@@ -119,8 +127,14 @@ describe('invitations', () => {
     await expect(
       acceptInvitation(revoked.token, { newUser: { name: 'Revoked', passwordHash } }, NOW),
     ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('revoked') });
-    expect(await getPrisma().user.count({ where: { email: { in: ['late@example.test', 'revoked@example.test'] } } })).toBe(0);
-    const statuses = Object.fromEntries((await findInvitations(owner, later)).map((i) => [i.email, i.status]));
+    expect(
+      await getPrisma().user.count({
+        where: { email: { in: ['late@example.test', 'revoked@example.test'] } },
+      }),
+    ).toBe(0);
+    const statuses = Object.fromEntries(
+      (await findInvitations(owner, later)).map((i) => [i.email, i.status]),
+    );
     expect(statuses).toMatchObject({ 'late@example.test': 'expired', 'revoked@example.test': 'revoked' });
     expect(await eventsOf(owner.orgId, 'invitation.revoked')).toHaveLength(1);
     expect(await getInvitationByToken('inv_unknown', NOW)).toBeNull();
@@ -129,17 +143,25 @@ describe('invitations', () => {
   test('admins cannot invite owners; editors cannot invite; members cannot be invited twice', async () => {
     const admin = await addMember(owner.orgId, 'admin');
     const editor = await addMember(owner.orgId, 'editor');
-    await expect(createInvitation(admin, { email: 'boss@example.test', role: 'owner' }, NOW)).rejects.toMatchObject({
+    await expect(
+      createInvitation(admin, { email: 'boss@example.test', role: 'owner' }, NOW),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
       message: 'Only owners can invite owners.',
     });
-    await expect(createInvitation(editor, { email: 'x@example.test', role: 'viewer' }, NOW)).rejects.toMatchObject({
+    await expect(
+      createInvitation(editor, { email: 'x@example.test', role: 'viewer' }, NOW),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
-    await expect(createInvitation(admin, { email: editor.email, role: 'viewer' }, NOW)).rejects.toMatchObject({
-      code: 'CONFLICT',
-    });
-    await expect(createInvitation(owner, { email: 'boss@example.test', role: 'owner' }, NOW)).resolves.toBeDefined();
+    await expect(createInvitation(admin, { email: editor.email, role: 'viewer' }, NOW)).rejects.toMatchObject(
+      {
+        code: 'CONFLICT',
+      },
+    );
+    await expect(
+      createInvitation(owner, { email: 'boss@example.test', role: 'owner' }, NOW),
+    ).resolves.toBeDefined();
   });
 });
 
@@ -175,7 +197,9 @@ describe('member management', () => {
     await expect(removeMember(admin, org.userId, NOW)).rejects.toMatchObject(refused);
     await expect(changeMemberRole(admin, viewer.userId, 'owner')).rejects.toMatchObject(refused);
     await changeMemberRole(admin, viewer.userId, 'editor');
-    await expect(changeMemberRole(viewer, admin.userId, 'viewer')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(changeMemberRole(viewer, admin.userId, 'viewer')).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await changeMemberRole(org, viewer.userId, 'owner');
     expect((await findMembers(org)).filter((m) => m.role === 'owner')).toHaveLength(2);
   });
@@ -192,7 +216,9 @@ describe('member management', () => {
     });
     const second = await addMember(org.orgId, 'owner');
     await changeMemberRole(second, org.userId, 'admin');
-    await expect(changeMemberRole(second, second.userId, 'viewer')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(changeMemberRole(second, second.userId, 'viewer')).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     expect((await findMembers(org)).map((m) => m.role)).toEqual(['owner', 'admin']);
   });
 
@@ -216,7 +242,9 @@ describe('member management', () => {
     expect((await findMembershipsForUser(editor.userId)).map((m) => m.orgId)).not.toContain(org.orgId);
     expect((await findMembers(org)).map((m) => m.userId)).toEqual([org.userId]);
     expect(await getBearerIdentity(token.token, NOW)).toBeNull();
-    expect((await getPrisma().apiToken.findUniqueOrThrow({ where: { id: token.id } })).revokedAt).toEqual(NOW);
+    expect((await getPrisma().apiToken.findUniqueOrThrow({ where: { id: token.id } })).revokedAt).toEqual(
+      NOW,
+    );
     expect(await sessionsOf(editor.userId)).toBe(0);
     expect((await eventsOf(org.orgId, 'membership.removed'))[0]?.metadata).toMatchObject({
       role: 'editor',
@@ -231,8 +259,14 @@ describe('organisations', () => {
     const created = await createOrganization(owner, 'Acme Research & Co');
     expect(created.orgSlug).toMatch(/^acme-research-co-[0-9a-f]{6}$/);
     const memberships = await findMembershipsForUser(owner.userId);
-    expect(memberships.at(-1)).toMatchObject({ orgId: created.orgId, role: 'owner', orgName: 'Acme Research & Co' });
-    expect(await findMembers({ orgId: created.orgId })).toMatchObject([{ userId: owner.userId, role: 'owner' }]);
+    expect(memberships.at(-1)).toMatchObject({
+      orgId: created.orgId,
+      role: 'owner',
+      orgName: 'Acme Research & Co',
+    });
+    expect(await findMembers({ orgId: created.orgId })).toMatchObject([
+      { userId: owner.userId, role: 'owner' },
+    ]);
     expect(await eventsOf(created.orgId, 'organization.created')).toHaveLength(1);
     expect(await getPrisma().usageRecord.count({ where: { orgId: created.orgId } })).toBe(0);
   });
@@ -254,7 +288,9 @@ describe('token scopes and expiry', () => {
     const org = await createOrgWithMember('owner');
     const reader = await createApiToken(org, 'reader', { scopes: ['read'] });
     expect(reader.scopes).toEqual(['read']);
-    expect((await listUploads(new Request(`${base}/uploads`, { headers: bearer(reader.token) }))).status).toBe(200);
+    expect(
+      (await listUploads(new Request(`${base}/uploads`, { headers: bearer(reader.token) }))).status,
+    ).toBe(200);
     const denied = await upload(reader.token);
     expect(denied.status).toBe(403);
     expect((await denied.json()).error.message).toBe(
@@ -263,7 +299,9 @@ describe('token scopes and expiry', () => {
     expect(await getPrisma().usageRecord.count({ where: { orgId: org.orgId } })).toBe(0);
     const writer = await createApiToken(org, 'writer', { scopes: ['write:usage'] });
     expect((await upload(writer.token)).status).toBe(201);
-    expect((await listUploads(new Request(`${base}/uploads`, { headers: bearer(writer.token) }))).status).toBe(403);
+    expect(
+      (await listUploads(new Request(`${base}/uploads`, { headers: bearer(writer.token) }))).status,
+    ).toBe(403);
   });
 
   test('a token never exceeds its role: a viewer with write:usage still gets 403', async () => {
@@ -284,9 +322,14 @@ describe('token scopes and expiry', () => {
       `The bearer token expired at ${expiresAt.toISOString()}; create a new one in /settings/tokens.`,
     );
     const future = await createApiToken(org, 'fresh', { expiresAt: new Date(Date.now() + 3_600_000) });
-    expect((await listUploads(new Request(`${base}/uploads`, { headers: bearer(future.token) }))).status).toBe(200);
+    expect(
+      (await listUploads(new Request(`${base}/uploads`, { headers: bearer(future.token) }))).status,
+    ).toBe(200);
     const unknown = await listUploads(new Request(`${base}/uploads`, { headers: bearer('aif_nope') }));
-    expect((await unknown.json()).error).toMatchObject({ status: 401, message: 'The bearer token is invalid.' });
+    expect((await unknown.json()).error).toMatchObject({
+      status: 401,
+      message: 'The bearer token is invalid.',
+    });
   });
 
   test('tokens created without scopes keep every scope; the audit event records scopes and expiry', async () => {
@@ -294,6 +337,10 @@ describe('token scopes and expiry', () => {
     const all = await createApiToken(org, 'all');
     expect(all.scopes).toEqual(['read', 'write:usage', 'reports']);
     const event = (await eventsOf(org.orgId, 'api_token.created'))[0];
-    expect(event?.metadata).toEqual({ name: 'all', scopes: ['read', 'write:usage', 'reports'], expiresAt: null });
+    expect(event?.metadata).toEqual({
+      name: 'all',
+      scopes: ['read', 'write:usage', 'reports'],
+      expiresAt: null,
+    });
   });
 });

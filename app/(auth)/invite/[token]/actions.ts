@@ -1,7 +1,7 @@
 'use server';
 
-import { hashPassword } from 'better-auth/crypto';
 import { isAPIError } from 'better-auth/api';
+import { hashPassword } from 'better-auth/crypto';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
@@ -19,7 +19,10 @@ async function signInAs(email: string, password: string) {
     return await getAuthServer().api.signInEmail({ body: { email, password }, headers: await headers() });
   } catch (error) {
     if (isAPIError(error)) {
-      throw new AppError('UNAUTHENTICATED', error.statusCode === 429 ? error.message : 'The password is incorrect.');
+      throw new AppError(
+        'UNAUTHENTICATED',
+        error.statusCode === 429 ? error.message : 'The password is incorrect.',
+      );
     }
     throw error;
   }
@@ -50,7 +53,10 @@ export async function acceptAsNewUserAction(_prev: TActionState, formData: FormD
   redirect('/');
 }
 
-export async function acceptAsExistingUserAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
+export async function acceptAsExistingUserAction(
+  _prev: TActionState,
+  formData: FormData,
+): Promise<TActionState> {
   const parsed = ZAcceptInvitationExistingUser.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     return toInvalidState(parsed.error);

@@ -30,8 +30,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
             ) : (
               <>
                 <p className="text-sm">
-                  You are invited to <strong>{invitation.orgName}</strong> as <strong>{invitation.role}</strong>, with
-                  the email <strong>{invitation.email}</strong>.
+                  You are invited to <strong>{invitation.orgName}</strong> as{' '}
+                  <strong>{invitation.role}</strong>, with the email <strong>{invitation.email}</strong>.
                 </p>
                 <AcceptInvitationForm token={token} userExists={invitation.userExists} />
               </>

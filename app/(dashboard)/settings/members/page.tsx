@@ -12,7 +12,11 @@ import { RevokeInvitationButton } from './_components/revoke-invitation-button';
 export const metadata: Metadata = { title: 'Members' };
 
 const ALL_ROLES = ['owner', 'admin', 'editor', 'auditor', 'viewer'] as const;
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
 const th = 'px-5 py-3 font-medium';
 
 export default async function MembersPage() {
@@ -35,7 +39,9 @@ export default async function MembersPage() {
         <Card>
           <CardHeader>
             <CardTitle>Invite a member</CardTitle>
-            <CardDescription>Creates a one-time link valid for 7 days. Only owners can invite owners.</CardDescription>
+            <CardDescription>
+              Creates a one-time link valid for 7 days. Only owners can invite owners.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <InviteForm roles={grantable} />

@@ -24,7 +24,10 @@ export async function switchOrganizationAction(formData: FormData): Promise<void
 }
 
 /** Any signed-in user may create an organisation; they become its owner and it becomes active. */
-export async function createOrganizationAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
+export async function createOrganizationAction(
+  _prev: TActionState,
+  formData: FormData,
+): Promise<TActionState> {
   const parsed = ZCreateOrganizationInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     return toInvalidState(parsed.error);

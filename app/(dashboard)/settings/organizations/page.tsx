@@ -3,8 +3,8 @@ import { PageHeader } from '@/components/layout/page-header';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageAuth } from '@/lib/auth/context';
-import { switchOrganizationAction } from './actions';
 import { CreateOrganizationForm } from './_components/create-organization-form';
+import { switchOrganizationAction } from './actions';
 
 export const metadata: Metadata = { title: 'Your organisations' };
 
@@ -43,7 +43,9 @@ export default async function OrganizationsPage() {
       <Card>
         <CardHeader>
           <CardTitle>Create an organisation</CardTitle>
-          <CardDescription>You become its owner; it starts empty and becomes your active organisation.</CardDescription>
+          <CardDescription>
+            You become its owner; it starts empty and becomes your active organisation.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <CreateOrganizationForm />

@@ -54,11 +54,23 @@ export function AcceptInvitationForm({ token, userExists }: { token: string; use
       {!state.ok && state.message && !state.fieldErrors ? <Alert tone="error">{state.message}</Alert> : null}
       <input type="hidden" name="token" value={token} />
       {userExists ? (
-        <Field id="password" label="Password" type="password" autoComplete="current-password" error={errors.password?.[0]} />
+        <Field
+          id="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          error={errors.password?.[0]}
+        />
       ) : (
         <>
           <Field id="name" label="Your name" autoComplete="name" error={errors.name?.[0]} />
-          <Field id="password" label="Choose a password" type="password" autoComplete="new-password" error={errors.password?.[0]} />
+          <Field
+            id="password"
+            label="Choose a password"
+            type="password"
+            autoComplete="new-password"
+            error={errors.password?.[0]}
+          />
           <Field
             id="confirmPassword"
             label="Repeat the password"

@@ -52,8 +52,8 @@ export function InviteForm({ roles }: { roles: readonly string[] }) {
       {state.ok && state.data ? (
         <Alert tone="success">
           <p className="font-medium">
-            Invitation for {state.data.email} created. Send this link yourself (the app sends no mail); it is shown
-            once, works once and expires {state.data.expiresAt.slice(0, 16).replace('T', ' ')} UTC.
+            Invitation for {state.data.email} created. Send this link yourself (the app sends no mail); it is
+            shown once, works once and expires {state.data.expiresAt.slice(0, 16).replace('T', ' ')} UTC.
           </p>
           <code
             data-testid="invitation-link"

@@ -11,7 +11,10 @@ function Message({ state }: { state: TActionState }) {
     return null;
   }
   return (
-    <p role={state.ok ? 'status' : 'alert'} className={state.ok ? 'text-xs text-emerald-700' : 'text-xs text-red-700'}>
+    <p
+      role={state.ok ? 'status' : 'alert'}
+      className={state.ok ? 'text-xs text-emerald-700' : 'text-xs text-red-700'}
+    >
       {state.message}
     </p>
   );
@@ -29,12 +32,18 @@ export function MemberActions({
   role: string;
   roles: readonly string[];
 }) {
-  const [roleState, roleAction, rolePending] = useActionState<TActionState, FormData>(changeMemberRoleAction, {
-    ok: true,
-  });
-  const [removeState, removeAction, removePending] = useActionState<TActionState, FormData>(removeMemberAction, {
-    ok: true,
-  });
+  const [roleState, roleAction, rolePending] = useActionState<TActionState, FormData>(
+    changeMemberRoleAction,
+    {
+      ok: true,
+    },
+  );
+  const [removeState, removeAction, removePending] = useActionState<TActionState, FormData>(
+    removeMemberAction,
+    {
+      ok: true,
+    },
+  );
   return (
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap items-center gap-2">
@@ -47,7 +56,12 @@ export function MemberActions({
               </option>
             ))}
           </select>
-          <Button type="submit" variant="secondary" disabled={rolePending} aria-label={`Save role of ${email}`}>
+          <Button
+            type="submit"
+            variant="secondary"
+            disabled={rolePending}
+            aria-label={`Save role of ${email}`}
+          >
             Save
           </Button>
         </form>

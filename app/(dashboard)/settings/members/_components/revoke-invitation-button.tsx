@@ -6,7 +6,9 @@ import type { TActionState } from '@/lib/action-state';
 import { revokeInvitationAction } from '../actions';
 
 export function RevokeInvitationButton({ invitationId, email }: { invitationId: string; email: string }) {
-  const [state, action, pending] = useActionState<TActionState, FormData>(revokeInvitationAction, { ok: true });
+  const [state, action, pending] = useActionState<TActionState, FormData>(revokeInvitationAction, {
+    ok: true,
+  });
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="invitationId" value={invitationId} />

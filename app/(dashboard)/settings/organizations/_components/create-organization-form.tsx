@@ -9,7 +9,9 @@ import type { TActionState } from '@/lib/action-state';
 import { createOrganizationAction } from '../actions';
 
 export function CreateOrganizationForm() {
-  const [state, formAction, pending] = useActionState<TActionState, FormData>(createOrganizationAction, { ok: true });
+  const [state, formAction, pending] = useActionState<TActionState, FormData>(createOrganizationAction, {
+    ok: true,
+  });
   const nameError = state.fieldErrors?.name?.[0];
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-3">

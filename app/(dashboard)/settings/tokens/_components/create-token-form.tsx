@@ -40,7 +40,10 @@ export function CreateTokenForm() {
             <option value="">never</option>
           </select>
         </div>
-        <fieldset className="flex basis-full flex-col gap-1.5" aria-describedby={scopesError ? 'token-scopes-error' : undefined}>
+        <fieldset
+          className="flex basis-full flex-col gap-1.5"
+          aria-describedby={scopesError ? 'token-scopes-error' : undefined}
+        >
           <legend className="mb-1 text-sm font-medium">Scopes (the token never exceeds your role)</legend>
           {TOKEN_SCOPES.map((scope) => (
             <label key={scope} className="flex items-center gap-2 text-sm">
@@ -64,7 +67,9 @@ export function CreateTokenForm() {
           {nameError}
         </p>
       ) : null}
-      {!state.ok && state.message && !nameError && !scopesError ? <Alert tone="error">{state.message}</Alert> : null}
+      {!state.ok && state.message && !nameError && !scopesError ? (
+        <Alert tone="error">{state.message}</Alert>
+      ) : null}
       {state.ok && state.data ? (
         <Alert tone="success">
           <p className="font-medium">
