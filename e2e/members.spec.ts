@@ -44,7 +44,7 @@ test('[members] invite → accept in a second browser → sign in as the new mem
 
   // The owner makes them a viewer: both of their sessions end.
   await page.reload();
-  await page.getByLabel(`Role of ${NEW_MEMBER}`).selectOption('viewer');
+  await page.getByLabel(`Role of ${NEW_MEMBER}`, { exact: true }).selectOption('viewer');
   await page.getByRole('button', { name: `Save role of ${NEW_MEMBER}` }).click();
   await expect(page.getByText('Role saved; the member was signed out everywhere.')).toBeVisible();
   await guest.goto('/records');
@@ -53,7 +53,7 @@ test('[members] invite → accept in a second browser → sign in as the new mem
   await expect(again).toHaveURL(/\/sign-in$/);
 
   // The last owner cannot demote themselves.
-  await page.getByLabel(`Role of ${DEMO_USERS.owner}`).selectOption('admin');
+  await page.getByLabel(`Role of ${DEMO_USERS.owner}`, { exact: true }).selectOption('admin');
   await page.getByRole('button', { name: `Save role of ${DEMO_USERS.owner}` }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'The last owner cannot be demoted' })).toBeVisible();
   await invitee.close();

@@ -106,7 +106,9 @@ test('[security] nonce-based CSP: a fresh nonce per page, on every script; no un
   expect(scriptSrc(csp)).toContain("'strict-dynamic'");
   expect(scriptSrc(csp)).not.toContain('unsafe-inline');
   // Every script Next.js rendered carries this response's nonce (the DOM hides the attribute value: read .nonce).
-  const nonces = await page.locator('script').evaluateAll((els) => els.map((el) => (el as HTMLScriptElement).nonce));
+  const nonces = await page
+    .locator('script')
+    .evaluateAll((els) => els.map((el) => (el as HTMLScriptElement).nonce));
   expect(nonces.length).toBeGreaterThan(0);
   expect(new Set(nonces)).toEqual(new Set([nonce]));
   const second = await page.goto('/sign-in');
@@ -114,7 +116,14 @@ test('[security] nonce-based CSP: a fresh nonce per page, on every script; no un
 
   // The app still works under the policy: sign in (server action), client navigation, a chart, the theme toggle.
   await signIn(page, 'owner');
-  for (const path of ['/records', '/reports', '/factors', '/settings/members', '/settings/tokens', '/audit']) {
+  for (const path of [
+    '/records',
+    '/reports',
+    '/factors',
+    '/settings/members',
+    '/settings/tokens',
+    '/audit',
+  ]) {
     await page.goto(path);
     await expect(page.getByRole('main')).toBeVisible();
   }
