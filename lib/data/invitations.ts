@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { inviteRefusal } from '@/lib/auth/member-rules';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -11,7 +11,7 @@ const INVITATION_PREFIX = 'inv_';
 /** How long a link stays valid. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-const hashInvitationToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashInvitationToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export type TInvitationStatus = 'pending' | 'expired' | 'accepted' | 'revoked';
 
@@ -24,7 +24,10 @@ export interface TInvitationDto {
   createdAt: Date;
 }
 
-function statusOf(row: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: Date) {
+export function statusOf(
+  row: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now: Date,
+) {
   if (row.acceptedAt) {
     return 'accepted';
   }
@@ -159,80 +162,4 @@ export async function getInvitationByToken(token: string, now: Date): Promise<TI
     status: statusOf(row, now),
     userExists: !!user,
   };
-}
-
-export type TAcceptAs =
-  /** A user who proved their identity (signed in with the invited email's password). */
-  | { existingUserId: string }
-  /** No account yet: created with this name and (already scrypt-hashed) password. */
-  | { newUser: { name: string; passwordHash: string } };
-
-/**
- * Accepts an invitation exactly once (row lock; used, revoked or expired links are refused) and creates the
- * membership, and the account when `as.newUser`. Audited in the organisation. Returns the organisation id.
- */
-export async function acceptInvitation(
-  token: string,
-  as: TAcceptAs,
-  now: Date,
-): Promise<{ orgId: string; userId: string }> {
-  return getPrisma().$transaction(async (tx) => {
-    const tokenHash = hashInvitationToken(token);
-    const locked = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT id FROM invitation WHERE token_hash = ${tokenHash} FOR UPDATE`;
-    const row = locked[0] ? await tx.invitation.findUnique({ where: { id: locked[0].id } }) : null;
-    if (!row) {
-      throw new AppError('NOT_FOUND', 'This invitation link is not valid.');
-    }
-    const status = statusOf(row, now);
-    if (status !== 'pending') {
-      throw new AppError(
-        'CONFLICT',
-        `This invitation was ${status === 'expired' ? 'not used in time and has expired' : status}; ask for a new link.`,
-      );
-    }
-    const existing = await tx.user.findUnique({ where: { email: row.email }, select: { id: true } });
-    let userId: string;
-    if ('existingUserId' in as) {
-      if (!existing || existing.id !== as.existingUserId) {
-        throw new AppError('FORBIDDEN', `This invitation is for ${row.email}.`);
-      }
-      userId = existing.id;
-    } else {
-      if (existing) {
-        throw new AppError('CONFLICT', `An account for ${row.email} exists; accept with its password.`);
-      }
-      userId = randomUUID();
-      await tx.user.create({
-        data: { id: userId, email: row.email, name: as.newUser.name, emailVerified: true },
-      });
-      await tx.account.create({
-        data: {
-          id: randomUUID(),
-          accountId: userId,
-          providerId: 'credential',
-          userId,
-          password: as.newUser.passwordHash,
-        },
-      });
-    }
-    const member = await tx.membership.findUnique({ where: { orgId_userId: { orgId: row.orgId, userId } } });
-    if (member) {
-      throw new AppError('CONFLICT', `${row.email} is already a member of this organisation.`);
-    }
-    await tx.membership.create({ data: { orgId: row.orgId, userId, role: row.role } });
-    await tx.invitation.update({ where: { id: row.id }, data: { acceptedAt: now, acceptedUserId: userId } });
-    await recordAuditEvent(
-      tx,
-      { orgId: row.orgId, userId },
-      {
-        action: 'invitation.accepted',
-        targetType: 'invitation',
-        targetId: row.id,
-        metadata: { email: row.email, role: row.role, newAccount: 'newUser' in as },
-      },
-    );
-    return { orgId: row.orgId, userId };
-  });
 }

@@ -2,8 +2,8 @@ import { hashPassword, verifyPassword } from 'better-auth/crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GET as listUploads, POST as postUpload } from '@/app/api/v1/uploads/route';
 import { createApiToken, getBearerIdentity } from '@/lib/data/api-tokens';
+import { acceptInvitation } from '@/lib/data/invitation-accept';
 import {
-  acceptInvitation,
   createInvitation,
   findInvitations,
   getInvitationByToken,

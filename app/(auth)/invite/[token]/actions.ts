@@ -7,12 +7,21 @@ import { redirect } from 'next/navigation';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
 import { setActiveOrganization } from '@/lib/auth/active-organization';
 import { getAuthServer } from '@/lib/data/auth-server';
-import { acceptInvitation, getInvitationByToken } from '@/lib/data/invitations';
+import { acceptInvitation } from '@/lib/data/invitation-accept';
+import { getInvitationByToken } from '@/lib/data/invitations';
 import { AppError } from '@/lib/errors';
 import { ZAcceptInvitationExistingUser, ZAcceptInvitationNewUser } from '@/lib/schemas/members';
 
 // Public: the link's token is the credential. Parse → check the invitation → (create the account |
 // prove the existing one with its password) → accept once (lib/data/invitations.ts) → sign in → the new organisation.
+
+async function requireInvitation(token: string, now: Date) {
+  const invitation = await getInvitationByToken(token, now);
+  if (!invitation) {
+    throw new AppError('NOT_FOUND', 'This invitation link is not valid.');
+  }
+  return invitation;
+}
 
 async function signInAs(email: string, password: string) {
   try {
@@ -35,10 +44,7 @@ export async function acceptAsNewUserAction(_prev: TActionState, formData: FormD
   }
   try {
     const now = new Date();
-    const invitation = await getInvitationByToken(parsed.data.token, now);
-    if (!invitation) {
-      throw new AppError('NOT_FOUND', 'This invitation link is not valid.');
-    }
+    const invitation = await requireInvitation(parsed.data.token, now);
     const passwordHash = await hashPassword(parsed.data.password);
     const accepted = await acceptInvitation(
       parsed.data.token,
@@ -63,10 +69,7 @@ export async function acceptAsExistingUserAction(
   }
   try {
     const now = new Date();
-    const invitation = await getInvitationByToken(parsed.data.token, now);
-    if (!invitation) {
-      throw new AppError('NOT_FOUND', 'This invitation link is not valid.');
-    }
+    const invitation = await requireInvitation(parsed.data.token, now);
     const signedIn = await signInAs(invitation.email, parsed.data.password);
     const accepted = await acceptInvitation(parsed.data.token, { existingUserId: signedIn.user.id }, now);
     await setActiveOrganization(accepted.orgId);

@@ -17,7 +17,20 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
   timeStyle: 'short',
   timeZone: 'UTC',
 });
-const th = 'px-5 py-3 font-medium';
+
+function HeaderRow({ labels }: { labels: string[] }) {
+  return (
+    <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+      <tr>
+        {labels.map((label) => (
+          <th key={label} scope="col" className="px-5 py-3 font-medium">
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
 
 export default async function MembersPage() {
   const ctx = await requirePageAuth('read');
@@ -52,24 +65,7 @@ export default async function MembersPage() {
         <CardContent className="overflow-x-auto p-0">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Members of {ctx.orgName}</caption>
-            <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className={th}>
-                  Member
-                </th>
-                <th scope="col" className={th}>
-                  Role
-                </th>
-                <th scope="col" className={th}>
-                  Joined (UTC)
-                </th>
-                {canManage ? (
-                  <th scope="col" className={th}>
-                    Manage
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
+            <HeaderRow labels={['Member', 'Role', 'Joined (UTC)', ...(canManage ? ['Manage'] : [])]} />
             <tbody>
               {members.map((m) => (
                 <tr key={m.userId} className="border-b border-slate-100 last:border-0">
@@ -102,22 +98,7 @@ export default async function MembersPage() {
           <CardContent className="overflow-x-auto p-0">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Invitations of {ctx.orgName}</caption>
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className={th}>
-                    Email
-                  </th>
-                  <th scope="col" className={th}>
-                    Role
-                  </th>
-                  <th scope="col" className={th}>
-                    Expires (UTC)
-                  </th>
-                  <th scope="col" className={th}>
-                    Status
-                  </th>
-                </tr>
-              </thead>
+              <HeaderRow labels={['Email', 'Role', 'Expires (UTC)', 'Status']} />
               <tbody>
                 {invitations.map((i) => (
                   <tr key={i.id} className="border-b border-slate-100 last:border-0">
