@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_USERS, signIn } from './support/sign-in';
+import { DEMO_PASSWORD, DEMO_USERS, signIn } from './support/sign-in';
 
 const NEW_MEMBER = 'new.member@aifootprint.local';
 const NEW_PASSWORD = 'a-good-long-password';
@@ -72,8 +72,9 @@ test('[members] admins see no owner controls; viewers see the list without contr
   await expect(page.getByRole('button', { name: 'Create invitation link' })).toHaveCount(0);
 });
 
-test('[organisations] create an organisation, switch between the two; data stays per organisation', async ({
+test('[organisations] create an organisation, invite an existing user, switch between the two', async ({
   page,
+  browser,
 }) => {
   await signIn(page, 'auditor');
   await page.getByRole('link', { name: 'Organisations…' }).click();
@@ -83,6 +84,23 @@ test('[organisations] create an organisation, switch between the two; data stays
   await expect(page.getByText('Role: owner')).toBeVisible();
   await page.goto('/records');
   await expect(page.getByText(/No records|No usage/i).first()).toBeVisible();
+
+  // An existing user (admin of Northwind) joins the sandbox with their own password.
+  await page.goto('/settings/members');
+  await page.getByLabel('Email').fill(DEMO_USERS.admin);
+  await page.getByLabel('Role', { exact: true }).selectOption('editor');
+  await page.getByRole('button', { name: 'Create invitation link' }).click();
+  const link = (await page.getByTestId('invitation-link').textContent())?.trim() ?? '';
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await admin.goto(link);
+  await expect(admin.getByText('You are invited to Auditor Sandbox as editor')).toBeVisible();
+  await admin.getByLabel('Password').fill(DEMO_PASSWORD);
+  await admin.getByRole('button', { name: 'Sign in and join' }).click();
+  await expect(admin.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  await expect(admin.getByText('Role: editor')).toBeVisible();
+  await expect(admin.getByLabel('Active organisation').locator('option')).toHaveCount(2);
+  await adminContext.close();
 
   const switcher = page.getByLabel('Active organisation');
   await switcher.selectOption({ label: 'Northwind AI (auditor)' });
