@@ -1,5 +1,5 @@
 import type { NextConfig } from 'next';
-import { securityHeaders } from './lib/security/security-headers';
+import { contentSecurityPolicy, securityHeaders } from './lib/security/security-headers';
 
 // Framework configuration only; business constants live in lib/.
 const nextConfig: NextConfig = {
@@ -12,9 +12,19 @@ const nextConfig: NextConfig = {
   experimental: { serverActions: { bodySizeLimit: '50mb' } },
   // Every response (pages, API, static files). HSTS in production builds only: browsers ignore it over http, and
   // TLS is terminated in front of the app (docs/SECURITY.md).
+  // The Content-Security-Policy of pages and API responses carries a per-request nonce and is set in proxy.ts;
+  // the static files proxy.ts skips get the same policy without a nonce here.
   async headers() {
     const production = process.env.NODE_ENV === 'production';
-    return [{ source: '/:path*', headers: securityHeaders({ development: !production, hsts: production }) }];
+    const staticCsp = {
+      key: 'Content-Security-Policy',
+      value: contentSecurityPolicy({ development: !production }),
+    };
+    return [
+      { source: '/:path*', headers: securityHeaders({ development: !production, hsts: production }) },
+      { source: '/_next/:path*', headers: [staticCsp] },
+      { source: '/favicon.ico', headers: [staticCsp] },
+    ];
   },
 };
 

@@ -1,15 +1,39 @@
 import { getSessionCookie } from 'better-auth/cookies';
 import { type NextRequest, NextResponse } from 'next/server';
+import { contentSecurityPolicy } from './lib/security/security-headers';
 
-// UX only: send visitors without a session cookie to sign-in before rendering. Authorisation is checked on the
-// server in every page, action and route (lib/auth/context.ts), never here.
+// Paths open without a session (sign-in, invitation links, the API with its own auth, CSV templates).
+const PUBLIC_PATHS = /^\/(sign-in|invite\/|api\/|templates\/)/;
+
+/** A fresh 128-bit nonce per request, base64 (Next.js reads it from the request's CSP header). */
+function createNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
+
+// 1. Content-Security-Policy with a per-request nonce: Next.js puts it on its inline RSC scripts and bundles, so
+//    script-src needs no 'unsafe-inline'. Every page is dynamic (the root layout reads cookies), as nonces require.
+// 2. UX only: send visitors without a session cookie to sign-in before rendering. Authorisation is checked on the
+//    server in every page, action and route (lib/auth/context.ts), never here.
 export function proxy(request: NextRequest) {
-  if (!getSessionCookie(request)) {
-    return NextResponse.redirect(new URL('/sign-in', request.url));
+  const csp = contentSecurityPolicy({
+    development: process.env.NODE_ENV === 'development',
+    nonce: createNonce(),
+  });
+  const { pathname } = request.nextUrl;
+  if (!PUBLIC_PATHS.test(pathname) && !getSessionCookie(request)) {
+    const redirect = NextResponse.redirect(new URL('/sign-in', request.url));
+    redirect.headers.set('Content-Security-Policy', csp);
+    return redirect;
   }
-  return NextResponse.next();
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('Content-Security-Policy', csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', csp);
+  return response;
 }
 
 export const config = {
-  matcher: ['/((?!sign-in|api/|_next/|favicon.ico|templates/).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
 };

@@ -1,26 +1,83 @@
 import { z } from 'zod';
 
-// Server environment, validated once. Import `getEnv()` instead of reading process.env.
+// Environment, validated at start-up (scripts/dev.ts, scripts/start.ts via ensureLauncherEnv; the Next.js server
+// via instrumentation.ts) and read through `getEnv()` instead of process.env. Messages name the variable and say
+// what is wrong, never echo a secret.
+
+const ZPostgresUrl = z.string().regex(/^postgres(ql)?:\/\/\S+$/, {
+  message: 'must be a postgresql:// URL, e.g. postgresql://user:pass@host:5432/db',
+});
+const ZHttpUrl = z.string().regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, {
+  message: 'must be an http(s):// URL, e.g. http://localhost:3000',
+});
+const ZSecret = z
+  .string()
+  .min(32, { message: 'must be at least 32 characters (generate one: openssl rand -base64 32)' });
+const ZPort = z.string().refine((p) => /^\d+$/.test(p) && Number(p) >= 1 && Number(p) <= 65_535, {
+  message: 'must be a whole number between 1 and 65535',
+});
+
+// What the Next.js server needs (the launchers fill DATABASE_URL and a development secret in before starting it).
 const ZEnv = z.object({
-  DATABASE_URL: z.string().url({ message: 'DATABASE_URL must be a postgresql:// URL' }),
-  // Signs session cookies. `npm run dev` and the e2e server set a development value; production must set its own.
-  BETTER_AUTH_SECRET: z.string().min(32, { message: 'BETTER_AUTH_SECRET must be at least 32 characters' }),
-  BETTER_AUTH_URL: z.string().url().default('http://localhost:3000'),
+  DATABASE_URL: ZPostgresUrl,
+  // Signs session cookies and the active-organisation cookie.
+  BETTER_AUTH_SECRET: ZSecret,
+  BETTER_AUTH_URL: ZHttpUrl.default('http://localhost:3000'),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
 });
 
+// What the launchers accept from the user: everything optional (embedded database, development secret), but
+// well-formed when set.
+const ZLauncherEnv = z.object({
+  DATABASE_URL: ZPostgresUrl.optional(),
+  BETTER_AUTH_SECRET: ZSecret.optional(),
+  BETTER_AUTH_URL: ZHttpUrl.optional(),
+  PORT: ZPort.optional(),
+  EMBEDDED_PG_PORT: ZPort.optional(),
+});
+
 export type TEnv = z.infer<typeof ZEnv>;
+
+/** One line per problem: `NAME: what is wrong`. Empty when the environment is valid. Pure. */
+export function environmentProblems(
+  source: Record<string, string | undefined>,
+  which: 'server' | 'launcher',
+): string[] {
+  // Empty strings count as unset (a blank line in .env should not fail as "invalid URL").
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = (which === 'server' ? ZEnv : ZLauncherEnv).safeParse(cleaned);
+  if (parsed.success) {
+    return [];
+  }
+  return parsed.error.issues.map((issue) => {
+    const name = issue.path.join('.');
+    return cleaned[name] === undefined ? `${name}: is not set` : `${name}: ${issue.message}`;
+  });
+}
+
+/** The start-up message for a list of problems. */
+export function formatEnvironmentProblems(problems: string[]): string {
+  return `Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example and README "Configuration".`;
+}
+
+/** For the launchers and the server's boot: print the problems and exit 1. */
+export function ensureEnvironment(which: 'server' | 'launcher'): void {
+  const problems = environmentProblems(process.env, which);
+  if (problems.length > 0) {
+    console.error(`\nCannot start AI Footprint. ${formatEnvironmentProblems(problems)}\n`);
+    process.exit(1);
+  }
+}
 
 let cached: TEnv | undefined;
 
 export function getEnv(): TEnv {
   if (!cached) {
-    const parsed = ZEnv.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      throw new Error(`Invalid environment: ${problems}. See .env.example and README "Configuration".`);
+    const problems = environmentProblems(process.env, 'server');
+    if (problems.length > 0) {
+      throw new Error(formatEnvironmentProblems(problems));
     }
-    cached = parsed.data;
+    cached = ZEnv.parse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== '')));
   }
   return cached;
 }

@@ -1,4 +1,7 @@
+import { ensureEnvironment } from '@/lib/env';
 import { runNextWithDatabase } from './db/run-next';
+
+ensureEnvironment('launcher');
 
 // npm run dev — the whole app on one command: the embedded Postgres (unless DATABASE_URL is set), migrations,
 // the factor library and the demo organisation on first start, then `next dev` on http://localhost:3000.

@@ -19,6 +19,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       role={ctx.role}
       theme={theme}
       canReadAudit={hasPermission(ctx.role, 'readAudit')}
+      orgSlug={ctx.orgSlug}
+      organizations={ctx.memberships.map((m) => ({ orgSlug: m.orgSlug, orgName: m.orgName, role: m.role }))}
     >
       {children}
     </AppShell>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { signOutAction } from '@/app/(auth)/sign-in/actions';
 import { Button } from '@/components/ui/button';
 import type { TTheme } from '@/lib/theme';
+import { OrganizationSwitcher, type TOrganizationOption } from './organization-switcher';
 import { SideNav } from './side-nav';
 import { ThemeToggle } from './theme-toggle';
 
@@ -14,6 +15,9 @@ export interface AppShellProps {
   theme: TTheme;
   /** Shows the Audit log link (readAudit). */
   canReadAudit?: boolean;
+  /** The user's memberships: a switcher appears when there are several. */
+  orgSlug?: string;
+  organizations?: TOrganizationOption[];
   children: ReactNode;
 }
 
@@ -24,6 +28,8 @@ export function AppShell({
   role,
   theme,
   canReadAudit = false,
+  orgSlug = '',
+  organizations = [],
   children,
 }: AppShellProps) {
   return (
@@ -48,6 +54,12 @@ export function AppShell({
         <div className="mt-auto border-t border-slate-100 px-5 py-4 text-xs text-slate-500 dark:border-slate-800">
           <p className="font-medium text-slate-700 dark:text-slate-300">{orgName}</p>
           <p>Role: {role}</p>
+          <Link href="/settings/organizations" className="text-brand-700 underline-offset-2 hover:underline">
+            Organisations…
+          </Link>
+          <div className="mt-2">
+            <OrganizationSwitcher current={orgSlug} options={organizations} />
+          </div>
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">

@@ -11,6 +11,7 @@ import {
   ScrollText,
   Table2,
   Upload,
+  Users,
 } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
@@ -24,6 +25,7 @@ const ITEMS = [
   { href: '/reports', label: 'Reports', icon: FileText },
   { href: '/factors', label: 'Factors', icon: Database },
   { href: '/settings/organization', label: 'Organisation', icon: Building2 },
+  { href: '/settings/members', label: 'Members', icon: Users },
   { href: '/settings/tokens', label: 'API tokens', icon: KeyRound },
   { href: '/api-docs', label: 'API', icon: Code2 },
 ] as const;

@@ -2,12 +2,15 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { enforceApiRateLimit } from '@/lib/api/rate-limit';
-import { getBearerIdentity } from '@/lib/data/api-tokens';
+import { resolveBearerToken, type TBearerResolution } from '@/lib/data/api-tokens';
 import { getAuthServer } from '@/lib/data/auth-server';
 import { findMembershipsForUser, type TMembershipDto } from '@/lib/data/memberships';
+import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { fromSignedValue } from '@/lib/security/signed-value';
 import { hasPermission, type TPermission } from './roles';
+import { requiredScope, tokenScopesAllow } from './token-scopes';
 
 /** Who is calling, and in which organisation. Every lib/data call takes it and scopes by orgId. */
 export interface TAuthContext {
@@ -21,9 +24,33 @@ export interface TAuthContext {
   memberships: TMembershipDto[];
   via: 'session' | 'token';
   tokenId?: string;
+  /** Bearer requests only: what the token may do on top of the role (lib/auth/token-scopes.ts). */
+  tokenScopes?: string[];
 }
 
+/** HMAC-signed organisation id (lib/security/signed-value.ts), re-checked against the memberships on every request. */
 export const ACTIVE_ORG_COOKIE = 'aif_org';
+
+/** True when the caller's role, and for a token its scopes, allow `permission`. */
+export function contextAllows(ctx: TAuthContext, permission: TPermission): boolean {
+  if (!hasPermission(ctx.role, permission)) {
+    return false;
+  }
+  return ctx.via !== 'token' || tokenScopesAllow(ctx.tokenScopes ?? [], permission);
+}
+
+function bearerRefusal(resolution: Exclude<TBearerResolution, { ok: true }>): string {
+  switch (resolution.reason) {
+    case 'expired':
+      return `The bearer token expired at ${resolution.expiredAt.toISOString()}; create a new one in /settings/tokens.`;
+    case 'revoked':
+      return 'The bearer token was revoked; create a new one in /settings/tokens.';
+    case 'not_member':
+      return "The bearer token's user is no longer a member of its organisation.";
+    default:
+      return 'The bearer token is invalid.';
+  }
+}
 
 async function getSessionContext(): Promise<TAuthContext | null> {
   // Read the request first: it marks the route dynamic before any environment or database access.
@@ -33,8 +60,11 @@ async function getSessionContext(): Promise<TAuthContext | null> {
     return null;
   }
   const memberships = await findMembershipsForUser(session.user.id);
-  const wanted = (await cookies()).get(ACTIVE_ORG_COOKIE)?.value;
-  const active = memberships.find((m) => m.orgSlug === wanted) ?? memberships[0];
+  const wanted = fromSignedValue(
+    (await cookies()).get(ACTIVE_ORG_COOKIE)?.value,
+    getEnv().BETTER_AUTH_SECRET,
+  );
+  const active = memberships.find((m) => m.orgId === wanted) ?? memberships[0];
   if (!active) {
     return null;
   }
@@ -81,10 +111,13 @@ export async function requireRequestAuth(request: Request, permission: TPermissi
   let ctx: TAuthContext | null;
   if (authorization) {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-    const identity = token ? await getBearerIdentity(token, new Date()) : null;
-    if (!identity) {
-      throw new AppError('UNAUTHENTICATED', 'The bearer token is invalid, revoked or expired.');
+    const resolution: TBearerResolution = token
+      ? await resolveBearerToken(token, new Date())
+      : { ok: false, reason: 'unknown' };
+    if (!resolution.ok) {
+      throw new AppError('UNAUTHENTICATED', bearerRefusal(resolution));
     }
+    const identity = resolution.identity;
     const memberships = await findMembershipsForUser(identity.userId);
     const membership = memberships.find((m) => m.orgId === identity.orgId);
     ctx = membership
@@ -99,6 +132,7 @@ export async function requireRequestAuth(request: Request, permission: TPermissi
           memberships,
           via: 'token',
           tokenId: identity.tokenId,
+          tokenScopes: identity.scopes,
         }
       : null;
   } else {
@@ -110,6 +144,15 @@ export async function requireRequestAuth(request: Request, permission: TPermissi
   await enforceApiRateLimit(ctx);
   if (!hasPermission(ctx.role, permission)) {
     throw new AppError('FORBIDDEN', `Your role (${ctx.role}) does not allow this.`);
+  }
+  if (ctx.via === 'token' && !tokenScopesAllow(ctx.tokenScopes ?? [], permission)) {
+    const scope = requiredScope(permission);
+    throw new AppError(
+      'FORBIDDEN',
+      scope
+        ? `This token lacks the "${scope}" scope; create a token with it in /settings/tokens.`
+        : 'This needs a signed-in browser session; API tokens cannot do it.',
+    );
   }
   return ctx;
 }

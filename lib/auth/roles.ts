@@ -7,6 +7,8 @@ export const PERMISSIONS = {
   writeUsage: ['owner', 'admin', 'editor'],
   manageTokens: ['owner', 'admin', 'editor'],
   manageOrganization: ['owner', 'admin'],
+  // Invite, change roles, remove members; owners-only rules on top in lib/auth/member-rules.ts.
+  manageMembers: ['owner', 'admin'],
   readAudit: ['owner', 'admin', 'auditor'],
   // Freeze a report snapshot (prepare) and sign it off (approve): maker/checker (docs/REPORTS.md).
   prepareReports: ['owner', 'admin', 'editor'],

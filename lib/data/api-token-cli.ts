@@ -2,13 +2,14 @@ import 'server-only';
 import { hasPermission } from '@/lib/auth/roles';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { createApiToken, type TCreatedApiToken } from './api-tokens';
+import { createApiToken, type TApiTokenOptions, type TCreatedApiToken } from './api-tokens';
 
 /** Creates a token from the CLI for a member identified by organisation slug and email (role checked). */
 export async function createApiTokenForMember(input: {
   orgSlug: string;
   email: string;
   name: string;
+  options?: TApiTokenOptions;
 }): Promise<TCreatedApiToken> {
   const membership = await getPrisma().membership.findFirst({
     where: { org: { slug: input.orgSlug }, user: { email: input.email.toLowerCase() } },
@@ -23,5 +24,5 @@ export async function createApiTokenForMember(input: {
       `${input.email} is ${membership.role} in "${input.orgSlug}" and cannot create tokens.`,
     );
   }
-  return createApiToken({ orgId: membership.orgId, userId: membership.userId }, input.name);
+  return createApiToken({ orgId: membership.orgId, userId: membership.userId }, input.name, input.options);
 }

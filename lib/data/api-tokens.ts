@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
+import { TOKEN_SCOPES, type TTokenScope } from '@/lib/auth/token-scopes';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -19,6 +20,8 @@ export interface TApiTokenDto {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date | null;
+  scopes: string[];
   userEmail: string;
 }
 
@@ -27,13 +30,25 @@ export interface TCreatedApiToken {
   name: string;
   /** The plaintext token: shown once, never stored. */
   token: string;
+  scopes: TTokenScope[];
+  expiresAt: Date | null;
+}
+
+export interface TApiTokenOptions {
+  /** Defaults to every scope (the token can then do all its user's role allows). */
+  scopes?: readonly TTokenScope[];
+  /** null or absent = never expires. */
+  expiresAt?: Date | null;
 }
 
 /** Creates a token for `userId` in `orgId`; the names are unique per organisation. */
 export async function createApiToken(
   ctx: { orgId: string; userId: string },
   name: string,
+  options: TApiTokenOptions = {},
 ): Promise<TCreatedApiToken> {
+  const scopes = [...(options.scopes ?? TOKEN_SCOPES)];
+  const expiresAt = options.expiresAt ?? null;
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const prisma = getPrisma();
   const existing = await prisma.apiToken.findFirst({
@@ -54,6 +69,8 @@ export async function createApiToken(
         name,
         tokenHash: hashApiToken(token),
         prefix: token.slice(0, 8),
+        scopes,
+        expiresAt,
       },
       select: { id: true, name: true },
     });
@@ -64,12 +81,12 @@ export async function createApiToken(
         action: 'api_token.created',
         targetType: 'api_token',
         targetId: created.id,
-        metadata: { name },
+        metadata: { name, scopes, expiresAt: expiresAt?.toISOString() ?? null },
       },
     });
     return created;
   });
-  return { id: row.id, name: row.name, token };
+  return { id: row.id, name: row.name, token, scopes, expiresAt };
 }
 
 /** Tokens of the organisation, newest first (never the hash). */
@@ -84,6 +101,8 @@ export async function findApiTokens(ctx: { orgId: string }): Promise<TApiTokenDt
       createdAt: true,
       lastUsedAt: true,
       revokedAt: true,
+      expiresAt: true,
+      scopes: true,
       user: { select: { email: true } },
     },
   });
@@ -119,15 +138,28 @@ export interface TBearerIdentity {
   orgSlug: string;
   userId: string;
   role: Role;
+  scopes: string[];
 }
 
+/** Why a bearer token was refused: each gets its own 401 message (lib/auth/context.ts). */
+export type TBearerResolution =
+  | { ok: true; identity: TBearerIdentity }
+  | { ok: false; reason: 'unknown' | 'revoked' | 'not_member' }
+  | { ok: false; reason: 'expired'; expiredAt: Date };
+
 /**
- * Resolves a bearer token to its organisation, user and the user's current role there.
+ * Resolves a bearer token to its organisation, user, scopes and the user's current role there.
  * Revoked or expired tokens, and tokens whose user left the organisation, resolve to null.
  */
 export async function getBearerIdentity(token: string, now: Date): Promise<TBearerIdentity | null> {
+  const resolved = await resolveBearerToken(token, now);
+  return resolved.ok ? resolved.identity : null;
+}
+
+/** As getBearerIdentity, with the reason of a refusal. */
+export async function resolveBearerToken(token: string, now: Date): Promise<TBearerResolution> {
   if (!token.startsWith(TOKEN_PREFIX)) {
-    return null;
+    return { ok: false, reason: 'unknown' };
   }
   const prisma = getPrisma();
   const row = await prisma.apiToken.findUnique({
@@ -138,25 +170,36 @@ export async function getBearerIdentity(token: string, now: Date): Promise<TBear
       userId: true,
       revokedAt: true,
       expiresAt: true,
+      scopes: true,
       org: { select: { slug: true } },
     },
   });
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) {
-    return null;
+  if (!row) {
+    return { ok: false, reason: 'unknown' };
+  }
+  if (row.revokedAt) {
+    return { ok: false, reason: 'revoked' };
+  }
+  if (row.expiresAt && row.expiresAt <= now) {
+    return { ok: false, reason: 'expired', expiredAt: row.expiresAt };
   }
   const membership = await prisma.membership.findUnique({
     where: { orgId_userId: { orgId: row.orgId, userId: row.userId } },
     select: { role: true },
   });
   if (!membership) {
-    return null;
+    return { ok: false, reason: 'not_member' };
   }
   await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   return {
-    tokenId: row.id,
-    orgId: row.orgId,
-    orgSlug: row.org.slug,
-    userId: row.userId,
-    role: membership.role,
+    ok: true,
+    identity: {
+      tokenId: row.id,
+      orgId: row.orgId,
+      orgSlug: row.org.slug,
+      userId: row.userId,
+      role: membership.role,
+      scopes: row.scopes,
+    },
   };
 }

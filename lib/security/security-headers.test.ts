@@ -22,14 +22,20 @@ describe('security headers', () => {
 
   test('development adds eval and the HMR websocket only', () => {
     const csp = contentSecurityPolicy({ development: true });
-    expect(csp).toContain("script-src 'self' 'unsafe-inline' 'unsafe-eval'");
+    expect(csp).toContain("script-src 'self' 'unsafe-eval'");
     expect(csp).toContain("connect-src 'self' ws:");
+  });
+
+  test('scripts: never unsafe-inline; a nonce adds itself and strict-dynamic', () => {
+    expect(contentSecurityPolicy({ development: false })).toContain("script-src 'self';");
+    const csp = contentSecurityPolicy({ development: false, nonce: 'abc123==' });
+    expect(csp).toContain("script-src 'self' 'nonce-abc123==' 'strict-dynamic';");
+    expect(/script-src[^;]*unsafe-inline/.test(csp)).toBe(false);
   });
 
   test('HSTS only when asked; the other headers always', () => {
     const keys = (hsts: boolean) => securityHeaders({ development: false, hsts }).map((h) => h.key);
     expect(keys(false)).toEqual([
-      'Content-Security-Policy',
       'Referrer-Policy',
       'X-Content-Type-Options',
       'X-Frame-Options',

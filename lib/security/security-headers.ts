@@ -1,6 +1,6 @@
 // Response headers sent on every page, API response and static file (next.config.ts `headers()`).
-// Pure: the environment is passed in. docs/SECURITY.md explains each directive; docs/decisions/security.md why
-// script-src keeps 'unsafe-inline' (Next.js App Router without per-request nonces inlines its RSC payload).
+// Pure: the environment is passed in. docs/SECURITY.md explains each directive. Pages get a per-request nonce
+// (proxy.ts); static files get the same policy without one (they run no inline script). No 'unsafe-inline' scripts.
 
 export interface TSecurityHeaderOptions {
   /** `next dev` needs eval (React refresh) and a websocket for HMR; production never gets them. */
@@ -9,7 +9,14 @@ export interface TSecurityHeaderOptions {
   hsts: boolean;
 }
 
-export function contentSecurityPolicy({ development }: Pick<TSecurityHeaderOptions, 'development'>): string {
+export interface TCspOptions extends Pick<TSecurityHeaderOptions, 'development'> {
+  /** Base64 per-request nonce (proxy.ts): Next.js puts it on its own inline and bundle scripts. */
+  nonce?: string;
+}
+
+export function contentSecurityPolicy({ development, nonce }: TCspOptions): string {
+  // With a nonce, 'strict-dynamic' lets the nonced bootstrap load Next's chunks; 'self' stays for old browsers.
+  const scriptSources = nonce ? ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"] : ["'self'"];
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     'base-uri': ["'self'"],
@@ -18,10 +25,10 @@ export function contentSecurityPolicy({ development }: Pick<TSecurityHeaderOptio
     'object-src': ["'none'"],
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
-    // Recharts and Next.js set inline style attributes.
+    // Recharts and Next.js set inline style attributes (a nonce here would disable 'unsafe-inline' for styles).
     'style-src': ["'self'", "'unsafe-inline'"],
-    // Next.js streams its RSC payload in inline <script> tags; without a nonce per request they need 'unsafe-inline'.
-    'script-src': ["'self'", "'unsafe-inline'", ...(development ? ["'unsafe-eval'"] : [])],
+    // Next.js streams its RSC payload in inline <script> tags: allowed only with this request's nonce.
+    'script-src': [...scriptSources, ...(development ? ["'unsafe-eval'"] : [])],
     'connect-src': ["'self'", ...(development ? ['ws:'] : [])],
     'worker-src': ["'self'", 'blob:'],
     'manifest-src': ["'self'"],
@@ -31,9 +38,9 @@ export function contentSecurityPolicy({ development }: Pick<TSecurityHeaderOptio
     .join('; ');
 }
 
+/** Every header but the CSP, which proxy.ts sets per request (pages, API) and next.config.ts for static files. */
 export function securityHeaders(options: TSecurityHeaderOptions): { key: string; value: string }[] {
   const headers = [
-    { key: 'Content-Security-Policy', value: contentSecurityPolicy(options) },
     { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
     { key: 'X-Content-Type-Options', value: 'nosniff' },
     { key: 'X-Frame-Options', value: 'DENY' },

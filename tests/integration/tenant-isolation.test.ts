@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { POST as postCodecarbonEmission } from '@/app/api/codecarbon/emissions/route';
+import { POST as postCodecarbonRun } from '@/app/api/codecarbon/runs/route';
 import { GET as getReport } from '@/app/api/v1/reports/[period]/route';
 import { GET as getUploadErrors } from '@/app/api/v1/uploads/[id]/errors/route';
 import { DELETE as deleteUploadRoute, GET as getUploadRoute } from '@/app/api/v1/uploads/[id]/route';
@@ -8,6 +10,8 @@ import { findColumnMappingPresets, saveColumnMappingPreset } from '@/lib/data/co
 import { deleteUpload } from '@/lib/data/delete-upload';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { createGridFactorOverride, deleteFactorOverride } from '@/lib/data/factor-overrides';
+import { createInvitation, findInvitations, revokeInvitation } from '@/lib/data/invitations';
+import { changeMemberRole, findMembers, removeMember } from '@/lib/data/members';
 import { getPgPool } from '@/lib/data/pg-pool';
 import {
   approveReportVersion,
@@ -195,5 +199,69 @@ describe('audit events stay in their organisation', () => {
       select: { actorUserId: true },
     });
     expect(bEvents.every((e) => e.actorUserId !== a.userId)).toBe(true);
+  });
+});
+
+describe('CodeCarbon endpoints', () => {
+  const codecarbon = (path: string, token: string, body: unknown) =>
+    new Request(`http://localhost/api/codecarbon${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-token': token },
+      body: JSON.stringify(body),
+    });
+  const emission = (runId: string) => ({
+    timestamp: '2026-08-08T11:37:52+02:00',
+    run_id: runId,
+    duration: 120,
+    emissions_sum: 0.4,
+    emissions_rate: 0.4 / 120,
+    cpu_power: 40,
+    gpu_power: 600,
+    ram_power: 20,
+    cpu_energy: 0.1,
+    gpu_energy: 0.85,
+    ram_energy: 0.05,
+    energy_consumed: 1,
+    wue: 0,
+  });
+
+  test("A posting emissions to B's run is 404 and B's run gets no energy; B's own post works", async () => {
+    const run = await postCodecarbonRun(
+      codecarbon('/runs', b.token, {
+        timestamp: '2026-08-08T11:35:50+02:00',
+        experiment_id: '5b0fa12a-3dd7-45bb-9766-cc326314d9f1',
+        cpu_count: 8,
+        gpu_count: 1,
+        gpu_model: 'NVIDIA H100 80GB HBM3',
+        region: 'hesse',
+        tracking_mode: 'machine',
+      }),
+    );
+    expect(run.status).toBe(201);
+    const runId = (await run.json()).id as string;
+    const before = await orgTotals(b.orgId);
+    const foreign = await postCodecarbonEmission(codecarbon('/emissions', a.token, emission(runId)));
+    expect(foreign.status).toBe(404);
+    expect((await foreign.json()).error.code).toBe('NOT_FOUND');
+    expect(await orgTotals(b.orgId)).toEqual(before);
+    expect(await orgTotals(a.orgId)).toMatchObject({ records: 0 });
+    const own = await postCodecarbonEmission(codecarbon('/emissions', b.token, emission(runId)));
+    expect(own.status).toBe(201);
+  });
+});
+
+describe('members and invitations', () => {
+  test("A cannot change the role of, or remove, B's member: NOT_FOUND, B unchanged", async () => {
+    await expectNotFound(changeMemberRole(a, b.userId, 'viewer'));
+    await expectNotFound(removeMember(a, b.userId, NOW));
+    expect(await findMembers(b)).toMatchObject([{ userId: b.userId, role: 'owner' }]);
+    expect((await findMembers(a)).map((m) => m.userId)).toEqual([a.userId]);
+  });
+
+  test("A cannot revoke or list B's invitation", async () => {
+    const invited = await createInvitation(b, { email: 'someone@example.test', role: 'viewer' }, NOW);
+    await expectNotFound(revokeInvitation(a, invited.id, NOW));
+    expect(await findInvitations(a, NOW)).toEqual([]);
+    expect(await findInvitations(b, NOW)).toMatchObject([{ id: invited.id, status: 'pending' }]);
   });
 });

@@ -9,29 +9,51 @@ import { ZCreateApiTokenInput, ZRevokeApiTokenInput } from '@/lib/schemas/api-to
 export interface TCreatedTokenData {
   name: string;
   token: string;
+  scopes: string[];
+  expiresAt: string | null;
 }
+
+const DAY_MS = 86_400_000;
 
 export async function createApiTokenAction(
   _prev: TActionState<TCreatedTokenData>,
   formData: FormData,
 ): Promise<TActionState<TCreatedTokenData>> {
-  const parsed = ZCreateApiTokenInput.safeParse(Object.fromEntries(formData));
+  const parsed = ZCreateApiTokenInput.safeParse({
+    name: formData.get('name'),
+    scopes: formData.getAll('scopes'),
+    expiresInDays: formData.get('expiresInDays') ?? '',
+  });
   if (!parsed.success) {
     return toInvalidState(parsed.error);
   }
   try {
     const ctx = await requireActionAuth('manageTokens');
-    const created = await createApiToken(ctx, parsed.data.name);
+    const { name, scopes, expiresInDays } = parsed.data;
+    const expiresAt = expiresInDays ? new Date(Date.now() + Number(expiresInDays) * DAY_MS) : null;
+    const created = await createApiToken(ctx, name, { scopes, expiresAt });
     revalidatePath('/settings/tokens');
-    return { ok: true, data: { name: created.name, token: created.token } };
+    return {
+      ok: true,
+      data: {
+        name: created.name,
+        token: created.token,
+        scopes: created.scopes,
+        expiresAt: created.expiresAt?.toISOString() ?? null,
+      },
+    };
   } catch (error) {
     return toActionState(error);
   }
 }
 
 export async function revokeApiTokenAction(formData: FormData): Promise<void> {
-  const parsed = ZRevokeApiTokenInput.parse(Object.fromEntries(formData));
+  const parsed = ZRevokeApiTokenInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    // A tampered form: the id can only be a uuid of the page's own list; nothing to revoke.
+    return;
+  }
   const ctx = await requireActionAuth('manageTokens');
-  await revokeApiToken(ctx, parsed.tokenId);
+  await revokeApiToken(ctx, parsed.data.tokenId);
   revalidatePath('/settings/tokens');
 }

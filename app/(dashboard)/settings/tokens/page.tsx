@@ -21,6 +21,7 @@ export default async function TokensPage() {
   const ctx = await requirePageAuth('read');
   const canManage = hasPermission(ctx.role, 'manageTokens');
   const tokens = await findApiTokens(ctx);
+  const now = new Date();
   return (
     <>
       <PageHeader
@@ -64,6 +65,12 @@ export default async function TokensPage() {
                     Created (UTC)
                   </th>
                   <th scope="col" className="px-5 py-3 font-medium">
+                    Scopes
+                  </th>
+                  <th scope="col" className="px-5 py-3 font-medium">
+                    Expires (UTC)
+                  </th>
+                  <th scope="col" className="px-5 py-3 font-medium">
                     Last used
                   </th>
                   <th scope="col" className="px-5 py-3 font-medium">
@@ -80,6 +87,13 @@ export default async function TokensPage() {
                     <td className="px-5 py-3 font-mono text-xs">{t.prefix}…</td>
                     <td className="px-5 py-3">{t.userEmail}</td>
                     <td className="px-5 py-3">{dateFormat.format(t.createdAt)}</td>
+                    <td className="px-5 py-3 font-mono text-xs">{t.scopes.join(' ')}</td>
+                    <td className="px-5 py-3">
+                      {t.expiresAt ? dateFormat.format(t.expiresAt) : 'Never'}
+                      {t.expiresAt && t.expiresAt <= now && !t.revokedAt ? (
+                        <span className="block text-xs text-red-700">Expired</span>
+                      ) : null}
+                    </td>
                     <td className="px-5 py-3">{t.lastUsedAt ? dateFormat.format(t.lastUsedAt) : 'Never'}</td>
                     <td className="px-5 py-3">
                       {t.revokedAt ? (

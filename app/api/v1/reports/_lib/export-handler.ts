@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { requireRequestAuth } from '@/lib/auth/context';
-import { hasPermission } from '@/lib/auth/roles';
+import { contextAllows, requireRequestAuth } from '@/lib/auth/context';
+
 import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
 import { recordReportExport } from '@/lib/data/report-audit';
 import { freezeReport, getReportVersion } from '@/lib/data/report-versions';
@@ -63,7 +63,7 @@ export async function handleReportExport(
       const latest = await getReportVersion(ctx, period, 'latest');
       if (latest) {
         version = latest.version;
-      } else if (hasPermission(ctx.role, 'prepareReports')) {
+      } else if (contextAllows(ctx, 'prepareReports')) {
         version = (await freezeReport(ctx, period, new Date())).version.version;
       }
     }

@@ -1,0 +1,120 @@
+import 'server-only';
+import { memberChangeRefusal } from '@/lib/auth/member-rules';
+import { getPrisma } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { recordAuditEvent } from './audit-events';
+
+export interface TMemberDto {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  joinedAt: Date;
+}
+
+type TMemberCtx = { orgId: string; userId: string };
+
+/** Members of the organisation, owners first, then by email. */
+export async function findMembers(ctx: { orgId: string }): Promise<TMemberDto[]> {
+  const rows = await getPrisma().membership.findMany({
+    where: { orgId: ctx.orgId },
+    select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  const order: Role[] = ['owner', 'admin', 'editor', 'auditor', 'viewer'];
+  return rows
+    .map((r) => ({
+      userId: r.user.id,
+      name: r.user.name,
+      email: r.user.email,
+      role: r.role,
+      joinedAt: r.createdAt,
+    }))
+    .sort((x, y) => order.indexOf(x.role) - order.indexOf(y.role) || x.email.localeCompare(y.email));
+}
+
+/**
+ * Loads actor and target memberships under a per-organisation row lock (so two concurrent demotions cannot both
+ * see "another owner remains"), applies the rules of lib/auth/member-rules.ts with fresh roles, and returns them.
+ */
+async function lockAndCheck(
+  tx: Prisma.TransactionClient,
+  ctx: TMemberCtx,
+  targetUserId: string,
+  newRole: Role | null,
+) {
+  await tx.$queryRaw`SELECT id FROM organization WHERE id = ${ctx.orgId}::uuid FOR UPDATE`;
+  const [actor, target, ownerCount] = await Promise.all([
+    tx.membership.findUnique({ where: { orgId_userId: { orgId: ctx.orgId, userId: ctx.userId } } }),
+    tx.membership.findUnique({
+      where: { orgId_userId: { orgId: ctx.orgId, userId: targetUserId } },
+      select: { role: true, user: { select: { email: true } } },
+    }),
+    tx.membership.count({ where: { orgId: ctx.orgId, role: 'owner' } }),
+  ]);
+  if (!target) {
+    throw new AppError('NOT_FOUND', 'No member with that id in this organisation.');
+  }
+  if (!actor) {
+    throw new AppError('FORBIDDEN', 'You are no longer a member of this organisation.');
+  }
+  const refusal = memberChangeRefusal({
+    actorRole: actor.role,
+    targetRole: target.role,
+    newRole,
+    ownerCount,
+  });
+  if (refusal) {
+    throw new AppError(refusal.startsWith('The last owner') ? 'CONFLICT' : 'FORBIDDEN', refusal);
+  }
+  return target;
+}
+
+/**
+ * Signs the user out everywhere (their sessions are deleted, so the next request re-authenticates with the new
+ * privileges): session rotation on privilege change. Returns how many sessions ended.
+ */
+async function revokeSessions(tx: Prisma.TransactionClient, userId: string): Promise<number> {
+  return (await tx.session.deleteMany({ where: { userId } })).count;
+}
+
+/** Changes a member's role; audited; the member's sessions are revoked. Same role = no change. */
+export async function changeMemberRole(ctx: TMemberCtx, targetUserId: string, newRole: Role): Promise<void> {
+  await getPrisma().$transaction(async (tx) => {
+    const target = await lockAndCheck(tx, ctx, targetUserId, newRole);
+    if (target.role === newRole) {
+      return;
+    }
+    await tx.membership.update({
+      where: { orgId_userId: { orgId: ctx.orgId, userId: targetUserId } },
+      data: { role: newRole },
+    });
+    const sessionsRevoked = await revokeSessions(tx, targetUserId);
+    await recordAuditEvent(tx, ctx, {
+      action: 'membership.role_changed',
+      targetType: 'user',
+      targetId: targetUserId,
+      metadata: { email: target.user.email, from: target.role, to: newRole, sessionsRevoked },
+    });
+  });
+}
+
+/** Removes a member: membership deleted, their tokens in this organisation revoked, their sessions revoked. */
+export async function removeMember(ctx: TMemberCtx, targetUserId: string, now: Date): Promise<void> {
+  await getPrisma().$transaction(async (tx) => {
+    const target = await lockAndCheck(tx, ctx, targetUserId, null);
+    await tx.membership.delete({ where: { orgId_userId: { orgId: ctx.orgId, userId: targetUserId } } });
+    const tokens = await tx.apiToken.updateMany({
+      where: { orgId: ctx.orgId, userId: targetUserId, revokedAt: null },
+      data: { revokedAt: now },
+    });
+    const sessionsRevoked = await revokeSessions(tx, targetUserId);
+    await recordAuditEvent(tx, ctx, {
+      action: 'membership.removed',
+      targetType: 'user',
+      targetId: targetUserId,
+      metadata: { email: target.user.email, role: target.role, tokensRevoked: tokens.count, sessionsRevoked },
+    });
+  });
+}

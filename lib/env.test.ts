@@ -1,0 +1,38 @@
+import { expect, test } from 'vitest';
+import { environmentProblems, formatEnvironmentProblems } from './env';
+
+const SECRET = 'x'.repeat(32);
+
+test('a complete server environment has no problems', () => {
+  expect(
+    environmentProblems({ DATABASE_URL: 'postgresql://u:p@h:5432/db', BETTER_AUTH_SECRET: SECRET }, 'server'),
+  ).toEqual([]);
+});
+
+test('each problem names the variable and what is wrong, without echoing the secret', () => {
+  const problems = environmentProblems(
+    { DATABASE_URL: 'mysql://h/db', BETTER_AUTH_SECRET: 'short-secret', BETTER_AUTH_URL: 'localhost:3000' },
+    'server',
+  );
+  expect(problems).toEqual([
+    'DATABASE_URL: must be a postgresql:// URL, e.g. postgresql://user:pass@host:5432/db',
+    'BETTER_AUTH_SECRET: must be at least 32 characters (generate one: openssl rand -base64 32)',
+    'BETTER_AUTH_URL: must be an http(s):// URL, e.g. http://localhost:3000',
+  ]);
+  expect(problems.join('\n')).not.toContain('short-secret');
+  expect(formatEnvironmentProblems(problems)).toMatch(/^Invalid environment:\n {2}- DATABASE_URL: /);
+});
+
+test('missing server variables say "is not set"; empty strings count as unset', () => {
+  expect(environmentProblems({ DATABASE_URL: '', BETTER_AUTH_SECRET: SECRET }, 'server')).toEqual([
+    'DATABASE_URL: is not set',
+  ]);
+});
+
+test('the launchers accept an empty environment but reject malformed values', () => {
+  expect(environmentProblems({}, 'launcher')).toEqual([]);
+  expect(environmentProblems({ PORT: 'abc', EMBEDDED_PG_PORT: '70000' }, 'launcher')).toEqual([
+    'PORT: must be a whole number between 1 and 65535',
+    'EMBEDDED_PG_PORT: must be a whole number between 1 and 65535',
+  ]);
+});
