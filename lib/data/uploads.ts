@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { createCatalogCheck } from '@/lib/emissions/catalog-check';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import { ensureIndexed } from '@/lib/emissions/index-factor-library';
 import { AppError } from '@/lib/errors';
@@ -14,6 +15,7 @@ import { getCachedFactorLibrary } from './factor-library-cache';
 import { getOrganization, methodologySettingsFor } from './organizations';
 import { toCopyCsvLine } from './pg-copy';
 import { getPgPool } from './pg-pool';
+import { lockUploadContent } from './upload-lock';
 import { findExistingUploadBySha, getUpload, type TUploadDto, uploadFormatOf } from './upload-queries';
 import {
   applyStagedRecords,
@@ -73,7 +75,8 @@ export async function ingestUpload(
   const indexed = ensureIndexed(library);
   const settings = methodologySettingsFor(org);
   const timeZone = input.parse.timeZone ?? org.timeZone;
-  const stream = createUsageFileStream({ ...input.parse, timeZone, fileName: input.fileName });
+  const checkRecord = createCatalogCheck(indexed);
+  const stream = createUsageFileStream({ ...input.parse, timeZone, fileName: input.fileName, checkRecord });
   const maxBytes = input.maxBytes ?? uploadMaxBytes();
   const sha = createHash('sha256');
   const totals = emptyTotals();
@@ -150,6 +153,7 @@ export async function ingestUpload(
       client.query(copyFrom(`COPY ${STAGING_TABLE} (${columns}) FROM STDIN WITH (FORMAT csv)`)),
     );
     const sha256 = sha.digest('hex');
+    await lockUploadContent(client, ctx.orgId, sha256);
     const existing = await findExistingUploadBySha(client, ctx.orgId, sha256);
     if (existing) {
       await client.query('ROLLBACK');
