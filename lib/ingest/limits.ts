@@ -22,6 +22,7 @@ export function rowTooLongMessage(line: number, maxChars: number): string {
 
 // C0 control characters other than tab, LF, FF and CR, plus DEL: never valid in a usage CSV, and NUL cannot
 // be stored in Postgres text at all.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/;
 
 /** Index of the first field holding a control character, or -1. */
