@@ -15,7 +15,11 @@ export function getPgPool(): pg.Pool {
     );
   }
   if (!globalForPg.aiFootprintPgPool || globalForPg.aiFootprintPgPoolUrl !== url) {
-    globalForPg.aiFootprintPgPool = new pg.Pool({ connectionString: url, max: 5 });
+    const pool = new pg.Pool({ connectionString: url, max: 5 });
+    // An idle client whose server went away (restart, failover) emits 'error' on the pool; without a listener
+    // that would crash the process. The pool drops the client and the next query connects afresh.
+    pool.on('error', (error) => console.warn(`pg pool: idle connection lost (${error.message})`));
+    globalForPg.aiFootprintPgPool = pool;
     globalForPg.aiFootprintPgPoolUrl = url;
   }
   return globalForPg.aiFootprintPgPool;

@@ -63,15 +63,15 @@ function binaryBlob(): Uint8Array {
 }
 
 type TExpected = { line: number; column: string | null; message: RegExp };
-type TEntry = { text: string | Uint8Array; expected?: TExpected; records?: number };
+type TEntry = { text: string | Uint8Array; expected: TExpected };
 
 const many = Array.from({ length: 60 }, (_, i) => row({ record_id: `pad-${i}` })).join('\n');
 
+/** The valid file every hostile case is compared against (2 records). */
+export const BASELINE_CSV = `${HEADER}\n${row({ record_id: 'base-1' })}\n${row({ record_id: 'base-2', region: 'FR', provider: 'on_prem', energy_kwh: '120.5' })}\n`;
+export const BASELINE_RECORDS = 2;
+
 export const HOSTILE_CORPUS: Record<string, TEntry> = {
-  baseline: {
-    text: `${HEADER}\n${row({ record_id: 'base-1' })}\n${row({ record_id: 'base-2', region: 'FR', provider: 'on_prem', energy_kwh: '120.5' })}\n`,
-    records: 2,
-  },
   unbalancedQuote: {
     text: withBadRow(row({ record_id: 'q', notes: '"never closed' })),
     expected: { line: 3, column: null, message: /opened on line 3 is never closed/ },
@@ -109,7 +109,10 @@ export const HOSTILE_CORPUS: Record<string, TEntry> = {
   bomOnly: { text: '\uFEFF', expected: { line: 1, column: null, message: /file is empty/ } },
   blankLinesOnly: { text: '\n\r\n  \n', expected: { line: 1, column: null, message: /file is empty/ } },
   headerOnly: { text: `${HEADER}\n`, expected: { line: 1, column: null, message: /no data rows/ } },
-  bomHeaderOnly: { text: `\uFEFF${HEADER}\r\n`, expected: { line: 1, column: null, message: /no data rows/ } },
+  bomHeaderOnly: {
+    text: `\uFEFF${HEADER}\r\n`,
+    expected: { line: 1, column: null, message: /no data rows/ },
+  },
   duplicateHeaders: {
     text: `${HEADER},phase\n${row({ record_id: 'd' })},training\n`,
     expected: { line: 1, column: 'phase', message: /both give phase; keep one/ },
