@@ -19,6 +19,10 @@ export function getPgPool(): pg.Pool {
     // An idle client whose server went away (restart, failover) emits 'error' on the pool; without a listener
     // that would crash the process. The pool drops the client and the next query connects afresh.
     pool.on('error', (error) => console.warn(`pg pool: idle connection lost (${error.message})`));
+    // The same for a checked-out client (e.g. mid-COPY): its query rejects, and the event must not be fatal.
+    pool.on('connect', (client) => {
+      client.on('error', (error) => console.warn(`pg pool: connection lost (${error.message})`));
+    });
     globalForPg.aiFootprintPgPool = pool;
     globalForPg.aiFootprintPgPoolUrl = url;
   }
