@@ -111,7 +111,7 @@ describe('one neutraliser for every export', () => {
 
     test('report XLSX: every text cell of every sheet', async () => {
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(await toReportXlsx(report));
+      await workbook.xlsx.load((await toReportXlsx(report)) as unknown as ArrayBuffer);
       const texts: string[] = [];
       let formulas = 0;
       workbook.eachSheet((sheet) => {

@@ -87,7 +87,11 @@ test('Postgres stopped mid-upload: upload fails, no partial records, recovery ma
   expect(failed.status).toBe('failed');
   expect(recovered).toEqual([failed.id]);
 
-  const retry = await ingestUpload(ctx, { fileName: 'outage.csv', chunks: chunksOf(text, 65_536), parse: {} });
+  const retry = await ingestUpload(ctx, {
+    fileName: 'outage.csv',
+    chunks: chunksOf(text, 65_536),
+    parse: {},
+  });
   expect(retry.upload.status).toBe('completed');
   expect((await orgTotals(ctx.orgId)).records).toBe(3000);
   expect(await getPrisma().upload.count({ where: { orgId: ctx.orgId, status: 'processing' } })).toBe(0);
