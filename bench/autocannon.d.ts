@@ -12,6 +12,8 @@ declare module 'autocannon' {
       url: string;
       duration?: number;
       connections?: number;
+      /** Seconds before a request counts as a timeout error (default 10). */
+      timeout?: number;
       headers?: Record<string, string>;
       requests?: Request[];
     }
