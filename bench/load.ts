@@ -90,7 +90,7 @@ function nextUploadBody(): string {
 type TResult = autocannon.Result;
 const run = (options: autocannon.Options): Promise<TResult> => autocannon(options);
 
-function describe(name: string, r: TResult) {
+function summarise(name: string, r: TResult) {
   return {
     name,
     requests: r.requests.total,
@@ -203,9 +203,9 @@ async function main() {
     ]);
     const wallS = (performance.now() - started) / 1000;
     const rows = [
-      describe('dashboard pages', pageResult),
-      describe('summary API', summaryResult),
-      describe('uploads (50 rows)', uploadResult),
+      summarise('dashboard pages', pageResult),
+      summarise('summary API', summaryResult),
+      summarise('uploads (50 rows)', uploadResult),
     ];
     console.table(rows);
     const check = await verify(dbUrl, seedRecords);
