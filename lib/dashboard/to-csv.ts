@@ -1,3 +1,5 @@
+import { toCsvTextField } from '@/lib/export/spreadsheet-safe';
+
 /**
  * CSV (RFC 4180) with formula-injection protection: a text cell starting with = + - @ (or tab/CR) is prefixed
  * with a single quote so spreadsheets show it as text (OWASP "CSV injection"). Numbers are written as numbers.
@@ -11,11 +13,7 @@ export function csvCell(value: TCsvCell): string {
   if (typeof value === 'number') {
     return Number.isFinite(value) ? String(value) : '';
   }
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) {
-    text = `'${text}`;
-  }
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return toCsvTextField(String(value));
 }
 
 export function csvLine(cells: readonly TCsvCell[]): string {

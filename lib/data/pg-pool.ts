@@ -15,7 +15,15 @@ export function getPgPool(): pg.Pool {
     );
   }
   if (!globalForPg.aiFootprintPgPool || globalForPg.aiFootprintPgPoolUrl !== url) {
-    globalForPg.aiFootprintPgPool = new pg.Pool({ connectionString: url, max: 5 });
+    const pool = new pg.Pool({ connectionString: url, max: 5 });
+    // An idle client whose server went away (restart, failover) emits 'error' on the pool; without a listener
+    // that would crash the process. The pool drops the client and the next query connects afresh.
+    pool.on('error', (error) => console.warn(`pg pool: idle connection lost (${error.message})`));
+    // The same for a checked-out client (e.g. mid-COPY): its query rejects, and the event must not be fatal.
+    pool.on('connect', (client) => {
+      client.on('error', (error) => console.warn(`pg pool: connection lost (${error.message})`));
+    });
+    globalForPg.aiFootprintPgPool = pool;
     globalForPg.aiFootprintPgPoolUrl = url;
   }
   return globalForPg.aiFootprintPgPool;

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { createCatalogCheck } from '@/lib/emissions/catalog-check';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import { ensureIndexed } from '@/lib/emissions/index-factor-library';
 import { AppError } from '@/lib/errors';
@@ -14,6 +15,8 @@ import { getCachedFactorLibrary } from './factor-library-cache';
 import { getOrganization, methodologySettingsFor } from './organizations';
 import { toCopyCsvLine } from './pg-copy';
 import { getPgPool } from './pg-pool';
+import { discardUploadRow, markUploadInterrupted, openUploadRow } from './upload-lifecycle';
+import { lockUploadContent } from './upload-lock';
 import { findExistingUploadBySha, getUpload, type TUploadDto, uploadFormatOf } from './upload-queries';
 import {
   applyStagedRecords,
@@ -73,7 +76,8 @@ export async function ingestUpload(
   const indexed = ensureIndexed(library);
   const settings = methodologySettingsFor(org);
   const timeZone = input.parse.timeZone ?? org.timeZone;
-  const stream = createUsageFileStream({ ...input.parse, timeZone, fileName: input.fileName });
+  const checkRecord = createCatalogCheck(indexed);
+  const stream = createUsageFileStream({ ...input.parse, timeZone, fileName: input.fileName, checkRecord });
   const maxBytes = input.maxBytes ?? uploadMaxBytes();
   const sha = createHash('sha256');
   const totals = emptyTotals();
@@ -133,16 +137,15 @@ export async function ingestUpload(
     pending = [];
   }
 
+  const uploadId = await openUploadRow(ctx, {
+    fileName: input.fileName,
+    format: input.parse.mapping ? 'mapped' : 'generic',
+    timeZone,
+  });
   const client = await getPgPool().connect();
   let released = false;
   try {
     await client.query('BEGIN');
-    const inserted = await client.query<{ id: string }>(
-      `INSERT INTO upload (org_id, uploaded_by_id, file_name, size_bytes, sha256, format, status, time_zone)
-       VALUES ($1, $2, $3, 0, '', $4, 'processing', $5) RETURNING id`,
-      [ctx.orgId, ctx.userId, input.fileName, input.parse.mapping ? 'mapped' : 'generic', timeZone],
-    );
-    const uploadId = inserted.rows[0]?.id as string;
     await client.query(CREATE_STAGING_SQL);
     const columns = STAGING_COLUMNS.map((c) => `"${c}"`).join(', ');
     await pipeline(
@@ -150,9 +153,11 @@ export async function ingestUpload(
       client.query(copyFrom(`COPY ${STAGING_TABLE} (${columns}) FROM STDIN WITH (FORMAT csv)`)),
     );
     const sha256 = sha.digest('hex');
+    await lockUploadContent(client, ctx.orgId, sha256);
     const existing = await findExistingUploadBySha(client, ctx.orgId, sha256);
     if (existing) {
       await client.query('ROLLBACK');
+      await discardUploadRow(client, uploadId);
       client.release();
       released = true;
       return { upload: (await getUpload(ctx, existing)) as TUploadDto, repeated: true };
@@ -176,7 +181,7 @@ export async function ingestUpload(
         report.errorCount = 1;
       }
       await client.query('ROLLBACK');
-      const failedId = await recordFailedUpload(client, ctx, {
+      const failedId = await recordFailedUpload(client, ctx, uploadId, {
         fileName: input.fileName,
         sizeBytes,
         sha256,
@@ -231,6 +236,7 @@ export async function ingestUpload(
     if (!released) {
       await client.query('ROLLBACK').catch(() => undefined);
     }
+    await markUploadInterrupted(uploadId, error);
     throw error;
   } finally {
     if (!released) {
@@ -242,6 +248,7 @@ export async function ingestUpload(
 async function recordFailedUpload(
   client: pg.ClientBase,
   ctx: TIngestContext,
+  uploadId: string,
   u: {
     fileName: string;
     sizeBytes: number;
@@ -256,9 +263,10 @@ async function recordFailedUpload(
 ): Promise<string> {
   await client.query('BEGIN');
   const row = await client.query<{ id: string }>(
-    `INSERT INTO upload (org_id, uploaded_by_id, file_name, size_bytes, sha256, format, status, time_zone,
-       rows_total, rows_accepted, rows_rejected, error_report, completed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 'failed', $7, $8, 0, $9, $10, $11) RETURNING id`,
+    `UPDATE upload SET org_id = $1, uploaded_by_id = $2, file_name = $3, size_bytes = $4, sha256 = $5,
+       format = $6, status = 'failed', time_zone = $7, rows_total = $8, rows_accepted = 0, rows_rejected = $9,
+       error_report = $10, completed_at = $11
+     WHERE id = $12 RETURNING id`,
     [
       ctx.orgId,
       ctx.userId,
@@ -271,6 +279,7 @@ async function recordFailedUpload(
       u.rowsRejected,
       JSON.stringify(u.report),
       u.at,
+      uploadId,
     ],
   );
   const id = row.rows[0]?.id as string;

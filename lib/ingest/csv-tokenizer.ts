@@ -1,3 +1,4 @@
+import { CsvRowTooLongError, MAX_ROW_CHARS } from './limits';
 import type { CsvRow } from './types';
 
 export type Delimiter = ',' | ';' | '\t';
@@ -16,8 +17,9 @@ export interface CsvTokenizer {
  * `""` inside quotes is a literal quote; a quote that is not at the start of a field is kept literally.
  * Blank lines are dropped. A chunk ending in `"` or `\r` is held back one character, because its meaning
  * depends on the next character (`""`, `\r\n`), so chunk boundaries never change the result.
+ * A row longer than `maxRowChars` throws `CsvRowTooLongError`, so memory stays bounded on hostile input.
  */
-export function createCsvTokenizer(delimiter: Delimiter): CsvTokenizer {
+export function createCsvTokenizer(delimiter: Delimiter, maxRowChars = MAX_ROW_CHARS): CsvTokenizer {
   let fields: string[] = [];
   let field = '';
   let quoted = false;
@@ -27,6 +29,7 @@ export function createCsvTokenizer(delimiter: Delimiter): CsvTokenizer {
   let quoteLine = 0;
   let pending = '';
   let out: CsvRow[] = [];
+  let rowStart = 0; // index in the current scan where the current row began (negative: earlier chunks)
   const endRow = () => {
     fields.push(field);
     const blank = fields.length === 1 && fields[0]?.trim() === '' && !fieldStarted;
@@ -45,6 +48,11 @@ export function createCsvTokenizer(delimiter: Delimiter): CsvTokenizer {
     } else {
       pending = '';
     }
+    const checkLength = (i: number) => {
+      if (i - rowStart > maxRowChars) {
+        throw new CsvRowTooLongError(rowLine, maxRowChars);
+      }
+    };
     for (let i = 0; i < limit; i++) {
       const ch = text[i] as string;
       if (quoted) {
@@ -76,13 +84,17 @@ export function createCsvTokenizer(delimiter: Delimiter): CsvTokenizer {
         if (ch === '\r' && text[i + 1] === '\n') {
           i++;
         }
+        checkLength(i);
         endRow();
         line++;
         rowLine = line;
+        rowStart = i + 1;
       } else {
         field += ch;
       }
     }
+    checkLength(limit);
+    rowStart -= limit;
   };
   return {
     push(text) {

@@ -1,3 +1,4 @@
+import { toCsvTextField } from '@/lib/export/spreadsheet-safe';
 import type { RowError } from './types';
 
 /**
@@ -5,11 +6,7 @@ import type { RowError } from './types';
  * Sheets (CSV injection, OWASP), so it gets a leading apostrophe; then RFC 4180 quoting.
  */
 export function toSafeCsvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) {
-    text = `'${text}`;
-  }
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return toCsvTextField(value === null ? '' : String(value));
 }
 
 /** The row errors of an upload as a CSV file (file, line, column, message), one error per line. */

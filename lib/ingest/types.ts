@@ -20,6 +20,8 @@ export interface ParseOptions {
   mapping?: ColumnMapping;
   /** nvidia-smi: longer sample gaps (s) are not integrated and split sessions; default 60. */
   nvidiaSmiMaxGapSeconds?: number;
+  /** Extra checks of each generic/mapped record (e.g. names unknown to the factor library); issues reject the row. */
+  checkRecord?: (record: TUsageRecordInput) => { field: string; message: string }[];
 }
 
 export interface CodecarbonSource {

@@ -1,9 +1,18 @@
 import { ZColumnMapping } from '@/lib/schemas/column-mapping';
+import { USAGE_RECORD_CSV_COLUMNS } from '@/lib/schemas/usage-record';
 import { parseCodecarbonTable } from './codecarbon-parser';
 import { detectDelimiter, isBlankRow } from './csv-table';
 import { type CsvTokenizer, createCsvTokenizer, type Delimiter } from './csv-tokenizer';
 import { detectFormat } from './detect-format';
 import { createGenericRowParser, type GenericRowParser } from './generic-parser';
+import {
+  CsvRowTooLongError,
+  describeControlCharacter,
+  findControlCharacterField,
+  MAX_COLUMNS,
+  MAX_ROW_CHARS,
+  rowTooLongMessage,
+} from './limits';
 import { DEFAULT_NVIDIA_SMI_MAX_GAP_SECONDS, parseNvidiaSmiTable } from './nvidia-smi-parser';
 import { createTextChunkDecoder } from './text-chunk-decoder';
 import { isValidTimeZone } from './time-zone';
@@ -17,6 +26,22 @@ export type UsageFileSummary = Omit<ParseResult, 'records'> & {
   /** The file as a whole is unusable (encoding, header, unknown format): no row can be imported. */
   fatal: boolean;
 };
+
+const SNAKE_CASE_OF: Record<string, string> = Object.fromEntries(
+  Object.entries(USAGE_RECORD_CSV_COLUMNS).map(([snake, key]) => [key, snake]),
+);
+
+// Excel writes `sep=;` as the first line of some CSV exports to declare the delimiter.
+const SEP_DIRECTIVE = /^sep=([,;\t])\s*$/i;
+
+function delimiterOf(firstLine: string): Delimiter {
+  const directive = SEP_DIRECTIVE.exec(firstLine.replace(/^\s+/, ''));
+  return directive ? (directive[1] as Delimiter) : detectDelimiter(firstLine);
+}
+
+function isSepDirective(row: CsvRow, delimiter: Delimiter): boolean {
+  return row.fields.join(delimiter).trim().toLowerCase() === `sep=${delimiter}`.trim();
+}
 
 /** Parses an upload chunk by chunk. Generic/mapped rows come out as they are read; CodeCarbon and nvidia-smi
  *  rows are kept until `end()` (runs and power samples need the whole file: keep-latest and integration). */
@@ -59,6 +84,8 @@ export function createUsageFileStream(options: ParseOptions): UsageFileStream {
   let collapsed = 0;
   let fatal = false;
   let needsMapping = false;
+  let tooLong = false;
+  let sepSkipped = false;
   const fail = (line: number, column: string | null, message: string) => {
     sink.error(line, column, message);
     fatal = true;
@@ -68,6 +95,21 @@ export function createUsageFileStream(options: ParseOptions): UsageFileStream {
   const startBody = (headerRow: CsvRow) => {
     header = { line: headerRow.line, fields: headerRow.fields.map((f) => f.trim()) };
     const headers = header.fields;
+    if (headers.length > MAX_COLUMNS) {
+      return fail(
+        header.line,
+        null,
+        `the header has ${headers.length.toLocaleString('en-US')} columns; the limit is ${MAX_COLUMNS.toLocaleString('en-US')} (wrong delimiter, or not a usage file?)`,
+      );
+    }
+    const control = findControlCharacterField(headers);
+    if (control >= 0) {
+      return fail(
+        header.line,
+        null,
+        `header column ${control + 1} contains a control character (${describeControlCharacter(headers[control] ?? '')}); the file is binary or corrupt`,
+      );
+    }
     const requested = options.format ?? 'auto';
     const detected = requested === 'auto' ? detectFormat(headers) : requested;
     format = detected === 'codecarbon-task' ? 'codecarbon' : detected;
@@ -124,9 +166,25 @@ export function createUsageFileStream(options: ParseOptions): UsageFileStream {
     mode = 'generic';
   };
 
+  const passesRecordCheck = (parsed: ParsedRecord): boolean => {
+    const issues = options.checkRecord?.(parsed.record) ?? [];
+    for (const issue of issues) {
+      const column =
+        Object.entries(options.mapping ?? {}).find(([, target]) => target.field === issue.field)?.[0] ??
+        SNAKE_CASE_OF[issue.field] ??
+        issue.field;
+      sink.error(parsed.line, column, `${column}: ${issue.message}`);
+    }
+    return issues.length === 0;
+  };
+
   const takeRows = (rows: CsvRow[]): ParsedRecord[] => {
     const records: ParsedRecord[] = [];
     for (const row of rows) {
+      if (!header && !sepSkipped && isSepDirective(row, delimiter)) {
+        sepSkipped = true;
+        continue;
+      }
       if (!header) {
         startBody(row);
         continue;
@@ -135,13 +193,23 @@ export function createUsageFileStream(options: ParseOptions): UsageFileStream {
         continue;
       }
       dataRows += 1;
+      const control = findControlCharacterField(row.fields);
+      if (control >= 0 && mode !== 'skip') {
+        const column = (header as CsvRow).fields[control] || null;
+        sink.error(
+          row.line,
+          column,
+          `${column ?? `field ${control + 1}`}: contains a control character (${describeControlCharacter(row.fields[control] ?? '')}); binary data or a corrupt export, remove it`,
+        );
+        continue;
+      }
       if (mode === 'buffer') {
         buffered.push(row);
       } else if (mode === 'generic') {
         const record = parseRow ? parseRow(row) : null;
         if (!parseRow) {
           errorLines.add(row.line);
-        } else if (record) {
+        } else if (record && passesRecordCheck(record)) {
           records.push(record);
         }
       }
@@ -151,17 +219,36 @@ export function createUsageFileStream(options: ParseOptions): UsageFileStream {
   };
 
   const feedText = (text: string): ParsedRecord[] => {
+    try {
+      return feedTokens(text);
+    } catch (error) {
+      if (error instanceof CsvRowTooLongError) {
+        fail(error.line, null, error.message);
+        tooLong = true;
+        return [];
+      }
+      throw error;
+    }
+  };
+
+  const feedTokens = (text: string): ParsedRecord[] => {
     if (tokenizer) {
       return takeRows(tokenizer.push(text));
     }
     pendingText += text;
+    if (pendingText.length > MAX_ROW_CHARS && !/[\r\n]/.test(pendingText.slice(0, MAX_ROW_CHARS))) {
+      pendingText = '';
+      fail(1, null, rowTooLongMessage(1, MAX_ROW_CHARS));
+      tooLong = true;
+      return [];
+    }
     // The delimiter comes from the first non-blank line, so wait until that line is complete.
     const lines = pendingText.split(/\r\n|\n|\r/);
     const firstIndex = lines.findIndex((l) => l.trim() !== '');
     if (firstIndex === -1 || firstIndex === lines.length - 1) {
       return [];
     }
-    delimiter = detectDelimiter(lines[firstIndex] ?? '');
+    delimiter = delimiterOf(lines[firstIndex] ?? '');
     tokenizer = createCsvTokenizer(delimiter);
     const all = pendingText;
     pendingText = '';
@@ -180,16 +267,33 @@ export function createUsageFileStream(options: ParseOptions): UsageFileStream {
         return [];
       }
       const records = fatal ? [] : feedText(tail);
+      if (tooLong) {
+        return [];
+      }
       if (!tokenizer) {
         if (pendingText.trim() === '') {
           fail(1, null, 'file is empty');
           return records;
         }
-        delimiter = detectDelimiter(pendingText.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '');
+        delimiter = delimiterOf(pendingText.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '');
         tokenizer = createCsvTokenizer(delimiter);
-        records.push(...takeRows(tokenizer.push(pendingText)));
+        const all = pendingText;
+        pendingText = '';
+        records.push(...feedText(all));
+        if (tooLong) {
+          return [];
+        }
       }
-      const last = tokenizer.end();
+      let last: ReturnType<CsvTokenizer['end']>;
+      try {
+        last = tokenizer.end();
+      } catch (error) {
+        if (error instanceof CsvRowTooLongError) {
+          fail(error.line, null, error.message);
+          return [];
+        }
+        throw error;
+      }
       let rows = last.rows;
       let swallowed: CsvRow | undefined;
       if (last.unterminated !== null && (header || rows.length > 1)) {

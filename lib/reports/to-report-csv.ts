@@ -1,13 +1,8 @@
+import { toCsvTextField } from '@/lib/export/spreadsheet-safe';
 import type { TEsgReport } from './report-model';
 
-/** Text starting with these characters is read as a formula by spreadsheet apps (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Quotes a text cell and neutralises formula starts with a leading apostrophe (OWASP CSV injection advice). */
-export function csvText(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
+/** Quotes a text cell and neutralises formula starts (lib/export/spreadsheet-safe.ts). */
+export const csvText = toCsvTextField;
 
 export const REPORT_CSV_HEADER = ['section', 'metric', 'value', 'unit', 'period', 'basis'] as const;
 

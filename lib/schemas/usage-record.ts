@@ -71,6 +71,10 @@ const ZInstant = z.union([ZIsoText, z.date()]).transform((value, ctx) => {
   return date;
 });
 
+/** Plausible usage years: AI accelerators and grid factors start in the 2000s; 1900/3000 are data errors. */
+export const MIN_USAGE_YEAR = 2000;
+export const MAX_USAGE_YEAR = 2099;
+
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
 const nonNegative = () => z.number().finite().nonnegative();
 
@@ -103,6 +107,16 @@ export const ZUsageRecordInput = z
     notes: z.string().trim().max(2000).optional(),
   })
   .superRefine((row, ctx) => {
+    for (const key of ['startedAt', 'endedAt'] as const) {
+      const year = row[key].getUTCFullYear();
+      if (year < MIN_USAGE_YEAR || year > MAX_USAGE_YEAR) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `year ${year} is outside the supported range ${MIN_USAGE_YEAR}–${MAX_USAGE_YEAR} (a typo or a spreadsheet's empty-date default?)`,
+        });
+      }
+    }
     if (row.endedAt.getTime() < row.startedAt.getTime()) {
       ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'ended_at is before started_at' });
     }

@@ -1,5 +1,6 @@
 import { seedDemoOrganization } from '@/lib/data/demo-seed';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
+import { recoverInterruptedUploads } from '@/lib/data/upload-lifecycle';
 import { getPrisma } from '@/lib/db';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { migrateDatabase } from './migrate';
@@ -21,6 +22,10 @@ export async function prepareDatabase(options: {
   const applied = await migrateDatabase(url);
   if (applied.length) {
     options.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+  }
+  const recovered = await recoverInterruptedUploads(new Date());
+  if (recovered.length) {
+    options.log(`Marked ${recovered.length} interrupted upload(s) as failed (they can be uploaded again).`);
   }
   const prisma = getPrisma();
   const bundled = await prisma.accelerator.count({ where: { orgId: null } });

@@ -1,0 +1,96 @@
+import 'server-only';
+import pg from 'pg';
+import { getPgPool } from './pg-pool';
+
+/**
+ * The Upload row lives outside the data transaction: it is committed as `processing` before any record is
+ * written, so a crash, a kill or a lost database can never leave an upload that nobody sees. The data
+ * transaction commits records and `completed` together; anything else ends as `failed`, either right away
+ * (`markUploadInterrupted`) or at the next start (`recoverInterruptedUploads`). See docs/RELIABILITY.md.
+ */
+export async function openUploadRow(
+  ctx: { orgId: string; userId: string | null },
+  u: { fileName: string; format: string; timeZone: string },
+): Promise<string> {
+  const inserted = await getPgPool().query<{ id: string }>(
+    `INSERT INTO upload (org_id, uploaded_by_id, file_name, size_bytes, sha256, format, status, time_zone)
+     VALUES ($1, $2, $3, 0, '', $4, 'processing', $5) RETURNING id`,
+    [ctx.orgId, ctx.userId, u.fileName, u.format, u.timeZone],
+  );
+  return inserted.rows[0]?.id as string;
+}
+
+/** Removes the placeholder row of an upload that turned out to repeat a completed one. */
+export async function discardUploadRow(client: pg.ClientBase, uploadId: string): Promise<void> {
+  await client.query(`DELETE FROM upload WHERE id = $1 AND status = 'processing'`, [uploadId]);
+}
+
+const interruptedReport = (reason: string) => ({
+  errors: [{ fileName: '', line: 0, column: null, message: reason }],
+  errorCount: 1,
+  warnings: [],
+});
+
+/**
+ * Marks an upload whose data transaction failed (database lost, server error) as failed, on a fresh
+ * connection. Best effort: when the database is still unreachable, start-up recovery does it later.
+ */
+export async function markUploadInterrupted(uploadId: string, error: unknown): Promise<void> {
+  const detail = error instanceof Error ? error.message : String(error);
+  await getPgPool()
+    .query(
+      `UPDATE upload SET status = 'failed', completed_at = now(), error_report = $2
+       WHERE id = $1 AND status = 'processing'`,
+      [
+        uploadId,
+        JSON.stringify(
+          interruptedReport(
+            `the upload was interrupted (${detail.slice(0, 200)}); nothing was stored, upload the file again`,
+          ),
+        ),
+      ],
+    )
+    .catch(() => undefined);
+}
+
+/**
+ * Start-up recovery: uploads still `processing` that were opened before `startedBefore` belong to a process
+ * that died (kill, crash, power loss); their data transaction was rolled back by Postgres, so they are marked
+ * failed with a reason and an audit event, and the same file can be uploaded again. Run it when the server
+ * starts (scripts/db/prepare-database.ts), before it accepts uploads. Returns the ids recovered.
+ */
+export async function recoverInterruptedUploads(startedBefore: Date): Promise<string[]> {
+  // Own connection (not the app pool), so start-up scripts exit promptly afterwards.
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    const stale = await client.query<{ id: string; org_id: string; file_name: string }>(
+      `UPDATE upload SET status = 'failed', completed_at = now(), error_report = $2
+       WHERE status = 'processing' AND created_at < $1
+       RETURNING id, org_id, file_name`,
+      [
+        startedBefore,
+        JSON.stringify(
+          interruptedReport(
+            'the server stopped while this upload was processing; nothing was stored, upload the file again',
+          ),
+        ),
+      ],
+    );
+    for (const row of stale.rows) {
+      await client.query(
+        `INSERT INTO audit_event (org_id, actor_user_id, actor_token_id, action, target_type, target_id, metadata)
+         VALUES ($1, NULL, NULL, 'upload.interrupted', 'upload', $2, $3)`,
+        [row.org_id, row.id, JSON.stringify({ fileName: row.file_name, recoveredAt: 'startup' })],
+      );
+    }
+    await client.query('COMMIT');
+    return stale.rows.map((r) => r.id);
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}

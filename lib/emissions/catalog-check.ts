@@ -1,0 +1,48 @@
+import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
+import type { IndexedFactorLibrary } from './index-factor-library';
+import { resolveAccelerator } from './it-energy';
+import { resolveLocation } from './resolve-location';
+
+function dependsOnCatalogPower(record: TUsageRecordInput): boolean {
+  const perRequest = record.requests !== undefined && record.energyPerRequestWh !== undefined;
+  return record.energyKwh === undefined && record.acceleratorPowerW === undefined && !perRequest;
+}
+
+/** A value the factor library does not know, with the record field it came from. */
+export interface CatalogIssue {
+  field: 'accelerator' | 'region';
+  message: string;
+}
+
+/**
+ * Checks the accelerator and region a row NAMES against the factor library. A missing value stays an
+ * estimate with an assumption flag; a value that is given but unknown is almost always a typo
+ * ("A100 80G", "us-east1"), and silently estimating it with defaults would put a guess into a signed report,
+ * so the upload path reports it as a row error instead (docs/RELIABILITY.md). An unknown accelerator is an error
+ * only when the energy estimate would rest on its catalog power (no measured energy, stated power or energy per
+ * request); otherwise it keeps the ACCELERATOR_UNKNOWN flag (default embodied values), as before.
+ */
+export function createCatalogCheck(
+  library: IndexedFactorLibrary,
+): (record: TUsageRecordInput) => CatalogIssue[] {
+  return (record) => {
+    const issues: CatalogIssue[] = [];
+    if (
+      record.accelerator &&
+      dependsOnCatalogPower(record) &&
+      !resolveAccelerator(library, record.accelerator)
+    ) {
+      issues.push({
+        field: 'accelerator',
+        message: `accelerator "${record.accelerator}" is not in the catalog; use a catalog name (see /factors) or leave it empty to use the default power`,
+      });
+    }
+    if (record.region && resolveLocation(record, library).flags.includes('LOCATION_UNKNOWN')) {
+      issues.push({
+        field: 'region',
+        message: `region "${record.region}"${record.provider ? ` (provider ${record.provider})` : ''} is not a known cloud region, grid zone or country code; fix the spelling or leave it empty`,
+      });
+    }
+    return issues;
+  };
+}

@@ -1,0 +1,83 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_VERSION,
+  MANIFEST_FILE,
+  quoteIdent,
+  SKIPPED_TABLES,
+  sha256OfFile,
+  type TArchiveManifest,
+  type TArchiveTable,
+} from './archive-format';
+
+/**
+ * Writes a consistent logical backup of `databaseUrl` into `outDir` (created; must not hold a manifest yet).
+ * All tables are read in one REPEATABLE READ, READ ONLY transaction, so the archive is one point in time even
+ * while uploads run. Returns the manifest.
+ */
+export async function backupDatabase(databaseUrl: string, outDir: string): Promise<TArchiveManifest> {
+  await mkdir(outDir, { recursive: true });
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const server = await client.query<{ server_version: string; db: string }>(
+      'SELECT current_setting($1) AS server_version, current_database() AS db',
+      ['server_version'],
+    );
+    const migrations = await client.query<{ name: string; checksum: string }>(
+      `SELECT migration_name AS name, checksum FROM "_prisma_migrations"
+       WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+    );
+    const tableNames = await client.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    );
+    const tables: TArchiveTable[] = [];
+    for (const { name } of tableNames.rows) {
+      if (SKIPPED_TABLES.has(name)) {
+        continue;
+      }
+      const columns = await client.query<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns
+         WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+        [name],
+      );
+      const columnNames = columns.rows.map((c) => c.column_name);
+      const file = `${name}.copy.gz`;
+      const target = path.join(outDir, file);
+      const copy = client.query(
+        copyTo(`COPY public.${quoteIdent(name)} (${columnNames.map(quoteIdent).join(', ')}) TO STDOUT`),
+      );
+      await pipeline(copy, createGzip(), createWriteStream(target));
+      tables.push({
+        name,
+        file,
+        columns: columnNames,
+        rows: copy.rowCount ?? 0,
+        sha256: await sha256OfFile(target),
+      });
+    }
+    await client.query('COMMIT');
+    const manifest: TArchiveManifest = {
+      format: ARCHIVE_FORMAT,
+      version: ARCHIVE_VERSION,
+      createdAt: new Date().toISOString(),
+      serverVersion: server.rows[0]?.server_version ?? 'unknown',
+      database: server.rows[0]?.db ?? 'unknown',
+      migrations: migrations.rows,
+      tables,
+    };
+    await writeFile(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, {
+      flag: 'wx',
+    });
+    return manifest;
+  } finally {
+    await client.end();
+  }
+}
