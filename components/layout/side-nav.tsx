@@ -9,6 +9,7 @@ import {
   KeyRound,
   LayoutDashboard,
   ScrollText,
+  Server,
   Table2,
   Upload,
 } from 'lucide-react';
@@ -23,6 +24,7 @@ const ITEMS = [
   { href: '/uploads', label: 'Uploads', icon: Upload },
   { href: '/reports', label: 'Reports', icon: FileText },
   { href: '/factors', label: 'Factors', icon: Database },
+  { href: '/settings/hardware', label: 'Hardware', icon: Server },
   { href: '/settings/organization', label: 'Organisation', icon: Building2 },
   { href: '/settings/tokens', label: 'API tokens', icon: KeyRound },
   { href: '/api-docs', label: 'API', icon: Code2 },

@@ -16,12 +16,14 @@ describe('buildOpenApiDocument', () => {
       '/api/v1/records',
       '/api/v1/reports/{period}',
       '/api/v1/reports/{period}/export',
+      '/api/v1/reports/{period}/versions',
+      '/api/v1/reports/{period}/versions/{version}/{step}',
       '/api/v1/summary',
       '/api/v1/uploads',
       '/api/v1/uploads/{id}',
       '/api/v1/uploads/{id}/errors',
     ]);
-    expect(API_ENDPOINTS).toHaveLength(15);
+    expect(API_ENDPOINTS).toHaveLength(17);
   });
 
   test('every $ref resolves to a component generated from Zod', () => {

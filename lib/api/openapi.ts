@@ -20,6 +20,7 @@ import {
   ZCodecarbonRun,
   ZCodecarbonRunCreate,
 } from '@/lib/schemas/codecarbon-api';
+import { ZReportVersionResponse } from '@/lib/schemas/report-sign-off';
 import { ZUsageRecordInput } from '@/lib/schemas/usage-record';
 import { API_ENDPOINTS, type TApiEndpoint, type TComponentName } from './openapi-endpoints';
 
@@ -44,6 +45,7 @@ export const RESPONSE_SCHEMAS = {
   MeResponse: ZMeResponse,
   CodecarbonRun: ZCodecarbonRun,
   CodecarbonEmissionId: ZCodecarbonEmissionId,
+  ReportVersion: ZReportVersionResponse,
 } as const satisfies Partial<Record<TComponentName, z.ZodType>>;
 
 type TJsonSchema = Record<string, unknown>;
