@@ -6,6 +6,9 @@ import { signIn } from './support/sign-in';
 // Q2 2026: no other spec freezes it. The asset bought here (4 × H100 at 164 kg) is its only hardware purchase.
 const PERIOD = '2026-Q2';
 
+// Three users sign in one after the other (separate browser contexts): more than the default 60 s on a busy machine.
+test.describe.configure({ timeout: 240_000 });
+
 async function download(page: Page, name: string): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
   return (await file.path()) ?? '';
