@@ -109,14 +109,17 @@ test('[reports] the export API validates the period and answers bearer-less requ
   expect(anonymous.status()).toBe(401);
 });
 
-test('[reports] freeze a snapshot, approve it, and re-export it byte for byte', async ({ page }) => {
+test('[reports] freeze a snapshot and re-export it byte for byte (sign-off: e2e/hardware-review.spec.ts)', async ({
+  page,
+}) => {
   await signIn(page, 'owner');
   await page.goto('/reports?period=2026-Q3');
   const previewLb = (await page.getByTestId('headline-total-location').textContent())?.trim() ?? '';
   await page.getByRole('button', { name: 'Freeze snapshot' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Frozen as version 1 (draft)' })).toBeVisible();
-  await page.getByRole('button', { name: 'Approve version 1' }).click();
-  await expect(page.getByRole('row', { name: /v1/ })).toContainText('final');
+  // Four eyes: the preparer can neither review nor approve their own version.
+  await expect(page.getByTestId('workflow-v1')).toHaveText('draft');
+  await expect(page.getByRole('button', { name: 'Review version 1' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Approve version 1' })).toHaveCount(0);
 
   const first = readFileSync(await download(page, 'Export version 1 as JSON'));

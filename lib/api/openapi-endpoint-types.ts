@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TPermission } from '@/lib/auth/roles';
 import { API_MAX_RECORDS } from '@/lib/schemas/api-v1';
 
 /** Types and helpers of the endpoint table (openapi-endpoints.ts, openapi-codecarbon-endpoints.ts). */
@@ -36,7 +37,8 @@ export type TComponentName =
   | 'CodecarbonExperimentCreate'
   | 'CodecarbonExperiment'
   | 'CodecarbonExperimentList'
-  | 'CodecarbonRunList';
+  | 'CodecarbonRunList'
+  | 'ReportVersion';
 
 export interface TApiResponse {
   description: string;
@@ -59,7 +61,7 @@ export interface TApiEndpoint {
   summary: string;
   description: string;
   /** Role permission required (lib/auth/roles.ts). */
-  permission: 'read' | 'writeUsage' | 'manageOrganization';
+  permission: TPermission;
   /** Extra operation fields (e.g. security for the CodeCarbon header). */
   tag?: 'codecarbon';
   parameters: TApiParameter[];

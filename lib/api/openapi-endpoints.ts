@@ -263,6 +263,37 @@ export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([
       ...errors('400', '401', '404'),
     },
   },
+  {
+    method: 'post',
+    path: '/api/v1/reports/{period}/versions',
+    summary: 'Freeze a report version',
+    description:
+      'Freezes the live report: version 1 (draft), or a restated version listing every changed figure; 200 with the latest version when nothing changed.',
+    permission: 'prepareReports',
+    parameters: [idParam('period', 'Reporting period: 2026-Q3 or 2026')],
+    responses: {
+      '201': { description: 'The new frozen version', schema: 'ReportVersion' },
+      '200': { description: 'Nothing changed: the latest version', schema: 'ReportVersion' },
+      ...errors('400', '401', '403'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/reports/{period}/versions/{version}/{step}',
+    summary: 'Review or approve a frozen version (four eyes)',
+    description:
+      'step = review | approve. Draft → reviewed → approved by three different people: the preparer may not review or approve, the reviewer may not approve. Approval locks the version.',
+    permission: 'reviewReports',
+    parameters: [
+      idParam('period', 'Reporting period: 2026-Q3 or 2026'),
+      idParam('version', 'Frozen version number'),
+      idParam('step', 'review | approve (approve needs approveReports)'),
+    ],
+    responses: {
+      '200': { description: 'The version after the step', schema: 'ReportVersion' },
+      ...errors('400', '401', '403', '404', '409'),
+    },
+  },
   ...FACTOR_ENDPOINTS,
   ...CODECARBON_ENDPOINTS,
 ]);

@@ -39,6 +39,7 @@ import {
   ZCodecarbonProjectCreate,
   ZCodecarbonProjectList,
 } from '@/lib/schemas/codecarbon-experiments';
+import { ZReportVersionResponse } from '@/lib/schemas/report-sign-off';
 import { ZUsageRecordInput } from '@/lib/schemas/usage-record';
 import { API_ENDPOINTS, type TApiEndpoint, type TComponentName } from './openapi-endpoints';
 
@@ -69,6 +70,7 @@ export const RESPONSE_SCHEMAS = {
   MeResponse: ZMeResponse,
   CodecarbonRun: ZCodecarbonRun,
   CodecarbonEmissionId: ZCodecarbonEmissionId,
+  ReportVersion: ZReportVersionResponse,
   CodecarbonRunList: z.array(ZCodecarbonRun),
   CodecarbonAuthCheck: ZCodecarbonAuthCheck,
   CodecarbonOrganization: ZCodecarbonOrganization,

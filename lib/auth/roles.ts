@@ -13,6 +13,10 @@ export const PERMISSIONS = {
   // Freeze a report snapshot (prepare) and sign it off (approve): maker/checker (docs/REPORTS.md).
   prepareReports: ['owner', 'admin', 'editor'],
   approveReports: ['owner', 'admin', 'auditor'],
+  // Review a frozen version (the second pair of eyes; never the preparer, never the approver).
+  reviewReports: ['owner', 'admin', 'editor', 'auditor'],
+  // Owned hardware register (Scope 3 Cat 2) and model lineage: inventory inputs, like usage data.
+  manageHardware: ['owner', 'admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;

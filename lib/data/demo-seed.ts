@@ -3,6 +3,7 @@ import { hashPassword } from 'better-auth/crypto';
 import { getPrisma } from '@/lib/db';
 import { generateDemoOrganization } from '@/lib/demo/generate-demo-organization';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
+import { seedDemoHardwareAndLineage } from './demo-hardware-lineage-seed';
 import { findEnergyContracts } from './energy-contracts';
 import { getCachedFactorLibrary } from './factor-library-cache';
 import { methodologySettingsFor } from './organizations';
@@ -104,6 +105,7 @@ export async function seedDemoOrganization(options: {
   });
   const ctx = { orgId: org.id };
   const library = await getCachedFactorLibrary(ctx);
+  await seedDemoHardwareAndLineage(ctx, demo.models, library);
   const contracts = await findEnergyContracts(ctx);
   const footprints = computeFootprints(demo.records, library, methodologySettingsFor(org), contracts);
   const stored = await storeUsageRecords(

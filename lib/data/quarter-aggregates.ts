@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import type { TQuarterAggregates, TReportRecordRow } from '@/lib/reports/aggregate-types';
 import { assembleQuarterAggregates, comparisonStart } from '@/lib/reports/assemble-aggregates';
 import { reportPeriod } from '@/lib/reports/report-period';
+import { findHardwareAssets } from './hardware-assets';
 
 interface StoredRefs {
   factors?: FactorRef[];
@@ -82,7 +83,7 @@ export async function getQuarterAggregates(
       ),
     ),
   ];
-  const [licences, contracts, restatements] = await Promise.all([
+  const [licences, contracts, restatements, hardwareAssets] = await Promise.all([
     prisma.emissionFactor.findMany({
       where: { id: { in: gridIds }, OR: [{ orgId: null }, { orgId: ctx.orgId }] },
       select: { id: true, licence: true },
@@ -107,12 +108,14 @@ export async function getQuarterAggregates(
         record: { select: { externalId: true } },
       },
     }),
+    findHardwareAssets(ctx),
   ]);
   return assembleQuarterAggregates({
     org,
     period,
     rows,
     licences: new Map(licences.map((l) => [l.id, l.licence])),
+    hardwareAssets,
     energyContracts: contracts.map((c) => ({
       reference: c.reference,
       instrumentType: c.instrumentType,

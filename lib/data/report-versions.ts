@@ -6,6 +6,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
 import type { TEsgReport, TFigureChange } from '@/lib/reports/report-model';
 import { diffReportFigures, withSnapshotInfo } from '@/lib/reports/report-snapshot';
+import { reviewWorkflow, type TReviewWorkflow } from '@/lib/reports/review-rules';
 import { toReportJson } from '@/lib/reports/to-report-csv';
 import { getQuarterAggregates } from './quarter-aggregates';
 
@@ -20,9 +21,13 @@ export interface TReportVersionDto {
   createdAt: Date;
   approvedById: string | null;
   approvedAt: Date | null;
+  reviewedById: string | null;
+  reviewedAt: Date | null;
+  /** Four-eyes sign-off state (lib/reports/review-rules.ts). */
+  workflow: TReviewWorkflow;
 }
 
-const SUMMARY_SELECT = {
+export const SUMMARY_SELECT = {
   id: true,
   period: true,
   version: true,
@@ -33,12 +38,18 @@ const SUMMARY_SELECT = {
   createdAt: true,
   approvedById: true,
   approvedAt: true,
+  reviewedById: true,
+  reviewedAt: true,
 } as const;
 
-type SummaryRow = Prisma.ReportVersionGetPayload<{ select: typeof SUMMARY_SELECT }>;
+export type SummaryRow = Prisma.ReportVersionGetPayload<{ select: typeof SUMMARY_SELECT }>;
 
-function toDto(row: SummaryRow): TReportVersionDto {
-  return { ...row, changes: Array.isArray(row.changes) ? row.changes.length : 0 };
+export function toDto(row: SummaryRow): TReportVersionDto {
+  return {
+    ...row,
+    changes: Array.isArray(row.changes) ? row.changes.length : 0,
+    workflow: reviewWorkflow(row),
+  };
 }
 
 /** Versions of one period, newest first. */
@@ -137,54 +148,4 @@ export async function freezeReport(
     }
     throw error;
   }
-}
-
-/** Signs off a version (draft → final; restated stays restated). Approved versions are immutable. */
-export async function approveReportVersion(
-  ctx: { orgId: string; userId: string },
-  period: string,
-  version: number,
-  now: Date,
-): Promise<TReportVersionDto> {
-  const prisma = getPrisma();
-  return prisma.$transaction(async (tx) => {
-    const row = await tx.reportVersion.findUnique({
-      where: { orgId_period_version: { orgId: ctx.orgId, period, version } },
-      select: SUMMARY_SELECT,
-    });
-    if (!row) {
-      throw new AppError('NOT_FOUND', `Report ${period} version ${version} not found.`);
-    }
-    const updated = await tx.reportVersion.updateMany({
-      where: { id: row.id, approvedAt: null },
-      data: {
-        approvedById: ctx.userId,
-        approvedAt: now,
-        status: row.status === 'draft' ? 'final' : row.status,
-      },
-    });
-    if (updated.count === 0) {
-      throw new AppError(
-        'CONFLICT',
-        `Report ${period} version ${version} is already approved and cannot change.`,
-      );
-    }
-    await tx.auditEvent.create({
-      data: {
-        orgId: ctx.orgId,
-        actorUserId: ctx.userId,
-        action: 'report.approved',
-        targetType: 'report_version',
-        targetId: row.id,
-        metadata: { period, version },
-        contentHash: row.contentSha256,
-      },
-    });
-    return toDto({
-      ...row,
-      approvedById: ctx.userId,
-      approvedAt: now,
-      status: row.status === 'draft' ? 'final' : row.status,
-    });
-  });
 }

@@ -54,7 +54,7 @@ export const DEMO_MODELS: readonly TDemoModel[] = [
   { name: MODEL.llm7b, family: 'nw-llm', teamSlug: TEAM.research },
   { name: MODEL.llm13b, family: 'nw-llm', teamSlug: TEAM.research },
   { name: MODEL.vision2b, family: 'nw-vision', teamSlug: TEAM.research },
-  { name: MODEL.supportAssistant, family: 'nw-llm', teamSlug: TEAM.appliedMl },
+  { name: MODEL.supportAssistant, family: 'nw-llm', teamSlug: TEAM.appliedMl, baseModel: MODEL.llm7b },
   { name: MODEL.docExtract, family: 'doc-extract', teamSlug: TEAM.appliedMl },
   { name: MODEL.searchEmbed, family: 'search-embed', teamSlug: TEAM.search },
   { name: MODEL.queryRewriter, family: 'query-rewriter', teamSlug: TEAM.search },

@@ -9,7 +9,8 @@ export type TInstrumentType = (typeof INSTRUMENT_TYPES)[number];
 export type TDemoUser = { email: string; name: string; role: TDemoRole };
 export type TDemoTeam = { slug: string; name: string };
 export type TDemoProject = { slug: string; name: string; teamSlug: string };
-export type TDemoModel = { name: string; family: string; teamSlug: string };
+/** `baseModel`: the model this one was fine-tuned from (model lineage, issue #5). */
+export type TDemoModel = { name: string; family: string; teamSlug: string; baseModel?: string };
 
 /** A market-based instrument. The period is [periodStart, periodEnd): periodEnd is exclusive (UTC). */
 export type TDemoEnergyContract = {

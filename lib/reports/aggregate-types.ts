@@ -1,4 +1,5 @@
 import type { FactorRef, MarketAllocation } from '@/lib/emissions/footprint-types';
+import type { THardwareAsset, THardwarePeriodFigures } from '@/lib/hardware/hardware-embodied';
 
 /** A reporting period: a calendar quarter or a full year, half-open [start, end) in the organisation's time zone. */
 export interface TReportPeriod {
@@ -143,6 +144,8 @@ export interface TPeriodAggregates {
   factors: TFactorUsed[];
   contractUse: TContractUse[];
   methodologyVersions: string[];
+  /** Owned hardware register figures (Scope 3 Cat 2 and amortised memo); absent when no register was read. */
+  hardware?: THardwarePeriodFigures;
 }
 
 /** Totals of another period, split by scope placement like the main period. */
@@ -150,6 +153,7 @@ export interface TScopeTotals {
   totals: TPeriodTotals;
   owned: TPeriodTotals;
   cloud: TPeriodTotals;
+  hardware?: THardwarePeriodFigures;
 }
 
 export interface TComparisonPeriod extends TScopeTotals {
@@ -165,4 +169,6 @@ export interface TQuarterAggregates extends TPeriodAggregates {
   yearToDate: TComparisonPeriod;
   energyContracts: TEnergyContractInPeriod[];
   restatements: TRestatementInPeriod[];
+  /** The organisation's hardware register (every asset; the report picks those relevant to the period). */
+  hardwareAssets?: THardwareAsset[];
 }

@@ -1,3 +1,4 @@
+import { hardwareFiguresInPeriod, type THardwareAsset } from '@/lib/hardware/hardware-embodied';
 import { aggregateRecords, scopeTotalsInside } from './aggregate-records';
 import type {
   TEnergyContractInPeriod,
@@ -26,6 +27,7 @@ export function assembleQuarterAggregates(input: {
   energyContracts: TEnergyContractInPeriod[];
   restatements: TRestatementInPeriod[];
   licences: ReadonlyMap<string, string>;
+  hardwareAssets?: readonly THardwareAsset[];
 }): TQuarterAggregates {
   const { period, rows } = input;
   const aggregates = aggregateRecords(rows, period);
@@ -35,14 +37,27 @@ export function assembleQuarterAggregates(input: {
   const previous = previousPeriod(period);
   const sameLastYear = samePeriodLastYear(period);
   const ytd = yearToDate(period);
+  const assets = input.hardwareAssets;
+  const hardware = (p: TReportPeriod) =>
+    assets ? { hardware: hardwareFiguresInPeriod(assets, p.start, p.end) } : {};
   return {
     ...aggregates,
+    ...hardware(period),
     org: input.org,
     period,
-    previous: { period: previous, ...scopeTotalsInside(rows, previous.start, previous.end) },
-    sameLastYear: { period: sameLastYear, ...scopeTotalsInside(rows, sameLastYear.start, sameLastYear.end) },
-    yearToDate: { period: ytd, ...scopeTotalsInside(rows, ytd.start, ytd.end) },
+    previous: {
+      period: previous,
+      ...scopeTotalsInside(rows, previous.start, previous.end),
+      ...hardware(previous),
+    },
+    sameLastYear: {
+      period: sameLastYear,
+      ...scopeTotalsInside(rows, sameLastYear.start, sameLastYear.end),
+      ...hardware(sameLastYear),
+    },
+    yearToDate: { period: ytd, ...scopeTotalsInside(rows, ytd.start, ytd.end), ...hardware(ytd) },
     energyContracts: input.energyContracts,
     restatements: input.restatements,
+    ...(assets ? { hardwareAssets: [...assets] } : {}),
   };
 }

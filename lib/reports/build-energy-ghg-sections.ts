@@ -15,7 +15,7 @@ export function buildBoundarySection(a: TQuarterAggregates): TReportSection {
     paragraphs: [
       `Entity: ${a.org.name}. Consolidation approach: operational control. Period ${a.period.key} is the half-open interval [${a.period.start.toISOString()}, ${a.period.end.toISOString()}) in time zone ${a.period.timeZone}.`,
       'Included: every AI workload record stored for the organisation (training, fine-tuning, inference, evaluation, data processing). Records straddling a period boundary are split by time share.',
-      'Scope placement follows the contract: owned or operationally controlled hardware (on-premise, edge) is Scope 2 electricity; cloud compute and AI APIs are Scope 3 Category 1. Scope 1 (generators, refrigerants) and Scope 3 Category 2 purchases are not in the data and are reported as not available.',
+      'Scope placement follows the contract: owned or operationally controlled hardware (on-premise, edge) is Scope 2 electricity; cloud compute and AI APIs are Scope 3 Category 1. Purchased owned hardware is Scope 3 Category 2, booked at purchase from the hardware register (section 7). Scope 1 (generators, refrigerants) is not in the data and is reported as not available.',
     ],
     tables: [
       {
@@ -114,7 +114,13 @@ export function buildEnergySection(a: TQuarterAggregates): TReportSection {
 type Row = { label: string; pick: (c: TComparisonPeriod) => number | null };
 
 export function buildGhgSection(a: TQuarterAggregates): TReportSection {
-  const current: TComparisonPeriod = { period: a.period, totals: a.totals, owned: a.owned, cloud: a.cloud };
+  const current: TComparisonPeriod = {
+    period: a.period,
+    totals: a.totals,
+    owned: a.owned,
+    cloud: a.cloud,
+    ...(a.hardware ? { hardware: a.hardware } : {}),
+  };
   const t = (kg: number) => toTonnes(kg);
   const rows: Row[] = [
     { label: 'Scope 1 (generators, refrigerants)', pick: () => null },
@@ -122,15 +128,23 @@ export function buildGhgSection(a: TQuarterAggregates): TReportSection {
     { label: 'Scope 2 market-based', pick: (c) => t(c.owned.marketKgCo2e) },
     { label: 'Scope 3 Cat 1 cloud and AI APIs (LB basis)', pick: (c) => t(c.cloud.locationKgCo2e) },
     { label: 'Scope 3 Cat 1 cloud and AI APIs (MB basis)', pick: (c) => t(c.cloud.marketKgCo2e) },
-    { label: 'Scope 3 Cat 2 hardware capex', pick: () => null },
+    { label: 'Scope 3 Cat 2 hardware capex', pick: (c) => (c.hardware ? t(c.hardware.cat2KgCo2e) : null) },
     { label: 'Total (LB basis)', pick: (c) => t(c.totals.locationKgCo2e) },
     { label: 'Total (MB basis)', pick: (c) => t(c.totals.marketKgCo2e) },
+    {
+      label: 'Total incl. Scope 3 Cat 2 (LB basis)',
+      pick: (c) => t(c.totals.locationKgCo2e + (c.hardware?.cat2KgCo2e ?? 0)),
+    },
+    {
+      label: 'Total incl. Scope 3 Cat 2 (MB basis)',
+      pick: (c) => t(c.totals.marketKgCo2e + (c.hardware?.cat2KgCo2e ?? 0)),
+    },
   ];
   const quarter = a.period.kind === 'quarter';
   const tableC: TReportTable = {
     id: 'table-c',
     title: 'Table C: GHG emissions',
-    note: 'Scope 1 and Scope 3 Cat 2 are not available in the data (no fuel or hardware purchase records).',
+    note: 'Scope 1 is not available in the data (no fuel records). Total (LB/MB basis) is the AI workload electricity (Scope 2 + Scope 3 Cat 1), equal to the dashboard; the "incl. Scope 3 Cat 2" rows add hardware purchased in each period (booked at purchase, section 7). Amortised embodied emissions are never added.',
     columns: [
       { key: 'label', label: 'Row' },
       {

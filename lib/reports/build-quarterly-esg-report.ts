@@ -1,5 +1,6 @@
 import type { TPeriodTotals, TQuarterAggregates } from './aggregate-types';
 import { buildBoundarySection, buildEnergySection, buildGhgSection } from './build-energy-ghg-sections';
+import { buildHardwareSection } from './build-hardware-section';
 import {
   buildEquivalencesSection,
   buildMethodologySection,
@@ -53,6 +54,11 @@ function drivers(a: TQuarterAggregates, headline: THeadlineFigure[]): string[] {
   const [region] = a.byRegion;
   if (region) {
     out.push(`Largest region: ${region.key}.`);
+  }
+  if (a.hardware && a.hardware.purchasedAssets > 0) {
+    out.push(
+      `Hardware purchases: ${a.hardware.purchasedAssets} asset(s), ${roundFor(toTonnes(a.hardware.cat2KgCo2e), 'tCO2e')} tCO2e booked as Scope 3 Cat 2.`,
+    );
   }
   if (a.restatements.length) {
     out.push(`${a.restatements.length} restated record value(s) in the period.`);
@@ -142,6 +148,7 @@ export function buildQuarterlyEsgReport(a: TQuarterAggregates, options: TBuildRe
     buildGhgSection(a),
     buildWorkloadSection(a),
     buildSciSection(a),
+    buildHardwareSection(a),
     buildWaterSection(a),
     buildTargetsSection(),
     buildMethodologySection(a),

@@ -50,6 +50,13 @@ export const HEADLINE_DEFINITIONS: readonly HeadlineDefinition[] = [
     value: (t) => toTonnes(t.cloud.marketKgCo2e),
   },
   {
+    id: 'scope3-cat2',
+    label: 'Scope 3 Cat 2 hardware purchased (booked at purchase)',
+    unit: 'tCO2e',
+    basis: 'inventory (capital goods)',
+    value: (t) => (t.hardware ? toTonnes(t.hardware.cat2KgCo2e) : null),
+  },
+  {
     id: 'total-location',
     label: 'Total AI footprint, location-based',
     unit: 'tCO2e',

@@ -55,10 +55,14 @@ describe('report snapshots', () => {
     const signed = withSignOff(frozen, {
       preparedBy: 'editor',
       preparedAt: '2026-11-29T12:00:00.000Z',
+      reviewedBy: 'admin',
+      reviewedAt: '2026-11-29T15:00:00.000Z',
       approvedBy: 'auditor',
       approvedAt: '2026-11-30T09:00:00.000Z',
     });
     const rows = signed.sections.find((s) => s.id === 'sign-off')?.tables[0]?.rows;
+    expect(rows?.[1]).toEqual({ role: 'Reviewer', name: 'admin', at: '2026-11-29T15:00:00.000Z' });
     expect(rows?.[2]).toEqual({ role: 'Approver', name: 'auditor', at: '2026-11-30T09:00:00.000Z' });
+    expect(signed.sections.find((s) => s.id === 'sign-off')?.paragraphs.join(' ')).toContain('approved');
   });
 });

@@ -83,12 +83,22 @@ export function withSnapshotInfo(report: TEsgReport, info: TReportSnapshotInfo):
 export interface TSignOff {
   preparedBy: string | null;
   preparedAt: string | null;
+  reviewedBy?: string | null;
+  reviewedAt?: string | null;
   approvedBy: string | null;
   approvedAt: string | null;
 }
 
-/** Fills the sign-off table for rendering (PDF, XLSX, preview); the frozen JSON itself is never changed. */
+/**
+ * Fills the sign-off block for rendering (PDF, XLSX, CSV, preview) with preparer, reviewer and approver (four
+ * eyes, lib/reports/review-rules.ts); the frozen JSON itself is never changed, so its hash stays valid.
+ */
 export function withSignOff(report: TEsgReport, signOff: TSignOff): TEsgReport {
+  const workflow = signOff.approvedAt
+    ? 'approved'
+    : signOff.reviewedAt
+      ? 'reviewed, awaiting approval'
+      : 'draft, awaiting review';
   return {
     ...report,
     sections: report.sections.map((section) =>
@@ -97,13 +107,14 @@ export function withSignOff(report: TEsgReport, signOff: TSignOff): TEsgReport {
         : {
             ...section,
             paragraphs: [
-              `Assurance status: unassured management information. Status: ${report.snapshot?.status ?? report.status}${signOff.approvedAt ? ', approved' : ', not yet approved'}.`,
+              `Assurance status: unassured management information. Status: ${report.snapshot?.status ?? report.status}, ${workflow}${signOff.approvedAt ? '' : ' (not yet approved)'}.`,
+              'Four-eyes rule: the preparer, the reviewer and the approver are three different people, enforced by the application; approval locks the version.',
             ],
             tables: section.tables.map((t) => ({
               ...t,
               rows: [
                 { role: 'Preparer', name: signOff.preparedBy, at: signOff.preparedAt },
-                { role: 'Reviewer', name: null, at: null },
+                { role: 'Reviewer', name: signOff.reviewedBy ?? null, at: signOff.reviewedAt ?? null },
                 { role: 'Approver', name: signOff.approvedBy, at: signOff.approvedAt },
               ],
             })),

@@ -1,6 +1,13 @@
 import { beforeAll, expect, test } from 'vitest';
+import { resolveDateRange } from '@/lib/dashboard/date-range';
+import { buildModelFamilies } from '@/lib/dashboard/model-families';
 import { DEMO_ORG_SLUG } from '@/lib/data/demo-seed';
+import { getDataSpan } from '@/lib/data/emission-summaries';
+import { findLifecycleInputs } from '@/lib/data/model-lifecycle';
+import { findModelLineages } from '@/lib/data/model-lineages';
+import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
 import { getPrisma } from '@/lib/db';
+import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { prepareDatabase } from '../../scripts/db/prepare-database';
 import { createTestDatabase } from '../support/test-database';
 
@@ -51,4 +58,27 @@ test('[seed] seeding again changes nothing', async () => {
   await prepareDatabase({ seed: 'always', log: () => {} });
   expect(await prisma.usageRecord.count()).toBe(before);
   expect(await prisma.organization.count()).toBe(1);
+});
+
+test('[seed] the demo has a hardware register (Cat 2 in Q3 2026) and model lineages that form families', async () => {
+  const prisma = getPrisma();
+  const org = await prisma.organization.findUniqueOrThrow({ where: { slug: DEMO_ORG_SLUG } });
+  const ctx = { orgId: org.id };
+  expect(await prisma.hardwareAsset.count({ where: { orgId: org.id } })).toBe(4);
+  const q3 = await getQuarterAggregates(ctx, '2026-Q3');
+  // 16 H100 SXM × 164 kg (factor library) bought 17 Aug 2026.
+  expect(q3.hardware?.cat2KgCo2e).toBe(2624);
+  expect(q3.hardware?.amortisedKgCo2e).toBeGreaterThan(0);
+  const filters = parseDashboardFilters({ range: 'all' });
+  const range = resolveDateRange(filters, new Date('2026-11-29T00:00:00Z'), await getDataSpan(ctx));
+  const { runs, inference } = await findLifecycleInputs(ctx, filters, range);
+  const families = buildModelFamilies(runs, inference, await findModelLineages(ctx));
+  const llm = families.find((f) => f.family === 'nw-llm');
+  expect(llm?.members.map((m) => [m.model, m.baseModel])).toEqual([
+    ['nw-llm-13b', null],
+    ['nw-llm-7b', null],
+    ['support-assistant-7b', 'nw-llm-7b'],
+  ]);
+  expect(llm?.inferenceKgCo2e).toBeGreaterThan(0);
+  expect(families.map((f) => f.family)).toContain('search-embed');
 });

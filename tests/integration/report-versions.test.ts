@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
-import {
-  approveReportVersion,
-  freezeReport,
-  getReportVersion,
-  listReportVersions,
-} from '@/lib/data/report-versions';
+import { approveReportVersion, reviewReportVersion } from '@/lib/data/report-sign-off';
+import { freezeReport, getReportVersion, listReportVersions } from '@/lib/data/report-versions';
 import { storeUsageRecords } from '@/lib/data/usage-records';
 import { getPrisma } from '@/lib/db';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
@@ -17,6 +13,9 @@ import { createTestDatabase } from '../support/test-database';
 let orgId: string;
 const library = loadBundledFactorLibrary();
 const userId = 'user-editor';
+const editor = () => ({ orgId, userId, role: 'editor' as const });
+const admin = () => ({ orgId, userId: 'user-admin', role: 'admin' as const });
+const auditor = () => ({ orgId, userId: 'user-auditor', role: 'auditor' as const });
 
 function record(intensity: number): TUsageRecordInput {
   return {
@@ -46,6 +45,8 @@ beforeAll(async () => {
   const prisma = getPrisma();
   orgId = (await prisma.organization.create({ data: { name: 'Snapshot Org', slug: 'snapshot-org' } })).id;
   await prisma.user.create({ data: { id: userId, name: 'Editor', email: 'editor@example.test' } });
+  await prisma.user.create({ data: { id: 'user-admin', name: 'Admin', email: 'admin@example.test' } });
+  await prisma.user.create({ data: { id: 'user-auditor', name: 'Auditor', email: 'auditor@example.test' } });
   await store(400);
 });
 
@@ -78,25 +79,46 @@ describe('frozen report versions', () => {
     expect(same.version.version).toBe(1);
   });
 
-  test('approval makes a version final and immutable', async () => {
-    const approved = await approveReportVersion(
-      { orgId, userId },
-      '2026-Q3',
-      1,
-      new Date('2026-11-29T12:00:00Z'),
-    );
-    expect(approved).toMatchObject({ status: 'final', approvedById: userId });
+  test('four eyes: the preparer cannot review, approval needs a review by someone else, then it is immutable', async () => {
     await expect(
-      approveReportVersion({ orgId, userId }, '2026-Q3', 1, new Date('2026-11-29T13:00:00Z')),
+      approveReportVersion(auditor(), '2026-Q3', 1, new Date('2026-11-29T11:30:00Z')),
+    ).rejects.toThrow(/must be reviewed/);
+    await expect(
+      reviewReportVersion({ ...editor(), role: 'admin' }, '2026-Q3', 1, new Date('2026-11-29T11:40:00Z')),
+    ).rejects.toThrow(/prepared \(frozen\) by you/);
+    await expect(
+      reviewReportVersion({ ...admin(), role: 'viewer' }, '2026-Q3', 1, new Date('2026-11-29T11:40:00Z')),
+    ).rejects.toThrow(/does not allow/);
+    const reviewed = await reviewReportVersion(admin(), '2026-Q3', 1, new Date('2026-11-29T11:45:00Z'));
+    expect(reviewed).toMatchObject({ workflow: 'reviewed', reviewedById: 'user-admin', status: 'draft' });
+    await expect(
+      approveReportVersion(admin(), '2026-Q3', 1, new Date('2026-11-29T11:50:00Z')),
+    ).rejects.toThrow(/third person/);
+    await expect(
+      approveReportVersion({ ...editor(), role: 'owner' }, '2026-Q3', 1, new Date('2026-11-29T11:50:00Z')),
+    ).rejects.toThrow(/prepared \(frozen\) by you/);
+    const approved = await approveReportVersion(auditor(), '2026-Q3', 1, new Date('2026-11-29T12:00:00Z'));
+    expect(approved).toMatchObject({ status: 'final', approvedById: 'user-auditor', workflow: 'approved' });
+    await expect(
+      approveReportVersion(
+        { ...auditor(), userId: 'someone' },
+        '2026-Q3',
+        1,
+        new Date('2026-11-29T13:00:00Z'),
+      ),
     ).rejects.toThrow(/already approved/);
     await expect(
       getPrisma().reportVersion.updateMany({ where: { orgId, version: 1 }, data: { contentJson: '{}' } }),
+    ).rejects.toThrow(/immutable/);
+    await expect(
+      getPrisma().reportVersion.updateMany({ where: { orgId, version: 1 }, data: { reviewedById: 'x' } }),
     ).rejects.toThrow(/immutable/);
   });
 
   test('a factor change produces a restated version listing old, new and delta', async () => {
     await store(300);
     const next = await freezeReport({ orgId, userId }, '2026-Q3', new Date('2026-11-29T14:00:00Z'));
+    expect(next.version.workflow).toBe('draft');
     expect(next.created).toBe(true);
     expect(next.version).toMatchObject({ version: 2, status: 'restated' });
     const v2 = await getReportVersion({ orgId }, '2026-Q3', 2);
@@ -123,6 +145,14 @@ describe('frozen report versions', () => {
       [1, 'final'],
     ]);
     const audit = await getPrisma().auditEvent.findMany({ where: { orgId }, orderBy: { createdAt: 'asc' } });
-    expect(audit.map((a) => a.action)).toEqual(['report.frozen', 'report.approved', 'report.frozen']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'report.frozen',
+      'report.reviewed',
+      'report.approved',
+      'report.frozen',
+    ]);
+    const signOffs = audit.filter((a) => a.action !== 'report.frozen');
+    expect(signOffs.map((a) => a.actorUserId)).toEqual(['user-admin', 'user-auditor']);
+    expect(signOffs.every((a) => a.contentHash === v1?.contentSha256)).toBe(true);
   });
 });

@@ -13,12 +13,8 @@ import { createGridFactorOverride, deleteFactorOverride } from '@/lib/data/facto
 import { createInvitation, findInvitations, revokeInvitation } from '@/lib/data/invitations';
 import { changeMemberRole, findMembers, removeMember } from '@/lib/data/members';
 import { getPgPool } from '@/lib/data/pg-pool';
-import {
-  approveReportVersion,
-  freezeReport,
-  getReportVersion,
-  listReportVersions,
-} from '@/lib/data/report-versions';
+import { approveReportVersion } from '@/lib/data/report-sign-off';
+import { freezeReport, getReportVersion, listReportVersions } from '@/lib/data/report-versions';
 import { getUpload, getUploadErrorReport } from '@/lib/data/upload-queries';
 import { getUsageRecordDetail } from '@/lib/data/usage-record-detail';
 import { getPrisma } from '@/lib/db';
@@ -148,7 +144,7 @@ describe('report versions', () => {
   test("A cannot read or approve B's frozen version; the API answers 404 for version=1", async () => {
     expect(await getReportVersion(a, PERIOD, 1)).toBeNull();
     expect(await listReportVersions(a, PERIOD)).toEqual([]);
-    await expectNotFound(approveReportVersion(a, PERIOD, 1, NOW));
+    await expectNotFound(approveReportVersion(ctxOf(a), PERIOD, 1, NOW));
     const res = await getReport(
       new Request(`${base}/reports/${PERIOD}?format=json&version=1`, { headers: auth(a.token) }),
       {

@@ -1,82 +1,37 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Suspense } from 'react';
-import { LifecycleChart } from '@/components/charts/lifecycle-chart';
 import { FilterBar } from '@/components/dashboard/filter-bar';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageAuth } from '@/lib/auth/context';
+import { hasPermission } from '@/lib/auth/roles';
 import { formatRange } from '@/lib/dashboard/date-range';
-import { buildModelLifecycles } from '@/lib/dashboard/model-lifecycle';
+import { buildModelFamilies } from '@/lib/dashboard/model-families';
 import { findFilterOptions } from '@/lib/data/dashboard-options';
 import { findLifecycleInputs } from '@/lib/data/model-lifecycle';
-import { formatShare, formatTonnesCo2e } from '@/lib/format/quantities';
+import { findModelLineages } from '@/lib/data/model-lineages';
 import type { TSearchParams } from '@/lib/schemas/dashboard-filters';
 import { loadDashboardQuery, type TDashboardQuery } from '../_components/dashboard-query';
 import { PanelSkeleton } from '../_components/panel-skeleton';
+import { FamilyCard } from './_components/family-card';
+import { LineageForm } from './_components/lineage-form';
 
 export const metadata: Metadata = { title: 'Model lifecycle' };
 
 async function Lifecycles({ query }: { query: TDashboardQuery }) {
-  const { runs, inference } = await findLifecycleInputs(query.ctx, query.filters, query.range);
-  const models = buildModelLifecycles(runs, inference);
-  if (models.length === 0) {
+  const [{ runs, inference }, lineages] = await Promise.all([
+    findLifecycleInputs(query.ctx, query.filters, query.range),
+    findModelLineages(query.ctx),
+  ]);
+  const families = buildModelFamilies(runs, inference, lineages);
+  if (families.length === 0) {
     return <EmptyState title="No model records match">Records need a model name to appear here.</EmptyState>;
   }
   return (
     <div className="grid gap-6 xl:grid-cols-2">
-      {models.map((m) => {
-        const total = m.trainingKgCo2e + m.fineTuningKgCo2e + m.inferenceKgCo2e;
-        return (
-          <Card key={m.model} data-testid={`lifecycle-${m.model}`}>
-            <CardHeader>
-              <CardTitle>{m.model}</CardTitle>
-              <CardDescription>
-                Training {formatTonnesCo2e(m.trainingKgCo2e)} · fine-tuning{' '}
-                {formatTonnesCo2e(m.fineTuningKgCo2e)} · inference {formatTonnesCo2e(m.inferenceKgCo2e)}
-              </CardDescription>
-            </CardHeader>
-            <CardContent className="flex flex-col gap-3">
-              <p className="text-sm">
-                {m.inferenceOvertookOn ? (
-                  <>
-                    Inference overtook training on <strong>{m.inferenceOvertookOn}</strong>.
-                  </>
-                ) : m.trainingKgCo2e > 0 ? (
-                  'Inference has not yet overtaken training.'
-                ) : (
-                  'No training run recorded for this model in the range.'
-                )}{' '}
-                {m.retrainingKgCo2e > 0
-                  ? `Retrains and fine-tunes after the first training run: ${formatTonnesCo2e(m.retrainingKgCo2e)} (${formatShare(total > 0 ? m.retrainingKgCo2e / total : 0)} of the model's total).`
-                  : ''}
-              </p>
-              <LifecycleChart model={m.model} series={m.series} overtookOn={m.inferenceOvertookOn} />
-              {m.runs.length > 0 ? (
-                <details className="text-sm">
-                  <summary className="cursor-pointer text-slate-600 dark:text-slate-400">
-                    {m.runs.length} training and fine-tuning runs
-                  </summary>
-                  <ul className="mt-2 flex flex-col gap-1">
-                    {m.runs.map((r) => (
-                      <li key={r.id}>
-                        <Link
-                          href={`/records/${r.id}`}
-                          className="text-brand-700 hover:underline dark:text-brand-500"
-                        >
-                          {r.day} · {r.phase.replace('_', '-')}
-                        </Link>{' '}
-                        {formatTonnesCo2e(r.locationKgCo2e)}
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              ) : null}
-            </CardContent>
-          </Card>
-        );
-      })}
+      {families.map((f) => (
+        <FamilyCard key={f.family} family={f} />
+      ))}
     </div>
   );
 }
@@ -93,7 +48,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader
         title="Model lifecycle"
-        description={`Cumulative footprint per model, ${formatRange(query.range)}: training, each fine-tune or retrain, and inference.`}
+        description={`Cumulative footprint per model family, ${formatRange(query.range)}: training of the base models, each fine-tune or retrain, and inference of every member (lineage from Settings below).`}
       />
       <FilterBar filters={query.filters} options={options} defaultRange="all" />
       <Suspense
@@ -102,6 +57,18 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
       >
         <Lifecycles query={query} />
       </Suspense>
+      {hasPermission(ctx.role, 'writeUsage') ? (
+        <section aria-labelledby="lineage-title" className="flex flex-col gap-2">
+          <h2 id="lineage-title" className="text-sm font-semibold">
+            Model lineage
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Group models into families and link a fine-tune to its base model; undeclared models form their
+            own family, and a model with a declared base inherits the base&apos;s family.
+          </p>
+          <LineageForm models={options.model.map((o) => o.value)} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
 import { requireActionAuth } from '@/lib/auth/context';
-import { approveReportVersion, freezeReport } from '@/lib/data/report-versions';
+import { approveReportVersion, reviewReportVersion } from '@/lib/data/report-sign-off';
+import { freezeReport } from '@/lib/data/report-versions';
 import { ZApproveReportInput, ZFreezeReportInput } from '@/lib/schemas/report-export';
 
 /** Freezes the live report of a period (editor, admin, owner). */
@@ -27,18 +28,35 @@ export async function freezeReportAction(_prev: TActionState, formData: FormData
   }
 }
 
-/** Signs off a frozen version (auditor, admin, owner); approved versions are immutable. */
-export async function approveReportAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
+/** One four-eyes step: parse → authorise (reviewReports / approveReports) → lib/data (rules enforced) → respond. */
+async function signOffStep(formData: FormData, step: 'review' | 'approve'): Promise<TActionState> {
   const parsed = ZApproveReportInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     return toInvalidState(parsed.error);
   }
   try {
-    const ctx = await requireActionAuth('approveReports');
-    const approved = await approveReportVersion(ctx, parsed.data.period, parsed.data.version, new Date());
+    const ctx = await requireActionAuth(step === 'review' ? 'reviewReports' : 'approveReports');
+    const signOff = step === 'review' ? reviewReportVersion : approveReportVersion;
+    const v = await signOff(ctx, parsed.data.period, parsed.data.version, new Date());
     revalidatePath('/reports');
-    return { ok: true, message: `Version ${approved.version} approved (${approved.status}).` };
+    return {
+      ok: true,
+      message:
+        step === 'review'
+          ? `Version ${v.version} reviewed; it now needs an approver.`
+          : `Version ${v.version} approved (${v.status}).`,
+    };
   } catch (error) {
     return toActionState(error);
   }
+}
+
+/** Reviews a frozen version (second pair of eyes: anyone with reviewReports except its preparer). */
+export async function reviewReportAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
+  return signOffStep(formData, 'review');
+}
+
+/** Signs off a reviewed version (auditor, admin, owner; not its preparer or reviewer); approved = immutable. */
+export async function approveReportAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
+  return signOffStep(formData, 'approve');
 }

@@ -5,6 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
 import { getQuarterAggregates, listReportQuarters } from '@/lib/data/quarter-aggregates';
+import { findSignOffNames } from '@/lib/data/report-sign-off';
 import { listReportVersions } from '@/lib/data/report-versions';
 import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
 import { formatCell } from '@/lib/reports/format-cell';
@@ -91,6 +92,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         versions={versions}
         canPrepare={hasPermission(ctx.role, 'prepareReports')}
         canApprove={hasPermission(ctx.role, 'approveReports')}
+        canReview={hasPermission(ctx.role, 'reviewReports')}
+        userId={ctx.userId}
+        names={Object.fromEntries(
+          await findSignOffNames(
+            ctx,
+            versions.flatMap((v) => [v.createdById, v.reviewedById, v.approvedById]),
+          ),
+        )}
       />
       {report.sections.map((section) => (
         <Card key={section.id} aria-labelledby={`section-${section.id}`}>

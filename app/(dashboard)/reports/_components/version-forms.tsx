@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { TActionState } from '@/lib/action-state';
-import { approveReportAction, freezeReportAction } from '../actions';
+import { approveReportAction, freezeReportAction, reviewReportAction } from '../actions';
 
 const initial: TActionState = { ok: true };
 
@@ -28,14 +28,27 @@ export function FreezeForm({ period }: { period: string }) {
   );
 }
 
-export function ApproveForm({ period, version }: { period: string; version: number }) {
-  const [state, action, pending] = useActionState(approveReportAction, initial);
+/** Review (second pair of eyes) or approve (third) one frozen version; the server enforces who may. */
+export function SignOffForm({
+  period,
+  version,
+  step,
+}: {
+  period: string;
+  version: number;
+  step: 'review' | 'approve';
+}) {
+  const [state, action, pending] = useActionState(
+    step === 'review' ? reviewReportAction : approveReportAction,
+    initial,
+  );
+  const label = step === 'review' ? 'Review' : 'Approve';
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="period" value={period} />
       <input type="hidden" name="version" value={version} />
-      <Button type="submit" variant="secondary" disabled={pending} aria-label={`Approve version ${version}`}>
-        Approve
+      <Button type="submit" variant="secondary" disabled={pending} aria-label={`${label} version ${version}`}>
+        {label}
       </Button>
       <Message state={state} />
     </form>

@@ -3,6 +3,7 @@ import { contextAllows, requireRequestAuth } from '@/lib/auth/context';
 
 import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
 import { recordReportExport } from '@/lib/data/report-audit';
+import { findSignOffNames } from '@/lib/data/report-sign-off';
 import { freezeReport, getReportVersion } from '@/lib/data/report-versions';
 import { AppError, toResponse } from '@/lib/errors';
 import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
@@ -23,10 +24,14 @@ async function frozenFile(
       `No frozen report for ${period}${version === 'latest' ? '' : ` version ${version}`}.`,
     );
   }
+  const names = await findSignOffNames(ctx, [frozen.createdById, frozen.reviewedById, frozen.approvedById]);
+  const who = (id: string | null) => (id === null ? null : (names.get(id) ?? id));
   const report = withSignOff(frozen.report, {
-    preparedBy: frozen.createdById,
+    preparedBy: who(frozen.createdById),
     preparedAt: frozen.createdAt.toISOString(),
-    approvedBy: frozen.approvedById,
+    reviewedBy: who(frozen.reviewedById),
+    reviewedAt: frozen.reviewedAt?.toISOString() ?? null,
+    approvedBy: who(frozen.approvedById),
     approvedAt: frozen.approvedAt?.toISOString() ?? null,
   });
   const file = await exportReport(report, format, ctx.orgSlug);
