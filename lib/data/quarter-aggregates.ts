@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import type { TQuarterAggregates, TReportRecordRow } from '@/lib/reports/aggregate-types';
 import { assembleQuarterAggregates, comparisonStart } from '@/lib/reports/assemble-aggregates';
 import { reportPeriod } from '@/lib/reports/report-period';
+import { getTargetsReportInput } from './target-progress';
 
 interface StoredRefs {
   factors?: FactorRef[];
@@ -108,7 +109,8 @@ export async function getQuarterAggregates(
       },
     }),
   ]);
-  return assembleQuarterAggregates({
+  const targets = await getTargetsReportInput(ctx, period);
+  const assembled = assembleQuarterAggregates({
     org,
     period,
     rows,
@@ -132,6 +134,7 @@ export async function getQuarterAggregates(
       createdAt: r.createdAt,
     })),
   });
+  return { ...assembled, targets };
 }
 
 /** Quarters (newest first) in which the organisation has records, by local start month. */

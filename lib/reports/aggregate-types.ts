@@ -1,4 +1,5 @@
 import type { FactorRef, MarketAllocation } from '@/lib/emissions/footprint-types';
+import type { TTargetsReportInput } from './targets-types';
 
 /** A reporting period: a calendar quarter or a full year, half-open [start, end) in the organisation's time zone. */
 export interface TReportPeriod {
@@ -165,4 +166,6 @@ export interface TQuarterAggregates extends TPeriodAggregates {
   yearToDate: TComparisonPeriod;
   energyContracts: TEnergyContractInPeriod[];
   restatements: TRestatementInPeriod[];
+  /** Targets and budgets active in the period (lib/data/targets-report.ts); absent = none configured. */
+  targets?: TTargetsReportInput;
 }

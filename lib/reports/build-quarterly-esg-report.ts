@@ -6,12 +6,8 @@ import {
   buildRestatementsSection,
   buildSignOffSection,
 } from './build-quality-sections';
-import {
-  buildSciSection,
-  buildTargetsSection,
-  buildWaterSection,
-  buildWorkloadSection,
-} from './build-workload-sections';
+import { buildTargetsSection } from './build-targets-section';
+import { buildSciSection, buildWaterSection, buildWorkloadSection } from './build-workload-sections';
 import { buildHeadline } from './headline-figures';
 import type {
   TEsgReport,
@@ -143,7 +139,7 @@ export function buildQuarterlyEsgReport(a: TQuarterAggregates, options: TBuildRe
     buildWorkloadSection(a),
     buildSciSection(a),
     buildWaterSection(a),
-    buildTargetsSection(),
+    buildTargetsSection(a),
     buildMethodologySection(a),
     buildRestatementsSection(a),
     buildEquivalencesSection(a),
