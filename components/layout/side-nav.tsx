@@ -10,6 +10,7 @@ import {
   LayoutDashboard,
   ScrollText,
   Table2,
+  Target,
   Upload,
 } from 'lucide-react';
 import Link from 'next/link';
@@ -22,6 +23,7 @@ const ITEMS = [
   { href: '/records', label: 'Records', icon: Table2 },
   { href: '/uploads', label: 'Uploads', icon: Upload },
   { href: '/reports', label: 'Reports', icon: FileText },
+  { href: '/targets', label: 'Targets', icon: Target },
   { href: '/factors', label: 'Factors', icon: Database },
   { href: '/settings/organization', label: 'Organisation', icon: Building2 },
   { href: '/settings/tokens', label: 'API tokens', icon: KeyRound },

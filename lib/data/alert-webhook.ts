@@ -32,7 +32,12 @@ export async function getAlertWebhook(ctx: { orgId: string; role: Role }): Promi
   assertPermission(ctx.role, 'manageOrganization');
   const hook = await getPrisma().alertWebhook.findUnique({ where: { orgId: ctx.orgId } });
   return hook
-    ? { url: hook.url, enabled: hook.enabled, secretHint: `…${hook.secret.slice(-4)}`, updatedAt: hook.updatedAt }
+    ? {
+        url: hook.url,
+        enabled: hook.enabled,
+        secretHint: `…${hook.secret.slice(-4)}`,
+        updatedAt: hook.updatedAt,
+      }
     : null;
 }
 
@@ -50,7 +55,11 @@ export async function saveAlertWebhook(
   }
   const data = { url: input.url, secret, enabled: input.enabled, updatedById: ctx.userId };
   await prisma.$transaction(async (tx) => {
-    await tx.alertWebhook.upsert({ where: { orgId: ctx.orgId }, create: { orgId: ctx.orgId, ...data }, update: data });
+    await tx.alertWebhook.upsert({
+      where: { orgId: ctx.orgId },
+      create: { orgId: ctx.orgId, ...data },
+      update: data,
+    });
     await recordAuditEvent(tx, ctx, {
       action: 'alert_webhook.updated',
       targetType: 'alert_webhook',

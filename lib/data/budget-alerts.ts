@@ -69,12 +69,16 @@ export async function evaluateBudgetAlerts(ctx: { orgId: string }, now: Date): P
           createdAt: row.created_at,
         };
         created.push(alert);
-        await recordAuditEvent(prisma, { orgId: ctx.orgId }, {
-          action: 'budget.alert',
-          targetType: 'budget_alert',
-          targetId: row.id,
-          metadata: { budgetId: budget.id, thresholdPct, periodKey: period.key, actualKgCo2e },
-        });
+        await recordAuditEvent(
+          prisma,
+          { orgId: ctx.orgId },
+          {
+            action: 'budget.alert',
+            targetType: 'budget_alert',
+            targetId: row.id,
+            metadata: { budgetId: budget.id, thresholdPct, periodKey: period.key, actualKgCo2e },
+          },
+        );
         await deliverAlertWebhook(
           ctx,
           row.id,
@@ -157,9 +161,15 @@ export async function findActiveBudgetAlerts(
 }
 
 /** Hides one alert's banner for this user (idempotent). */
-export async function dismissBudgetAlert(ctx: { orgId: string; userId: string }, alertId: string): Promise<void> {
+export async function dismissBudgetAlert(
+  ctx: { orgId: string; userId: string },
+  alertId: string,
+): Promise<void> {
   const prisma = getPrisma();
-  const alert = await prisma.budgetAlert.findFirst({ where: { id: alertId, orgId: ctx.orgId }, select: { id: true } });
+  const alert = await prisma.budgetAlert.findFirst({
+    where: { id: alertId, orgId: ctx.orgId },
+    select: { id: true },
+  });
   if (!alert) {
     return;
   }

@@ -59,7 +59,10 @@ export async function saveBudget(ctx: TWriter, input: TBudgetInput): Promise<{ i
     select: { id: true },
   });
   if (duplicate && duplicate.id !== input.id) {
-    throw new AppError('CONFLICT', 'This team already has a budget for that period and basis; edit it instead.');
+    throw new AppError(
+      'CONFLICT',
+      'This team already has a budget for that period and basis; edit it instead.',
+    );
   }
   return prisma.$transaction(async (tx) => {
     let id = input.id;
@@ -69,7 +72,8 @@ export async function saveBudget(ctx: TWriter, input: TBudgetInput): Promise<{ i
         throw new AppError('NOT_FOUND', 'Budget not found.');
       }
     } else {
-      id = (await tx.carbonBudget.create({ data: { ...data, orgId: ctx.orgId, createdById: ctx.userId } })).id;
+      id = (await tx.carbonBudget.create({ data: { ...data, orgId: ctx.orgId, createdById: ctx.userId } }))
+        .id;
     }
     await recordAuditEvent(tx, ctx, {
       action: input.id ? 'budget.updated' : 'budget.created',
@@ -96,5 +100,14 @@ export async function deleteBudget(ctx: TWriter, id: string): Promise<void> {
       targetId: id,
       metadata: { teamId: existing.teamId, amountKgCo2e: existing.amountKgCo2e },
     });
+  });
+}
+
+/** Teams to choose from in the target and budget forms. */
+export async function findTeamOptions(ctx: { orgId: string }): Promise<{ id: string; name: string }[]> {
+  return getPrisma().team.findMany({
+    where: { orgId: ctx.orgId },
+    select: { id: true, name: true },
+    orderBy: { name: 'asc' },
   });
 }

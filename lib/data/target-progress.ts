@@ -4,8 +4,8 @@ import { computeMetricValue } from '@/lib/targets/target-metric';
 import { periodsOfYears, type TTargetPeriod } from '@/lib/targets/target-periods';
 import { computeProgressRow, type TProgressRow } from '@/lib/targets/trajectory';
 import { findBudgetReportRows } from './budget-burn-downs';
-import { findTargets, type TTargetDto } from './targets';
 import { getOrgTimeZone, sumEmissionsInWindows } from './target-sums';
+import { findTargets, type TTargetDto } from './targets';
 
 export interface TTargetProgressRow extends TProgressRow {
   records: number;
@@ -71,7 +71,9 @@ export async function getTargetsReportInput(
 ): Promise<TTargetsReportInput> {
   const [targets, timeZone] = await Promise.all([findTargets(ctx), getOrgTimeZone(ctx)]);
   const overlapping = (periods: TTargetPeriod[]) =>
-    periods.filter((p) => p.start.getTime() < period.end.getTime() && p.end.getTime() > period.start.getTime());
+    periods.filter(
+      (p) => p.start.getTime() < period.end.getTime() && p.end.getTime() > period.start.getTime(),
+    );
   const targetRows = await Promise.all(
     targets
       .filter((t) => t.baseYear <= period.year && period.year <= t.targetYear)

@@ -123,7 +123,8 @@ export async function saveTarget(ctx: TWriter, input: TTargetInput): Promise<TTa
         throw new AppError('NOT_FOUND', 'Target not found.');
       }
     } else {
-      id = (await tx.carbonTarget.create({ data: { ...data, orgId: ctx.orgId, createdById: ctx.userId } })).id;
+      id = (await tx.carbonTarget.create({ data: { ...data, orgId: ctx.orgId, createdById: ctx.userId } }))
+        .id;
     }
     await recordAuditEvent(tx, ctx, {
       action: input.id ? 'target.updated' : 'target.created',

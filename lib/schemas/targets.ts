@@ -48,9 +48,7 @@ export const ZDeleteByIdInput = z.object({ id: z.uuid() });
 
 /** The organisation's alert webhook (Settings → Organisation). An empty secret keeps the stored one. */
 export const ZAlertWebhookInput = z.object({
-  url: z
-    .url({ protocol: /^https?$/, message: 'Use an http(s) URL.' })
-    .max(2000),
+  url: z.url({ protocol: /^https?$/, message: 'Use an http(s) URL.' }).max(2000),
   secret: z.preprocess(
     empty,
     z.string().min(16, 'Use a secret of at least 16 characters.').max(200).nullable(),

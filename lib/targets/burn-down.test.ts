@@ -38,7 +38,12 @@ describe('computeBurnDown', () => {
   });
 
   test('before the period starts there is no projection', () => {
-    const early = computeBurnDown(days, 100, { start: day(1), end: day(5) }, new Date(Date.UTC(2025, 11, 31)));
+    const early = computeBurnDown(
+      days,
+      100,
+      { start: day(1), end: day(5) },
+      new Date(Date.UTC(2025, 11, 31)),
+    );
     expect(early.projectedEndKgCo2e).toBeNull();
     expect(early.points.every((p) => p.cumulativeKgCo2e === null)).toBe(true);
   });

@@ -65,8 +65,7 @@ export function computeBurnDown(
     elapsedShare: share,
     allowanceNowKgCo2e: budgetKgCo2e * share,
     projectedEndKgCo2e,
-    projectedUsedPct:
-      projectedEndKgCo2e === null ? null : computeUsedPct(projectedEndKgCo2e, budgetKgCo2e),
+    projectedUsedPct: projectedEndKgCo2e === null ? null : computeUsedPct(projectedEndKgCo2e, budgetKgCo2e),
     crossed: crossedThresholds(cumulative, budgetKgCo2e),
   };
 }

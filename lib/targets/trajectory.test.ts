@@ -3,8 +3,20 @@ import { computeMetricValue } from './target-metric';
 import { periodMidpointYears, periodsOfYears } from './target-periods';
 import { computeProgressRow, computeTrajectoryValue } from './trajectory';
 
-const yearly = { metric: 'absolute' as const, baseYear: 2025, baseValue: 100, targetYear: 2030, targetValue: 50 };
-const quarterly = { metric: 'absolute' as const, baseYear: 2025, baseValue: 30, targetYear: 2027, targetValue: 20 };
+const yearly = {
+  metric: 'absolute' as const,
+  baseYear: 2025,
+  baseValue: 100,
+  targetYear: 2030,
+  targetValue: 50,
+};
+const quarterly = {
+  metric: 'absolute' as const,
+  baseYear: 2025,
+  baseValue: 30,
+  targetYear: 2027,
+  targetValue: 20,
+};
 
 describe('computeTrajectoryValue', () => {
   test('yearly: linear between the base and target year midpoints', () => {
@@ -34,12 +46,19 @@ describe('computeTrajectoryValue', () => {
   });
 });
 
+function mustFirst<T>(items: T[]): T {
+  const [first] = items;
+  if (first === undefined) {
+    throw new Error('expected at least one period');
+  }
+  return first;
+}
+
 describe('computeProgressRow', () => {
-  const [q1] = periodsOfYears(2026, 2026, 'quarter', 'UTC');
-  const year2027 = periodsOfYears(2027, 2027, 'year', 'UTC')[0];
+  const q1 = mustFirst(periodsOfYears(2026, 2026, 'quarter', 'UTC'));
+  const year2027 = mustFirst(periodsOfYears(2027, 2027, 'year', 'UTC'));
 
   test('a finished year below the path is on track, gap −6.25 %', () => {
-    if (!year2027) throw new Error('period');
     const row = computeProgressRow(yearly, year2027, 75, new Date('2028-02-01T00:00:00Z'));
     expect(row).toMatchObject({ periodKey: '2027', complete: true, status: 'on-track', unit: 'tCO2e' });
     expect(row.trajectoryValue).toBeCloseTo(80, 12);
@@ -47,7 +66,6 @@ describe('computeProgressRow', () => {
   });
 
   test('an unfinished quarter is judged on its projection (actual / elapsed share)', () => {
-    if (!q1) throw new Error('period');
     // 30 of 90 days elapsed: 10 t so far → 30 t projected > 26.875 t allowed → off track by 11.6279 %.
     const row = computeProgressRow(quarterly, q1, 10, new Date('2026-01-31T00:00:00Z'));
     expect(row.complete).toBe(false);
@@ -57,7 +75,6 @@ describe('computeProgressRow', () => {
   });
 
   test('intensity is a ratio: no projection; no data is reported as such', () => {
-    if (!q1) throw new Error('period');
     const intensity = { ...quarterly, metric: 'intensity' as const };
     const row = computeProgressRow(intensity, q1, 25, new Date('2026-01-31T00:00:00Z'));
     expect(row).toMatchObject({ projectedValue: 25, status: 'on-track', unit: 'gCO2e/1k requests' });

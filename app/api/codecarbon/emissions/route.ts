@@ -1,5 +1,6 @@
 import { parseCodecarbonBody, withBearerFromApiToken } from '@/lib/api/codecarbon-request';
 import { requireRequestAuth } from '@/lib/auth/context';
+import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { addCodecarbonEmission } from '@/lib/data/codecarbon-live';
 import { toResponse } from '@/lib/errors';
 import { ZCodecarbonEmissionCreate } from '@/lib/schemas/codecarbon-api';
@@ -11,6 +12,7 @@ export async function POST(request: Request) {
     const body = await parseCodecarbonBody(request, ZCodecarbonEmissionCreate);
     const ctx = await requireRequestAuth(withBearerFromApiToken(request), 'writeUsage');
     const { id } = await addCodecarbonEmission(ctx, body, new Date());
+    await evaluateBudgetAlerts(ctx, new Date());
     return Response.json(id, { status: 201 });
   } catch (error) {
     return toResponse(error);
