@@ -1,0 +1,271 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { POST as postRecords } from '@/app/api/v1/records/route';
+import { POST as postUpload } from '@/app/api/v1/uploads/route';
+import { saveAlertWebhook } from '@/lib/data/alert-webhook';
+import { createApiToken } from '@/lib/data/api-tokens';
+import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
+import { saveBudget } from '@/lib/data/budgets';
+import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
+import { getPgPool } from '@/lib/data/pg-pool';
+import { sumEmissionsInWindows } from '@/lib/data/target-sums';
+import { deleteTarget, findTargets, saveTarget } from '@/lib/data/targets';
+import { getPrisma } from '@/lib/db';
+import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import { USAGE_RECORD_CSV_COLUMNS } from '@/lib/schemas/usage-record';
+import { periodContaining } from '@/lib/targets/target-periods';
+import { verifyWebhookSignature } from '@/lib/targets/webhook-signature';
+import { createOrgWithMember } from '../support/org-factory';
+import { createTestDatabase } from '../support/test-database';
+
+type TOwner = { orgId: string; userId: string; role: 'owner' };
+let owner: TOwner;
+let other: TOwner;
+let token: string;
+let teamId: string;
+let server: Server;
+let serverUrl: string;
+let respondWith = 204;
+const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+
+const HEADER = Object.keys(USAGE_RECORD_CSV_COLUMNS);
+
+/** A one-record CSV: metered on-prem energy with its own intensity, so kg CO2e is known in advance. */
+function csvRecord(id: string, startedAt: Date, energyKwh: number): string {
+  const values: Record<string, string> = {
+    record_id: id,
+    phase: 'training',
+    started_at: startedAt.toISOString(),
+    ended_at: new Date(startedAt.getTime() + 60_000).toISOString(),
+    team: 'Research',
+    provider: 'on_prem',
+    region: 'FR',
+    energy_kwh: String(energyKwh),
+    pue: '1',
+    carbon_intensity_g_per_kwh: '500',
+  };
+  return `${HEADER.join(',')}\n${HEADER.map((h) => values[h] ?? '').join(',')}\n`;
+}
+
+async function upload(csv: string, fileName: string): Promise<Response> {
+  return postUpload(
+    new Request(`http://localhost/api/v1/uploads?fileName=${fileName}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: csv,
+    }),
+  );
+}
+
+const recentStart = () => new Date(Date.now() - 2 * 3600_000);
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = await createTestDatabase();
+  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), process.env.DATABASE_URL);
+  owner = { ...(await createOrgWithMember('owner')), role: 'owner' };
+  other = { ...(await createOrgWithMember('owner')), role: 'owner' };
+  token = (await createApiToken(owner, 'ci')).token;
+  teamId = (
+    await getPrisma().team.create({ data: { orgId: owner.orgId, slug: 'research', name: 'Research' } })
+  ).id;
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(respondWith).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await getPrisma().$disconnect();
+  await getPgPool().end();
+});
+
+describe('targets', () => {
+  test('base value computed from the base year records; organisation-scoped CRUD; audited', async () => {
+    expect(
+      (await upload(csvRecord('base-2025', new Date('2025-06-01T00:00:00Z'), 2000), 'base.csv')).status,
+    ).toBe(201);
+    const input = {
+      id: null,
+      name: 'Halve training emissions',
+      teamId: null,
+      metric: 'absolute' as const,
+      basis: 'location' as const,
+      periodKind: 'year' as const,
+      baseYear: 2025,
+      baseValue: null,
+      targetYear: 2030,
+      targetValue: 0.5,
+    };
+    const saved = await saveTarget(owner, input);
+    // 2,000 kWh × PUE 1 × 500 g/kWh = 1,000 kg = 1 tCO2e in 2025.
+    expect(saved).toMatchObject({ baseValueSource: 'computed', baseRecordCount: 1 });
+    expect(saved.baseValue).toBeCloseTo(1, 9);
+    const quarterly = await saveTarget(owner, { ...input, name: 'Per quarter', periodKind: 'quarter' });
+    expect(quarterly.baseValue).toBeCloseTo(0.25, 9);
+
+    expect((await findTargets(owner)).map((t) => t.name).sort()).toEqual([
+      'Halve training emissions',
+      'Per quarter',
+    ]);
+    expect(await findTargets(other)).toEqual([]);
+    await expect(saveTarget(other, { ...input, id: saved.id, baseValue: 3 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(deleteTarget(other, saved.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(saveTarget({ ...owner, role: 'editor' } as never, input)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+
+    const edited = await saveTarget(owner, { ...input, id: saved.id, baseValue: 2 });
+    expect(edited).toMatchObject({ baseValue: 2, baseValueSource: 'entered', baseRecordCount: null });
+    await deleteTarget(owner, quarterly.id);
+    const actions = await getPrisma().auditEvent.findMany({
+      where: { orgId: owner.orgId, action: { startsWith: 'target.' } },
+      select: { action: true },
+    });
+    expect(actions.map((a) => a.action).sort()).toEqual([
+      'target.created',
+      'target.created',
+      'target.deleted',
+      'target.updated',
+    ]);
+  });
+
+  test('no base-year data: a clear error asks for an entered base value', async () => {
+    await expect(
+      saveTarget(owner, {
+        id: null,
+        name: 'Intensity',
+        teamId,
+        metric: 'intensity',
+        basis: 'market',
+        periodKind: 'year',
+        baseYear: 2024,
+        baseValue: null,
+        targetYear: 2030,
+        targetValue: 10,
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+});
+
+describe('budget alerts', () => {
+  test('80 % then 100 % fire once each after uploads, signed webhook received and recorded', async () => {
+    expect((await upload(csvRecord('a', recentStart(), 100), 'a.csv')).status).toBe(201);
+    const quarter = periodContaining(new Date(), 'quarter', 'UTC');
+    const actualA =
+      (await sumEmissionsInWindows(owner, [quarter], teamId)).get(quarter.key)?.locationKgCo2e ?? 0;
+    expect(actualA).toBeCloseTo(50, 6);
+    // Record A alone is 85 % of the budget; nothing is alerted until the next write.
+    const { id: budgetId } = await saveBudget(owner, {
+      id: null,
+      teamId,
+      periodKind: 'quarter',
+      basis: 'location',
+      amountKgCo2e: actualA / 0.85,
+    });
+    await saveAlertWebhook(owner, { url: serverUrl, secret: 'whsec_0123456789abcdef', enabled: true });
+
+    expect((await upload(csvRecord('b', recentStart(), 1), 'b.csv')).status).toBe(201);
+    const alerts = () =>
+      getPrisma().budgetAlert.findMany({ where: { budgetId }, orderBy: { thresholdPct: 'asc' } });
+    expect((await alerts()).map((a) => [a.thresholdPct, a.periodKey])).toEqual([[80, quarter.key]]);
+    expect(received).toHaveLength(1);
+
+    expect((await upload(csvRecord('c', recentStart(), 100), 'c.csv')).status).toBe(201);
+    expect((await alerts()).map((a) => a.thresholdPct)).toEqual([80, 100]);
+    expect(await evaluateBudgetAlerts(owner, new Date())).toEqual([]);
+    expect(await alerts()).toHaveLength(2);
+
+    expect(received).toHaveLength(2);
+    const payloads = received.map((r) => JSON.parse(r.body));
+    expect(payloads.map((p) => [p.event, p.thresholdPct, p.budget.id, p.period.key])).toEqual([
+      ['budget.threshold_reached', 80, budgetId, quarter.key],
+      ['budget.threshold_reached', 100, budgetId, quarter.key],
+    ]);
+    for (const r of received) {
+      const timestampSeconds = Number(r.headers['x-aif-timestamp']);
+      expect(
+        verifyWebhookSignature({
+          secret: 'whsec_0123456789abcdef',
+          timestampSeconds,
+          body: r.body,
+          signature: String(r.headers['x-aif-signature']),
+          nowSeconds: Math.floor(Date.now() / 1000),
+        }),
+      ).toBe(true);
+    }
+    const deliveries = await getPrisma().webhookDelivery.findMany({ where: { orgId: owner.orgId } });
+    expect(deliveries.map((d) => [d.status, d.httpStatus])).toEqual([
+      ['delivered', 204],
+      ['delivered', 204],
+    ]);
+  });
+
+  test('a failing receiver is recorded and does not break the API write', async () => {
+    respondWith = 500;
+    const { id: budgetId } = await saveBudget(owner, {
+      id: null,
+      teamId,
+      periodKind: 'year',
+      basis: 'market',
+      amountKgCo2e: 1,
+    });
+    const response = await postRecords(
+      new Request('http://localhost/api/v1/records', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify([
+          {
+            recordId: 'd',
+            phase: 'inference',
+            startedAt: recentStart().toISOString(),
+            endedAt: new Date(recentStart().getTime() + 60_000).toISOString(),
+            team: 'Research',
+            provider: 'on_prem',
+            region: 'FR',
+            energyKwh: 10,
+            pue: 1,
+            carbonIntensityGPerKwh: 500,
+          },
+        ]),
+      }),
+    );
+    expect(response.status).toBe(201);
+    const failed = await getPrisma().webhookDelivery.findMany({
+      where: { orgId: owner.orgId, alert: { budgetId } },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(failed.map((d) => [d.status, d.httpStatus, d.error])).toEqual([
+      ['failed', 500, 'HTTP 500'],
+      ['failed', 500, 'HTTP 500'],
+    ]);
+    await getPrisma().alertWebhook.update({
+      where: { orgId: owner.orgId },
+      data: { url: 'http://127.0.0.1:1/x' },
+    });
+    const { id: tinyId } = await saveBudget(owner, {
+      id: null,
+      teamId,
+      periodKind: 'year',
+      basis: 'location',
+      amountKgCo2e: 1,
+    });
+    expect((await evaluateBudgetAlerts(owner, new Date())).map((a) => a.thresholdPct)).toEqual([80, 100]);
+    const unreachable = await getPrisma().webhookDelivery.findMany({
+      where: { alert: { budgetId: tinyId } },
+    });
+    expect(unreachable.every((d) => d.status === 'failed' && d.httpStatus === null && d.error)).toBe(true);
+    expect(unreachable).toHaveLength(2);
+  });
+});
