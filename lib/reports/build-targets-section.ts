@@ -10,8 +10,7 @@ function targetsTable(input: TTargetsReportInput): TReportTable {
     id: 'targets-progress',
     title: 'Targets: progress vs linear trajectory',
     columns: [
-      { key: 'label', label: 'Target (period)' },
-      { key: 'scope', label: 'Scope' },
+      { key: 'label', label: 'Target · scope (period)' },
       { key: 'basis', label: 'Basis' },
       { key: 'unit', label: 'Unit' },
       { key: 'window', label: 'Records from–to' },
@@ -25,8 +24,7 @@ function targetsTable(input: TTargetsReportInput): TReportTable {
       { key: 'records', label: 'Records', unit: 'records' },
     ],
     rows: input.targets.map((t) => ({
-      label: `${t.name} (${t.periodKey})`,
-      scope: t.scope,
+      label: `${t.name} · ${t.scope} (${t.periodKey})`,
       basis: `${t.basis}-based`,
       unit: t.unit,
       window: `${t.windowStart.slice(0, 10)} – ${t.windowEnd.slice(0, 10)}`,

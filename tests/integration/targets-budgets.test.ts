@@ -9,10 +9,12 @@ import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { saveBudget } from '@/lib/data/budgets';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
+import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
 import { sumEmissionsInWindows } from '@/lib/data/target-sums';
 import { deleteTarget, findTargets, saveTarget } from '@/lib/data/targets';
 import { getPrisma } from '@/lib/db';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
 import { USAGE_RECORD_CSV_COLUMNS } from '@/lib/schemas/usage-record';
 import { periodContaining } from '@/lib/targets/target-periods';
 import { verifyWebhookSignature } from '@/lib/targets/webhook-signature';
@@ -267,5 +269,29 @@ describe('budget alerts', () => {
     });
     expect(unreachable.every((d) => d.status === 'failed' && d.httpStatus === null && d.error)).toBe(true);
     expect(unreachable).toHaveLength(2);
+  });
+});
+
+describe('quarterly report: Targets and progress', () => {
+  test('each active target and budget with figures traceable to the same records as the report', async () => {
+    const quarter = periodContaining(new Date(), 'quarter', 'UTC');
+    const aggregates = await getQuarterAggregates(owner, quarter.key);
+    const [target] = aggregates.targets?.targets ?? [];
+    // The yearly target (base 2 t entered for 2025, 0.5 t in 2030) read at 2026.5: 2 − 1.5 × 1/5 = 1.7 t.
+    expect(target).toMatchObject({ name: 'Halve training emissions', periodKey: String(quarter.year) });
+    expect(target?.trajectoryValue).toBeCloseTo(1.7, 9);
+    // Measured from 1 January to the report quarter's end: the report's own year-to-date total.
+    expect(target?.actualValue).toBeCloseTo(aggregates.yearToDate.totals.locationKgCo2e / 1000, 9);
+    const budgets = aggregates.targets?.budgets ?? [];
+    const quarterly = budgets.find((b) => b.periodKey === quarter.key);
+    expect(quarterly?.alertedPct).toEqual([80, 100]);
+    expect(quarterly?.actualKgCo2e).toBeCloseTo(
+      aggregates.byTeam.find((t) => t.key === 'Research')?.totals.locationKgCo2e ?? -1,
+      9,
+    );
+    const report = buildQuarterlyEsgReport(aggregates, { generatedAt: new Date() });
+    const section = report.sections.find((s) => s.id === 'targets');
+    expect(section?.tables.map((t) => t.id)).toEqual(['targets-progress', 'budgets-burn']);
+    expect(section?.tables[1]?.rows).toHaveLength(3);
   });
 });
