@@ -17,11 +17,11 @@ export async function BudgetAlertBanner({ ctx }: { ctx: TAuthContext }) {
     return null;
   }
   return (
-    <div className="flex flex-col gap-2">
+    // A labelled region, not role="alert": the banner is present on load, not a live change to announce.
+    <section aria-label="Budget alerts" className="flex flex-col gap-2">
       {alerts.map((a) => (
         <div
           key={a.id}
-          role="alert"
           className={
             a.thresholdPct >= 100
               ? 'flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900'
@@ -55,6 +55,6 @@ export async function BudgetAlertBanner({ ctx }: { ctx: TAuthContext }) {
           </form>
         </div>
       ))}
-    </div>
+    </section>
   );
 }
