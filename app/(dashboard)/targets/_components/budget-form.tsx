@@ -1,13 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState } from 'react';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import type { TActionState } from '@/lib/action-state';
 import { saveBudgetAction } from '../actions';
-import { FormField, selectClass } from './form-field';
+import { FormField, PeriodAndBasisFields, selectClass } from './form-field';
+import { FormFooter } from './form-footer';
 
 export interface TBudgetFormInitial {
   id: string;
@@ -52,28 +50,12 @@ export function BudgetForm({
             ))}
           </select>
         </FormField>
-        <FormField id="budget-periodKind" label="Period" errors={e.periodKind}>
-          <select
-            id="budget-periodKind"
-            name="periodKind"
-            defaultValue={initial?.periodKind ?? 'quarter'}
-            className={selectClass}
-          >
-            <option value="quarter">Per quarter</option>
-            <option value="year">Per year</option>
-          </select>
-        </FormField>
-        <FormField id="budget-basis" label="Basis" errors={e.basis}>
-          <select
-            id="budget-basis"
-            name="basis"
-            defaultValue={initial?.basis ?? 'location'}
-            className={selectClass}
-          >
-            <option value="location">Location-based</option>
-            <option value="market">Market-based</option>
-          </select>
-        </FormField>
+        <PeriodAndBasisFields
+          prefix="budget"
+          errors={e}
+          periodKind={initial?.periodKind ?? 'quarter'}
+          basis={initial?.basis ?? 'location'}
+        />
         <FormField id="budget-amountKgCo2e" label="Budget (kg CO2e)" errors={e.amountKgCo2e}>
           <Input
             id="budget-amountKgCo2e"
@@ -87,19 +69,7 @@ export function BudgetForm({
           />
         </FormField>
       </div>
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : initial ? 'Save budget' : 'Create budget'}
-        </Button>
-        {initial ? (
-          <Link href="/targets" className="text-sm text-brand-700 underline">
-            Cancel editing
-          </Link>
-        ) : null}
-      </div>
-      {!pending && state.message ? (
-        <Alert tone={state.ok ? 'success' : 'error'}>{state.message}</Alert>
-      ) : null}
+      <FormFooter pending={pending} editing={initial !== null} noun="budget" state={state} />
     </form>
   );
 }

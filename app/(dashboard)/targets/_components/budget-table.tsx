@@ -1,8 +1,7 @@
-import Link from 'next/link';
-import { Button } from '@/components/ui/button';
 import type { TBudgetBurnDown } from '@/lib/data/budget-burn-downs';
 import { formatNumber } from '@/lib/format/quantities';
 import { deleteBudgetAction } from '../actions';
+import { EditDeleteButtons } from './edit-delete-buttons';
 
 /** Team budgets with their current period's use (kg CO2e) and end-of-period projection. */
 export function BudgetTable({ burnDowns, canManage }: { burnDowns: TBudgetBurnDown[]; canManage: boolean }) {
@@ -55,16 +54,13 @@ export function BudgetTable({ burnDowns, canManage }: { burnDowns: TBudgetBurnDo
                 {burn.projectedEndKgCo2e === null ? '–' : formatNumber(burn.projectedEndKgCo2e)}
               </td>
               {canManage ? (
-                <td className="flex justify-end gap-2 py-1.5">
-                  <Button asChild variant="secondary">
-                    <Link href={`/targets?editBudget=${b.id}`}>Edit</Link>
-                  </Button>
-                  <form action={deleteBudgetAction}>
-                    <input type="hidden" name="id" value={b.id} />
-                    <Button type="submit" variant="danger" aria-label={`Delete budget of ${b.teamName}`}>
-                      Delete
-                    </Button>
-                  </form>
+                <td className="py-1.5">
+                  <EditDeleteButtons
+                    editHref={`/targets?editBudget=${b.id}`}
+                    id={b.id}
+                    deleteAction={deleteBudgetAction}
+                    deleteLabel={`Delete budget of ${b.teamName}`}
+                  />
                 </td>
               ) : null}
             </tr>

@@ -31,3 +31,38 @@ export function FormField({
     </div>
   );
 }
+
+/** The period (quarter/year) and basis (location/market) selects both forms share. */
+export function PeriodAndBasisFields({
+  prefix,
+  errors,
+  periodKind,
+  basis,
+}: {
+  prefix: string;
+  errors: Record<string, string[] | undefined>;
+  periodKind: string;
+  basis: string;
+}) {
+  return (
+    <>
+      <FormField id={`${prefix}-periodKind`} label="Period" errors={errors.periodKind}>
+        <select
+          id={`${prefix}-periodKind`}
+          name="periodKind"
+          defaultValue={periodKind}
+          className={selectClass}
+        >
+          <option value="quarter">Per quarter</option>
+          <option value="year">Per year</option>
+        </select>
+      </FormField>
+      <FormField id={`${prefix}-basis`} label="Basis" errors={errors.basis}>
+        <select id={`${prefix}-basis`} name="basis" defaultValue={basis} className={selectClass}>
+          <option value="location">Location-based</option>
+          <option value="market">Market-based</option>
+        </select>
+      </FormField>
+    </>
+  );
+}

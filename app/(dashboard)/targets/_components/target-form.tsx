@@ -1,13 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState } from 'react';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import type { TActionState } from '@/lib/action-state';
 import { saveTargetAction } from '../actions';
-import { FormField, selectClass } from './form-field';
+import { FormField, PeriodAndBasisFields, selectClass } from './form-field';
+import { FormFooter } from './form-footer';
 
 export interface TTargetFormInitial {
   id: string;
@@ -76,28 +74,12 @@ export function TargetForm({
             <option value="intensity">Intensity (gCO2e per 1,000 requests)</option>
           </select>
         </FormField>
-        <FormField id="target-basis" label="Basis" errors={e.basis}>
-          <select
-            id="target-basis"
-            name="basis"
-            defaultValue={initial?.basis ?? 'location'}
-            className={selectClass}
-          >
-            <option value="location">Location-based</option>
-            <option value="market">Market-based</option>
-          </select>
-        </FormField>
-        <FormField id="target-periodKind" label="Period" errors={e.periodKind}>
-          <select
-            id="target-periodKind"
-            name="periodKind"
-            defaultValue={initial?.periodKind ?? 'year'}
-            className={selectClass}
-          >
-            <option value="year">Per year</option>
-            <option value="quarter">Per quarter</option>
-          </select>
-        </FormField>
+        <PeriodAndBasisFields
+          prefix="target"
+          errors={e}
+          periodKind={initial?.periodKind ?? 'year'}
+          basis={initial?.basis ?? 'location'}
+        />
         <FormField id="target-baseYear" label="Base year" errors={e.baseYear}>
           <Input
             id="target-baseYear"
@@ -144,19 +126,7 @@ export function TargetForm({
           />
         </FormField>
       </div>
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : initial ? 'Save target' : 'Create target'}
-        </Button>
-        {initial ? (
-          <Link href="/targets" className="text-sm text-brand-700 underline">
-            Cancel editing
-          </Link>
-        ) : null}
-      </div>
-      {!pending && state.message ? (
-        <Alert tone={state.ok ? 'success' : 'error'}>{state.message}</Alert>
-      ) : null}
+      <FormFooter pending={pending} editing={initial !== null} noun="target" state={state} />
     </form>
   );
 }

@@ -1,10 +1,9 @@
-import Link from 'next/link';
-import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { TTargetProgress } from '@/lib/data/target-progress';
 import { formatNumber } from '@/lib/format/quantities';
 import { cn } from '@/lib/utils/cn';
 import { deleteTargetAction } from '../actions';
+import { EditDeleteButtons } from './edit-delete-buttons';
 
 const STATUS_CLASS = {
   'on-track': 'bg-emerald-50 text-emerald-800',
@@ -37,17 +36,12 @@ export function TargetProgressCard({
           </CardDescription>
         </div>
         {canManage ? (
-          <div className="flex gap-2">
-            <Button asChild variant="secondary">
-              <Link href={`/targets?editTarget=${t.id}`}>Edit</Link>
-            </Button>
-            <form action={deleteTargetAction}>
-              <input type="hidden" name="id" value={t.id} />
-              <Button type="submit" variant="danger" aria-label={`Delete target ${t.name}`}>
-                Delete
-              </Button>
-            </form>
-          </div>
+          <EditDeleteButtons
+            editHref={`/targets?editTarget=${t.id}`}
+            id={t.id}
+            deleteAction={deleteTargetAction}
+            deleteLabel={`Delete target ${t.name}`}
+          />
         ) : null}
       </CardHeader>
       <CardContent>
