@@ -6,6 +6,7 @@ import { POST as postUpload } from '@/app/api/v1/uploads/route';
 import { saveAlertWebhook } from '@/lib/data/alert-webhook';
 import { createApiToken } from '@/lib/data/api-tokens';
 import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
+import { findBudgetBurnDowns } from '@/lib/data/budget-burn-downs';
 import { saveBudget } from '@/lib/data/budgets';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
@@ -207,6 +208,13 @@ describe('budget alerts', () => {
         }),
       ).toBe(true);
     }
+    // Burn-down of the same quarter: one point per local day, the last started day holds the full total.
+    const [burnDown] = await findBudgetBurnDowns(owner, new Date());
+    const lengthDays = Math.round((quarter.end.getTime() - quarter.start.getTime()) / 86_400_000);
+    expect(burnDown?.burn.points).toHaveLength(lengthDays);
+    expect(burnDown?.burn.actualKgCo2e).toBeCloseTo(100.5, 6);
+    const started = burnDown?.burn.points.filter((p) => p.cumulativeKgCo2e !== null) ?? [];
+    expect(started.at(-1)?.cumulativeKgCo2e).toBeCloseTo(100.5, 6);
     const deliveries = await getPrisma().webhookDelivery.findMany({ where: { orgId: owner.orgId } });
     expect(deliveries.map((d) => [d.status, d.httpStatus])).toEqual([
       ['delivered', 204],
