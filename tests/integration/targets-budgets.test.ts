@@ -61,7 +61,11 @@ async function upload(csv: string, fileName: string): Promise<Response> {
   );
 }
 
-const recentStart = () => new Date(Date.now() - 2 * 3600_000);
+// Two hours ago, but never before the current quarter (UTC) so every record lands in it.
+const recentStart = () =>
+  new Date(
+    Math.max(Date.now() - 2 * 3600_000, periodContaining(new Date(), 'quarter', 'UTC').start.getTime()),
+  );
 
 beforeAll(async () => {
   process.env.DATABASE_URL = await createTestDatabase();
