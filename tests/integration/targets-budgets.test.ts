@@ -5,7 +5,7 @@ import { POST as postRecords } from '@/app/api/v1/records/route';
 import { POST as postUpload } from '@/app/api/v1/uploads/route';
 import { saveAlertWebhook } from '@/lib/data/alert-webhook';
 import { createApiToken } from '@/lib/data/api-tokens';
-import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
+import { dismissBudgetAlert, evaluateBudgetAlerts, findActiveBudgetAlerts } from '@/lib/data/budget-alerts';
 import { findBudgetBurnDowns } from '@/lib/data/budget-burn-downs';
 import { saveBudget } from '@/lib/data/budgets';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
@@ -281,6 +281,35 @@ describe('budget alerts', () => {
     });
     expect(unreachable.every((d) => d.status === 'failed' && d.httpStatus === null && d.error)).toBe(true);
     expect(unreachable).toHaveLength(2);
+  });
+});
+
+describe('alert banner', () => {
+  test('highest threshold per budget, dismissed per user, never shown to another organisation', async () => {
+    const now = new Date();
+    const active = await findActiveBudgetAlerts(owner, now);
+    // Three budgets (quarterly location, yearly market, yearly location), each over 100 %.
+    expect(active.map((a) => a.thresholdPct)).toEqual([100, 100, 100]);
+    const quarterly = active.find((a) => a.periodKey.includes('-Q'));
+    if (!quarterly) {
+      throw new Error('no quarterly alert');
+    }
+    await getPrisma().user.create({
+      data: { id: 'second-user', email: 'second@example.test', name: 'Second' },
+    });
+    await getPrisma().membership.create({
+      data: { orgId: owner.orgId, userId: 'second-user', role: 'viewer' },
+    });
+    await dismissBudgetAlert(owner, quarterly.id);
+    await dismissBudgetAlert(owner, quarterly.id);
+    expect((await findActiveBudgetAlerts(owner, now)).map((a) => a.id)).not.toContain(quarterly.id);
+    expect(await findActiveBudgetAlerts(owner, now)).toHaveLength(2);
+    expect(
+      (await findActiveBudgetAlerts({ orgId: owner.orgId, userId: 'second-user' }, now)).map((a) => a.id),
+    ).toContain(quarterly.id);
+    await dismissBudgetAlert(other, quarterly.id);
+    expect(await getPrisma().budgetAlertDismissal.count({ where: { alertId: quarterly.id } })).toBe(1);
+    expect(await findActiveBudgetAlerts(other, now)).toEqual([]);
   });
 });
 
