@@ -41,6 +41,33 @@ test('[targets] a team budget shows its burn-down and an alert banner that can b
   await expect(page.getByText('No budgets yet.')).toBeVisible();
 });
 
+test('[targets] an organisation target computes its base from data and shows progress per year', async ({
+  page,
+}) => {
+  await signIn(page, 'owner');
+  await page.goto('/targets');
+  const form = page.getByRole('form', { name: 'New target' });
+  await form.getByLabel('Name').fill('Halve AI emissions');
+  await form.getByLabel('Scope').selectOption({ label: 'Organisation' });
+  await form.getByLabel('Metric').selectOption('absolute');
+  await form.getByLabel('Period').selectOption('year');
+  await form.getByLabel('Basis').selectOption('location');
+  await form.getByLabel('Base year').fill('2025');
+  await form.getByLabel('Target year').fill('2030');
+  await form.getByLabel('Target value').fill('1');
+  await form.getByRole('button', { name: 'Create target' }).click();
+  await expect(page.getByText('Target “Halve AI emissions” saved (base value computed).')).toBeVisible();
+
+  const card = page.getByRole('region', { name: 'Halve AI emissions' });
+  await expect(card).toContainText(/base 2025: [\d.,]+ \(computed from \d+ records\)/);
+  await expect(card.getByRole('row', { name: /^2025/ })).toContainText('on-track');
+  await expect(card.getByRole('row', { name: /^2026 \(in progress\)/ })).toBeVisible();
+  await expect(card.getByTestId('target-trajectory-chart')).toBeVisible();
+
+  await card.getByRole('button', { name: 'Delete target Halve AI emissions' }).click();
+  await expect(page.getByText('No targets yet')).toBeVisible();
+});
+
 test('[targets] viewers can read targets but not manage them', async ({ page }) => {
   await signIn(page, 'viewer');
   await page.goto('/targets');

@@ -1,3 +1,4 @@
+import { TargetTrajectoryChart } from '@/components/charts/target-trajectory-chart';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { TTargetProgress } from '@/lib/data/target-progress';
 import { formatNumber } from '@/lib/format/quantities';
@@ -48,7 +49,16 @@ export function TargetProgressCard({
         {rows.length === 0 ? (
           <p className="text-sm text-slate-500">No period of this target has started yet.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="flex flex-col gap-4 overflow-x-auto">
+            <TargetTrajectoryChart
+              points={rows.map((r) => ({
+                periodKey: r.periodKey,
+                trajectoryValue: r.trajectoryValue,
+                actualValue: r.actualValue,
+                projectedValue: r.complete ? null : r.projectedValue,
+              }))}
+              unit={rows[0]?.unit ?? ''}
+            />
             <table className="w-full text-sm">
               <caption className="sr-only">Progress of {t.name} per period</caption>
               <thead>
