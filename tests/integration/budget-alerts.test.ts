@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POST as postRecords } from '@/app/api/v1/records/route';
-import { POST as postUpload } from '@/app/api/v1/uploads/route';
 import { saveAlertWebhook } from '@/lib/data/alert-webhook';
 import { createApiToken } from '@/lib/data/api-tokens';
 import { dismissBudgetAlert, evaluateBudgetAlerts, findActiveBudgetAlerts } from '@/lib/data/budget-alerts';
@@ -10,16 +9,13 @@ import { findBudgetBurnDowns } from '@/lib/data/budget-burn-downs';
 import { saveBudget } from '@/lib/data/budgets';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
-import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
 import { sumEmissionsInWindows } from '@/lib/data/target-sums';
-import { deleteTarget, findTargets, saveTarget } from '@/lib/data/targets';
 import { getPrisma } from '@/lib/db';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
-import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
-import { USAGE_RECORD_CSV_COLUMNS } from '@/lib/schemas/usage-record';
 import { periodContaining } from '@/lib/targets/target-periods';
 import { verifyWebhookSignature } from '@/lib/targets/webhook-signature';
 import { createOrgWithMember } from '../support/org-factory';
+import { createResearchTeam, csvRecord, recentStart, uploadCsv } from '../support/targets-fixtures';
 import { createTestDatabase } from '../support/test-database';
 
 type TOwner = { orgId: string; userId: string; role: 'owner' };
@@ -32,50 +28,13 @@ let serverUrl: string;
 let respondWith = 204;
 const received: { headers: IncomingMessage['headers']; body: string }[] = [];
 
-const HEADER = Object.keys(USAGE_RECORD_CSV_COLUMNS);
-
-/** A one-record CSV: metered on-prem energy with its own intensity, so kg CO2e is known in advance. */
-function csvRecord(id: string, startedAt: Date, energyKwh: number): string {
-  const values: Record<string, string> = {
-    record_id: id,
-    phase: 'training',
-    started_at: startedAt.toISOString(),
-    ended_at: new Date(startedAt.getTime() + 60_000).toISOString(),
-    team: 'Research',
-    provider: 'on_prem',
-    region: 'FR',
-    energy_kwh: String(energyKwh),
-    pue: '1',
-    carbon_intensity_g_per_kwh: '500',
-  };
-  return `${HEADER.join(',')}\n${HEADER.map((h) => values[h] ?? '').join(',')}\n`;
-}
-
-async function upload(csv: string, fileName: string): Promise<Response> {
-  return postUpload(
-    new Request(`http://localhost/api/v1/uploads?fileName=${fileName}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
-      body: csv,
-    }),
-  );
-}
-
-// Two hours ago, but never before the current quarter (UTC) so every record lands in it.
-const recentStart = () =>
-  new Date(
-    Math.max(Date.now() - 2 * 3600_000, periodContaining(new Date(), 'quarter', 'UTC').start.getTime()),
-  );
-
 beforeAll(async () => {
   process.env.DATABASE_URL = await createTestDatabase();
   await replaceBundledFactorLibrary(loadBundledFactorLibrary(), process.env.DATABASE_URL);
   owner = { ...(await createOrgWithMember('owner')), role: 'owner' };
   other = { ...(await createOrgWithMember('owner')), role: 'owner' };
   token = (await createApiToken(owner, 'ci')).token;
-  teamId = (
-    await getPrisma().team.create({ data: { orgId: owner.orgId, slug: 'research', name: 'Research' } })
-  ).id;
+  teamId = await createResearchTeam(owner.orgId);
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => {
@@ -96,79 +55,9 @@ afterAll(async () => {
   await getPgPool().end();
 });
 
-describe('targets', () => {
-  test('base value computed from the base year records; organisation-scoped CRUD; audited', async () => {
-    expect(
-      (await upload(csvRecord('base-2025', new Date('2025-06-01T00:00:00Z'), 2000), 'base.csv')).status,
-    ).toBe(201);
-    const input = {
-      id: null,
-      name: 'Halve training emissions',
-      teamId: null,
-      metric: 'absolute' as const,
-      basis: 'location' as const,
-      periodKind: 'year' as const,
-      baseYear: 2025,
-      baseValue: null,
-      targetYear: 2030,
-      targetValue: 0.5,
-    };
-    const saved = await saveTarget(owner, input);
-    // 2,000 kWh × PUE 1 × 500 g/kWh = 1,000 kg = 1 tCO2e in 2025.
-    expect(saved).toMatchObject({ baseValueSource: 'computed', baseRecordCount: 1 });
-    expect(saved.baseValue).toBeCloseTo(1, 9);
-    const quarterly = await saveTarget(owner, { ...input, name: 'Per quarter', periodKind: 'quarter' });
-    expect(quarterly.baseValue).toBeCloseTo(0.25, 9);
-
-    expect((await findTargets(owner)).map((t) => t.name).sort()).toEqual([
-      'Halve training emissions',
-      'Per quarter',
-    ]);
-    expect(await findTargets(other)).toEqual([]);
-    await expect(saveTarget(other, { ...input, id: saved.id, baseValue: 3 })).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-    });
-    await expect(deleteTarget(other, saved.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(saveTarget({ ...owner, role: 'editor' } as never, input)).rejects.toMatchObject({
-      code: 'FORBIDDEN',
-    });
-
-    const edited = await saveTarget(owner, { ...input, id: saved.id, baseValue: 2 });
-    expect(edited).toMatchObject({ baseValue: 2, baseValueSource: 'entered', baseRecordCount: null });
-    await deleteTarget(owner, quarterly.id);
-    const actions = await getPrisma().auditEvent.findMany({
-      where: { orgId: owner.orgId, action: { startsWith: 'target.' } },
-      select: { action: true },
-    });
-    expect(actions.map((a) => a.action).sort()).toEqual([
-      'target.created',
-      'target.created',
-      'target.deleted',
-      'target.updated',
-    ]);
-  });
-
-  test('no base-year data: a clear error asks for an entered base value', async () => {
-    await expect(
-      saveTarget(owner, {
-        id: null,
-        name: 'Intensity',
-        teamId,
-        metric: 'intensity',
-        basis: 'market',
-        periodKind: 'year',
-        baseYear: 2024,
-        baseValue: null,
-        targetYear: 2030,
-        targetValue: 10,
-      }),
-    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-  });
-});
-
 describe('budget alerts', () => {
   test('80 % then 100 % fire once each after uploads, signed webhook received and recorded', async () => {
-    expect((await upload(csvRecord('a', recentStart(), 100), 'a.csv')).status).toBe(201);
+    expect((await uploadCsv(token, csvRecord('a', recentStart(), 100), 'a.csv')).status).toBe(201);
     const quarter = periodContaining(new Date(), 'quarter', 'UTC');
     const actualA =
       (await sumEmissionsInWindows(owner, [quarter], teamId)).get(quarter.key)?.locationKgCo2e ?? 0;
@@ -183,13 +72,13 @@ describe('budget alerts', () => {
     });
     await saveAlertWebhook(owner, { url: serverUrl, secret: 'whsec_0123456789abcdef', enabled: true });
 
-    expect((await upload(csvRecord('b', recentStart(), 1), 'b.csv')).status).toBe(201);
+    expect((await uploadCsv(token, csvRecord('b', recentStart(), 1), 'b.csv')).status).toBe(201);
     const alerts = () =>
       getPrisma().budgetAlert.findMany({ where: { budgetId }, orderBy: { thresholdPct: 'asc' } });
     expect((await alerts()).map((a) => [a.thresholdPct, a.periodKey])).toEqual([[80, quarter.key]]);
     expect(received).toHaveLength(1);
 
-    expect((await upload(csvRecord('c', recentStart(), 100), 'c.csv')).status).toBe(201);
+    expect((await uploadCsv(token, csvRecord('c', recentStart(), 100), 'c.csv')).status).toBe(201);
     expect((await alerts()).map((a) => a.thresholdPct)).toEqual([80, 100]);
     expect(await evaluateBudgetAlerts(owner, new Date())).toEqual([]);
     expect(await alerts()).toHaveLength(2);
@@ -310,29 +199,5 @@ describe('alert banner', () => {
     await dismissBudgetAlert(other, quarterly.id);
     expect(await getPrisma().budgetAlertDismissal.count({ where: { alertId: quarterly.id } })).toBe(1);
     expect(await findActiveBudgetAlerts(other, now)).toEqual([]);
-  });
-});
-
-describe('quarterly report: Targets and progress', () => {
-  test('each active target and budget with figures traceable to the same records as the report', async () => {
-    const quarter = periodContaining(new Date(), 'quarter', 'UTC');
-    const aggregates = await getQuarterAggregates(owner, quarter.key);
-    const [target] = aggregates.targets?.targets ?? [];
-    // The yearly target (base 2 t entered for 2025, 0.5 t in 2030) read at 2026.5: 2 − 1.5 × 1/5 = 1.7 t.
-    expect(target).toMatchObject({ name: 'Halve training emissions', periodKey: String(quarter.year) });
-    expect(target?.trajectoryValue).toBeCloseTo(1.7, 9);
-    // Measured from 1 January to the report quarter's end: the report's own year-to-date total.
-    expect(target?.actualValue).toBeCloseTo(aggregates.yearToDate.totals.locationKgCo2e / 1000, 9);
-    const budgets = aggregates.targets?.budgets ?? [];
-    const quarterly = budgets.find((b) => b.periodKey === quarter.key);
-    expect(quarterly?.alertedPct).toEqual([80, 100]);
-    expect(quarterly?.actualKgCo2e).toBeCloseTo(
-      aggregates.byTeam.find((t) => t.key === 'Research')?.totals.locationKgCo2e ?? -1,
-      9,
-    );
-    const report = buildQuarterlyEsgReport(aggregates, { generatedAt: new Date() });
-    const section = report.sections.find((s) => s.id === 'targets');
-    expect(section?.tables.map((t) => t.id)).toEqual(['targets-progress', 'budgets-burn']);
-    expect(section?.tables[1]?.rows).toHaveLength(3);
   });
 });
