@@ -1,9 +1,10 @@
 import { cookies } from 'next/headers';
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { AppShell } from '@/components/layout/app-shell';
 import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
 import { parseTheme, THEME_COOKIE } from '@/lib/theme';
+import { BudgetAlertBanner } from './_components/budget-alert-banner';
 
 // Every dashboard page depends on the signed-in user and live data.
 export const dynamic = 'force-dynamic';
@@ -22,6 +23,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       orgSlug={ctx.orgSlug}
       organizations={ctx.memberships.map((m) => ({ orgSlug: m.orgSlug, orgName: m.orgName, role: m.role }))}
     >
+      <Suspense fallback={null}>
+        <BudgetAlertBanner ctx={ctx} />
+      </Suspense>
       {children}
     </AppShell>
   );

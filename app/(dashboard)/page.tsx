@@ -8,6 +8,7 @@ import { chooseBucket, formatRange } from '@/lib/dashboard/date-range';
 import { findFilterOptions } from '@/lib/data/dashboard-options';
 import type { TSearchParams } from '@/lib/schemas/dashboard-filters';
 import { BreakdownPanels, TopEmittersPanel } from './_components/breakdown-panels';
+import { BudgetBurnDownPanel } from './_components/budget-burn-down-panel';
 import { loadDashboardQuery } from './_components/dashboard-query';
 import { EquivalencesCard } from './_components/equivalences-card';
 import { KpiCards } from './_components/kpi-cards';
@@ -37,6 +38,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <div key={key} className="flex flex-col gap-6">
           <Suspense fallback={<PanelSkeleton height="h-[120px]" label="key figures" />}>
             <KpiCards query={query} />
+          </Suspense>
+          <Suspense fallback={<PanelSkeleton height="h-[360px]" label="carbon budgets" />}>
+            <BudgetBurnDownPanel ctx={ctx} />
           </Suspense>
           <Suspense fallback={<PanelSkeleton height="h-[430px]" label="trends" />}>
             <TrendPanels query={query} />

@@ -11,6 +11,7 @@ import {
   ScrollText,
   Server,
   Table2,
+  Target,
   Upload,
   Users,
 } from 'lucide-react';
@@ -24,6 +25,7 @@ const ITEMS = [
   { href: '/records', label: 'Records', icon: Table2 },
   { href: '/uploads', label: 'Uploads', icon: Upload },
   { href: '/reports', label: 'Reports', icon: FileText },
+  { href: '/targets', label: 'Targets', icon: Target },
   { href: '/factors', label: 'Factors', icon: Database },
   { href: '/settings/hardware', label: 'Hardware', icon: Server },
   { href: '/settings/organization', label: 'Organisation', icon: Building2 },

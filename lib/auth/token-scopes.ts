@@ -7,7 +7,7 @@ export type TTokenScope = (typeof TOKEN_SCOPES)[number];
 export const TOKEN_SCOPE_LABELS: Record<TTokenScope, string> = {
   read: 'Read usage, summaries, reports and the audit log (if the role allows)',
   'write:usage': 'Push and delete usage (uploads, records, CodeCarbon)',
-  reports: 'Freeze and approve report versions',
+  reports: 'Freeze, review and approve report versions',
 };
 
 // The scope a bearer token needs for each permission; null = never through a token (browser session only).
@@ -17,9 +17,11 @@ const PERMISSION_SCOPE: Record<TPermission, TTokenScope | null> = {
   writeUsage: 'write:usage',
   prepareReports: 'reports',
   approveReports: 'reports',
+  reviewReports: 'reports',
   manageTokens: null,
   manageOrganization: null,
   manageMembers: null,
+  manageHardware: null,
 };
 
 export function requiredScope(permission: TPermission): TTokenScope | null {

@@ -6,6 +6,7 @@ import type { TQuarterAggregates, TReportRecordRow } from '@/lib/reports/aggrega
 import { assembleQuarterAggregates, comparisonStart } from '@/lib/reports/assemble-aggregates';
 import { reportPeriod } from '@/lib/reports/report-period';
 import { findHardwareAssets } from './hardware-assets';
+import { getTargetsReportInput } from './target-progress';
 
 interface StoredRefs {
   factors?: FactorRef[];
@@ -110,7 +111,8 @@ export async function getQuarterAggregates(
     }),
     findHardwareAssets(ctx),
   ]);
-  return assembleQuarterAggregates({
+  const targets = await getTargetsReportInput(ctx, period);
+  const assembled = assembleQuarterAggregates({
     org,
     period,
     rows,
@@ -135,6 +137,7 @@ export async function getQuarterAggregates(
       createdAt: r.createdAt,
     })),
   });
+  return { ...assembled, targets };
 }
 
 /** Quarters (newest first) in which the organisation has records, by local start month. */

@@ -1,5 +1,6 @@
 import type { FactorRef, MarketAllocation } from '@/lib/emissions/footprint-types';
 import type { THardwareAsset, THardwarePeriodFigures } from '@/lib/hardware/hardware-embodied';
+import type { TTargetsReportInput } from './targets-types';
 
 /** A reporting period: a calendar quarter or a full year, half-open [start, end) in the organisation's time zone. */
 export interface TReportPeriod {
@@ -171,4 +172,6 @@ export interface TQuarterAggregates extends TPeriodAggregates {
   restatements: TRestatementInPeriod[];
   /** The organisation's hardware register (every asset; the report picks those relevant to the period). */
   hardwareAssets?: THardwareAsset[];
+  /** Targets and budgets active in the period (lib/data/targets-report.ts); absent = none configured. */
+  targets?: TTargetsReportInput;
 }

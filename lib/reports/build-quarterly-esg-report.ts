@@ -7,12 +7,8 @@ import {
   buildRestatementsSection,
   buildSignOffSection,
 } from './build-quality-sections';
-import {
-  buildSciSection,
-  buildTargetsSection,
-  buildWaterSection,
-  buildWorkloadSection,
-} from './build-workload-sections';
+import { buildTargetsSection } from './build-targets-section';
+import { buildSciSection, buildWaterSection, buildWorkloadSection } from './build-workload-sections';
 import { buildHeadline } from './headline-figures';
 import type {
   TEsgReport,
@@ -150,7 +146,7 @@ export function buildQuarterlyEsgReport(a: TQuarterAggregates, options: TBuildRe
     buildSciSection(a),
     buildHardwareSection(a),
     buildWaterSection(a),
-    buildTargetsSection(),
+    buildTargetsSection(a),
     buildMethodologySection(a),
     buildRestatementsSection(a),
     buildEquivalencesSection(a),

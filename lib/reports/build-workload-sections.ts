@@ -117,15 +117,3 @@ export function buildWaterSection(a: TQuarterAggregates): TReportSection {
     ],
   };
 }
-
-export function buildTargetsSection(): TReportSection {
-  return {
-    id: 'targets',
-    number: '9',
-    title: 'Targets and progress',
-    paragraphs: [
-      'No reduction targets are configured for the organisation. Removals and credits are not netted against any figure in this report.',
-    ],
-    tables: [],
-  };
-}

@@ -6,6 +6,7 @@ import { hasPermission } from '@/lib/auth/roles';
 import { getOrganization } from '@/lib/data/organizations';
 import { findRestatementBatches } from '@/lib/data/restatements';
 import { AppError } from '@/lib/errors';
+import { AlertWebhookCard } from './_components/alert-webhook-card';
 import { OrganizationSettingsForm } from './_components/organization-settings-form';
 import { RestatementLog } from './_components/restatement-log';
 
@@ -45,6 +46,7 @@ export default async function OrganizationSettingsPage() {
           />
         </CardContent>
       </Card>
+      <AlertWebhookCard ctx={ctx} />
       <RestatementLog batches={restatements} />
     </>
   );

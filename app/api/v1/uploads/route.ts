@@ -1,5 +1,6 @@
 import { withRateLimit } from '@/lib/api/rate-limit';
 import { requireRequestAuth } from '@/lib/auth/context';
+import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { findUploads, getUploadWithErrors } from '@/lib/data/upload-queries';
 import { readUploadRequest, toParseOptions } from '@/lib/data/upload-request';
 import { ingestUpload, uploadMaxBytes } from '@/lib/data/uploads';
@@ -15,6 +16,7 @@ async function handlePost(request: Request) {
       { orgId: ctx.orgId, userId: ctx.userId, tokenId: ctx.tokenId ?? null },
       { ...input, parse: toParseOptions(params), validOnly: params.validOnly },
     );
+    await evaluateBudgetAlerts(ctx, new Date());
     const body = await getUploadWithErrors(ctx, upload.id);
     if (upload.status === 'failed') {
       const message = `The file has ${upload.errorCount} error(s); nothing was stored.`;

@@ -1,5 +1,6 @@
 import { withRateLimit } from '@/lib/api/rate-limit';
 import { requireRequestAuth } from '@/lib/auth/context';
+import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { deleteUpload } from '@/lib/data/delete-upload';
 import { getUploadWithErrors } from '@/lib/data/upload-queries';
 import { AppError, toResponse } from '@/lib/errors';
@@ -28,6 +29,7 @@ async function handleDelete(request: Request, { params }: TParams) {
       { orgId: ctx.orgId, userId: ctx.userId, tokenId: ctx.tokenId ?? null },
       id,
     );
+    await evaluateBudgetAlerts(ctx, new Date());
     return Response.json({ id, deleted: true, ...result });
   } catch (error) {
     return toResponse(error);

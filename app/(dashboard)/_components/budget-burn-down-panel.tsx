@@ -1,0 +1,53 @@
+import Link from 'next/link';
+import { BurnDownChart } from '@/components/charts/burn-down-chart';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import type { TAuthContext } from '@/lib/auth/context';
+import { findBudgetBurnDowns } from '@/lib/data/budget-burn-downs';
+import { formatNumber } from '@/lib/format/quantities';
+
+/** Burn-down cards of the team budgets' current periods; nothing when no budget is set. */
+export async function BudgetBurnDownPanel({ ctx }: { ctx: TAuthContext }) {
+  const burnDowns = await findBudgetBurnDowns(ctx, new Date());
+  if (burnDowns.length === 0) {
+    return null;
+  }
+  return (
+    <section aria-labelledby="budgets-title" className="flex flex-col gap-3">
+      <div className="flex items-baseline justify-between">
+        <h2 id="budgets-title" className="text-lg font-semibold">
+          Carbon budgets
+        </h2>
+        <Link href="/targets" className="text-sm text-brand-700 underline">
+          Targets and budgets
+        </Link>
+      </div>
+      <div className="grid gap-6 xl:grid-cols-2">
+        {burnDowns.map(({ budget: b, period, burn }) => (
+          <Card key={b.id}>
+            <CardHeader>
+              <CardTitle>
+                {b.teamName} · {period.key}
+              </CardTitle>
+              <CardDescription>
+                {formatNumber(burn.actualKgCo2e)} of {formatNumber(b.amountKgCo2e)} kg CO₂e ({b.basis}-based)
+                used: <strong>{burn.usedPct.toFixed(1)} %</strong> with {Math.round(burn.elapsedShare * 100)}{' '}
+                % of the period elapsed. Projected at period end:{' '}
+                {burn.projectedEndKgCo2e === null
+                  ? '–'
+                  : `${formatNumber(burn.projectedEndKgCo2e)} kg CO₂e (${burn.projectedUsedPct?.toFixed(0)} %)`}
+                .
+              </CardDescription>
+            </CardHeader>
+            <CardContent>
+              <BurnDownChart
+                title={`Budget burn-down, ${b.teamName}, ${period.key} (kg CO₂e, ${b.basis}-based)`}
+                fileName={`budget-${b.teamName}-${period.key}.csv`}
+                points={burn.points}
+              />
+            </CardContent>
+          </Card>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
+import { requireActionAuth } from '@/lib/auth/context';
+import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
+import { deleteBudget, saveBudget } from '@/lib/data/budgets';
+import { deleteTarget, saveTarget } from '@/lib/data/targets';
+import { ZBudgetInput, ZDeleteByIdInput, ZTargetInput } from '@/lib/schemas/targets';
+
+/** parse (Zod) → authorise (owners, admins) → save (lib/data, audited) → respond. */
+export async function saveTargetAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
+  const parsed = ZTargetInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return toInvalidState(parsed.error);
+  }
+  try {
+    const ctx = await requireActionAuth('manageOrganization');
+    const saved = await saveTarget(ctx, parsed.data);
+    revalidatePath('/targets');
+    return { ok: true, message: `Target “${saved.name}” saved (base value ${saved.baseValueSource}).` };
+  } catch (error) {
+    return toActionState(error);
+  }
+}
+
+/** A new or changed budget may already be over a threshold: alerts are evaluated right after saving. */
+export async function saveBudgetAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
+  const parsed = ZBudgetInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return toInvalidState(parsed.error);
+  }
+  try {
+    const ctx = await requireActionAuth('manageOrganization');
+    await saveBudget(ctx, parsed.data);
+    await evaluateBudgetAlerts(ctx, new Date());
+    revalidatePath('/', 'layout');
+    return { ok: true, message: 'Budget saved.' };
+  } catch (error) {
+    return toActionState(error);
+  }
+}
+
+export async function deleteTargetAction(formData: FormData): Promise<void> {
+  const { id } = ZDeleteByIdInput.parse(Object.fromEntries(formData));
+  const ctx = await requireActionAuth('manageOrganization');
+  await deleteTarget(ctx, id);
+  revalidatePath('/targets');
+}
+
+export async function deleteBudgetAction(formData: FormData): Promise<void> {
+  const { id } = ZDeleteByIdInput.parse(Object.fromEntries(formData));
+  const ctx = await requireActionAuth('manageOrganization');
+  await deleteBudget(ctx, id);
+  revalidatePath('/', 'layout');
+}
