@@ -19,7 +19,9 @@ describe('hourly profile and best window', () => {
   });
 
   test('dates map onto the profile year by month, day and hour (29 Feb → 28 Feb)', () => {
-    if (!profile) throw new Error('no profile');
+    if (!profile) {
+      throw new Error('no profile');
+    }
     // 5 Jan 00:00 → 4 days × 24 = hour 96.
     expect(profileHourIndex(profile, new Date('2026-01-05T00:00:00Z'))).toBe(96);
     // 29 Feb 2028 10:00 → 28 Feb 2023 10:00 = (31 + 27) × 24 + 10 = 1402.
@@ -27,7 +29,9 @@ describe('hourly profile and best window', () => {
   });
 
   test('finds the 12:00–15:59 trough for a 4 h run within 24 h', () => {
-    if (!profile) throw new Error('no profile');
+    if (!profile) {
+      throw new Error('no profile');
+    }
     // Planned 00:00–03:59 = 400 g; best start 12 h later = 100 g.
     expect(bestWindow(profile, 96, 4, 24)).toEqual({
       offsetHours: 12,
