@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   // Freeze a report snapshot (prepare) and sign it off (approve): maker/checker (docs/REPORTS.md).
   prepareReports: ['owner', 'admin', 'editor'],
   approveReports: ['owner', 'admin', 'auditor'],
+  // Plan a Green-AI recommendation (owner, status, due date); everyone with `read` sees plans (docs/INSIGHTS.md).
+  planRecommendations: ['owner', 'admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;
