@@ -160,11 +160,12 @@ describe('plans', () => {
     const [done] = await findRecommendationPlans({ orgId: smallOrgId });
     expect(done?.completedAt?.toISOString()).toBe('2026-08-11T00:00:00.000Z');
     const realised = done ? await getRealisedSavings({ orgId: smallOrgId }, done) : null;
-    // Data 1–21 Aug → 10-day windows. Before: 10 × 50 = 500 kg over 100 device-hours; after: 10 × 5 = 50 kg over 100.
-    // Saving = 500/100 × 100 − 50 = 450 kg; annualised 450 × 365 / 10 = 16,425 kg.
-    expect(realised).toMatchObject({ status: 'measured', days: 10, unit: 'device-hour' });
-    expect(realised?.before.locationKgCo2e).toBeCloseTo(500, 9);
-    expect(realised?.savedKgCo2e).toBeCloseTo(450, 9);
+    // Data 1 Aug 00:00 – 20 Aug 01:00 → floor(9.04) = 9-day windows. Before (2–10 Aug): 9 × 50 = 450 kg over
+    // 90 device-hours; after (11–19 Aug): 9 × 5 = 45 kg over 90. Saving = 450/90 × 90 − 45 = 405 kg;
+    // annualised 405 × 365 / 9 = 16,425 kg.
+    expect(realised).toMatchObject({ status: 'measured', days: 9, unit: 'device-hour' });
+    expect(realised?.before.locationKgCo2e).toBeCloseTo(450, 9);
+    expect(realised?.savedKgCo2e).toBeCloseTo(405, 9);
     expect(realised?.annualisedSavedKgCo2e).toBeCloseTo(16_425, 6);
     const updates = await getPrisma().auditEvent.count({
       where: { orgId: smallOrgId, action: 'recommendation_plan.updated' },
