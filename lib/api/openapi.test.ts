@@ -11,6 +11,7 @@ describe('buildOpenApiDocument', () => {
       '/api/codecarbon/emissions',
       '/api/codecarbon/runs',
       '/api/v1/estimate',
+      '/api/v1/forecast/best-window',
       '/api/v1/me',
       '/api/v1/openapi.json',
       '/api/v1/records',
@@ -21,7 +22,7 @@ describe('buildOpenApiDocument', () => {
       '/api/v1/uploads/{id}',
       '/api/v1/uploads/{id}/errors',
     ]);
-    expect(API_ENDPOINTS).toHaveLength(15);
+    expect(API_ENDPOINTS).toHaveLength(16);
   });
 
   test('every $ref resolves to a component generated from Zod', () => {

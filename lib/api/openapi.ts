@@ -14,6 +14,7 @@ import {
   ZUploadDetail,
   ZUploadList,
 } from '@/lib/schemas/api-v1-uploads';
+import { ZBestWindowResponse } from '@/lib/schemas/best-window';
 import {
   ZCodecarbonEmissionCreate,
   ZCodecarbonEmissionId,
@@ -44,6 +45,7 @@ export const RESPONSE_SCHEMAS = {
   MeResponse: ZMeResponse,
   CodecarbonRun: ZCodecarbonRun,
   CodecarbonEmissionId: ZCodecarbonEmissionId,
+  BestWindowResponse: ZBestWindowResponse,
 } as const satisfies Partial<Record<TComponentName, z.ZodType>>;
 
 type TJsonSchema = Record<string, unknown>;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { GET as bestWindow } from '@/app/api/v1/forecast/best-window/route';
+import { createApiToken } from '@/lib/data/api-tokens';
 import { seedDemoOrganization } from '@/lib/data/demo-seed';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getRealisedSavings } from '@/lib/data/realised-savings';
@@ -11,6 +13,7 @@ import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import { DEFAULT_METHODOLOGY_SETTINGS } from '@/lib/emissions/methodology-settings';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
+import { expectContract } from '../support/api-contract';
 import { createTestDatabase } from '../support/test-database';
 
 const library = loadBundledFactorLibrary();
@@ -171,5 +174,40 @@ describe('plans', () => {
       where: { orgId: smallOrgId, action: 'recommendation_plan.updated' },
     });
     expect(updates).toBe(1);
+  }, 60_000);
+});
+
+describe('GET /api/v1/forecast/best-window', () => {
+  const call = async (query: string, bearer?: string) => {
+    const headers: Record<string, string> = bearer ? { authorization: `Bearer ${bearer}` } : {};
+    return bestWindow(new Request(`http://localhost/api/v1/forecast/best-window?${query}`, { headers }));
+  };
+
+  test('bearer token, org-scoped: cleanest start from the DE 2023 profile, labelled, matching the OpenAPI schema', async () => {
+    const { token } = await createApiToken({ orgId: smallOrgId, userId: editor.id }, 'bw');
+    const path = '/api/v1/forecast/best-window';
+    const ok = await call('region=DE&hours=4&within=48&from=2026-06-01T00:00:00Z', token);
+    expect(ok.status).toBe(200);
+    const body = (await expectContract('get', path, ok)) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      label: 'historical-profile based',
+      gridZone: 'DE',
+      profile: { year: 2023 },
+    });
+    expect(body.bestMeanGCo2ePerKwh as number).toBeLessThanOrEqual(body.plannedMeanGCo2ePerKwh as number);
+    // us-east-1 maps to PJM, which has a profile.
+    expect((await call('region=us-east-1&provider=aws&hours=2&within=24', token)).status).toBe(200);
+    const noProfile = await call('region=ap-southeast-2&hours=2&within=24', token);
+    expect(noProfile.status).toBe(422);
+    expect(((await noProfile.json()) as { error: { message: string } }).error.message).toContain(
+      'profiles exist for',
+    );
+    expect((await call('region=atlantis-9&hours=2&within=24', token)).status).toBe(404);
+    const bad = await call('region=DE&hours=10&within=5', token);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain(
+      'within must be at least hours',
+    );
+    expect((await call('region=DE&hours=1&within=2')).status).toBe(401);
   }, 60_000);
 });
