@@ -208,6 +208,6 @@ describe('GET /api/v1/forecast/best-window', () => {
     expect(((await bad.json()) as { error: { message: string } }).error.message).toContain(
       'within must be at least hours',
     );
-    expect((await call('region=DE&hours=1&within=2')).status).toBe(401);
+    expect((await call('region=DE&hours=1&within=2', 'aif_not-a-token')).status).toBe(401);
   }, 60_000);
 });
