@@ -5,7 +5,7 @@ test('what-if panel on a record: keyboard-driven, deltas side by side with assum
   await signIn(page, 'viewer');
   // Document Extraction fine-tuning runs in aws ap-southeast-2 (coal-heavy NSW grid) in the demo data.
   await page.goto('/records?range=all&project=doc-extraction&phase=fine_tuning');
-  await page.getByTestId('records-table').getByRole('link').first().click();
+  await page.getByTestId('records-table').locator('tbody').getByRole('link').first().click();
   const panel = page.getByTestId('what-if-panel');
   await expect(panel.getByRole('heading', { name: 'What if…' })).toBeVisible();
   await panel.getByLabel('Provider').selectOption('azure');
@@ -24,7 +24,7 @@ test('what-if panel on a record: keyboard-driven, deltas side by side with assum
   await panel.getByLabel('Finish within (hours from the planned start)').fill('168');
   await panel.getByRole('button', { name: 'Compute scenario' }).click();
   await expect(panel.getByText(/unchanged \(no hourly profile for grid zone/)).toBeVisible();
-  await expect(panel.getByText('historical-profile based')).toBeVisible();
+  await expect(panel.getByText('historical-profile based', { exact: true })).toBeVisible();
 
   // Invalid input is caught before the server with a clear message.
   await panel.getByLabel('Finish within (hours from the planned start)').fill('0');

@@ -12,7 +12,7 @@ export const PERMISSIONS = {
   prepareReports: ['owner', 'admin', 'editor'],
   approveReports: ['owner', 'admin', 'auditor'],
   // Plan a Green-AI recommendation (owner, status, due date); everyone with `read` sees plans (docs/INSIGHTS.md).
-  planRecommendations: ['owner', 'admin', 'editor'],
+  planInsights: ['owner', 'admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;

@@ -67,7 +67,7 @@ export async function saveRecommendationPlan(
   input: TRecommendationPlanInput,
   now: Date,
 ): Promise<{ id: string; created: boolean }> {
-  assertPermission(actor.role, 'planRecommendations');
+  assertPermission(actor.role, 'planInsights');
   const db = getPrisma();
   if (input.ownerUserId) {
     const member = await db.membership.findFirst({

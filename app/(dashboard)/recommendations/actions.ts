@@ -16,7 +16,7 @@ export async function planRecommendationAction(
     return toInvalidState(parsed.error);
   }
   try {
-    const ctx = await requireActionAuth('planRecommendations');
+    const ctx = await requireActionAuth('planInsights');
     const saved = await saveRecommendationPlan(ctx, parsed.data, new Date());
     revalidatePath('/recommendations');
     return {

@@ -19,7 +19,7 @@ export default async function RecommendationsPage() {
     await findRecommendationPlans(ctx),
     await findPlanOwners(ctx),
   ];
-  const canPlan = hasPermission(ctx.role, 'planRecommendations');
+  const canPlan = hasPermission(ctx.role, 'planInsights');
   const planByKey = new Map(plans.map((p) => [p.recommendationKey, p]));
   return (
     <>
