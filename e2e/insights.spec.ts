@@ -48,7 +48,10 @@ test('recommendations: ranked and sourced; an editor plans one and tracks it to 
   await rec.getByLabel('Status').selectOption('planned');
   await rec.getByLabel('Due date').fill('2026-12-31');
   await rec.getByRole('button', { name: 'Plan it' }).click();
-  await expect(page.getByText('Plan created: Planned.')).toBeVisible();
+  // The form gives way to the plan's status once saved.
+  await expect(rec.getByTestId('recommendation-plan-status')).toContainText(
+    'Plan: Planned · owner Riley Editor · due 2026-12-31',
+  );
 
   const plan = page.getByTestId('plan').filter({ hasText: title });
   await expect(plan).toContainText('Status: Planned · owner Riley Editor · due 2026-12-31');

@@ -4,6 +4,12 @@ import type { TRecommendation } from '@/lib/insights/recommendation-types';
 import { PLAN_STATUS_LABELS } from '@/lib/schemas/recommendation-plan';
 import { PlanForm } from './plan-form';
 
+/** A saving as a signed change: a saving (positive) shows as "−", an increase as "+"; float noise shows as 0. */
+function change(saved: number, format: (v: number) => string): string {
+  const v = Math.abs(saved) < 1e-9 ? 0 : saved;
+  return `${v > 0 ? '−' : v < 0 ? '+' : ''}${format(Math.abs(v))}`;
+}
+
 /** One ranked recommendation: saving, share, confidence, assumptions, sources, and its plan (or a form to plan it). */
 export function RecommendationItem({
   rank,
@@ -33,10 +39,11 @@ export function RecommendationItem({
         </p>
       </div>
       <p className="text-sm tabular-nums">
-        {formatShare(rec.shareOfTotal)} of the organisation's location-based total · market-based −
-        {formatTonnesCo2e(rec.annualSavedMarketKgCo2e)}/yr · energy −{formatNumber(rec.annualSavedEnergyKwh)}{' '}
-        kWh/yr · water −{formatNumber(rec.annualSavedWaterL)} L/yr · electricity −
-        {formatNumber(rec.annualSavedCost)} USD/yr
+        {formatShare(rec.shareOfTotal)} of the organisation's location-based total · market-based{' '}
+        {change(rec.annualSavedMarketKgCo2e, formatTonnesCo2e)}/yr · energy{' '}
+        {change(rec.annualSavedEnergyKwh, formatNumber)} kWh/yr · water{' '}
+        {change(rec.annualSavedWaterL, formatNumber)} L/yr · electricity{' '}
+        {change(rec.annualSavedCost, formatNumber)} USD/yr
         {rec.savedRangeKgCo2e
           ? ` · range ${formatTonnesCo2e(rec.savedRangeKgCo2e.low)} – ${formatTonnesCo2e(rec.savedRangeKgCo2e.high)}`
           : ''}
