@@ -10,7 +10,9 @@ test('what-if panel on a record: keyboard-driven, deltas side by side with assum
   await expect(panel.getByRole('heading', { name: 'What if…' })).toBeVisible();
   await panel.getByLabel('Provider').selectOption('azure');
   await panel.getByLabel('Region code').fill('swedencentral');
-  await panel.getByRole('button', { name: 'Compute scenario' }).focus();
+  const compute = panel.getByRole('button', { name: 'Compute scenario' });
+  await expect(compute).toBeEnabled();
+  await compute.focus();
   await page.keyboard.press('Enter');
   const result = panel.getByTestId('what-if-result');
   await expect(result).toBeVisible();
@@ -48,9 +50,10 @@ test('recommendations: ranked and sourced; an editor plans one and tracks it to 
   await rec.getByLabel('Status').selectOption('planned');
   await rec.getByLabel('Due date').fill('2026-12-31');
   await rec.getByRole('button', { name: 'Plan it' }).click();
-  // The form gives way to the plan's status once saved.
+  // The form gives way to the plan's status once saved (the page re-renders the ranked list: allow time).
   await expect(rec.getByTestId('recommendation-plan-status')).toContainText(
     'Plan: Planned · owner Riley Editor · due 2026-12-31',
+    { timeout: 45_000 },
   );
 
   const plan = page.getByTestId('plan').filter({ hasText: title });
@@ -58,7 +61,7 @@ test('recommendations: ranked and sourced; an editor plans one and tracks it to 
   await plan.getByLabel('Status').selectOption('done');
   await plan.getByLabel('Completed on').fill('2026-03-01');
   await plan.getByRole('button', { name: 'Update plan' }).click();
-  await expect(page.getByText('Plan updated: Done.')).toBeVisible();
+  await expect(page.getByText('Plan updated: Done.')).toBeVisible({ timeout: 45_000 });
   const realised = page.getByTestId('plan').filter({ hasText: title }).getByTestId('realised-savings');
   await expect(realised).toContainText('kg CO₂e in 90 days');
   await expect(realised).toContainText('before vs the 90 days after completion');

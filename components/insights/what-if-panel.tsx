@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState, useTransition } from 'react';
+import { useEffect, useId, useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -43,6 +43,9 @@ export function WhatIfPanel({ target, places, accelerators, defaultPlace, action
   const [errors, setErrors] = useState<string[]>([]);
   const [result, setResult] = useState<(TScenarioResult & { records: number }) | null>(null);
   const [pending, startTransition] = useTransition();
+  // Enabled once hydrated, so a submit never falls back to a native form post that would drop the result.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   const scenario = () => {
     switch (kind) {
@@ -207,7 +210,7 @@ export function WhatIfPanel({ target, places, accelerators, defaultPlace, action
           />
         </div>
         <div className="flex items-end">
-          <Button type="submit" disabled={pending}>
+          <Button type="submit" disabled={pending || !ready}>
             {pending ? 'Computing…' : 'Compute scenario'}
           </Button>
         </div>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useId, useState } from 'react';
+import { useActionState, useEffect, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -28,6 +28,9 @@ export function PlanForm({ recommendationKey, title, owners, current }: TPlanFor
   const id = useId();
   const [state, action, pending] = useActionState(planRecommendationAction, initial);
   const [status, setStatus] = useState<TPlanStatus>(current?.status ?? 'planned');
+  // Enabled once hydrated: the selects are controlled and must be live before the form is sent.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const errors = Object.values(state.fieldErrors ?? {}).flat();
   return (
     <form action={action} className="flex flex-wrap items-end gap-3" aria-label={`Plan: ${title}`}>
@@ -86,7 +89,7 @@ export function PlanForm({ recommendationKey, title, owners, current }: TPlanFor
           />
         </div>
       ) : null}
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending || !ready}>
         {pending ? 'Saving…' : current ? 'Update plan' : 'Plan it'}
       </Button>
       {state.message ? (
