@@ -5,7 +5,14 @@ test('what-if panel on a record: keyboard-driven, deltas side by side with assum
   await signIn(page, 'viewer');
   // Document Extraction fine-tuning runs in aws ap-southeast-2 (coal-heavy NSW grid) in the demo data.
   await page.goto('/records?range=all&project=doc-extraction&phase=fine_tuning');
-  await page.getByTestId('records-table').locator('tbody').getByRole('link').first().click();
+  // A full load of the record page (a client navigation could still be replacing a prefetched tree).
+  const href = await page
+    .getByTestId('records-table')
+    .locator('tbody')
+    .getByRole('link')
+    .first()
+    .getAttribute('href');
+  await page.goto(href ?? '/records');
   const panel = page.getByTestId('what-if-panel');
   await expect(panel.getByRole('heading', { name: 'What if…' })).toBeVisible();
   await panel.getByLabel('Provider').selectOption('azure');
@@ -38,7 +45,11 @@ test('recommendations: ranked and sourced; an editor plans one and tracks it to 
   page,
 }) => {
   await signIn(page, 'editor');
-  await page.getByRole('link', { name: 'Recommendations' }).click();
+  await expect(page.getByRole('link', { name: 'Recommendations' })).toHaveAttribute(
+    'href',
+    '/recommendations',
+  );
+  await page.goto('/recommendations');
   await expect(page.getByRole('heading', { name: 'Recommendations', level: 1 })).toBeVisible();
   const items = page.getByTestId('recommendation');
   await expect(items.first()).toContainText('tCO₂e/yr');
