@@ -108,6 +108,25 @@ describe('recommendations on the demo organisation', () => {
       ),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+  test('what-if for a filtered set uses the dashboard filters over their date range', async () => {
+    const count = await getPrisma().usageRecord.count({
+      where: { orgId: demoOrgId, phase: 'fine_tuning', project: { slug: 'doc-extraction' } },
+    });
+    const result = await computeWhatIf(
+      { orgId: demoOrgId },
+      {
+        target: { type: 'filters', query: 'range=all&project=doc-extraction&phase=fine_tuning' },
+        scenario: { kind: 'region', provider: 'azure', region: 'swedencentral' },
+        electricityPricePerKwh: 0.2,
+      },
+      now,
+    );
+    expect(result.records).toBe(count);
+    expect(result.delta.locationKgCo2e).toBeLessThan(0);
+    // Cost = facility kWh × the entered price; the source names the user's price.
+    expect(result.baseline.electricityCost).toBeCloseTo(result.baseline.energyKwh * 0.2, 9);
+    expect(result.sources.at(-1)).toContain('entered by the user');
+  });
 });
 
 describe('plans', () => {
