@@ -38,7 +38,8 @@ export type TComponentName =
   | 'CodecarbonExperiment'
   | 'CodecarbonExperimentList'
   | 'CodecarbonRunList'
-  | 'ReportVersion';
+  | 'ReportVersion'
+  | 'BestWindowResponse';
 
 export interface TApiResponse {
   description: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { API_MAX_RECORDS, ZRecordsQuery, ZSummaryQuery } from '@/lib/schemas/api-v1';
+import { ZBestWindowQuery } from '@/lib/schemas/best-window';
 import { FILTER_DIMENSIONS } from '@/lib/schemas/dashboard-filters';
 import { CODECARBON_ENDPOINTS } from './openapi-codecarbon-endpoints';
 import {
@@ -292,6 +293,30 @@ export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([
     responses: {
       '200': { description: 'The version after the step', schema: 'ReportVersion' },
       ...errors('400', '401', '403', '404', '409'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/forecast/best-window',
+    summary: 'Cleanest start time (historical-profile based)',
+    description:
+      "Cleanest start for a run of `hours` that must finish within `within` hours of `from` (default now), from the zone's 2023 hourly intensity on the same calendar dates (bundled Electricity Maps profiles: DE, FR, GB, US-CAL-CISO, US-MIDA-PJM). Labelled historical-profile based: not a forecast.",
+    permission: 'read',
+    parameters: queryParams(ZBestWindowQuery, {
+      region: 'Cloud region code (e.g. us-east-1, with `provider` when ambiguous) or grid zone (e.g. DE)',
+      provider: 'aws | gcp | azure | oci | on_prem | edge | other',
+      hours: 'Run length in whole hours, 1–168',
+      within: 'The run must finish within this many hours of `from`, 1–720, ≥ hours',
+      from: 'Earliest start, ISO 8601 (default: now); floored to the hour',
+    }),
+    responses: {
+      '200': { description: 'The cleanest window and the planned-start mean', schema: 'BestWindowResponse' },
+      '404': { description: 'Unknown region or grid zone', schema: 'ErrorEnvelope' },
+      '422': {
+        description: 'The region has no hourly profile (message lists the zones that do)',
+        schema: 'ErrorEnvelope',
+      },
+      ...errors('400', '401'),
     },
   },
   ...FACTOR_ENDPOINTS,

@@ -22,6 +22,7 @@ import {
   ZUploadDetail,
   ZUploadList,
 } from '@/lib/schemas/api-v1-uploads';
+import { ZBestWindowResponse } from '@/lib/schemas/best-window';
 import {
   ZCodecarbonEmissionCreate,
   ZCodecarbonEmissionId,
@@ -79,6 +80,7 @@ export const RESPONSE_SCHEMAS = {
   CodecarbonProjectList: ZCodecarbonProjectList,
   CodecarbonExperiment: ZCodecarbonExperiment,
   CodecarbonExperimentList: ZCodecarbonExperimentList,
+  BestWindowResponse: ZBestWindowResponse,
 } as const satisfies Partial<Record<TComponentName, z.ZodType>>;
 
 type TJsonSchema = Record<string, unknown>;

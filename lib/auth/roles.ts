@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   reviewReports: ['owner', 'admin', 'editor', 'auditor'],
   // Owned hardware register (Scope 3 Cat 2) and model lineage: inventory inputs, like usage data.
   manageHardware: ['owner', 'admin', 'editor'],
+  // Plan a Green-AI recommendation (owner, status, due date); everyone with `read` sees plans (docs/INSIGHTS.md).
+  planInsights: ['owner', 'admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;

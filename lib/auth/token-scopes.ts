@@ -22,6 +22,7 @@ const PERMISSION_SCOPE: Record<TPermission, TTokenScope | null> = {
   manageOrganization: null,
   manageMembers: null,
   manageHardware: null,
+  planInsights: null,
 };
 
 export function requiredScope(permission: TPermission): TTokenScope | null {

@@ -25,7 +25,7 @@ export interface TRecomputeResult {
 /** Rows per read page and per write statement (bounded statement size and memory per round trip). */
 const DEFAULT_PAGE_SIZE = 5_000;
 
-const INPUT_SELECT = {
+export const INPUT_SELECT = {
   id: true,
   externalId: true,
   phase: true,
@@ -51,10 +51,11 @@ const SELECT = {
   ...Object.fromEntries(COMPUTED_COLUMNS.map((c) => [c.field, true])),
 } as Prisma.UsageRecordSelect;
 
-type TStoredRow = Prisma.UsageRecordGetPayload<{ select: typeof INPUT_SELECT }> & Record<string, unknown>;
+export type TStoredRow = Prisma.UsageRecordGetPayload<{ select: typeof INPUT_SELECT }> &
+  Record<string, unknown>;
 
 /** The engine's input rebuilt from the stored input columns (the same values storeUsageRecords wrote). */
-function toInput(row: TStoredRow): TUsageRecordInput {
+export function toInput(row: TStoredRow): TUsageRecordInput {
   const input: Record<string, unknown> = {
     recordId: row.externalId,
     phase: row.phase,

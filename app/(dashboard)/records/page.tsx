@@ -18,6 +18,7 @@ import {
 } from '@/lib/schemas/records-query';
 import { loadDashboardQuery, type TDashboardQuery } from '../_components/dashboard-query';
 import { PanelSkeleton } from '../_components/panel-skeleton';
+import { WhatIfCard } from '../_components/what-if-card';
 
 export const metadata: Metadata = { title: 'Records' };
 
@@ -171,6 +172,12 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
       >
         <RecordsTable query={query} list={list} />
       </Suspense>
+      <WhatIfCard
+        ctx={ctx}
+        target={{ type: 'filters', query: exportQuery }}
+        description="What-if for every record matching the filters above (whole records overlapping the range)."
+        defaultPlace={{ provider: 'azure', region: 'swedencentral' }}
+      />
     </>
   );
 }

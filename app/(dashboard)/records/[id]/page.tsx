@@ -9,6 +9,7 @@ import { buildRecordFormulas } from '@/lib/dashboard/record-formulas';
 import { getUsageRecordDetail } from '@/lib/data/usage-record-detail';
 import { ASSUMPTION_FLAGS } from '@/lib/emissions/assumption-flags';
 import { formatNumber } from '@/lib/format/quantities';
+import { WhatIfCard } from '../../_components/what-if-card';
 
 export const metadata: Metadata = { title: 'Record' };
 
@@ -230,6 +231,12 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
           </CardContent>
         </Card>
       </div>
+      <WhatIfCard
+        ctx={ctx}
+        target={{ type: 'record', recordId: r.id }}
+        description="Recompute this record under another region, time, hardware or model choice (nothing is stored)."
+        defaultPlace={{ provider: 'azure', region: 'swedencentral' }}
+      />
     </>
   );
 }

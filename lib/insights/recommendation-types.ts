@@ -1,0 +1,43 @@
+import type { TPhase, TProvider, TUsageRecordInput } from '@/lib/schemas/usage-record';
+import type { TWhatIfScenario } from '@/lib/schemas/what-if';
+import type { TConfidence } from './types';
+
+/** A record with the names recommendations group and label by. */
+export interface TScopedRecord {
+  input: TUsageRecordInput;
+  projectSlug: string | null;
+  projectName: string | null;
+}
+
+/** What a recommendation is about; realised savings are measured on project + phases (the place may change). */
+export interface TRecommendationScope {
+  projectSlug: string | null;
+  projectName: string | null;
+  phases: TPhase[];
+  provider: TProvider | null;
+  region: string | null;
+  accelerator: string | null;
+}
+
+export interface TRecommendation {
+  /** Stable across page loads for the same data: used to attach a plan. */
+  key: string;
+  kind: TWhatIfScenario['kind'];
+  title: string;
+  scope: TRecommendationScope;
+  scenario: TWhatIfScenario;
+  /** Estimated saving per year (positive = less), location-based and market-based, kg CO2e. */
+  annualSavedKgCo2e: number;
+  annualSavedMarketKgCo2e: number;
+  /** annualSavedKgCo2e / the organisation's location-based total over the same 12 months. */
+  shareOfTotal: number;
+  annualSavedEnergyKwh: number;
+  annualSavedWaterL: number;
+  annualSavedCost: number;
+  /** Range of the annual saving for literature-range estimates. */
+  savedRangeKgCo2e: { low: number; high: number } | null;
+  confidence: TConfidence;
+  label: string;
+  assumptions: string[];
+  sources: string[];
+}

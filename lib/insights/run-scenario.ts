@@ -1,0 +1,43 @@
+import type { TWhatIfScenario } from '@/lib/schemas/what-if';
+import { compressionScenario } from './compression';
+import { ELECTRICITY_PRICE_SOURCE } from './electricity-price';
+import { hardwareSwapScenario } from './hardware-swap';
+import { regionShiftScenario } from './region-shift';
+import { reusePretrainedScenario } from './reuse-pretrained';
+import { timeShiftScenario } from './time-shift';
+import type { TInsightInputs, TRecords, TScenarioResult } from './types';
+
+/**
+ * Runs one what-if scenario on a record set. `priceIsDefault` says whether the electricity price is the sourced
+ * default (cited) or the user's own (named as such).
+ */
+export function runScenario(
+  records: TRecords,
+  scenario: TWhatIfScenario,
+  inputs: TInsightInputs,
+  priceIsDefault: boolean,
+): TScenarioResult {
+  const result = pick(records, scenario, inputs);
+  const priceSource = priceIsDefault
+    ? ELECTRICITY_PRICE_SOURCE
+    : `Electricity price entered by the user: ${inputs.electricityPricePerKwh} ${inputs.currency}/kWh`;
+  return {
+    ...result,
+    sources: [...result.sources.filter((s) => s !== ELECTRICITY_PRICE_SOURCE), priceSource],
+  };
+}
+
+function pick(records: TRecords, scenario: TWhatIfScenario, inputs: TInsightInputs): TScenarioResult {
+  switch (scenario.kind) {
+    case 'region':
+      return regionShiftScenario(records, scenario, inputs);
+    case 'time':
+      return timeShiftScenario(records, scenario, inputs);
+    case 'hardware':
+      return hardwareSwapScenario(records, scenario, inputs);
+    case 'compression':
+      return compressionScenario(records, scenario, inputs);
+    case 'reuse':
+      return reusePretrainedScenario(records, scenario, inputs);
+  }
+}
