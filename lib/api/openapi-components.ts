@@ -9,6 +9,11 @@ import {
   ZSummaryResponse,
 } from '@/lib/schemas/api-v1';
 import {
+  ZEnergyContractChange,
+  ZEnergyContractCreate,
+  ZEnergyContractList,
+} from '@/lib/schemas/api-v1-contracts';
+import {
   ZFactorOverrideCreate,
   ZLocationList,
   ZRecomputeResponse,
@@ -46,6 +51,8 @@ import type { TComponentName } from './openapi-endpoints';
 export const RESPONSE_SCHEMAS = {
   ErrorEnvelope: ZErrorEnvelope,
   RecordDetail: ZRecordDetail,
+  EnergyContractList: ZEnergyContractList,
+  EnergyContractChange: ZEnergyContractChange,
   ZoneFactorList: ZZoneFactorList,
   LocationList: ZLocationList,
   RecomputeResponse: ZRecomputeResponse,
@@ -79,6 +86,7 @@ export const REQUEST_SCHEMAS = {
   CodecarbonRunCreate: ZCodecarbonRunCreate,
   CodecarbonEmissionCreate: ZCodecarbonEmissionCreate,
   FactorOverrideCreate: ZFactorOverrideCreate,
+  EnergyContractCreate: ZEnergyContractCreate,
   CodecarbonProjectCreate: ZCodecarbonProjectCreate,
   CodecarbonExperimentCreate: ZCodecarbonExperimentCreate,
 } as const satisfies Partial<Record<TComponentName, z.ZodType>>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { API_MAX_RECORDS, ZRecordsQuery, ZSummaryQuery } from '@/lib/schemas/api-v1';
 import { FILTER_DIMENSIONS } from '@/lib/schemas/dashboard-filters';
 import { CODECARBON_ENDPOINTS } from './openapi-codecarbon-endpoints';
+import { CONTRACT_ENDPOINTS } from './openapi-contract-endpoints';
 import {
   errors,
   idParam,
@@ -264,6 +265,7 @@ export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([
     },
   },
   ...FACTOR_ENDPOINTS,
+  ...CONTRACT_ENDPOINTS,
   ...CODECARBON_ENDPOINTS,
 ]);
 
