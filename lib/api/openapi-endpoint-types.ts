@@ -7,6 +7,9 @@ import { API_MAX_RECORDS } from '@/lib/schemas/api-v1';
 export type TComponentName =
   | 'ErrorEnvelope'
   | 'HealthResponse'
+  | 'EnergyContractCreate'
+  | 'EnergyContractList'
+  | 'EnergyContractChange'
   | 'RecordDetail'
   | 'ZoneFactorList'
   | 'LocationList'

@@ -3,6 +3,7 @@ import { API_MAX_RECORDS, ZRecordsQuery, ZSummaryQuery } from '@/lib/schemas/api
 import { ZBestWindowQuery } from '@/lib/schemas/best-window';
 import { FILTER_DIMENSIONS } from '@/lib/schemas/dashboard-filters';
 import { CODECARBON_ENDPOINTS } from './openapi-codecarbon-endpoints';
+import { CONTRACT_ENDPOINTS } from './openapi-contract-endpoints';
 import {
   errors,
   idParam,
@@ -320,6 +321,7 @@ export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([
     },
   },
   ...FACTOR_ENDPOINTS,
+  ...CONTRACT_ENDPOINTS,
   ...CODECARBON_ENDPOINTS,
 ]);
 

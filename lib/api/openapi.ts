@@ -1,87 +1,14 @@
 import { z } from 'zod';
-import {
-  ZErrorEnvelope,
-  ZEstimateResponse,
-  ZRateLimitedProblem,
-  ZRecordErrorsResponse,
-  ZRecordsPage,
-  ZStoreRecordsResponse,
-  ZSummaryResponse,
-} from '@/lib/schemas/api-v1';
-import {
-  ZFactorOverrideCreate,
-  ZLocationList,
-  ZRecomputeResponse,
-  ZZoneFactorList,
-} from '@/lib/schemas/api-v1-factors';
-import { ZRecordDetail } from '@/lib/schemas/api-v1-record';
-import {
-  ZMeResponse,
-  ZUpload,
-  ZUploadDeleted,
-  ZUploadDetail,
-  ZUploadList,
-} from '@/lib/schemas/api-v1-uploads';
-import { ZBestWindowResponse } from '@/lib/schemas/best-window';
-import {
-  ZCodecarbonEmissionCreate,
-  ZCodecarbonEmissionId,
-  ZCodecarbonRun,
-  ZCodecarbonRunCreate,
-} from '@/lib/schemas/codecarbon-api';
-import {
-  ZCodecarbonAuthCheck,
-  ZCodecarbonExperiment,
-  ZCodecarbonExperimentCreate,
-  ZCodecarbonExperimentList,
-  ZCodecarbonOrganization,
-  ZCodecarbonOrganizationList,
-  ZCodecarbonProject,
-  ZCodecarbonProjectCreate,
-  ZCodecarbonProjectList,
-} from '@/lib/schemas/codecarbon-experiments';
-import { ZReportVersionResponse } from '@/lib/schemas/report-sign-off';
-import { ZUsageRecordInput } from '@/lib/schemas/usage-record';
+import { REQUEST_SCHEMAS, RESPONSE_SCHEMAS } from './openapi-components';
 import { API_ENDPOINTS, type TApiEndpoint, type TComponentName } from './openapi-endpoints';
+
+export { RESPONSE_SCHEMAS } from './openapi-components';
 
 /**
  * The OpenAPI 3.1 document of /api/v1, GENERATED from the Zod schemas the handlers use (request parsing) and
  * the contract tests validate responses with (response shapes), so the document cannot drift from the code.
  * Pure: no I/O. JSON Schema dialect 2020-12 (OpenAPI 3.1's own).
  */
-
-/** Response components: validated against real responses in tests/integration/api-contract.test.ts. */
-export const RESPONSE_SCHEMAS = {
-  ErrorEnvelope: ZErrorEnvelope,
-  RecordDetail: ZRecordDetail,
-  ZoneFactorList: ZZoneFactorList,
-  LocationList: ZLocationList,
-  RecomputeResponse: ZRecomputeResponse,
-  HealthResponse: z.object({ status: z.enum(['ok', 'degraded']), database: z.boolean() }),
-  RateLimitedProblem: ZRateLimitedProblem,
-  RecordErrorsResponse: ZRecordErrorsResponse,
-  EstimateResponse: ZEstimateResponse,
-  SummaryResponse: ZSummaryResponse,
-  RecordsPage: ZRecordsPage,
-  StoreRecordsResponse: ZStoreRecordsResponse,
-  Upload: ZUpload,
-  UploadDetail: ZUploadDetail,
-  UploadList: ZUploadList,
-  UploadDeleted: ZUploadDeleted,
-  MeResponse: ZMeResponse,
-  CodecarbonRun: ZCodecarbonRun,
-  CodecarbonEmissionId: ZCodecarbonEmissionId,
-  ReportVersion: ZReportVersionResponse,
-  CodecarbonRunList: z.array(ZCodecarbonRun),
-  CodecarbonAuthCheck: ZCodecarbonAuthCheck,
-  CodecarbonOrganization: ZCodecarbonOrganization,
-  CodecarbonOrganizationList: ZCodecarbonOrganizationList,
-  CodecarbonProject: ZCodecarbonProject,
-  CodecarbonProjectList: ZCodecarbonProjectList,
-  CodecarbonExperiment: ZCodecarbonExperiment,
-  CodecarbonExperimentList: ZCodecarbonExperimentList,
-  BestWindowResponse: ZBestWindowResponse,
-} as const satisfies Partial<Record<TComponentName, z.ZodType>>;
 
 type TJsonSchema = Record<string, unknown>;
 
@@ -101,12 +28,9 @@ function componentSchemas(): Record<string, TJsonSchema> {
   });
   // Request bodies describe what clients SEND (dates as ISO strings), so they use the schema's input side.
   const inputs = z.registry<{ id: string }>();
-  inputs.add(ZUsageRecordInput, { id: 'UsageRecordInput' });
-  inputs.add(ZCodecarbonRunCreate, { id: 'CodecarbonRunCreate' });
-  inputs.add(ZCodecarbonEmissionCreate, { id: 'CodecarbonEmissionCreate' });
-  inputs.add(ZFactorOverrideCreate, { id: 'FactorOverrideCreate' });
-  inputs.add(ZCodecarbonProjectCreate, { id: 'CodecarbonProjectCreate' });
-  inputs.add(ZCodecarbonExperimentCreate, { id: 'CodecarbonExperimentCreate' });
+  for (const [id, schema] of Object.entries(REQUEST_SCHEMAS)) {
+    inputs.add(schema, { id });
+  }
   const inp = z.toJSONSchema(inputs, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any', uri });
   const all = { ...out.schemas, ...inp.schemas } as Record<string, TJsonSchema>;
   // Each entry is embedded in the document: drop per-schema $schema/$id (the document sets the dialect).

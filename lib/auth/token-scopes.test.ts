@@ -15,6 +15,9 @@ test('every permission maps to one scope, or to none for session-only management
     readAudit: 'read',
     prepareReports: 'reports',
     approveReports: 'reports',
+    reviewReports: 'reports',
+    manageHardware: null,
+    planInsights: null,
   });
 });
 

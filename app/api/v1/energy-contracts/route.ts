@@ -1,0 +1,32 @@
+import { parseJsonBody } from '@/lib/api/codecarbon-request';
+import { withRateLimit } from '@/lib/api/rate-limit';
+import { requireRequestAuth } from '@/lib/auth/context';
+import { createEnergyContract, listEnergyContracts } from '@/lib/data/energy-contract-admin';
+import { toResponse } from '@/lib/errors';
+import { ZEnergyContractCreate } from '@/lib/schemas/api-v1-contracts';
+
+// The organisation's market-based instruments (GO, REC, PPA, green tariff, supplier rate).
+async function handleGet(request: Request) {
+  try {
+    const ctx = await requireRequestAuth(request, 'read');
+    return Response.json({ contracts: await listEnergyContracts(ctx) });
+  } catch (error) {
+    return toResponse(error);
+  }
+}
+
+// Adds one; every record is recomputed (market-based CO2e), restatements and an audit event are written.
+async function handlePost(request: Request) {
+  try {
+    const body = await parseJsonBody(request, ZEnergyContractCreate);
+    const ctx = await requireRequestAuth(request, 'manageOrganization');
+    const result = await createEnergyContract(ctx, body, new Date());
+    return Response.json(result, { status: 201 });
+  } catch (error) {
+    return toResponse(error);
+  }
+}
+
+export const GET = withRateLimit(handleGet);
+export const POST = withRateLimit(handlePost);
+export const dynamic = 'force-dynamic';

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import {
+  ZErrorEnvelope,
+  ZEstimateResponse,
+  ZRateLimitedProblem,
+  ZRecordErrorsResponse,
+  ZRecordsPage,
+  ZStoreRecordsResponse,
+  ZSummaryResponse,
+} from '@/lib/schemas/api-v1';
+import {
+  ZEnergyContractChange,
+  ZEnergyContractCreate,
+  ZEnergyContractList,
+} from '@/lib/schemas/api-v1-contracts';
+import {
+  ZFactorOverrideCreate,
+  ZLocationList,
+  ZRecomputeResponse,
+  ZZoneFactorList,
+} from '@/lib/schemas/api-v1-factors';
+import { ZRecordDetail } from '@/lib/schemas/api-v1-record';
+import {
+  ZMeResponse,
+  ZUpload,
+  ZUploadDeleted,
+  ZUploadDetail,
+  ZUploadList,
+} from '@/lib/schemas/api-v1-uploads';
+import { ZBestWindowResponse } from '@/lib/schemas/best-window';
+import {
+  ZCodecarbonEmissionCreate,
+  ZCodecarbonEmissionId,
+  ZCodecarbonRun,
+  ZCodecarbonRunCreate,
+} from '@/lib/schemas/codecarbon-api';
+import {
+  ZCodecarbonAuthCheck,
+  ZCodecarbonExperiment,
+  ZCodecarbonExperimentCreate,
+  ZCodecarbonExperimentList,
+  ZCodecarbonOrganization,
+  ZCodecarbonOrganizationList,
+  ZCodecarbonProject,
+  ZCodecarbonProjectCreate,
+  ZCodecarbonProjectList,
+} from '@/lib/schemas/codecarbon-experiments';
+import { ZReportVersionResponse } from '@/lib/schemas/report-sign-off';
+import { ZUsageRecordInput } from '@/lib/schemas/usage-record';
+import type { TComponentName } from './openapi-endpoints';
+
+/** Response components: validated against real responses in tests/integration/api-contract.test.ts. */
+export const RESPONSE_SCHEMAS = {
+  ErrorEnvelope: ZErrorEnvelope,
+  RecordDetail: ZRecordDetail,
+  EnergyContractList: ZEnergyContractList,
+  EnergyContractChange: ZEnergyContractChange,
+  ZoneFactorList: ZZoneFactorList,
+  LocationList: ZLocationList,
+  RecomputeResponse: ZRecomputeResponse,
+  HealthResponse: z.object({ status: z.enum(['ok', 'degraded']), database: z.boolean() }),
+  RateLimitedProblem: ZRateLimitedProblem,
+  RecordErrorsResponse: ZRecordErrorsResponse,
+  EstimateResponse: ZEstimateResponse,
+  SummaryResponse: ZSummaryResponse,
+  RecordsPage: ZRecordsPage,
+  StoreRecordsResponse: ZStoreRecordsResponse,
+  Upload: ZUpload,
+  UploadDetail: ZUploadDetail,
+  UploadList: ZUploadList,
+  UploadDeleted: ZUploadDeleted,
+  MeResponse: ZMeResponse,
+  CodecarbonRun: ZCodecarbonRun,
+  CodecarbonEmissionId: ZCodecarbonEmissionId,
+  CodecarbonRunList: z.array(ZCodecarbonRun),
+  CodecarbonAuthCheck: ZCodecarbonAuthCheck,
+  CodecarbonOrganization: ZCodecarbonOrganization,
+  CodecarbonOrganizationList: ZCodecarbonOrganizationList,
+  CodecarbonProject: ZCodecarbonProject,
+  CodecarbonProjectList: ZCodecarbonProjectList,
+  CodecarbonExperiment: ZCodecarbonExperiment,
+  CodecarbonExperimentList: ZCodecarbonExperimentList,
+  ReportVersion: ZReportVersionResponse,
+  BestWindowResponse: ZBestWindowResponse,
+} as const satisfies Partial<Record<TComponentName, z.ZodType>>;
+
+/** Request bodies (what clients SEND: dates as ISO strings), rendered from the schemas' input side. */
+export const REQUEST_SCHEMAS = {
+  UsageRecordInput: ZUsageRecordInput,
+  CodecarbonRunCreate: ZCodecarbonRunCreate,
+  CodecarbonEmissionCreate: ZCodecarbonEmissionCreate,
+  FactorOverrideCreate: ZFactorOverrideCreate,
+  EnergyContractCreate: ZEnergyContractCreate,
+  CodecarbonProjectCreate: ZCodecarbonProjectCreate,
+  CodecarbonExperimentCreate: ZCodecarbonExperimentCreate,
+} as const satisfies Partial<Record<TComponentName, z.ZodType>>;
