@@ -11,7 +11,7 @@ import { migrateDatabase } from './db/migrate';
 // server or the embedded one), migrates it, creates one organisation (slug `large`) with 8 teams, 24 projects
 // and an owner, then COPYs N deterministic records (lib/large-seed/large-records.ts) in a stream (memory stays
 // flat: rows are generated chunk by chunk with back-pressure). Secondary indexes and rollup triggers are off
-// during the COPY and rebuilt afterwards (faster than maintaining them row by row); the rollups are then
+// (and foreign keys) during the COPY and rebuilt afterwards (faster than maintaining them row by row); the rollups are then
 // rebuilt with usage_rollup_rebuild() and checked by `npm run db:check-rollups -- --database aifootprint_large`.
 
 const records = Number(argValue('records', '1000000'));
@@ -74,6 +74,14 @@ try {
   const refs = { orgId, teamIds, projectIds, computedAt: '2026-11-29T00:00:00.000Z' };
 
   await client.query('ALTER TABLE usage_record DISABLE TRIGGER USER');
+  // Foreign keys are checked row by row during COPY; dropping and re-adding them validates once, set-based.
+  const fks = await client.query<{ name: string; def: string }>(
+    `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
+      WHERE conrelid = 'usage_record'::regclass AND contype = 'f'`,
+  );
+  for (const fk of fks.rows) {
+    await client.query(`ALTER TABLE usage_record DROP CONSTRAINT ${pg.escapeIdentifier(fk.name)}`);
+  }
   for (const sql of INDEXES) {
     await client.query(`DROP INDEX IF EXISTS ${sql.split('"')[1]}`);
   }
@@ -109,7 +117,10 @@ try {
   for (const sql of INDEXES) {
     await client.query(sql);
   }
-  log('secondary indexes rebuilt');
+  for (const fk of fks.rows) {
+    await client.query(`ALTER TABLE usage_record ADD CONSTRAINT ${pg.escapeIdentifier(fk.name)} ${fk.def}`);
+  }
+  log('secondary indexes and foreign keys rebuilt');
   await client.query('SELECT usage_rollup_rebuild($1)', [orgId]);
   await client.query('ALTER TABLE usage_record ENABLE TRIGGER USER');
   const rollups = await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM usage_rollup_daily');

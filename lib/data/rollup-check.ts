@@ -4,7 +4,7 @@ import type pg from 'pg';
 /**
  * Proves usage_rollup_daily equals the raw records, independently of the trigger's day-splitting SQL:
  * 1. per organisation × every rollup dimension (all days together), each quantity summed over the raw records
- *    equals the rollup sum (day shares of a record add up to 1), record_starts = record count, and
+ *    equals the rollup sum (day shares of a record add up to 1), record_starts = record count = Σ record_share, and
  *    record_carry_in = Σ (local days a record spans − 1);
  * 2. per organisation × local day, record_starts = raw records starting on that local day.
  * Used by `npm run db:check-rollups` and the rollup integration tests.
@@ -37,6 +37,7 @@ const RAW_SUMS: Record<string, string> = {
   token_location_kg_co2e: 'CASE WHEN r.tokens > 0 THEN r.location_kg_co2e ELSE 0 END',
   token_embodied_kg_co2e: 'CASE WHEN r.tokens > 0 THEN r.embodied_kg_co2e ELSE 0 END',
   record_starts: '1',
+  record_share: '1',
   record_carry_in: `GREATEST(0, date_trunc('day', (CASE WHEN r.ended_at > r.started_at
       THEN r.ended_at - interval '1 microsecond' ELSE r.started_at END) AT TIME ZONE o.time_zone)::date
       - (r.started_at AT TIME ZONE o.time_zone)::date)`,

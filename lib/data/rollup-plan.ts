@@ -24,6 +24,10 @@ export function setRollupsEnabled(enabled: boolean): void {
   rollupsEnabled = enabled;
 }
 
+export function areRollupsEnabled(): boolean {
+  return rollupsEnabled;
+}
+
 export async function getOrgTimeZone(ctx: { orgId: string }): Promise<string> {
   const org = await getPrisma().organization.findUnique({
     where: { id: ctx.orgId },

@@ -4,6 +4,7 @@ import { previousPeriod, resolveDateRange, type TDateRange } from '@/lib/dashboa
 import { findSummary } from '@/lib/data/api-summary';
 import { findBreakdowns, findTopEmitters } from '@/lib/data/dashboard-breakdowns';
 import { getDashboardTotals } from '@/lib/data/dashboard-totals';
+import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
 import { findInferenceByModel, findTrendByPhase } from '@/lib/data/dashboard-trends';
 import { seedDemoOrganization } from '@/lib/data/demo-seed';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
@@ -143,9 +144,17 @@ async function expectRollupReadsEqualRaw(timeZone: string) {
     expect(fromRaw.totals.records).toBeGreaterThan(0);
     expectSame(fromRollups, fromRaw);
   }
+  for (const key of ['2026-Q3', '2026-Q1', '2025']) {
+    const fromRollups = await getQuarterAggregates({ orgId }, key);
+    setRollupsEnabled(false);
+    const fromRecords = await getQuarterAggregates({ orgId }, key);
+    setRollupsEnabled(true);
+    expect(fromRecords.totals.records).toBeGreaterThan(0);
+    expectSame(fromRollups, fromRecords);
+  }
 }
 
-test('dashboard and summary reads from rollups equal the raw-record reads (UTC organisation)', async () => {
+test('dashboard, summary and report reads from rollups equal the raw-record reads (UTC organisation)', async () => {
   await expectRollupReadsEqualRaw('UTC');
 }, 120_000);
 
