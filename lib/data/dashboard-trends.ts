@@ -44,6 +44,31 @@ export function rollupBucketSql(bucket: TBucket): Prisma.Sql {
 }
 
 /**
+ * Rows tagged with their bucket label, and the share to multiply quantities by. Rollups: each rollup row is one
+ * local day, wholly inside one bucket (share 1); raw records: joined to every bucket they overlap and split by
+ * time share (fallback when the range is not whole local days of the organisation).
+ */
+async function bucketedSource(
+  ctx: { orgId: string },
+  filters: TDashboardFilters,
+  range: TDateRange,
+  bucket: TBucket,
+): Promise<{ source: Prisma.Sql; share: Prisma.Sql }> {
+  const days = await planRollupRead(ctx, range);
+  if (days) {
+    return {
+      source: Prisma.sql`SELECT ${rollupBucketSql(bucket)} AS bucket, r.* FROM ${filteredRollupsSql(ctx, filters, days)} r`,
+      share: Prisma.sql`1`,
+    };
+  }
+  return {
+    source: Prisma.sql`SELECT b.label AS bucket, r.*, b.lo, b.hi FROM ${filteredRecordsSql(ctx, filters, range)} r
+      JOIN ${bucketsSql(range, bucket)} b ON r.started_at < b.hi AND (r.ended_at > b.lo OR r.started_at >= b.lo)`,
+    share: timeShareSql(Prisma.sql`r.lo`, Prisma.sql`r.hi`),
+  };
+}
+
+/**
  * CO2e, energy and water per bucket and phase. Records straddling bucket boundaries are split by time share
  * in SQL (share = overlap of [started_at, ended_at) with the bucket ÷ duration).
  */
@@ -53,13 +78,7 @@ export async function findTrendByPhase(
   range: TDateRange,
   bucket: TBucket,
 ): Promise<TBucketPhasePoint[]> {
-  const days = await planRollupRead(ctx, range);
-  const share = days ? Prisma.sql`1` : timeShareSql(Prisma.sql`r.lo`, Prisma.sql`r.hi`);
-  // Rollups: each rollup row is one local day, wholly inside one bucket; raw: split records across buckets.
-  const source = days
-    ? Prisma.sql`SELECT ${rollupBucketSql(bucket)} AS bucket, r.* FROM ${filteredRollupsSql(ctx, filters, days)} r`
-    : Prisma.sql`SELECT b.label AS bucket, r.*, b.lo, b.hi FROM ${filteredRecordsSql(ctx, filters, range)} r
-      JOIN ${bucketsSql(range, bucket)} b ON r.started_at < b.hi AND (r.ended_at > b.lo OR r.started_at >= b.lo)`;
+  const { source, share } = await bucketedSource(ctx, filters, range, bucket);
   const rows = await getPrisma().$queryRaw<
     { bucket: string; phase: TPhase; location: number; market: number; facility: number; water: number }[]
   >`
@@ -88,12 +107,7 @@ export async function findInferenceByModel(
   range: TDateRange,
   bucket: TBucket,
 ): Promise<TBucketModelPoint[]> {
-  const days = await planRollupRead(ctx, range);
-  const share = days ? Prisma.sql`1` : timeShareSql(Prisma.sql`r.lo`, Prisma.sql`r.hi`);
-  const source = days
-    ? Prisma.sql`SELECT ${rollupBucketSql(bucket)} AS bucket, r.* FROM ${filteredRollupsSql(ctx, filters, days)} r`
-    : Prisma.sql`SELECT b.label AS bucket, r.*, b.lo, b.hi FROM ${filteredRecordsSql(ctx, filters, range)} r
-      JOIN ${bucketsSql(range, bucket)} b ON r.started_at < b.hi AND (r.ended_at > b.lo OR r.started_at >= b.lo)`;
+  const { source, share } = await bucketedSource(ctx, filters, range, bucket);
   const rows = await getPrisma().$queryRaw<
     { bucket: string; model: string; location: number; requests: number; tokens: number }[]
   >`

@@ -1,11 +1,5 @@
-import { emptyTotals, OWNED_PROVIDERS } from './aggregate-records';
-import type {
-  TBreakdownRow,
-  TPeriodAggregates,
-  TPeriodTotals,
-  TReportPeriod,
-  TScopeTotals,
-} from './aggregate-types';
+import { emptyTotals, OWNED_PROVIDERS, sortedBreakdown } from './aggregate-records';
+import type { TPeriodAggregates, TPeriodTotals, TReportPeriod, TScopeTotals } from './aggregate-types';
 
 /**
  * The report's additive figures from monthly sums of the daily rollups (lib/data/quarter-aggregates-rollups.ts)
@@ -97,12 +91,6 @@ export function scopeTotalsFromRollups(
   return out;
 }
 
-function sorted(map: Map<string, TPeriodTotals>): TBreakdownRow[] {
-  return [...map.entries()]
-    .map(([key, totals]) => ({ key, totals }))
-    .sort((a, b) => b.totals.locationKgCo2e - a.totals.locationKgCo2e || a.key.localeCompare(b.key));
-}
-
 /** The additive parts of TPeriodAggregates (totals, scopes, breakdowns, monthly) for `period`. */
 export function aggregateRollupMonths(
   rows: readonly TRollupMonthRow[],
@@ -143,11 +131,11 @@ export function aggregateRollupMonths(
   }
   return {
     ...scoped,
-    byProvider: sorted(maps.provider),
-    byRegion: sorted(maps.region),
-    byPhase: sorted(maps.phase),
-    byModel: sorted(maps.model),
-    byTeam: sorted(maps.team),
+    byProvider: sortedBreakdown(maps.provider),
+    byRegion: sortedBreakdown(maps.region),
+    byPhase: sortedBreakdown(maps.phase),
+    byModel: sortedBreakdown(maps.model),
+    byTeam: sortedBreakdown(maps.team),
     monthly: [...monthly.entries()].map(([month, totals]) => ({ month, totals })),
   };
 }

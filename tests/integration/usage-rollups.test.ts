@@ -4,10 +4,10 @@ import { previousPeriod, resolveDateRange, type TDateRange } from '@/lib/dashboa
 import { findSummary } from '@/lib/data/api-summary';
 import { findBreakdowns, findTopEmitters } from '@/lib/data/dashboard-breakdowns';
 import { getDashboardTotals } from '@/lib/data/dashboard-totals';
-import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
 import { findInferenceByModel, findTrendByPhase } from '@/lib/data/dashboard-trends';
 import { seedDemoOrganization } from '@/lib/data/demo-seed';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
+import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
 import { recomputeOrganization } from '@/lib/data/recompute';
 import { findRollupMismatches } from '@/lib/data/rollup-check';
 import { planRollupRead, setRollupsEnabled } from '@/lib/data/rollup-plan';
