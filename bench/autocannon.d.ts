@@ -1,4 +1,4 @@
-// Minimal types for the parts of autocannon 9 that bench/load.ts uses (the package ships none).
+// Minimal types for the parts of autocannon 9 that bench/load.ts and bench/summary-load.ts use (no types ship).
 declare module 'autocannon' {
   namespace autocannon {
     interface Request {
@@ -30,7 +30,14 @@ declare module 'autocannon' {
       timeouts: number;
       non2xx: number;
     }
+    /** The running instance: a promise of the result that also emits per-response events. */
+    interface Instance extends Promise<Result> {
+      on(
+        event: 'response',
+        listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+      ): void;
+    }
   }
-  function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
+  function autocannon(options: autocannon.Options): autocannon.Instance;
   export default autocannon;
 }

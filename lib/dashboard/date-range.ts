@@ -1,9 +1,11 @@
+import { localDay, zonedDayStart } from '@/lib/emissions/quarters';
 import type { TDashboardFilters, TDateRangePreset } from '@/lib/schemas/dashboard-filters';
 
 /**
- * Resolves a date-range preset into a half-open UTC interval [from, to). Pure: `now` comes from the request
- * (the page), never from Date.now(). Months, quarters and years are calendar periods in UTC; "this quarter"
- * and "year to date" end with today.
+ * Resolves a date-range preset into a half-open interval [from, to) of local midnights in the organisation's
+ * time zone (the same calendar as reports and the daily rollups). Pure: `now` comes from the request (the page),
+ * never from Date.now(). Months, quarters and years are calendar periods; "this quarter" and "year to date" end
+ * with today.
  */
 
 export interface TDateRange {
@@ -11,25 +13,31 @@ export interface TDateRange {
   from: Date;
   /** Exclusive end. */
   to: Date;
+  /** IANA zone whose calendar the range and its buckets follow; absent = UTC. */
+  timeZone?: string;
 }
 
 export type TBucket = 'day' | 'week' | 'month';
 
 const DAY_MS = 86_400_000;
 
-const utc = (year: number, monthIndex: number, day = 1) => new Date(Date.UTC(year, monthIndex, day));
-
-function startOfQuarter(now: Date): Date {
-  return utc(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3);
+/** A calendar day; month0 and day may overflow (normalised when converted). */
+interface TDay {
+  year: number;
+  month0: number;
+  day: number;
 }
 
-function addMonths(date: Date, months: number): Date {
-  return utc(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate());
+function dayOf(instant: Date, timeZone: string): TDay {
+  return localDay(instant, timeZone);
 }
 
-/** Midnight UTC after `now` (so "to date" ranges include today). */
-function endOfToday(now: Date): Date {
-  return utc(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+function parseIsoDay(value: string): TDay {
+  return {
+    year: Number(value.slice(0, 4)),
+    month0: Number(value.slice(5, 7)) - 1,
+    day: Number(value.slice(8, 10)),
+  };
 }
 
 /**
@@ -40,49 +48,69 @@ export function resolveDateRange(
   filters: Pick<TDashboardFilters, 'range' | 'from' | 'to'>,
   now: Date,
   dataSpan: TDateRange | null,
+  timeZone = 'UTC',
 ): TDateRange {
+  const at = (d: TDay) => zonedDayStart(d.year, d.month0, d.day, timeZone);
+  const range = (from: TDay, to: TDay): TDateRange => ({ from: at(from), to: at(to), timeZone });
+  const today = dayOf(now, timeZone);
+  const tomorrow = { ...today, day: today.day + 1 };
+  const quarterStart = { year: today.year, month0: Math.floor(today.month0 / 3) * 3, day: 1 };
   const preset: TDateRangePreset = filters.range;
   switch (preset) {
     case 'this_quarter':
       // Quarter to date, so "change vs previous period" compares equal elapsed time, not a partial quarter.
-      return { from: startOfQuarter(now), to: endOfToday(now) };
-    case 'last_quarter': {
-      const to = startOfQuarter(now);
-      return { from: addMonths(to, -3), to };
-    }
+      return range(quarterStart, tomorrow);
+    case 'last_quarter':
+      return range({ ...quarterStart, month0: quarterStart.month0 - 3 }, quarterStart);
     case 'ytd':
-      return { from: utc(now.getUTCFullYear(), 0), to: endOfToday(now) };
+      return range({ year: today.year, month0: 0, day: 1 }, tomorrow);
     case 'all': {
       if (!dataSpan) {
-        return { from: utc(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()), to: endOfToday(now) };
+        return range(today, tomorrow);
       }
-      // Whole days, so daily buckets line up.
-      const from = utc(
-        dataSpan.from.getUTCFullYear(),
-        dataSpan.from.getUTCMonth(),
-        dataSpan.from.getUTCDate(),
-      );
-      const last = new Date(dataSpan.to.getTime() - 1);
-      return { from, to: utc(last.getUTCFullYear(), last.getUTCMonth(), last.getUTCDate() + 1) };
+      // Whole local days, so daily buckets line up.
+      const last = dayOf(new Date(dataSpan.to.getTime() - 1), timeZone);
+      return range(dayOf(dataSpan.from, timeZone), { ...last, day: last.day + 1 });
     }
     case 'custom': {
-      const fallback = resolveDateRange({ range: 'last_12_months' }, now, dataSpan);
-      const from = filters.from ? new Date(`${filters.from}T00:00:00Z`) : fallback.from;
-      // `to` is an inclusive day in the URL; the interval end is the next midnight.
-      const to = filters.to ? new Date(Date.parse(`${filters.to}T00:00:00Z`) + DAY_MS) : fallback.to;
-      return from < to ? { from, to } : { from: to, to: new Date(from.getTime() + DAY_MS) };
+      const fallback = resolveDateRange({ range: 'last_12_months' }, now, dataSpan, timeZone);
+      const from = filters.from ? at(parseIsoDay(filters.from)) : fallback.from;
+      // `to` is an inclusive day in the URL; the interval end is the next local midnight.
+      const to = filters.to
+        ? at({ ...parseIsoDay(filters.to), day: parseIsoDay(filters.to).day + 1 })
+        : fallback.to;
+      if (from < to) {
+        return { from, to, timeZone };
+      }
+      const next = dayOf(from, timeZone);
+      return { from: to, to: at({ ...next, day: next.day + 1 }), timeZone };
     }
     default: {
-      const monthStart = utc(now.getUTCFullYear(), now.getUTCMonth());
-      return { from: addMonths(monthStart, -11), to: addMonths(monthStart, 1) };
+      const monthStart = { year: today.year, month0: today.month0, day: 1 };
+      return range(
+        { ...monthStart, month0: monthStart.month0 - 11 },
+        { ...monthStart, month0: monthStart.month0 + 1 },
+      );
     }
   }
 }
 
-/** The period of equal length immediately before `range` (for "change vs previous period"). */
+/**
+ * The period of equal length immediately before `range` (for "change vs previous period"): the same number of
+ * local calendar days, so it also starts at a local midnight across daylight-saving changes.
+ */
 export function previousPeriod(range: TDateRange): TDateRange {
-  const lengthMs = range.to.getTime() - range.from.getTime();
-  return { from: new Date(range.from.getTime() - lengthMs), to: range.from };
+  const timeZone = range.timeZone ?? 'UTC';
+  const days = Math.round((range.to.getTime() - range.from.getTime()) / DAY_MS);
+  const start = dayOf(range.from, timeZone);
+  const from = zonedDayStart(start.year, start.month0, start.day - days, timeZone);
+  const aligned =
+    zonedDayStart(start.year, start.month0, start.day, timeZone).getTime() === range.from.getTime();
+  if (!aligned) {
+    const lengthMs = range.to.getTime() - range.from.getTime();
+    return { from: new Date(range.from.getTime() - lengthMs), to: range.from, timeZone: range.timeZone };
+  }
+  return { from, to: range.from, timeZone: range.timeZone };
 }
 
 /** Bucket size by range length: ≤ 45 days daily, ≤ 180 days weekly (ISO weeks, Monday), otherwise monthly. */
@@ -99,12 +127,14 @@ export function relativeChange(current: number, previous: number): number | null
   return previous === 0 ? null : (current - previous) / Math.abs(previous);
 }
 
-/** YYYY-MM-DD of a UTC instant. */
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/** YYYY-MM-DD of an instant in `timeZone` (default UTC). */
+export function isoDay(date: Date, timeZone = 'UTC'): string {
+  const d = localDay(date, timeZone);
+  return `${String(d.year).padStart(4, '0')}-${String(d.month0 + 1).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
-/** Human label of an interval with an exclusive end: "2025-12-01 – 2026-11-30". */
+/** Human label of an interval with an exclusive end, in its time zone: "2025-12-01 – 2026-11-30". */
 export function formatRange(range: TDateRange): string {
-  return `${isoDay(range.from)} – ${isoDay(new Date(range.to.getTime() - 1))}`;
+  const tz = range.timeZone ?? 'UTC';
+  return `${isoDay(range.from, tz)} – ${isoDay(new Date(range.to.getTime() - 1), tz)}`;
 }

@@ -4,7 +4,8 @@ import { getPrisma } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { TDashboardFilters, TFilterDimension } from '@/lib/schemas/dashboard-filters';
 import type { TPhase } from '@/lib/schemas/usage-record';
-import { filteredRecordsSql } from './dashboard-where';
+import { filteredRecordsSql, filteredSourceSql } from './dashboard-where';
+import { planRollupRead } from './rollup-plan';
 
 export const BREAKDOWN_DIMENSIONS = [
   'team',
@@ -54,12 +55,16 @@ const LABEL_SQL: Record<TBreakdownDimension, Prisma.Sql> = {
   provider: Prisma.sql`r.provider::text`,
 };
 
-/** Location/market CO2e and facility energy grouped by each dimension, largest first (one query for all six). */
+/**
+ * Location/market CO2e and facility energy grouped by each dimension, largest first (one query for all six).
+ * Reads the daily rollups when the range is whole local days (every dimension is a rollup column), else raw.
+ */
 export async function findBreakdowns(
   ctx: { orgId: string },
   filters: TDashboardFilters,
   range: TDateRange,
 ): Promise<TBreakdownRow[]> {
+  const days = await planRollupRead(ctx, range);
   const selects = BREAKDOWN_DIMENSIONS.map(
     (
       dim,
@@ -79,7 +84,7 @@ export async function findBreakdowns(
       facility: number;
     }[]
   >`
-    WITH fr AS ${filteredRecordsSql(ctx, filters, range)}
+    WITH fr AS ${filteredSourceSql(ctx, filters, range, days)}
     SELECT * FROM (${Prisma.join(selects, ' UNION ALL ')}) x ORDER BY dimension, location DESC, key`;
   return rows.map((r) => ({
     dimension: r.dimension,
@@ -105,7 +110,9 @@ export interface TEmitterRow {
 
 /**
  * Top emitters by location-based CO2e: training/fine-tuning runs (one record each) and deployments
- * (all inference records of one model).
+ * (all inference records of one model). Runs are single records, so they always come from the raw records
+ * (the (org_id, phase, started_at) index keeps that cheap); deployments come from the rollups when the range
+ * allows.
  */
 export async function findTopEmitters(
   ctx: { orgId: string },
@@ -113,6 +120,7 @@ export async function findTopEmitters(
   range: TDateRange,
   limit = 10,
 ): Promise<TEmitterRow[]> {
+  const days = await planRollupRead(ctx, range);
   const rows = await getPrisma().$queryRaw<
     {
       kind: 'run' | 'deployment';
@@ -125,18 +133,18 @@ export async function findTopEmitters(
       records: number;
     }[]
   >`
-    WITH fr AS ${filteredRecordsSql(ctx, filters, range)}
+    WITH fr AS ${filteredRecordsSql(ctx, filters, range)}, fa AS ${filteredSourceSql(ctx, filters, range, days)}
     SELECT * FROM (
       SELECT 'run' AS kind, r.id::text AS key,
              COALESCE(r.model, (SELECT p.name FROM project p WHERE p.id = r.project_id), r.external_id) || ' · ' || replace(r.phase::text, '_', '-') || ' run from '
-               || to_char(r.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS label,
+               || to_char(r.started_at AT TIME ZONE ${range.timeZone ?? 'UTC'}::text, 'YYYY-MM-DD') AS label,
              r.phase::text AS phase, r.model, (r.location_kg_co2e * r.w)::float8 AS location,
              (r.market_kg_co2e * r.w)::float8 AS market, 1 AS records
         FROM fr r WHERE r.phase IN ('training', 'fine_tuning')
       UNION ALL
       SELECT 'deployment', r.model, r.model || ' · inference', 'inference', r.model,
-             SUM(r.location_kg_co2e * r.w)::float8, SUM(r.market_kg_co2e * r.w)::float8, COUNT(*)::int
-        FROM fr r WHERE r.phase = 'inference' AND r.model IS NOT NULL GROUP BY r.model
+             SUM(r.location_kg_co2e * r.w)::float8, SUM(r.market_kg_co2e * r.w)::float8, SUM(r.n)::int
+        FROM fa r WHERE r.phase = 'inference' AND r.model IS NOT NULL GROUP BY r.model
     ) x ORDER BY location DESC, key LIMIT ${limit}`;
   return rows.map((r) => ({
     kind: r.kind,

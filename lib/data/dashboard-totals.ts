@@ -2,7 +2,8 @@ import 'server-only';
 import type { TDateRange } from '@/lib/dashboard/date-range';
 import { getPrisma } from '@/lib/db';
 import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
-import { filteredRecordsSql } from './dashboard-where';
+import { filteredSourceSql } from './dashboard-where';
+import { planRollupRead } from './rollup-plan';
 
 /** The KPI metrics, each apportioned to the range by time share. Units in the names. */
 export const KPI_METRICS = [
@@ -46,8 +47,9 @@ export async function getDashboardTotals(
   filters: TDashboardFilters,
   range: TDateRange,
 ): Promise<TDashboardTotals> {
+  const days = await planRollupRead(ctx, range);
   const [row] = await getPrisma().$queryRaw<TTotalsRow[]>`
-    SELECT COUNT(*)::int AS records,
+    SELECT COALESCE(SUM(r.n), 0)::int AS records,
            SUM(r.facility_energy_kwh * r.w)::float8 AS facility,
            SUM(r.location_kg_co2e * r.w)::float8 AS location,
            SUM(r.market_kg_co2e * r.w)::float8 AS market,
@@ -60,7 +62,7 @@ export async function getDashboardTotals(
            SUM((r.water_onsite_l + r.water_offsite_l) * r.w) FILTER (WHERE r.is_measured)::float8 AS m_water,
            SUM(COALESCE(r.requests, 0) * r.w)::float8 AS requests,
            SUM(COALESCE(r.tokens, 0) * r.w)::float8 AS tokens
-      FROM ${filteredRecordsSql(ctx, filters, range)} r`;
+      FROM ${filteredSourceSql(ctx, filters, range, days)} r`;
   return {
     records: row?.records ?? 0,
     values: {

@@ -5,7 +5,8 @@ import { getPrisma } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import type { TPhase } from '@/lib/schemas/usage-record';
-import { filteredRecordsSql, timeShareSql } from './dashboard-where';
+import { filteredRecordsSql, filteredRollupsSql, timeShareSql } from './dashboard-where';
+import { planRollupRead } from './rollup-plan';
 
 // Row shapes are defined next to the pure code that pivots them (lib/dashboard/build-bucket-trend.ts).
 export type TBucketPhasePoint = TBucketPhaseInput;
@@ -23,15 +24,48 @@ const STEP: Record<TBucket, Prisma.Sql> = {
 };
 
 /**
- * Buckets as `b(start, lo, hi)`: generate_series over the range in UTC; lo/hi clip the first and last bucket
- * to the range so a bucket never counts time outside it.
+ * Buckets as `b(label, lo, hi)`: generate_series over the range in the range's calendar (the organisation's
+ * time zone; local days, ISO weeks, months); lo/hi clip the first and last bucket to the range so a bucket
+ * never counts time outside it. `label` is the local start day, YYYY-MM-DD.
  */
 export function bucketsSql(range: TDateRange, bucket: TBucket): Prisma.Sql {
   const from = Prisma.sql`${range.from}::timestamptz`;
   const to = Prisma.sql`${range.to}::timestamptz`;
-  return Prisma.sql`(SELECT g AS start, GREATEST(g, ${from}) AS lo, LEAST(g + ${STEP[bucket]}, ${to}) AS hi
-      FROM generate_series(date_trunc(${UNIT[bucket]}, ${from} AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
-                           ${to} - interval '1 microsecond', ${STEP[bucket]}) AS g)`;
+  const tz = Prisma.sql`${range.timeZone ?? 'UTC'}::text`;
+  return Prisma.sql`(SELECT to_char(g, 'YYYY-MM-DD') AS label, GREATEST(g AT TIME ZONE ${tz}, ${from}) AS lo,
+             LEAST((g + ${STEP[bucket]}) AT TIME ZONE ${tz}, ${to}) AS hi
+      FROM generate_series(date_trunc(${UNIT[bucket]}, ${from} AT TIME ZONE ${tz}),
+                           (${to} - interval '1 microsecond') AT TIME ZONE ${tz}, ${STEP[bucket]}) AS g)`;
+}
+
+/** The rollup day's bucket label (local start day of its day/ISO week/month), matching `bucketsSql` labels. */
+export function rollupBucketSql(bucket: TBucket): Prisma.Sql {
+  return Prisma.sql`to_char(date_trunc(${UNIT[bucket]}, r.day::timestamp), 'YYYY-MM-DD')`;
+}
+
+/**
+ * Rows tagged with their bucket label, and the share to multiply quantities by. Rollups: each rollup row is one
+ * local day, wholly inside one bucket (share 1); raw records: joined to every bucket they overlap and split by
+ * time share (fallback when the range is not whole local days of the organisation).
+ */
+async function bucketedSource(
+  ctx: { orgId: string },
+  filters: TDashboardFilters,
+  range: TDateRange,
+  bucket: TBucket,
+): Promise<{ source: Prisma.Sql; share: Prisma.Sql }> {
+  const days = await planRollupRead(ctx, range);
+  if (days) {
+    return {
+      source: Prisma.sql`SELECT ${rollupBucketSql(bucket)} AS bucket, r.* FROM ${filteredRollupsSql(ctx, filters, days)} r`,
+      share: Prisma.sql`1`,
+    };
+  }
+  return {
+    source: Prisma.sql`SELECT b.label AS bucket, r.*, b.lo, b.hi FROM ${filteredRecordsSql(ctx, filters, range)} r
+      JOIN ${bucketsSql(range, bucket)} b ON r.started_at < b.hi AND (r.ended_at > b.lo OR r.started_at >= b.lo)`,
+    share: timeShareSql(Prisma.sql`r.lo`, Prisma.sql`r.hi`),
+  };
 }
 
 /**
@@ -44,17 +78,16 @@ export async function findTrendByPhase(
   range: TDateRange,
   bucket: TBucket,
 ): Promise<TBucketPhasePoint[]> {
-  const share = timeShareSql(Prisma.sql`b.lo`, Prisma.sql`b.hi`);
+  const { source, share } = await bucketedSource(ctx, filters, range, bucket);
   const rows = await getPrisma().$queryRaw<
     { bucket: string; phase: TPhase; location: number; market: number; facility: number; water: number }[]
   >`
-    SELECT to_char(b.start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS bucket, r.phase::text AS phase,
+    SELECT r.bucket, r.phase::text AS phase,
            SUM(r.location_kg_co2e * ${share})::float8 AS location,
            SUM(r.market_kg_co2e * ${share})::float8 AS market,
            SUM(r.facility_energy_kwh * ${share})::float8 AS facility,
            SUM((r.water_onsite_l + r.water_offsite_l) * ${share})::float8 AS water
-      FROM ${filteredRecordsSql(ctx, filters, range)} r
-      JOIN ${bucketsSql(range, bucket)} b ON r.started_at < b.hi AND (r.ended_at > b.lo OR r.started_at >= b.lo)
+      FROM (${source}) r
      GROUP BY 1, 2
      ORDER BY 1, 2`;
   return rows.map((r) => ({
@@ -74,16 +107,15 @@ export async function findInferenceByModel(
   range: TDateRange,
   bucket: TBucket,
 ): Promise<TBucketModelPoint[]> {
-  const share = timeShareSql(Prisma.sql`b.lo`, Prisma.sql`b.hi`);
+  const { source, share } = await bucketedSource(ctx, filters, range, bucket);
   const rows = await getPrisma().$queryRaw<
     { bucket: string; model: string; location: number; requests: number; tokens: number }[]
   >`
-    SELECT to_char(b.start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS bucket, r.model,
+    SELECT r.bucket, r.model,
            SUM(r.location_kg_co2e * ${share})::float8 AS location,
            SUM(COALESCE(r.requests, 0) * ${share})::float8 AS requests,
            SUM(COALESCE(r.tokens, 0) * ${share})::float8 AS tokens
-      FROM ${filteredRecordsSql(ctx, filters, range)} r
-      JOIN ${bucketsSql(range, bucket)} b ON r.started_at < b.hi AND (r.ended_at > b.lo OR r.started_at >= b.lo)
+      FROM (${source}) r
      WHERE r.phase = 'inference' AND r.model IS NOT NULL
      GROUP BY 1, 2
      ORDER BY 1, 2`;

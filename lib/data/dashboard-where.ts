@@ -2,6 +2,7 @@ import 'server-only';
 import type { TDateRange } from '@/lib/dashboard/date-range';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import type { TRollupDays } from './rollup-plan';
 
 /**
  * The ONE where-clause builder for dashboard queries (overview, models, records explorer, CSV export).
@@ -15,11 +16,20 @@ export function dashboardWhereSql(
   filters: TDashboardFilters,
   range: TDateRange,
 ): Prisma.Sql {
-  const clauses: Prisma.Sql[] = [
-    Prisma.sql`r.org_id = ${ctx.orgId}::uuid`,
-    Prisma.sql`r.started_at < ${range.to}`,
-    Prisma.sql`(r.ended_at > ${range.from} OR (r.ended_at <= r.started_at AND r.started_at >= ${range.from}))`,
-  ];
+  return Prisma.join(
+    [
+      Prisma.sql`r.org_id = ${ctx.orgId}::uuid`,
+      Prisma.sql`r.started_at < ${range.to}`,
+      Prisma.sql`(r.ended_at > ${range.from} OR (r.ended_at <= r.started_at AND r.started_at >= ${range.from}))`,
+      ...dimensionClauses(ctx, filters),
+    ],
+    ' AND ',
+  );
+}
+
+/** The filter-bar dimensions on alias `r` (columns shared by usage_record and usage_rollup_daily). */
+function dimensionClauses(ctx: { orgId: string }, filters: TDashboardFilters): Prisma.Sql[] {
+  const clauses: Prisma.Sql[] = [];
   if (filters.team.length > 0) {
     clauses.push(
       Prisma.sql`r.team_id IN (SELECT t.id FROM team t WHERE t.org_id = ${ctx.orgId}::uuid AND t.slug = ANY(${filters.team}::text[]))`,
@@ -42,7 +52,7 @@ export function dashboardWhereSql(
   if (filters.provider.length > 0) {
     clauses.push(Prisma.sql`r.provider::text = ANY(${filters.provider}::text[])`);
   }
-  return Prisma.join(clauses, ' AND ');
+  return clauses;
 }
 
 /**
@@ -67,6 +77,38 @@ export function filteredRecordsSql(
 ): Prisma.Sql {
   const from = Prisma.sql`${range.from}::timestamptz`;
   const to = Prisma.sql`${range.to}::timestamptz`;
-  return Prisma.sql`(SELECT r.*, ${timeShareSql(from, to)} AS w
+  return Prisma.sql`(SELECT r.*, ${timeShareSql(from, to)} AS w, 1 AS n
       FROM usage_record r WHERE ${dashboardWhereSql(ctx, filters, range)})`;
+}
+
+/**
+ * The same rows' aggregates from the daily rollups: rollup rows with `w` = 1 (they are already split by local
+ * day) and `n` = the records they count (records starting that day, plus those running into the first day),
+ * so `SUM(r.x * r.w)` and `SUM(r.n)` mean the same over either source. Only additive columns and the
+ * dimensions exist on rollups (no id, started_at, external_id…).
+ */
+export function filteredRollupsSql(
+  ctx: { orgId: string },
+  filters: TDashboardFilters,
+  days: TRollupDays,
+): Prisma.Sql {
+  const clauses = [
+    Prisma.sql`r.org_id = ${ctx.orgId}::uuid`,
+    Prisma.sql`r.day >= ${days.fromDay}::date`,
+    Prisma.sql`r.day < ${days.toDay}::date`,
+    ...dimensionClauses(ctx, filters),
+  ];
+  return Prisma.sql`(SELECT r.*, 1::float8 AS w,
+      r.record_starts + CASE WHEN r.day = ${days.fromDay}::date THEN r.record_carry_in ELSE 0 END AS n
+      FROM usage_rollup_daily r WHERE ${Prisma.join(clauses, ' AND ')})`;
+}
+
+/** Rollups when `days` is given (the range is answerable from them), else the raw records. */
+export function filteredSourceSql(
+  ctx: { orgId: string },
+  filters: TDashboardFilters,
+  range: TDateRange,
+  days: TRollupDays | null,
+): Prisma.Sql {
+  return days ? filteredRollupsSql(ctx, filters, days) : filteredRecordsSql(ctx, filters, range);
 }

@@ -4,13 +4,13 @@ import { getPrisma } from '@/lib/db';
 
 /** The span of the organisation's data (null when it has none): the dashboard's default range. */
 export async function getDataSpan(ctx: { orgId: string }): Promise<TDateRange | null> {
-  const span = await getPrisma().usageRecord.aggregate({
-    where: { orgId: ctx.orgId },
-    _min: { startedAt: true },
-    _max: { startedAt: true },
-  });
-  if (!span._min.startedAt || !span._max.startedAt) {
+  // Two index-ordered LIMIT 1 lookups on (org_id, started_at): Prisma's aggregate() wraps MIN/MAX in a
+  // subquery that scans every record of the organisation (1.5 s at 1M records, measured in bench:dashboard).
+  const [span] = await getPrisma().$queryRaw<{ first: Date | null; last: Date | null }[]>`
+    SELECT (SELECT started_at FROM usage_record WHERE org_id = ${ctx.orgId}::uuid ORDER BY started_at LIMIT 1) AS first,
+           (SELECT started_at FROM usage_record WHERE org_id = ${ctx.orgId}::uuid ORDER BY started_at DESC LIMIT 1) AS last`;
+  if (!span?.first || !span.last) {
     return null;
   }
-  return { from: span._min.startedAt, to: new Date(span._max.startedAt.getTime() + 1) };
+  return { from: span.first, to: new Date(span.last.getTime() + 1) };
 }

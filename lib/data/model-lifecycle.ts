@@ -2,6 +2,7 @@ import 'server-only';
 import type { TDateRange } from '@/lib/dashboard/date-range';
 import type { TLifecycleInferenceDay, TLifecycleRun } from '@/lib/dashboard/model-lifecycle';
 import { getPrisma } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { filteredRecordsSql } from './dashboard-where';
 
@@ -13,16 +14,18 @@ export async function findLifecycleInputs(
 ): Promise<{ runs: TLifecycleRun[]; inference: TLifecycleInferenceDay[] }> {
   const prisma = getPrisma();
   const source = filteredRecordsSql(ctx, filters, range);
+  // Local start day in the organisation's calendar (the range carries its time zone).
+  const day = Prisma.sql`to_char(r.started_at AT TIME ZONE ${range.timeZone ?? 'UTC'}::text, 'YYYY-MM-DD')`;
   const [runs, inference] = await Promise.all([
     prisma.$queryRaw<TLifecycleRun[]>`
       SELECT r.id::text AS id, r.model, r.phase::text AS phase,
-             to_char(r.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+             ${day} AS day,
              (r.location_kg_co2e * r.w)::float8 AS "locationKgCo2e"
         FROM ${source} r
        WHERE r.model IS NOT NULL AND r.phase IN ('training', 'fine_tuning')
        ORDER BY r.started_at, r.id`,
     prisma.$queryRaw<TLifecycleInferenceDay[]>`
-      SELECT r.model, to_char(r.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+      SELECT r.model, ${day} AS day,
              SUM(r.location_kg_co2e * r.w)::float8 AS "locationKgCo2e"
         FROM ${source} r
        WHERE r.model IS NOT NULL AND r.phase = 'inference'

@@ -2,10 +2,13 @@ import 'server-only';
 import { getPrisma } from '@/lib/db';
 import type { FactorRef, MarketAllocation } from '@/lib/emissions/footprint-types';
 import { AppError } from '@/lib/errors';
-import type { TQuarterAggregates, TReportRecordRow } from '@/lib/reports/aggregate-types';
+import { aggregateRollupMonths, scopeTotalsFromRollups } from '@/lib/reports/aggregate-rollups';
+import type { TQuarterAggregates, TReportPeriod, TReportRecordRow } from '@/lib/reports/aggregate-types';
 import { assembleQuarterAggregates, comparisonStart } from '@/lib/reports/assemble-aggregates';
-import { reportPeriod } from '@/lib/reports/report-period';
+import { previousPeriod, reportPeriod, samePeriodLastYear, yearToDate } from '@/lib/reports/report-period';
 import { findHardwareAssets } from './hardware-assets';
+import { findPeriodQuality, findRollupMonths } from './quarter-aggregates-rollups';
+import { areRollupsEnabled } from './rollup-plan';
 import { getTargetsReportInput } from './target-progress';
 
 interface StoredRefs {
@@ -44,8 +47,11 @@ const RECORD_SELECT = {
 
 /**
  * Everything a quarterly (key "2026-Q3") or yearly (key "2026") report needs, for one organisation.
- * Periods are half-open in the organisation's time zone; records straddling a boundary are split by time share
- * (lib/reports/aggregate-records.ts), so quarter totals add up to the year and to the sum of records.
+ * Periods are half-open in the organisation's time zone; records straddling a boundary are split by time share,
+ * so quarter totals add up to the year and to the sum of records. Report periods are whole local months, which
+ * the daily rollups always answer: the additive figures come from them and the per-record quality facts from
+ * one aggregate query over the period (memory stays flat at millions of records). With rollups switched off
+ * (benchmarks, equivalence tests) every record is read and aggregated in lib/reports/aggregate-records.ts.
  */
 export async function getQuarterAggregates(
   ctx: { orgId: string },
@@ -62,6 +68,9 @@ export async function getQuarterAggregates(
   const period = reportPeriod(periodKey, org.timeZone);
   if (!period) {
     throw new AppError('INVALID_INPUT', `Invalid report period "${periodKey}" (use 2026-Q3 or 2026).`);
+  }
+  if (areRollupsEnabled()) {
+    return getQuarterAggregatesFromRollups(ctx, org, period);
   }
   const stored = await prisma.usageRecord.findMany({
     where: { orgId: ctx.orgId, startedAt: { lt: period.end }, endedAt: { gte: comparisonStart(period) } },
@@ -84,6 +93,53 @@ export async function getQuarterAggregates(
       ),
     ),
   ];
+  const [context, targets] = await Promise.all([
+    findReportContext(ctx, period, gridIds),
+    getTargetsReportInput(ctx, period),
+  ]);
+  return { ...assembleQuarterAggregates({ org, period, rows, ...context }), targets };
+}
+
+async function getQuarterAggregatesFromRollups(
+  ctx: { orgId: string },
+  org: { id: string; name: string; timeZone: string },
+  period: TReportPeriod,
+): Promise<TQuarterAggregates> {
+  const [months, quality] = await Promise.all([
+    findRollupMonths(ctx, org.timeZone, comparisonStart(period), period.end),
+    findPeriodQuality(ctx, period),
+  ]);
+  const gridIds = quality.factors
+    .filter((f) => f.kind === 'grid-intensity' || f.kind === 'residual-mix')
+    .map((f) => f.id);
+  const [context, targets] = await Promise.all([
+    findReportContext(ctx, period, gridIds),
+    getTargetsReportInput(ctx, period),
+  ]);
+  for (const factor of quality.factors) {
+    factor.licence = context.licences.get(factor.id) ?? null;
+  }
+  const previous = previousPeriod(period);
+  const sameLastYear = samePeriodLastYear(period);
+  const ytd = yearToDate(period);
+  return {
+    ...aggregateRollupMonths(months, period),
+    ...quality,
+    org,
+    period,
+    previous: { period: previous, ...scopeTotalsFromRollups(months, previous) },
+    sameLastYear: { period: sameLastYear, ...scopeTotalsFromRollups(months, sameLastYear) },
+    yearToDate: { period: ytd, ...scopeTotalsFromRollups(months, ytd) },
+    energyContracts: context.energyContracts,
+    restatements: context.restatements,
+    hardwareAssets: context.hardwareAssets,
+    targets,
+  };
+}
+
+/** Licences of the cited grid factors, the period's energy contracts and restatements. */
+async function findReportContext(ctx: { orgId: string }, period: TReportPeriod, gridIds: string[]) {
+  const prisma = getPrisma();
   const [licences, contracts, restatements, hardwareAssets] = await Promise.all([
     prisma.emissionFactor.findMany({
       where: { id: { in: gridIds }, OR: [{ orgId: null }, { orgId: ctx.orgId }] },
@@ -111,11 +167,7 @@ export async function getQuarterAggregates(
     }),
     findHardwareAssets(ctx),
   ]);
-  const targets = await getTargetsReportInput(ctx, period);
-  const assembled = assembleQuarterAggregates({
-    org,
-    period,
-    rows,
+  return {
     licences: new Map(licences.map((l) => [l.id, l.licence])),
     hardwareAssets,
     energyContracts: contracts.map((c) => ({
@@ -136,8 +188,7 @@ export async function getQuarterAggregates(
       reason: r.reason,
       createdAt: r.createdAt,
     })),
-  });
-  return { ...assembled, targets };
+  };
 }
 
 /** Quarters (newest first) in which the organisation has records, by local start month. */

@@ -11,7 +11,10 @@ export interface QuarterPeriod {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function localParts(timeZone: string, ms: number): { year: number; month: number; offsetMs: number } {
+function localParts(
+  timeZone: string,
+  ms: number,
+): { year: number; month: number; day: number; offsetMs: number } {
   let fmt = formatters.get(timeZone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-US', {
@@ -38,15 +41,39 @@ function localParts(timeZone: string, ms: number): { year: number; month: number
     p.minute ?? 0,
     p.second ?? 0,
   );
-  return { year: p.year ?? 0, month: p.month ?? 1, offsetMs: asUtc - Math.floor(ms / 1000) * 1000 };
+  return {
+    year: p.year ?? 0,
+    month: p.month ?? 1,
+    day: p.day ?? 1,
+    offsetMs: asUtc - Math.floor(ms / 1000) * 1000,
+  };
+}
+
+/** UTC instant of local midnight on `day` of `month0` (0-based; both may overflow) in `timeZone`. */
+function zonedDayStartMs(year: number, month0: number, day: number, timeZone: string): number {
+  const guess = Date.UTC(year, month0, day);
+  const first = guess - localParts(timeZone, guess).offsetMs;
+  const second = guess - localParts(timeZone, first).offsetMs;
+  return second;
 }
 
 /** UTC instant of local midnight on the first day of `month0` (0-based) in `timeZone`. */
 function zonedMonthStartMs(year: number, month0: number, timeZone: string): number {
-  const guess = Date.UTC(year, month0, 1);
-  const first = guess - localParts(timeZone, guess).offsetMs;
-  const second = guess - localParts(timeZone, first).offsetMs;
-  return second;
+  return zonedDayStartMs(year, month0, 1, timeZone);
+}
+
+/** Local midnight of the calendar day (year, month0 0-based, day; overflow normalised) in `timeZone`. */
+export function zonedDayStart(year: number, month0: number, day: number, timeZone = 'UTC'): Date {
+  const normal = new Date(Date.UTC(year, month0, day));
+  return new Date(
+    zonedDayStartMs(normal.getUTCFullYear(), normal.getUTCMonth(), normal.getUTCDate(), timeZone),
+  );
+}
+
+/** The local calendar day of `instant` in `timeZone` (month0 is 0-based). */
+export function localDay(instant: Date, timeZone = 'UTC'): { year: number; month0: number; day: number } {
+  const p = localParts(timeZone, instant.getTime());
+  return { year: p.year, month0: p.month - 1, day: p.day };
 }
 
 /** Local midnight on the first day of `month0` (0-based, may overflow into the next year) in `timeZone`. */

@@ -107,7 +107,7 @@ function addTo(map: Map<string, TPeriodTotals>, key: string, row: TReportRecordR
 }
 
 /** Largest location-based emissions first, then key, so the order is deterministic. */
-function sorted(map: Map<string, TPeriodTotals>): TBreakdownRow[] {
+export function sortedBreakdown(map: Map<string, TPeriodTotals>): TBreakdownRow[] {
   return [...map.entries()]
     .map(([key, totals]) => ({ key, totals }))
     .sort((a, b) => b.totals.locationKgCo2e - a.totals.locationKgCo2e || a.key.localeCompare(b.key));
@@ -194,11 +194,11 @@ export function aggregateRecords(
     totals,
     owned,
     cloud,
-    byProvider: sorted(maps.provider),
-    byRegion: sorted(maps.region),
-    byPhase: sorted(maps.phase),
-    byModel: sorted(maps.model),
-    byTeam: sorted(maps.team),
+    byProvider: sortedBreakdown(maps.provider),
+    byRegion: sortedBreakdown(maps.region),
+    byPhase: sortedBreakdown(maps.phase),
+    byModel: sortedBreakdown(maps.model),
+    byTeam: sortedBreakdown(maps.team),
     monthly: months.map((m) => ({ month: m.month, totals: m.totals })),
     assumptionFlags: [...flags.entries()]
       .map(([code, records]) => ({ code, records }))

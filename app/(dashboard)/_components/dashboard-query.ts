@@ -2,6 +2,7 @@ import 'server-only';
 import type { TAuthContext } from '@/lib/auth/context';
 import { resolveDateRange, type TDateRange } from '@/lib/dashboard/date-range';
 import { getDataSpan } from '@/lib/data/emission-summaries';
+import { getOrgTimeZone } from '@/lib/data/rollup-plan';
 import {
   parseDashboardFilters,
   type TDashboardFilters,
@@ -21,6 +22,12 @@ export async function loadDashboardQuery(
   searchParams: TSearchParams,
 ): Promise<TDashboardQuery> {
   const filters = parseDashboardFilters(searchParams);
-  const span = await getDataSpan(ctx);
-  return { ctx, filters, range: resolveDateRange(filters, new Date(), span), hasData: span !== null };
+  const [span, timeZone] = await Promise.all([getDataSpan(ctx), getOrgTimeZone(ctx)]);
+  // The organisation's calendar, like reports: local days, weeks and months (and the daily rollups).
+  return {
+    ctx,
+    filters,
+    range: resolveDateRange(filters, new Date(), span, timeZone),
+    hasData: span !== null,
+  };
 }

@@ -3,6 +3,7 @@ import { resolveDateRange } from '@/lib/dashboard/date-range';
 import { RECORD_CSV_HEADER, recordCsvLine } from '@/lib/dashboard/record-csv';
 import { csvLine } from '@/lib/dashboard/to-csv';
 import { getDataSpan } from '@/lib/data/emission-summaries';
+import { getOrgTimeZone } from '@/lib/data/rollup-plan';
 import { iterateUsageRecords } from '@/lib/data/usage-record-list';
 import { toResponse } from '@/lib/errors';
 import { csvStreamResponse } from '@/lib/http/csv-stream-response';
@@ -14,7 +15,8 @@ export async function GET(request: Request) {
   try {
     const filters = parseDashboardFilters(new URL(request.url).searchParams);
     const ctx = await requireRequestAuth(request, 'read');
-    const range = resolveDateRange(filters, new Date(), await getDataSpan(ctx));
+    const [span, timeZone] = await Promise.all([getDataSpan(ctx), getOrgTimeZone(ctx)]);
+    const range = resolveDateRange(filters, new Date(), span, timeZone);
     const day = new Date().toISOString().slice(0, 10);
     return csvStreamResponse(
       csvLine(RECORD_CSV_HEADER),

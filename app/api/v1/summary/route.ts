@@ -2,17 +2,18 @@ import { parseQuery, rangeFromDays } from '@/lib/api/query';
 import { withRateLimit } from '@/lib/api/rate-limit';
 import { requireRequestAuth } from '@/lib/auth/context';
 import { findSummary } from '@/lib/data/api-summary';
+import { getOrgTimeZone } from '@/lib/data/rollup-plan';
 import { toResponse } from '@/lib/errors';
 import { ZSummaryQuery } from '@/lib/schemas/api-v1';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 
-// Totals per month/phase/team/project/model/region/accelerator over [from, to] with the dashboard filters.
+// Totals per (organisation-local) month/phase/team/project/model/region/accelerator over [from, to] with the dashboard filters.
 async function handleGet(request: Request) {
   try {
     const url = new URL(request.url);
     const query = parseQuery(ZSummaryQuery, url);
     const ctx = await requireRequestAuth(request, 'read');
-    const range = rangeFromDays(query.from, query.to);
+    const range = rangeFromDays(query.from, query.to, await getOrgTimeZone(ctx));
     const groups = await findSummary(ctx, parseDashboardFilters(url.searchParams), range, query.groupBy);
     return Response.json({ from: query.from, to: query.to, groupBy: query.groupBy, groups });
   } catch (error) {

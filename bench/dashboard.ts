@@ -1,0 +1,74 @@
+// Dashboard overview benchmark (issue #9): `npm run bench:dashboard [-- --iterations 20]`.
+// Runs every query the overview page (app/(dashboard)/page.tsx) issues for the default view (last 12 months,
+// no filters, in the organisation's time zone), concurrently like the page's Suspense panels, against the large
+// database (`npm run db:seed:large`). Times it from the daily rollups, then the same aggregates from the raw
+// records in the same run (rollups switched off), and prints p50/p95, the raw/rollup ratio and PASS/MISS for the
+// target: overview p95 ≤ 150 ms (stated for 10M records; the record count is printed).
+import { chooseBucket, previousPeriod, resolveDateRange } from '@/lib/dashboard/date-range';
+import { findBreakdowns, findTopEmitters } from '@/lib/data/dashboard-breakdowns';
+import { findFilterOptions } from '@/lib/data/dashboard-options';
+import { getDashboardTotals } from '@/lib/data/dashboard-totals';
+import { findInferenceByModel, findTrendByPhase } from '@/lib/data/dashboard-trends';
+import { getDataSpan } from '@/lib/data/emission-summaries';
+import { getOrgTimeZone, setRollupsEnabled } from '@/lib/data/rollup-plan';
+import { getPrisma } from '@/lib/db';
+import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import { intArg, machineLine, openLargeOrg, percentile, verdict } from './support/large-org';
+
+const TARGET_P95_MS = 150;
+const iterations = intArg('iterations', 20);
+const rawIterations = intArg('raw-iterations', 3);
+const NOW = new Date('2026-11-29T12:00:00Z');
+
+const { db, org, records } = await openLargeOrg(console.log);
+try {
+  const ctx = { orgId: org.id };
+  const filters = parseDashboardFilters({});
+  /** One overview render's data: what page.tsx and its panels query. */
+  const overview = async () => {
+    const [span, timeZone] = await Promise.all([getDataSpan(ctx), getOrgTimeZone(ctx)]);
+    const range = resolveDateRange(filters, NOW, span, timeZone);
+    const bucket = chooseBucket(range);
+    await Promise.all([
+      findFilterOptions(ctx),
+      getDashboardTotals(ctx, filters, range),
+      getDashboardTotals(ctx, filters, previousPeriod(range)),
+      findTrendByPhase(ctx, filters, range, bucket),
+      findBreakdowns(ctx, filters, range),
+      findBreakdowns(ctx, filters, previousPeriod(range)),
+      findTopEmitters(ctx, filters, range),
+      findInferenceByModel(ctx, filters, range, bucket),
+    ]);
+  };
+  const time = async (n: number) => {
+    const samples: number[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const started = performance.now();
+      await overview();
+      samples.push(performance.now() - started);
+    }
+    return samples;
+  };
+  console.log(machineLine());
+  console.log(`records: ${records.toLocaleString('en')} (organisation time zone ${org.timeZone})`);
+  await time(2); // warm-up: connection pool, plans, buffer cache
+  const rollup = await time(iterations);
+  setRollupsEnabled(false);
+  await time(1);
+  const raw = await time(rawIterations);
+  setRollupsEnabled(true);
+  const p50 = percentile(rollup, 50);
+  const p95 = percentile(rollup, 95);
+  const rawP50 = percentile(raw, 50);
+  console.log(
+    `overview from rollups: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${iterations} requests)`,
+  );
+  console.log(`overview from raw records: p50 ${rawP50.toFixed(1)} ms (${rawIterations} requests)`);
+  console.log(`raw_vs_rollup_ratio=${(rawP50 / p50).toFixed(1)}`);
+  console.log(
+    `${verdict(p95 <= TARGET_P95_MS)} overview p95 ${p95.toFixed(1)} ms ≤ ${TARGET_P95_MS} ms at ${records.toLocaleString('en')} records`,
+  );
+  await getPrisma().$disconnect();
+} finally {
+  await db.stop();
+}

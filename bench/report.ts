@@ -1,0 +1,74 @@
+// Quarterly report benchmark (issue #9): `npm run bench:report [-- --period 2026-Q3 --iterations 3]`.
+// Against the large database: time to build the report model and its JSON (getQuarterAggregates →
+// buildQuarterlyEsgReport → JSON) and the PDF, from rollups; then the JSON path once from raw records
+// (rollups off) for the ratio. Targets: JSON ≤ 2 s, PDF ≤ 5 s. Peak RSS shows memory stays bounded.
+import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
+import { setRollupsEnabled } from '@/lib/data/rollup-plan';
+import { getPrisma } from '@/lib/db';
+import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
+import { exportReport } from '@/lib/reports/export-report';
+import { argValue } from '../scripts/db/large-database';
+import { intArg, machineLine, openLargeOrg, percentile, verdict } from './support/large-org';
+
+const TARGET_JSON_MS = 2000;
+const TARGET_PDF_MS = 5000;
+const period = argValue('period', '2026-Q3');
+const iterations = intArg('iterations', 3);
+const skipRaw = process.argv.includes('--skip-raw');
+
+const { db, org, records } = await openLargeOrg(console.log);
+try {
+  const ctx = { orgId: org.id };
+  const generatedAt = new Date('2026-11-29T12:00:00Z');
+  const json = async () => {
+    const started = performance.now();
+    const report = buildQuarterlyEsgReport(await getQuarterAggregates(ctx, period), { generatedAt });
+    const file = await exportReport(report, 'json', 'large');
+    return { ms: performance.now() - started, report, bytes: file.body.length };
+  };
+  console.log(machineLine());
+  console.log(`records: ${records.toLocaleString('en')}; report ${period}`);
+  await json(); // warm-up
+  const jsonMs: number[] = [];
+  const pdfMs: number[] = [];
+  let pdfBytes = 0;
+  for (let i = 0; i < iterations; i += 1) {
+    const { ms, report } = await json();
+    jsonMs.push(ms);
+    const started = performance.now();
+    const pdf = await exportReport(
+      buildQuarterlyEsgReport(await getQuarterAggregates(ctx, period), { generatedAt }),
+      'pdf',
+      'large',
+    );
+    pdfMs.push(performance.now() - started);
+    pdfBytes = pdf.body.length;
+    if (report.period.key !== period) {
+      throw new Error('unexpected period');
+    }
+  }
+  const jsonP50 = percentile(jsonMs, 50);
+  const pdfP50 = percentile(pdfMs, 50);
+  console.log(
+    `report JSON from rollups: median ${jsonP50.toFixed(0)} ms, max ${Math.max(...jsonMs).toFixed(0)} ms`,
+  );
+  console.log(`report PDF from rollups: median ${pdfP50.toFixed(0)} ms (${Math.round(pdfBytes / 1024)} KiB)`);
+  if (!skipRaw) {
+    setRollupsEnabled(false);
+    const raw = await json();
+    setRollupsEnabled(true);
+    console.log(
+      `report JSON from raw records: ${raw.ms.toFixed(0)} ms; raw_vs_rollup_ratio=${(raw.ms / jsonP50).toFixed(1)}`,
+    );
+  }
+  console.log(`peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  console.log(
+    `${verdict(Math.max(...jsonMs) <= TARGET_JSON_MS)} report JSON ${Math.max(...jsonMs).toFixed(0)} ms ≤ ${TARGET_JSON_MS} ms`,
+  );
+  console.log(
+    `${verdict(Math.max(...pdfMs) <= TARGET_PDF_MS)} report PDF ${Math.max(...pdfMs).toFixed(0)} ms ≤ ${TARGET_PDF_MS} ms`,
+  );
+  await getPrisma().$disconnect();
+} finally {
+  await db.stop();
+}

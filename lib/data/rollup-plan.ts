@@ -1,0 +1,64 @@
+import 'server-only';
+import { isoDay, type TDateRange } from '@/lib/dashboard/date-range';
+import { getPrisma } from '@/lib/db';
+import { localDay, zonedDayStart } from '@/lib/emissions/quarters';
+
+/**
+ * When a read can be answered from usage_rollup_daily (prisma/migrations/20261130040000_usage_rollups) instead
+ * of the raw records. Rollups hold organisation-local days, so a range is answerable only when both ends are
+ * local midnights in the organisation's CURRENT time zone; otherwise callers fall back to the raw records
+ * (same results, slower). Filters on team, project, model, phase, region and provider are all rollup dimensions.
+ */
+export interface TRollupDays {
+  /** First local day (inclusive), YYYY-MM-DD. */
+  fromDay: string;
+  /** Local day after the last one (exclusive), YYYY-MM-DD. */
+  toDay: string;
+  timeZone: string;
+}
+
+let rollupsEnabled = true;
+
+/** Benchmarks and equivalence tests switch rollups off to time/compare the raw path in the same process. */
+export function setRollupsEnabled(enabled: boolean): void {
+  rollupsEnabled = enabled;
+}
+
+export function areRollupsEnabled(): boolean {
+  return rollupsEnabled;
+}
+
+export async function getOrgTimeZone(ctx: { orgId: string }): Promise<string> {
+  const org = await getPrisma().organization.findUnique({
+    where: { id: ctx.orgId },
+    select: { timeZone: true },
+  });
+  return org?.timeZone ?? 'UTC';
+}
+
+function isLocalMidnight(instant: Date, timeZone: string): boolean {
+  const d = localDay(instant, timeZone);
+  return zonedDayStart(d.year, d.month0, d.day, timeZone).getTime() === instant.getTime();
+}
+
+/** Pure part: the rollup days for `range` in `timeZone`, or null when an end is not a local midnight. */
+export function rollupDaysFor(range: TDateRange, timeZone: string): TRollupDays | null {
+  if (!isLocalMidnight(range.from, timeZone) || !isLocalMidnight(range.to, timeZone)) {
+    return null;
+  }
+  return { fromDay: isoDay(range.from, timeZone), toDay: isoDay(range.to, timeZone), timeZone };
+}
+
+/** The rollup days answering `range` for this organisation, or null (→ read raw records). */
+export async function planRollupRead(ctx: { orgId: string }, range: TDateRange): Promise<TRollupDays | null> {
+  if (!rollupsEnabled) {
+    return null;
+  }
+  const timeZone = await getOrgTimeZone(ctx);
+  // A range built for another calendar (e.g. a UTC range for a Berlin organisation) may still align by chance
+  // only at whole hours; buckets must follow the organisation's calendar, so require the same zone.
+  if ((range.timeZone ?? 'UTC') !== timeZone) {
+    return null;
+  }
+  return rollupDaysFor(range, timeZone);
+}

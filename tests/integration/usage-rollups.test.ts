@@ -1,0 +1,179 @@
+import pg from 'pg';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { previousPeriod, resolveDateRange, type TDateRange } from '@/lib/dashboard/date-range';
+import { findSummary } from '@/lib/data/api-summary';
+import { findBreakdowns, findTopEmitters } from '@/lib/data/dashboard-breakdowns';
+import { getDashboardTotals } from '@/lib/data/dashboard-totals';
+import { findInferenceByModel, findTrendByPhase } from '@/lib/data/dashboard-trends';
+import { seedDemoOrganization } from '@/lib/data/demo-seed';
+import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
+import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
+import { recomputeOrganization } from '@/lib/data/recompute';
+import { findRollupMismatches } from '@/lib/data/rollup-check';
+import { planRollupRead, setRollupsEnabled } from '@/lib/data/rollup-plan';
+import { getPrisma } from '@/lib/db';
+import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import { createTestDatabase } from '../support/test-database';
+
+// The daily rollups (statement-level triggers on usage_record) must equal the raw records after every kind of
+// write, and every dashboard/summary read must give the same figures from rollups as from raw records.
+
+let orgId: string;
+let client: pg.Client;
+
+beforeAll(async () => {
+  const url = await createTestDatabase();
+  process.env.DATABASE_URL = url;
+  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), url);
+  orgId = (await seedDemoOrganization({ computedAt: new Date('2026-11-29T00:00:00Z') })).orgId;
+  client = new pg.Client({ connectionString: url });
+  await client.connect();
+}, 180_000);
+
+afterAll(async () => {
+  setRollupsEnabled(true);
+  await client.end();
+  await getPrisma().$disconnect();
+});
+
+const expectExact = async () => expect(await findRollupMismatches(client)).toEqual([]);
+
+/** Inserts copies of the org's records shifted and stretched (multi-day, zero-length, ending at midnight). */
+async function insertVariants(suffix: string, startShift: string, duration: string, limit: number) {
+  await client.query(
+    `INSERT INTO usage_record (org_id, external_id, content_hash, phase, started_at, ended_at, team_id, project_id,
+       model, provider, region, accelerator, grid_zone, requests, tokens, device_hours, it_energy_kwh,
+       facility_energy_kwh, pue_applied, intensity_g_co2e_per_kwh, intensity_source, basis, location_kg_co2e,
+       market_kg_co2e, market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l,
+       uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured, methodology_version, factor_refs,
+       assumption_flags, computed_at, updated_at)
+     SELECT org_id, external_id || $2, content_hash, phase, date_trunc('day', started_at) + $3::interval,
+       date_trunc('day', started_at) + $3::interval + $4::interval, team_id, project_id, model, provider, region,
+       accelerator, grid_zone, requests, tokens, device_hours, it_energy_kwh, facility_energy_kwh, pue_applied,
+       intensity_g_co2e_per_kwh, intensity_source, basis, location_kg_co2e, market_kg_co2e, market_matched_kwh,
+       embodied_kg_co2e, water_onsite_l, water_offsite_l, uncertainty_low_kg_co2e, uncertainty_high_kg_co2e,
+       is_measured, methodology_version, factor_refs, assumption_flags, computed_at, now()
+       FROM usage_record WHERE org_id = $1 AND external_id NOT LIKE '%~%' ORDER BY external_id LIMIT $5`,
+    [orgId, suffix, startShift, duration, limit],
+  );
+}
+
+test('rollups equal raw sums after seed, inserts, updates, deletes and recompute', async () => {
+  await expectExact();
+  const before = Number((await client.query('SELECT COUNT(*) FROM usage_rollup_daily')).rows[0].count);
+  expect(before).toBeGreaterThan(100);
+  await insertVariants('~multi', '13 hours', '3 days 5 hours', 200);
+  await insertVariants('~zero', '23 hours 59 minutes', '0 seconds', 50);
+  await insertVariants('~midnight', '0 hours', '1 day', 50);
+  await expectExact();
+  // Updates that move records across days, teams and models, and change quantities.
+  await client.query(
+    `UPDATE usage_record SET started_at = started_at + interval '20 hours', ended_at = ended_at + interval '30 hours',
+            location_kg_co2e = location_kg_co2e * 3, model = COALESCE(model, 'm') || '-v2', team_id = NULL
+      WHERE org_id = $1 AND external_id LIKE '%~multi'`,
+    [orgId],
+  );
+  await expectExact();
+  await client.query(`DELETE FROM usage_record WHERE org_id = $1 AND external_id LIKE '%~zero'`, [orgId]);
+  await client.query(`DELETE FROM usage_record WHERE org_id = $1 AND external_id LIKE '%~multi'`, [orgId]);
+  await expectExact();
+  // Deleting every variant leaves no stale rollup rows (rows nothing contributes to are removed).
+  await client.query(`DELETE FROM usage_record WHERE org_id = $1 AND external_id LIKE '%~%'`, [orgId]);
+  const after = Number((await client.query('SELECT COUNT(*) FROM usage_rollup_daily')).rows[0].count);
+  expect(after).toBe(before);
+  await recomputeOrganization({ orgId }, { reason: 'rollup test', now: new Date('2026-11-29T12:00:00Z') });
+  await expectExact();
+}, 120_000);
+
+/** Every dashboard and summary read, from rollups and from raw records. */
+async function readAll(range: TDateRange, filters = parseDashboardFilters({})) {
+  const ctx = { orgId };
+  return {
+    totals: await getDashboardTotals(ctx, filters, range),
+    previous: await getDashboardTotals(ctx, filters, previousPeriod(range)),
+    day: await findTrendByPhase(ctx, filters, range, 'day'),
+    week: await findTrendByPhase(ctx, filters, range, 'week'),
+    month: await findTrendByPhase(ctx, filters, range, 'month'),
+    inference: await findInferenceByModel(ctx, filters, range, 'week'),
+    breakdowns: await findBreakdowns(ctx, filters, range),
+    emitters: await findTopEmitters(ctx, filters, range),
+    byMonth: await findSummary(ctx, filters, range, 'month'),
+    byTeam: await findSummary(ctx, filters, range, 'team'),
+  };
+}
+
+/** Deep equality with numbers compared to 1e-9 relative (rollups sum per day, raw sums per record). */
+function expectSame(actual: unknown, expected: unknown, path = '$'): void {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    expect(Math.abs(actual - expected), path).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+  } else if (Array.isArray(expected) && Array.isArray(actual)) {
+    expect(actual.length, path).toBe(expected.length);
+    expected.forEach((e, i) => {
+      expectSame(actual[i], e, `${path}[${i}]`);
+    });
+  } else if (expected && typeof expected === 'object' && actual && typeof actual === 'object') {
+    expect(Object.keys(actual).sort(), path).toEqual(Object.keys(expected).sort());
+    for (const [k, v] of Object.entries(expected)) {
+      expectSame((actual as Record<string, unknown>)[k], v, `${path}.${k}`);
+    }
+  } else {
+    expect(actual, path).toEqual(expected);
+  }
+}
+
+async function expectRollupReadsEqualRaw(timeZone: string) {
+  const now = new Date('2026-11-29T15:00:00Z');
+  const cases: { filters: Record<string, string>; range: TDateRange }[] = [
+    { filters: {}, range: resolveDateRange({ range: 'last_12_months' }, now, null, timeZone) },
+    { filters: {}, range: resolveDateRange({ range: 'last_quarter' }, now, null, timeZone) },
+    {
+      filters: { phase: 'inference', provider: 'aws' },
+      range: resolveDateRange({ range: 'custom', from: '2026-03-03', to: '2026-04-17' }, now, null, timeZone),
+    },
+    { filters: { team: 'research' }, range: resolveDateRange({ range: 'ytd' }, now, null, timeZone) },
+  ];
+  for (const c of cases) {
+    const filters = parseDashboardFilters(c.filters);
+    expect(await planRollupRead({ orgId }, c.range)).not.toBeNull();
+    setRollupsEnabled(true);
+    const fromRollups = await readAll(c.range, filters);
+    setRollupsEnabled(false);
+    const fromRaw = await readAll(c.range, filters);
+    setRollupsEnabled(true);
+    expect(fromRaw.totals.records).toBeGreaterThan(0);
+    expectSame(fromRollups, fromRaw);
+  }
+  for (const key of ['2026-Q3', '2026-Q1', '2025']) {
+    const fromRollups = await getQuarterAggregates({ orgId }, key);
+    setRollupsEnabled(false);
+    const fromRecords = await getQuarterAggregates({ orgId }, key);
+    setRollupsEnabled(true);
+    expect(fromRecords.totals.records).toBeGreaterThan(0);
+    expectSame(fromRollups, fromRecords);
+  }
+}
+
+test('dashboard, summary and report reads from rollups equal the raw-record reads (UTC organisation)', async () => {
+  await expectRollupReadsEqualRaw('UTC');
+}, 120_000);
+
+test('changing the organisation time zone rebuilds its rollups in local days', async () => {
+  await getPrisma().organization.update({ where: { id: orgId }, data: { timeZone: 'America/New_York' } });
+  await expectExact();
+  const { rows } = await client.query(
+    `SELECT MIN(day)::text AS first FROM usage_rollup_daily WHERE org_id = $1`,
+    [orgId],
+  );
+  const first = await client.query(
+    `SELECT (MIN(started_at) AT TIME ZONE 'America/New_York')::date::text AS first FROM usage_record WHERE org_id = $1`,
+    [orgId],
+  );
+  expect(rows[0].first).toBe(first.rows[0].first);
+  await expectRollupReadsEqualRaw('America/New_York');
+  // A UTC-midnight range no longer matches the organisation's calendar: the raw records answer it.
+  const utcRange = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-02-01T00:00:00Z') };
+  expect(await planRollupRead({ orgId }, utcRange)).toBeNull();
+  await getPrisma().organization.update({ where: { id: orgId }, data: { timeZone: 'Asia/Kolkata' } });
+  await expectExact();
+}, 180_000);
