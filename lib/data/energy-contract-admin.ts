@@ -37,9 +37,7 @@ export async function listEnergyContracts(ctx: { orgId: string }): Promise<TEner
 async function change(
   ctx: TAdminCtx,
   action: string,
-  write: (
-    tx: Parameters<Parameters<ReturnType<typeof getPrisma>['$transaction']>[0]>[0],
-  ) => Promise<TEnergyContractDto>,
+  write: (tx: Prisma.TransactionClient) => Promise<TEnergyContractDto>,
   now: Date,
 ): Promise<{ contract: TEnergyContractDto; recompute: TRecomputeResult }> {
   assertPermission(ctx.role, 'manageOrganization');
