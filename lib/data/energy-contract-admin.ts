@@ -2,7 +2,7 @@ import 'server-only';
 import { assertPermission } from '@/lib/auth/roles';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { EnergyContract, Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import type { TEnergyContractCreate } from '@/lib/schemas/api-v1-contracts';
 import { recordAuditEvent } from './audit-events';
@@ -13,17 +13,7 @@ import { recomputeOrganization, type TRecomputeResult } from './recompute';
 
 type TAdminCtx = { orgId: string; userId: string | null; role: Role };
 
-const toDto = (c: {
-  id: string;
-  reference: string;
-  instrumentType: TEnergyContractCreate['instrumentType'];
-  marketZone: string;
-  periodStart: Date;
-  periodEnd: Date;
-  volumeMwh: number;
-  gCo2ePerKwh: number;
-  supplier: string | null;
-}) => ({
+const toDto = (c: EnergyContract) => ({
   id: c.id,
   reference: c.reference,
   instrumentType: c.instrumentType,
@@ -47,9 +37,7 @@ export async function listEnergyContracts(ctx: { orgId: string }): Promise<TEner
 async function change(
   ctx: TAdminCtx,
   action: string,
-  write: (
-    tx: Parameters<Parameters<ReturnType<typeof getPrisma>['$transaction']>[0]>[0],
-  ) => Promise<TEnergyContractDto>,
+  write: (tx: Prisma.TransactionClient) => Promise<TEnergyContractDto>,
   now: Date,
 ): Promise<{ contract: TEnergyContractDto; recompute: TRecomputeResult }> {
   assertPermission(ctx.role, 'manageOrganization');
