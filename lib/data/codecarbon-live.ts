@@ -1,25 +1,36 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import { isDuplicate, liveRecordId, liveRunRecord, type TLiveRun } from '@/lib/codecarbon/live-run';
-import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TCodecarbonEmissionCreate, TCodecarbonRunCreate } from '@/lib/schemas/codecarbon-api';
 import { ZUsageRecordInput } from '@/lib/schemas/usage-record';
 import { computeForOrganization } from './api-estimate';
+import { getPgPool } from './pg-pool';
+import { withPgTransaction } from './sql-runner';
 import { storeUsageRecords } from './usage-records';
 
-type Tx = Prisma.TransactionClient;
+type TClient = pg.ClientBase;
 
 /** Recomputes the run's one record from its payload and deltas and stores it (insert or replace). */
-async function storeLiveRun(ctx: { orgId: string }, live: TLiveRun, now: Date, tx: Tx): Promise<void> {
+async function storeLiveRun(
+  ctx: { orgId: string },
+  live: TLiveRun,
+  now: Date,
+  client: TClient,
+): Promise<void> {
   const record = ZUsageRecordInput.parse(liveRunRecord(live));
   const [footprint] = await computeForOrganization(ctx, [record]);
   if (!footprint) {
     throw new AppError('INTERNAL', 'The engine returned no result.');
   }
   const sourceData = { codecarbon: live } as unknown as Prisma.InputJsonValue;
-  await storeUsageRecords(ctx, [{ record, footprint, sourceData }], { computedAt: now, tx });
+  await storeUsageRecords(ctx, [{ record, footprint, sourceData }], {
+    computedAt: now,
+    client,
+    reason: `CodeCarbon run ${live.runId} updated by a new emission post`,
+  });
 }
 
 /** POST /runs: the run becomes one usage record (zero energy until its first emission post). */
@@ -29,8 +40,8 @@ export async function createCodecarbonRun(
   now: Date,
 ): Promise<{ id: string }> {
   const id = randomUUID();
-  await getPrisma().$transaction((tx) =>
-    storeLiveRun(ctx, { live: true, runId: id, run, emissions: [] }, now, tx),
+  await withPgTransaction(getPgPool(), (client) =>
+    storeLiveRun(ctx, { live: true, runId: id, run, emissions: [] }, now, client),
   );
   return { id };
 }
@@ -44,10 +55,12 @@ export async function addCodecarbonEmission(
   emission: TCodecarbonEmissionCreate,
   now: Date,
 ): Promise<{ id: string; duplicate: boolean }> {
-  return getPrisma().$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ source_data: { codecarbon?: TLiveRun } | null }[]>`
-      SELECT source_data FROM usage_record
-       WHERE org_id = ${ctx.orgId}::uuid AND external_id = ${liveRecordId(emission.run_id)} FOR UPDATE`;
+  return withPgTransaction(getPgPool(), async (client) => {
+    const { rows } = await client.query<{ source_data: { codecarbon?: TLiveRun } | null }>(
+      `SELECT source_data FROM usage_record WHERE org_id = $1::uuid AND external_id = $2 FOR UPDATE`,
+      [ctx.orgId, liveRecordId(emission.run_id)],
+    );
+    const row = rows[0];
     const live = row?.source_data?.codecarbon;
     if (!live?.live) {
       throw new AppError(
@@ -59,7 +72,7 @@ export async function addCodecarbonEmission(
     if (isDuplicate(live, emission)) {
       return { id, duplicate: true };
     }
-    await storeLiveRun(ctx, { ...live, emissions: [...live.emissions, emission] }, now, tx);
+    await storeLiveRun(ctx, { ...live, emissions: [...live.emissions, emission] }, now, client);
     return { id, duplicate: false };
   });
 }

@@ -1,10 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { computeFootprints } from '@/lib/emissions/compute-footprints';
+import { computeFootprintsMemo, type FootprintMemo } from '@/lib/emissions/footprint-memo';
 import { ensureIndexed } from '@/lib/emissions/index-factor-library';
 import { AppError } from '@/lib/errors';
 import type { ParsedRecord, ParseOptions, RowError } from '@/lib/ingest/types';
@@ -14,14 +11,9 @@ import { getCachedFactorLibrary } from './factor-library-cache';
 import { getOrganization, methodologySettingsFor } from './organizations';
 import { toCopyCsvLine } from './pg-copy';
 import { getPgPool } from './pg-pool';
+import { pgRunner } from './sql-runner';
 import { findExistingUploadBySha, getUpload, type TUploadDto, uploadFormatOf } from './upload-queries';
-import {
-  applyStagedRecords,
-  CREATE_STAGING_SQL,
-  STAGING_COLUMNS,
-  STAGING_TABLE,
-  toStagingRow,
-} from './upload-staging';
+import { applyStagedRecords, COPY_STAGING_SQL, createStagingTable, toStagingRow } from './upload-staging';
 import { addToTotals, emptyTotals, hash53 } from './upload-summary';
 
 /** Default upload size limit: 1 GiB (override with UPLOAD_MAX_BYTES). */
@@ -84,13 +76,15 @@ export async function ingestUpload(
   // Energy contracts are allocated across the whole batch, so with contracts the records are computed at once.
   const holdAll = contracts.length > 0;
   let pending: ParsedRecord[] = [];
+  const memo: FootprintMemo = new Map();
 
   const stage = (records: ParsedRecord[]): string => {
-    const footprints = computeFootprints(
+    const footprints = computeFootprintsMemo(
       records.map((r) => r.record),
       indexed,
       settings,
       contracts,
+      memo,
     );
     let text = '';
     records.forEach((parsed, i) => {
@@ -143,12 +137,9 @@ export async function ingestUpload(
       [ctx.orgId, ctx.userId, input.fileName, input.parse.mapping ? 'mapped' : 'generic', timeZone],
     );
     const uploadId = inserted.rows[0]?.id as string;
-    await client.query(CREATE_STAGING_SQL);
-    const columns = STAGING_COLUMNS.map((c) => `"${c}"`).join(', ');
-    await pipeline(
-      Readable.from(stagingCsv(), { highWaterMark: 1 }),
-      client.query(copyFrom(`COPY ${STAGING_TABLE} (${columns}) FROM STDIN WITH (FORMAT csv)`)),
-    );
+    const db = pgRunner(client);
+    await createStagingTable(db);
+    await db.copyIn?.(COPY_STAGING_SQL, stagingCsv());
     const sha256 = sha.digest('hex');
     const existing = await findExistingUploadBySha(client, ctx.orgId, sha256);
     if (existing) {
@@ -192,10 +183,10 @@ export async function ingestUpload(
     if (input.validOnly && summary.errors.length > 0) {
       report.skippedLines = [...new Set(summary.errors.map((e) => e.line))].slice(0, MAX_STORED_ERRORS);
     }
-    const applied = await applyStagedRecords(client, {
+    const applied = await applyStagedRecords(db, {
       orgId: ctx.orgId,
       uploadId,
-      fileName: input.fileName,
+      reason: `replaced by upload of ${input.fileName}`,
       computedAt,
       dedupe: maybeDuplicates,
     });
