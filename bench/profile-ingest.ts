@@ -2,7 +2,7 @@
 // `npx tsx --conditions=react-server bench/profile-ingest.ts [rows]`
 
 import { toCopyCsvLine } from '@/lib/data/pg-copy';
-import { toStagingRow } from '@/lib/data/upload-staging';
+import { sourceDataOf, stagingRowOf } from '@/lib/data/staging-rows';
 import { computeFootprintsMemo } from '@/lib/emissions/footprint-memo';
 import { ensureIndexed } from '@/lib/emissions/index-factor-library';
 import { DEFAULT_METHODOLOGY_SETTINGS } from '@/lib/emissions/methodology-settings';
@@ -41,7 +41,17 @@ const footprints = parsed.flatMap((_, i) =>
 lap('engine');
 const computedAt = new Date();
 const staged = parsed.map(
-  (p, i) => toStagingRow(p, footprints[i] as (typeof footprints)[number], computedAt).row,
+  (p, i) =>
+    stagingRowOf(
+      {
+        record: p.record,
+        footprint: footprints[i] as (typeof footprints)[number],
+        uploadLine: p.line,
+        sourceData: sourceDataOf(p),
+      },
+      computedAt,
+      1,
+    ).row,
 );
 lap('staging row (hash, columns, provenance JSON)');
 let bytes = 0;

@@ -4,8 +4,9 @@ import type { PrismaClient } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { getPgPool } from './pg-pool';
 import { pgRunner, prismaRunner, type TSqlRunner, withPgTransaction } from './sql-runner';
-import { applyStagedRecords, createStagingTable, stageRows, stagingRowOf } from './upload-staging';
-import type { TUsageRecordToStore } from './usage-record-columns';
+import { createStagingWriter } from './staging-writer';
+import { applyStagedRecords } from './upload-staging';
+import { externalIdOf, hashUsageRecord, type TUsageRecordToStore } from './usage-record-columns';
 
 export {
   externalIdOf,
@@ -46,20 +47,18 @@ export async function storeUsageRecords(
   },
 ): Promise<TStoreResult> {
   const run = async (db: TSqlRunner): Promise<TStoreResult> => {
-    const seen = new Set<string>();
-    const rows = [];
-    for (const item of items) {
-      const staged = stagingRowOf(item, options.computedAt);
-      if (!seen.has(staged.externalId)) {
-        seen.add(staged.externalId);
-        rows.push(staged.row);
-      }
-    }
-    if (rows.length === 0) {
+    if (items.length === 0) {
       return { created: 0, updated: 0, unchanged: 0 };
     }
-    await createStagingTable(db);
-    await stageRows(db, rows);
+    const writer = await createStagingWriter(db, options.computedAt);
+    const seen = new Set<string>();
+    for (const item of uniqueByExternalId(items, seen)) {
+      writer.add(item);
+      if (writer.stagedRows % 5_000 === 0) {
+        await writer.flush();
+      }
+    }
+    await writer.flush();
     const uploadIds = new Set(items.map((i) => i.uploadId ?? null));
     return applyStagedRecords(db, {
       orgId: ctx.orgId,
@@ -67,6 +66,9 @@ export async function storeUsageRecords(
       reason: options.reason ?? DEFAULT_REASON,
       computedAt: options.computedAt,
       dedupe: false,
+      stagedRows: writer.stagedRows,
+      teams: writer.teams,
+      projects: writer.projects,
     });
   };
   if (options.client) {
@@ -79,4 +81,18 @@ export async function storeUsageRecords(
     return options.db.$transaction((tx) => run(prismaRunner(tx)), { timeout: 300_000 });
   }
   return withPgTransaction(getPgPool(), (client) => run(pgRunner(client)));
+}
+
+/** The first item of each external id (a later repeat in the same call is ignored, as before). */
+function* uniqueByExternalId(
+  items: TUsageRecordToStore[],
+  seen: Set<string>,
+): Generator<TUsageRecordToStore> {
+  for (const item of items) {
+    const id = externalIdOf(item.record, item.record.recordId ? '' : hashUsageRecord(item.record));
+    if (!seen.has(id)) {
+      seen.add(id);
+      yield item;
+    }
+  }
 }
