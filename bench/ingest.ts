@@ -3,6 +3,7 @@
 // POST /api/v1/uploads after the body is read: streamed parse → engine → COPY staging → upsert), then times a
 // raw COPY of the same rows into an empty copy of usage_record. Prints rows/s for both, peak RSS, and as the
 // last line ingest_vs_copy_ratio=<x>. Uses DATABASE_URL if set, else a fresh embedded Postgres.
+import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,14 +11,12 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
+import { getCachedFactorLibrary } from '@/lib/data/factor-library-cache';
 import { getPgPool } from '@/lib/data/pg-pool';
 import { ingestUpload } from '@/lib/data/uploads';
 import { getPrisma } from '@/lib/db';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { dataPath } from '../scripts/db/data-root';
 import { startEmbeddedPostgres } from '../scripts/db/embedded-postgres';
-import { migrateDatabase } from '../scripts/db/migrate';
 import { csvChunks } from './ingest-rows';
 
 function rowsArg(): number {
@@ -41,8 +40,14 @@ async function main() {
     process.env.DATABASE_URL = server.url;
   }
   const url = process.env.DATABASE_URL as string;
-  await migrateDatabase(url);
-  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), url);
+  const prepared = spawnSync(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', path.join(import.meta.dirname, 'ingest-prepare.ts')],
+    { stdio: 'inherit', env: process.env },
+  );
+  if (prepared.status !== 0) {
+    throw new Error('preparing the benchmark database failed');
+  }
   const prisma = getPrisma();
   const org = await prisma.organization.create({ data: { name: 'Bench', slug: `bench-${Date.now()}` } });
   const dir = await mkdtemp(path.join(tmpdir(), 'aif-bench-'));
@@ -51,7 +56,13 @@ async function main() {
   const sizeBytes = (await stat(file)).size;
   console.log(`rows=${rows} file_bytes=${sizeBytes}`);
 
-  // RSS before the ingest: the process already holds the bundled factor library it loaded into the database.
+  // The factor library is loaded once per server process and cached (getCachedFactorLibrary): warm it first,
+  // as a running server has, and report its one-off load time separately.
+  const tLib = performance.now();
+  await getCachedFactorLibrary({ orgId: org.id });
+  console.log(
+    `factor_library_load: ${Math.round(performance.now() - tLib)} ms (once per process, then cached)`,
+  );
   const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
   const t0 = performance.now();
   const { upload } = await ingestUpload(
@@ -95,7 +106,13 @@ async function main() {
   await getPgPool().end();
   await rm(dir, { recursive: true, force: true });
   await stop();
-  console.log(`ingest_vs_copy_ratio=${(ingestRate / copyRate).toFixed(3)}`);
+  const ratio = ingestRate / copyRate;
+  const ratioMet = ratio >= 0.5;
+  const rssMet = rssMb <= 300;
+  console.log(
+    `targets (issue #4): ratio >= 0.5 ${ratioMet ? 'MET' : 'MISSED'}; peak RSS <= 300 MB ${rssMet ? 'MET' : 'MISSED'}${ratioMet && rssMet ? '' : ' (why: docs/BENCHMARKS.md, "Ingest")'}`,
+  );
+  console.log(`ingest_vs_copy_ratio=${ratio.toFixed(3)}`);
 }
 
 main().catch((error) => {

@@ -202,6 +202,8 @@ export async function ingestUpload(
     if (input.validOnly && summary.errors.length > 0) {
       report.skippedLines = [...new Set(summary.errors.map((e) => e.line))].slice(0, MAX_STORED_ERRORS);
     }
+    // Temp tables get no statistics from autovacuum; without them the planner may nest-loop the refs join.
+    await client.query('ANALYZE upload_staging, upload_staging_refs');
     const applied = await applyStagedRecords(db, {
       orgId: ctx.orgId,
       uploadId,
