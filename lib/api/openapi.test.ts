@@ -20,8 +20,9 @@ describe('buildOpenApiDocument', () => {
       '/api/v1/uploads',
       '/api/v1/uploads/{id}',
       '/api/v1/uploads/{id}/errors',
+      '/api/v1/uploads/{id}/progress',
     ]);
-    expect(API_ENDPOINTS).toHaveLength(15);
+    expect(API_ENDPOINTS).toHaveLength(16);
   });
 
   test('every $ref resolves to a component generated from Zod', () => {

@@ -13,6 +13,7 @@ import {
   ZUploadDeleted,
   ZUploadDetail,
   ZUploadList,
+  ZUploadProgress,
 } from '@/lib/schemas/api-v1-uploads';
 import {
   ZCodecarbonEmissionCreate,
@@ -41,6 +42,7 @@ export const RESPONSE_SCHEMAS = {
   UploadDetail: ZUploadDetail,
   UploadList: ZUploadList,
   UploadDeleted: ZUploadDeleted,
+  UploadProgress: ZUploadProgress,
   MeResponse: ZMeResponse,
   CodecarbonRun: ZCodecarbonRun,
   CodecarbonEmissionId: ZCodecarbonEmissionId,

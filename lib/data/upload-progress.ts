@@ -1,6 +1,8 @@
 import 'server-only';
 import type pg from 'pg';
 import { AppError } from '@/lib/errors';
+import type { TUploadProgressResponse } from '@/lib/schemas/api-v1-uploads';
+import { getPgPool } from './pg-pool';
 
 /** What the Uploads page shows while a file is processed (bytes of the file read, rows parsed so far). */
 export interface TUploadProgress {
@@ -49,4 +51,23 @@ export function createProgressReporter(
       }
     },
   };
+}
+
+/** Progress of one upload of the organisation, or null (unknown id, other organisation, discarded upload). */
+export async function getUploadProgress(
+  ctx: { orgId: string },
+  id: string,
+): Promise<TUploadProgressResponse | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) {
+    return null;
+  }
+  const { rows } = await getPgPool().query<{
+    status: TUploadProgressResponse['status'];
+    progress: TUploadProgress | null;
+    cancel_requested: boolean;
+  }>('SELECT status, progress, cancel_requested FROM upload WHERE id = $1 AND org_id = $2', [id, ctx.orgId]);
+  const row = rows[0];
+  return row
+    ? { id, status: row.status, cancelRequested: row.cancel_requested, progress: row.progress }
+    : null;
 }

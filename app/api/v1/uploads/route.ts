@@ -12,7 +12,12 @@ export async function POST(request: Request) {
     const { params, input } = await readUploadRequest(request, uploadMaxBytes());
     const { upload, repeated } = await ingestUpload(
       { orgId: ctx.orgId, userId: ctx.userId, tokenId: ctx.tokenId ?? null },
-      { ...input, parse: toParseOptions(params), validOnly: params.validOnly },
+      {
+        ...input,
+        parse: toParseOptions(params),
+        validOnly: params.validOnly,
+        ...(params.uploadId ? { uploadId: params.uploadId } : {}),
+      },
     );
     const body = await getUploadWithErrors(ctx, upload.id);
     if (upload.status === 'failed') {
