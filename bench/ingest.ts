@@ -65,9 +65,10 @@ async function main() {
   );
   const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
   const t0 = performance.now();
+  const timings: { stagingMs?: number; upsertMs?: number } = {};
   const { upload } = await ingestUpload(
     { orgId: org.id, userId: null },
-    { fileName: 'bench.csv', chunks: createReadStream(file, { highWaterMark: 1 << 16 }), parse: {} },
+    { fileName: 'bench.csv', chunks: createReadStream(file, { highWaterMark: 1 << 16 }), parse: {}, timings },
   );
   const ingestMs = performance.now() - t0;
   const rssMb = process.resourceUsage().maxRSS / 1024;
@@ -100,6 +101,9 @@ async function main() {
   );
   console.log(
     `raw_copy: ${Math.round(copyMs)} ms, ${Math.round(copyRate)} rows/s (COPY of the same CSV into an empty usage_record copy)`,
+  );
+  console.log(
+    `ingest_breakdown: parse+validate+compute+COPY staging ${Math.round(timings.stagingMs ?? 0)} ms · analyze+restatements+upsert ${Math.round(timings.upsertMs ?? 0)} ms`,
   );
   console.log(`rss_before_ingest_mb=${Math.round(rssBeforeMb)} peak_rss_mb=${Math.round(rssMb)}`);
   await prisma.$disconnect();

@@ -51,6 +51,8 @@ export interface TIngestUploadInput {
   uploadId?: string;
   /** Declared file size (Content-Length, browser file size) for the progress bar; null when unknown. */
   bytesTotal?: number | null;
+  /** Filled with phase durations in ms (bench:ingest prints them): staging (parse → COPY), upsert. */
+  timings?: { stagingMs?: number; upsertMs?: number };
 }
 
 /**
@@ -109,6 +111,7 @@ export async function ingestUpload(
   try {
     await client.query('BEGIN');
     open = true;
+    const startedMs = performance.now();
     // Held until commit/rollback: tells deleteUpload that this upload is live (cancel it) rather than stale.
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('upload:' || $1))`, [uploadId]);
     const db = pgRunner(client);
@@ -158,6 +161,7 @@ export async function ingestUpload(
     }
     pending = [];
     await progress.report(progressNow('storing'), true);
+    const stagedMs = performance.now();
     const sha256 = sha.digest('hex');
     const existing = await findExistingUploadBySha(client, ctx.orgId, sha256);
     if (existing) {
@@ -214,6 +218,10 @@ export async function ingestUpload(
       teams: writer.teams,
       projects: writer.projects,
     });
+    if (input.timings) {
+      input.timings.stagingMs = stagedMs - startedMs;
+      input.timings.upsertMs = performance.now() - stagedMs;
+    }
     await client.query(
       `UPDATE upload SET size_bytes = $2, sha256 = $3, format = $4, status = 'completed', rows_total = $5,
          rows_accepted = $6, rows_rejected = $7, error_report = $8, summary = $9, completed_at = $10, progress = NULL
