@@ -15,7 +15,11 @@ export function getPgPool(): pg.Pool {
     );
   }
   if (!globalForPg.aiFootprintPgPool || globalForPg.aiFootprintPgPoolUrl !== url) {
-    globalForPg.aiFootprintPgPool = new pg.Pool({ connectionString: url, max: 5 });
+    const pool = new pg.Pool({ connectionString: url, max: 5 });
+    // An idle client losing its connection (database restart or shutdown) must not crash the process; the pool
+    // drops that client and the next query opens a new connection.
+    pool.on('error', (error) => console.error('pg pool: idle client error:', error.message));
+    globalForPg.aiFootprintPgPool = pool;
     globalForPg.aiFootprintPgPoolUrl = url;
   }
   return globalForPg.aiFootprintPgPool;
