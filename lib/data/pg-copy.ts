@@ -23,24 +23,8 @@ function csvField(value: TCopyValue): string {
   } else {
     text = String(value);
   }
-  if (text.length < LONG_TEXT) {
-    return quote(text);
-  }
-  // Long values (provenance JSON) repeat across rows of an upload as the same string: quote each once.
-  let quoted = quotedLong.get(text);
-  if (quoted === undefined) {
-    if (quotedLong.size >= 1_000) {
-      quotedLong.clear();
-    }
-    quoted = quote(text);
-    quotedLong.set(text, quoted);
-  }
-  return quoted;
+  return text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
 }
-
-const LONG_TEXT = 256;
-const quotedLong = new Map<string, string>();
-const quote = (text: string) => (text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`);
 
 /** One row as a line of COPY … (FORMAT csv) input, newline included. */
 export function toCopyCsvLine(row: readonly TCopyValue[]): string {
