@@ -15,7 +15,10 @@ export function getPgPool(): pg.Pool {
     );
   }
   if (!globalForPg.aiFootprintPgPool || globalForPg.aiFootprintPgPoolUrl !== url) {
-    const pool = new pg.Pool({ connectionString: url, max: 5 });
+    // temp_buffers (session memory for temporary tables, default 8 MB) is raised so an upload's staging tables
+    // stay in memory instead of spilling to disk on every batch; it can only be set before a session's first
+    // temporary table, hence at connect time. Memory is taken only as temp tables grow.
+    const pool = new pg.Pool({ connectionString: url, max: 5, options: '-c temp_buffers=128MB' });
     // An idle client losing its connection (database restart or shutdown) must not crash the process; the pool
     // drops that client and the next query opens a new connection.
     pool.on('error', (error) => console.error('pg pool: idle client error:', error.message));

@@ -16,10 +16,10 @@ export interface TUploadProgress {
 
 export interface TProgressReporter {
   /**
-   * Records progress (at most every `intervalMs`, or always with `force`) and throws CONFLICT "cancelled"
-   * when a DELETE asked to cancel the upload.
+   * Records progress (computed only when due: at most every `intervalMs`, or always with `force`) and throws
+   * CONFLICT "cancelled" when a DELETE asked to cancel the upload.
    */
-  report(progress: TUploadProgress, force?: boolean): Promise<void>;
+  report(progress: () => TUploadProgress, force?: boolean): Promise<void>;
 }
 
 export const CANCELLED_MESSAGE = 'The upload was cancelled; nothing was stored.';
@@ -44,7 +44,7 @@ export function createProgressReporter(
       last = at;
       const result = await pool.query<{ cancel_requested: boolean }>(
         'UPDATE upload SET progress = $2 WHERE id = $1 RETURNING cancel_requested',
-        [uploadId, JSON.stringify(progress)],
+        [uploadId, JSON.stringify(progress())],
       );
       if (result.rows[0]?.cancel_requested) {
         throw new AppError('CONFLICT', CANCELLED_MESSAGE, { cancelled: true });

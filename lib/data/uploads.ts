@@ -153,14 +153,14 @@ export async function ingestUpload(
         await stage(pending);
         pending = [];
       }
-      await progress.report(progressNow('parsing'));
+      await progress.report(() => progressNow('parsing'));
     }
     pending.push(...stream.end());
     if (shouldStage() && pending.length > 0) {
       await stage(pending);
     }
     pending = [];
-    await progress.report(progressNow('storing'), true);
+    await progress.report(() => progressNow('storing'), true);
     const stagedMs = performance.now();
     const sha256 = sha.digest('hex');
     const existing = await findExistingUploadBySha(client, ctx.orgId, sha256);
@@ -189,7 +189,7 @@ export async function ingestUpload(
         report.errorCount = 1;
       }
       await client.query('ROLLBACK');
-      open = false;
+      // `open` stays true: if recording the failure throws inside its own transaction, the catch rolls it back.
       await markUploadFailed(client, ctx, {
         uploadId,
         fileName: input.fileName,
