@@ -3,6 +3,7 @@
 // POST /api/v1/uploads after the body is read: streamed parse → engine → COPY staging → upsert), then times a
 // raw COPY of the same rows into an empty copy of usage_record. Prints rows/s for both, peak RSS, and as the
 // last line ingest_vs_copy_ratio=<x>. Uses DATABASE_URL if set, else a fresh embedded Postgres.
+import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,20 +11,13 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
+import { getCachedFactorLibrary } from '@/lib/data/factor-library-cache';
 import { getPgPool } from '@/lib/data/pg-pool';
 import { ingestUpload } from '@/lib/data/uploads';
 import { getPrisma } from '@/lib/db';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { dataPath } from '../scripts/db/data-root';
 import { startEmbeddedPostgres } from '../scripts/db/embedded-postgres';
-import { migrateDatabase } from '../scripts/db/migrate';
-
-const HEADER =
-  'record_id,phase,started_at,ended_at,team,project,provider,region,accelerator,accelerator_count,accelerator_hours,energy_kwh';
-const REGIONS = ['us-east-1', 'eu-west-1', 'eu-central-1', 'us-west-2'];
-const ACCELERATORS = ['NVIDIA A100-SXM4-80GB', 'NVIDIA H100 80GB HBM3', 'NVIDIA L4'];
-const PHASES = ['training', 'inference', 'fine_tuning', 'evaluation'];
+import { csvChunks } from './ingest-rows';
 
 function rowsArg(): number {
   const i = process.argv.indexOf('--rows');
@@ -32,24 +26,6 @@ function rowsArg(): number {
     throw new Error('--rows must be a positive integer');
   }
   return n;
-}
-
-/** Deterministic rows: one hour each from 2025-01-01, cycling regions/accelerators; every 3rd row metered. */
-function* csvChunks(rows: number): Generator<string> {
-  let chunk = `${HEADER}\n`;
-  const start = Date.UTC(2025, 0, 1);
-  for (let i = 0; i < rows; i++) {
-    const started = new Date(start + (i % 8760) * 3_600_000).toISOString();
-    const ended = new Date(start + ((i % 8760) + 1) * 3_600_000).toISOString();
-    const count = 1 + (i % 8);
-    const energy = i % 3 === 0 ? (0.3 * count).toFixed(3) : '';
-    chunk += `bench-${i},${PHASES[i % 4]},${started},${ended},team-${i % 5},project-${i % 20},aws,${REGIONS[i % 4]},${ACCELERATORS[i % 3]},${count},${count},${energy}\n`;
-    if (chunk.length > 1 << 16) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  yield chunk;
 }
 
 async function main() {
@@ -64,8 +40,14 @@ async function main() {
     process.env.DATABASE_URL = server.url;
   }
   const url = process.env.DATABASE_URL as string;
-  await migrateDatabase(url);
-  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), url);
+  const prepared = spawnSync(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', path.join(import.meta.dirname, 'ingest-prepare.ts')],
+    { stdio: 'inherit', env: process.env },
+  );
+  if (prepared.status !== 0) {
+    throw new Error('preparing the benchmark database failed');
+  }
   const prisma = getPrisma();
   const org = await prisma.organization.create({ data: { name: 'Bench', slug: `bench-${Date.now()}` } });
   const dir = await mkdtemp(path.join(tmpdir(), 'aif-bench-'));
@@ -74,12 +56,19 @@ async function main() {
   const sizeBytes = (await stat(file)).size;
   console.log(`rows=${rows} file_bytes=${sizeBytes}`);
 
-  // RSS before the ingest: the process already holds the bundled factor library it loaded into the database.
+  // The factor library is loaded once per server process and cached (getCachedFactorLibrary): warm it first,
+  // as a running server has, and report its one-off load time separately.
+  const tLib = performance.now();
+  await getCachedFactorLibrary({ orgId: org.id });
+  console.log(
+    `factor_library_load: ${Math.round(performance.now() - tLib)} ms (once per process, then cached)`,
+  );
   const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
   const t0 = performance.now();
+  const timings: { stagingMs?: number; upsertMs?: number } = {};
   const { upload } = await ingestUpload(
     { orgId: org.id, userId: null },
-    { fileName: 'bench.csv', chunks: createReadStream(file, { highWaterMark: 1 << 16 }), parse: {} },
+    { fileName: 'bench.csv', chunks: createReadStream(file, { highWaterMark: 1 << 16 }), parse: {}, timings },
   );
   const ingestMs = performance.now() - t0;
   const rssMb = process.resourceUsage().maxRSS / 1024;
@@ -113,12 +102,21 @@ async function main() {
   console.log(
     `raw_copy: ${Math.round(copyMs)} ms, ${Math.round(copyRate)} rows/s (COPY of the same CSV into an empty usage_record copy)`,
   );
+  console.log(
+    `ingest_breakdown: parse+validate+compute+COPY staging ${Math.round(timings.stagingMs ?? 0)} ms · analyze+restatements+upsert ${Math.round(timings.upsertMs ?? 0)} ms`,
+  );
   console.log(`rss_before_ingest_mb=${Math.round(rssBeforeMb)} peak_rss_mb=${Math.round(rssMb)}`);
   await prisma.$disconnect();
   await getPgPool().end();
   await rm(dir, { recursive: true, force: true });
   await stop();
-  console.log(`ingest_vs_copy_ratio=${(ingestRate / copyRate).toFixed(3)}`);
+  const ratio = ingestRate / copyRate;
+  const ratioMet = ratio >= 0.5;
+  const rssMet = rssMb <= 300;
+  console.log(
+    `targets (issue #4): ratio >= 0.5 ${ratioMet ? 'MET' : 'MISSED'}; peak RSS <= 300 MB ${rssMet ? 'MET' : 'MISSED'}${ratioMet && rssMet ? '' : ' (why: docs/BENCHMARKS.md, "Ingest")'}`,
+  );
+  console.log(`ingest_vs_copy_ratio=${ratio.toFixed(3)}`);
 }
 
 main().catch((error) => {

@@ -80,3 +80,27 @@ test('[uploads] an unknown header is mapped to template fields, saved as a prese
     page.getByRole('table', { name: 'Upload history' }).getByRole('row', { name: /slurm-export\.csv/ }),
   ).toContainText('mapped');
 });
+
+test('[uploads] a large file shows server-side processing progress and can be cancelled', async ({
+  page,
+}) => {
+  const rows = Array.from(
+    { length: 40_000 },
+    (_, i) =>
+      `big-${i},inference,2026-02-01T${String(i % 24).padStart(2, '0')}:00:00Z,2026-02-01T${String(i % 24).padStart(2, '0')}:30:00Z,aws,us-east-1,NVIDIA L4,1,0.5`,
+  );
+  const csv = `record_id,phase,started_at,ended_at,provider,region,accelerator,accelerator_count,accelerator_hours\n${rows.join('\n')}\n`;
+  await signIn(page, 'editor');
+  await page.goto('/uploads');
+  await page
+    .locator('#upload-file')
+    .setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByTestId('detected-format')).toHaveText('Generic template v1');
+  await page.getByRole('button', { name: 'Upload big.csv' }).click();
+  // Rows counted by the server while it processes (polled from GET /api/v1/uploads/{id}/progress).
+  await expect(page.getByTestId('processing-progress')).toContainText(/[1-9][\d,]* rows read/, PROCESSING);
+  await page.getByRole('button', { name: 'Cancel upload' }).click();
+  await expect(page.getByText('The upload was cancelled; nothing was stored.')).toBeVisible(PROCESSING);
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Upload history' })).not.toContainText('big.csv');
+});

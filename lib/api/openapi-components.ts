@@ -26,6 +26,7 @@ import {
   ZUploadDeleted,
   ZUploadDetail,
   ZUploadList,
+  ZUploadProgress,
 } from '@/lib/schemas/api-v1-uploads';
 import { ZBestWindowResponse } from '@/lib/schemas/best-window';
 import {
@@ -68,6 +69,7 @@ export const RESPONSE_SCHEMAS = {
   Upload: ZUpload,
   UploadDetail: ZUploadDetail,
   UploadList: ZUploadList,
+  UploadProgress: ZUploadProgress,
   UploadDeleted: ZUploadDeleted,
   MeResponse: ZMeResponse,
   CodecarbonRun: ZCodecarbonRun,

@@ -42,7 +42,8 @@ export type TComponentName =
   | 'CodecarbonExperimentList'
   | 'CodecarbonRunList'
   | 'ReportVersion'
-  | 'BestWindowResponse';
+  | 'BestWindowResponse'
+  | 'UploadProgress';
 
 export interface TApiResponse {
   description: string;

@@ -189,6 +189,13 @@ export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([
         description: 'File name for a raw body',
         schema: z.string(),
       },
+      {
+        name: 'uploadId',
+        in: 'query',
+        required: false,
+        description: 'Your own UUID for the new upload, to poll GET /api/v1/uploads/{id}/progress meanwhile',
+        schema: z.uuid(),
+      },
     ],
     requestBody: {
       description: 'The file',
@@ -223,10 +230,21 @@ export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([
     method: 'delete',
     path: '/api/v1/uploads/{id}',
     summary: 'Delete an upload',
-    description: 'Deletes the upload and the records it created (restatement logged).',
+    description:
+      'Deletes the upload and the records it created (restatement logged). An upload still processing is cancelled instead (`cancelled: true`): it stops at its next progress update and stores nothing.',
     permission: 'writeUsage',
     parameters: [idParam('id', 'Upload id')],
     responses: { '200': { description: 'Deleted', schema: 'UploadDeleted' }, ...errors('401', '403', '404') },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/uploads/{id}/progress',
+    summary: 'Upload progress',
+    description:
+      'While an upload is processed: bytes read, rows parsed and rejected so far, and the stage (parsing, storing). Pass your own `uploadId` (UUID) to POST /api/v1/uploads to poll it during the request.',
+    permission: 'read',
+    parameters: [idParam('id', 'Upload id')],
+    responses: { '200': { description: 'Progress', schema: 'UploadProgress' }, ...errors('401', '404') },
   },
   {
     method: 'get',

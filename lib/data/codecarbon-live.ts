@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import {
   isDuplicate,
   liveRecordId,
@@ -15,18 +16,19 @@ import { ZUsageRecordInput } from '@/lib/schemas/usage-record';
 import { computeForOrganization } from './api-estimate';
 import { getCodecarbonExperiment } from './codecarbon-experiments';
 import { getCachedFactorLibrary } from './factor-library-cache';
+import { getPgPool } from './pg-pool';
+import { withPgTransaction } from './sql-runner';
 import { storeUsageRecords } from './usage-records';
 
-type Tx = Prisma.TransactionClient;
-
-/**
- * The run's transaction holds a row lock while the record is recomputed: load the (cached) factor library
- * before opening it, so a cold cache never runs into the transaction timeout.
- */
-const TX_OPTIONS = { timeout: 15_000 };
+type TClient = pg.ClientBase;
 
 /** Recomputes the run's one record from its payload and deltas and stores it (insert or replace). */
-async function storeLiveRun(ctx: { orgId: string }, live: TLiveRun, now: Date, tx: Tx): Promise<void> {
+async function storeLiveRun(
+  ctx: { orgId: string },
+  live: TLiveRun,
+  now: Date,
+  client: TClient,
+): Promise<void> {
   const record = ZUsageRecordInput.parse(liveRunRecord(live));
   const [footprint] = await computeForOrganization(ctx, [record]);
   if (!footprint) {
@@ -36,7 +38,11 @@ async function storeLiveRun(ctx: { orgId: string }, live: TLiveRun, now: Date, t
     codecarbon: live,
     ingestFlags: liveRunFlags(live),
   } as unknown as Prisma.InputJsonValue;
-  await storeUsageRecords(ctx, [{ record, footprint, sourceData }], { computedAt: now, tx });
+  await storeUsageRecords(ctx, [{ record, footprint, sourceData }], {
+    computedAt: now,
+    client,
+    reason: `CodeCarbon run ${live.runId} updated by a new emission post`,
+  });
 }
 
 /**
@@ -50,13 +56,14 @@ export async function createCodecarbonRun(
   now: Date,
 ): Promise<{ id: string }> {
   const id = randomUUID();
+  // The run's transaction holds a row lock while the record is recomputed: load the (cached) factor library
+  // before opening it, so a cold cache never holds the lock.
   const [experiment] = await Promise.all([
     getCodecarbonExperiment(ctx, run.experiment_id),
     getCachedFactorLibrary(ctx),
   ]);
-  await getPrisma().$transaction(
-    (tx) => storeLiveRun(ctx, { live: true, runId: id, run, experiment, emissions: [] }, now, tx),
-    TX_OPTIONS,
+  await withPgTransaction(getPgPool(), (client) =>
+    storeLiveRun(ctx, { live: true, runId: id, run, experiment, emissions: [] }, now, client),
   );
   return { id };
 }
@@ -71,10 +78,12 @@ export async function addCodecarbonEmission(
   now: Date,
 ): Promise<{ id: string; duplicate: boolean }> {
   await getCachedFactorLibrary(ctx);
-  return getPrisma().$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ source_data: { codecarbon?: TLiveRun } | null }[]>`
-      SELECT source_data FROM usage_record
-       WHERE org_id = ${ctx.orgId}::uuid AND external_id = ${liveRecordId(emission.run_id)} FOR UPDATE`;
+  return withPgTransaction(getPgPool(), async (client) => {
+    const { rows } = await client.query<{ source_data: { codecarbon?: TLiveRun } | null }>(
+      `SELECT source_data FROM usage_record WHERE org_id = $1::uuid AND external_id = $2 FOR UPDATE`,
+      [ctx.orgId, liveRecordId(emission.run_id)],
+    );
+    const row = rows[0];
     const live = row?.source_data?.codecarbon;
     if (!live?.live) {
       throw new AppError(
@@ -86,9 +95,9 @@ export async function addCodecarbonEmission(
     if (isDuplicate(live, emission)) {
       return { id, duplicate: true };
     }
-    await storeLiveRun(ctx, { ...live, emissions: [...live.emissions, emission] }, now, tx);
+    await storeLiveRun(ctx, { ...live, emissions: [...live.emissions, emission] }, now, client);
     return { id, duplicate: false };
-  }, TX_OPTIONS);
+  });
 }
 
 const toRun = (live: TLiveRun) => ({ ...live.run, id: live.runId });

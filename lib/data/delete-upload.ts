@@ -5,12 +5,35 @@ import { insertAuditEvent, type TIngestContext } from './uploads';
 
 /**
  * Deletes an upload and the records it stored (their restatement entries go with them), in one transaction
- * with an AuditEvent. Another organisation's id is NOT_FOUND and changes nothing.
+ * with an AuditEvent; an upload still processing is cancelled instead (`cancelled: true`, nothing stored).
+ * Another organisation's id is NOT_FOUND and changes nothing.
  */
-export async function deleteUpload(ctx: TIngestContext, id: string): Promise<{ recordsRemoved: number }> {
+export async function deleteUpload(
+  ctx: TIngestContext,
+  id: string,
+): Promise<{ recordsRemoved: number; cancelled?: boolean }> {
   const client = await getPgPool().connect();
   try {
     await client.query('BEGIN');
+    // An upload still being imported holds this lock in its transaction: ask it to stop instead (it then
+    // rolls back and removes its row). A processing row nobody holds is left over from a crash: delete it.
+    const live = /^[0-9a-f-]{36}$/i.test(id)
+      ? await client.query<{ free: boolean }>(
+          `SELECT pg_try_advisory_xact_lock(hashtext('upload:' || $1)) AS free`,
+          [id],
+        )
+      : { rows: [] };
+    if (live.rows[0]?.free === false) {
+      const flagged = await client.query(
+        `UPDATE upload SET cancel_requested = true WHERE id = $1 AND org_id = $2 AND status = 'processing'`,
+        [id, ctx.orgId],
+      );
+      await client.query('COMMIT');
+      if (!flagged.rowCount) {
+        throw new AppError('NOT_FOUND', 'Upload not found.');
+      }
+      return { recordsRemoved: 0, cancelled: true };
+    }
     const found = /^[0-9a-f-]{36}$/i.test(id)
       ? await client.query<{ file_name: string; sha256: string }>(
           'SELECT file_name, sha256 FROM upload WHERE id = $1 AND org_id = $2 FOR UPDATE',

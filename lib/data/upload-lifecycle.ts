@@ -2,28 +2,13 @@ import 'server-only';
 import pg from 'pg';
 import { getPgPool } from './pg-pool';
 
-/**
+/*
  * The Upload row lives outside the data transaction: it is committed as `processing` before any record is
- * written, so a crash, a kill or a lost database can never leave an upload that nobody sees. The data
- * transaction commits records and `completed` together; anything else ends as `failed`, either right away
- * (`markUploadInterrupted`) or at the next start (`recoverInterruptedUploads`). See docs/RELIABILITY.md.
+ * written (createProcessingUpload in upload-rows.ts), so a crash, a kill or a lost database can never leave an
+ * upload that nobody sees. The data transaction commits records and `completed` together; anything else ends as
+ * `failed`, either right away (`markUploadInterrupted`) or at the next start (`recoverInterruptedUploads`).
+ * See docs/RELIABILITY.md.
  */
-export async function openUploadRow(
-  ctx: { orgId: string; userId: string | null },
-  u: { fileName: string; format: string; timeZone: string },
-): Promise<string> {
-  const inserted = await getPgPool().query<{ id: string }>(
-    `INSERT INTO upload (org_id, uploaded_by_id, file_name, size_bytes, sha256, format, status, time_zone)
-     VALUES ($1, $2, $3, 0, '', $4, 'processing', $5) RETURNING id`,
-    [ctx.orgId, ctx.userId, u.fileName, u.format, u.timeZone],
-  );
-  return inserted.rows[0]?.id as string;
-}
-
-/** Removes the placeholder row of an upload that turned out to repeat a completed one. */
-export async function discardUploadRow(client: pg.ClientBase, uploadId: string): Promise<void> {
-  await client.query(`DELETE FROM upload WHERE id = $1 AND status = 'processing'`, [uploadId]);
-}
 
 const interruptedReport = (reason: string) => ({
   errors: [{ fileName: '', line: 0, column: null, message: reason }],

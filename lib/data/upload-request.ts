@@ -2,12 +2,13 @@ import 'server-only';
 import { AppError } from '@/lib/errors';
 import { type TUploadParams, ZUploadParams } from '@/lib/schemas/upload';
 import { readChunks } from '@/lib/utils/read-chunks';
+import { readMultipartUpload } from './multipart-upload';
 import type { TIngestUploadInput } from './uploads';
 
 /** Multipart envelope overhead allowed on top of the file size limit when checking Content-Length early. */
 const MULTIPART_SLACK_BYTES = 64 * 1024;
 
-function paramsFrom(entries: Iterable<[string, FormDataEntryValue | string]>): Record<string, string> {
+function paramsFrom(entries: Iterable<[string, string]>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of entries) {
     if (typeof value === 'string') {
@@ -25,8 +26,9 @@ function invalid(error: { issues: { path: PropertyKey[]; message: string }[] }):
 }
 
 /**
- * Reads an upload request: a multipart form with `file` (and the parameters as fields or query), or a raw
- * text/csv body with the parameters in the query (`fileName` or the X-File-Name header names the file).
+ * Reads an upload request: a multipart form with `file` (and the parameters as fields before it, or in the
+ * query), or a raw body (text/csv or any other type) with the parameters in the query (`fileName` or the
+ * X-File-Name header names the file). Both are streamed, never buffered whole.
  * The size limit is checked on Content-Length before any byte is read, then again while streaming.
  */
 export async function readUploadRequest(
@@ -39,23 +41,25 @@ export async function readUploadRequest(
     throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the upload limit of ${maxBytes} bytes.`);
   }
   const query = paramsFrom(url.searchParams.entries());
-  if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
-    // Multipart bodies are buffered by the platform's form parser; raw bodies are streamed.
-    const form = await request.formData();
-    const file = form.get('file');
-    if (!(file instanceof File)) {
+  const contentType = request.headers.get('content-type') ?? '';
+  const bytesTotal = Number.isFinite(declared) && declared > 0 ? declared : null;
+  if (contentType.startsWith('multipart/form-data')) {
+    // Streamed with busboy: parameters must come in the query or as fields BEFORE the file part.
+    if (!request.body) {
       throw new AppError('INVALID_INPUT', 'Send the CSV as the multipart field "file".');
     }
-    const parsed = ZUploadParams.safeParse({ ...query, ...paramsFrom(form.entries()) });
+    const form = await readMultipartUpload(request.body, contentType, maxBytes);
+    const parsed = ZUploadParams.safeParse({ ...query, ...form.fields });
     if (!parsed.success) {
       throw invalid(parsed.error);
     }
     return {
       params: parsed.data,
       input: {
-        fileName: parsed.data.fileName ?? file.name ?? 'upload.csv',
-        chunks: readChunks(file.stream()),
+        fileName: parsed.data.fileName ?? form.fileName ?? 'upload.csv',
+        chunks: form.chunks,
         maxBytes,
+        bytesTotal,
       },
     };
   }
@@ -70,6 +74,7 @@ export async function readUploadRequest(
       fileName: parsed.data.fileName ?? (headerName ? decodeURIComponent(headerName) : 'upload.csv'),
       chunks: readChunks(request.body),
       maxBytes,
+      bytesTotal,
     },
   };
 }

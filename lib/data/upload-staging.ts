@@ -1,119 +1,6 @@
 import 'server-only';
-import type pg from 'pg';
-import type { RecordFootprint } from '@/lib/emissions/footprint-types';
-import type { Prisma } from '@/lib/generated/prisma/client';
-import type { ParsedRecord } from '@/lib/ingest/types';
-import type { TCopyValue } from './pg-copy';
-import { slugify } from './teams-and-projects';
-import { externalIdOf, hashUsageRecord, toColumns } from './usage-records';
-
-type TColumns = ReturnType<typeof toColumns>;
-type TStagedKey = Exclude<keyof TColumns, 'teamId' | 'projectId' | 'uploadId' | 'computedAt'>;
-
-// usage_record columns filled from the staging table, with their Postgres types (enums typed directly so
-// COPY validates them). org_id, upload_id, computed_at, team_id and project_id are set by the INSERT.
-const STAGED: readonly (readonly [TStagedKey | 'externalId' | 'contentHash', string, string])[] = [
-  ['externalId', 'external_id', 'text'],
-  ['contentHash', 'content_hash', 'text'],
-  ['phase', 'phase', '"Phase"'],
-  ['startedAt', 'started_at', 'timestamptz(3)'],
-  ['endedAt', 'ended_at', 'timestamptz(3)'],
-  ['model', 'model', 'text'],
-  ['provider', 'provider', '"Provider"'],
-  ['region', 'region', 'text'],
-  ['accelerator', 'accelerator', 'text'],
-  ['acceleratorCount', 'accelerator_count', 'integer'],
-  ['acceleratorHours', 'accelerator_hours', 'float8'],
-  ['acceleratorPowerW', 'accelerator_power_w', 'float8'],
-  ['utilization', 'utilization', 'float8'],
-  ['measuredEnergyKwh', 'measured_energy_kwh', 'float8'],
-  ['energyPerRequestWh', 'energy_per_request_wh', 'float8'],
-  ['pueOverride', 'pue_override', 'float8'],
-  ['intensityOverrideGCo2ePerKwh', 'intensity_override_g_co2e_per_kwh', 'float8'],
-  ['wueOverrideLPerKwh', 'wue_override_l_per_kwh', 'float8'],
-  ['requests', 'requests', 'float8'],
-  ['tokens', 'tokens', 'float8'],
-  ['cost', 'cost', 'float8'],
-  ['notes', 'notes', 'text'],
-  ['uploadLine', 'upload_line', 'integer'],
-  ['sourceData', 'source_data', 'jsonb'],
-  ['gridZone', 'grid_zone', 'text'],
-  ['countryCode', 'country_code', 'text'],
-  ['acceleratorCatalogId', 'accelerator_catalog_id', 'text'],
-  ['deviceHours', 'device_hours', 'float8'],
-  ['powerPerDeviceW', 'power_per_device_w', 'float8'],
-  ['itEnergyKwh', 'it_energy_kwh', 'float8'],
-  ['facilityEnergyKwh', 'facility_energy_kwh', 'float8'],
-  ['pueApplied', 'pue_applied', 'float8'],
-  ['intensityGCo2ePerKwh', 'intensity_g_co2e_per_kwh', 'float8'],
-  ['intensitySource', 'intensity_source', 'text'],
-  ['basis', 'basis', '"FactorBasis"'],
-  ['locationKgCo2e', 'location_kg_co2e', 'float8'],
-  ['marketKgCo2e', 'market_kg_co2e', 'float8'],
-  ['marketMatchedKwh', 'market_matched_kwh', 'float8'],
-  ['embodiedKgCo2e', 'embodied_kg_co2e', 'float8'],
-  ['waterOnsiteL', 'water_onsite_l', 'float8'],
-  ['waterOffsiteL', 'water_offsite_l', 'float8'],
-  ['uncertaintyLowKgCo2e', 'uncertainty_low_kg_co2e', 'float8'],
-  ['uncertaintyHighKgCo2e', 'uncertainty_high_kg_co2e', 'float8'],
-  ['isMeasured', 'is_measured', 'boolean'],
-  ['methodologyVersion', 'methodology_version', 'text'],
-  ['factorRefs', 'factor_refs', 'jsonb'],
-  ['assumptionFlags', 'assumption_flags', 'text[]'],
-];
-const EXTRA = [
-  ['team_slug', 'text'],
-  ['team_name', 'text'],
-  ['project_slug', 'text'],
-  ['project_name', 'text'],
-] as const;
-
-export const STAGING_TABLE = 'upload_staging';
-export const STAGING_COLUMNS = [...STAGED.map(([, column]) => column), ...EXTRA.map(([column]) => column)];
-
-/** DDL of the per-transaction staging table (dropped at commit or rollback). */
-export const CREATE_STAGING_SQL = `CREATE TEMP TABLE ${STAGING_TABLE} (${[
-  ...STAGED.map(([, column, type]) => `"${column}" ${type}`),
-  ...EXTRA.map(([column, type]) => `"${column}" ${type}`),
-].join(', ')}) ON COMMIT DROP`;
-
-/** What the parser knew about a record's origin, kept beside the inputs (CodeCarbon's own emissions etc.). */
-export function sourceDataOf(parsed: ParsedRecord): Prisma.InputJsonValue | undefined {
-  if (!parsed.source && parsed.flags.length === 0) {
-    return undefined;
-  }
-  return { ...(parsed.source ?? {}), ingestFlags: parsed.flags } as unknown as Prisma.InputJsonValue;
-}
-
-/** One staging row (values in `STAGING_COLUMNS` order) and the record's external id. */
-export function toStagingRow(
-  parsed: ParsedRecord,
-  footprint: RecordFootprint,
-  computedAt: Date,
-): { externalId: string; row: TCopyValue[] } {
-  const contentHash = hashUsageRecord(parsed.record);
-  const externalId = externalIdOf(parsed.record, contentHash);
-  const item = {
-    record: parsed.record,
-    footprint,
-    uploadLine: parsed.line,
-    sourceData: sourceDataOf(parsed),
-  };
-  const columns: Record<string, unknown> = {
-    ...toColumns(item, null, null, computedAt),
-    externalId,
-    contentHash,
-  };
-  const row: TCopyValue[] = STAGED.map(([key, , type]) => {
-    const value = columns[key];
-    return type === 'jsonb' && value !== undefined && value !== null
-      ? JSON.stringify(value)
-      : (value as TCopyValue);
-  });
-  const { team, project } = parsed.record;
-  row.push(team ? slugify(team) : null, team ?? null, project ? slugify(project) : null, project ?? null);
-  return { externalId, row };
-}
+import type { TSqlRunner } from './sql-runner';
+import { STAGED_RECORD_COLUMNS, STAGING_REFS_TABLE, STAGING_TABLE } from './staging-rows';
 
 export interface TApplyResult {
   created: number;
@@ -123,58 +10,77 @@ export interface TApplyResult {
 
 /**
  * Moves the staged rows into usage_record with one set-based upsert on (org_id, external_id): teams and
- * projects named on the rows are created (matched by slug), a known external id whose content changed is
- * replaced and the replacement logged as a RestatementEntry, unchanged rows stay as they are.
- * `dedupe`: the file may hold the same external id twice (identical rows); keep the last one.
+ * projects named on the rows are created (matched by slug), each row's provenance is taken from the refs table, a known external id whose content changed is
+ * replaced and the replacement logged as a RestatementEntry (`reason`, plus the line when known), unchanged
+ * rows stay as they are. `dedupe`: the input may hold the same external id twice (identical rows); keep the
+ * last one. Statement-level work only, so triggers on usage_record fire once per statement.
  */
 export async function applyStagedRecords(
-  client: pg.ClientBase,
-  args: { orgId: string; uploadId: string; fileName: string; computedAt: Date; dedupe: boolean },
+  client: TSqlRunner,
+  args: {
+    orgId: string;
+    uploadId: string | null;
+    reason: string;
+    computedAt: Date;
+    dedupe: boolean;
+    /** Rows staged (known to the writer); counted in SQL when rows were deduplicated. */
+    stagedRows: number;
+    /** Teams and projects named on the staged rows, slug → name (collected by the writer, no table scan). */
+    teams: ReadonlyMap<string, string>;
+    projects: ReadonlyMap<string, string>;
+  },
 ): Promise<TApplyResult> {
-  const { orgId, uploadId, fileName, computedAt } = args;
+  const { orgId, uploadId, reason, computedAt } = args;
   const source = args.dedupe
     ? `(SELECT DISTINCT ON (external_id) * FROM ${STAGING_TABLE} ORDER BY external_id, upload_line DESC)`
     : STAGING_TABLE;
-  for (const [table, kind] of [
-    ['team', 'team'],
-    ['project', 'project'],
+  for (const [table, names] of [
+    ['team', args.teams],
+    ['project', args.projects],
   ] as const) {
-    await client.query(
-      `INSERT INTO "${table}" (org_id, slug, name)
-       SELECT $1, ${kind}_slug, min(${kind}_name) FROM ${STAGING_TABLE} WHERE ${kind}_slug IS NOT NULL GROUP BY ${kind}_slug
-       ON CONFLICT (org_id, slug) DO NOTHING`,
-      [orgId],
-    );
+    if (names.size > 0) {
+      await client.query(
+        `INSERT INTO "${table}" (org_id, slug, name)
+         SELECT $1::uuid, slug, name FROM unnest($2::text[], $3::text[]) AS n(slug, name)
+         ON CONFLICT (org_id, slug) DO NOTHING`,
+        [orgId, [...names.keys()], [...names.values()]],
+      );
+    }
   }
   await client.query(
     `INSERT INTO restatement_entry (org_id, record_id, field, old_value, new_value, reason)
      SELECT u.org_id, u.id, 'record',
        json_build_object('contentHash', u.content_hash, 'uploadId', u.upload_id, 'facilityEnergyKwh', u.facility_energy_kwh, 'locationKgCo2e', u.location_kg_co2e)::text,
        json_build_object('contentHash', s.content_hash, 'uploadId', $2::uuid, 'facilityEnergyKwh', s.facility_energy_kwh, 'locationKgCo2e', s.location_kg_co2e)::text,
-       'replaced by upload of ' || $3 || ' (line ' || s.upload_line || ')'
-     FROM ${source} s JOIN usage_record u ON u.org_id = $1 AND u.external_id = s.external_id
-     WHERE u.content_hash <> s.content_hash`,
-    [orgId, uploadId, fileName],
+       $3::text || coalesce(' (line ' || s.upload_line || ')', '')
+     FROM ${source} s JOIN usage_record u ON u.org_id = $1::uuid AND u.external_id = s.external_id
+     WHERE u.content_hash IS DISTINCT FROM s.content_hash`,
+    [orgId, uploadId, reason],
   );
-  const staged = STAGED.map(([, column]) => `"${column}"`);
+  const staged = STAGED_RECORD_COLUMNS.map((column) => `"${column}"`);
   const result = await client.query<{ inserted: boolean; n: string }>(
     `WITH upserted AS (
-       INSERT INTO usage_record (org_id, upload_id, computed_at, updated_at, team_id, project_id, ${staged.join(', ')})
-       SELECT $1, $2, $3, now(), t.id, p.id, ${staged.map((c) => `s.${c}`).join(', ')}
+       INSERT INTO usage_record (org_id, upload_id, computed_at, updated_at, team_id, project_id, factor_refs, ${staged.join(', ')})
+       SELECT $1::uuid, $2::uuid, $3::timestamptz, now(), t.id, p.id, r.factor_refs, ${staged.map((c) => `s.${c}`).join(', ')}
        FROM ${source} s
+       JOIN ${STAGING_REFS_TABLE} r ON r.id = s.factor_refs_id
        LEFT JOIN team t ON t.org_id = $1 AND t.slug = s.team_slug
        LEFT JOIN project p ON p.org_id = $1 AND p.slug = s.project_slug
        ON CONFLICT (org_id, external_id) DO UPDATE SET
          upload_id = EXCLUDED.upload_id, computed_at = EXCLUDED.computed_at, updated_at = now(),
-         team_id = EXCLUDED.team_id, project_id = EXCLUDED.project_id,
+         team_id = EXCLUDED.team_id, project_id = EXCLUDED.project_id, factor_refs = EXCLUDED.factor_refs,
          ${staged.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
        WHERE usage_record.content_hash IS DISTINCT FROM EXCLUDED.content_hash
        RETURNING (xmax = 0) AS inserted
      ) SELECT inserted, count(*)::text AS n FROM upserted GROUP BY inserted`,
     [orgId, uploadId, computedAt],
   );
-  const created = Number(result.rows.find((r) => r.inserted)?.n ?? 0);
-  const updated = Number(result.rows.find((r) => !r.inserted)?.n ?? 0);
-  const total = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${source} s`);
-  return { created, updated, unchanged: Number(total.rows[0]?.n ?? 0) - created - updated };
+  const created = Number(result.find((r) => r.inserted)?.n ?? 0);
+  const updated = Number(result.find((r) => !r.inserted)?.n ?? 0);
+  let total = args.stagedRows;
+  if (args.dedupe) {
+    const counted = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${source} s`);
+    total = Number(counted[0]?.n ?? 0);
+  }
+  return { created, updated, unchanged: total - created - updated };
 }

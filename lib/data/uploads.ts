@@ -1,38 +1,41 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { createCatalogCheck } from '@/lib/emissions/catalog-check';
-import { computeFootprints } from '@/lib/emissions/compute-footprints';
+import { computeFootprintsMemo, type FootprintMemo } from '@/lib/emissions/footprint-memo';
 import { ensureIndexed } from '@/lib/emissions/index-factor-library';
 import { AppError } from '@/lib/errors';
-import type { ParsedRecord, ParseOptions, RowError } from '@/lib/ingest/types';
+import type { ParsedRecord, ParseOptions } from '@/lib/ingest/types';
 import { createUsageFileStream } from '@/lib/ingest/usage-file-stream';
 import { findEnergyContracts } from './energy-contracts';
 import { getCachedFactorLibrary } from './factor-library-cache';
 import { getOrganization, methodologySettingsFor } from './organizations';
-import { toCopyCsvLine } from './pg-copy';
 import { getPgPool } from './pg-pool';
-import { discardUploadRow, markUploadInterrupted, openUploadRow } from './upload-lifecycle';
+import { pgRunner } from './sql-runner';
+import { uploadItemOf } from './staging-rows';
+import { createStagingWriter } from './staging-writer';
+import { markUploadInterrupted } from './upload-lifecycle';
 import { lockUploadContent } from './upload-lock';
+import { createProgressReporter } from './upload-progress';
 import { findExistingUploadBySha, getUpload, type TUploadDto, uploadFormatOf } from './upload-queries';
 import {
-  applyStagedRecords,
-  CREATE_STAGING_SQL,
-  STAGING_COLUMNS,
-  STAGING_TABLE,
-  toStagingRow,
-} from './upload-staging';
+  createProcessingUpload,
+  discardUpload,
+  insertAuditEvent,
+  markUploadFailed,
+  type TIngestContext,
+  type TReport,
+} from './upload-rows';
+import { applyStagedRecords } from './upload-staging';
 import { addToTotals, emptyTotals, hash53 } from './upload-summary';
+
+export { insertAuditEvent, type TIngestContext } from './upload-rows';
 
 /** Default upload size limit: 1 GiB (override with UPLOAD_MAX_BYTES). */
 export const DEFAULT_UPLOAD_MAX_BYTES = 1024 ** 3;
 /** Errors kept in upload.error_report; the count of all errors is always kept. */
 const MAX_STORED_ERRORS = 10_000;
 /** Records computed and staged per batch (bounded memory; see docs/decisions/ingest.md). */
-const BATCH_RECORDS = 2_000;
+const BATCH_RECORDS = 5_000;
 
 export function uploadMaxBytes(): number {
   const configured = Number(process.env.UPLOAD_MAX_BYTES);
@@ -47,21 +50,20 @@ export interface TIngestUploadInput {
   /** Import the valid rows and list the skipped ones, instead of all-or-nothing. */
   validOnly?: boolean;
   maxBytes?: number;
+  /** Client-chosen UUID of the upload, so the page can poll its progress while the request runs. */
+  uploadId?: string;
+  /** Declared file size (Content-Length, browser file size) for the progress bar; null when unknown. */
+  bytesTotal?: number | null;
+  /** Filled with phase durations in ms (bench:ingest prints them): staging (parse → COPY), upsert. */
+  timings?: { stagingMs?: number; upsertMs?: number };
 }
-
-export interface TIngestContext {
-  orgId: string;
-  userId: string | null;
-  tokenId?: string | null;
-}
-
-type TReport = { errors: RowError[]; errorCount: number; warnings: RowError[]; skippedLines?: number[] };
 
 /**
  * Imports one usage file: parse (streamed) → compute footprints with the organisation's factors, settings and
- * contracts → COPY into a staging table → one set-based upsert, all in one transaction with the Upload row and
- * an AuditEvent. All-or-nothing unless `validOnly`; a failed upload keeps only its Upload row and error report.
- * The same file (sha256) again returns the existing upload (`repeated`) and adds nothing.
+ * contracts → COPY into a staging table batch by batch → one set-based upsert, all in one transaction with the
+ * Upload row's completion and an AuditEvent. All-or-nothing unless `validOnly`; a failed upload keeps only its
+ * Upload row and error report. The same file (sha256) again returns the existing upload (`repeated`) and adds
+ * nothing. Progress is written to the upload row while processing; a DELETE meanwhile cancels the import.
  */
 export async function ingestUpload(
   ctx: TIngestContext,
@@ -79,40 +81,66 @@ export async function ingestUpload(
   const checkRecord = createCatalogCheck(indexed);
   const stream = createUsageFileStream({ ...input.parse, timeZone, fileName: input.fileName, checkRecord });
   const maxBytes = input.maxBytes ?? uploadMaxBytes();
+  const bytesTotal = input.bytesTotal ?? null;
   const sha = createHash('sha256');
   const totals = emptyTotals();
   const seen = new Set<number>();
   let sizeBytes = 0;
-  let maybeDuplicates = false;
+  let maybeDuplicates = false as boolean;
   const computedAt = now();
   // Energy contracts are allocated across the whole batch, so with contracts the records are computed at once.
   const holdAll = contracts.length > 0;
-  let pending: ParsedRecord[] = [];
-
-  const stage = (records: ParsedRecord[]): string => {
-    const footprints = computeFootprints(
-      records.map((r) => r.record),
-      indexed,
-      settings,
-      contracts,
-    );
-    let text = '';
-    records.forEach((parsed, i) => {
-      const footprint = footprints[i];
-      if (!footprint) {
-        return;
-      }
-      const { externalId, row } = toStagingRow(parsed, footprint, computedAt);
-      const key = hash53(externalId);
-      maybeDuplicates ||= seen.has(key);
-      seen.add(key);
-      addToTotals(totals, parsed, footprint);
-      text += toCopyCsvLine(row);
-    });
-    return text;
+  const memo: FootprintMemo = new Map();
+  const pool = getPgPool();
+  const uploadId = await createProcessingUpload(pool, ctx, {
+    ...(input.uploadId ? { id: input.uploadId } : {}),
+    fileName: input.fileName,
+    format: input.parse.mapping ? 'mapped' : 'generic',
+    timeZone,
+    bytesTotal,
+  });
+  const progress = createProgressReporter(pool, uploadId);
+  const progressNow = (stage: 'parsing' | 'storing') => {
+    const { stats } = stream.summary();
+    return {
+      stage,
+      bytesProcessed: sizeBytes,
+      bytesTotal,
+      rowsProcessed: stats.rows,
+      rowsRejected: stats.rejected,
+    };
   };
-  const shouldStage = () => input.validOnly || stream.summary().errors.length === 0;
-  async function* stagingCsv(): AsyncGenerator<string> {
+  const client = await pool.connect();
+  let open = false;
+  try {
+    await client.query('BEGIN');
+    open = true;
+    const startedMs = performance.now();
+    // Held until commit/rollback: tells deleteUpload that this upload is live (cancel it) rather than stale.
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('upload:' || $1))`, [uploadId]);
+    const db = pgRunner(client);
+    const writer = await createStagingWriter(db, computedAt);
+    const stage = async (records: ParsedRecord[]) => {
+      const footprints = computeFootprintsMemo(
+        records.map((r) => r.record),
+        indexed,
+        settings,
+        contracts,
+        memo,
+      );
+      records.forEach((parsed, i) => {
+        const footprint = footprints[i];
+        if (footprint) {
+          const key = hash53(writer.add(uploadItemOf(parsed, footprint)));
+          maybeDuplicates ||= seen.has(key);
+          seen.add(key);
+          addToTotals(totals, parsed, footprint);
+        }
+      });
+      await writer.flush();
+    };
+    const shouldStage = () => input.validOnly || stream.summary().errors.length === 0;
+    let pending: ParsedRecord[] = [];
     for await (const chunk of input.chunks) {
       sizeBytes += chunk.length;
       if (sizeBytes > maxBytes) {
@@ -126,40 +154,26 @@ export async function ingestUpload(
       if (!shouldStage()) {
         pending = [];
       } else if (!holdAll && pending.length >= BATCH_RECORDS) {
-        yield stage(pending);
+        await stage(pending);
         pending = [];
       }
+      await progress.report(() => progressNow('parsing'));
     }
     pending.push(...stream.end());
     if (shouldStage() && pending.length > 0) {
-      yield stage(pending);
+      await stage(pending);
     }
     pending = [];
-  }
-
-  const uploadId = await openUploadRow(ctx, {
-    fileName: input.fileName,
-    format: input.parse.mapping ? 'mapped' : 'generic',
-    timeZone,
-  });
-  const client = await getPgPool().connect();
-  let released = false;
-  try {
-    await client.query('BEGIN');
-    await client.query(CREATE_STAGING_SQL);
-    const columns = STAGING_COLUMNS.map((c) => `"${c}"`).join(', ');
-    await pipeline(
-      Readable.from(stagingCsv(), { highWaterMark: 1 }),
-      client.query(copyFrom(`COPY ${STAGING_TABLE} (${columns}) FROM STDIN WITH (FORMAT csv)`)),
-    );
+    await progress.report(() => progressNow('storing'), true);
+    const stagedMs = performance.now();
     const sha256 = sha.digest('hex');
+    // Serialises concurrent uploads of the same content: the second sees the first's commit (docs/RELIABILITY.md).
     await lockUploadContent(client, ctx.orgId, sha256);
     const existing = await findExistingUploadBySha(client, ctx.orgId, sha256);
     if (existing) {
       await client.query('ROLLBACK');
-      await discardUploadRow(client, uploadId);
-      client.release();
-      released = true;
+      open = false;
+      await discardUpload(pool, uploadId);
       return { upload: (await getUpload(ctx, existing)) as TUploadDto, repeated: true };
     }
     const summary = stream.summary();
@@ -181,33 +195,42 @@ export async function ingestUpload(
         report.errorCount = 1;
       }
       await client.query('ROLLBACK');
-      const failedId = await recordFailedUpload(client, ctx, uploadId, {
+      // `open` stays true: if recording the failure throws inside its own transaction, the catch rolls it back.
+      await markUploadFailed(client, ctx, {
+        uploadId,
         fileName: input.fileName,
         sizeBytes,
         sha256,
         format,
-        timeZone,
         rowsTotal: summary.stats.rows,
         rowsRejected: summary.stats.rejected,
         report,
         at: now(),
       });
-      return { upload: (await getUpload(ctx, failedId)) as TUploadDto, repeated: false };
+      return { upload: (await getUpload(ctx, uploadId)) as TUploadDto, repeated: false };
     }
     if (input.validOnly && summary.errors.length > 0) {
       report.skippedLines = [...new Set(summary.errors.map((e) => e.line))].slice(0, MAX_STORED_ERRORS);
     }
-    const applied = await applyStagedRecords(client, {
+    // Temp tables get no statistics from autovacuum; without them the planner may nest-loop the refs join.
+    await client.query('ANALYZE upload_staging, upload_staging_refs');
+    const applied = await applyStagedRecords(db, {
       orgId: ctx.orgId,
       uploadId,
-      fileName: input.fileName,
+      reason: `replaced by upload of ${input.fileName}`,
       computedAt,
       dedupe: maybeDuplicates,
+      stagedRows: writer.stagedRows,
+      teams: writer.teams,
+      projects: writer.projects,
     });
-    const completedAt = now();
+    if (input.timings) {
+      input.timings.stagingMs = stagedMs - startedMs;
+      input.timings.upsertMs = performance.now() - stagedMs;
+    }
     await client.query(
       `UPDATE upload SET size_bytes = $2, sha256 = $3, format = $4, status = 'completed', rows_total = $5,
-         rows_accepted = $6, rows_rejected = $7, error_report = $8, summary = $9, completed_at = $10
+         rows_accepted = $6, rows_rejected = $7, error_report = $8, summary = $9, completed_at = $10, progress = NULL
        WHERE id = $1`,
       [
         uploadId,
@@ -219,7 +242,7 @@ export async function ingestUpload(
         summary.stats.rejected,
         JSON.stringify(report),
         JSON.stringify({ totals, ...applied, duplicatesCollapsed: summary.stats.duplicatesCollapsed }),
-        completedAt,
+        now(),
       ],
     );
     await insertAuditEvent(client, ctx, 'upload.completed', uploadId, sha256, {
@@ -231,77 +254,22 @@ export async function ingestUpload(
       ...applied,
     });
     await client.query('COMMIT');
+    open = false;
     return { upload: (await getUpload(ctx, uploadId)) as TUploadDto, repeated: false };
   } catch (error) {
-    if (!released) {
+    if (open) {
       await client.query('ROLLBACK').catch(() => undefined);
     }
-    await markUploadInterrupted(uploadId, error);
+    if (error instanceof AppError) {
+      // The caller's doing (cancelled, too large, bad parameters): nothing was stored and nothing is kept.
+      await discardUpload(pool, uploadId).catch(() => undefined);
+    } else {
+      // Lost database or server fault: the upload stays visible as failed with the reason (start-up recovery
+      // does it if the database is still unreachable now), and the same file can be uploaded again.
+      await markUploadInterrupted(uploadId, error);
+    }
     throw error;
   } finally {
-    if (!released) {
-      client.release();
-    }
+    client.release();
   }
-}
-
-async function recordFailedUpload(
-  client: pg.ClientBase,
-  ctx: TIngestContext,
-  uploadId: string,
-  u: {
-    fileName: string;
-    sizeBytes: number;
-    sha256: string;
-    format: string;
-    timeZone: string;
-    rowsTotal: number;
-    rowsRejected: number;
-    report: TReport;
-    at: Date;
-  },
-): Promise<string> {
-  await client.query('BEGIN');
-  const row = await client.query<{ id: string }>(
-    `UPDATE upload SET org_id = $1, uploaded_by_id = $2, file_name = $3, size_bytes = $4, sha256 = $5,
-       format = $6, status = 'failed', time_zone = $7, rows_total = $8, rows_accepted = 0, rows_rejected = $9,
-       error_report = $10, completed_at = $11
-     WHERE id = $12 RETURNING id`,
-    [
-      ctx.orgId,
-      ctx.userId,
-      u.fileName,
-      u.sizeBytes,
-      u.sha256,
-      u.format,
-      u.timeZone,
-      u.rowsTotal,
-      u.rowsRejected,
-      JSON.stringify(u.report),
-      u.at,
-      uploadId,
-    ],
-  );
-  const id = row.rows[0]?.id as string;
-  await insertAuditEvent(client, ctx, 'upload.failed', id, u.sha256, {
-    fileName: u.fileName,
-    errorCount: u.report.errorCount,
-  });
-  await client.query('COMMIT');
-  return id;
-}
-
-export async function insertAuditEvent(
-  client: pg.ClientBase,
-  ctx: TIngestContext,
-  action: string,
-  uploadId: string,
-  contentHash: string | null,
-  metadata: Record<string, unknown>,
-): Promise<void> {
-  await client.query(
-    `INSERT INTO audit_event (org_id, actor_user_id, actor_token_id, action, target_type, target_id, metadata, content_hash)
-     VALUES ($1, $2, $3, $4, 'upload', $5, $6, $7)`,
-    [ctx.orgId, ctx.userId, ctx.tokenId ?? null, action, uploadId, JSON.stringify(metadata), contentHash],
-  );
 }

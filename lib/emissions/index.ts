@@ -4,6 +4,7 @@ export * from './embodied';
 export * from './energy-contract';
 export * from './equivalences';
 export * from './factor-library-types';
+export * from './footprint-memo';
 export * from './footprint-types';
 export * from './grid-intensity';
 export * from './index-factor-library';

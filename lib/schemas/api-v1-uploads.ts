@@ -45,6 +45,23 @@ export const ZUploadDetail = ZUpload.extend({
   skippedLines: z.array(z.number().int()),
 });
 
+/** GET /api/v1/uploads/{id}/progress: live progress of a processing upload (null once finished). */
+export const ZUploadProgress = z.object({
+  id: z.string(),
+  status: z.enum(['processing', 'completed', 'failed']),
+  cancelRequested: z.boolean(),
+  progress: z
+    .object({
+      stage: z.enum(['parsing', 'storing']),
+      bytesProcessed: z.number().int(),
+      bytesTotal: z.number().int().nullable(),
+      rowsProcessed: z.number().int(),
+      rowsRejected: z.number().int(),
+    })
+    .nullable(),
+});
+export type TUploadProgressResponse = z.infer<typeof ZUploadProgress>;
+
 export const ZUploadList = z.object({ uploads: z.array(ZUpload) });
 
 export const ZUploadDeleted = z.object({ id: z.string(), deleted: z.literal(true) }).loose();

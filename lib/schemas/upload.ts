@@ -29,6 +29,8 @@ export const ZUploadParams = z.object({
   timeZone: optionalText(64),
   validOnly: z.preprocess((v) => v === true || v === 'true' || v === '1' || v === 'on', z.boolean()),
   fileName: optionalText(255),
+  /** Client-chosen id of the new upload, so its progress can be polled while the request runs. */
+  uploadId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.uuid().optional()),
   mapping: z.preprocess((v, ctx) => {
     if (v === undefined || v === null || v === '') {
       return undefined;

@@ -139,3 +139,55 @@ test('[factors] the cached library is reused until the factor tables change', as
   expect(second).not.toBe(first);
   expect(second.gridFactors.length).toBe(first.gridFactors.length + 1);
 });
+
+test('[records] a replacement through storeUsageRecords is logged as a restatement, like an upload', async () => {
+  const { orgId } = await createOrgWithMember();
+  await store(orgId, [record({ recordId: 'restated' }), record({ recordId: 'kept', phase: 'inference' })]);
+  expect(await getPrisma().restatementEntry.count({ where: { orgId } })).toBe(0);
+  await store(orgId, [
+    record({ recordId: 'restated', acceleratorCount: 4 }),
+    record({ recordId: 'kept', phase: 'inference' }),
+  ]);
+  const entries = await getPrisma().restatementEntry.findMany({ where: { orgId } });
+  const restated = await getPrisma().usageRecord.findFirstOrThrow({
+    where: { orgId, externalId: 'restated' },
+  });
+  expect(entries).toHaveLength(1);
+  expect(entries[0]?.recordId).toBe(restated.id);
+  expect(entries[0]?.reason).toBe('replaced by a newer version of the record');
+  const oldValue = JSON.parse(entries[0]?.oldValue ?? '{}');
+  const newValue = JSON.parse(entries[0]?.newValue ?? '{}');
+  expect(newValue.contentHash).toBe(restated.contentHash);
+  expect(oldValue.contentHash).not.toBe(restated.contentHash);
+  expect(oldValue.facilityEnergyKwh).toBeCloseTo(newValue.facilityEnergyKwh * 2, 9);
+});
+
+test('[records] inside a caller Prisma transaction the same upsert runs and rolls back with it', async () => {
+  const { orgId } = await createOrgWithMember();
+  await store(orgId, [record({ recordId: 'tx-1' })]);
+  const library = await getCachedFactorLibrary({ orgId });
+  const changed = record({ recordId: 'tx-1', acceleratorCount: 2 });
+  const [footprint] = computeFootprints([changed], library, DEFAULT_METHODOLOGY_SETTINGS, []);
+  const item = { record: changed, footprint: footprint as NonNullable<typeof footprint> };
+  await expect(
+    getPrisma().$transaction(async (tx) => {
+      const result = await storeUsageRecords({ orgId }, [item], {
+        computedAt: COMPUTED_AT,
+        tx,
+        reason: 'test',
+      });
+      expect(result).toEqual({ created: 0, updated: 1, unchanged: 0 });
+      expect(await tx.restatementEntry.count({ where: { orgId, reason: 'test' } })).toBe(1);
+      throw new Error('roll back');
+    }),
+  ).rejects.toThrow('roll back');
+  expect(await getPrisma().restatementEntry.count({ where: { orgId } })).toBe(0);
+  const result = await getPrisma().$transaction((tx) =>
+    storeUsageRecords({ orgId }, [item], { computedAt: COMPUTED_AT, tx, reason: 'test' }),
+  );
+  expect(result).toEqual({ created: 0, updated: 1, unchanged: 0 });
+  const row = await getPrisma().usageRecord.findFirstOrThrow({ where: { orgId, externalId: 'tx-1' } });
+  expect(row.acceleratorCount).toBe(2);
+  expect(row.assumptionFlags).toEqual([...(footprint?.assumptions ?? [])]);
+  expect(await getPrisma().restatementEntry.count({ where: { orgId, reason: 'test' } })).toBe(1);
+});

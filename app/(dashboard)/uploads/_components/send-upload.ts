@@ -3,9 +3,12 @@ export function sendUpload(
   file: File,
   params: Record<string, string>,
   onProgress: (sentBytes: number, totalBytes: number) => void,
+  signal?: AbortSignal,
 ): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
+    signal?.addEventListener('abort', () => xhr.abort());
+    xhr.onabort = () => reject(new Error('The upload was cancelled; nothing was stored.'));
     const query = new URLSearchParams({ ...params, fileName: file.name });
     xhr.open('POST', `/api/v1/uploads?${query.toString()}`);
     xhr.setRequestHeader('content-type', 'text/csv');

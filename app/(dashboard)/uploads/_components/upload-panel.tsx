@@ -8,12 +8,15 @@ import type { TColumnMappingPresetDto } from '@/lib/data/column-mapping-presets'
 import { buildUploadPreview, PREVIEW_BYTES, type UploadPreview } from '@/lib/ingest/build-upload-preview';
 import type { TColumnMapping } from '@/lib/schemas/column-mapping';
 import { MappingEditor } from './mapping-editor';
+import { ProcessingProgress } from './processing-progress';
 import { sendUpload } from './send-upload';
 import { UploadOptions } from './upload-options';
 import { UploadPreviewTable } from './upload-preview-table';
 import { type TUploadResponse, UploadResult } from './upload-result';
+import { useUploadProgress } from './use-upload-progress';
 
 type TPhase = { kind: 'idle' } | { kind: 'sending'; sent: number; total: number } | { kind: 'processing' };
+type TRunning = { id: string; abort: AbortController; cancelling: boolean };
 
 /** Choose or drop a file → preview (same parser as the server) → options/mapping → upload with progress. */
 export function UploadPanel({
@@ -32,6 +35,8 @@ export function UploadPanel({
   const [result, setResult] = useState<{ body: TUploadResponse; repeated: boolean } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [running, setRunning] = useState<TRunning | null>(null);
+  const serverProgress = useUploadProgress(running?.id ?? null);
 
   useEffect(() => {
     if (!file) {
@@ -84,9 +89,17 @@ export function UploadPanel({
     if (unknownHeader) {
       params.mapping = JSON.stringify(mapping);
     }
+    // Our own id for the upload, so its server-side progress can be polled while the request runs.
+    const id = crypto.randomUUID();
+    params.uploadId = id;
+    const abort = new AbortController();
+    setRunning({ id, abort, cancelling: false });
     try {
-      const response = await sendUpload(file, params, (sent, total) =>
-        setPhase(sent >= total ? { kind: 'processing' } : { kind: 'sending', sent, total }),
+      const response = await sendUpload(
+        file,
+        params,
+        (sent, total) => setPhase(sent >= total ? { kind: 'processing' } : { kind: 'sending', sent, total }),
+        abort.signal,
       );
       const body = response.body as TUploadResponse;
       if (response.status === 200 || response.status === 201 || response.status === 422) {
@@ -99,6 +112,19 @@ export function UploadPanel({
       setFailure(error instanceof Error ? error.message : 'Upload failed.');
     } finally {
       setPhase({ kind: 'idle' });
+      setRunning(null);
+    }
+  };
+  // Cancel: DELETE asks the server to stop (it rolls back and stores nothing); before the server has the upload
+  // (404), or if it does not answer, the request itself is aborted.
+  const cancel = async () => {
+    if (!running) {
+      return;
+    }
+    setRunning({ ...running, cancelling: true });
+    const response = await fetch(`/api/v1/uploads/${running.id}`, { method: 'DELETE' }).catch(() => null);
+    if (!response?.ok) {
+      running.abort.abort();
     }
   };
 
@@ -163,13 +189,13 @@ export function UploadPanel({
           />
         </div>
       ) : null}
-      {phase.kind === 'processing' ? (
-        <div className="flex flex-col gap-1" role="status">
-          <span className="text-sm">
-            Processing on the server: parsing, validating, computing and storing…
-          </span>
-          <progress aria-label="Processing" className="h-2 w-full" />
-        </div>
+      {busy && file ? (
+        <ProcessingProgress
+          progress={serverProgress?.id === running?.id ? serverProgress : null}
+          fileBytes={file.size}
+          onCancel={cancel}
+          cancelling={running?.cancelling ?? false}
+        />
       ) : null}
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       {result ? <UploadResult result={result.body} repeated={result.repeated} /> : null}

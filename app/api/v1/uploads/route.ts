@@ -14,7 +14,12 @@ async function handlePost(request: Request) {
     const { params, input } = await readUploadRequest(request, uploadMaxBytes());
     const { upload, repeated } = await ingestUpload(
       { orgId: ctx.orgId, userId: ctx.userId, tokenId: ctx.tokenId ?? null },
-      { ...input, parse: toParseOptions(params), validOnly: params.validOnly },
+      {
+        ...input,
+        parse: toParseOptions(params),
+        validOnly: params.validOnly,
+        ...(params.uploadId ? { uploadId: params.uploadId } : {}),
+      },
     );
     await evaluateBudgetAlerts(ctx, new Date());
     const body = await getUploadWithErrors(ctx, upload.id);

@@ -1,0 +1,110 @@
+import 'server-only';
+import type pg from 'pg';
+import { AppError } from '@/lib/errors';
+import type { RowError } from '@/lib/ingest/types';
+
+export interface TIngestContext {
+  orgId: string;
+  userId: string | null;
+  tokenId?: string | null;
+}
+
+export type TReport = {
+  errors: RowError[];
+  errorCount: number;
+  warnings: RowError[];
+  skippedLines?: number[];
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Inserts the upload row as `processing` (committed at once, outside the upload's transaction) so its progress
+ * can be read while the file is processed. `id`: a client-chosen UUID (the page polls it), else generated.
+ */
+export async function createProcessingUpload(
+  pool: pg.Pool,
+  ctx: TIngestContext,
+  u: { id?: string; fileName: string; format: string; timeZone: string; bytesTotal: number | null },
+): Promise<string> {
+  if (u.id !== undefined && !UUID.test(u.id)) {
+    throw new AppError('INVALID_INPUT', 'uploadId must be a UUID.');
+  }
+  const progress = {
+    stage: 'parsing',
+    bytesProcessed: 0,
+    bytesTotal: u.bytesTotal,
+    rowsProcessed: 0,
+    rowsRejected: 0,
+  };
+  const inserted = await pool.query<{ id: string }>(
+    `INSERT INTO upload (id, org_id, uploaded_by_id, file_name, size_bytes, sha256, format, status, time_zone, progress)
+     VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, 0, '', $5, 'processing', $6, $7)
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [u.id ?? null, ctx.orgId, ctx.userId, u.fileName, u.format, u.timeZone, JSON.stringify(progress)],
+  );
+  const id = inserted.rows[0]?.id;
+  if (!id) {
+    throw new AppError('CONFLICT', 'An upload with this uploadId already exists.');
+  }
+  return id;
+}
+
+/** Removes a processing upload that stored nothing (repeated file, cancelled, too large, crashed). */
+export async function discardUpload(pool: pg.Pool, uploadId: string): Promise<void> {
+  await pool.query(`DELETE FROM upload WHERE id = $1 AND status = 'processing'`, [uploadId]);
+}
+
+/** Marks the upload failed with its error report (nothing stored), with an AuditEvent, in one transaction. */
+export async function markUploadFailed(
+  client: pg.ClientBase,
+  ctx: TIngestContext,
+  u: {
+    uploadId: string;
+    fileName: string;
+    sizeBytes: number;
+    sha256: string;
+    format: string;
+    rowsTotal: number;
+    rowsRejected: number;
+    report: TReport;
+    at: Date;
+  },
+): Promise<void> {
+  await client.query('BEGIN');
+  await client.query(
+    `UPDATE upload SET size_bytes = $2, sha256 = $3, format = $4, status = 'failed', rows_total = $5,
+       rows_accepted = 0, rows_rejected = $6, error_report = $7, completed_at = $8, progress = NULL
+     WHERE id = $1`,
+    [
+      u.uploadId,
+      u.sizeBytes,
+      u.sha256,
+      u.format,
+      u.rowsTotal,
+      u.rowsRejected,
+      JSON.stringify(u.report),
+      u.at,
+    ],
+  );
+  await insertAuditEvent(client, ctx, 'upload.failed', u.uploadId, u.sha256, {
+    fileName: u.fileName,
+    errorCount: u.report.errorCount,
+  });
+  await client.query('COMMIT');
+}
+
+export async function insertAuditEvent(
+  client: pg.ClientBase,
+  ctx: TIngestContext,
+  action: string,
+  uploadId: string,
+  contentHash: string | null,
+  metadata: Record<string, unknown>,
+): Promise<void> {
+  await client.query(
+    `INSERT INTO audit_event (org_id, actor_user_id, actor_token_id, action, target_type, target_id, metadata, content_hash)
+     VALUES ($1, $2, $3, $4, 'upload', $5, $6, $7)`,
+    [ctx.orgId, ctx.userId, ctx.tokenId ?? null, action, uploadId, JSON.stringify(metadata), contentHash],
+  );
+}

@@ -1,0 +1,85 @@
+import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
+import { computeFootprints } from './compute-footprints';
+import type { EnergyContractInput } from './energy-contract';
+import type { RecordFootprint } from './footprint-types';
+import type { IndexedFactorLibrary } from './index-factor-library';
+import type { MethodologySettings } from './methodology-settings';
+
+/**
+ * Every record field the engine reads (lib/emissions/*: IT energy, location, PUE/WUE, grid intensity, embodied,
+ * water, uncertainty). Phase, team, project, model, notes, cost, tokens and recordId do not change a footprint;
+ * recordId is copied onto the result. `footprint-memo.test.ts` checks memoised == direct results.
+ */
+export const ENGINE_INPUT_KEYS = [
+  'startedAt',
+  'endedAt',
+  'provider',
+  'region',
+  'accelerator',
+  'acceleratorCount',
+  'acceleratorHours',
+  'acceleratorPowerW',
+  'utilization',
+  'energyKwh',
+  'requests',
+  'energyPerRequestWh',
+  'pue',
+  'carbonIntensityGPerKwh',
+  'wueLPerKwh',
+] as const satisfies readonly (keyof TUsageRecordInput)[];
+
+/** Cache of footprints by engine inputs, owned by one caller (one upload): same factors, settings, no contracts. */
+export type FootprintMemo = Map<string, RecordFootprint>;
+
+/** Entries kept before the memo is cleared, so a file of all-distinct rows cannot grow it without bound. */
+const MAX_MEMO_ENTRIES = 20_000;
+
+export function engineInputKey(record: TUsageRecordInput): string {
+  let key = '';
+  for (const name of ENGINE_INPUT_KEYS) {
+    const value = record[name];
+    key += value instanceof Date ? `${value.getTime()}|` : value === undefined ? '|' : `${value}|`;
+  }
+  return key;
+}
+
+/**
+ * `computeFootprints` that reuses the result for records with identical engine inputs (large exports repeat a
+ * few region × accelerator × hour combinations). Results of one key share their provenance arrays, which lets
+ * the storage layer serialise each distinct factor set once. With energy contracts the allocation depends on
+ * the whole batch, so nothing is memoised. Pure given the memo (a cache the caller owns).
+ */
+export function computeFootprintsMemo(
+  records: readonly TUsageRecordInput[],
+  library: IndexedFactorLibrary,
+  settings: MethodologySettings,
+  contracts: readonly EnergyContractInput[],
+  memo: FootprintMemo,
+): RecordFootprint[] {
+  if (contracts.length > 0) {
+    return computeFootprints(records, library, settings, contracts);
+  }
+  if (memo.size > MAX_MEMO_ENTRIES) {
+    memo.clear();
+  }
+  const keys = records.map(engineInputKey);
+  const missing: TUsageRecordInput[] = [];
+  const missingKeys: string[] = [];
+  const queued = new Set<string>();
+  keys.forEach((key, i) => {
+    if (!memo.has(key) && !queued.has(key)) {
+      queued.add(key);
+      missingKeys.push(key);
+      missing.push(records[i] as TUsageRecordInput);
+    }
+  });
+  const computed = computeFootprints(missing, library, settings, []);
+  missingKeys.forEach((key, i) => {
+    memo.set(key, computed[i] as RecordFootprint);
+  });
+  return records.map((record, i) => {
+    const hit = memo.get(keys[i] as string) as RecordFootprint;
+    const recordId = record.recordId ?? null;
+    return hit.recordId === recordId ? hit : { ...hit, recordId };
+  });
+}

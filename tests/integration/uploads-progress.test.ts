@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { POST } from '@/app/api/v1/uploads/route';
+import { createApiToken } from '@/lib/data/api-tokens';
+import { deleteUpload } from '@/lib/data/delete-upload';
+import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
+import { getPgPool } from '@/lib/data/pg-pool';
+import { getUploadProgress } from '@/lib/data/upload-progress';
+import { ingestUpload } from '@/lib/data/uploads';
+import { getPrisma } from '@/lib/db';
+import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import { createTestDatabase } from '../support/test-database';
+import { createOrgWithEditor, orgTotals } from '../support/upload-fixtures';
+
+let editor: { orgId: string; userId: string };
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = await createTestDatabase();
+  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), process.env.DATABASE_URL);
+  editor = await createOrgWithEditor('Progress');
+});
+
+afterAll(async () => {
+  await getPrisma().$disconnect();
+  await getPgPool().end();
+});
+
+const HEADER =
+  'record_id,phase,started_at,ended_at,provider,region,accelerator,accelerator_count,accelerator_hours\n';
+const rows = (from: number, n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `p-${from + i},training,2026-03-01T00:00:00Z,2026-03-01T01:00:00Z,aws,us-east-1,NVIDIA L4,1,1\n`,
+  ).join('');
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+test('progress is readable from outside the upload transaction while the file is processed', async () => {
+  const uploadId = randomUUID();
+  const first = bytes(HEADER + rows(0, 50));
+  const seen: unknown[] = [];
+  async function* chunks() {
+    yield first;
+    // The ingest reported progress after the first chunk, in its own committed statement.
+    seen.push(await getUploadProgress(editor, uploadId));
+    yield bytes(rows(50, 25));
+  }
+  const { upload } = await ingestUpload(editor, {
+    fileName: 'progress.csv',
+    chunks: chunks(),
+    parse: {},
+    uploadId,
+    bytesTotal: first.length + 999,
+  });
+  expect(seen[0]).toEqual({
+    id: uploadId,
+    status: 'processing',
+    cancelRequested: false,
+    progress: {
+      stage: 'parsing',
+      bytesProcessed: first.length,
+      bytesTotal: first.length + 999,
+      rowsProcessed: 50,
+      rowsRejected: 0,
+    },
+  });
+  expect(upload).toMatchObject({ id: uploadId, status: 'completed', rowsAccepted: 75 });
+  expect(await getUploadProgress(editor, uploadId)).toMatchObject({ status: 'completed', progress: null });
+  // Another organisation cannot read it.
+  const other = await createOrgWithEditor('Other');
+  expect(await getUploadProgress(other, uploadId)).toBeNull();
+});
+
+test('DELETE during processing cancels the upload: nothing stored, no upload row left', async () => {
+  const uploadId = randomUUID();
+  const before = await orgTotals(editor.orgId);
+  let cancelled: unknown = null;
+  async function* chunks() {
+    yield bytes(HEADER + rows(1000, 40));
+    cancelled = await deleteUpload(editor, uploadId);
+    yield bytes(rows(1040, 40));
+  }
+  await expect(
+    ingestUpload(editor, { fileName: 'cancel.csv', chunks: chunks(), parse: {}, uploadId }),
+  ).rejects.toMatchObject({ code: 'CONFLICT', message: 'The upload was cancelled; nothing was stored.' });
+  expect(cancelled).toEqual({ recordsRemoved: 0, cancelled: true });
+  expect(await orgTotals(editor.orgId)).toEqual(before);
+  expect(await getUploadProgress(editor, uploadId)).toBeNull();
+});
+
+test('a reused uploadId is a conflict and stores nothing', async () => {
+  const uploadId = randomUUID();
+  const file = () =>
+    (async function* () {
+      yield bytes(HEADER + rows(2000, 3));
+    })();
+  await ingestUpload(editor, { fileName: 'a.csv', chunks: file(), parse: {}, uploadId });
+  await expect(
+    ingestUpload(editor, { fileName: 'b.csv', chunks: file(), parse: {}, uploadId }),
+  ).rejects.toMatchObject({ code: 'CONFLICT' });
+});
+
+test('multipart is streamed: fields before the file part apply, the upload id is the client one', async () => {
+  const { token } = await createApiToken(editor, 'progress');
+  const form = new FormData();
+  const uploadId = randomUUID();
+  form.set('validOnly', 'true');
+  form.set('uploadId', uploadId);
+  form.set(
+    'file',
+    new File(
+      [`${HEADER}${rows(3000, 2)}bad,training,nope,2026-03-01,aws,us-east-1,NVIDIA L4,1,1\n`],
+      'mp.csv',
+    ),
+  );
+  const response = await POST(
+    new Request('http://localhost/api/v1/uploads', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    }),
+  );
+  expect(response.status).toBe(201);
+  const body = (await response.json()) as {
+    id: string;
+    fileName: string;
+    rowsAccepted: number;
+    rowsRejected: number;
+  };
+  expect(body).toMatchObject({ id: uploadId, fileName: 'mp.csv', rowsAccepted: 2, rowsRejected: 1 });
+});
