@@ -10,7 +10,7 @@ import { runTokenCreate } from './cli/token-create';
 const USAGE = `Usage:
   npm run footprint -- estimate <file.csv> [--format auto|generic|codecarbon|nvidia-smi] [--json]
                                          [--time-zone Europe/Paris] [--phase training]
-  npm run footprint -- token create --org <slug> --email <user> --name <label> [--scopes read,write:usage,reports] [--expires-in 30d]
+  npm run footprint -- token create --org <slug> --email <user> --name <label> [--scopes read,write:usage,reports,manage:factors] [--expires-in 30d]
   npm run footprint -- recompute --org <slug> [--reason text]`;
 
 const referenceDir = path.resolve(import.meta.dirname, '../reference');

@@ -10,7 +10,7 @@ test('every permission maps to one scope, or to none for session-only management
     read: 'read',
     writeUsage: 'write:usage',
     manageTokens: null,
-    manageOrganization: null,
+    manageOrganization: 'manage:factors',
     manageMembers: null,
     readAudit: 'read',
     prepareReports: 'reports',
@@ -21,11 +21,13 @@ test('every permission maps to one scope, or to none for session-only management
   });
 });
 
-test('tokenScopesAllow needs the mapped scope; management is never allowed to tokens', () => {
+test('tokenScopesAllow needs the mapped scope; member and token management is never allowed to tokens', () => {
   expect(tokenScopesAllow(['read'], 'read')).toBe(true);
   expect(tokenScopesAllow(['read'], 'writeUsage')).toBe(false);
   expect(tokenScopesAllow(['write:usage'], 'writeUsage')).toBe(true);
   expect(tokenScopesAllow(['read', 'write:usage', 'reports'], 'approveReports')).toBe(true);
-  expect(tokenScopesAllow(['read', 'write:usage', 'reports'], 'manageMembers')).toBe(false);
+  expect(tokenScopesAllow(['read', 'write:usage', 'reports', 'manage:factors'], 'manageMembers')).toBe(false);
+  expect(tokenScopesAllow(['read', 'write:usage', 'reports'], 'manageOrganization')).toBe(false);
+  expect(tokenScopesAllow(['manage:factors'], 'manageOrganization')).toBe(true);
   expect(tokenScopesAllow([], 'read')).toBe(false);
 });

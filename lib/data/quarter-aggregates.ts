@@ -2,6 +2,7 @@ import 'server-only';
 import { getPrisma } from '@/lib/db';
 import type { FactorRef, MarketAllocation } from '@/lib/emissions/footprint-types';
 import { AppError } from '@/lib/errors';
+import { hardwareFiguresInPeriod } from '@/lib/hardware/hardware-embodied';
 import { aggregateRollupMonths, scopeTotalsFromRollups } from '@/lib/reports/aggregate-rollups';
 import type { TQuarterAggregates, TReportPeriod, TReportRecordRow } from '@/lib/reports/aggregate-types';
 import { assembleQuarterAggregates, comparisonStart } from '@/lib/reports/assemble-aggregates';
@@ -122,17 +123,24 @@ async function getQuarterAggregatesFromRollups(
   const previous = previousPeriod(period);
   const sameLastYear = samePeriodLastYear(period);
   const ytd = yearToDate(period);
+  const assets = context.hardwareAssets;
+  const hardware = (p: TReportPeriod) => ({ hardware: hardwareFiguresInPeriod(assets, p.start, p.end) });
   return {
     ...aggregateRollupMonths(months, period),
     ...quality,
+    ...hardware(period),
     org,
     period,
-    previous: { period: previous, ...scopeTotalsFromRollups(months, previous) },
-    sameLastYear: { period: sameLastYear, ...scopeTotalsFromRollups(months, sameLastYear) },
-    yearToDate: { period: ytd, ...scopeTotalsFromRollups(months, ytd) },
+    previous: { period: previous, ...scopeTotalsFromRollups(months, previous), ...hardware(previous) },
+    sameLastYear: {
+      period: sameLastYear,
+      ...scopeTotalsFromRollups(months, sameLastYear),
+      ...hardware(sameLastYear),
+    },
+    yearToDate: { period: ytd, ...scopeTotalsFromRollups(months, ytd), ...hardware(ytd) },
     energyContracts: context.energyContracts,
     restatements: context.restatements,
-    hardwareAssets: context.hardwareAssets,
+    hardwareAssets: [...assets],
     targets,
   };
 }

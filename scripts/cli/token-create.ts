@@ -5,7 +5,7 @@ import { resolveDatabase } from '../db/resolve-database';
 import { CliUsageError } from './cli-usage-error';
 
 const USAGE =
-  'usage: footprint token create --org <slug> --email <user> --name <label> [--scopes read,write:usage,reports] [--expires-in 30d|12h]';
+  'usage: footprint token create --org <slug> --email <user> --name <label> [--scopes read,write:usage,reports,manage:factors] [--expires-in 30d|12h]';
 const OPTIONS = ['--org', '--email', '--name', '--scopes', '--expires-in'];
 
 /** Parses `--scopes` and `--expires-in` (defaults: every scope, never expires), or throws a usage error. */

@@ -2,6 +2,7 @@ import { hashPassword, verifyPassword } from 'better-auth/crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GET as listUploads, POST as postUpload } from '@/app/api/v1/uploads/route';
 import { createApiToken, getBearerIdentity } from '@/lib/data/api-tokens';
+import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { acceptInvitation } from '@/lib/data/invitation-accept';
 import {
   createInvitation,
@@ -15,6 +16,7 @@ import { findMembershipsForUser } from '@/lib/data/memberships';
 import { createOrganization } from '@/lib/data/organization-create';
 import { getPgPool } from '@/lib/data/pg-pool';
 import { getPrisma } from '@/lib/db';
+import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { GENERIC_EXAMPLE_CSV } from '@/lib/ingest/templates';
 import { createOrgWithMember } from '../support/org-factory';
@@ -48,6 +50,8 @@ const eventsOf = (orgId: string, action: string) =>
 
 beforeAll(async () => {
   process.env.DATABASE_URL = await createTestDatabase();
+  // Uploads check regions against the factor library, as in a seeded database.
+  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), process.env.DATABASE_URL);
   owner = await createOrgWithMember('owner');
 });
 
@@ -335,11 +339,11 @@ describe('token scopes and expiry', () => {
   test('tokens created without scopes keep every scope; the audit event records scopes and expiry', async () => {
     const org = await createOrgWithMember('owner');
     const all = await createApiToken(org, 'all');
-    expect(all.scopes).toEqual(['read', 'write:usage', 'reports']);
+    expect(all.scopes).toEqual(['read', 'write:usage', 'reports', 'manage:factors']);
     const event = (await eventsOf(org.orgId, 'api_token.created'))[0];
     expect(event?.metadata).toEqual({
       name: 'all',
-      scopes: ['read', 'write:usage', 'reports'],
+      scopes: ['read', 'write:usage', 'reports', 'manage:factors'],
       expiresAt: null,
     });
   });
