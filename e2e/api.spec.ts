@@ -39,6 +39,8 @@ test('[api] the typed client and a replayed CodeCarbon session against the produ
   await signIn(page, 'editor');
   await page.getByRole('link', { name: 'API tokens' }).click();
   await page.getByLabel('Name').fill('e2e-codecarbon');
+  // The form defaults to `read`; a tracker also writes usage.
+  await page.getByRole('checkbox', { name: /write:usage/ }).check();
   await page.getByRole('button', { name: 'Create token' }).click();
   const token = (await page.getByTestId('new-token').textContent())?.trim() ?? '';
   expect(token).toMatch(/^aif_/);
