@@ -25,8 +25,9 @@ export interface TBudgetAlertDto {
  * Checks every budget of the organisation against its current period (quarter or year containing `now`) and
  * stores an alert for each threshold (80 %, 100 %) newly reached: at most once per budget, threshold and period
  * (unique key), so alerts never repeat. New alerts are audited and sent to the webhook when one is enabled.
- * Call it after any committed write that changes records, and on dashboard load. Never throws: returns the new
- * alerts, or [] when evaluation failed (logged).
+ * Call it after any committed write that changes figures (records, uploads, factor overrides, energy contracts,
+ * settings, budgets, recomputes); never on a read path (pages only read alerts, findActiveBudgetAlerts). Never
+ * throws: returns the new alerts, or [] when evaluation failed (logged).
  */
 export async function evaluateBudgetAlerts(ctx: { orgId: string }, now: Date): Promise<TBudgetAlertDto[]> {
   try {

@@ -1,3 +1,4 @@
+import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { getOrganizationBySlug } from '@/lib/data/organizations';
 import { recomputeOrganization } from '@/lib/data/recompute';
 import { getPrisma } from '@/lib/db';
@@ -29,9 +30,12 @@ export async function runRecompute(args: string[]): Promise<number> {
     }
     const reason = options.get('--reason') ?? 'Recomputed from the command line';
     const result = await recomputeOrganization({ orgId: org.id }, { reason, now: new Date() });
+    // Recomputed figures may cross a budget threshold: alerts are evaluated after every write, never on reads.
+    const alerts = await evaluateBudgetAlerts({ orgId: org.id }, new Date());
     process.stdout.write(
       `${org.slug}: ${result.records} record(s) recomputed, ${result.changedRecords} changed, ` +
-        `${result.restatements} restatement entr${result.restatements === 1 ? 'y' : 'ies'} written.\n`,
+        `${result.restatements} restatement entr${result.restatements === 1 ? 'y' : 'ies'} written, ` +
+        `${alerts.length} new budget alert(s).\n`,
     );
     return 0;
   } finally {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, expect, test } from 'vitest';
+import { saveBudget } from '@/lib/data/budgets';
 import { getFactorLibrary } from '@/lib/data/factor-library';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { methodologySettingsFor } from '@/lib/data/organizations';
@@ -11,18 +12,23 @@ import { getPrisma } from '@/lib/db';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import type { FactorLibrary } from '@/lib/emissions/factor-library-types';
 import { ZUsageRecordInput } from '@/lib/schemas/usage-record';
+import { createOrgWithMember } from '../support/org-factory';
+import { recentStart } from '../support/targets-fixtures';
 import { createTestDatabase } from '../support/test-database';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
 const meta = { granularity: 'yearly' as const, source: 'test', licence: 'test', datasetVersion: 't-1' };
 const period = { periodStart: new Date('2025-01-01T00:00:00Z'), periodEnd: new Date('2026-01-01T00:00:00Z') };
+const later = { periodStart: new Date('2026-01-01T00:00:00Z'), periodEnd: new Date('2030-01-01T00:00:00Z') };
 const LIBRARY: FactorLibrary = {
   accelerators: [],
   locations: [],
   gridFactors: [
     { id: 'fr-lc', zone: 'FR', ...period, gCo2ePerKwh: 56, basis: 'lifecycle', ...meta },
     { id: 'fr-d', zone: 'FR', ...period, gCo2ePerKwh: 30, basis: 'direct', ...meta },
+    { id: 'fr-lc-later', zone: 'FR', ...later, gCo2ePerKwh: 56, basis: 'lifecycle', ...meta },
+    { id: 'fr-d-later', zone: 'FR', ...later, gCo2ePerKwh: 30, basis: 'direct', ...meta },
   ],
   residualMixes: [],
   ewif: [],
@@ -96,4 +102,57 @@ test('[cli] recompute --org restates the records of that organisation with the g
   expect(audit.metadata).toMatchObject({ reason: 'Quarter close check', records: 1, changedRecords: 1 });
   expect((await footprint('recompute', '--org', 'no-such-org')).code).toBe(1);
   expect((await footprint('recompute')).code).toBe(2);
+});
+
+test('[cli] recompute evaluates budget alerts when recomputed figures cross a threshold', {
+  timeout: 120_000,
+}, async () => {
+  const owner = await createOrgWithMember('owner');
+  const slug = owner.orgSlug;
+  const org = await getPrisma().organization.update({
+    where: { id: owner.orgId },
+    data: { defaultBasis: 'direct' },
+  });
+  const startedAt = recentStart();
+  const record = ZUsageRecordInput.parse({
+    recordId: 'fr-now',
+    phase: 'inference',
+    startedAt: startedAt.toISOString(),
+    endedAt: new Date(startedAt.getTime() + 60_000).toISOString(),
+    team: 'research',
+    region: 'FR',
+    energyKwh: 100,
+    pue: 1,
+  });
+  const [footprint0] = computeFootprints(
+    [record],
+    await getFactorLibrary({ orgId: org.id }),
+    methodologySettingsFor(org),
+    [],
+  );
+  await storeUsageRecords(
+    { orgId: org.id },
+    [{ record, footprint: footprint0 as NonNullable<typeof footprint0> }],
+    { computedAt: new Date() },
+  );
+  // 100 kWh × 30 g/kWh (direct) = 3 kg against a 4 kg budget (75 %): no alert yet.
+  const team = await getPrisma().team.findFirstOrThrow({ where: { orgId: org.id, slug: 'research' } });
+  await saveBudget(
+    { orgId: org.id, userId: owner.userId, role: 'owner' },
+    { id: null, teamId: team.id, periodKind: 'quarter', basis: 'location', amountKgCo2e: 4 },
+  );
+  // Lifecycle basis set behind the app's back: the recompute makes it 5.6 kg (140 %), both thresholds.
+  await getPrisma().organization.update({ where: { id: org.id }, data: { defaultBasis: 'lifecycle' } });
+  const result = await footprint('recompute', '--org', slug);
+  expect(result.code).toBe(0);
+  expect(result.stdout).toContain('1 changed');
+  expect(result.stdout).toContain('2 new budget alert(s)');
+  const alerts = await getPrisma().budgetAlert.findMany({
+    where: { orgId: org.id },
+    orderBy: { thresholdPct: 'asc' },
+  });
+  expect(alerts.map((a) => [a.thresholdPct, a.actualKgCo2e])).toEqual([
+    [80, expect.closeTo(5.6, 9)],
+    [100, expect.closeTo(5.6, 9)],
+  ]);
 });

@@ -2,17 +2,16 @@ import { AlertTriangle } from 'lucide-react';
 import Link from 'next/link';
 import { dismissBudgetAlertAction } from '@/app/(dashboard)/targets/alert-actions';
 import type { TAuthContext } from '@/lib/auth/context';
-import { evaluateBudgetAlerts, findActiveBudgetAlerts } from '@/lib/data/budget-alerts';
+import { findActiveBudgetAlerts } from '@/lib/data/budget-alerts';
 import { formatNumber } from '@/lib/format/quantities';
 
 /**
- * Budget alerts of the current periods for the signed-in user, in the dashboard layout. Evaluates alerts first as
- * a safety net (writes also evaluate them); each banner can be dismissed (per user, stored).
+ * Budget alerts of the current periods for the signed-in user, in the dashboard layout. Read-only: alerts are
+ * evaluated by every write that changes figures (docs/decisions/targets.md T4), never on render;
+ * each banner can be dismissed (per user, stored).
  */
 export async function BudgetAlertBanner({ ctx }: { ctx: TAuthContext }) {
-  const now = new Date();
-  await evaluateBudgetAlerts(ctx, now);
-  const alerts = await findActiveBudgetAlerts(ctx, now);
+  const alerts = await findActiveBudgetAlerts(ctx, new Date());
   if (alerts.length === 0) {
     return null;
   }

@@ -1,5 +1,6 @@
 import { withRateLimit } from '@/lib/api/rate-limit';
 import { requireRequestAuth } from '@/lib/auth/context';
+import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { deleteEnergyContract } from '@/lib/data/energy-contract-admin';
 import { toResponse } from '@/lib/errors';
 
@@ -8,7 +9,9 @@ async function handleDelete(request: Request, { params }: { params: Promise<{ id
   try {
     const { id } = await params;
     const ctx = await requireRequestAuth(request, 'manageOrganization');
-    return Response.json(await deleteEnergyContract(ctx, id, new Date()));
+    const result = await deleteEnergyContract(ctx, id, new Date());
+    await evaluateBudgetAlerts(ctx, new Date());
+    return Response.json(result);
   } catch (error) {
     return toResponse(error);
   }

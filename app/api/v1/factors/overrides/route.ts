@@ -1,6 +1,7 @@
 import { parseJsonBody } from '@/lib/api/codecarbon-request';
 import { withRateLimit } from '@/lib/api/rate-limit';
 import { requireRequestAuth } from '@/lib/auth/context';
+import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import {
   createAcceleratorOverride,
   createGridFactorOverride,
@@ -32,6 +33,7 @@ async function handlePost(request: Request) {
         : body.kind === 'location'
           ? await createLocationOverride(admin, input, now)
           : await createAcceleratorOverride(admin, input, now);
+    await evaluateBudgetAlerts(ctx, new Date());
     return Response.json(result, { status: 201 });
   } catch (error) {
     return toResponse(error);
