@@ -45,14 +45,16 @@ async function lockAndCheck(
   newRole: Role | null,
 ) {
   await tx.$queryRaw`SELECT id FROM organization WHERE id = ${ctx.orgId}::uuid FOR UPDATE`;
-  const [actor, target, ownerCount] = await Promise.all([
-    tx.membership.findUnique({ where: { orgId_userId: { orgId: ctx.orgId, userId: ctx.userId } } }),
-    tx.membership.findUnique({
-      where: { orgId_userId: { orgId: ctx.orgId, userId: targetUserId } },
-      select: { role: true, user: { select: { email: true } } },
-    }),
-    tx.membership.count({ where: { orgId: ctx.orgId, role: 'owner' } }),
-  ]);
+  // One after the other, not Promise.all: an interactive transaction holds ONE pg client, and overlapping queries
+  // on it are queued by pg with a DeprecationWarning (rejected from pg 9). tests/integration/pg-overlap.test.ts.
+  const actor = await tx.membership.findUnique({
+    where: { orgId_userId: { orgId: ctx.orgId, userId: ctx.userId } },
+  });
+  const target = await tx.membership.findUnique({
+    where: { orgId_userId: { orgId: ctx.orgId, userId: targetUserId } },
+    select: { role: true, user: { select: { email: true } } },
+  });
+  const ownerCount = await tx.membership.count({ where: { orgId: ctx.orgId, role: 'owner' } });
   if (!target) {
     throw new AppError('NOT_FOUND', 'No member with that id in this organisation.');
   }

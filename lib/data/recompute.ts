@@ -201,11 +201,11 @@ export async function recomputeOrganization(
     if (!org) {
       throw new AppError('NOT_FOUND', 'Organisation not found.');
     }
-    const [library, contracts, rows] = await Promise.all([
-      getFactorLibrary(ctx, tx),
-      findEnergyContracts(ctx, tx),
-      readAllRecords(tx, ctx.orgId, pageSize),
-    ]);
+    // Sequential, not Promise.all: `tx` is one pg client; overlapping queries on it are queued by pg with a
+    // DeprecationWarning (rejected from pg 9).
+    const library = await getFactorLibrary(ctx, tx);
+    const contracts = await findEnergyContracts(ctx, tx);
+    const rows = await readAllRecords(tx, ctx.orgId, pageSize);
     rows.sort(
       (a, b) => a.startedAt.getTime() - b.startedAt.getTime() || (a.externalId < b.externalId ? -1 : 1),
     );
