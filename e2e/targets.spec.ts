@@ -22,8 +22,10 @@ test('[targets] a team budget shows its burn-down and an alert banner that can b
   await page.getByRole('link', { name: 'Overview' }).click();
   const budgets = page.getByRole('region', { name: 'Carbon budgets' });
   await expect(budgets.getByRole('heading', { name: 'Research · 2026-Q4' })).toBeVisible();
+  // The demo seed's Platform budget is listed too (cards by team name: Platform, then Research).
+  await expect(budgets.getByRole('heading', { name: 'Platform · 2026-Q4' })).toBeVisible();
   await expect(budgets.getByTestId('burn-down-chart').locator('.recharts-line').first()).toBeVisible();
-  await budgets.getByText('Show the data as a table').click();
+  await budgets.getByText('Show the data as a table').first().click();
   await expect(budgets.getByRole('columnheader', { name: 'Linear allowance (kg CO2e)' })).toBeVisible();
 
   // 1 t budget vs several tonnes already emitted in October: the 100 % alert supersedes the 80 % one.
@@ -38,7 +40,10 @@ test('[targets] a team budget shows its burn-down and an alert banner that can b
   // Viewers read targets but get no forms; the budget is removed so later specs see a clean dashboard.
   await page.goto('/targets');
   await page.getByRole('button', { name: 'Delete budget of Research' }).click();
-  await expect(page.getByText('No budgets yet.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Delete budget of Research' })).toHaveCount(0);
+  // Only the demo seed's Platform budget remains.
+  await expect(page.getByRole('button', { name: /^Delete budget of / })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Delete budget of Platform' })).toBeVisible();
 });
 
 test('[targets] an organisation target computes its base from data and shows progress per year', async ({
@@ -65,7 +70,9 @@ test('[targets] an organisation target computes its base from data and shows pro
   await expect(card.getByTestId('target-trajectory-chart')).toBeVisible();
 
   await card.getByRole('button', { name: 'Delete target Halve AI emissions' }).click();
-  await expect(page.getByText('No targets yet')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Halve AI emissions' })).toHaveCount(0);
+  // The demo seed's −30 % target remains.
+  await expect(page.getByRole('region', { name: /^−30 % location-based/ })).toBeVisible();
 });
 
 test('[targets] viewers can read targets but not manage them', async ({ page }) => {

@@ -4,6 +4,7 @@ import { getPrisma } from '@/lib/db';
 import { generateDemoOrganization } from '@/lib/demo/generate-demo-organization';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import { seedDemoHardwareAndLineage } from './demo-hardware-lineage-seed';
+import { seedDemoTargetAndBudget } from './demo-targets-seed';
 import { findEnergyContracts } from './energy-contracts';
 import { getCachedFactorLibrary } from './factor-library-cache';
 import { methodologySettingsFor } from './organizations';
@@ -13,6 +14,7 @@ import { storeUsageRecords } from './usage-records';
 /** Demo sign-in, printed in the README. Every demo user has this password. */
 export const DEMO_PASSWORD = 'footprint-demo';
 export const DEMO_ORG_SLUG = 'demo';
+const DEMO_OWNER_ID = `demo-${slugify('owner')}`;
 /**
  * The demo data ends here (exclusive), so that the seed is deterministic: 18 months, 2025-05 to 2026-10.
  * Set DEMO_END_EXCLUSIVE (ISO date) to move the window.
@@ -26,8 +28,9 @@ export interface TSeedResult {
 }
 
 /**
- * Creates the demo organisation (users of every role, teams, projects, energy contracts and 18 months of usage
- * computed by the engine) unless it exists. The bundled factor library must be loaded first.
+ * Creates the demo organisation (users of every role, teams, projects, energy contracts, 18 months of usage
+ * computed by the engine, a reduction target and a quarterly budget) unless it exists. The bundled factor
+ * library must be loaded first.
  */
 export async function seedDemoOrganization(options: {
   endExclusive?: Date;
@@ -101,7 +104,7 @@ export async function seedDemoOrganization(options: {
     await tx.auditEvent.create({
       data: { orgId: created.id, action: 'organization.seeded', metadata: { records: demo.records.length } },
     });
-    return created;
+    return { ...created, teamId };
   });
   const ctx = { orgId: org.id };
   const library = await getCachedFactorLibrary(ctx);
@@ -113,5 +116,7 @@ export async function seedDemoOrganization(options: {
     demo.records.map((record, i) => ({ record, footprint: footprints[i] as (typeof footprints)[number] })),
     { computedAt: options.computedAt },
   );
+  // A target and a budget, so /targets and the overview burn-down are not empty on first run.
+  await seedDemoTargetAndBudget({ orgId: org.id, userId: DEMO_OWNER_ID }, org.teamId, options.computedAt);
   return { seeded: true, orgId: org.id, records: stored.created };
 }

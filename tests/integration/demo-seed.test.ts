@@ -1,13 +1,19 @@
 import { beforeAll, expect, test } from 'vitest';
 import { resolveDateRange } from '@/lib/dashboard/date-range';
 import { buildModelFamilies } from '@/lib/dashboard/model-families';
+import { findBudgetBurnDowns } from '@/lib/data/budget-burn-downs';
+import { findBudgets } from '@/lib/data/budgets';
 import { DEMO_ORG_SLUG } from '@/lib/data/demo-seed';
+import { DEMO_TARGET } from '@/lib/data/demo-targets-seed';
 import { getDataSpan } from '@/lib/data/emission-summaries';
 import { findLifecycleInputs } from '@/lib/data/model-lifecycle';
 import { findModelLineages } from '@/lib/data/model-lineages';
 import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
+import { sumEmissionsInWindows } from '@/lib/data/target-sums';
+import { findTargets } from '@/lib/data/targets';
 import { getPrisma } from '@/lib/db';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import { yearPeriod } from '@/lib/targets/target-periods';
 import { prepareDatabase } from '../../scripts/db/prepare-database';
 import { createTestDatabase } from '../support/test-database';
 
@@ -81,4 +87,39 @@ test('[seed] the demo has a hardware register (Cat 2 in Q3 2026) and model linea
   ]);
   expect(llm?.inferenceKgCo2e).toBeGreaterThan(0);
   expect(families.map((f) => f.family)).toContain('search-embed');
+});
+
+test('[seed] a −30 % 2030 target with a computed 2025 base and a Platform quarterly budget under its alerts', async () => {
+  const prisma = getPrisma();
+  const org = await prisma.organization.findUniqueOrThrow({ where: { slug: DEMO_ORG_SLUG } });
+  const ctx = { orgId: org.id };
+  const [target] = await findTargets(ctx);
+  expect(await prisma.carbonTarget.count({ where: { orgId: org.id } })).toBe(1);
+  expect(target).toMatchObject({
+    name: DEMO_TARGET.name,
+    teamId: null,
+    metric: 'absolute',
+    basis: 'location',
+    periodKind: 'year',
+    baseYear: 2025,
+    baseValueSource: 'computed',
+    targetYear: 2030,
+  });
+  // The 2025 base is the recorded May–December total (≈ 69 t), the target 70 % of it rounded to 0.1 t.
+  const year2025 = yearPeriod(2025, org.timeZone);
+  const sums = (await sumEmissionsInWindows(ctx, [year2025], null)).get(year2025.key);
+  expect(target?.baseValue).toBeCloseTo((sums?.locationKgCo2e ?? 0) / 1000, 9);
+  expect(target?.baseValue).toBeGreaterThan(60);
+  expect(target?.targetValue).toBe(Math.round((target?.baseValue ?? 0) * 0.7 * 10) / 10);
+
+  const budgets = await findBudgets(ctx);
+  expect(budgets.map((b) => [b.teamName, b.periodKind, b.basis, b.amountKgCo2e])).toEqual([
+    ['Platform', 'quarter', 'location', 30_000],
+  ]);
+  // 2026-Q4 holds October only: under 80 % of the budget, so the seed raises no alert.
+  const [burnDown] = await findBudgetBurnDowns(ctx, new Date('2026-11-29T00:00:00Z'));
+  expect(burnDown?.period.key).toBe('2026-Q4');
+  expect(burnDown?.burn.usedPct).toBeGreaterThan(30);
+  expect(burnDown?.burn.usedPct).toBeLessThan(80);
+  expect(await prisma.budgetAlert.count({ where: { orgId: org.id } })).toBe(0);
 });
