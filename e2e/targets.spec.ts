@@ -6,7 +6,7 @@ test('[targets] a team budget shows its burn-down and an alert banner that can b
   page,
 }) => {
   await signIn(page, 'admin');
-  await page.getByRole('link', { name: 'Targets' }).click();
+  await page.getByRole('link', { name: 'Targets', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Targets and budgets' })).toBeVisible();
 
   const form = page.getByRole('form', { name: 'New budget' });

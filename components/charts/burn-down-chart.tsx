@@ -1,8 +1,15 @@
 'use client';
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatNumber } from '@/lib/format/quantities';
 import type { TBurnPoint } from '@/lib/targets/burn-down';
+import {
+  CHART_MARGIN,
+  categoryXAxis,
+  GRID_PROPS,
+  legendProps,
+  quantityYAxis,
+  unitTooltipFormatter,
+} from './chart-axes';
 import { ChartFrame } from './chart-frame';
 
 /** A budget's burn-down: cumulative actual vs the budget line vs the linear allowance (kg CO2e per day). */
@@ -26,18 +33,12 @@ export function BurnDownChart({
     >
       <div className="h-56" data-testid="burn-down-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#94a3b833" />
-            <XAxis dataKey="day" tickLine={false} axisLine={false} fontSize={11} minTickGap={24} />
-            <YAxis
-              tickLine={false}
-              axisLine={false}
-              fontSize={11}
-              width={56}
-              tickFormatter={(v: number) => formatNumber(v)}
-            />
-            <Tooltip formatter={(value) => `${formatNumber(Number(value))} kg CO₂e`} />
-            <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
+          <LineChart data={points} margin={CHART_MARGIN}>
+            <CartesianGrid {...GRID_PROPS} />
+            <XAxis {...categoryXAxis('day', { minTickGap: 24 })} />
+            <YAxis {...quantityYAxis()} />
+            <Tooltip formatter={unitTooltipFormatter('kg CO₂e')} />
+            <Legend {...legendProps('plainline')} />
             <Line
               name="Actual (cumulative)"
               dataKey="cumulativeKgCo2e"

@@ -5,8 +5,15 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { bucketLabel } from '@/lib/dashboard/buckets';
 import type { TTrendPoint } from '@/lib/dashboard/build-bucket-trend';
 import type { TBucket } from '@/lib/dashboard/date-range';
-import { formatNumber } from '@/lib/format/quantities';
 import { PHASES } from '@/lib/schemas/usage-record';
+import {
+  CHART_MARGIN,
+  categoryXAxis,
+  GRID_PROPS,
+  legendProps,
+  quantityYAxis,
+  unitTooltipFormatter,
+} from './chart-axes';
 import { ChartFrame } from './chart-frame';
 import { SegmentedToggle } from './method-toggle';
 import { PHASE_COLORS, PHASE_LABELS } from './phase-palette';
@@ -41,21 +48,12 @@ export function EmissionsTrendChart({ series, bucket }: { series: TTrendPoint[];
     >
       <div className="h-80" data-testid="emissions-trend-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#94a3b833" />
-            <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} />
-            <YAxis
-              tickLine={false}
-              axisLine={false}
-              fontSize={12}
-              width={56}
-              tickFormatter={(v: number) => formatNumber(v)}
-            />
-            <Tooltip
-              formatter={(value) => `${formatNumber(Number(value))} tCO₂e`}
-              cursor={{ fill: '#94a3b822' }}
-            />
-            <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} />
+          <BarChart data={data} margin={CHART_MARGIN}>
+            <CartesianGrid {...GRID_PROPS} />
+            <XAxis {...categoryXAxis('label', { fontSize: 12 })} />
+            <YAxis {...quantityYAxis({ fontSize: 12 })} />
+            <Tooltip formatter={unitTooltipFormatter('tCO₂e')} cursor={{ fill: '#94a3b822' }} />
+            <Legend {...legendProps()} />
             {phases.map((phase) => (
               <Bar
                 key={phase}

@@ -4,7 +4,7 @@ import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YA
 import { bucketLabel } from '@/lib/dashboard/buckets';
 import type { TTrendPoint } from '@/lib/dashboard/build-bucket-trend';
 import type { TBucket } from '@/lib/dashboard/date-range';
-import { formatNumber } from '@/lib/format/quantities';
+import { CHART_MARGIN, categoryXAxis, GRID_PROPS, quantityYAxis, unitTooltipFormatter } from './chart-axes';
 import { ChartFrame } from './chart-frame';
 
 const METRICS = {
@@ -32,17 +32,11 @@ export function QuantityTrendChart({
     >
       <div className="h-56" data-testid={`${m.file}-trend-chart`}>
         <ResponsiveContainer width="100%" height="100%">
-          <AreaChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#94a3b833" />
-            <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} />
-            <YAxis
-              tickLine={false}
-              axisLine={false}
-              fontSize={12}
-              width={56}
-              tickFormatter={(v: number) => formatNumber(v)}
-            />
-            <Tooltip formatter={(value) => `${formatNumber(Number(value))} ${m.unit}`} />
+          <AreaChart data={data} margin={CHART_MARGIN}>
+            <CartesianGrid {...GRID_PROPS} />
+            <XAxis {...categoryXAxis('label', { fontSize: 12 })} />
+            <YAxis {...quantityYAxis({ fontSize: 12 })} />
+            <Tooltip formatter={unitTooltipFormatter(m.unit)} />
             <Area
               dataKey="value"
               name={m.title}

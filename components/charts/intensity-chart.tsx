@@ -5,7 +5,14 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { bucketLabel } from '@/lib/dashboard/buckets';
 import type { TIntensitySeries } from '@/lib/dashboard/build-bucket-trend';
 import type { TBucket } from '@/lib/dashboard/date-range';
-import { formatNumber } from '@/lib/format/quantities';
+import {
+  CHART_MARGIN,
+  categoryXAxis,
+  GRID_PROPS,
+  legendProps,
+  quantityYAxis,
+  unitTooltipFormatter,
+} from './chart-axes';
 import { ChartFrame } from './chart-frame';
 import { SegmentedToggle } from './method-toggle';
 
@@ -43,18 +50,12 @@ export function IntensityChart({ series, bucket }: { series: TIntensitySeries; b
     >
       <div className="h-64" data-testid="intensity-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#94a3b833" />
-            <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} />
-            <YAxis
-              tickLine={false}
-              axisLine={false}
-              fontSize={12}
-              width={56}
-              tickFormatter={(v: number) => formatNumber(v)}
-            />
-            <Tooltip formatter={(value) => `${formatNumber(Number(value))} g`} />
-            <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} />
+          <LineChart data={data} margin={CHART_MARGIN}>
+            <CartesianGrid {...GRID_PROPS} />
+            <XAxis {...categoryXAxis('label', { fontSize: 12 })} />
+            <YAxis {...quantityYAxis({ fontSize: 12 })} />
+            <Tooltip formatter={unitTooltipFormatter('g')} />
+            <Legend {...legendProps()} />
             {models.map((m, i) => (
               <Line
                 key={m}

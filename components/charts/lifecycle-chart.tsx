@@ -12,7 +12,14 @@ import {
   YAxis,
 } from 'recharts';
 import type { TLifecyclePoint } from '@/lib/dashboard/model-lifecycle';
-import { formatNumber } from '@/lib/format/quantities';
+import {
+  CHART_MARGIN,
+  categoryXAxis,
+  GRID_PROPS,
+  legendProps,
+  quantityYAxis,
+  unitTooltipFormatter,
+} from './chart-axes';
 import { ChartFrame } from './chart-frame';
 import { PHASE_COLORS } from './phase-palette';
 
@@ -43,18 +50,12 @@ export function LifecycleChart({
     >
       <div className="h-56">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#94a3b833" />
-            <XAxis dataKey="day" tickLine={false} axisLine={false} fontSize={11} minTickGap={40} />
-            <YAxis
-              tickLine={false}
-              axisLine={false}
-              fontSize={11}
-              width={56}
-              tickFormatter={(v: number) => formatNumber(v)}
-            />
-            <Tooltip formatter={(value) => `${formatNumber(Number(value))} tCO₂e`} />
-            <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} />
+          <LineChart data={data} margin={CHART_MARGIN}>
+            <CartesianGrid {...GRID_PROPS} />
+            <XAxis {...categoryXAxis('day', { minTickGap: 40 })} />
+            <YAxis {...quantityYAxis()} />
+            <Tooltip formatter={unitTooltipFormatter('tCO₂e')} />
+            <Legend {...legendProps()} />
             <Line
               dataKey="trainingT"
               name="Training"

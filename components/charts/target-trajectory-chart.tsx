@@ -11,7 +11,14 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatNumber } from '@/lib/format/quantities';
+import {
+  CHART_MARGIN,
+  categoryXAxis,
+  GRID_PROPS,
+  legendProps,
+  quantityYAxis,
+  unitTooltipFormatter,
+} from './chart-axes';
 
 export interface TTrajectoryPoint {
   periodKey: string;
@@ -28,18 +35,12 @@ export function TargetTrajectoryChart({ points, unit }: { points: TTrajectoryPoi
   return (
     <div className="h-52" data-testid="target-trajectory-chart" aria-hidden>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#94a3b833" />
-          <XAxis dataKey="periodKey" tickLine={false} axisLine={false} fontSize={11} />
-          <YAxis
-            tickLine={false}
-            axisLine={false}
-            fontSize={11}
-            width={56}
-            tickFormatter={(v: number) => formatNumber(v)}
-          />
-          <Tooltip formatter={(value) => `${formatNumber(Number(value))} ${unit}`} />
-          <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} />
+        <ComposedChart data={points} margin={CHART_MARGIN}>
+          <CartesianGrid {...GRID_PROPS} />
+          <XAxis {...categoryXAxis('periodKey')} />
+          <YAxis {...quantityYAxis()} />
+          <Tooltip formatter={unitTooltipFormatter(unit)} />
+          <Legend {...legendProps()} />
           <Bar name="Actual" dataKey="actualValue" fill="#0f766e" isAnimationActive={false} />
           <Bar name="Projected" dataKey="projectedValue" fill="#0f766e55" isAnimationActive={false} />
           <Line

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { DataTable, type TDataTableColumn } from '@/components/ui/data-table';
 import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
 import { findEmbodiedCatalog, findHardwareAssets } from '@/lib/data/hardware-assets';
@@ -13,17 +14,18 @@ export const metadata: Metadata = { title: 'Owned hardware' };
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');
 const kg = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-const HEADERS = [
-  'Asset',
-  'Hardware',
-  'Units',
-  'Purchased',
-  'Embodied per unit (kg CO2e)',
-  'Source',
-  'Total (kg CO2e)',
-  'Lifetime (years)',
-  'Location',
-  'Retired',
+const num = (label: string): TDataTableColumn => ({ label, className: 'tabular-nums' });
+const COLUMNS: TDataTableColumn[] = [
+  { label: 'Asset' },
+  { label: 'Hardware' },
+  num('Units'),
+  { label: 'Purchased' },
+  num('Embodied per unit (kg CO2e)'),
+  { label: 'Source' },
+  num('Total (kg CO2e)'),
+  num('Lifetime (years)'),
+  { label: 'Location' },
+  { label: 'Retired' },
 ];
 
 export default async function HardwarePage() {
@@ -62,41 +64,39 @@ export default async function HardwarePage() {
       ) : (
         <Card>
           <CardContent className="overflow-x-auto p-0">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Owned hardware register</caption>
-              <thead>
-                <tr className="border-b border-slate-200 text-xs text-slate-500">
-                  {[...HEADERS, ...(canManage ? ['Actions'] : [])].map((h) => (
-                    <th key={h} scope="col" className="px-3 py-2">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {assets.map((a) => (
-                  <tr key={a.id} className="border-b border-slate-100 align-top">
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      {a.name}
-                    </th>
-                    <td className="px-3 py-2">{a.hardwareType}</td>
-                    <td className="px-3 py-2 tabular-nums">{a.unitCount}</td>
-                    <td className="px-3 py-2">{day(a.purchasedOn)}</td>
-                    <td className="px-3 py-2 tabular-nums">{kg.format(a.embodiedKgCo2ePerUnit)}</td>
-                    <td className="max-w-xs px-3 py-2 text-xs text-slate-600">{a.embodiedSource}</td>
-                    <td className="px-3 py-2 tabular-nums">{kg.format(assetEmbodiedKgCo2e(a))}</td>
-                    <td className="px-3 py-2 tabular-nums">{a.expectedLifetimeYears}</td>
-                    <td className="px-3 py-2">{a.location ?? '—'}</td>
-                    <td className="px-3 py-2">{day(a.retiredOn)}</td>
-                    {canManage ? (
-                      <td className="px-3 py-2">
-                        <AssetRowActions id={a.id} name={a.name} retired={a.retiredOn !== null} />
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption="Owned hardware register"
+              density="compact"
+              columns={[...COLUMNS, ...(canManage ? [{ label: 'Actions' }] : [])]}
+              rows={assets.map((a) => ({
+                key: a.id,
+                className: 'align-top',
+                cells: [
+                  a.name,
+                  a.hardwareType,
+                  a.unitCount,
+                  day(a.purchasedOn),
+                  kg.format(a.embodiedKgCo2ePerUnit),
+                  <span key="source" className="block max-w-xs text-xs text-slate-600">
+                    {a.embodiedSource}
+                  </span>,
+                  kg.format(assetEmbodiedKgCo2e(a)),
+                  a.expectedLifetimeYears,
+                  a.location ?? '—',
+                  day(a.retiredOn),
+                  ...(canManage
+                    ? [
+                        <AssetRowActions
+                          key="actions"
+                          id={a.id}
+                          name={a.name}
+                          retired={a.retiredOn !== null}
+                        />,
+                      ]
+                    : []),
+                ],
+              }))}
+            />
           </CardContent>
         </Card>
       )}

@@ -3,6 +3,7 @@ import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
 import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
 import { findApiTokens } from '@/lib/data/api-tokens';
@@ -48,71 +49,51 @@ export default async function TokensPage() {
       ) : (
         <Card>
           <CardContent className="overflow-x-auto p-0">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">API tokens of {ctx.orgName}</caption>
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Name
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Token
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Owner
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Created (UTC)
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Scopes
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Expires (UTC)
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Last used
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Status
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((t) => (
-                  <tr key={t.id} className="border-b border-slate-100 last:border-0">
-                    <th scope="row" className="px-5 py-3 font-medium">
-                      {t.name}
-                    </th>
-                    <td className="px-5 py-3 font-mono text-xs">{t.prefix}…</td>
-                    <td className="px-5 py-3">{t.userEmail}</td>
-                    <td className="px-5 py-3">{dateFormat.format(t.createdAt)}</td>
-                    <td className="px-5 py-3 font-mono text-xs">{t.scopes.join(' ')}</td>
-                    <td className="px-5 py-3">
-                      {t.expiresAt ? dateFormat.format(t.expiresAt) : 'Never'}
-                      {t.expiresAt && t.expiresAt <= now && !t.revokedAt ? (
-                        <span className="block text-xs text-red-700">Expired</span>
-                      ) : null}
-                    </td>
-                    <td className="px-5 py-3">{t.lastUsedAt ? dateFormat.format(t.lastUsedAt) : 'Never'}</td>
-                    <td className="px-5 py-3">
-                      {t.revokedAt ? (
-                        <span className="text-slate-500">Revoked</span>
-                      ) : canManage ? (
-                        <form action={revokeApiTokenAction}>
-                          <input type="hidden" name="tokenId" value={t.id} />
-                          <Button type="submit" variant="danger" aria-label={`Revoke token ${t.name}`}>
-                            Revoke
-                          </Button>
-                        </form>
-                      ) : (
-                        'Active'
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption={`API tokens of ${ctx.orgName}`}
+              density="comfortable"
+              columns={[
+                'Name',
+                { label: 'Token', className: 'font-mono text-xs' },
+                'Owner',
+                'Created (UTC)',
+                { label: 'Scopes', className: 'font-mono text-xs' },
+                'Expires (UTC)',
+                'Last used',
+                'Status',
+              ]}
+              rows={tokens.map((t) => ({
+                key: t.id,
+                cells: [
+                  t.name,
+                  `${t.prefix}…`,
+                  t.userEmail,
+                  dateFormat.format(t.createdAt),
+                  t.scopes.join(' '),
+                  <>
+                    {t.expiresAt ? dateFormat.format(t.expiresAt) : 'Never'}
+                    {t.expiresAt && t.expiresAt <= now && !t.revokedAt ? (
+                      <span className="block text-xs text-red-700">Expired</span>
+                    ) : null}
+                  </>,
+                  t.lastUsedAt ? dateFormat.format(t.lastUsedAt) : 'Never',
+                  t.revokedAt ? (
+                    <span key="status" className="text-slate-500">
+                      Revoked
+                    </span>
+                  ) : canManage ? (
+                    <form key="status" action={revokeApiTokenAction}>
+                      <input type="hidden" name="tokenId" value={t.id} />
+                      <Button type="submit" variant="danger" aria-label={`Revoke token ${t.name}`}>
+                        Revoke
+                      </Button>
+                    </form>
+                  ) : (
+                    'Active'
+                  ),
+                ],
+              }))}
+            />
           </CardContent>
         </Card>
       )}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import type { TActionState } from '@/lib/action-state';
 import { saveBudgetAction } from '../actions';
@@ -33,7 +34,7 @@ export function BudgetForm({
     >
       <input type="hidden" name="id" value={initial?.id ?? ''} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <FormField id="budget-teamId" label="Team" errors={e.teamId}>
+        <FormField id="budget-teamId" label="Team" error={e.teamId}>
           <select
             id="budget-teamId"
             name="teamId"
@@ -56,7 +57,7 @@ export function BudgetForm({
           periodKind={initial?.periodKind ?? 'quarter'}
           basis={initial?.basis ?? 'location'}
         />
-        <FormField id="budget-amountKgCo2e" label="Budget (kg CO2e)" errors={e.amountKgCo2e}>
+        <FormField id="budget-amountKgCo2e" label="Budget (kg CO2e)" error={e.amountKgCo2e}>
           <Input
             id="budget-amountKgCo2e"
             name="amountKgCo2e"
@@ -64,8 +65,7 @@ export function BudgetForm({
             step="any"
             min={0}
             defaultValue={initial?.amountKgCo2e ?? ''}
-            aria-invalid={e.amountKgCo2e ? true : undefined}
-            aria-describedby={e.amountKgCo2e ? 'budget-amountKgCo2e-error' : undefined}
+            {...fieldAria('budget-amountKgCo2e', e.amountKgCo2e)}
           />
         </FormField>
       </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import type { TActionState } from '@/lib/action-state';
 import { saveTargetAction } from '../actions';
@@ -33,10 +34,7 @@ export function TargetForm({
 }) {
   const [state, formAction, pending] = useActionState<TActionState, FormData>(saveTargetAction, { ok: true });
   const e = state.fieldErrors ?? {};
-  const aria = (f: string) => ({
-    'aria-invalid': e[f] ? true : undefined,
-    'aria-describedby': e[f] ? `target-${f}-error` : undefined,
-  });
+  const aria = (f: string, hasDescription = false) => fieldAria(`target-${f}`, e[f], hasDescription);
   return (
     <form
       action={formAction}
@@ -45,10 +43,10 @@ export function TargetForm({
     >
       <input type="hidden" name="id" value={initial?.id ?? ''} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <FormField id="target-name" label="Name" errors={e.name}>
+        <FormField id="target-name" label="Name" error={e.name}>
           <Input id="target-name" name="name" defaultValue={initial?.name ?? ''} {...aria('name')} />
         </FormField>
-        <FormField id="target-teamId" label="Scope" errors={e.teamId}>
+        <FormField id="target-teamId" label="Scope" error={e.teamId}>
           <select
             id="target-teamId"
             name="teamId"
@@ -63,7 +61,7 @@ export function TargetForm({
             ))}
           </select>
         </FormField>
-        <FormField id="target-metric" label="Metric" errors={e.metric}>
+        <FormField id="target-metric" label="Metric" error={e.metric}>
           <select
             id="target-metric"
             name="metric"
@@ -80,7 +78,7 @@ export function TargetForm({
           periodKind={initial?.periodKind ?? 'year'}
           basis={initial?.basis ?? 'location'}
         />
-        <FormField id="target-baseYear" label="Base year" errors={e.baseYear}>
+        <FormField id="target-baseYear" label="Base year" error={e.baseYear}>
           <Input
             id="target-baseYear"
             name="baseYear"
@@ -92,8 +90,8 @@ export function TargetForm({
         <FormField
           id="target-baseValue"
           label="Base value (empty = compute from data)"
-          errors={e.baseValue}
-          hint="tCO2e per period, or gCO2e per 1,000 requests"
+          error={e.baseValue}
+          description="tCO2e per period, or gCO2e per 1,000 requests"
         >
           <Input
             id="target-baseValue"
@@ -102,10 +100,10 @@ export function TargetForm({
             step="any"
             min={0}
             defaultValue={initial?.baseValueSource === 'entered' ? initial.baseValue : ''}
-            {...aria('baseValue')}
+            {...aria('baseValue', true)}
           />
         </FormField>
-        <FormField id="target-targetYear" label="Target year" errors={e.targetYear}>
+        <FormField id="target-targetYear" label="Target year" error={e.targetYear}>
           <Input
             id="target-targetYear"
             name="targetYear"
@@ -114,7 +112,7 @@ export function TargetForm({
             {...aria('targetYear')}
           />
         </FormField>
-        <FormField id="target-targetValue" label="Target value" errors={e.targetValue}>
+        <FormField id="target-targetValue" label="Target value" error={e.targetValue}>
           <Input
             id="target-targetValue"
             name="targetValue"

@@ -3,8 +3,8 @@
 import { useActionState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
 import type { TActionState } from '@/lib/action-state';
 import { createHardwareAssetAction } from '../actions';
 
@@ -53,8 +53,7 @@ export function HardwareAssetForm({ catalog }: { catalog: TCatalogOption[] }) {
       className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3"
       aria-label="Add hardware asset"
     >
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="hw-acceleratorId">Catalog accelerator</Label>
+      <FormField id="hw-acceleratorId" label="Catalog accelerator">
         <select
           id="hw-acceleratorId"
           name="acceleratorId"
@@ -68,10 +67,9 @@ export function HardwareAssetForm({ catalog }: { catalog: TCatalogOption[] }) {
             </option>
           ))}
         </select>
-      </div>
+      </FormField>
       {FIELDS.map((f) => (
-        <div key={f.name} className="flex flex-col gap-1.5">
-          <Label htmlFor={`hw-${f.name}`}>{f.label}</Label>
+        <FormField key={f.name} id={`hw-${f.name}`} label={f.label} error={error(f.name)}>
           <Input
             id={`hw-${f.name}`}
             name={f.name}
@@ -79,15 +77,9 @@ export function HardwareAssetForm({ catalog }: { catalog: TCatalogOption[] }) {
             step={f.type === 'number' ? 'any' : undefined}
             placeholder={f.placeholder}
             defaultValue={f.name === 'expectedLifetimeYears' ? '4' : undefined}
-            aria-invalid={error(f.name) ? true : undefined}
-            aria-describedby={error(f.name) ? `hw-${f.name}-error` : undefined}
+            {...fieldAria(`hw-${f.name}`, error(f.name))}
           />
-          {error(f.name) ? (
-            <p id={`hw-${f.name}-error`} className="text-xs text-red-700">
-              {error(f.name)}
-            </p>
-          ) : null}
-        </div>
+        </FormField>
       ))}
       <div className="flex items-end">
         <Button type="submit" disabled={pending}>

@@ -3,8 +3,8 @@
 import { useActionState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { FormField, fieldAria } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
 import type { TActionState } from '@/lib/action-state';
 import { saveAlertWebhookAction } from '../webhook-actions';
 
@@ -21,41 +21,29 @@ export function AlertWebhookForm({
   return (
     <form action={formAction} className="flex flex-col gap-4" aria-label="Alert webhook">
       <div className="grid gap-4 sm:grid-cols-2">
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="webhook-url">Webhook URL</Label>
+        <FormField id="webhook-url" label="Webhook URL" error={e.url}>
           <Input
             id="webhook-url"
             name="url"
             type="url"
             placeholder="https://hooks.example.com/aif"
             defaultValue={initial?.url ?? ''}
-            aria-invalid={e.url ? true : undefined}
-            aria-describedby={e.url ? 'webhook-url-error' : undefined}
+            {...fieldAria('webhook-url', e.url)}
           />
-          {e.url?.[0] ? (
-            <p id="webhook-url-error" className="text-xs text-red-700">
-              {e.url[0]}
-            </p>
-          ) : null}
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="webhook-secret">
-            Signing secret {initial ? `(stored: ${initial.secretHint}; empty keeps it)` : ''}
-          </Label>
+        </FormField>
+        <FormField
+          id="webhook-secret"
+          label={`Signing secret ${initial ? `(stored: ${initial.secretHint}; empty keeps it)` : ''}`}
+          error={e.secret}
+        >
           <Input
             id="webhook-secret"
             name="secret"
             type="password"
             autoComplete="off"
-            aria-invalid={e.secret ? true : undefined}
-            aria-describedby={e.secret ? 'webhook-secret-error' : undefined}
+            {...fieldAria('webhook-secret', e.secret)}
           />
-          {e.secret?.[0] ? (
-            <p id="webhook-secret-error" className="text-xs text-red-700">
-              {e.secret[0]}
-            </p>
-          ) : null}
-        </div>
+        </FormField>
       </div>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="enabled" defaultChecked={initial?.enabled ?? false} />
