@@ -11,7 +11,7 @@ import { storeUsageRecords } from '@/lib/data/usage-records';
 import { getPrisma } from '@/lib/db';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import type { FactorLibrary } from '@/lib/emissions/factor-library-types';
-import { ZUsageRecordInput } from '@/lib/schemas/usage-record';
+import { type TUsageRecordInput, ZUsageRecordInput } from '@/lib/schemas/usage-record';
 import { createOrgWithMember } from '../support/org-factory';
 import { recentStart } from '../support/targets-fixtures';
 import { createTestDatabase } from '../support/test-database';
@@ -52,6 +52,24 @@ async function footprint(...args: string[]) {
   }
 }
 
+/** Computes one record with the organisation's current library and settings and stores it, as an upload does. */
+async function storeComputed(
+  org: Parameters<typeof methodologySettingsFor>[0] & { id: string },
+  record: TUsageRecordInput,
+): Promise<void> {
+  const [footprint] = computeFootprints(
+    [record],
+    await getFactorLibrary({ orgId: org.id }),
+    methodologySettingsFor(org),
+    [],
+  );
+  await storeUsageRecords(
+    { orgId: org.id },
+    [{ record, footprint: footprint as NonNullable<typeof footprint> }],
+    { computedAt: new Date() },
+  );
+}
+
 beforeAll(async () => {
   process.env.DATABASE_URL = await createTestDatabase();
   await replaceBundledFactorLibrary(LIBRARY, process.env.DATABASE_URL);
@@ -71,17 +89,7 @@ test('[cli] recompute --org restates the records of that organisation with the g
     energyKwh: 100,
     pue: 1,
   });
-  const [footprint0] = computeFootprints(
-    [record],
-    await getFactorLibrary({ orgId: org.id }),
-    methodologySettingsFor(org),
-    [],
-  );
-  await storeUsageRecords(
-    { orgId: org.id },
-    [{ record, footprint: footprint0 as NonNullable<typeof footprint0> }],
-    { computedAt: new Date() },
-  );
+  await storeComputed(org, record);
   // A basis change written behind the app's back: only a recompute brings the stored results in line.
   await getPrisma().organization.update({ where: { id: org.id }, data: { defaultBasis: 'direct' } });
 
@@ -124,17 +132,7 @@ test('[cli] recompute evaluates budget alerts when recomputed figures cross a th
     energyKwh: 100,
     pue: 1,
   });
-  const [footprint0] = computeFootprints(
-    [record],
-    await getFactorLibrary({ orgId: org.id }),
-    methodologySettingsFor(org),
-    [],
-  );
-  await storeUsageRecords(
-    { orgId: org.id },
-    [{ record, footprint: footprint0 as NonNullable<typeof footprint0> }],
-    { computedAt: new Date() },
-  );
+  await storeComputed(org, record);
   // 100 kWh × 30 g/kWh (direct) = 3 kg against a 4 kg budget (75 %): no alert yet.
   const team = await getPrisma().team.findFirstOrThrow({ where: { orgId: org.id, slug: 'research' } });
   await saveBudget(
