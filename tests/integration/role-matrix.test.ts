@@ -59,11 +59,8 @@ async function check(
   expected: TOutcome,
   call: () => Promise<TOutcome>,
 ): Promise<string | null> {
-  const t0 = performance.now();
   const before = expected === 'allowed' ? null : await databaseFingerprint();
-  const t1 = performance.now();
   const outcome = await call();
-  if (process.env.RM_DEBUG) console.log(name, caller.label, Math.round(t1 - t0), Math.round(performance.now() - t1));
   if (outcome !== expected) {
     return `${name} as ${caller.label}: expected ${expected}, got ${outcome}`;
   }

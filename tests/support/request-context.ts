@@ -15,7 +15,7 @@ interface TScope {
 const scope: TScope = { headers: new Headers(), setCookies: new Map() };
 
 /** Makes `headers` the current request (as a server action or page would see it). */
-export function useRequest(headers: HeadersInit): void {
+export function enterRequest(headers: HeadersInit): void {
   scope.headers = new Headers(headers);
   scope.setCookies = new Map();
 }

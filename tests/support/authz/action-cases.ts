@@ -36,7 +36,8 @@ const form = (fields: Record<string, string | string[]>): TActionCall => ({ args
 const plainForm = (fields: Record<string, string>): TActionCall => ({ args: [formData(fields)] });
 
 const D = 'app/(dashboard)';
-const userOf = (f: TRouteFixture, caller: TCaller) => (caller.kind === 'anonymous' ? f.a.members.owner : caller.member);
+const userOf = (f: TRouteFixture, caller: TCaller) =>
+  caller.kind === 'anonymous' ? f.a.members.owner : caller.member;
 
 export const ACTION_CASES: TActionCase[] = [
   {
@@ -66,17 +67,29 @@ export const ACTION_CASES: TActionCase[] = [
       return form({ token, password: PASSWORD });
     },
   },
-  { key: `${D}/factors/actions.ts#createGridOverrideAction`, access: 'manageOrganization', prepare: () => form(gridOverride()) },
+  {
+    key: `${D}/factors/actions.ts#createGridOverrideAction`,
+    access: 'manageOrganization',
+    prepare: () => form(gridOverride()),
+  },
   {
     key: `${D}/factors/actions.ts#createLocationOverrideAction`,
     access: 'manageOrganization',
     prepare: () =>
-      form({ provider: 'aws', regionCode: `r-${seq()}`, gridZone: 'FR', pue: '1.2', wueLPerKwh: '', source: 'Provider report' }),
+      form({
+        provider: 'aws',
+        regionCode: `r-${seq()}`,
+        gridZone: 'FR',
+        pue: '1.2',
+        wueLPerKwh: '',
+        source: 'Provider report',
+      }),
   },
   {
     key: `${D}/factors/actions.ts#createAcceleratorOverrideAction`,
     access: 'manageOrganization',
-    prepare: () => form({ name: `acc-${seq()}`, tdpW: '300', memoryGb: '', embodiedKgCo2e: '', source: 'Datasheet' }),
+    prepare: () =>
+      form({ name: `acc-${seq()}`, tdpW: '300', memoryGb: '', embodiedKgCo2e: '', source: 'Datasheet' }),
   },
   {
     key: `${D}/factors/actions.ts#deleteOverrideAction`,
@@ -90,7 +103,11 @@ export const ACTION_CASES: TActionCase[] = [
       args: [{ target: { type: 'filters', query: '' }, scenario: { kind: 'time', withinHours: 24 } }],
     }),
   },
-  { key: `${D}/targets/actions.ts#saveTargetAction`, access: 'manageOrganization', prepare: () => form(targetForm()) },
+  {
+    key: `${D}/targets/actions.ts#saveTargetAction`,
+    access: 'manageOrganization',
+    prepare: () => form(targetForm()),
+  },
   {
     key: `${D}/targets/actions.ts#saveBudgetAction`,
     access: 'manageOrganization',
@@ -170,12 +187,19 @@ export const ACTION_CASES: TActionCase[] = [
     key: `${D}/settings/organization/actions.ts#updateOrganizationSettingsAction`,
     access: 'manageOrganization',
     prepare: () =>
-      form({ defaultBasis: seq() % 2 ? 'lifecycle' : 'direct', embodiedLifetimeYears: '4', carbonPricePerTonneCo2e: '', currency: 'EUR', timeZone: 'UTC' }),
+      form({
+        defaultBasis: seq() % 2 ? 'lifecycle' : 'direct',
+        embodiedLifetimeYears: '4',
+        carbonPricePerTonneCo2e: '',
+        currency: 'EUR',
+        timeZone: 'UTC',
+      }),
   },
   {
     key: `${D}/settings/organization/webhook-actions.ts#saveAlertWebhookAction`,
     access: 'manageOrganization',
-    prepare: () => form({ url: `https://hooks.example.test/${seq()}`, secret: 'a-secret-of-16-chars', enabled: 'on' }),
+    prepare: () =>
+      form({ url: `https://hooks.example.test/${seq()}`, secret: 'a-secret-of-16-chars', enabled: 'on' }),
   },
   {
     key: `${D}/uploads/actions.ts#deleteUploadAction`,
@@ -218,6 +242,12 @@ export const ACTION_CASES: TActionCase[] = [
     key: `${D}/recommendations/actions.ts#planRecommendationAction`,
     access: 'planInsights',
     prepare: async ({ a }) =>
-      form({ recommendationKey: await make.recommendationPlan(a), ownerUserId: '', status: 'planned', dueDate: '', completedOn: '' }),
+      form({
+        recommendationKey: await make.recommendationPlan(a),
+        ownerUserId: '',
+        status: 'planned',
+        dueDate: '',
+        completedOn: '',
+      }),
   },
 ];

@@ -3,7 +3,7 @@ import { hasPermission, type TPermission } from '@/lib/auth/roles';
 import { tokenScopesAllow } from '@/lib/auth/token-scopes';
 import { getPgPool } from '@/lib/data/pg-pool';
 import { AppError } from '@/lib/errors';
-import { RedirectSignal, useRequest } from '../request-context';
+import { enterRequest, RedirectSignal } from '../request-context';
 import type { TCaller } from './world';
 
 // Calls one route handler or server action as one caller and classifies what came back.
@@ -59,11 +59,18 @@ export async function callRoute(file: string, method: string, caller: TCaller, c
   if (!handler) {
     throw new Error(`${file} exports no ${method}`);
   }
-  const headers = callerHeaders(caller, { ...(call.body !== undefined ? { 'content-type': call.contentType ?? 'application/json' } : {}), ...call.headers });
+  const headers = callerHeaders(caller, {
+    ...(call.body !== undefined ? { 'content-type': call.contentType ?? 'application/json' } : {}),
+    ...call.headers,
+  });
   const body =
-    call.body === undefined ? undefined : typeof call.body === 'string' ? call.body : JSON.stringify(call.body);
+    call.body === undefined
+      ? undefined
+      : typeof call.body === 'string'
+        ? call.body
+        : JSON.stringify(call.body);
   const request = new Request(new URL(call.url, APP_ORIGIN), { method, headers, body });
-  useRequest(headers);
+  enterRequest(headers);
   const response = await handler(request, { params: Promise.resolve(call.params ?? {}) });
   return { response, outcome: routeOutcome(response.status, await response.clone().text()) };
 }
@@ -93,7 +100,7 @@ export async function callAction(key: string, caller: TCaller, args: unknown[], 
   if (cookie) {
     headers.cookie = cookie;
   }
-  useRequest(headers);
+  enterRequest(headers);
   try {
     return actionOutcome(await action(...args));
   } catch (error) {
@@ -116,7 +123,9 @@ function messageOutcome(message: string): TOutcome {
   if (/session has ended/.test(message)) {
     return 'unauthenticated';
   }
-  return /not found|not valid|no longer listed|Unknown/i.test(message) ? 'not_found' : `error: ${message}`;
+  return /not found|not valid|no longer listed|Unknown|^No (such|member|open)/i.test(message)
+    ? 'not_found'
+    : `error: ${message}`;
 }
 
 function thrownOutcome(error: unknown): TOutcome {
@@ -136,7 +145,12 @@ function thrownOutcome(error: unknown): TOutcome {
 
 // Tables whose changes are side effects of any call, not of the endpoint: rate-limit counters, sign-in
 // attempts, token last-use and session refresh times.
-const VOLATILE_TABLES = new Set(['api_rate_limit', 'sign_in_attempt', '_prisma_migrations', 'schema_migrations']);
+const VOLATILE_TABLES = new Set([
+  'api_rate_limit',
+  'sign_in_attempt',
+  '_prisma_migrations',
+  'schema_migrations',
+]);
 const VOLATILE_COLUMNS = new Set(['last_used_at', 'updated_at']);
 let fingerprintSql: string | null = null;
 
@@ -168,4 +182,21 @@ export async function databaseFingerprint(): Promise<Record<string, string>> {
 
 export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
   return Object.keys(after).filter((t) => before[t] !== after[t]);
+}
+
+/** One hash per table over the rows of one organisation (tables with an org_id column). */
+export async function orgFingerprint(orgId: string): Promise<Record<string, string>> {
+  const pool = getPgPool();
+  const { rows: tables } = await pool.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.columns
+      WHERE table_schema = 'public' AND column_name = 'org_id' AND table_name <> 'api_rate_limit'`,
+  );
+  const sql = tables
+    .map(
+      ({ table_name: t }) =>
+        `SELECT '${t}' AS name, md5(coalesce(string_agg(md5((to_jsonb(x) - 'last_used_at' - 'updated_at')::text), '' ORDER BY md5((to_jsonb(x) - 'last_used_at' - 'updated_at')::text)), '')) AS hash FROM "${t}" x WHERE org_id::text = $1`,
+    )
+    .join('\nUNION ALL\n');
+  const { rows } = await pool.query<{ name: string; hash: string }>(sql, [orgId]);
+  return Object.fromEntries(rows.map((r) => [r.name, r.hash]));
 }

@@ -90,7 +90,9 @@ export const make = {
   },
   async gridOverride(org: TOrgFixture): Promise<string> {
     const zone = `Z${seq()}`;
-    await createGridFactorOverride(ownerCtx(org), ZGridFactorOverrideInput.parse(gridOverride(zone)), { now: NOW });
+    await createGridFactorOverride(ownerCtx(org), ZGridFactorOverrideInput.parse(gridOverride(zone)), {
+      now: NOW,
+    });
     return (await getPrisma().emissionFactor.findFirstOrThrow({ where: { orgId: org.orgId, zone } })).id;
   },
   async hardwareAsset(org: TOrgFixture): Promise<string> {

@@ -30,7 +30,12 @@ export interface TRouteCase {
   prepare: (f: TRouteFixture) => Promise<TRouteCall> | TRouteCall;
 }
 
-const get = (key: string, url: string, access: TAccess = 'read', params?: Record<string, string>): TRouteCase => ({
+const get = (
+  key: string,
+  url: string,
+  access: TAccess = 'read',
+  params?: Record<string, string>,
+): TRouteCase => ({
   key: `GET ${key}`,
   access,
   prepare: () => ({ url, params }),
@@ -64,7 +69,10 @@ export const ROUTE_CASES: TRouteCase[] = [
   {
     key: 'GET /api/codecarbon/experiments/[id]/runs',
     access: 'read',
-    prepare: ({ shared }) => ({ url: '/api/codecarbon/experiments/x/runs', params: { id: shared.experimentId } }),
+    prepare: ({ shared }) => ({
+      url: '/api/codecarbon/experiments/x/runs',
+      params: { id: shared.experimentId },
+    }),
   },
   {
     key: 'POST /api/codecarbon/experiments',
@@ -88,7 +96,10 @@ export const ROUTE_CASES: TRouteCase[] = [
   {
     key: 'GET /api/codecarbon/projects/[id]/experiments',
     access: 'read',
-    prepare: ({ shared }) => ({ url: '/api/codecarbon/projects/x/experiments', params: { id: shared.projectId } }),
+    prepare: ({ shared }) => ({
+      url: '/api/codecarbon/projects/x/experiments',
+      params: { id: shared.projectId },
+    }),
   },
   {
     key: 'GET /api/codecarbon/projects/[id]',
@@ -114,7 +125,10 @@ export const ROUTE_CASES: TRouteCase[] = [
   {
     key: 'DELETE /api/v1/energy-contracts/[id]',
     access: 'manageOrganization',
-    prepare: async ({ a }) => ({ url: '/api/v1/energy-contracts/x', params: { id: await make.energyContract(a) } }),
+    prepare: async ({ a }) => ({
+      url: '/api/v1/energy-contracts/x',
+      params: { id: await make.energyContract(a) },
+    }),
   },
   get('/api/v1/energy-contracts', '/api/v1/energy-contracts'),
   {

@@ -91,7 +91,9 @@ export async function addMember(org: { orgId: string; orgSlug: string }, role: R
 
 async function createOrgFixture(name: string): Promise<TOrgFixture> {
   const suffix = randomUUID().slice(0, 8);
-  const org = await getPrisma().organization.create({ data: { name, slug: `${name.toLowerCase()}-${suffix}` } });
+  const org = await getPrisma().organization.create({
+    data: { name, slug: `${name.toLowerCase()}-${suffix}` },
+  });
   const ids = { orgId: org.id, orgSlug: org.slug };
   const members = {} as Record<Role, TMember>;
   for (const role of ROLES) {
