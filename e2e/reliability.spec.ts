@@ -25,7 +25,8 @@ test('[reliability] markup in team, project, model and file names is rendered in
   const response = await page.request.post(
     `/api/v1/uploads?fileName=${encodeURIComponent(HOSTILE.fileName)}`,
     {
-      headers: { 'content-type': 'text/csv' },
+      // A browser sends Origin on every POST; the API refuses cookie-authenticated writes without it (CSRF).
+      headers: { 'content-type': 'text/csv', origin: new URL(page.url()).origin },
       data: CSV,
       timeout: 120_000,
     },

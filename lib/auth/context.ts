@@ -8,6 +8,7 @@ import { findMembershipsForUser, type TMembershipDto } from '@/lib/data/membersh
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { crossSiteRefusal } from '@/lib/security/csrf';
 import { fromSignedValue } from '@/lib/security/signed-value';
 import { hasPermission, type TPermission } from './roles';
 import { requiredScope, tokenScopesAllow } from './token-scopes';
@@ -105,7 +106,12 @@ export async function requireActionAuth(permission: TPermission): Promise<TAuthC
   return ctx;
 }
 
-/** For route handlers: a bearer token (machines) or the session cookie (browser). */
+/** The app's public origin (BETTER_AUTH_URL) and the origin the request was addressed to. */
+function trustedOrigins(request: Request): string[] {
+  return [new URL(getEnv().BETTER_AUTH_URL).origin, new URL(request.url).origin];
+}
+
+/** For route handlers: a bearer token (machines) or the session cookie (browser, same-origin for writes). */
 export async function requireRequestAuth(request: Request, permission: TPermission): Promise<TAuthContext> {
   const authorization = request.headers.get('authorization');
   let ctx: TAuthContext | null;
@@ -137,6 +143,11 @@ export async function requireRequestAuth(request: Request, permission: TPermissi
       : null;
   } else {
     ctx = await getSessionContext();
+    // The session cookie is an ambient credential: a state-changing call must come from our own pages (CSRF).
+    const refusal = ctx ? crossSiteRefusal(request.method, request.headers, trustedOrigins(request)) : null;
+    if (refusal) {
+      throw new AppError('FORBIDDEN', refusal);
+    }
   }
   if (!ctx) {
     throw new AppError('UNAUTHENTICATED', 'Sign in, or send `Authorization: Bearer <token>`.');

@@ -5,8 +5,8 @@ import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
 import { getPrisma } from '@/lib/db';
 import { getEnv } from '@/lib/env';
-import { lockoutMessage } from '@/lib/security/sign-in-lockout';
-import { getSignInLockout, recordSignInAttempt } from './sign-in-attempts';
+import { ipLockoutMessage, lockoutMessage } from '@/lib/security/sign-in-lockout';
+import { getIpSignInLockout, getSignInLockout, recordSignInAttempt } from './sign-in-attempts';
 
 const SIGN_IN_PATH = '/sign-in/email';
 
@@ -36,6 +36,14 @@ const beforeSignIn = createAuthMiddleware(async (ctx) => {
     throw new APIError('TOO_MANY_REQUESTS', {
       message: lockoutMessage(lockout.retryAfterMinutes),
       code: 'SIGN_IN_LOCKED',
+    });
+  }
+  const ipLockout = await getIpSignInLockout(attempt.ipAddress, now);
+  if (ipLockout.locked) {
+    await recordSignInAttempt({ ...attempt, outcome: 'locked' }, now);
+    throw new APIError('TOO_MANY_REQUESTS', {
+      message: ipLockoutMessage(ipLockout.retryAfterMinutes),
+      code: 'SIGN_IN_IP_LOCKED',
     });
   }
 });

@@ -38,6 +38,9 @@ export function statusOf(
 }
 
 /** Creates an invitation; returns the plaintext token once (the caller builds the link). */
+/** How long an expired, unused invitation stays listed (as `expired`) before the next invitation deletes it. */
+export const INVITATION_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
 export async function createInvitation(
   ctx: { orgId: string; userId: string },
   input: { email: string; role: Role },
@@ -62,6 +65,15 @@ export async function createInvitation(
   const token = INVITATION_PREFIX + randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
   const id = await prisma.$transaction(async (tx) => {
+    // Clean-up: links that were never used and expired more than INVITATION_RETENTION_MS ago are deleted (they
+    // can no longer be accepted anyway; the audit log keeps invitation.created with the email and role).
+    await tx.invitation.deleteMany({
+      where: {
+        orgId: ctx.orgId,
+        acceptedAt: null,
+        expiresAt: { lt: new Date(now.getTime() - INVITATION_RETENTION_MS) },
+      },
+    });
     const row = await tx.invitation.create({
       data: {
         orgId: ctx.orgId,

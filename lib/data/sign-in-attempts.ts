@@ -1,6 +1,7 @@
 import 'server-only';
 import { getPrisma } from '@/lib/db';
 import {
+  ipLockoutState,
   LOCKOUT_WINDOW_MS,
   lockoutState,
   type TLockoutState,
@@ -26,6 +27,22 @@ export async function getSignInLockout(email: string, now: Date): Promise<TLocko
     select: { outcome: true, createdAt: true },
   });
   return lockoutState(attempts, now);
+}
+
+/** Whether sign-ins from `ipAddress` are accepted now (never locked without a known IP). */
+export async function getIpSignInLockout(ipAddress: string | null, now: Date): Promise<TLockoutState> {
+  if (!ipAddress) {
+    return { locked: false, retryAfterMinutes: 0 };
+  }
+  const attempts = await getPrisma().signInAttempt.findMany({
+    where: {
+      ipAddress: ipAddress.slice(0, 100),
+      outcome: 'failed',
+      createdAt: { gt: new Date(now.getTime() - LOCKOUT_WINDOW_MS) },
+    },
+    select: { outcome: true, createdAt: true },
+  });
+  return ipLockoutState(attempts, now);
 }
 
 /**

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { lockoutMessage, lockoutState } from './sign-in-lockout';
+import {
+  ipLockoutMessage,
+  ipLockoutState,
+  lockoutMessage,
+  lockoutState,
+  MAX_FAILED_SIGN_INS_PER_IP,
+} from './sign-in-lockout';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 29, 12, minute));
 const failed = (minute: number) => ({ outcome: 'failed', createdAt: at(minute) });
@@ -29,5 +35,35 @@ describe('sign-in lockout', () => {
   test('the message names the minutes', () => {
     expect(lockoutMessage(1)).toBe('Too many failed attempts; try again in 1 minute.');
     expect(lockoutMessage(15)).toBe('Too many failed attempts; try again in 15 minutes.');
+  });
+});
+
+describe('ipLockoutState (per source IP)', () => {
+  const at = (minutesAgo: number, outcome = 'failed') => ({
+    outcome,
+    createdAt: new Date(NOW_IP.getTime() - minutesAgo * 60_000),
+  });
+  const NOW_IP = new Date('2026-11-30T00:00:00Z');
+
+  test(`locks after ${MAX_FAILED_SIGN_INS_PER_IP} failures within the window, 15 minutes from the last one`, () => {
+    const failures = Array.from({ length: MAX_FAILED_SIGN_INS_PER_IP }, () => at(5));
+    expect(ipLockoutState(failures.slice(1), NOW_IP).locked).toBe(false);
+    expect(ipLockoutState(failures, NOW_IP)).toEqual({ locked: true, retryAfterMinutes: 10 });
+  });
+
+  test('a success from the same IP does not reset the count; old failures do not count', () => {
+    const failures = Array.from({ length: MAX_FAILED_SIGN_INS_PER_IP }, () => at(5));
+    expect(ipLockoutState([...failures, at(1, 'succeeded')], NOW_IP).locked).toBe(true);
+    expect(
+      ipLockoutState(
+        failures.map(() => at(16)),
+        NOW_IP,
+      ).locked,
+    ).toBe(false);
+  });
+
+  test('the message says it is the network, and when to retry', () => {
+    expect(ipLockoutMessage(1)).toBe('Too many failed sign-ins from your network; try again in 1 minute.');
+    expect(ipLockoutMessage(15)).toBe('Too many failed sign-ins from your network; try again in 15 minutes.');
   });
 });

@@ -1,0 +1,80 @@
+// A stand-in for Next's request scope, so integration tests can call route handlers with a session cookie and
+// server actions directly: `next/headers` answers from the current fake request, `next/navigation` redirects throw
+// a RedirectSignal, `next/cache` revalidation is a no-op. The database and Better Auth stay real.
+// Use in a test file (vi.mock is hoisted, so the factories import this module lazily):
+//   vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock);
+//   vi.mock('next/navigation', async () => (await import('../support/request-context')).nextNavigationMock);
+//   vi.mock('next/cache', async () => (await import('../support/request-context')).nextCacheMock);
+
+interface TScope {
+  headers: Headers;
+  /** Cookies the code under test set (name → value), e.g. the active-organisation cookie. */
+  setCookies: Map<string, string>;
+}
+
+const scope: TScope = { headers: new Headers(), setCookies: new Map() };
+
+/** Makes `headers` the current request (as a server action or page would see it). */
+export function enterRequest(headers: HeadersInit): void {
+  scope.headers = new Headers(headers);
+  scope.setCookies = new Map();
+}
+
+export function cookiesSet(): ReadonlyMap<string, string> {
+  return scope.setCookies;
+}
+
+function parseCookies(header: string | null): Map<string, string> {
+  const jar = new Map<string, string>();
+  for (const part of (header ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0) {
+      jar.set(part.slice(0, at).trim(), decodeURIComponent(part.slice(at + 1).trim()));
+    }
+  }
+  return jar;
+}
+
+function cookieStore() {
+  const jar = parseCookies(scope.headers.get('cookie'));
+  for (const [name, value] of scope.setCookies) {
+    jar.set(name, value);
+  }
+  return {
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) ?? '' } : undefined),
+    getAll: () => [...jar].map(([name, value]) => ({ name, value })),
+    has: (name: string) => jar.has(name),
+    set: (name: string, value: string) => {
+      scope.setCookies.set(name, value);
+    },
+    delete: (name: string) => {
+      scope.setCookies.set(name, '');
+    },
+  };
+}
+
+export const nextHeadersMock = {
+  headers: async () => scope.headers,
+  cookies: async () => cookieStore(),
+};
+
+/** What `redirect()` throws here (Next throws its own NEXT_REDIRECT error inside a request). */
+export class RedirectSignal extends Error {
+  constructor(readonly url: string) {
+    super(`redirect ${url}`);
+  }
+}
+
+export const nextNavigationMock = {
+  redirect: (url: string) => {
+    throw new RedirectSignal(url);
+  },
+  notFound: () => {
+    throw new Error('NEXT_NOT_FOUND');
+  },
+};
+
+export const nextCacheMock = {
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+};
