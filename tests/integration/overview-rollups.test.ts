@@ -12,6 +12,7 @@ import { setRollupsEnabled } from '@/lib/data/rollup-plan';
 import { getPrisma } from '@/lib/db';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import { expectSame } from '../support/expect-same';
 import { createTestDatabase } from '../support/test-database';
 
 // The monthly rollups (maintained from usage_rollup_daily) and the top-emitter run bounds (usage_run_bound):
@@ -81,24 +82,6 @@ async function expectReadsEqualRaw(range: TDateRange, filters = parseDashboardFi
   expect(fromRaw.totals.records).toBeGreaterThan(0);
   expectSame(fromRollups, fromRaw);
   return fromRollups;
-}
-
-function expectSame(actual: unknown, expected: unknown, path = '$'): void {
-  if (typeof expected === 'number' && typeof actual === 'number') {
-    expect(Math.abs(actual - expected), path).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
-  } else if (Array.isArray(expected) && Array.isArray(actual)) {
-    expect(actual.length, path).toBe(expected.length);
-    expected.forEach((e, i) => {
-      expectSame(actual[i], e, `${path}[${i}]`);
-    });
-  } else if (expected && typeof expected === 'object' && actual && typeof actual === 'object') {
-    expect(Object.keys(actual).sort(), path).toEqual(Object.keys(expected).sort());
-    for (const [k, v] of Object.entries(expected)) {
-      expectSame((actual as Record<string, unknown>)[k], v, `${path}.${k}`);
-    }
-  } else {
-    expect(actual, path).toEqual(expected);
-  }
 }
 
 const ranges = (timeZone: string) => [
