@@ -122,7 +122,7 @@ export async function findTopEmitters(
 ): Promise<TEmitterRow[]> {
   const days = await planRollupRead(ctx, range);
   const deployments = filteredSourceSql(ctx, filters, range, days, { months: true });
-  const runs = days ? runCandidatesSql(ctx, filters, range, limit) : filteredRecordsSql(ctx, filters, range);
+  const runs = days ? runCandidatesSql(ctx, filters, range) : filteredRecordsSql(ctx, filters, range);
   const rows = await getPrisma().$queryRaw<
     {
       kind: 'run' | 'deployment';
@@ -175,12 +175,7 @@ export async function findTopEmitters(
  * Each remaining day is an index range scan on (org_id, phase, started_at). Exact: every record that could
  * rank is read and its share computed as on the raw path.
  */
-function runCandidatesSql(
-  ctx: { orgId: string },
-  filters: TDashboardFilters,
-  range: TDateRange,
-  limit: number,
-): Prisma.Sql {
+function runCandidatesSql(ctx: { orgId: string }, filters: TDashboardFilters, range: TDateRange): Prisma.Sql {
   const from = Prisma.sql`${range.from}::timestamptz`;
   const to = Prisma.sql`${range.to}::timestamptz`;
   const dayStart = Prisma.sql`(b.start_day::timestamp AT TIME ZONE 'UTC')`;
