@@ -4,7 +4,8 @@ import { argValue } from './db/large-database';
 import { resolveDatabase } from './db/resolve-database';
 
 // npm run db:check-rollups [-- --database aifootprint_large] [--org <uuid>]
-// Compares usage_rollup_daily with sums over usage_record per organisation (lib/data/rollup-check.ts) on
+// Compares usage_rollup_daily with sums over usage_record, usage_rollup_monthly with the daily rows, and checks
+// that usage_run_bound bounds every run, per organisation (lib/data/rollup-check.ts) on
 // DATABASE_URL or the embedded database (optionally another database on the same server). Exit 1 with the
 // differing keys and columns on any mismatch.
 const db = await resolveDatabase(console.log);
@@ -36,7 +37,9 @@ try {
     failed ||= mismatches.length > 0;
   }
   const orphans = await client.query<{ n: string }>(
-    'SELECT COUNT(*) AS n FROM usage_rollup_daily u WHERE NOT EXISTS (SELECT 1 FROM organization o WHERE o.id = u.org_id)',
+    `SELECT (SELECT COUNT(*) FROM usage_rollup_daily u WHERE NOT EXISTS (SELECT 1 FROM organization o WHERE o.id = u.org_id))
+          + (SELECT COUNT(*) FROM usage_rollup_monthly u WHERE NOT EXISTS (SELECT 1 FROM organization o WHERE o.id = u.org_id))
+          + (SELECT COUNT(*) FROM usage_run_bound u WHERE NOT EXISTS (SELECT 1 FROM organization o WHERE o.id = u.org_id)) AS n`,
   );
   if (Number(orphans.rows[0]?.n) > 0) {
     console.log(`MISMATCH ${orphans.rows[0]?.n} rollup rows of deleted organisations`);

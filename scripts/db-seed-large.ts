@@ -121,12 +121,22 @@ try {
     await client.query(`ALTER TABLE usage_record ADD CONSTRAINT ${pg.escapeIdentifier(fk.name)} ${fk.def}`);
   }
   log('secondary indexes and foreign keys rebuilt');
+  // The daily rebuild also fills usage_rollup_monthly (its triggers on usage_rollup_daily stay on); the run
+  // bounds' trigger is on usage_record (off during the COPY), so they are rebuilt explicitly.
   await client.query('SELECT usage_rollup_rebuild($1)', [orgId]);
+  await client.query('SELECT usage_run_bound_rebuild($1)', [orgId]);
   await client.query('ALTER TABLE usage_record ENABLE TRIGGER USER');
-  const rollups = await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM usage_rollup_daily');
-  log(`rollups rebuilt: ${rollups.rows[0]?.n} rows`);
+  const rollups = await client.query<{ n: string; monthly: string; bounds: string }>(
+    `SELECT (SELECT COUNT(*) FROM usage_rollup_daily) AS n, (SELECT COUNT(*) FROM usage_rollup_monthly) AS monthly,
+            (SELECT COUNT(*) FROM usage_run_bound) AS bounds`,
+  );
+  log(
+    `rollups rebuilt: ${rollups.rows[0]?.n} daily rows, ${rollups.rows[0]?.monthly} monthly rows, ${rollups.rows[0]?.bounds} run-bound rows`,
+  );
   await client.query('VACUUM (ANALYZE) usage_record');
   await client.query('VACUUM (ANALYZE) usage_rollup_daily');
+  await client.query('VACUUM (ANALYZE) usage_rollup_monthly');
+  await client.query('VACUUM (ANALYZE) usage_run_bound');
   const size = await client.query<{ records: string; rollup: string }>(
     `SELECT pg_size_pretty(pg_total_relation_size('usage_record')) AS records,
             pg_size_pretty(pg_total_relation_size('usage_rollup_daily')) AS rollup`,

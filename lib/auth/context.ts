@@ -27,6 +27,8 @@ export interface TAuthContext {
   tokenId?: string;
   /** Bearer requests only: what the token may do on top of the role (lib/auth/token-scopes.ts). */
   tokenScopes?: string[];
+  /** The organisation's time zone when it was read with the credentials (bearer tokens); else absent. */
+  orgTimeZone?: string;
 }
 
 /** HMAC-signed organisation id (lib/security/signed-value.ts), re-checked against the memberships on every request. */
@@ -124,7 +126,7 @@ export async function requireRequestAuth(request: Request, permission: TPermissi
       throw new AppError('UNAUTHENTICATED', bearerRefusal(resolution));
     }
     const identity = resolution.identity;
-    const memberships = await findMembershipsForUser(identity.userId);
+    const memberships = identity.memberships;
     const membership = memberships.find((m) => m.orgId === identity.orgId);
     ctx = membership
       ? {
@@ -139,6 +141,7 @@ export async function requireRequestAuth(request: Request, permission: TPermissi
           via: 'token',
           tokenId: identity.tokenId,
           tokenScopes: identity.scopes,
+          orgTimeZone: identity.orgTimeZone,
         }
       : null;
   } else {

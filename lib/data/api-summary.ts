@@ -6,7 +6,7 @@ import type { TSummaryGroup, TSummaryGroupRow } from '@/lib/schemas/api-v1';
 import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { bucketsSql } from './dashboard-trends';
 import { filteredRecordsSql, filteredRollupsSql, filteredSourceSql, timeShareSql } from './dashboard-where';
-import { planRollupRead } from './rollup-plan';
+import { planRollupRead, type TRollupCtx } from './rollup-plan';
 
 // Whitelisted key/label expressions per grouping (never interpolate user input as SQL).
 const KEY_SQL: Record<Exclude<TSummaryGroup, 'month'>, { key: Prisma.Sql; label: Prisma.Sql }> = {
@@ -43,7 +43,7 @@ const sums = (share: Prisma.Sql, records: Prisma.Sql) => Prisma.sql`${records}::
  * the organisation's local months. Reads the daily rollups when the range is whole local days, else raw records.
  */
 export async function findSummary(
-  ctx: { orgId: string },
+  ctx: TRollupCtx,
   filters: TDashboardFilters,
   range: TDateRange,
   groupBy: TSummaryGroup,
@@ -57,7 +57,7 @@ export async function findSummary(
       THEN r.record_carry_in ELSE 0 END)`;
     rows = await getPrisma().$queryRaw<TRow[]>`
       SELECT to_char(${month}, 'YYYY-MM') AS key, to_char(${month}, 'YYYY-MM') AS label, ${sums(Prisma.sql`1`, records)}
-        FROM ${filteredRollupsSql(ctx, filters, days)} r
+        FROM ${filteredRollupsSql(ctx, filters, days, { months: true })} r
        GROUP BY 1, 2 ORDER BY 1`;
   } else if (groupBy === 'month') {
     const share = timeShareSql(Prisma.sql`b.lo`, Prisma.sql`b.hi`);
@@ -70,7 +70,7 @@ export async function findSummary(
     const { key, label } = KEY_SQL[groupBy];
     rows = await getPrisma().$queryRaw<TRow[]>`
       SELECT ${key} AS key, MAX(${label}) AS label, ${sums(Prisma.sql`r.w`, Prisma.sql`SUM(r.n)`)}
-        FROM ${filteredSourceSql(ctx, filters, range, days)} r
+        FROM ${filteredSourceSql(ctx, filters, range, days, { months: true })} r
         LEFT JOIN team t ON t.id = r.team_id LEFT JOIN project p ON p.id = r.project_id
        GROUP BY 1 ORDER BY location DESC NULLS LAST, 1`;
   }

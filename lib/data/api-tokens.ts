@@ -4,6 +4,7 @@ import { TOKEN_SCOPES, type TTokenScope } from '@/lib/auth/token-scopes';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
+import type { TMembershipDto } from './memberships';
 
 // Personal API tokens: `aif_` + 32 random bytes (base64url). Only the SHA-256 is stored: a high-entropy token
 // needs no slow KDF, and a hash lookup keeps bearer authentication to one indexed query.
@@ -136,9 +137,13 @@ export interface TBearerIdentity {
   tokenId: string;
   orgId: string;
   orgSlug: string;
+  /** The organisation's IANA time zone (read with the token; saves the summary API a lookup). */
+  orgTimeZone: string;
   userId: string;
   role: Role;
   scopes: string[];
+  /** All the user's memberships, oldest first (as findMembershipsForUser). */
+  memberships: TMembershipDto[];
 }
 
 /** Why a bearer token was refused: each gets its own 401 message (lib/auth/context.ts). */
@@ -156,50 +161,73 @@ export async function getBearerIdentity(token: string, now: Date): Promise<TBear
   return resolved.ok ? resolved.identity : null;
 }
 
-/** As getBearerIdentity, with the reason of a refusal. */
+/** Token use is recorded at most once a minute: a write per request would serialise concurrent calls on the row. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+interface TBearerRow {
+  id: string;
+  org_id: string;
+  user_id: string;
+  revoked_at: Date | null;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  scopes: string[];
+  org_slug: string;
+  org_time_zone: string;
+  role: Role | null;
+  memberships: TMembershipDto[];
+}
+
+/**
+ * As getBearerIdentity, with the reason of a refusal. One statement reads the token, its organisation (slug,
+ * time zone), the user's role there and all the user's memberships (the request context needs them), instead
+ * of four round trips; checks stay in this order: unknown → revoked → expired → not a member.
+ */
 export async function resolveBearerToken(token: string, now: Date): Promise<TBearerResolution> {
   if (!token.startsWith(TOKEN_PREFIX)) {
     return { ok: false, reason: 'unknown' };
   }
   const prisma = getPrisma();
-  const row = await prisma.apiToken.findUnique({
-    where: { tokenHash: hashApiToken(token) },
-    select: {
-      id: true,
-      orgId: true,
-      userId: true,
-      revokedAt: true,
-      expiresAt: true,
-      scopes: true,
-      org: { select: { slug: true } },
-    },
-  });
+  const [row] = await prisma.$queryRaw<TBearerRow[]>`
+    SELECT t.id, t.org_id::text, t.user_id, t.revoked_at, t.expires_at, t.last_used_at, t.scopes,
+           o.slug AS org_slug, o.time_zone AS org_time_zone, m.role::text AS role,
+           COALESCE((SELECT json_agg(json_build_object('orgId', mo.id, 'orgSlug', mo.slug, 'orgName', mo.name,
+                                                       'role', mm.role) ORDER BY mm.created_at)
+                       FROM membership mm JOIN organization mo ON mo.id = mm.org_id
+                      WHERE mm.user_id = t.user_id), '[]'::json) AS memberships
+      FROM api_token t
+      JOIN organization o ON o.id = t.org_id
+      LEFT JOIN membership m ON m.org_id = t.org_id AND m.user_id = t.user_id
+     WHERE t.token_hash = ${hashApiToken(token)}`;
   if (!row) {
     return { ok: false, reason: 'unknown' };
   }
-  if (row.revokedAt) {
+  if (row.revoked_at) {
     return { ok: false, reason: 'revoked' };
   }
-  if (row.expiresAt && row.expiresAt <= now) {
-    return { ok: false, reason: 'expired', expiredAt: row.expiresAt };
+  if (row.expires_at && row.expires_at <= now) {
+    return { ok: false, reason: 'expired', expiredAt: row.expires_at };
   }
-  const membership = await prisma.membership.findUnique({
-    where: { orgId_userId: { orgId: row.orgId, userId: row.userId } },
-    select: { role: true },
-  });
-  if (!membership) {
+  if (!row.role) {
     return { ok: false, reason: 'not_member' };
   }
-  await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= LAST_USED_RESOLUTION_MS) {
+    await prisma.apiToken.updateMany({
+      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: now } }] },
+      data: { lastUsedAt: now },
+    });
+  }
   return {
     ok: true,
     identity: {
       tokenId: row.id,
-      orgId: row.orgId,
-      orgSlug: row.org.slug,
-      userId: row.userId,
-      role: membership.role,
+      orgId: row.org_id,
+      orgSlug: row.org_slug,
+      orgTimeZone: row.org_time_zone,
+      userId: row.user_id,
+      role: row.role,
       scopes: row.scopes,
+      memberships: row.memberships,
     },
   };
 }

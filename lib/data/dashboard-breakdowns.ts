@@ -4,8 +4,8 @@ import { getPrisma } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { TDashboardFilters, TFilterDimension } from '@/lib/schemas/dashboard-filters';
 import type { TPhase } from '@/lib/schemas/usage-record';
-import { filteredRecordsSql, filteredSourceSql } from './dashboard-where';
-import { planRollupRead } from './rollup-plan';
+import { dashboardWhereSql, filteredRecordsSql, filteredSourceSql, timeShareSql } from './dashboard-where';
+import { planRollupRead, type TRollupCtx } from './rollup-plan';
 
 export const BREAKDOWN_DIMENSIONS = [
   'team',
@@ -60,7 +60,7 @@ const LABEL_SQL: Record<TBreakdownDimension, Prisma.Sql> = {
  * Reads the daily rollups when the range is whole local days (every dimension is a rollup column), else raw.
  */
 export async function findBreakdowns(
-  ctx: { orgId: string },
+  ctx: TRollupCtx,
   filters: TDashboardFilters,
   range: TDateRange,
 ): Promise<TBreakdownRow[]> {
@@ -84,7 +84,7 @@ export async function findBreakdowns(
       facility: number;
     }[]
   >`
-    WITH fr AS ${filteredSourceSql(ctx, filters, range, days)}
+    WITH fr AS ${filteredSourceSql(ctx, filters, range, days, { months: true })}
     SELECT * FROM (${Prisma.join(selects, ' UNION ALL ')}) x ORDER BY dimension, location DESC, key`;
   return rows.map((r) => ({
     dimension: r.dimension,
@@ -110,17 +110,19 @@ export interface TEmitterRow {
 
 /**
  * Top emitters by location-based CO2e: training/fine-tuning runs (one record each) and deployments
- * (all inference records of one model). Runs are single records, so they always come from the raw records
- * (the (org_id, phase, started_at) index keeps that cheap); deployments come from the rollups when the range
- * allows.
+ * (all inference records of one model). Deployments come from the rollups when the range allows; runs are
+ * single records, so they come from the raw records — bounded by usage_run_bound when rollups are on (see
+ * `runCandidatesSql`), unbounded on the raw path.
  */
 export async function findTopEmitters(
-  ctx: { orgId: string },
+  ctx: TRollupCtx,
   filters: TDashboardFilters,
   range: TDateRange,
   limit = 10,
 ): Promise<TEmitterRow[]> {
   const days = await planRollupRead(ctx, range);
+  const deployments = filteredSourceSql(ctx, filters, range, days, { months: true });
+  const runs = days ? runCandidatesSql(ctx, filters, range) : filteredRecordsSql(ctx, filters, range);
   const rows = await getPrisma().$queryRaw<
     {
       kind: 'run' | 'deployment';
@@ -133,7 +135,15 @@ export async function findTopEmitters(
       records: number;
     }[]
   >`
-    WITH fr AS ${filteredRecordsSql(ctx, filters, range)}, fa AS ${filteredSourceSql(ctx, filters, range, days)}
+    WITH dep AS (
+      SELECT 'deployment' AS kind, r.model AS key, r.model || ' · inference' AS label, 'inference' AS phase,
+             r.model, SUM(r.location_kg_co2e * r.w)::float8 AS location, SUM(r.market_kg_co2e * r.w)::float8 AS market,
+             SUM(r.n)::int AS records
+        FROM ${deployments} r WHERE r.phase = 'inference' AND r.model IS NOT NULL GROUP BY r.model),
+    -- The limit-th largest deployment: a run whose whole CO2e is below it cannot enter the list.
+    th AS (SELECT COALESCE((SELECT location FROM dep ORDER BY location DESC, key OFFSET ${limit - 1} LIMIT 1),
+                           '-Infinity'::float8) AS t),
+    fr AS ${runs}
     SELECT * FROM (
       SELECT 'run' AS kind, r.id::text AS key,
              COALESCE(r.model, (SELECT p.name FROM project p WHERE p.id = r.project_id), r.external_id) || ' · ' || replace(r.phase::text, '_', '-') || ' run from '
@@ -142,9 +152,7 @@ export async function findTopEmitters(
              (r.market_kg_co2e * r.w)::float8 AS market, 1 AS records
         FROM fr r WHERE r.phase IN ('training', 'fine_tuning')
       UNION ALL
-      SELECT 'deployment', r.model, r.model || ' · inference', 'inference', r.model,
-             SUM(r.location_kg_co2e * r.w)::float8, SUM(r.market_kg_co2e * r.w)::float8, SUM(r.n)::int
-        FROM fa r WHERE r.phase = 'inference' AND r.model IS NOT NULL GROUP BY r.model
+      SELECT * FROM dep
     ) x ORDER BY location DESC, key LIMIT ${limit}`;
   return rows.map((r) => ({
     kind: r.kind,
@@ -156,4 +164,29 @@ export async function findTopEmitters(
     marketKgCo2e: r.market,
     records: r.records,
   }));
+}
+
+/**
+ * The training/fine-tuning records that can be among the top emitters, as `filteredRecordsSql` rows (needs the
+ * `th` CTE: the limit-th deployment's CO2e). usage_run_bound holds, per phase and UTC start day, upper bounds of
+ * the duration and CO2e of the records starting that day (grow-only, so never too small). A record overlaps the
+ * range only if it starts before `to` and its start day's end + max duration passes `from`; its in-range CO2e
+ * (share ≤ 1) is at most max(location, 0), so days and records whose bound is below the threshold are skipped.
+ * Each remaining day is an index range scan on (org_id, phase, started_at). Exact: every record that could
+ * rank is read and its share computed as on the raw path.
+ */
+function runCandidatesSql(ctx: { orgId: string }, filters: TDashboardFilters, range: TDateRange): Prisma.Sql {
+  const from = Prisma.sql`${range.from}::timestamptz`;
+  const to = Prisma.sql`${range.to}::timestamptz`;
+  const dayStart = Prisma.sql`(b.start_day::timestamp AT TIME ZONE 'UTC')`;
+  return Prisma.sql`(SELECT r.*, ${timeShareSql(from, to)} AS w
+      FROM th, usage_run_bound b
+      JOIN usage_record r ON r.org_id = b.org_id AND r.phase = b.phase
+       AND r.started_at >= ${dayStart} AND r.started_at < ${dayStart} + interval '1 day'
+     WHERE b.org_id = ${ctx.orgId}::uuid AND b.phase IN ('training', 'fine_tuning')
+       AND ${dayStart} < ${to}
+       AND ${dayStart} + interval '1 day' + b.max_duration_s * interval '1 second' >= ${from}
+       AND b.max_location_kg_co2e >= th.t
+       AND GREATEST(r.location_kg_co2e, 0) >= th.t
+       AND ${dashboardWhereSql(ctx, filters, range)})`;
 }

@@ -16,33 +16,25 @@ export interface TFilterOptions {
 
 /**
  * Values offered by the filter bar: the organisation's teams, projects and the distinct record values. The
- * distinct values come from the daily rollups (every record contributes to at least one rollup row, and rows no
- * record contributes to are deleted), which is thousands of rows instead of millions.
+ * distinct values come from the monthly rollups (every record contributes to at least one daily rollup row, every
+ * daily row to one monthly row, and rows nothing contributes to are deleted at both levels): ~1/30 of the
+ * daily rows, thousands instead of millions of records.
  */
 export async function findFilterOptions(ctx: { orgId: string }): Promise<TFilterOptions> {
-  const prisma = getPrisma();
-  const [teams, projects, distinct] = await Promise.all([
-    prisma.team.findMany({
-      where: { orgId: ctx.orgId },
-      select: { slug: true, name: true },
-      orderBy: { name: 'asc' },
-    }),
-    prisma.project.findMany({
-      where: { orgId: ctx.orgId },
-      select: { slug: true, name: true },
-      orderBy: { name: 'asc' },
-    }),
-    prisma.$queryRaw<{ kind: string; value: string }[]>`
-      SELECT DISTINCT 'model' AS kind, model AS value FROM usage_rollup_daily WHERE org_id = ${ctx.orgId}::uuid AND model IS NOT NULL
-      UNION SELECT DISTINCT 'region', region FROM usage_rollup_daily WHERE org_id = ${ctx.orgId}::uuid AND region IS NOT NULL
-      UNION SELECT DISTINCT 'provider', provider::text FROM usage_rollup_daily WHERE org_id = ${ctx.orgId}::uuid AND provider IS NOT NULL
-      ORDER BY 1, 2`,
-  ]);
-  const of = (kind: string) =>
-    distinct.filter((d) => d.kind === kind).map((d) => ({ value: d.value, label: d.value }));
+  // One statement (one round trip) for the five lists; teams and projects by name, the others by value.
+  const rows = await getPrisma().$queryRaw<{ kind: keyof TFilterOptions; value: string; label: string }[]>`
+    SELECT kind, value, label FROM (
+      SELECT 'team' AS kind, slug AS value, name AS label FROM team WHERE org_id = ${ctx.orgId}::uuid
+      UNION ALL SELECT 'project', slug, name FROM project WHERE org_id = ${ctx.orgId}::uuid
+      UNION ALL SELECT DISTINCT 'model', model, model FROM usage_rollup_monthly WHERE org_id = ${ctx.orgId}::uuid AND model IS NOT NULL
+      UNION ALL SELECT DISTINCT 'region', region, region FROM usage_rollup_monthly WHERE org_id = ${ctx.orgId}::uuid AND region IS NOT NULL
+      UNION ALL SELECT DISTINCT 'provider', provider::text, provider::text FROM usage_rollup_monthly WHERE org_id = ${ctx.orgId}::uuid AND provider IS NOT NULL
+    ) x ORDER BY kind, label, value`;
+  const of = (kind: keyof TFilterOptions) =>
+    rows.filter((r) => r.kind === kind).map((r) => ({ value: r.value, label: r.label }));
   return {
-    team: teams.map((t) => ({ value: t.slug, label: t.name })),
-    project: projects.map((p) => ({ value: p.slug, label: p.name })),
+    team: of('team'),
+    project: of('project'),
     model: of('model'),
     region: of('region'),
     provider: of('provider'),

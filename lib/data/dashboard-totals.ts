@@ -3,7 +3,7 @@ import type { TDateRange } from '@/lib/dashboard/date-range';
 import { getPrisma } from '@/lib/db';
 import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { filteredSourceSql } from './dashboard-where';
-import { planRollupRead } from './rollup-plan';
+import { planRollupRead, type TRollupCtx } from './rollup-plan';
 
 /** The KPI metrics, each apportioned to the range by time share. Units in the names. */
 export const KPI_METRICS = [
@@ -43,7 +43,7 @@ interface TTotalsRow {
 
 /** Totals over the filtered records (kWh, kg CO2e, L), with the measured part of each. */
 export async function getDashboardTotals(
-  ctx: { orgId: string },
+  ctx: TRollupCtx,
   filters: TDashboardFilters,
   range: TDateRange,
 ): Promise<TDashboardTotals> {
@@ -62,7 +62,7 @@ export async function getDashboardTotals(
            SUM((r.water_onsite_l + r.water_offsite_l) * r.w) FILTER (WHERE r.is_measured)::float8 AS m_water,
            SUM(COALESCE(r.requests, 0) * r.w)::float8 AS requests,
            SUM(COALESCE(r.tokens, 0) * r.w)::float8 AS tokens
-      FROM ${filteredSourceSql(ctx, filters, range, days)} r`;
+      FROM ${filteredSourceSql(ctx, filters, range, days, { months: true })} r`;
   return {
     records: row?.records ?? 0,
     values: {

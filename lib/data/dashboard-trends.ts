@@ -6,7 +6,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import type { TPhase } from '@/lib/schemas/usage-record';
 import { filteredRecordsSql, filteredRollupsSql, timeShareSql } from './dashboard-where';
-import { planRollupRead } from './rollup-plan';
+import { planRollupRead, type TRollupCtx } from './rollup-plan';
 
 // Row shapes are defined next to the pure code that pivots them (lib/dashboard/build-bucket-trend.ts).
 export type TBucketPhasePoint = TBucketPhaseInput;
@@ -49,7 +49,7 @@ export function rollupBucketSql(bucket: TBucket): Prisma.Sql {
  * time share (fallback when the range is not whole local days of the organisation).
  */
 async function bucketedSource(
-  ctx: { orgId: string },
+  ctx: TRollupCtx,
   filters: TDashboardFilters,
   range: TDateRange,
   bucket: TBucket,
@@ -57,7 +57,8 @@ async function bucketedSource(
   const days = await planRollupRead(ctx, range);
   if (days) {
     return {
-      source: Prisma.sql`SELECT ${rollupBucketSql(bucket)} AS bucket, r.* FROM ${filteredRollupsSql(ctx, filters, days)} r`,
+      // Monthly buckets can take whole months from the monthly rollups (a month row is wholly in its bucket).
+      source: Prisma.sql`SELECT ${rollupBucketSql(bucket)} AS bucket, r.* FROM ${filteredRollupsSql(ctx, filters, days, { months: bucket === 'month' })} r`,
       share: Prisma.sql`1`,
     };
   }
@@ -73,7 +74,7 @@ async function bucketedSource(
  * in SQL (share = overlap of [started_at, ended_at) with the bucket ÷ duration).
  */
 export async function findTrendByPhase(
-  ctx: { orgId: string },
+  ctx: TRollupCtx,
   filters: TDashboardFilters,
   range: TDateRange,
   bucket: TBucket,
@@ -102,7 +103,7 @@ export async function findTrendByPhase(
 
 /** Inference CO2e, requests and tokens per bucket and model (for the intensity trend), split by time share. */
 export async function findInferenceByModel(
-  ctx: { orgId: string },
+  ctx: TRollupCtx,
   filters: TDashboardFilters,
   range: TDateRange,
   bucket: TBucket,

@@ -2,7 +2,7 @@ import 'server-only';
 import type { TDateRange } from '@/lib/dashboard/date-range';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
-import type { TRollupDays } from './rollup-plan';
+import { type TRollupDays, wholeMonthsOf } from './rollup-plan';
 
 /**
  * The ONE where-clause builder for dashboard queries (overview, models, records explorer, CSV export).
@@ -81,26 +81,81 @@ export function filteredRecordsSql(
       FROM usage_record r WHERE ${dashboardWhereSql(ctx, filters, range)})`;
 }
 
+/** The columns shared by usage_rollup_daily and usage_rollup_monthly that reads use (`day` = the month's first day). */
+const ROLLUP_COLUMNS = Prisma.raw(
+  [
+    'phase',
+    'team_id',
+    'project_id',
+    'model',
+    'region',
+    'provider',
+    'accelerator',
+    'grid_zone',
+    'is_measured',
+    'record_starts',
+    'record_carry_in',
+    'record_share',
+    'device_hours',
+    'it_energy_kwh',
+    'facility_energy_kwh',
+    'location_kg_co2e',
+    'market_kg_co2e',
+    'market_matched_kwh',
+    'embodied_kg_co2e',
+    'water_onsite_l',
+    'water_offsite_l',
+    'uncertainty_low_kg_co2e',
+    'uncertainty_high_kg_co2e',
+    'requests',
+    'tokens',
+    'request_location_kg_co2e',
+    'request_embodied_kg_co2e',
+    'token_location_kg_co2e',
+    'token_embodied_kg_co2e',
+  ]
+    .map((c) => `r.${c}`)
+    .join(', '),
+);
+
+export interface TRollupReadOptions {
+  /**
+   * Read the whole local months of the range from usage_rollup_monthly (and only the partial edge months from
+   * the daily table). Only for reads that do not bucket finer than a month: each month row stands for its
+   * whole month, carrying `day` = the month's first day.
+   */
+  months?: boolean;
+}
+
 /**
- * The same rows' aggregates from the daily rollups: rollup rows with `w` = 1 (they are already split by local
- * day) and `n` = the records they count (records starting that day, plus those running into the first day),
- * so `SUM(r.x * r.w)` and `SUM(r.n)` mean the same over either source. Only additive columns and the
- * dimensions exist on rollups (no id, started_at, external_id…).
+ * The same rows' aggregates from the rollups: rollup rows with `w` = 1 (they are already split by local
+ * day) and `n` = the records they count (records starting that day or month, plus those running into the
+ * first day of the range), so `SUM(r.x * r.w)` and `SUM(r.n)` mean the same over either source. Only additive
+ * columns and the dimensions exist on rollups (no id, started_at, external_id…).
  */
 export function filteredRollupsSql(
   ctx: { orgId: string },
   filters: TDashboardFilters,
   days: TRollupDays,
+  options: TRollupReadOptions = {},
 ): Prisma.Sql {
-  const clauses = [
-    Prisma.sql`r.org_id = ${ctx.orgId}::uuid`,
-    Prisma.sql`r.day >= ${days.fromDay}::date`,
-    Prisma.sql`r.day < ${days.toDay}::date`,
-    ...dimensionClauses(ctx, filters),
-  ];
+  const dims = dimensionClauses(ctx, filters);
+  const where = (...clauses: Prisma.Sql[]) => Prisma.join([...clauses, ...dims], ' AND ');
+  const org = Prisma.sql`r.org_id = ${ctx.orgId}::uuid`;
+  const from = Prisma.sql`${days.fromDay}::date`;
+  const to = Prisma.sql`${days.toDay}::date`;
+  const months = options.months ? wholeMonthsOf(days) : null;
+  const source = months
+    ? Prisma.sql`SELECT r.day, ${ROLLUP_COLUMNS} FROM usage_rollup_daily r
+         WHERE ${where(org, Prisma.sql`((r.day >= ${from} AND r.day < ${months.fromMonth}::date) OR (r.day >= ${months.toMonth}::date AND r.day < ${to}))`)}
+        UNION ALL
+        SELECT r.month, ${ROLLUP_COLUMNS} FROM usage_rollup_monthly r
+         WHERE ${where(org, Prisma.sql`r.month >= ${months.fromMonth}::date`, Prisma.sql`r.month < ${months.toMonth}::date`)}`
+    : Prisma.sql`SELECT r.day, ${ROLLUP_COLUMNS} FROM usage_rollup_daily r
+         WHERE ${where(org, Prisma.sql`r.day >= ${from}`, Prisma.sql`r.day < ${to}`)}`;
   return Prisma.sql`(SELECT r.*, 1::float8 AS w,
-      r.record_starts + CASE WHEN r.day = ${days.fromDay}::date THEN r.record_carry_in ELSE 0 END AS n
-      FROM usage_rollup_daily r WHERE ${Prisma.join(clauses, ' AND ')})`;
+      r.record_starts + CASE WHEN r.day = ${from} THEN r.record_carry_in ELSE 0 END AS n
+      FROM (${source}) r)`;
 }
 
 /** Rollups when `days` is given (the range is answerable from them), else the raw records. */
@@ -109,6 +164,7 @@ export function filteredSourceSql(
   filters: TDashboardFilters,
   range: TDateRange,
   days: TRollupDays | null,
+  options: TRollupReadOptions = {},
 ): Prisma.Sql {
-  return days ? filteredRollupsSql(ctx, filters, days) : filteredRecordsSql(ctx, filters, range);
+  return days ? filteredRollupsSql(ctx, filters, days, options) : filteredRecordsSql(ctx, filters, range);
 }

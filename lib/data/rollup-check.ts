@@ -6,7 +6,10 @@ import type pg from 'pg';
  * 1. per organisation × every rollup dimension (all days together), each quantity summed over the raw records
  *    equals the rollup sum (day shares of a record add up to 1), record_starts = record count = Σ record_share, and
  *    record_carry_in = Σ (local days a record spans − 1);
- * 2. per organisation × local day, record_starts = raw records starting on that local day.
+ * 2. per organisation × local day, record_starts = raw records starting on that local day;
+ * 3. usage_rollup_monthly equals usage_rollup_daily grouped by local month, row for row (every column, the
+ *    daily-row count, and record_carry_in = the carry-in of the month's first day), with no extra rows;
+ * 4. usage_run_bound bounds every training/fine-tuning record (duration and CO2e ≤ its start day's bounds).
  * Used by `npm run db:check-rollups` and the rollup integration tests.
  */
 
@@ -109,5 +112,92 @@ export async function findRollupMismatches(
       rollup: row.roll,
     });
   }
+  out.push(...(await findMonthlyMismatches(db, orgId)), ...(await findRunBoundViolations(db, orgId)));
   return out;
+}
+
+const MONTH_KEYS = `org_id, month, ${KEYS.split(', ').slice(1).join(', ')}`;
+/** Monthly columns summed from the daily rows (record_carry_in: first day of the month only). */
+const MONTHLY_SUMS: Record<string, string> = {
+  ...Object.fromEntries(COLUMNS.filter((c) => c !== 'record_carry_in').map((c) => [c, `SUM(d.${c})`])),
+  record_carry_in: 'COALESCE(SUM(d.record_carry_in) FILTER (WHERE extract(day FROM d.day) = 1), 0)',
+  daily_rows: 'COUNT(*)',
+};
+
+/** Month rows that differ from (or are missing from, or have no) daily rows summed per local month. */
+async function findMonthlyMismatches(
+  db: pg.ClientBase | pg.Pool,
+  orgId?: string,
+): Promise<TRollupMismatch[]> {
+  const cols = Object.keys(MONTHLY_SUMS);
+  const daily = cols.map((c) => `${MONTHLY_SUMS[c]}::float8 AS d_${c}, 0::float8 AS m_${c}`).join(', ');
+  const monthly = cols.map((c) => `0::float8, SUM(m.${c})::float8`).join(', ');
+  const outer = cols.map((c) => `SUM(d_${c}) AS d_${c}, SUM(m_${c}) AS m_${c}`).join(', ');
+  const differs = cols
+    .map((c) => `abs(SUM(d_${c}) - SUM(m_${c})) > 1e-9 * GREATEST(1, abs(SUM(d_${c})))`)
+    .join(' OR ');
+  const { rows } = await db.query(
+    `SELECT ${MONTH_KEYS}, COUNT(*) FILTER (WHERE src = 'm') AS month_rows, ${outer} FROM (
+        SELECT ${MONTH_KEYS.replace('month', "date_trunc('month', d.day::timestamp)::date AS month")}, 'd' AS src, ${daily}
+          FROM usage_rollup_daily d ${orgId ? 'WHERE d.org_id = $1' : ''} GROUP BY ${MONTH_KEYS.replace('month', "date_trunc('month', d.day::timestamp)::date")}
+        UNION ALL
+        SELECT ${MONTH_KEYS}, 'm', ${monthly}
+          FROM usage_rollup_monthly m ${orgId ? 'WHERE m.org_id = $1' : ''} GROUP BY ${MONTH_KEYS}) x
+      GROUP BY ${MONTH_KEYS} HAVING COUNT(*) FILTER (WHERE src = 'm') <> 1 OR ${differs} LIMIT 100`,
+    orgId ? [orgId] : [],
+  );
+  const out: TRollupMismatch[] = [];
+  for (const row of rows as Record<string, unknown>[]) {
+    const key = Object.fromEntries(MONTH_KEYS.split(', ').map((k) => [k, row[k]]));
+    if (Number(row.month_rows) !== 1) {
+      out.push({ key, column: 'monthly:row_count', raw: 1, rollup: Number(row.month_rows) });
+    }
+    for (const c of cols) {
+      const a = Number(row[`d_${c}`] ?? 0);
+      const b = Number(row[`m_${c}`] ?? 0);
+      if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a))) {
+        out.push({ key, column: `monthly:${c}`, raw: a, rollup: b });
+      }
+    }
+  }
+  return out;
+}
+
+/** Training/fine-tuning records whose duration or CO2e exceeds their start day's usage_run_bound row. */
+async function findRunBoundViolations(
+  db: pg.ClientBase | pg.Pool,
+  orgId?: string,
+): Promise<TRollupMismatch[]> {
+  const { rows } = await db.query(
+    `SELECT r.org_id, r.phase::text AS phase, (r.started_at AT TIME ZONE 'UTC')::date::text AS day,
+            MAX(GREATEST(0, EXTRACT(EPOCH FROM (r.ended_at - r.started_at))))::float8 AS duration,
+            MAX(GREATEST(0, r.location_kg_co2e))::float8 AS location,
+            MIN(b.max_duration_s)::float8 AS bound_duration, MIN(b.max_location_kg_co2e)::float8 AS bound_location
+       FROM usage_record r
+       LEFT JOIN usage_run_bound b ON b.org_id = r.org_id AND b.phase = r.phase
+        AND b.start_day = (r.started_at AT TIME ZONE 'UTC')::date
+      WHERE r.phase IN ('training', 'fine_tuning') ${orgId ? 'AND r.org_id = $1' : ''}
+      GROUP BY 1, 2, 3
+     HAVING COUNT(b.start_day) < COUNT(*)
+         OR MAX(GREATEST(0, EXTRACT(EPOCH FROM (r.ended_at - r.started_at)))) > MIN(b.max_duration_s)
+         OR MAX(GREATEST(0, r.location_kg_co2e)) > MIN(b.max_location_kg_co2e)
+      LIMIT 100`,
+    orgId ? [orgId] : [],
+  );
+  return (
+    rows as {
+      org_id: string;
+      phase: string;
+      day: string;
+      duration: number;
+      location: number;
+      bound_duration: number | null;
+      bound_location: number | null;
+    }[]
+  ).map((r) => ({
+    key: { org_id: r.org_id, phase: r.phase, start_day: r.day },
+    column: `run_bound (duration ${r.duration} s ≤ ${r.bound_duration}, location ${r.location} kg ≤ ${r.bound_location})`,
+    raw: r.location,
+    rollup: r.bound_location ?? Number.NaN,
+  }));
 }

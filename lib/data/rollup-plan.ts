@@ -3,6 +3,8 @@ import { isoDay, type TDateRange } from '@/lib/dashboard/date-range';
 import { getPrisma } from '@/lib/db';
 import { localDay, zonedDayStart } from '@/lib/emissions/quarters';
 
+export { wholeMonthsOf } from '@/lib/dashboard/rollup-months';
+
 /**
  * When a read can be answered from usage_rollup_daily (prisma/migrations/20261130040000_usage_rollups) instead
  * of the raw records. Rollups hold organisation-local days, so a range is answerable only when both ends are
@@ -49,12 +51,21 @@ export function rollupDaysFor(range: TDateRange, timeZone: string): TRollupDays 
   return { fromDay: isoDay(range.from, timeZone), toDay: isoDay(range.to, timeZone), timeZone };
 }
 
+/**
+ * The organisation id, optionally with the time zone the caller already read from the organisation in this
+ * request (the dashboard page and the summary API do), which saves one round trip per query.
+ */
+export interface TRollupCtx {
+  orgId: string;
+  orgTimeZone?: string;
+}
+
 /** The rollup days answering `range` for this organisation, or null (→ read raw records). */
-export async function planRollupRead(ctx: { orgId: string }, range: TDateRange): Promise<TRollupDays | null> {
+export async function planRollupRead(ctx: TRollupCtx, range: TDateRange): Promise<TRollupDays | null> {
   if (!rollupsEnabled) {
     return null;
   }
-  const timeZone = await getOrgTimeZone(ctx);
+  const timeZone = ctx.orgTimeZone ?? (await getOrgTimeZone(ctx));
   // A range built for another calendar (e.g. a UTC range for a Berlin organisation) may still align by chance
   // only at whole hours; buckets must follow the organisation's calendar, so require the same zone.
   if ((range.timeZone ?? 'UTC') !== timeZone) {

@@ -14,6 +14,7 @@ import { planRollupRead, setRollupsEnabled } from '@/lib/data/rollup-plan';
 import { getPrisma } from '@/lib/db';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import { expectSame } from '../support/expect-same';
 import { createTestDatabase } from '../support/test-database';
 
 // The daily rollups (statement-level triggers on usage_record) must equal the raw records after every kind of
@@ -101,25 +102,6 @@ async function readAll(range: TDateRange, filters = parseDashboardFilters({})) {
     byMonth: await findSummary(ctx, filters, range, 'month'),
     byTeam: await findSummary(ctx, filters, range, 'team'),
   };
-}
-
-/** Deep equality with numbers compared to 1e-9 relative (rollups sum per day, raw sums per record). */
-function expectSame(actual: unknown, expected: unknown, path = '$'): void {
-  if (typeof expected === 'number' && typeof actual === 'number') {
-    expect(Math.abs(actual - expected), path).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
-  } else if (Array.isArray(expected) && Array.isArray(actual)) {
-    expect(actual.length, path).toBe(expected.length);
-    expected.forEach((e, i) => {
-      expectSame(actual[i], e, `${path}[${i}]`);
-    });
-  } else if (expected && typeof expected === 'object' && actual && typeof actual === 'object') {
-    expect(Object.keys(actual).sort(), path).toEqual(Object.keys(expected).sort());
-    for (const [k, v] of Object.entries(expected)) {
-      expectSame((actual as Record<string, unknown>)[k], v, `${path}.${k}`);
-    }
-  } else {
-    expect(actual, path).toEqual(expected);
-  }
 }
 
 async function expectRollupReadsEqualRaw(timeZone: string) {

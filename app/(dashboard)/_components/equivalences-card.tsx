@@ -1,12 +1,11 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { getDashboardTotals } from '@/lib/data/dashboard-totals';
 import { computeEquivalences } from '@/lib/emissions/equivalences';
 import { formatNumber, formatTonnesCo2e } from '@/lib/format/quantities';
-import type { TDashboardQuery } from './dashboard-query';
+import { getPanelTotals, type TDashboardQuery } from './dashboard-query';
 
 /** Illustrative equivalences of the location-based total; communication aid, never part of the inventory. */
 export async function EquivalencesCard({ query }: { query: TDashboardQuery }) {
-  const totals = await getDashboardTotals(query.ctx, query.filters, query.range);
+  const totals = await getPanelTotals(query.ctx, query.filters, query.range);
   const kg = totals.values.locationKgCo2e;
   return (
     <Card>

@@ -1,9 +1,8 @@
 import { Card } from '@/components/ui/card';
 import { previousPeriod, relativeChange } from '@/lib/dashboard/date-range';
-import { getDashboardTotals, type TKpiMetric } from '@/lib/data/dashboard-totals';
-import { getOrganization } from '@/lib/data/organizations';
+import type { TKpiMetric } from '@/lib/data/dashboard-totals';
 import { formatCubicMetres, formatMwh, formatShare, formatTonnesCo2e } from '@/lib/format/quantities';
-import type { TDashboardQuery } from './dashboard-query';
+import { getPanelTotals, type TDashboardQuery } from './dashboard-query';
 
 const KPIS: { metric: TKpiMetric; label: string; format: (v: number) => string }[] = [
   { metric: 'facilityEnergyKwh', label: 'Facility energy', format: formatMwh },
@@ -54,11 +53,10 @@ function Kpi({
 
 /** KPI cards: totals over the range, change vs the previous period of equal length, measured share, carbon cost. */
 export async function KpiCards({ query }: { query: TDashboardQuery }) {
-  const { ctx, filters, range } = query;
-  const [totals, previous, org] = await Promise.all([
-    getDashboardTotals(ctx, filters, range),
-    getDashboardTotals(ctx, filters, previousPeriod(range)),
-    getOrganization(ctx),
+  const { ctx, filters, range, org } = query;
+  const [totals, previous] = await Promise.all([
+    getPanelTotals(ctx, filters, range),
+    getPanelTotals(ctx, filters, previousPeriod(range)),
   ]);
   const measuredHint = (m: TKpiMetric) =>
     totals.values[m] > 0

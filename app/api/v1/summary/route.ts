@@ -13,8 +13,15 @@ async function handleGet(request: Request) {
     const url = new URL(request.url);
     const query = parseQuery(ZSummaryQuery, url);
     const ctx = await requireRequestAuth(request, 'read');
-    const range = rangeFromDays(query.from, query.to, await getOrgTimeZone(ctx));
-    const groups = await findSummary(ctx, parseDashboardFilters(url.searchParams), range, query.groupBy);
+    // Bearer requests read the time zone with the token (one round trip fewer per request).
+    const orgTimeZone = ctx.orgTimeZone ?? (await getOrgTimeZone(ctx));
+    const range = rangeFromDays(query.from, query.to, orgTimeZone);
+    const groups = await findSummary(
+      { orgId: ctx.orgId, orgTimeZone },
+      parseDashboardFilters(url.searchParams),
+      range,
+      query.groupBy,
+    );
     return Response.json({ from: query.from, to: query.to, groupBy: query.groupBy, groups });
   } catch (error) {
     return toResponse(error);
