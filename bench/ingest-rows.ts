@@ -2,7 +2,8 @@
 const HEADER =
   'record_id,phase,started_at,ended_at,team,project,provider,region,accelerator,accelerator_count,accelerator_hours,energy_kwh';
 const REGIONS = ['us-east-1', 'eu-west-1', 'eu-central-1', 'us-west-2'];
-const ACCELERATORS = ['NVIDIA A100-SXM4-80GB', 'NVIDIA H100 80GB HBM3', 'NVIDIA L4'];
+// Catalog names (the upload's catalog check rejects unknown accelerators).
+const ACCELERATORS = ['NVIDIA A100-SXM4-80GB', 'NVIDIA H100 SXM', 'NVIDIA L4'];
 const PHASES = ['training', 'inference', 'fine_tuning', 'evaluation'];
 
 /** Deterministic rows: one hour each from 2025-01-01, cycling regions/accelerators; every 3rd row metered. */

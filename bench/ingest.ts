@@ -37,6 +37,7 @@ async function main() {
     await rm(dataDir, { recursive: true, force: true });
     const server = await startEmbeddedPostgres({ dataDir, port, database: 'aif_bench' });
     stop = server.stop;
+    stopServer = server.stop;
     process.env.DATABASE_URL = server.url;
   }
   const url = process.env.DATABASE_URL as string;
@@ -119,7 +120,10 @@ async function main() {
   console.log(`ingest_vs_copy_ratio=${ratio.toFixed(3)}`);
 }
 
-main().catch((error) => {
+let stopServer = async () => {};
+main().catch(async (error) => {
   console.error(error);
+  // A failed run must not leave its embedded Postgres running (the next run would find the port taken).
+  await stopServer().catch(() => undefined);
   process.exit(1);
 });

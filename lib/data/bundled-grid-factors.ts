@@ -1,6 +1,26 @@
 import 'server-only';
+import type pg from 'pg';
 import type { PrismaClient } from '@/lib/db';
 import type { GridFactor } from '@/lib/emissions/factor-library-types';
+import { GridFactorColumns } from '@/lib/emissions/grid-factor-columns';
+import { getPgPool } from './pg-pool';
+
+const PAGE_ROWS = 10_000;
+// zone, start ms, id, kind, granularity, end ms, g/kWh, basis, source, licence, dataset version
+type TRow = [string, number, string, string, string, number, number, string, string, string, string];
+
+/** Returns one shared instance per distinct string, so repeated column values are stored once. */
+function createInterner(): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    const hit = known.get(text);
+    if (hit !== undefined) {
+      return hit;
+    }
+    known.set(text, text);
+    return text;
+  };
+}
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
 
@@ -23,41 +43,44 @@ export async function getBundledGridFactors(db: Db): Promise<TBundledGridFactors
   if (cached?.fingerprint === fingerprint) {
     return cached.factors;
   }
-  const rows = await db.$queryRaw<
-    {
-      id: string;
-      kind: string;
-      zone: string;
-      granularity: GridFactor['granularity'];
-      period_start: Date;
-      period_end: Date;
-      g_co2e_per_kwh: number;
-      basis: GridFactor['basis'];
-      source: string;
-      licence: string;
-      dataset_version: string;
-    }[]
-  >`
-    SELECT id, kind::text AS kind, zone, granularity::text AS granularity, period_start, period_end, g_co2e_per_kwh,
-           basis::text AS basis, source, licence, dataset_version
-      FROM emission_factor WHERE org_id IS NULL ORDER BY zone, period_start`;
   const factors: TBundledGridFactors = { gridLocation: [], residualMix: [] };
   const gridLocation: GridFactor[] = [];
   const residualMix: GridFactor[] = [];
-  for (const r of rows) {
-    const factor: GridFactor = {
-      id: r.id,
-      zone: r.zone,
-      granularity: r.granularity,
-      periodStart: r.period_start,
-      periodEnd: r.period_end,
-      gCo2ePerKwh: r.g_co2e_per_kwh,
-      basis: r.basis,
-      source: r.source,
-      licence: r.licence,
-      datasetVersion: r.dataset_version,
-    };
-    (r.kind === 'residual_mix' ? residualMix : gridLocation).push(factor);
+  // Lean load (docs/decisions/ingest-perf.md): plain pg in pages of PAGE_ROWS rows (array rows, epoch-ms numbers,
+  // no Prisma row objects), so the transient garbage of the load stays small, into column storage
+  // (GridFactorColumns: each factor is a ~40 B view; the shared texts are interned and kept once).
+  const intern = createInterner();
+  const columns = new GridFactorColumns();
+  const pool = getPgPool();
+  let after: [string, number, string] | null = null;
+  for (;;) {
+    const page: pg.QueryArrayResult<TRow> = await pool.query<TRow, unknown[]>({
+      text: `SELECT zone, (extract(epoch FROM period_start) * 1000)::float8, id, kind::text, granularity::text,
+                    (extract(epoch FROM period_end) * 1000)::float8, g_co2e_per_kwh, basis::text, source, licence,
+                    dataset_version
+               FROM emission_factor
+              WHERE org_id IS NULL
+                AND ($1::text IS NULL OR (zone, period_start, id) > ($1, to_timestamp($2::float8 / 1000), $3))
+              ORDER BY zone, period_start, id LIMIT ${PAGE_ROWS}`,
+      values: (after ?? [null, null, null]) as unknown[],
+      rowMode: 'array',
+    });
+    for (const r of page.rows) {
+      const factor = columns.add(r[2], r[1], r[5], r[6], {
+        zone: intern(r[0]),
+        granularity: intern(r[4]) as GridFactor['granularity'],
+        basis: intern(r[7]) as GridFactor['basis'],
+        source: intern(r[8]),
+        licence: intern(r[9]),
+        datasetVersion: intern(r[10]),
+      });
+      (r[3] === 'residual_mix' ? residualMix : gridLocation).push(factor);
+    }
+    const last = page.rows[page.rows.length - 1];
+    if (!last || page.rows.length < PAGE_ROWS) {
+      break;
+    }
+    after = [last[0], last[1], last[2]];
   }
   factors.gridLocation = gridLocation;
   factors.residualMix = residualMix;

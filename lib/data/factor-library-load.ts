@@ -1,6 +1,7 @@
 import 'server-only';
 import pg from 'pg';
 import type { FactorLibrary } from '@/lib/emissions/factor-library-types';
+import { plainGridFactor } from '@/lib/emissions/grid-factor-columns';
 import { copyRows } from './pg-copy';
 
 /**
@@ -74,8 +75,8 @@ export async function replaceBundledFactorLibrary(
       ]),
     );
     const gridRows = [
-      ...library.gridFactors.map((f) => ({ ...f, kind: 'grid_location' })),
-      ...library.residualMixes.map((f) => ({ ...f, kind: 'residual_mix' })),
+      ...library.gridFactors.map((f) => ({ ...plainGridFactor(f), kind: 'grid_location' })),
+      ...library.residualMixes.map((f) => ({ ...plainGridFactor(f), kind: 'residual_mix' })),
     ];
     await copyRows(
       client,

@@ -4,8 +4,8 @@ import { createCatalogCheck } from '@/lib/emissions/catalog-check';
 import { computeFootprintsMemo, type FootprintMemo } from '@/lib/emissions/footprint-memo';
 import { ensureIndexed } from '@/lib/emissions/index-factor-library';
 import { AppError } from '@/lib/errors';
-import type { ParsedRecord, ParseOptions } from '@/lib/ingest/types';
-import { createUsageFileStream } from '@/lib/ingest/usage-file-stream';
+import type { ParsedRecord, ParseOptions, RowError } from '@/lib/ingest/types';
+import { createUsageFileStream, type UsageFileStream } from '@/lib/ingest/usage-file-stream';
 import { findEnergyContracts } from './energy-contracts';
 import { getCachedFactorLibrary } from './factor-library-cache';
 import { getOrganization, methodologySettingsFor } from './organizations';
@@ -13,6 +13,12 @@ import { getPgPool } from './pg-pool';
 import { pgRunner } from './sql-runner';
 import { uploadItemOf } from './staging-rows';
 import { createStagingWriter } from './staging-writer';
+import {
+  createRecordIdCheck,
+  hasRepeatedExternalIds,
+  type TRecordIdCheck,
+  unstageLines,
+} from './upload-duplicates';
 import { markUploadInterrupted } from './upload-lifecycle';
 import { lockUploadContent } from './upload-lock';
 import { createProgressReporter } from './upload-progress';
@@ -26,7 +32,7 @@ import {
   type TReport,
 } from './upload-rows';
 import { applyStagedRecords } from './upload-staging';
-import { addToTotals, emptyTotals, hash53 } from './upload-summary';
+import { addToTotals, emptyTotals } from './upload-summary';
 
 export { insertAuditEvent, type TIngestContext } from './upload-rows';
 
@@ -35,7 +41,7 @@ export const DEFAULT_UPLOAD_MAX_BYTES = 1024 ** 3;
 /** Errors kept in upload.error_report; the count of all errors is always kept. */
 const MAX_STORED_ERRORS = 10_000;
 /** Records computed and staged per batch (bounded memory; see docs/decisions/ingest.md). */
-const BATCH_RECORDS = 5_000;
+const BATCH_RECORDS = 500;
 
 export function uploadMaxBytes(): number {
   const configured = Number(process.env.UPLOAD_MAX_BYTES);
@@ -79,14 +85,23 @@ export async function ingestUpload(
   const settings = methodologySettingsFor(org);
   const timeZone = input.parse.timeZone ?? org.timeZone;
   const checkRecord = createCatalogCheck(indexed);
-  const stream = createUsageFileStream({ ...input.parse, timeZone, fileName: input.fileName, checkRecord });
+  // Set once the transaction is open, before the first chunk is parsed: record_id uniqueness is checked in SQL.
+  let idCheck: TRecordIdCheck | null = null;
+  const stream = createUsageFileStream({
+    ...input.parse,
+    timeZone,
+    fileName: input.fileName,
+    checkRecord,
+    onRecordId: (recordId, line, column) => idCheck?.add(recordId, line, column),
+  });
   const maxBytes = input.maxBytes ?? uploadMaxBytes();
   const bytesTotal = input.bytesTotal ?? null;
   const sha = createHash('sha256');
   const totals = emptyTotals();
-  const seen = new Set<number>();
   let sizeBytes = 0;
-  let maybeDuplicates = false as boolean;
+  // Rows staged without a record_id: only they can repeat an external id (identical content) once record_id
+  // duplicates are rejected, so the set-based dedupe check runs only when there are some.
+  let contentIdRows = 0;
   const computedAt = now();
   // Energy contracts are allocated across the whole batch, so with contracts the records are computed at once.
   const holdAll = contracts.length > 0;
@@ -120,6 +135,8 @@ export async function ingestUpload(
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('upload:' || $1))`, [uploadId]);
     const db = pgRunner(client);
     const writer = await createStagingWriter(db, computedAt);
+    const ids = await createRecordIdCheck(db);
+    idCheck = ids;
     const stage = async (records: ParsedRecord[]) => {
       const footprints = computeFootprintsMemo(
         records.map((r) => r.record),
@@ -131,9 +148,8 @@ export async function ingestUpload(
       records.forEach((parsed, i) => {
         const footprint = footprints[i];
         if (footprint) {
-          const key = hash53(writer.add(uploadItemOf(parsed, footprint)));
-          maybeDuplicates ||= seen.has(key);
-          seen.add(key);
+          writer.add(uploadItemOf(parsed, footprint));
+          contentIdRows += parsed.record.recordId === undefined ? 1 : 0;
           addToTotals(totals, parsed, footprint);
         }
       });
@@ -151,6 +167,7 @@ export async function ingestUpload(
       }
       sha.update(chunk);
       pending.push(...stream.push(chunk));
+      await ids.flush();
       if (!shouldStage()) {
         pending = [];
       } else if (!holdAll && pending.length >= BATCH_RECORDS) {
@@ -176,13 +193,24 @@ export async function ingestUpload(
       await discardUpload(pool, uploadId);
       return { upload: (await getUpload(ctx, existing)) as TUploadDto, repeated: true };
     }
-    const summary = stream.summary();
+    const parsed = stream.summary();
+    const duplicateIds = parsed.fatal ? [] : await ids.duplicates(input.fileName);
+    const summary = withDuplicateErrors(parsed, duplicateIds);
     const report: TReport = {
       errors: summary.errors.slice(0, MAX_STORED_ERRORS),
       errorCount: summary.errors.length,
       warnings: summary.warnings.slice(0, MAX_STORED_ERRORS),
     };
     const format = uploadFormatOf(summary.format, Boolean(input.parse.mapping));
+    // "Import valid rows only": the rows of lines found to reuse a record_id leave the staging table.
+    const unstaged = input.validOnly
+      ? await unstageLines(
+          db,
+          duplicateIds.map((e) => e.line),
+          totals,
+        )
+      : 0;
+    summary.stats.accepted -= unstaged;
     const failed = summary.fatal || totals.records === 0 || (summary.errors.length > 0 && !input.validOnly);
     if (failed) {
       if (summary.errors.length === 0) {
@@ -219,8 +247,8 @@ export async function ingestUpload(
       uploadId,
       reason: `replaced by upload of ${input.fileName}`,
       computedAt,
-      dedupe: maybeDuplicates,
-      stagedRows: writer.stagedRows,
+      dedupe: contentIdRows > 0 && (await hasRepeatedExternalIds(db)),
+      stagedRows: writer.stagedRows - unstaged,
       teams: writer.teams,
       projects: writer.projects,
     });
@@ -272,4 +300,23 @@ export async function ingestUpload(
   } finally {
     client.release();
   }
+}
+
+/** The parser's summary with the duplicate record_id errors found in SQL merged in (line order, rejected lines). */
+function withDuplicateErrors(
+  summary: ReturnType<UsageFileStream['summary']>,
+  duplicates: RowError[],
+): ReturnType<UsageFileStream['summary']> {
+  if (duplicates.length === 0) {
+    return summary;
+  }
+  const errorLines = new Set(summary.errors.map((e) => e.line));
+  const newlyRejected = new Set(duplicates.map((e) => e.line).filter((line) => !errorLines.has(line))).size;
+  // Stable sort: a line's own errors keep their order, the duplicate error follows them.
+  const errors = [...summary.errors, ...duplicates].sort((a, b) => a.line - b.line);
+  return {
+    ...summary,
+    errors,
+    stats: { ...summary.stats, rejected: summary.stats.rejected + newlyRejected },
+  };
 }

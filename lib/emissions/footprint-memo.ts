@@ -32,7 +32,7 @@ export const ENGINE_INPUT_KEYS = [
 export type FootprintMemo = Map<string, RecordFootprint>;
 
 /** Entries kept before the memo is cleared, so a file of all-distinct rows cannot grow it without bound. */
-const MAX_MEMO_ENTRIES = 20_000;
+const MAX_MEMO_ENTRIES = 10_000;
 
 export function engineInputKey(record: TUsageRecordInput): string {
   let key = '';

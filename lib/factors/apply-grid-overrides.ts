@@ -1,4 +1,5 @@
 import type { GridFactor } from '@/lib/emissions/factor-library-types';
+import { plainGridFactor } from '@/lib/emissions/grid-factor-columns';
 import { normalizeZone } from '@/lib/emissions/normalize-key';
 
 const keyOf = (f: GridFactor) => `${normalizeZone(f.zone)}|${f.basis}`;
@@ -51,7 +52,7 @@ export function applyGridOverrides(
       continue;
     }
     for (const [start, end] of subtract(factor.periodStart.getTime(), factor.periodEnd.getTime(), cuts)) {
-      kept.push({ ...factor, periodStart: new Date(start), periodEnd: new Date(end) });
+      kept.push({ ...plainGridFactor(factor), periodStart: new Date(start), periodEnd: new Date(end) });
     }
   }
   return [...overrides, ...kept];

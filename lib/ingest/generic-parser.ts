@@ -94,18 +94,25 @@ function resolveColumns(
   return missing.length > 0 ? null : columns;
 }
 
+/** The error of a row whose record_id an earlier line of the same file already used. */
+export function duplicateRecordIdMessage(recordId: string, firstLine: number): string {
+  return `record_id "${recordId}" is already used on line ${firstLine}; record ids must be unique within a file`;
+}
+
 /** Parses one data row; returns the record, or null when the row is blank or invalid (errors go to the sink). */
 export type GenericRowParser = (row: CsvRow) => ParsedRecord | null;
 
 /**
  * A row parser for generic template v1 (or mapped) rows under `header`, or null when the header itself is
- * unusable (the errors are in the sink). Keeps the record ids seen so far, so duplicates across chunks are found.
+ * unusable (the errors are in the sink). Keeps the record ids seen so far, so duplicates across chunks are found,
+ * unless `onRecordId` is given: then ids are handed to the caller, which checks them (`ParseOptions.onRecordId`).
  */
 export function createGenericRowParser(
   header: CsvRow,
   delimiter: Delimiter,
   mapping: TColumnMapping | undefined,
   sink: IssueSink,
+  onRecordId?: (recordId: string, line: number, column: string | null) => void,
 ): GenericRowParser | null {
   const headers = header.fields;
   const columns = resolveColumns(headers, header.line, mapping, sink);
@@ -148,14 +155,12 @@ export function createGenericRowParser(
     }
     const recordId = typeof input.recordId === 'string' ? input.recordId : undefined;
     let duplicate = false;
-    if (recordId !== undefined) {
+    if (recordId !== undefined && onRecordId) {
+      onRecordId(recordId, row.line, columnFor('recordId'));
+    } else if (recordId !== undefined) {
       const first = recordIdLines.get(recordId);
       if (first !== undefined) {
-        sink.error(
-          row.line,
-          columnFor('recordId'),
-          `record_id "${recordId}" is already used on line ${first}; record ids must be unique within a file`,
-        );
+        sink.error(row.line, columnFor('recordId'), duplicateRecordIdMessage(recordId, first));
         duplicate = true;
       } else {
         recordIdLines.set(recordId, row.line);

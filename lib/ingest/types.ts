@@ -22,6 +22,12 @@ export interface ParseOptions {
   nvidiaSmiMaxGapSeconds?: number;
   /** Extra checks of each generic/mapped record (e.g. names unknown to the factor library); issues reject the row. */
   checkRecord?: (record: TUsageRecordInput) => { field: string; message: string }[];
+  /**
+   * Generic/mapped rows: when given, every row's record_id (valid row or not) is reported here with its line and
+   * column, and the caller checks uniqueness (the upload path does it in Postgres, so memory does not grow with
+   * the file). Without it, duplicates are found in memory as before (browser preview, CLI).
+   */
+  onRecordId?: (recordId: string, line: number, column: string | null) => void;
 }
 
 export interface CodecarbonSource {

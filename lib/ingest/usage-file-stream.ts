@@ -161,7 +161,7 @@ export function createUsageFileStream(options: ParseOptions): UsageFileStream {
       }
       mapping = parsed.data;
     }
-    parseRow = createGenericRowParser(header, delimiter, mapping, sink);
+    parseRow = createGenericRowParser(header, delimiter, mapping, sink, options.onRecordId);
     fatal = parseRow === null;
     mode = 'generic';
   };
