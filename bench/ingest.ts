@@ -13,7 +13,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { getCachedFactorLibrary } from '@/lib/data/factor-library-cache';
 import { getPgPool } from '@/lib/data/pg-pool';
-import { ingestUpload } from '@/lib/data/uploads';
+import { ingestUpload, type TIngestTimings } from '@/lib/data/uploads';
 import { getPrisma } from '@/lib/db';
 import { dataPath } from '../scripts/db/data-root';
 import { startEmbeddedPostgres } from '../scripts/db/embedded-postgres';
@@ -66,7 +66,7 @@ async function main() {
   );
   const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
   const t0 = performance.now();
-  const timings: { stagingMs?: number; upsertMs?: number } = {};
+  const timings: TIngestTimings = {};
   const { upload } = await ingestUpload(
     { orgId: org.id, userId: null },
     { fileName: 'bench.csv', chunks: createReadStream(file, { highWaterMark: 1 << 16 }), parse: {}, timings },
@@ -103,8 +103,9 @@ async function main() {
   console.log(
     `raw_copy: ${Math.round(copyMs)} ms, ${Math.round(copyRate)} rows/s (COPY of the same CSV into an empty usage_record copy)`,
   );
+  const ms = (v: number | undefined) => `${Math.round(v ?? 0)} ms`;
   console.log(
-    `ingest_breakdown: parse+validate+compute+COPY staging ${Math.round(timings.stagingMs ?? 0)} ms · analyze+restatements+upsert ${Math.round(timings.upsertMs ?? 0)} ms`,
+    `ingest_breakdown: staging ${ms(timings.stagingMs)} (parse+validate ${ms(timings.parseMs)} · engine ${ms(timings.engineMs)} · staging encode ${ms(timings.encodeMs)} · COPY ${ms(timings.copyMs)}) · upsert incl. triggers ${ms(timings.upsertMs)}`,
   );
   console.log(`rss_before_ingest_mb=${Math.round(rssBeforeMb)} peak_rss_mb=${Math.round(rssMb)}`);
   await prisma.$disconnect();

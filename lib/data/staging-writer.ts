@@ -1,6 +1,6 @@
 import 'server-only';
 import type { RecordFootprint } from '@/lib/emissions/footprint-types';
-import { type TCopyValue, toCopyCsvLine } from './pg-copy';
+import { createChunkedText, type TCopyValue, toCopyCsvLine } from './pg-copy';
 import type { TSqlRunner } from './sql-runner';
 import {
   CREATE_STAGING_SQL,
@@ -41,8 +41,8 @@ export async function createStagingWriter(db: TSqlRunner, computedAt: Date): Pro
   }
   const refIds = new WeakMap<object, number>();
   let nextRefId = 1;
-  let text = '';
-  let refsText = '';
+  const text = createChunkedText();
+  const refsText = createChunkedText();
   let rows: TCopyValue[][] = [];
   let refs: [number, string][] = [];
   let stagedRows = 0;
@@ -58,7 +58,7 @@ export async function createStagingWriter(db: TSqlRunner, computedAt: Date): Pro
     const id = nextRefId++;
     const json = factorRefsJson(footprint);
     if (db.copyIn) {
-      refsText += toCopyCsvLine([id, json]);
+      refsText.append(toCopyCsvLine([id, json]));
     } else {
       refs.push([id, json]);
     }
@@ -82,7 +82,7 @@ export async function createStagingWriter(db: TSqlRunner, computedAt: Date): Pro
         projects.set(projectSlug, item.record.project as string);
       }
       if (db.copyIn) {
-        text += toCopyCsvLine(row);
+        text.append(toCopyCsvLine(row));
       } else {
         rows.push(row);
       }
@@ -91,14 +91,12 @@ export async function createStagingWriter(db: TSqlRunner, computedAt: Date): Pro
     },
     async flush() {
       if (db.copyIn) {
-        const [batch, batchRefs] = [text, refsText];
-        text = '';
-        refsText = '';
-        if (batch) {
-          await db.copyIn(COPY_ROWS_SQL, [batch]);
+        const [batch, batchRefs] = [text.take(), refsText.take()];
+        if (batch.length > 0) {
+          await db.copyIn(COPY_ROWS_SQL, batch);
         }
-        if (batchRefs) {
-          await db.copyIn(COPY_REFS_SQL, [batchRefs]);
+        if (batchRefs.length > 0) {
+          await db.copyIn(COPY_REFS_SQL, batchRefs);
         }
         return;
       }

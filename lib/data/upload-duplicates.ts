@@ -1,7 +1,7 @@
 import 'server-only';
 import { duplicateRecordIdMessage } from '@/lib/ingest/generic-parser';
 import type { RowError } from '@/lib/ingest/types';
-import { toCopyCsvLine } from './pg-copy';
+import { createChunkedText, toCopyCsvLine } from './pg-copy';
 import type { TSqlRunner } from './sql-runner';
 import { STAGING_TABLE } from './staging-rows';
 import type { TUploadTotals } from './upload-summary';
@@ -33,20 +33,18 @@ export async function createRecordIdCheck(db: TSqlRunner): Promise<TRecordIdChec
   await db.query(
     `CREATE TEMP TABLE ${IDS_TABLE} (record_id text NOT NULL, line integer NOT NULL) ON COMMIT DROP`,
   );
-  let text = '';
+  const text = createChunkedText();
   let column: string | null = null;
   let any = false;
   const check: TRecordIdCheck = {
     add(recordId, line, idColumn) {
       column ??= idColumn;
-      text += toCopyCsvLine([recordId, line]);
+      text.append(toCopyCsvLine([recordId, line]));
       any = true;
     },
     async flush(force = false) {
       if (text.length > 0 && (force || text.length >= FLUSH_CHARS)) {
-        const batch = text;
-        text = '';
-        await copyIn(`COPY ${IDS_TABLE} (record_id, line) FROM STDIN WITH (FORMAT csv)`, [batch]);
+        await copyIn(`COPY ${IDS_TABLE} (record_id, line) FROM STDIN WITH (FORMAT csv)`, text.take());
       }
     },
     async duplicates(fileName) {

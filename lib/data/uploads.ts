@@ -48,6 +48,21 @@ export function uploadMaxBytes(): number {
   return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_UPLOAD_MAX_BYTES;
 }
 
+/** Phase durations in ms: the staging phase split into its parts (sums of per-batch laps), then the upsert. */
+export interface TIngestTimings {
+  stagingMs?: number;
+  /** Decode, tokenize, parse, Zod validation and catalog check (stream.push/end). */
+  parseMs?: number;
+  /** computeFootprintsMemo. */
+  engineMs?: number;
+  /** Staging rows: content hash, columns, provenance JSON, COPY text. */
+  encodeMs?: number;
+  /** COPY round trips (staging rows, provenance, record ids). */
+  copyMs?: number;
+  /** ANALYZE, duplicate checks, restatements, teams/projects and the upsert incl. its triggers. */
+  upsertMs?: number;
+}
+
 export interface TIngestUploadInput {
   fileName: string;
   /** The file's bytes, in chunks as they arrive (request body, file stream). */
@@ -61,7 +76,7 @@ export interface TIngestUploadInput {
   /** Declared file size (Content-Length, browser file size) for the progress bar; null when unknown. */
   bytesTotal?: number | null;
   /** Filled with phase durations in ms (bench:ingest prints them): staging (parse → COPY), upsert. */
-  timings?: { stagingMs?: number; upsertMs?: number };
+  timings?: TIngestTimings;
 }
 
 /**
@@ -137,7 +152,9 @@ export async function ingestUpload(
     const writer = await createStagingWriter(db, computedAt);
     const ids = await createRecordIdCheck(db);
     idCheck = ids;
+    const laps = { parseMs: 0, engineMs: 0, encodeMs: 0, copyMs: 0 };
     const stage = async (records: ParsedRecord[]) => {
+      let t = performance.now();
       const footprints = computeFootprintsMemo(
         records.map((r) => r.record),
         indexed,
@@ -145,6 +162,8 @@ export async function ingestUpload(
         contracts,
         memo,
       );
+      laps.engineMs += performance.now() - t;
+      t = performance.now();
       records.forEach((parsed, i) => {
         const footprint = footprints[i];
         if (footprint) {
@@ -153,7 +172,10 @@ export async function ingestUpload(
           addToTotals(totals, parsed, footprint);
         }
       });
+      laps.encodeMs += performance.now() - t;
+      t = performance.now();
       await writer.flush();
+      laps.copyMs += performance.now() - t;
     };
     const shouldStage = () => input.validOnly || stream.summary().errors.length === 0;
     let pending: ParsedRecord[] = [];
@@ -166,8 +188,12 @@ export async function ingestUpload(
         );
       }
       sha.update(chunk);
+      const tParse = performance.now();
       pending.push(...stream.push(chunk));
+      const tIds = performance.now();
+      laps.parseMs += tIds - tParse;
       await ids.flush();
+      laps.copyMs += performance.now() - tIds;
       if (!shouldStage()) {
         pending = [];
       } else if (!holdAll && pending.length >= BATCH_RECORDS) {
@@ -176,7 +202,9 @@ export async function ingestUpload(
       }
       await progress.report(() => progressNow('parsing'));
     }
+    const tEnd = performance.now();
     pending.push(...stream.end());
+    laps.parseMs += performance.now() - tEnd;
     if (shouldStage() && pending.length > 0) {
       await stage(pending);
     }
@@ -253,6 +281,7 @@ export async function ingestUpload(
       projects: writer.projects,
     });
     if (input.timings) {
+      Object.assign(input.timings, laps);
       input.timings.stagingMs = stagedMs - startedMs;
       input.timings.upsertMs = performance.now() - stagedMs;
     }
