@@ -100,6 +100,13 @@ export async function restoreDatabase(
     if (nonEmpty.length > 0) {
       await client.query(`TRUNCATE ${names.map((n) => `public.${quoteIdent(n)}`).join(', ')} CASCADE`);
     }
+    // The archive already holds the derived tables (rollups, run bounds) as they were: user triggers (which
+    // maintain them from usage_record) are off while loading, or COPY would count every record twice or collide
+    // with rows the trigger created. Foreign keys (system triggers) stay checked. Transactional DDL: a failed
+    // restore rolls this back too.
+    for (const name of names) {
+      await client.query(`ALTER TABLE public.${quoteIdent(name)} DISABLE TRIGGER USER`);
+    }
     const byName = new Map(manifest.tables.map((t) => [t.name, t]));
     let rows = 0;
     for (const name of await loadOrder(client, names)) {
@@ -115,6 +122,9 @@ export async function restoreDatabase(
         throw new Error(`${name}: restored ${count.rows[0]?.n} rows, the manifest says ${table.rows}`);
       }
       rows += table.rows;
+    }
+    for (const name of names) {
+      await client.query(`ALTER TABLE public.${quoteIdent(name)} ENABLE TRIGGER USER`);
     }
     await resetSequences(client);
     await client.query('COMMIT');
