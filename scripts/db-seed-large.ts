@@ -12,7 +12,7 @@ import { migrateDatabase } from './db/migrate';
 // and an owner, then COPYs N deterministic records (lib/large-seed/large-records.ts) in a stream (memory stays
 // flat: rows are generated chunk by chunk with back-pressure). Secondary indexes and rollup triggers are off
 // (and foreign keys) during the COPY and rebuilt afterwards (faster than maintaining them row by row); the rollups are then
-// rebuilt with usage_rollup_rebuild() and checked by `npm run db:check-rollups -- --database aifootprint_large`.
+// rebuilt with usage_rollup_rebuild() and usage_quality_rebuild() and checked by `npm run db:check-rollups -- --database aifootprint_large`.
 
 const records = Number(argValue('records', '1000000'));
 const timeZone = argValue('time-zone', 'Europe/Berlin');
@@ -122,18 +122,23 @@ try {
   }
   log('secondary indexes and foreign keys rebuilt');
   await client.query('SELECT usage_rollup_rebuild($1)', [orgId]);
-  await client.query('ALTER TABLE usage_record ENABLE TRIGGER USER');
   const rollups = await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM usage_rollup_daily');
   log(`rollups rebuilt: ${rollups.rows[0]?.n} rows`);
+  await client.query('SELECT usage_quality_rebuild($1)', [orgId]);
+  await client.query('ALTER TABLE usage_record ENABLE TRIGGER USER');
+  const quality = await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM usage_quality_daily');
+  log(`quality rollups rebuilt: ${quality.rows[0]?.n} rows`);
   await client.query('VACUUM (ANALYZE) usage_record');
   await client.query('VACUUM (ANALYZE) usage_rollup_daily');
-  const size = await client.query<{ records: string; rollup: string }>(
+  await client.query('VACUUM (ANALYZE) usage_quality_daily');
+  const size = await client.query<{ records: string; rollup: string; quality: string }>(
     `SELECT pg_size_pretty(pg_total_relation_size('usage_record')) AS records,
-            pg_size_pretty(pg_total_relation_size('usage_rollup_daily')) AS rollup`,
+            pg_size_pretty(pg_total_relation_size('usage_rollup_daily')) AS rollup,
+            pg_size_pretty(pg_total_relation_size('usage_quality_daily')) AS quality`,
   );
   log(
     `done: ${records.toLocaleString('en')} records (${Math.ceil(records / HOURS)} hourly series), ` +
-      `usage_record ${size.rows[0]?.records}, usage_rollup_daily ${size.rows[0]?.rollup}, peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+      `usage_record ${size.rows[0]?.records}, usage_rollup_daily ${size.rows[0]?.rollup}, usage_quality_daily ${size.rows[0]?.quality}, peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
   );
   console.log(`DATABASE_URL for this database: ${db.url}`);
 } finally {

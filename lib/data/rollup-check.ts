@@ -1,12 +1,14 @@
 import 'server-only';
 import type pg from 'pg';
+import { findQualityRollupMismatches } from './quality-rollup-check';
 
 /**
  * Proves usage_rollup_daily equals the raw records, independently of the trigger's day-splitting SQL:
  * 1. per organisation × every rollup dimension (all days together), each quantity summed over the raw records
  *    equals the rollup sum (day shares of a record add up to 1), record_starts = record count = Σ record_share, and
  *    record_carry_in = Σ (local days a record spans − 1);
- * 2. per organisation × local day, record_starts = raw records starting on that local day.
+ * 2. per organisation × local day, record_starts = raw records starting on that local day;
+ * 3. the quality rollups (usage_quality_daily) the same way (./quality-rollup-check.ts).
  * Used by `npm run db:check-rollups` and the rollup integration tests.
  */
 
@@ -109,5 +111,6 @@ export async function findRollupMismatches(
       rollup: row.roll,
     });
   }
+  out.push(...(await findQualityRollupMismatches(db, orgId)));
   return out;
 }

@@ -14,6 +14,7 @@ import { planRollupRead, setRollupsEnabled } from '@/lib/data/rollup-plan';
 import { getPrisma } from '@/lib/db';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import { expectSameFigures } from '../support/expect-same-figures';
 import { createTestDatabase } from '../support/test-database';
 
 // The daily rollups (statement-level triggers on usage_record) must equal the raw records after every kind of
@@ -103,25 +104,6 @@ async function readAll(range: TDateRange, filters = parseDashboardFilters({})) {
   };
 }
 
-/** Deep equality with numbers compared to 1e-9 relative (rollups sum per day, raw sums per record). */
-function expectSame(actual: unknown, expected: unknown, path = '$'): void {
-  if (typeof expected === 'number' && typeof actual === 'number') {
-    expect(Math.abs(actual - expected), path).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
-  } else if (Array.isArray(expected) && Array.isArray(actual)) {
-    expect(actual.length, path).toBe(expected.length);
-    expected.forEach((e, i) => {
-      expectSame(actual[i], e, `${path}[${i}]`);
-    });
-  } else if (expected && typeof expected === 'object' && actual && typeof actual === 'object') {
-    expect(Object.keys(actual).sort(), path).toEqual(Object.keys(expected).sort());
-    for (const [k, v] of Object.entries(expected)) {
-      expectSame((actual as Record<string, unknown>)[k], v, `${path}.${k}`);
-    }
-  } else {
-    expect(actual, path).toEqual(expected);
-  }
-}
-
 async function expectRollupReadsEqualRaw(timeZone: string) {
   const now = new Date('2026-11-29T15:00:00Z');
   const cases: { filters: Record<string, string>; range: TDateRange }[] = [
@@ -142,7 +124,7 @@ async function expectRollupReadsEqualRaw(timeZone: string) {
     const fromRaw = await readAll(c.range, filters);
     setRollupsEnabled(true);
     expect(fromRaw.totals.records).toBeGreaterThan(0);
-    expectSame(fromRollups, fromRaw);
+    expectSameFigures(fromRollups, fromRaw);
   }
   for (const key of ['2026-Q3', '2026-Q1', '2025']) {
     const fromRollups = await getQuarterAggregates({ orgId }, key);
@@ -150,7 +132,7 @@ async function expectRollupReadsEqualRaw(timeZone: string) {
     const fromRecords = await getQuarterAggregates({ orgId }, key);
     setRollupsEnabled(true);
     expect(fromRecords.totals.records).toBeGreaterThan(0);
-    expectSame(fromRollups, fromRecords);
+    expectSameFigures(fromRollups, fromRecords);
   }
 }
 
