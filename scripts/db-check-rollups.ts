@@ -4,7 +4,7 @@ import { argValue } from './db/large-database';
 import { resolveDatabase } from './db/resolve-database';
 
 // npm run db:check-rollups [-- --database aifootprint_large] [--org <uuid>]
-// Compares usage_rollup_daily and usage_quality_daily with sums over usage_record per organisation (lib/data/rollup-check.ts) on
+// Compares usage_rollup_daily, usage_quality_daily and report_rollup_monthly with sums over usage_record per organisation (lib/data/rollup-check.ts) on
 // DATABASE_URL or the embedded database (optionally another database on the same server). Exit 1 with the
 // differing keys and columns on any mismatch.
 const db = await resolveDatabase(console.log);
@@ -46,7 +46,8 @@ try {
   }
   const orphans = await client.query<{ n: string }>(
     `SELECT (SELECT COUNT(*) FROM usage_rollup_daily u WHERE NOT EXISTS (SELECT 1 FROM organization o WHERE o.id = u.org_id))
-          + (SELECT COUNT(*) FROM usage_quality_daily q WHERE NOT EXISTS (SELECT 1 FROM organization o WHERE o.id = q.org_id)) AS n`,
+          + (SELECT COUNT(*) FROM usage_quality_daily q WHERE NOT EXISTS (SELECT 1 FROM organization o WHERE o.id = q.org_id))
+          + (SELECT COUNT(*) FROM report_rollup_monthly m WHERE NOT EXISTS (SELECT 1 FROM organization o WHERE o.id = m.org_id)) AS n`,
   );
   if (Number(orphans.rows[0]?.n) > 0) {
     console.log(`MISMATCH ${orphans.rows[0]?.n} rollup rows of deleted organisations`);

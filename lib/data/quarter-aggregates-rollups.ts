@@ -2,12 +2,19 @@ import 'server-only';
 import { isoDay } from '@/lib/dashboard/date-range';
 import { getPrisma } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { TRollupMonthRow } from '@/lib/reports/aggregate-rollups';
+import { ROLLUP_SUM_FIELDS, type TRollupMonthRow } from '@/lib/reports/aggregate-rollups';
+
+/** Rollup column (snake_case) → TRollupMonthRow field, for every additive quantity the report sums. */
+const ROLLUP_COLUMNS: [string, string][] = ROLLUP_SUM_FIELDS.map((field) => [
+  field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+  field,
+]);
 
 /**
- * Report inputs read without loading records into memory: monthly sums of the daily rollups over the whole
- * comparison window (report periods are local months in the organisation's time zone, the rollups' calendar).
- * The per-record quality facts come from usage_quality_daily (./quarter-quality.ts).
+ * Report inputs read without loading records into memory: sums of the monthly report rollups
+ * (report_rollup_monthly, kept equal to Σ usage_rollup_daily by triggers) over the whole comparison window.
+ * Report periods and their comparatives are whole local months in the organisation's time zone, the rollups'
+ * calendar. The per-record quality facts come from usage_quality_daily (./quarter-quality.ts).
  */
 export async function findRollupMonths(
   ctx: { orgId: string },
@@ -15,25 +22,17 @@ export async function findRollupMonths(
   from: Date,
   to: Date,
 ): Promise<TRollupMonthRow[]> {
-  const month = Prisma.sql`to_char(date_trunc('month', u.day::timestamp), 'YYYY-MM')`;
+  const [fromDay, toDay] = [isoDay(from, timeZone), isoDay(to, timeZone)];
+  if (!fromDay.endsWith('-01') || !toDay.endsWith('-01')) {
+    throw new Error(`report window ${fromDay}..${toDay} is not whole local months`);
+  }
+  const sums = Prisma.raw(
+    ROLLUP_COLUMNS.map(([column, alias]) => `m.${column}::float8 AS "${alias}"`).join(', '),
+  );
   return getPrisma().$queryRaw<TRollupMonthRow[]>`
-    SELECT ${month} AS month, u.provider::text AS provider, u.region, u.grid_zone AS "gridZone", u.phase::text AS phase,
-           u.model, t.name AS team, u.is_measured AS "isMeasured",
-           SUM(u.record_starts)::int AS starts,
-           COALESCE(SUM(u.record_carry_in) FILTER (WHERE extract(day FROM u.day) = 1), 0)::int AS "carryFirst",
-           SUM(u.record_share)::float8 AS "recordShare", SUM(u.it_energy_kwh)::float8 AS "itEnergyKwh",
-           SUM(u.facility_energy_kwh)::float8 AS "facilityEnergyKwh", SUM(u.location_kg_co2e)::float8 AS "locationKgCo2e",
-           SUM(u.market_kg_co2e)::float8 AS "marketKgCo2e", SUM(u.market_matched_kwh)::float8 AS "marketMatchedKwh",
-           SUM(u.embodied_kg_co2e)::float8 AS "embodiedKgCo2e", SUM(u.water_onsite_l)::float8 AS "waterOnsiteL",
-           SUM(u.water_offsite_l)::float8 AS "waterOffsiteL",
-           SUM(u.uncertainty_low_kg_co2e)::float8 AS "uncertaintyLowKgCo2e",
-           SUM(u.uncertainty_high_kg_co2e)::float8 AS "uncertaintyHighKgCo2e",
-           SUM(u.device_hours)::float8 AS "deviceHours", SUM(u.requests)::float8 AS requests,
-           SUM(u.request_location_kg_co2e)::float8 AS "requestLocationKgCo2e",
-           SUM(u.request_embodied_kg_co2e)::float8 AS "requestEmbodiedKgCo2e", SUM(u.tokens)::float8 AS tokens,
-           SUM(u.token_location_kg_co2e)::float8 AS "tokenLocationKgCo2e",
-           SUM(u.token_embodied_kg_co2e)::float8 AS "tokenEmbodiedKgCo2e"
-      FROM usage_rollup_daily u LEFT JOIN team t ON t.id = u.team_id
-     WHERE u.org_id = ${ctx.orgId}::uuid AND u.day >= ${isoDay(from, timeZone)}::date AND u.day < ${isoDay(to, timeZone)}::date
-     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
+    SELECT to_char(m.month, 'YYYY-MM') AS month, m.provider::text AS provider, m.region, m.grid_zone AS "gridZone",
+           m.phase::text AS phase, m.model, t.name AS team, m.is_measured AS "isMeasured",
+           m.record_starts AS starts, m.record_carry_first AS "carryFirst", ${sums}
+      FROM report_rollup_monthly m LEFT JOIN team t ON t.id = m.team_id
+     WHERE m.org_id = ${ctx.orgId}::uuid AND m.month >= ${fromDay}::date AND m.month < ${toDay}::date`;
 }

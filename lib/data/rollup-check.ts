@@ -1,6 +1,7 @@
 import 'server-only';
 import type pg from 'pg';
 import { findQualityRollupMismatches } from './quality-rollup-check';
+import { findMonthlyRollupMismatches } from './report-rollup-check';
 
 /**
  * Proves usage_rollup_daily equals the raw records, independently of the trigger's day-splitting SQL:
@@ -8,7 +9,8 @@ import { findQualityRollupMismatches } from './quality-rollup-check';
  *    equals the rollup sum (day shares of a record add up to 1), record_starts = record count = Σ record_share, and
  *    record_carry_in = Σ (local days a record spans − 1);
  * 2. per organisation × local day, record_starts = raw records starting on that local day;
- * 3. the quality rollups (usage_quality_daily) the same way (./quality-rollup-check.ts).
+ * 3. the quality rollups (usage_quality_daily) the same way (./quality-rollup-check.ts);
+ * 4. the monthly report rollups equal the daily rollups summed per month (./report-rollup-check.ts).
  * Used by `npm run db:check-rollups` and the rollup integration tests.
  */
 
@@ -112,5 +114,6 @@ export async function findRollupMismatches(
     });
   }
   out.push(...(await findQualityRollupMismatches(db, orgId)));
+  out.push(...(await findMonthlyRollupMismatches(db, orgId)));
   return out;
 }
