@@ -12,7 +12,7 @@ import { migrateDatabase } from './db/migrate';
 // and an owner, then COPYs N deterministic records (lib/large-seed/large-records.ts) in a stream (memory stays
 // flat: rows are generated chunk by chunk with back-pressure). Secondary indexes and rollup triggers are off
 // (and foreign keys) during the COPY and rebuilt afterwards (faster than maintaining them row by row); the rollups are then
-// rebuilt with usage_rollup_rebuild() and usage_quality_rebuild() and checked by `npm run db:check-rollups -- --database aifootprint_large`.
+// rebuilt with usage_rollup_rebuild() (whose triggers fill report_rollup_monthly) and usage_quality_rebuild() and checked by `npm run db:check-rollups -- --database aifootprint_large`.
 
 const records = Number(argValue('records', '1000000'));
 const timeZone = argValue('time-zone', 'Europe/Berlin');
@@ -131,6 +131,7 @@ try {
   await client.query('VACUUM (ANALYZE) usage_record');
   await client.query('VACUUM (ANALYZE) usage_rollup_daily');
   await client.query('VACUUM (ANALYZE) usage_quality_daily');
+  await client.query('VACUUM (ANALYZE) report_rollup_monthly');
   const size = await client.query<{ records: string; rollup: string; quality: string }>(
     `SELECT pg_size_pretty(pg_total_relation_size('usage_record')) AS records,
             pg_size_pretty(pg_total_relation_size('usage_rollup_daily')) AS rollup,
