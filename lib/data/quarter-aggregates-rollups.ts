@@ -5,7 +5,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { ROLLUP_SUM_FIELDS, type TRollupMonthRow } from '@/lib/reports/aggregate-rollups';
 
 /** Rollup column (snake_case) → TRollupMonthRow field, for every additive quantity the report sums. */
-const ROLLUP_COLUMNS: [string, string][] = ROLLUP_SUM_FIELDS.map((field) => [
+export const ROLLUP_COLUMNS: [string, string][] = ROLLUP_SUM_FIELDS.map((field) => [
   field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
   field,
 ]);

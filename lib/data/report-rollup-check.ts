@@ -1,28 +1,11 @@
 import 'server-only';
 import type pg from 'pg';
+import { ROLLUP_COLUMNS } from './quarter-aggregates-rollups';
 import type { TRollupMismatch } from './rollup-check';
 
 const KEYS = 'org_id, month, phase, team_id, model, region, provider, grid_zone, is_measured';
-const SUMS = [
-  'record_share',
-  'device_hours',
-  'it_energy_kwh',
-  'facility_energy_kwh',
-  'location_kg_co2e',
-  'market_kg_co2e',
-  'market_matched_kwh',
-  'embodied_kg_co2e',
-  'water_onsite_l',
-  'water_offsite_l',
-  'uncertainty_low_kg_co2e',
-  'uncertainty_high_kg_co2e',
-  'requests',
-  'tokens',
-  'request_location_kg_co2e',
-  'request_embodied_kg_co2e',
-  'token_location_kg_co2e',
-  'token_embodied_kg_co2e',
-];
+/** The rollups' additive quantities (snake_case columns), as the report reads them. */
+const SUMS = ROLLUP_COLUMNS.map(([column]) => column);
 
 /**
  * Proves report_rollup_monthly equals usage_rollup_daily summed per local month and report dimension (counts

@@ -1,15 +1,12 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { seedDemoOrganization } from '@/lib/data/demo-seed';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
 import { recomputeOrganization } from '@/lib/data/recompute';
 import { findRollupMismatches } from '@/lib/data/rollup-check';
 import { setRollupsEnabled } from '@/lib/data/rollup-plan';
 import { getPrisma } from '@/lib/db';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { expectSameFigures } from '../support/expect-same-figures';
-import { createTestDatabase } from '../support/test-database';
+import { closeRollupTestOrg, openRollupTestOrg } from '../support/rollup-test-org';
 
 // usage_quality_daily (assumption flags, cited factors, contract use, methodology versions per local day) must
 // equal the raw records after every kind of write, and the report's quality facts from it must equal the
@@ -20,18 +17,11 @@ let orgId: string;
 let client: pg.Client;
 
 beforeAll(async () => {
-  const url = await createTestDatabase();
-  process.env.DATABASE_URL = url;
-  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), url);
-  orgId = (await seedDemoOrganization({ computedAt: new Date('2026-11-29T00:00:00Z') })).orgId;
-  client = new pg.Client({ connectionString: url });
-  await client.connect();
+  ({ orgId, client } = await openRollupTestOrg());
 }, 180_000);
 
 afterAll(async () => {
-  setRollupsEnabled(true);
-  await client.end();
-  await getPrisma().$disconnect();
+  await closeRollupTestOrg(client);
 });
 
 const expectExact = async () => expect(await findRollupMismatches(client)).toEqual([]);
