@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemoOrganization } from '@/lib/data/demo-seed';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
+import { findRollupMismatches } from '@/lib/data/rollup-check';
 import { ingestUpload } from '@/lib/data/uploads';
 import { getPrisma } from '@/lib/db';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
@@ -83,6 +84,15 @@ describe('logical backup and restore', () => {
     expect(after.counts).toEqual(before.counts);
     expect(after.totals).toEqual(before.totals);
     expect(after.counts.usage_record).toBe(records?.rows);
+    // Rollup tables (daily, quality, monthly) equal the restored records: restoring must not add the
+    // triggers' deltas on top of the restored rollup rows.
+    const check = new pg.Client({ connectionString: freshUrl });
+    await check.connect();
+    try {
+      expect(await findRollupMismatches(check)).toEqual([]);
+    } finally {
+      await check.end();
+    }
 
     await expect(restoreDatabase(freshUrl, dir)).rejects.toThrow(/already holds data/);
     const replaced = await restoreDatabase(freshUrl, dir, { replace: true });

@@ -117,6 +117,10 @@ export async function restoreDatabase(
       rows += table.rows;
     }
     await resetSequences(client);
+    // The rollup triggers fired while usage_record and usage_rollup_daily were loaded, adding their deltas on
+    // top of the restored rollup rows: rebuild every rollup from the restored records (docs/decisions/scale.md).
+    await client.query('SELECT usage_rollup_rebuild(id), usage_quality_rebuild(id) FROM organization');
+    await client.query('SELECT report_rollup_monthly_rebuild(id) FROM organization');
     await client.query('COMMIT');
     return { tables: manifest.tables.length, rows };
   } catch (error) {
