@@ -12,7 +12,7 @@ import { migrateDatabase } from './db/migrate';
 // and an owner, then COPYs N deterministic records (lib/large-seed/large-records.ts) in a stream (memory stays
 // flat: rows are generated chunk by chunk with back-pressure). Secondary indexes and rollup triggers are off
 // (and foreign keys) during the COPY and rebuilt afterwards (faster than maintaining them row by row); the rollups are then
-// rebuilt with usage_rollup_rebuild() and checked by `npm run db:check-rollups -- --database aifootprint_large`.
+// rebuilt with usage_rollup_rebuild() (whose triggers fill usage_rollup_monthly), usage_run_bound_rebuild() and usage_quality_rebuild() and checked by `npm run db:check-rollups -- --database aifootprint_large`.
 
 const records = Number(argValue('records', '1000000'));
 const timeZone = argValue('time-zone', 'Europe/Berlin');
@@ -125,25 +125,28 @@ try {
   // bounds' trigger is on usage_record (off during the COPY), so they are rebuilt explicitly.
   await client.query('SELECT usage_rollup_rebuild($1)', [orgId]);
   await client.query('SELECT usage_run_bound_rebuild($1)', [orgId]);
+  await client.query('SELECT usage_quality_rebuild($1)', [orgId]);
   await client.query('ALTER TABLE usage_record ENABLE TRIGGER USER');
-  const rollups = await client.query<{ n: string; monthly: string; bounds: string }>(
+  const rollups = await client.query<{ n: string; monthly: string; bounds: string; quality: string }>(
     `SELECT (SELECT COUNT(*) FROM usage_rollup_daily) AS n, (SELECT COUNT(*) FROM usage_rollup_monthly) AS monthly,
-            (SELECT COUNT(*) FROM usage_run_bound) AS bounds`,
+            (SELECT COUNT(*) FROM usage_run_bound) AS bounds, (SELECT COUNT(*) FROM usage_quality_daily) AS quality`,
   );
   log(
-    `rollups rebuilt: ${rollups.rows[0]?.n} daily rows, ${rollups.rows[0]?.monthly} monthly rows, ${rollups.rows[0]?.bounds} run-bound rows`,
+    `rollups rebuilt: ${rollups.rows[0]?.n} daily rows, ${rollups.rows[0]?.monthly} monthly rows, ${rollups.rows[0]?.bounds} run-bound rows, ${rollups.rows[0]?.quality} quality rows`,
   );
   await client.query('VACUUM (ANALYZE) usage_record');
   await client.query('VACUUM (ANALYZE) usage_rollup_daily');
   await client.query('VACUUM (ANALYZE) usage_rollup_monthly');
   await client.query('VACUUM (ANALYZE) usage_run_bound');
-  const size = await client.query<{ records: string; rollup: string }>(
+  await client.query('VACUUM (ANALYZE) usage_quality_daily');
+  const size = await client.query<{ records: string; rollup: string; quality: string }>(
     `SELECT pg_size_pretty(pg_total_relation_size('usage_record')) AS records,
-            pg_size_pretty(pg_total_relation_size('usage_rollup_daily')) AS rollup`,
+            pg_size_pretty(pg_total_relation_size('usage_rollup_daily')) AS rollup,
+            pg_size_pretty(pg_total_relation_size('usage_quality_daily')) AS quality`,
   );
   log(
     `done: ${records.toLocaleString('en')} records (${Math.ceil(records / HOURS)} hourly series), ` +
-      `usage_record ${size.rows[0]?.records}, usage_rollup_daily ${size.rows[0]?.rollup}, peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+      `usage_record ${size.rows[0]?.records}, usage_rollup_daily ${size.rows[0]?.rollup}, usage_quality_daily ${size.rows[0]?.quality}, peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
   );
   console.log(`DATABASE_URL for this database: ${db.url}`);
 } finally {

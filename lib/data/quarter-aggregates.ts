@@ -8,7 +8,8 @@ import type { TQuarterAggregates, TReportPeriod, TReportRecordRow } from '@/lib/
 import { assembleQuarterAggregates, comparisonStart } from '@/lib/reports/assemble-aggregates';
 import { previousPeriod, reportPeriod, samePeriodLastYear, yearToDate } from '@/lib/reports/report-period';
 import { findHardwareAssets } from './hardware-assets';
-import { findPeriodQuality, findRollupMonths } from './quarter-aggregates-rollups';
+import { findRollupMonths } from './quarter-aggregates-rollups';
+import { findPeriodQuality } from './quarter-quality';
 import { areRollupsEnabled } from './rollup-plan';
 import { getTargetsReportInput } from './target-progress';
 

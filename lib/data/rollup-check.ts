@@ -1,5 +1,6 @@
 import 'server-only';
 import type pg from 'pg';
+import { findQualityRollupMismatches } from './quality-rollup-check';
 
 /**
  * Proves usage_rollup_daily equals the raw records, independently of the trigger's day-splitting SQL:
@@ -9,7 +10,8 @@ import type pg from 'pg';
  * 2. per organisation × local day, record_starts = raw records starting on that local day;
  * 3. usage_rollup_monthly equals usage_rollup_daily grouped by local month, row for row (every column, the
  *    daily-row count, and record_carry_in = the carry-in of the month's first day), with no extra rows;
- * 4. usage_run_bound bounds every training/fine-tuning record (duration and CO2e ≤ its start day's bounds).
+ * 4. usage_run_bound bounds every training/fine-tuning record (duration and CO2e ≤ its start day's bounds);
+ * 5. the quality rollups (usage_quality_daily) equal the raw records the same way (./quality-rollup-check.ts).
  * Used by `npm run db:check-rollups` and the rollup integration tests.
  */
 
@@ -113,6 +115,7 @@ export async function findRollupMismatches(
     });
   }
   out.push(...(await findMonthlyMismatches(db, orgId)), ...(await findRunBoundViolations(db, orgId)));
+  out.push(...(await findQualityRollupMismatches(db, orgId)));
   return out;
 }
 

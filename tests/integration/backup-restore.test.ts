@@ -84,7 +84,8 @@ describe('logical backup and restore', () => {
     expect(after.counts).toEqual(before.counts);
     expect(after.totals).toEqual(before.totals);
     expect(after.counts.usage_record).toBe(records?.rows);
-    // Derived tables are restored as backed up, not re-derived on top (triggers are off during the load).
+    // Rollup tables (daily, monthly, run bounds, quality) equal the restored records: restoring must not add the
+    // triggers' deltas on top of the restored rollup rows.
     const check = new pg.Client({ connectionString: freshUrl });
     await check.connect();
     try {

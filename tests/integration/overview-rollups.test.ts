@@ -12,7 +12,7 @@ import { setRollupsEnabled } from '@/lib/data/rollup-plan';
 import { getPrisma } from '@/lib/db';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
-import { expectSame } from '../support/expect-same';
+import { expectSameFigures } from '../support/expect-same-figures';
 import { createTestDatabase } from '../support/test-database';
 
 // The monthly rollups (maintained from usage_rollup_daily) and the top-emitter run bounds (usage_run_bound):
@@ -80,7 +80,7 @@ async function expectReadsEqualRaw(range: TDateRange, filters = parseDashboardFi
   const fromRaw = await read();
   setRollupsEnabled(true);
   expect(fromRaw.totals.records).toBeGreaterThan(0);
-  expectSame(fromRollups, fromRaw);
+  expectSameFigures(fromRollups, fromRaw);
   return fromRollups;
 }
 

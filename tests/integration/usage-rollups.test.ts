@@ -1,21 +1,18 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { previousPeriod, resolveDateRange, type TDateRange } from '@/lib/dashboard/date-range';
 import { findSummary } from '@/lib/data/api-summary';
 import { findBreakdowns, findTopEmitters } from '@/lib/data/dashboard-breakdowns';
 import { getDashboardTotals } from '@/lib/data/dashboard-totals';
 import { findInferenceByModel, findTrendByPhase } from '@/lib/data/dashboard-trends';
-import { seedDemoOrganization } from '@/lib/data/demo-seed';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
 import { recomputeOrganization } from '@/lib/data/recompute';
 import { findRollupMismatches } from '@/lib/data/rollup-check';
 import { planRollupRead, setRollupsEnabled } from '@/lib/data/rollup-plan';
 import { getPrisma } from '@/lib/db';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
-import { expectSame } from '../support/expect-same';
-import { createTestDatabase } from '../support/test-database';
+import { expectSameFigures } from '../support/expect-same-figures';
+import { closeRollupTestOrg, openRollupTestOrg } from '../support/rollup-test-org';
 
 // The daily rollups (statement-level triggers on usage_record) must equal the raw records after every kind of
 // write, and every dashboard/summary read must give the same figures from rollups as from raw records.
@@ -24,18 +21,11 @@ let orgId: string;
 let client: pg.Client;
 
 beforeAll(async () => {
-  const url = await createTestDatabase();
-  process.env.DATABASE_URL = url;
-  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), url);
-  orgId = (await seedDemoOrganization({ computedAt: new Date('2026-11-29T00:00:00Z') })).orgId;
-  client = new pg.Client({ connectionString: url });
-  await client.connect();
+  ({ orgId, client } = await openRollupTestOrg());
 }, 180_000);
 
 afterAll(async () => {
-  setRollupsEnabled(true);
-  await client.end();
-  await getPrisma().$disconnect();
+  await closeRollupTestOrg(client);
 });
 
 const expectExact = async () => expect(await findRollupMismatches(client)).toEqual([]);
@@ -124,7 +114,7 @@ async function expectRollupReadsEqualRaw(timeZone: string) {
     const fromRaw = await readAll(c.range, filters);
     setRollupsEnabled(true);
     expect(fromRaw.totals.records).toBeGreaterThan(0);
-    expectSame(fromRollups, fromRaw);
+    expectSameFigures(fromRollups, fromRaw);
   }
   for (const key of ['2026-Q3', '2026-Q1', '2025']) {
     const fromRollups = await getQuarterAggregates({ orgId }, key);
@@ -132,7 +122,7 @@ async function expectRollupReadsEqualRaw(timeZone: string) {
     const fromRecords = await getQuarterAggregates({ orgId }, key);
     setRollupsEnabled(true);
     expect(fromRecords.totals.records).toBeGreaterThan(0);
-    expectSame(fromRollups, fromRecords);
+    expectSameFigures(fromRollups, fromRecords);
   }
 }
 

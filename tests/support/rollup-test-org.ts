@@ -1,0 +1,28 @@
+import pg from 'pg';
+import { seedDemoOrganization } from '@/lib/data/demo-seed';
+import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
+import { setRollupsEnabled } from '@/lib/data/rollup-plan';
+import { getPrisma } from '@/lib/db';
+import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import { createTestDatabase } from './test-database';
+
+/**
+ * A fresh test database with the bundled factor library and the demo organisation, plus a plain pg client for
+ * raw writes (rollup tests write usage_record directly to exercise the triggers). Call from beforeAll.
+ */
+export async function openRollupTestOrg(): Promise<{ orgId: string; client: pg.Client }> {
+  const url = await createTestDatabase();
+  process.env.DATABASE_URL = url;
+  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), url);
+  const { orgId } = await seedDemoOrganization({ computedAt: new Date('2026-11-29T00:00:00Z') });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return { orgId, client };
+}
+
+/** afterAll counterpart: rollups back on, connections closed. */
+export async function closeRollupTestOrg(client: pg.Client): Promise<void> {
+  setRollupsEnabled(true);
+  await client.end();
+  await getPrisma().$disconnect();
+}
