@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
 import { getPrisma } from '@/lib/db';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { ACTION_CASES } from '../support/authz/action-cases';
 import { routeEndpoints, serverActionKeys, type TRouteEndpoint } from '../support/authz/endpoint-inventory';
 import {
@@ -16,8 +14,7 @@ import {
 } from '../support/authz/invoke';
 import { make } from '../support/authz/makers';
 import { ROUTE_CASES, type TRouteFixture } from '../support/authz/route-cases';
-import { addMember, createWorld, type TCaller, type TWorld } from '../support/authz/world';
-import { createTestDatabase } from '../support/test-database';
+import { addMember, setUpAuthzWorld, type TCaller, type TWorld } from '../support/authz/world';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock);
 vi.mock('next/navigation', async () => (await import('../support/request-context')).nextNavigationMock);
@@ -33,10 +30,7 @@ let fixture: TRouteFixture;
 let endpoints: TRouteEndpoint[];
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = await createTestDatabase();
-  process.env.BETTER_AUTH_SECRET ??= 'test-secret-test-secret-test-secret-0123';
-  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), process.env.DATABASE_URL);
-  world = await createWorld();
+  world = await setUpAuthzWorld();
   const { a } = world;
   const uploadId = await make.upload(a);
   fixture = {
