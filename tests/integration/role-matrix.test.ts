@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
 import { getPrisma } from '@/lib/db';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { ACTION_CASES } from '../support/authz/action-cases';
 import { routeEndpoints, serverActionKeys, type TRouteEndpoint } from '../support/authz/endpoint-inventory';
 import {
@@ -11,12 +9,12 @@ import {
   changedTables,
   databaseFingerprint,
   expectedOutcome,
+  type TAccess,
   type TOutcome,
 } from '../support/authz/invoke';
 import { make } from '../support/authz/makers';
 import { ROUTE_CASES, type TRouteFixture } from '../support/authz/route-cases';
-import { addMember, createWorld, type TCaller, type TWorld } from '../support/authz/world';
-import { createTestDatabase } from '../support/test-database';
+import { addMember, setUpAuthzWorld, type TCaller, type TWorld } from '../support/authz/world';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock);
 vi.mock('next/navigation', async () => (await import('../support/request-context')).nextNavigationMock);
@@ -32,10 +30,7 @@ let fixture: TRouteFixture;
 let endpoints: TRouteEndpoint[];
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = await createTestDatabase();
-  process.env.BETTER_AUTH_SECRET ??= 'test-secret-test-secret-test-secret-0123';
-  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), process.env.DATABASE_URL);
-  world = await createWorld();
+  world = await setUpAuthzWorld();
   const { a } = world;
   const uploadId = await make.upload(a);
   fixture = {
@@ -52,25 +47,45 @@ afterAll(async () => {
   await getPgPool().end();
 });
 
-/** Runs `call` as `caller`; returns a line describing any difference from the matrix, or null. */
-async function check(
+/**
+ * Prepares one call per caller, then runs the refused ones concurrently between two fingerprints of the whole
+ * database (they must change nothing), then the allowed ones one by one. Returns every difference from the matrix.
+ */
+async function runCase<T>(
   name: string,
-  caller: TCaller,
-  expected: TOutcome,
-  call: () => Promise<TOutcome>,
-): Promise<string | null> {
-  const before = expected === 'allowed' ? null : await databaseFingerprint();
-  const outcome = await call();
-  if (outcome !== expected) {
-    return `${name} as ${caller.label}: expected ${expected}, got ${outcome}`;
+  access: TAccess,
+  callers: TCaller[],
+  prepare: (caller: TCaller) => Promise<T>,
+  invoke: (caller: TCaller, call: T) => Promise<TOutcome>,
+): Promise<string[]> {
+  // Prepared one by one: preparing writes (uploads hold a per-organisation lock, recomputations a transaction);
+  // in parallel they would contend for the connection pool.
+  const prepared: { caller: TCaller; expected: TOutcome; call: T }[] = [];
+  for (const caller of callers) {
+    prepared.push({ caller, expected: expectedOutcome(access, caller), call: await prepare(caller) });
   }
-  if (before) {
+  const problems: string[] = [];
+  const report = (p: (typeof prepared)[number], outcome: TOutcome) => {
+    if (outcome !== p.expected) {
+      problems.push(`${name} as ${p.caller.label}: expected ${p.expected}, got ${outcome}`);
+    }
+  };
+  const refused = prepared.filter((p) => p.expected !== 'allowed');
+  if (refused.length > 0) {
+    const before = await databaseFingerprint();
+    const outcomes = await Promise.all(refused.map((p) => invoke(p.caller, p.call)));
+    for (const [i, p] of refused.entries()) {
+      report(p, outcomes[i] ?? 'error: none');
+    }
     const changed = changedTables(before, await databaseFingerprint());
     if (changed.length > 0) {
-      return `${name} as ${caller.label}: refused but changed ${changed.join(', ')}`;
+      problems.push(`${name}: refused calls changed ${changed.join(', ')}`);
     }
   }
-  return null;
+  for (const p of prepared.filter((x) => x.expected === 'allowed')) {
+    report(p, await invoke(p.caller, p.call));
+  }
+  return problems;
 }
 
 describe('completeness: a new endpoint cannot be added without a role-matrix case', () => {
@@ -96,18 +111,14 @@ describe('route handlers × (roles with a session, tokens per role and per scope
     test(`${c.key}${c.label ? ` (${c.label})` : ''} [${c.access}]`, async () => {
       const endpoint = endpoints.find((e) => e.key === c.key);
       expect(endpoint, c.key).toBeDefined();
-      const problems: string[] = [];
-      for (const caller of world.callers) {
-        const call = await c.prepare(fixture);
-        const expected = expectedOutcome(c.access, caller);
-        const problem = await check(c.key, caller, expected, async () => {
-          const { outcome } = await callRoute(endpoint?.file ?? '', endpoint?.method ?? '', caller, call);
-          return outcome;
-        });
-        if (problem) {
-          problems.push(problem);
-        }
-      }
+      const problems = await runCase(
+        c.key,
+        c.access,
+        world.callers,
+        async () => c.prepare(fixture),
+        async (caller, call) =>
+          (await callRoute(endpoint?.file ?? '', endpoint?.method ?? '', caller, call)).outcome,
+      );
       expect(problems).toEqual([]);
     });
   }
@@ -116,16 +127,13 @@ describe('route handlers × (roles with a session, tokens per role and per scope
 describe('server actions × (roles with a session, no session)', () => {
   for (const c of ACTION_CASES) {
     test(`${c.key} [${c.access}]`, async () => {
-      const problems: string[] = [];
-      for (const caller of world.callers.filter((x) => x.kind !== 'token')) {
-        const { args, cookie } = await c.prepare(fixture, caller);
-        const problem = await check(c.key, caller, expectedOutcome(c.access, caller), () =>
-          callAction(c.key, caller, args, cookie),
-        );
-        if (problem) {
-          problems.push(problem);
-        }
-      }
+      const problems = await runCase(
+        c.key,
+        c.access,
+        world.callers.filter((x) => x.kind !== 'token'),
+        async (caller) => c.prepare(fixture, caller),
+        (caller, { args, cookie }) => callAction(c.key, caller, args, cookie),
+      );
       expect(problems).toEqual([]);
     });
   }

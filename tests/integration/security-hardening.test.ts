@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { DELETE as deleteUpload } from '@/app/api/v1/uploads/[id]/route';
 import { POST as postUpload } from '@/app/api/v1/uploads/route';
 import { getAuthServer } from '@/lib/data/auth-server';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { acceptInvitation } from '@/lib/data/invitation-accept';
 import {
   createInvitation,
@@ -14,20 +13,18 @@ import {
 import { changeMemberRole, removeMember } from '@/lib/data/members';
 import { getPgPool } from '@/lib/data/pg-pool';
 import { getPrisma } from '@/lib/db';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { MAX_FAILED_SIGN_INS_PER_IP } from '@/lib/security/sign-in-lockout';
 import { APP_ORIGIN } from '../support/authz/invoke';
 import { make, uniqueCsv } from '../support/authz/makers';
 import {
   addMember,
   createUser,
-  createWorld,
   PASSWORD,
+  setUpAuthzWorld,
   signInCookie,
   type TWorld,
 } from '../support/authz/world';
 import { enterRequest } from '../support/request-context';
-import { createTestDatabase } from '../support/test-database';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock);
 
@@ -39,10 +36,7 @@ let world: TWorld;
 const NOW = new Date();
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = await createTestDatabase();
-  process.env.BETTER_AUTH_SECRET ??= 'test-secret-test-secret-test-secret-0123';
-  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), process.env.DATABASE_URL);
-  world = await createWorld();
+  world = await setUpAuthzWorld();
 });
 
 afterAll(async () => {

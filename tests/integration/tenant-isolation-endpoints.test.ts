@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
 import { getPrisma } from '@/lib/db';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { routeEndpoints, serverActionKeys, type TRouteEndpoint } from '../support/authz/endpoint-inventory';
 import { callAction, callRoute, changedTables, orgFingerprint, type TOutcome } from '../support/authz/invoke';
 import { ISOLATION_CASES, type TIsolationFixture } from '../support/authz/isolation-cases';
 import { make } from '../support/authz/makers';
-import { addMember, createWorld, type TCaller, type TWorld } from '../support/authz/world';
+import { addMember, setUpAuthzWorld, type TCaller, type TWorld } from '../support/authz/world';
 import { cookiesSet } from '../support/request-context';
-import { createTestDatabase } from '../support/test-database';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock);
 vi.mock('next/navigation', async () => (await import('../support/request-context')).nextNavigationMock);
@@ -24,10 +21,7 @@ let fixture: TIsolationFixture;
 let endpoints: TRouteEndpoint[];
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = await createTestDatabase();
-  process.env.BETTER_AUTH_SECRET ??= 'test-secret-test-secret-test-secret-0123';
-  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), process.env.DATABASE_URL);
-  world = await createWorld();
+  world = await setUpAuthzWorld();
   const { b } = world;
   const uploadId = await make.upload(b);
   const frozen = await make.frozenVersion(b, b.members.editor.userId);

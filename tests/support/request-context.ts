@@ -6,22 +6,37 @@
 //   vi.mock('next/navigation', async () => (await import('../support/request-context')).nextNavigationMock);
 //   vi.mock('next/cache', async () => (await import('../support/request-context')).nextCacheMock);
 
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 interface TScope {
   headers: Headers;
   /** Cookies the code under test set (name → value), e.g. the active-organisation cookie. */
   setCookies: Map<string, string>;
 }
 
-const scope: TScope = { headers: new Headers(), setCookies: new Map() };
+// One scope per concurrent call (AsyncLocalStorage, as Next does); `enterRequest` sets the fallback scope for
+// code that runs outside `withRequest`.
+const storage = new AsyncLocalStorage<TScope>();
+let fallback: TScope = { headers: new Headers(), setCookies: new Map() };
+let last: TScope = fallback;
+const scope = (): TScope => storage.getStore() ?? fallback;
 
-/** Makes `headers` the current request (as a server action or page would see it). */
+/** Makes `headers` the current request (as a server action or page would see it) until the next call. */
 export function enterRequest(headers: HeadersInit): void {
-  scope.headers = new Headers(headers);
-  scope.setCookies = new Map();
+  fallback = { headers: new Headers(headers), setCookies: new Map() };
+  last = fallback;
 }
 
+/** Runs `fn` inside its own request scope; concurrent calls do not see each other's headers or cookies. */
+export function withRequest<T>(headers: HeadersInit, fn: () => Promise<T>): Promise<T> {
+  const own: TScope = { headers: new Headers(headers), setCookies: new Map() };
+  last = own;
+  return storage.run(own, fn);
+}
+
+/** Cookies set by the most recent call (run calls one at a time when you read this). */
 export function cookiesSet(): ReadonlyMap<string, string> {
-  return scope.setCookies;
+  return last.setCookies;
 }
 
 function parseCookies(header: string | null): Map<string, string> {
@@ -36,8 +51,9 @@ function parseCookies(header: string | null): Map<string, string> {
 }
 
 function cookieStore() {
-  const jar = parseCookies(scope.headers.get('cookie'));
-  for (const [name, value] of scope.setCookies) {
+  const current = scope();
+  const jar = parseCookies(current.headers.get('cookie'));
+  for (const [name, value] of current.setCookies) {
     jar.set(name, value);
   }
   return {
@@ -45,16 +61,16 @@ function cookieStore() {
     getAll: () => [...jar].map(([name, value]) => ({ name, value })),
     has: (name: string) => jar.has(name),
     set: (name: string, value: string) => {
-      scope.setCookies.set(name, value);
+      current.setCookies.set(name, value);
     },
     delete: (name: string) => {
-      scope.setCookies.set(name, '');
+      current.setCookies.set(name, '');
     },
   };
 }
 
 export const nextHeadersMock = {
-  headers: async () => scope.headers,
+  headers: async () => scope().headers,
   cookies: async () => cookieStore(),
 };
 

@@ -3,7 +3,7 @@ import { hasPermission, type TPermission } from '@/lib/auth/roles';
 import { tokenScopesAllow } from '@/lib/auth/token-scopes';
 import { getPgPool } from '@/lib/data/pg-pool';
 import { AppError } from '@/lib/errors';
-import { enterRequest, RedirectSignal } from '../request-context';
+import { RedirectSignal, withRequest } from '../request-context';
 import type { TCaller } from './world';
 
 // Calls one route handler or server action as one caller and classifies what came back.
@@ -70,8 +70,9 @@ export async function callRoute(file: string, method: string, caller: TCaller, c
         ? call.body
         : JSON.stringify(call.body);
   const request = new Request(new URL(call.url, APP_ORIGIN), { method, headers, body });
-  enterRequest(headers);
-  const response = await handler(request, { params: Promise.resolve(call.params ?? {}) });
+  const response = await withRequest(headers, () =>
+    handler(request, { params: Promise.resolve(call.params ?? {}) }),
+  );
   return { response, outcome: routeOutcome(response.status, await response.clone().text()) };
 }
 
@@ -100,9 +101,8 @@ export async function callAction(key: string, caller: TCaller, args: unknown[], 
   if (cookie) {
     headers.cookie = cookie;
   }
-  enterRequest(headers);
   try {
-    return actionOutcome(await action(...args));
+    return actionOutcome(await withRequest(headers, () => action(...args)));
   } catch (error) {
     return thrownOutcome(error);
   }

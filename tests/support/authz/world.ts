@@ -3,8 +3,11 @@ import { hashPassword } from 'better-auth/crypto';
 import { TOKEN_SCOPES, type TTokenScope } from '@/lib/auth/token-scopes';
 import { createApiToken } from '@/lib/data/api-tokens';
 import { getAuthServer } from '@/lib/data/auth-server';
+import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPrisma } from '@/lib/db';
+import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { createTestDatabase } from '../test-database';
 
 // The fixture of the role-matrix and tenant-isolation suites: organisation A with one signed-in member per role
 // (real Better Auth sessions) and API tokens per role and per scope; organisation B with an owner. Built once per
@@ -119,4 +122,12 @@ export async function createWorld(): Promise<TWorld> {
     callers.push({ kind: 'token', label: `owner token [${scope}]`, member, token, scopes: [scope] });
   }
   return { a, b, callers };
+}
+
+/** This file's own database (cloned template + the bundled factor library, as seeded) and the world in it. */
+export async function setUpAuthzWorld(): Promise<TWorld> {
+  process.env.DATABASE_URL = await createTestDatabase();
+  process.env.BETTER_AUTH_SECRET ??= 'test-secret-test-secret-test-secret-0123';
+  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), process.env.DATABASE_URL);
+  return createWorld();
 }
