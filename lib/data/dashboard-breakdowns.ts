@@ -179,14 +179,22 @@ function runCandidatesSql(ctx: { orgId: string }, filters: TDashboardFilters, ra
   const from = Prisma.sql`${range.from}::timestamptz`;
   const to = Prisma.sql`${range.to}::timestamptz`;
   const dayStart = Prisma.sql`(b.start_day::timestamp AT TIME ZONE 'UTC')`;
+  // Candidate days first, then one index range scan per day: the LATERAL subqueries are fenced with OFFSET 0 so
+  // the planner cannot flatten them into a merge join that walks every training record of the organisation
+  // (measured at 10M records: 1.5 s scanning 2M index entries for a bound table that ruled out every day).
   return Prisma.sql`(SELECT r.*, ${timeShareSql(from, to)} AS w
-      FROM th, usage_run_bound b
-      JOIN usage_record r ON r.org_id = b.org_id AND r.phase = b.phase
-       AND r.started_at >= ${dayStart} AND r.started_at < ${dayStart} + interval '1 day'
-     WHERE b.org_id = ${ctx.orgId}::uuid AND b.phase IN ('training', 'fine_tuning')
-       AND ${dayStart} < ${to}
-       AND ${dayStart} + interval '1 day' + b.max_duration_s * interval '1 second' >= ${from}
-       AND b.max_location_kg_co2e >= th.t
-       AND GREATEST(r.location_kg_co2e, 0) >= th.t
-       AND ${dashboardWhereSql(ctx, filters, range)})`;
+      FROM (SELECT b.org_id, b.phase, th.t, ${dayStart} AS day_start
+              FROM th, usage_run_bound b
+             WHERE b.org_id = ${ctx.orgId}::uuid AND b.phase IN ('training', 'fine_tuning')
+               AND ${dayStart} < ${to}
+               AND ${dayStart} + interval '1 day' + b.max_duration_s * interval '1 second' >= ${from}
+               AND b.max_location_kg_co2e >= th.t
+            OFFSET 0) d
+      CROSS JOIN LATERAL (
+        SELECT r.* FROM usage_record r
+         WHERE r.org_id = d.org_id AND r.phase = d.phase
+           AND r.started_at >= d.day_start AND r.started_at < d.day_start + interval '1 day'
+           AND GREATEST(r.location_kg_co2e, 0) >= d.t
+           AND ${dashboardWhereSql(ctx, filters, range)}
+        OFFSET 0) r)`;
 }
