@@ -6,6 +6,7 @@ import { ensureIndexed } from '@/lib/emissions/index-factor-library';
 import { AppError } from '@/lib/errors';
 import type { ParsedRecord, ParseOptions, RowError } from '@/lib/ingest/types';
 import { createUsageFileStream, type UsageFileStream } from '@/lib/ingest/usage-file-stream';
+import { createBackgroundChain } from './background-chain';
 import { findEnergyContracts } from './energy-contracts';
 import { getCachedFactorLibrary } from './factor-library-cache';
 import { getOrganization, methodologySettingsFor } from './organizations';
@@ -151,6 +152,7 @@ export async function ingestUpload(
     const db = pgRunner(client);
     const writer = await createStagingWriter(db, computedAt);
     const ids = await createRecordIdCheck(db);
+    const chain = createBackgroundChain();
     idCheck = ids;
     const laps = { parseMs: 0, engineMs: 0, encodeMs: 0, copyMs: 0 };
     const stage = async (records: ParsedRecord[]) => {
@@ -174,7 +176,8 @@ export async function ingestUpload(
       });
       laps.encodeMs += performance.now() - t;
       t = performance.now();
-      await writer.flush();
+      // Waits only for the previous batch's COPY (time Postgres was behind Node); this one loads meanwhile.
+      await chain.next(() => writer.flush());
       laps.copyMs += performance.now() - t;
     };
     const shouldStage = () => input.validOnly || stream.summary().errors.length === 0;
@@ -192,7 +195,7 @@ export async function ingestUpload(
       pending.push(...stream.push(chunk));
       const tIds = performance.now();
       laps.parseMs += tIds - tParse;
-      await ids.flush();
+      await chain.next(() => ids.flush());
       laps.copyMs += performance.now() - tIds;
       if (!shouldStage()) {
         pending = [];
@@ -209,6 +212,9 @@ export async function ingestUpload(
       await stage(pending);
     }
     pending = [];
+    const tSettle = performance.now();
+    await chain.settle();
+    laps.copyMs += performance.now() - tSettle;
     await progress.report(() => progressNow('storing'), true);
     const stagedMs = performance.now();
     const sha256 = sha.digest('hex');

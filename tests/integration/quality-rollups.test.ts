@@ -138,3 +138,53 @@ test('restatements, deletions, recompute and a time-zone change keep quality rol
   );
   expect(stale.rows[0].n).toBe(0);
 }, 240_000);
+
+test('two factor documents in one day × methodology × flags group stay two citations (hash grouping)', async () => {
+  // The trigger groups record-days by a hash of factor_refs (20261201050000_ingest_trigger_plans): records that
+  // differ only in one factor's value must still be counted under each value, and a restatement moves the count.
+  const copy = async (externalId: string, value: number) =>
+    client.query(
+      `INSERT INTO usage_record (org_id, external_id, content_hash, phase, started_at, ended_at, device_hours,
+         it_energy_kwh, facility_energy_kwh, pue_applied, intensity_g_co2e_per_kwh, intensity_source, basis,
+         location_kg_co2e, market_kg_co2e, market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l,
+         uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured, methodology_version, factor_refs,
+         assumption_flags, computed_at, updated_at)
+       SELECT org_id, $2, content_hash, phase, '2026-09-10T08:00:00Z', '2026-09-10T09:00:00Z', device_hours,
+         it_energy_kwh, facility_energy_kwh, pue_applied, intensity_g_co2e_per_kwh, intensity_source, basis,
+         location_kg_co2e, market_kg_co2e, market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l,
+         uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured, 'test-hash', 
+         jsonb_set(factor_refs, '{factors,0,value}', to_jsonb($3::float8)), '{QA_HASH}', computed_at, now()
+         FROM usage_record
+        WHERE org_id = $1 AND jsonb_array_length(factor_refs->'factors') > 0 AND external_id NOT LIKE 'h~%'
+        ORDER BY external_id LIMIT 1`,
+      [orgId, externalId, value],
+    );
+  await copy('h~a', 7001);
+  await copy('h~b', 7002);
+  await copy('h~c', 7002);
+  const counts = async () => {
+    const { rows } = await client.query<{ detail: string; n: number }>(
+      `SELECT detail, record_starts AS n FROM usage_quality_daily
+        WHERE org_id = $1 AND day = '2026-09-10' AND fact = 'factor'
+          AND (detail::jsonb->>'value')::float8 IN (7001, 7002)
+        ORDER BY detail`,
+      [orgId],
+    );
+    return rows.map((r) => [JSON.parse(r.detail).value, r.n]);
+  };
+  expect(await counts()).toEqual([
+    [7001, 1],
+    [7002, 2],
+  ]);
+  await expectExact();
+  await client.query(
+    `UPDATE usage_record SET factor_refs = jsonb_set(factor_refs, '{factors,0,value}', '7001'::jsonb)
+      WHERE org_id = $1 AND external_id IN ('h~b', 'h~c')`,
+    [orgId],
+  );
+  expect(await counts()).toEqual([[7001, 3]]);
+  await expectExact();
+  await client.query(`DELETE FROM usage_record WHERE org_id = $1 AND external_id LIKE 'h~%'`, [orgId]);
+  expect(await counts()).toEqual([]);
+  await expectExact();
+}, 120_000);
