@@ -1,0 +1,39 @@
+// Child process of bench/ingest.ts: the ingest alone, so its peak RSS (process.resourceUsage().maxRSS) is the
+// ingest's own — not the benchmark's org setup, file generation or raw COPY baseline. It warms the factor library
+// cache (as a running server has), then runs ingestUpload on the streamed file (the code path of
+// POST /api/v1/uploads once the body is read) and prints one `BENCH_INGEST_RESULT <json>` line for the parent.
+import { createReadStream } from 'node:fs';
+import { getCachedFactorLibrary } from '@/lib/data/factor-library-cache';
+import { getPgPool } from '@/lib/data/pg-pool';
+import { ingestUpload, type TIngestTimings } from '@/lib/data/uploads';
+
+const [orgId, file] = process.argv.slice(2) as [string, string];
+const mb = (bytes: number) => bytes / 1024 / 1024;
+const rssStartMb = mb(process.memoryUsage().rss);
+const tLib = performance.now();
+await getCachedFactorLibrary({ orgId });
+const libraryLoadMs = performance.now() - tLib;
+const rssBeforeMb = mb(process.memoryUsage().rss);
+const timings: TIngestTimings = {};
+const t0 = performance.now();
+const { upload } = await ingestUpload(
+  { orgId, userId: null },
+  { fileName: 'bench.csv', chunks: createReadStream(file, { highWaterMark: 1 << 16 }), parse: {}, timings },
+);
+const ingestMs = performance.now() - t0;
+// The ingest path reads through the pg pool only; a Prisma client here would be ≈ 120 MB of the peak.
+const prismaInstantiated = Boolean((globalThis as { aiFootprintPrisma?: unknown }).aiFootprintPrisma);
+await getPgPool().end();
+const result = {
+  status: upload.status,
+  rowsAccepted: upload.rowsAccepted,
+  errorCount: upload.errorCount,
+  ingestMs,
+  libraryLoadMs,
+  timings,
+  rssStartMb,
+  rssBeforeMb,
+  peakRssMb: process.resourceUsage().maxRSS / 1024,
+  prismaInstantiated,
+};
+console.log(`BENCH_INGEST_RESULT ${JSON.stringify(result)}`);
