@@ -38,6 +38,7 @@ interface TChildResult {
   rssBeforeMb: number;
   peakRssMb: number;
   prismaInstantiated: boolean;
+  maxMb: { heapUsed: number; heapTotal: number; external: number };
 }
 
 const TSX = ['--conditions=react-server', '--import', 'tsx'];
@@ -150,6 +151,9 @@ async function main() {
   );
   console.log(
     `ingest_process: rss_at_start_mb=${Math.round(result.rssStartMb)} prisma_client=${result.prismaInstantiated ? 'instantiated' : 'never instantiated'}`,
+  );
+  console.log(
+    `ingest_memory: heap_used_max_mb=${Math.round(result.maxMb.heapUsed)} heap_total_max_mb=${Math.round(result.maxMb.heapTotal)} external_max_mb=${Math.round(result.maxMb.external)} (sampled every 250 ms)`,
   );
   console.log(`rss_before_ingest_mb=${Math.round(result.rssBeforeMb)} peak_rss_mb=${Math.round(rssMb)}`);
   await rm(dir, { recursive: true, force: true });
