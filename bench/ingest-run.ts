@@ -23,6 +23,20 @@ const sample = () => {
   maxMb.external = Math.max(maxMb.external, mb(m.external));
 };
 const sampler = setInterval(sample, 250);
+// Diagnostic (BENCH_INGEST_LIVE=1 with NODE_OPTIONS=--expose-gc): the live heap after forced full collections.
+const gc = (globalThis as { gc?: () => void }).gc;
+const live: number[] = [];
+const liveSampler =
+  gc && process.env.BENCH_INGEST_LIVE
+    ? setInterval(() => {
+        gc();
+        live.push(Math.round(mb(process.memoryUsage().heapUsed)));
+      }, 2000)
+    : undefined;
+if (gc) {
+  gc();
+  console.log(`live_heap_before_ingest_mb=${Math.round(mb(process.memoryUsage().heapUsed))}`);
+}
 const timings: TIngestTimings = {};
 const t0 = performance.now();
 const { upload } = await ingestUpload(
@@ -31,6 +45,10 @@ const { upload } = await ingestUpload(
 );
 const ingestMs = performance.now() - t0;
 clearInterval(sampler);
+clearInterval(liveSampler);
+if (live.length > 0) {
+  console.log(`live_heap_mb_every_2s=${live.join(',')}`);
+}
 sample();
 // The ingest path reads through the pg pool only; a Prisma client here would be ≈ 120 MB of the peak.
 const prismaInstantiated = Boolean((globalThis as { aiFootprintPrisma?: unknown }).aiFootprintPrisma);

@@ -45,9 +45,14 @@ const TSX = ['--conditions=react-server', '--import', 'tsx'];
 
 /** Runs bench/ingest-run.ts for `orgId` and `file`; its own output passes through, its result line is parsed. */
 async function runIngestChild(orgId: string, file: string): Promise<TChildResult> {
+  // Node/V8 flags for the ingest process only (experiments, e.g. --trace-gc); printed when set.
+  const flags = (process.env.BENCH_INGEST_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  if (flags.length > 0) {
+    console.log(`ingest_process_flags: ${flags.join(' ')}`);
+  }
   const child = spawn(
     process.execPath,
-    [...TSX, path.join(import.meta.dirname, 'ingest-run.ts'), orgId, file],
+    [...flags, ...TSX, path.join(import.meta.dirname, 'ingest-run.ts'), orgId, file],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: process.env,
