@@ -11,6 +11,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { build } from 'esbuild';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { TIngestTimings } from '@/lib/data/uploads';
@@ -43,6 +44,42 @@ interface TChildResult {
 
 const TSX = ['--conditions=react-server', '--import', 'tsx'];
 
+/**
+ * How the ingest child runs: compiled, as in production (Next.js bundles the server code; nothing compiles
+ * TypeScript at run time there), i.e. bench/ingest-run.ts and its imports bundled by esbuild (the bundler tsx
+ * itself uses) into one ES module run by plain node with the react-server condition; npm packages stay external.
+ * BENCH_INGEST_TSX=1 runs it under tsx instead (the loader adds ≈ 40 MB of RSS: docs/BENCHMARKS.md).
+ */
+async function ingestRunCommand(): Promise<string[]> {
+  const source = path.join(import.meta.dirname, 'ingest-run.ts');
+  if (process.env.BENCH_INGEST_TSX) {
+    console.log('ingest_process: run under tsx (BENCH_INGEST_TSX)');
+    return [...TSX, source];
+  }
+  // Inside node_modules so the bundle's external imports (pg, zod, …) resolve from the project's node_modules.
+  const outfile = path.join(
+    import.meta.dirname,
+    '..',
+    'node_modules',
+    '.cache',
+    'aif-bench',
+    'ingest-run.mjs',
+  );
+  await build({
+    entryPoints: [source],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    conditions: ['react-server'],
+    tsconfig: path.join(import.meta.dirname, '..', 'tsconfig.json'),
+    logLevel: 'warning',
+  });
+  return ['--conditions=react-server', outfile];
+}
+
 /** Runs bench/ingest-run.ts for `orgId` and `file`; its own output passes through, its result line is parsed. */
 async function runIngestChild(orgId: string, file: string): Promise<TChildResult> {
   // Node/V8 flags for the ingest process only (experiments, e.g. --trace-gc); printed when set.
@@ -50,14 +87,10 @@ async function runIngestChild(orgId: string, file: string): Promise<TChildResult
   if (flags.length > 0) {
     console.log(`ingest_process_flags: ${flags.join(' ')}`);
   }
-  const child = spawn(
-    process.execPath,
-    [...flags, ...TSX, path.join(import.meta.dirname, 'ingest-run.ts'), orgId, file],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: process.env,
-    },
-  );
+  const child = spawn(process.execPath, [...flags, ...(await ingestRunCommand()), orgId, file], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: process.env,
+  });
   let out = '';
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (text: string) => {

@@ -38,20 +38,30 @@ const MAX_MEMO_ENTRIES = 10_000;
 // same PUE, WUE, water, embodied and accelerator refs (only the hourly grid ref differs), and each ref object with
 // its texts is ~150 B. Sharing them cuts the memo's live size by about half (docs/decisions/ingest-perf.md), which
 // V8 repays several times over in heap headroom. Refs are never mutated (footprints of one key already share them).
-const sharedRefs = new WeakMap<FootprintMemo, Map<string, FactorRef>>();
+const sharedRefs = new WeakMap<FootprintMemo, Map<string, FactorRef[]>>();
 
-function refKey(ref: FactorRef): string {
-  return `${ref.kind}|${ref.id}|${ref.value}|${ref.unit}|${ref.basis ?? ''}|${ref.source}|${ref.datasetVersion}`;
-}
+const sameRef = (a: FactorRef, b: FactorRef) =>
+  a.kind === b.kind &&
+  a.value === b.value &&
+  a.unit === b.unit &&
+  a.basis === b.basis &&
+  a.source === b.source &&
+  a.datasetVersion === b.datasetVersion;
 
-function withSharedRefs(footprint: RecordFootprint, refs: Map<string, FactorRef>): RecordFootprint {
+// Keyed by the ref's id (a string the library already holds, so the table adds no key texts); the few refs that
+// share an id (e.g. PUE defaults of different values) are told apart by their fields.
+function withSharedRefs(footprint: RecordFootprint, refs: Map<string, FactorRef[]>): RecordFootprint {
   footprint.factorRefs = footprint.factorRefs.map((ref) => {
-    const key = refKey(ref);
-    const known = refs.get(key);
+    const candidates = refs.get(ref.id);
+    const known = candidates?.find((c) => sameRef(c, ref));
     if (known) {
       return known;
     }
-    refs.set(key, ref);
+    if (candidates) {
+      candidates.push(ref);
+    } else {
+      refs.set(ref.id, [ref]);
+    }
     return ref;
   });
   return footprint;
