@@ -1,6 +1,5 @@
 import 'server-only';
 import type pg from 'pg';
-import type { PrismaClient } from '@/lib/db';
 import type { GridFactor } from '@/lib/emissions/factor-library-types';
 import { GridFactorColumns } from '@/lib/emissions/grid-factor-columns';
 import { getPgPool } from './pg-pool';
@@ -22,8 +21,6 @@ function createInterner(): (text: string) => string {
   };
 }
 
-type Db = Pick<PrismaClient, '$queryRaw'>;
-
 export interface TBundledGridFactors {
   gridLocation: readonly GridFactor[];
   residualMix: readonly GridFactor[];
@@ -35,11 +32,13 @@ export interface TBundledGridFactors {
 let cached: { fingerprint: string; factors: TBundledGridFactors } | undefined;
 
 /** The bundled grid and residual-mix factors, ordered by zone and period start. */
-export async function getBundledGridFactors(db: Db): Promise<TBundledGridFactors> {
-  const [fp] = await db.$queryRaw<{ fingerprint: string }[]>`
-    SELECT count(*)::text || ':' || coalesce(max(created_at)::text, '') AS fingerprint
-      FROM emission_factor WHERE org_id IS NULL`;
-  const fingerprint = fp?.fingerprint ?? '';
+export async function getBundledGridFactors(): Promise<TBundledGridFactors> {
+  const pool = getPgPool();
+  const fp = await pool.query<{ fingerprint: string }>(
+    `SELECT count(*)::text || ':' || coalesce(max(created_at)::text, '') AS fingerprint
+       FROM emission_factor WHERE org_id IS NULL`,
+  );
+  const fingerprint = fp.rows[0]?.fingerprint ?? '';
   if (cached?.fingerprint === fingerprint) {
     return cached.factors;
   }
@@ -51,7 +50,6 @@ export async function getBundledGridFactors(db: Db): Promise<TBundledGridFactors
   // (GridFactorColumns: each factor is a ~40 B view; the shared texts are interned and kept once).
   const intern = createInterner();
   const columns = new GridFactorColumns();
-  const pool = getPgPool();
   let after: [string, number, string] | null = null;
   for (;;) {
     const page: pg.QueryArrayResult<TRow> = await pool.query<TRow, unknown[]>({

@@ -1,23 +1,19 @@
 import 'server-only';
-import { getPrisma, type PrismaClient } from '@/lib/db';
 import type { EnergyContractInput } from '@/lib/emissions/energy-contract';
+import { poolRunner, type TSqlRunner } from './sql-runner';
 
-/** The organisation's contractual instruments, in the engine's shape. */
+/**
+ * The organisation's contractual instruments, in the engine's shape. SQL through a runner: the pg pool by default
+ * (the upload path never loads Prisma), or a Prisma transaction's (`prismaRunner(tx)`, recompute).
+ */
 export async function findEnergyContracts(
   ctx: { orgId: string },
-  db: Pick<PrismaClient, 'energyContract'> = getPrisma(),
+  db: TSqlRunner = poolRunner(),
 ): Promise<EnergyContractInput[]> {
-  const rows = await db.energyContract.findMany({
-    where: { orgId: ctx.orgId },
-    orderBy: { periodStart: 'asc' },
-  });
-  return rows.map((c) => ({
-    id: c.reference,
-    instrumentType: c.instrumentType,
-    marketZone: c.marketZone,
-    periodStart: c.periodStart,
-    periodEnd: c.periodEnd,
-    mwh: c.volumeMwh,
-    gCo2ePerKwh: c.gCo2ePerKwh,
-  }));
+  return db.query<EnergyContractInput>(
+    `SELECT reference AS id, instrument_type::text AS "instrumentType", market_zone AS "marketZone",
+            period_start AS "periodStart", period_end AS "periodEnd", volume_mwh AS mwh, g_co2e_per_kwh AS "gCo2ePerKwh"
+       FROM energy_contract WHERE org_id = $1::uuid ORDER BY period_start`,
+    [ctx.orgId],
+  );
 }

@@ -1,7 +1,7 @@
 import 'server-only';
-import { getPrisma } from '@/lib/db';
 import type { FactorLibrary } from '@/lib/emissions/factor-library-types';
 import { getFactorLibrary } from './factor-library';
+import { getPgPool } from './pg-pool';
 
 // The bundled library holds ~100k grid factors: loading it takes seconds, so it is cached per process and per
 // organisation, keyed by a fingerprint of the factor tables (row counts and newest created_at of the bundled rows
@@ -9,15 +9,18 @@ import { getFactorLibrary } from './factor-library';
 const cache = new Map<string, { fingerprint: string; library: FactorLibrary }>();
 
 async function fingerprint(orgId: string): Promise<string> {
-  const [row] = await getPrisma().$queryRaw<{ fp: string }[]>`
-    SELECT concat_ws('|',
-      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM emission_factor WHERE org_id IS NULL OR org_id = ${orgId}::uuid),
-      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM accelerator WHERE org_id IS NULL OR org_id = ${orgId}::uuid),
-      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM location WHERE org_id IS NULL OR org_id = ${orgId}::uuid),
-      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM water_factor WHERE org_id IS NULL OR org_id = ${orgId}::uuid),
+  // Plain pg: the upload path uses the cache, and an ingest process must not load Prisma.
+  const result = await getPgPool().query<{ fp: string }>(
+    `SELECT concat_ws('|',
+      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM emission_factor WHERE org_id IS NULL OR org_id = $1::uuid),
+      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM accelerator WHERE org_id IS NULL OR org_id = $1::uuid),
+      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM location WHERE org_id IS NULL OR org_id = $1::uuid),
+      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM water_factor WHERE org_id IS NULL OR org_id = $1::uuid),
       (SELECT count(*)::text FROM provider_default)
-    ) AS fp`;
-  return row?.fp ?? '';
+    ) AS fp`,
+    [orgId],
+  );
+  return result.rows[0]?.fp ?? '';
 }
 
 /** getFactorLibrary(ctx), reused while the organisation's factor tables are unchanged. */

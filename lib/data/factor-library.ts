@@ -1,13 +1,47 @@
 import 'server-only';
-import { getPrisma, type PrismaClient } from '@/lib/db';
-import type { AcceleratorSpec, FactorLibrary, GridFactor } from '@/lib/emissions/factor-library-types';
+import type {
+  AcceleratorSpec,
+  EwifFactor,
+  FactorLibrary,
+  GridFactor,
+  LocationFactor,
+  ProviderDefault,
+} from '@/lib/emissions/factor-library-types';
 import { applyGridOverrides } from '@/lib/factors/apply-grid-overrides';
 import { getBundledGridFactors } from './bundled-grid-factors';
+import { poolRunner, type TSqlRunner } from './sql-runner';
 
-type Db = Pick<
-  PrismaClient,
-  'accelerator' | 'location' | 'emissionFactor' | 'waterFactor' | 'providerDefault' | '$queryRaw'
->;
+type TAcceleratorRow = Omit<
+  AcceleratorSpec,
+  'embodiedKgCo2e' | 'embodiedLowKgCo2e' | 'embodiedHighKgCo2e'
+> & {
+  orgId: string | null;
+  embodiedKgCo2e: number | null;
+  embodiedLowKgCo2e: number | null;
+  embodiedHighKgCo2e: number | null;
+};
+type TGridFactorRow = GridFactor & { kind: 'grid_location' | 'residual_mix' };
+
+// Plain SQL through a runner (docs/decisions/ingest-perf.md): the pg pool by default, so an ingest process never
+// loads Prisma, or a Prisma transaction's (`prismaRunner(tx)`, recompute reads its own uncommitted overrides).
+// Bundled rows (org_id NULL) first, as the override precedence below expects.
+const SCOPE = '(org_id IS NULL OR org_id = $1::uuid) ORDER BY org_id ASC NULLS FIRST';
+const ACCELERATORS_SQL = `SELECT id, org_id AS "orgId", name, aliases, tdp_w AS "tdpW", idle_w AS "idleW",
+    memory_gb AS "memoryGb", embodied_kg_co2e AS "embodiedKgCo2e", embodied_low_kg_co2e AS "embodiedLowKgCo2e",
+    embodied_high_kg_co2e AS "embodiedHighKgCo2e", source, dataset_version AS "datasetVersion"
+  FROM accelerator WHERE ${SCOPE}`;
+const LOCATIONS_SQL = `SELECT provider::text, region_code AS "regionCode", grid_zone AS "gridZone",
+    country_code AS "countryCode", pue, wue_l_per_kwh AS "wueLPerKwh", source, dataset_version AS "datasetVersion"
+  FROM location WHERE ${SCOPE}`;
+const OVERRIDE_FACTORS_SQL = `SELECT id, kind::text, zone, granularity::text, period_start AS "periodStart",
+    period_end AS "periodEnd", g_co2e_per_kwh AS "gCo2ePerKwh", basis::text, source, licence,
+    dataset_version AS "datasetVersion"
+  FROM emission_factor WHERE org_id = $1::uuid ORDER BY zone, period_start`;
+const WATER_SQL = `SELECT id, zone, l_per_kwh AS "lPerKwh", source, dataset_version AS "datasetVersion"
+  FROM water_factor WHERE org_id IS NULL OR org_id = $1::uuid`;
+const PROVIDER_DEFAULTS_SQL = `SELECT provider::text, pue, pue_source AS "pueSource", wue_l_per_kwh AS "wueLPerKwh",
+    wue_source AS "wueSource", dataset_version AS "datasetVersion"
+  FROM provider_default`;
 
 /** Only the engine's fields: database rows also carry org_id, kind and created_at. */
 function toGridFactor(row: GridFactor): GridFactor {
@@ -32,19 +66,19 @@ function toGridFactor(row: GridFactor): GridFactor {
  * bundled location of the same provider/region; an override grid factor replaces the bundled factors of its zone
  * and basis over its validity period (`applyGridOverrides`). Another organisation's overrides are never read.
  */
-export async function getFactorLibrary(ctx: { orgId: string }, db: Db = getPrisma()): Promise<FactorLibrary> {
-  const scope = { OR: [{ orgId: null }, { orgId: ctx.orgId }] };
+export async function getFactorLibrary(
+  ctx: { orgId: string },
+  db: TSqlRunner = poolRunner(),
+): Promise<FactorLibrary> {
+  const bundledGrid = await getBundledGridFactors();
   // Sequential, not Promise.all: `db` may be an interactive transaction, which runs one query at a time.
-  const bundledGrid = await getBundledGridFactors(db);
+  const org = [ctx.orgId];
   const [accelerators, locations, factors, water, providerDefaults] = [
-    await db.accelerator.findMany({ where: scope, orderBy: [{ orgId: { sort: 'asc', nulls: 'first' } }] }),
-    await db.location.findMany({ where: scope, orderBy: [{ orgId: { sort: 'asc', nulls: 'first' } }] }),
-    await db.emissionFactor.findMany({
-      where: { orgId: ctx.orgId },
-      orderBy: [{ zone: 'asc' }, { periodStart: 'asc' }],
-    }),
-    await db.waterFactor.findMany({ where: scope }),
-    await db.providerDefault.findMany({}),
+    await db.query<TAcceleratorRow>(ACCELERATORS_SQL, org),
+    await db.query<LocationFactor>(LOCATIONS_SQL, org),
+    await db.query<TGridFactorRow>(OVERRIDE_FACTORS_SQL, org),
+    await db.query<EwifFactor>(WATER_SQL, org),
+    await db.query<ProviderDefault>(PROVIDER_DEFAULTS_SQL),
   ];
   const acceleratorByName = new Map<string, AcceleratorSpec>();
   for (const a of accelerators) {
@@ -62,7 +96,7 @@ export async function getFactorLibrary(ctx: { orgId: string }, db: Db = getPrism
       datasetVersion: a.datasetVersion,
     });
   }
-  const locationByKey = new Map<string, FactorLibrary['locations'][number]>();
+  const locationByKey = new Map<string, LocationFactor>();
   for (const l of locations) {
     locationByKey.set(`${l.provider}:${l.regionCode}`, {
       provider: l.provider,

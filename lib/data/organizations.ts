@@ -1,6 +1,6 @@
 import 'server-only';
-import { getPrisma } from '@/lib/db';
 import { DEFAULT_METHODOLOGY_SETTINGS, type MethodologySettings } from '@/lib/emissions/methodology-settings';
+import { poolRunner } from './sql-runner';
 
 export interface TOrganizationDto {
   id: string;
@@ -13,36 +13,23 @@ export interface TOrganizationDto {
   carbonPricePerTonneCo2e: number | null;
 }
 
+// Plain pg (no Prisma): the upload path reads the organisation, and an ingest process must not load Prisma
+// (docs/decisions/ingest-perf.md).
+const ORGANIZATION_SQL = `SELECT id, slug, name, time_zone AS "timeZone", default_basis::text AS "defaultBasis",
+    embodied_lifetime_years AS "embodiedLifetimeYears", currency,
+    carbon_price_per_tonne_co2e AS "carbonPricePerTonneCo2e"
+  FROM organization`;
+
 export async function getOrganization(ctx: { orgId: string }): Promise<TOrganizationDto | null> {
-  return getPrisma().organization.findUnique({
-    where: { id: ctx.orgId },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      timeZone: true,
-      defaultBasis: true,
-      embodiedLifetimeYears: true,
-      currency: true,
-      carbonPricePerTonneCo2e: true,
-    },
-  });
+  const [row] = await poolRunner().query<TOrganizationDto>(`${ORGANIZATION_SQL} WHERE id = $1::uuid`, [
+    ctx.orgId,
+  ]);
+  return row ?? null;
 }
 
 export async function getOrganizationBySlug(slug: string): Promise<TOrganizationDto | null> {
-  return getPrisma().organization.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      timeZone: true,
-      defaultBasis: true,
-      embodiedLifetimeYears: true,
-      currency: true,
-      carbonPricePerTonneCo2e: true,
-    },
-  });
+  const [row] = await poolRunner().query<TOrganizationDto>(`${ORGANIZATION_SQL} WHERE slug = $1`, [slug]);
+  return row ?? null;
 }
 
 /** The engine settings an organisation has chosen (basis, embodied lifetime); other values are the defaults. */

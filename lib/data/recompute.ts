@@ -10,6 +10,7 @@ import { findEnergyContracts } from './energy-contracts';
 import { getFactorLibrary } from './factor-library';
 import { methodologySettingsFor } from './organizations';
 import { COMPUTED_COLUMNS, RESTATED_FIELDS } from './recompute-columns';
+import { prismaRunner } from './sql-runner';
 
 type Tx = Prisma.TransactionClient;
 
@@ -203,8 +204,8 @@ export async function recomputeOrganization(
     }
     // Sequential, not Promise.all: `tx` is one pg client; overlapping queries on it are queued by pg with a
     // DeprecationWarning (rejected from pg 9).
-    const library = await getFactorLibrary(ctx, tx);
-    const contracts = await findEnergyContracts(ctx, tx);
+    const library = await getFactorLibrary(ctx, prismaRunner(tx));
+    const contracts = await findEnergyContracts(ctx, prismaRunner(tx));
     const rows = await readAllRecords(tx, ctx.orgId, pageSize);
     rows.sort(
       (a, b) => a.startedAt.getTime() - b.startedAt.getTime() || (a.externalId < b.externalId ? -1 : 1),

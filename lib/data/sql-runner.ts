@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { getPgPool } from './pg-pool';
 
 /**
  * The one thing the set-based store needs from a transaction: run SQL with positional parameters, and (on a
@@ -23,6 +24,18 @@ export function pgRunner(client: pg.ClientBase): TSqlRunner {
     },
     async copyIn(sql, chunks) {
       await pipeline(Readable.from(chunks, { highWaterMark: 1 }), client.query(copyFrom(sql)));
+    },
+  };
+}
+
+/**
+ * Each statement on its own pooled pg connection (no transaction): the default of the reads an upload needs
+ * (organisation, contracts, factor library, upload DTO), so a process that only ingests never loads Prisma.
+ */
+export function poolRunner(pool: pg.Pool = getPgPool()): TSqlRunner {
+  return {
+    async query<R>(sql: string, params: readonly unknown[] = []) {
+      return (await pool.query(sql, params as unknown[])).rows as R[];
     },
   };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type pg from 'pg';
-import { getPrisma } from '@/lib/db';
 import type { IngestFormat, RowError } from '@/lib/ingest/types';
+import { poolRunner } from './sql-runner';
 import type { TUploadTotals } from './upload-summary';
 
 export type TUploadFormat = 'generic' | 'codecarbon' | 'nvidia_smi' | 'mapped';
@@ -41,23 +41,14 @@ export function uploadFormatOf(format: IngestFormat, mapped: boolean): TUploadFo
   return format === 'nvidia-smi' ? 'nvidia_smi' : format === 'codecarbon' ? 'codecarbon' : 'generic';
 }
 
-const SELECT = {
-  id: true,
-  fileName: true,
-  sizeBytes: true,
-  sha256: true,
-  format: true,
-  status: true,
-  timeZone: true,
-  rowsTotal: true,
-  rowsAccepted: true,
-  rowsRejected: true,
-  createdAt: true,
-  completedAt: true,
-  summary: true,
-  errorReport: true,
-  uploadedBy: { select: { name: true, email: true } },
-} as const;
+// Plain pg (no Prisma): ingestUpload returns this DTO, and an ingest process must not load Prisma
+// (docs/decisions/ingest-perf.md). Columns as the DTO names them; the uploader's name and email for `uploadedBy`.
+const UPLOAD_SQL = `SELECT u.id, u.file_name AS "fileName", u.size_bytes AS "sizeBytes", u.sha256, u.format::text,
+    u.status::text, u.time_zone AS "timeZone", u.rows_total AS "rowsTotal", u.rows_accepted AS "rowsAccepted",
+    u.rows_rejected AS "rowsRejected", u.created_at AS "createdAt", u.completed_at AS "completedAt", u.summary,
+    u.error_report AS "errorReport",
+    CASE WHEN usr.id IS NULL THEN NULL ELSE json_build_object('name', usr.name, 'email', usr.email) END AS "uploadedBy"
+  FROM upload u LEFT JOIN "user" usr ON usr.id = u.uploaded_by_id`;
 
 type TRow = {
   summary: unknown;
@@ -85,19 +76,20 @@ export async function getUpload(ctx: { orgId: string }, id: string): Promise<TUp
   if (!/^[0-9a-f-]{36}$/i.test(id)) {
     return null;
   }
-  const row = await getPrisma().upload.findFirst({ where: { id, orgId: ctx.orgId }, select: SELECT });
-  return row ? toDto(row as TRow) : null;
+  const [row] = await poolRunner().query<TRow>(
+    `${UPLOAD_SQL} WHERE u.id = $1::uuid AND u.org_id = $2::uuid`,
+    [id, ctx.orgId],
+  );
+  return row ? toDto(row) : null;
 }
 
 /** The organisation's uploads, newest first. */
 export async function findUploads(ctx: { orgId: string }, limit = 50): Promise<TUploadDto[]> {
-  const rows = await getPrisma().upload.findMany({
-    where: { orgId: ctx.orgId },
-    orderBy: { createdAt: 'desc' },
-    take: limit,
-    select: SELECT,
-  });
-  return rows.map((r) => toDto(r as TRow));
+  const rows = await poolRunner().query<TRow>(
+    `${UPLOAD_SQL} WHERE u.org_id = $1::uuid ORDER BY u.created_at DESC LIMIT $2`,
+    [ctx.orgId, limit],
+  );
+  return rows.map(toDto);
 }
 
 /** Errors, warnings and skipped lines of an upload; null if the id is not the organisation's. */
@@ -108,10 +100,10 @@ export async function getUploadErrorReport(
   if (!/^[0-9a-f-]{36}$/i.test(id)) {
     return null;
   }
-  const row = await getPrisma().upload.findFirst({
-    where: { id, orgId: ctx.orgId },
-    select: { fileName: true, errorReport: true },
-  });
+  const [row] = await poolRunner().query<{ fileName: string; errorReport: unknown }>(
+    `SELECT file_name AS "fileName", error_report AS "errorReport" FROM upload WHERE id = $1::uuid AND org_id = $2::uuid`,
+    [id, ctx.orgId],
+  );
   if (!row) {
     return null;
   }

@@ -37,3 +37,13 @@ test('records with equal engine inputs share provenance; different inputs never 
     engineInputKey(records[4] as (typeof records)[number]),
   );
 });
+
+test('memoised footprints of different inputs share equal factor refs (one instance each), values unchanged', () => {
+  const memo: FootprintMemo = new Map();
+  const [d, e] = computeFootprintsMemo(records.slice(3, 5), library, SETTINGS, [], memo);
+  const direct = computeFootprints(records.slice(3, 5), library, SETTINGS, []);
+  expect([d, e]).toEqual(direct);
+  const sharedCount = (d?.factorRefs ?? []).filter((ref) => e?.factorRefs.includes(ref)).length;
+  // Same region and grid: only the PUE ref differs (1.3 vs 1.4).
+  expect(sharedCount).toBe((d?.factorRefs.length ?? 0) - 1);
+});

@@ -1,7 +1,7 @@
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
 import { computeFootprints } from './compute-footprints';
 import type { EnergyContractInput } from './energy-contract';
-import type { RecordFootprint } from './footprint-types';
+import type { FactorRef, RecordFootprint } from './footprint-types';
 import type { IndexedFactorLibrary } from './index-factor-library';
 import type { MethodologySettings } from './methodology-settings';
 
@@ -34,6 +34,39 @@ export type FootprintMemo = Map<string, RecordFootprint>;
 /** Entries kept before the memo is cleared, so a file of all-distinct rows cannot grow it without bound. */
 const MAX_MEMO_ENTRIES = 10_000;
 
+// One shared instance per distinct factor reference, per memo: memoised footprints of different keys repeat the
+// same PUE, WUE, water, embodied and accelerator refs (only the hourly grid ref differs), and each ref object with
+// its texts is ~150 B. Sharing them cuts the memo's live size by about half (docs/decisions/ingest-perf.md), which
+// V8 repays several times over in heap headroom. Refs are never mutated (footprints of one key already share them).
+const sharedRefs = new WeakMap<FootprintMemo, Map<string, FactorRef[]>>();
+
+const sameRef = (a: FactorRef, b: FactorRef) =>
+  a.kind === b.kind &&
+  a.value === b.value &&
+  a.unit === b.unit &&
+  a.basis === b.basis &&
+  a.source === b.source &&
+  a.datasetVersion === b.datasetVersion;
+
+// Keyed by the ref's id (a string the library already holds, so the table adds no key texts); the few refs that
+// share an id (e.g. PUE defaults of different values) are told apart by their fields.
+function withSharedRefs(footprint: RecordFootprint, refs: Map<string, FactorRef[]>): RecordFootprint {
+  footprint.factorRefs = footprint.factorRefs.map((ref) => {
+    const candidates = refs.get(ref.id);
+    const known = candidates?.find((c) => sameRef(c, ref));
+    if (known) {
+      return known;
+    }
+    if (candidates) {
+      candidates.push(ref);
+    } else {
+      refs.set(ref.id, [ref]);
+    }
+    return ref;
+  });
+  return footprint;
+}
+
 export function engineInputKey(record: TUsageRecordInput): string {
   let key = '';
   for (const name of ENGINE_INPUT_KEYS) {
@@ -59,8 +92,11 @@ export function computeFootprintsMemo(
   if (contracts.length > 0) {
     return computeFootprints(records, library, settings, contracts);
   }
-  if (memo.size > MAX_MEMO_ENTRIES) {
+  let refs = sharedRefs.get(memo);
+  if (!refs || memo.size > MAX_MEMO_ENTRIES) {
     memo.clear();
+    refs = new Map();
+    sharedRefs.set(memo, refs);
   }
   const keys = records.map(engineInputKey);
   const missing: TUsageRecordInput[] = [];
@@ -75,7 +111,7 @@ export function computeFootprintsMemo(
   });
   const computed = computeFootprints(missing, library, settings, []);
   missingKeys.forEach((key, i) => {
-    memo.set(key, computed[i] as RecordFootprint);
+    memo.set(key, withSharedRefs(computed[i] as RecordFootprint, refs));
   });
   return records.map((record, i) => {
     const hit = memo.get(keys[i] as string) as RecordFootprint;
