@@ -3,6 +3,7 @@ import type { TDateRange } from '@/lib/dashboard/date-range';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { type TRollupDays, wholeMonthsOf } from './rollup-plan';
+import { ROLLUP_QUANTITIES } from './rollup-quantities';
 
 /**
  * The ONE where-clause builder for dashboard queries (overview, models, records explorer, CSV export).
@@ -96,17 +97,7 @@ const ROLLUP_COLUMNS = Prisma.raw(
     'record_starts',
     'record_carry_in',
     'record_share',
-    'device_hours',
-    'it_energy_kwh',
-    'facility_energy_kwh',
-    'location_kg_co2e',
-    'market_kg_co2e',
-    'market_matched_kwh',
-    'embodied_kg_co2e',
-    'water_onsite_l',
-    'water_offsite_l',
-    'uncertainty_low_kg_co2e',
-    'uncertainty_high_kg_co2e',
+    ...ROLLUP_QUANTITIES,
     'requests',
     'tokens',
     'request_location_kg_co2e',

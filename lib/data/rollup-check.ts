@@ -1,6 +1,7 @@
 import 'server-only';
 import type pg from 'pg';
 import { findQualityRollupMismatches } from './quality-rollup-check';
+import { ROLLUP_QUANTITIES } from './rollup-quantities';
 
 /**
  * Proves usage_rollup_daily equals the raw records, independently of the trigger's day-splitting SQL:
@@ -14,20 +15,6 @@ import { findQualityRollupMismatches } from './quality-rollup-check';
  * 5. the quality rollups (usage_quality_daily) equal the raw records the same way (./quality-rollup-check.ts).
  * Used by `npm run db:check-rollups` and the rollup integration tests.
  */
-
-export const ROLLUP_QUANTITIES = [
-  'device_hours',
-  'it_energy_kwh',
-  'facility_energy_kwh',
-  'location_kg_co2e',
-  'market_kg_co2e',
-  'market_matched_kwh',
-  'embodied_kg_co2e',
-  'water_onsite_l',
-  'water_offsite_l',
-  'uncertainty_low_kg_co2e',
-  'uncertainty_high_kg_co2e',
-] as const;
 
 const KEYS =
   'org_id, phase, team_id, project_id, model, region, provider, accelerator, grid_zone, is_measured';

@@ -1,19 +1,16 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { resolveDateRange, type TDateRange } from '@/lib/dashboard/date-range';
 import { findSummary } from '@/lib/data/api-summary';
 import { findBreakdowns, findTopEmitters } from '@/lib/data/dashboard-breakdowns';
 import { getDashboardTotals } from '@/lib/data/dashboard-totals';
 import { findInferenceByModel, findTrendByPhase } from '@/lib/data/dashboard-trends';
-import { seedDemoOrganization } from '@/lib/data/demo-seed';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { findRollupMismatches } from '@/lib/data/rollup-check';
 import { setRollupsEnabled } from '@/lib/data/rollup-plan';
 import { getPrisma } from '@/lib/db';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { expectSameFigures } from '../support/expect-same-figures';
-import { createTestDatabase } from '../support/test-database';
+import { closeRollupTestOrg, openRollupTestOrg } from '../support/rollup-test-org';
 
 // The monthly rollups (maintained from usage_rollup_daily) and the top-emitter run bounds (usage_run_bound):
 // exact after every kind of write, and the bounded top-emitter query equals the unbounded raw one, including
@@ -25,18 +22,11 @@ let client: pg.Client;
 const NOW = new Date('2026-11-29T15:00:00Z');
 
 beforeAll(async () => {
-  const url = await createTestDatabase();
-  process.env.DATABASE_URL = url;
-  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), url);
-  orgId = (await seedDemoOrganization({ computedAt: new Date('2026-11-29T00:00:00Z') })).orgId;
-  client = new pg.Client({ connectionString: url });
-  await client.connect();
+  ({ orgId, client } = await openRollupTestOrg());
 }, 180_000);
 
 afterAll(async () => {
-  setRollupsEnabled(true);
-  await client.end();
-  await getPrisma().$disconnect();
+  await closeRollupTestOrg(client);
 });
 
 const expectExact = async () => expect(await findRollupMismatches(client)).toEqual([]);
