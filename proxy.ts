@@ -4,6 +4,10 @@ import { contentSecurityPolicy } from './lib/security/security-headers';
 
 // Paths open without a session (sign-in, invitation links, the API with its own auth, CSV templates).
 const PUBLIC_PATHS = /^\/(sign-in|invite\/|api\/|templates\/)/;
+// CSV exports that machines may call with `Authorization: Bearer <token>` instead of the session cookie; the route
+// handlers authorise either (requireRequestAuth), so the proxy must not send those calls to sign-in.
+const BEARER_PATHS = /^\/(records|audit)\/export$/;
+const hasBearer = (request: NextRequest) => /^Bearer\s/i.test(request.headers.get('authorization') ?? '');
 
 /** A fresh 128-bit nonce per request, base64 (Next.js reads it from the request's CSP header). */
 function createNonce(): string {
@@ -22,7 +26,8 @@ export function proxy(request: NextRequest) {
     nonce: createNonce(),
   });
   const { pathname } = request.nextUrl;
-  if (!PUBLIC_PATHS.test(pathname) && !getSessionCookie(request)) {
+  const bearerCall = BEARER_PATHS.test(pathname) && hasBearer(request);
+  if (!PUBLIC_PATHS.test(pathname) && !bearerCall && !getSessionCookie(request)) {
     const redirect = NextResponse.redirect(new URL('/sign-in', request.url));
     redirect.headers.set('Content-Security-Policy', csp);
     return redirect;

@@ -96,11 +96,30 @@ export async function requirePageAuth(permission: TPermission = 'read'): Promise
   return ctx;
 }
 
-/** For server actions: the context, or an AppError (actions re-check authorisation themselves). */
+/**
+ * Origins a server action may come from: the app's public origin and the host the request was addressed to
+ * (`X-Forwarded-Host`, else `Host`, as Next.js compares them).
+ */
+function actionOrigins(requestHeaders: Headers): string[] {
+  const host = requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host');
+  const addressed = host ? [`http://${host}`, `https://${host}`] : [];
+  return [new URL(getEnv().BETTER_AUTH_URL).origin, ...addressed];
+}
+
+/**
+ * For server actions: the context, or an AppError (actions re-check authorisation themselves). Actions are POSTs
+ * authenticated by the session cookie, so they get the same CSRF check as route handlers: Next.js compares
+ * `Origin` with the host only when `Origin` is present, so a request without it is refused here (docs/SECURITY.md).
+ */
 export async function requireActionAuth(permission: TPermission): Promise<TAuthContext> {
   const ctx = await getSessionContext();
   if (!ctx) {
     throw new AppError('UNAUTHENTICATED', 'Your session has ended; sign in again.');
+  }
+  const requestHeaders = await headers();
+  const refusal = crossSiteRefusal('POST', requestHeaders, actionOrigins(requestHeaders));
+  if (refusal) {
+    throw new AppError('FORBIDDEN', refusal);
   }
   if (!hasPermission(ctx.role, permission)) {
     throw new AppError('FORBIDDEN', `Your role (${ctx.role}) does not allow this.`);

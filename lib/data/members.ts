@@ -74,14 +74,20 @@ async function lockAndCheck(
 }
 
 /**
- * Signs the user out everywhere (their sessions are deleted, so the next request re-authenticates with the new
- * privileges): session rotation on privilege change. Returns how many sessions ended.
+ * A session carries no organisation or role: lib/auth/context.ts re-reads the memberships on every request, so a
+ * role change applies to the member's next request and a removal ends their access to THAT organisation at once
+ * (a session whose active organisation it was falls back to another membership), while their sessions in the
+ * other organisations stay valid. Only a user left with no organisation is signed out (sessions deleted).
+ * Returns how many sessions ended.
  */
-async function revokeSessions(tx: Prisma.TransactionClient, userId: string): Promise<number> {
+async function endSessionsIfNoOrganisationLeft(tx: Prisma.TransactionClient, userId: string): Promise<number> {
+  if ((await tx.membership.count({ where: { userId } })) > 0) {
+    return 0;
+  }
   return (await tx.session.deleteMany({ where: { userId } })).count;
 }
 
-/** Changes a member's role; audited; the member's sessions are revoked. Same role = no change. */
+/** Changes a member's role; audited; applies from the member's next request (sessions stay). Same role = no change. */
 export async function changeMemberRole(ctx: TMemberCtx, targetUserId: string, newRole: Role): Promise<void> {
   await getPrisma().$transaction(async (tx) => {
     const target = await lockAndCheck(tx, ctx, targetUserId, newRole);
@@ -92,17 +98,19 @@ export async function changeMemberRole(ctx: TMemberCtx, targetUserId: string, ne
       where: { orgId_userId: { orgId: ctx.orgId, userId: targetUserId } },
       data: { role: newRole },
     });
-    const sessionsRevoked = await revokeSessions(tx, targetUserId);
     await recordAuditEvent(tx, ctx, {
       action: 'membership.role_changed',
       targetType: 'user',
       targetId: targetUserId,
-      metadata: { email: target.user.email, from: target.role, to: newRole, sessionsRevoked },
+      metadata: { email: target.user.email, from: target.role, to: newRole },
     });
   });
 }
 
-/** Removes a member: membership deleted, their tokens in this organisation revoked, their sessions revoked. */
+/**
+ * Removes a member: membership deleted, their tokens in this organisation revoked; their sessions end only when
+ * no organisation is left (see endSessionsIfNoOrganisationLeft).
+ */
 export async function removeMember(ctx: TMemberCtx, targetUserId: string, now: Date): Promise<void> {
   await getPrisma().$transaction(async (tx) => {
     const target = await lockAndCheck(tx, ctx, targetUserId, null);
@@ -111,7 +119,7 @@ export async function removeMember(ctx: TMemberCtx, targetUserId: string, now: D
       where: { orgId: ctx.orgId, userId: targetUserId, revokedAt: null },
       data: { revokedAt: now },
     });
-    const sessionsRevoked = await revokeSessions(tx, targetUserId);
+    const sessionsRevoked = await endSessionsIfNoOrganisationLeft(tx, targetUserId);
     await recordAuditEvent(tx, ctx, {
       action: 'membership.removed',
       targetType: 'user',

@@ -41,16 +41,33 @@ export async function saveBudgetAction(_prev: TActionState, formData: FormData):
   }
 }
 
-export async function deleteTargetAction(formData: FormData): Promise<void> {
-  const { id } = ZDeleteByIdInput.parse(Object.fromEntries(formData));
-  const ctx = await requireActionAuth('manageOrganization');
-  await deleteTarget(ctx, id);
-  revalidatePath('/targets');
+/** Refused (role, another organisation's id) → the form's error state, never a thrown error (a 500). */
+export async function deleteTargetAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
+  const parsed = ZDeleteByIdInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return toInvalidState(parsed.error);
+  }
+  try {
+    const ctx = await requireActionAuth('manageOrganization');
+    await deleteTarget(ctx, parsed.data.id);
+    revalidatePath('/targets');
+    return { ok: true, message: 'Target deleted.' };
+  } catch (error) {
+    return toActionState(error);
+  }
 }
 
-export async function deleteBudgetAction(formData: FormData): Promise<void> {
-  const { id } = ZDeleteByIdInput.parse(Object.fromEntries(formData));
-  const ctx = await requireActionAuth('manageOrganization');
-  await deleteBudget(ctx, id);
-  revalidatePath('/', 'layout');
+export async function deleteBudgetAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
+  const parsed = ZDeleteByIdInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return toInvalidState(parsed.error);
+  }
+  try {
+    const ctx = await requireActionAuth('manageOrganization');
+    await deleteBudget(ctx, parsed.data.id);
+    revalidatePath('/', 'layout');
+    return { ok: true, message: 'Budget deleted.' };
+  } catch (error) {
+    return toActionState(error);
+  }
 }

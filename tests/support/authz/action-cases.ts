@@ -116,12 +116,12 @@ export const ACTION_CASES: TActionCase[] = [
   {
     key: `${D}/targets/actions.ts#deleteTargetAction`,
     access: 'manageOrganization',
-    prepare: async ({ a }) => plainForm({ id: await make.target(a) }),
+    prepare: async ({ a }) => form({ id: await make.target(a) }),
   },
   {
     key: `${D}/targets/actions.ts#deleteBudgetAction`,
     access: 'manageOrganization',
-    prepare: async ({ a }) => plainForm({ id: await make.budget(a) }),
+    prepare: async ({ a }) => form({ id: await make.budget(a) }),
   },
   {
     key: `${D}/targets/alert-actions.ts#dismissBudgetAlertAction`,
@@ -181,7 +181,7 @@ export const ACTION_CASES: TActionCase[] = [
   {
     key: `${D}/settings/tokens/actions.ts#revokeApiTokenAction`,
     access: 'manageTokens',
-    prepare: async (f, caller) => plainForm({ tokenId: await make.token(f.a, userOf(f, caller).userId) }),
+    prepare: async (f, caller) => form({ tokenId: await make.token(f.a, userOf(f, caller).userId) }),
   },
   {
     key: `${D}/settings/organization/actions.ts#updateOrganizationSettingsAction`,

@@ -123,7 +123,7 @@ function messageOutcome(message: string): TOutcome {
   if (/session has ended/.test(message)) {
     return 'unauthenticated';
   }
-  return /not found|not valid|no longer listed|Unknown|^No (such|member|open)/i.test(message)
+  return /not found|not valid|no longer listed|Unknown|^No (such|member|open|active)/i.test(message)
     ? 'not_found'
     : `error: ${message}`;
 }

@@ -195,11 +195,11 @@ export const ISOLATION_CASES: TIsolationCase[] = [
   },
   {
     key: `${D}/targets/actions.ts#deleteTargetAction`,
-    action: async (f) => plainForm({ id: await make.target(f.b) }),
+    action: async (f) => form({ id: await make.target(f.b) }),
   },
   {
     key: `${D}/targets/actions.ts#deleteBudgetAction`,
-    action: async (f) => plainForm({ id: await make.budget(f.b) }),
+    action: async (f) => form({ id: await make.budget(f.b) }),
   },
   {
     key: `${D}/targets/alert-actions.ts#dismissBudgetAlertAction`,
@@ -248,7 +248,7 @@ export const ISOLATION_CASES: TIsolationCase[] = [
   },
   {
     key: `${D}/settings/tokens/actions.ts#revokeApiTokenAction`,
-    action: async (f) => plainForm({ tokenId: await make.token(f.b, f.b.members.owner.userId) }),
+    action: async (f) => form({ tokenId: await make.token(f.b, f.b.members.owner.userId) }),
   },
   {
     key: `${D}/settings/organization/actions.ts#updateOrganizationSettingsAction`,

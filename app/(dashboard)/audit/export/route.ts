@@ -1,3 +1,4 @@
+import { withRateLimit } from '@/lib/api/rate-limit';
 import { AUDIT_CSV_HEADER, auditCsvLine } from '@/lib/audit/audit-csv';
 import { requireRequestAuth } from '@/lib/auth/context';
 import { csvLine } from '@/lib/dashboard/to-csv';
@@ -7,8 +8,8 @@ import { csvStreamResponse } from '@/lib/http/csv-stream-response';
 import { parseAuditFilters } from '@/lib/schemas/audit-filters';
 
 // GET /audit/export?<audit filters>: the filtered audit log as CSV (readAudit), streamed in batches.
-// Parse → authorise → lib → respond.
-export async function GET(request: Request) {
+// Session cookie (browser) or bearer token with the `read` scope; rate limited like the API. Parse → authorise → lib → respond.
+async function handleGet(request: Request) {
   try {
     const filters = parseAuditFilters(new URL(request.url).searchParams);
     const ctx = await requireRequestAuth(request, 'readAudit');
@@ -24,4 +25,5 @@ export async function GET(request: Request) {
   }
 }
 
+export const GET = withRateLimit(handleGet);
 export const dynamic = 'force-dynamic';

@@ -1,3 +1,4 @@
+import { withRateLimit } from '@/lib/api/rate-limit';
 import { requireRequestAuth } from '@/lib/auth/context';
 import { resolveDateRange } from '@/lib/dashboard/date-range';
 import { RECORD_CSV_HEADER, recordCsvLine } from '@/lib/dashboard/record-csv';
@@ -10,8 +11,8 @@ import { csvStreamResponse } from '@/lib/http/csv-stream-response';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 
 // GET /records/export?<dashboard filters>: the filtered records as CSV, streamed in keyset batches.
-// Parse → authorise → lib → respond.
-export async function GET(request: Request) {
+// Session cookie (browser) or bearer token with the `read` scope; rate limited like the API. Parse → authorise → lib → respond.
+async function handleGet(request: Request) {
   try {
     const filters = parseDashboardFilters(new URL(request.url).searchParams);
     const ctx = await requireRequestAuth(request, 'read');
@@ -29,4 +30,5 @@ export async function GET(request: Request) {
   }
 }
 
+export const GET = withRateLimit(handleGet);
 export const dynamic = 'force-dynamic';

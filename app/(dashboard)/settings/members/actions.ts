@@ -53,7 +53,7 @@ export async function changeMemberRoleAction(_prev: TActionState, formData: Form
     const ctx = await requireActionAuth('manageMembers');
     await changeMemberRole(ctx, parsed.data.userId, parsed.data.role);
     revalidatePath('/', 'layout');
-    return { ok: true, message: 'Role saved; the member was signed out everywhere.' };
+    return { ok: true, message: 'Role saved; it applies from the member’s next request.' };
   } catch (error) {
     return toActionState(error);
   }

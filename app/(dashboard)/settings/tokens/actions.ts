@@ -47,13 +47,18 @@ export async function createApiTokenAction(
   }
 }
 
-export async function revokeApiTokenAction(formData: FormData): Promise<void> {
+/** Refused (role, another organisation's token) → the form's error state, never a thrown error (a 500). */
+export async function revokeApiTokenAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
   const parsed = ZRevokeApiTokenInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
-    // A tampered form: the id can only be a uuid of the page's own list; nothing to revoke.
-    return;
+    return toInvalidState(parsed.error);
   }
-  const ctx = await requireActionAuth('manageTokens');
-  await revokeApiToken(ctx, parsed.data.tokenId);
-  revalidatePath('/settings/tokens');
+  try {
+    const ctx = await requireActionAuth('manageTokens');
+    await revokeApiToken(ctx, parsed.data.tokenId);
+    revalidatePath('/settings/tokens');
+    return { ok: true, message: 'Token revoked.' };
+  } catch (error) {
+    return toActionState(error);
+  }
 }

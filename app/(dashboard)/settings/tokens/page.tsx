@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
-import { Button } from '@/components/ui/button';
+import { StateActionForm } from '@/components/ui/state-action-form';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
 import { requirePageAuth } from '@/lib/auth/context';
@@ -82,12 +82,13 @@ export default async function TokensPage() {
                       Revoked
                     </span>
                   ) : canManage ? (
-                    <form key="status" action={revokeApiTokenAction}>
-                      <input type="hidden" name="tokenId" value={t.id} />
-                      <Button type="submit" variant="danger" aria-label={`Revoke token ${t.name}`}>
-                        Revoke
-                      </Button>
-                    </form>
+                    <StateActionForm
+                      key="status"
+                      action={revokeApiTokenAction}
+                      fields={{ tokenId: t.id }}
+                      label="Revoke"
+                      ariaLabel={`Revoke token ${t.name}`}
+                    />
                   ) : (
                     'Active'
                   ),

@@ -1,6 +1,8 @@
 import type { Route } from 'next';
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
+import { StateActionForm } from '@/components/ui/state-action-form';
+import type { TActionState } from '@/lib/action-state';
 
 /** Edit link and delete form (server action taking `id`) for one target or budget row. */
 export function EditDeleteButtons({
@@ -11,7 +13,7 @@ export function EditDeleteButtons({
 }: {
   editHref: string;
   id: string;
-  deleteAction: (formData: FormData) => Promise<void>;
+  deleteAction: (prev: TActionState, formData: FormData) => Promise<TActionState>;
   deleteLabel: string;
 }) {
   return (
@@ -19,12 +21,7 @@ export function EditDeleteButtons({
       <Button asChild variant="secondary">
         <Link href={editHref as Route}>Edit</Link>
       </Button>
-      <form action={deleteAction}>
-        <input type="hidden" name="id" value={id} />
-        <Button type="submit" variant="danger" aria-label={deleteLabel}>
-          Delete
-        </Button>
-      </form>
+      <StateActionForm action={deleteAction} fields={{ id }} label="Delete" ariaLabel={deleteLabel} />
     </div>
   );
 }
