@@ -1,10 +1,11 @@
 import 'server-only';
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
-import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
+import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
 import { getPrisma } from '@/lib/db';
 import { getEnv } from '@/lib/env';
+import { MIN_PASSWORD_LENGTH, passwordPolicyRefusal } from '@/lib/security/password-policy';
 import { ipLockoutMessage, lockoutMessage } from '@/lib/security/sign-in-lockout';
 import { getIpSignInLockout, getSignInLockout, recordSignInAttempt } from './sign-in-attempts';
 
@@ -22,10 +23,35 @@ function attemptOf(ctx: THookContext) {
   };
 }
 
+/** Better Auth endpoints that set a password, and the body field carrying it. */
+const PASSWORD_SETTING_PATHS: Record<string, 'password' | 'newPassword'> = {
+  '/sign-up/email': 'password',
+  '/change-password': 'newPassword',
+  '/reset-password': 'newPassword',
+};
+
+// The password policy (lib/security/password-policy.ts) on every Better Auth endpoint that sets a password, before
+// Better Auth hashes it: the account's email comes from the body (sign-up) or the session (change-password).
+const beforePasswordSet = createAuthMiddleware(async (ctx) => {
+  const field = PASSWORD_SETTING_PATHS[ctx.path ?? ''];
+  const password = field ? (ctx.body as Record<string, unknown> | undefined)?.[field] : undefined;
+  if (typeof password !== 'string') {
+    return;
+  }
+  const bodyEmail = (ctx.body as { email?: unknown }).email;
+  const email =
+    typeof bodyEmail === 'string' ? bodyEmail : ((await getSessionFromCtx(ctx))?.user.email ?? '');
+  const refusal = passwordPolicyRefusal(password, email);
+  if (refusal) {
+    throw new APIError('BAD_REQUEST', { message: refusal, code: 'WEAK_PASSWORD' });
+  }
+});
+
 // Lockout before the password is even checked (so a locked account refuses the right password too), and one
 // SignInAttempt + audit events after every attempt. Runs for the HTTP route and for auth.api.signInEmail alike.
-const beforeSignIn = createAuthMiddleware(async (ctx) => {
+const beforeAuth = createAuthMiddleware(async (ctx) => {
   if (ctx.path !== SIGN_IN_PATH) {
+    await beforePasswordSet(ctx);
     return;
   }
   const attempt = attemptOf(ctx);
@@ -66,10 +92,10 @@ function createAuth() {
     secret: env.BETTER_AUTH_SECRET,
     trustedOrigins: [env.BETTER_AUTH_URL],
     database: prismaAdapter(getPrisma(), { provider: 'postgresql' }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     telemetry: { enabled: false },
-    hooks: { before: beforeSignIn, after: afterSignIn },
+    hooks: { before: beforeAuth, after: afterSignIn },
     plugins: [nextCookies()],
   });
 }

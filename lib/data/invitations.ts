@@ -145,11 +145,12 @@ export interface TInvitationView {
   email: string;
   role: Role;
   status: TInvitationStatus;
-  /** An account with this email exists: accepting asks for its password instead of creating one. */
-  userExists: boolean;
 }
 
-/** What the public /invite/[token] page shows; null for an unknown token. */
+/**
+ * What the public /invite/[token] page shows; null for an unknown token. Deliberately not whether the invited
+ * email has an account: the holder of the link must not learn it (docs/SECURITY.md "Invitations").
+ */
 export async function getInvitationByToken(token: string, now: Date): Promise<TInvitationView | null> {
   const prisma = getPrisma();
   const row = await prisma.invitation.findUnique({
@@ -166,12 +167,10 @@ export async function getInvitationByToken(token: string, now: Date): Promise<TI
   if (!row) {
     return null;
   }
-  const user = await prisma.user.findUnique({ where: { email: row.email }, select: { id: true } });
-  return {
-    orgName: row.org.name,
-    email: row.email,
-    role: row.role,
-    status: statusOf(row, now),
-    userExists: !!user,
-  };
+  return { orgName: row.org.name, email: row.email, role: row.role, status: statusOf(row, now) };
+}
+
+/** Whether an account with this email exists (the accept action decides, after the password was submitted). */
+export async function accountExists(email: string): Promise<boolean> {
+  return (await getPrisma().user.count({ where: { email } })) > 0;
 }

@@ -80,7 +80,10 @@ async function lockAndCheck(
  * other organisations stay valid. Only a user left with no organisation is signed out (sessions deleted).
  * Returns how many sessions ended.
  */
-async function endSessionsIfNoOrganisationLeft(tx: Prisma.TransactionClient, userId: string): Promise<number> {
+async function endSessionsIfNoOrganisationLeft(
+  tx: Prisma.TransactionClient,
+  userId: string,
+): Promise<number> {
   if ((await tx.membership.count({ where: { userId } })) > 0) {
     return 0;
   }

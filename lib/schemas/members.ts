@@ -18,24 +18,22 @@ export const ZInvitationToken = z
   .string()
   .regex(/^inv_[A-Za-z0-9_-]{43}$/, { message: 'Invalid invitation link.' });
 
-/** Accepting as a new user: name + password (same minimum as Better Auth's config). */
-export const ZAcceptInvitationNewUser = z
+/**
+ * Accepting an invitation: one form whoever opens the link (the page does not tell whether the invited email has an
+ * account). An existing account proves itself with its password; otherwise the account is created with `name`
+ * and the password, which must meet the policy (lib/security/password-policy.ts).
+ */
+export const ZAcceptInvitationInput = z
   .object({
     token: ZInvitationToken,
-    name: z.string().trim().min(1, { message: 'Enter your name.' }).max(120),
-    password: z.string().min(10, { message: 'Use at least 10 characters.' }).max(128),
+    name: z.string().trim().max(120).default(''),
+    password: z.string().min(1, { message: 'Enter a password.' }).max(128),
     confirmPassword: z.string(),
   })
   .refine((v) => v.password === v.confirmPassword, {
     message: 'The passwords differ.',
     path: ['confirmPassword'],
   });
-
-/** Accepting as an existing user: their password proves it is them. */
-export const ZAcceptInvitationExistingUser = z.object({
-  token: ZInvitationToken,
-  password: z.string().min(1, { message: 'Enter your password.' }).max(128),
-});
 
 export const ZSwitchOrganizationInput = z.object({ orgSlug: z.string().min(1).max(100) });
 

@@ -1,5 +1,6 @@
-// CSRF defence for route handlers authenticated by the session cookie (docs/SECURITY.md "CSRF"). Bearer-token
-// calls carry no ambient credential and are never checked. Pure: the caller passes the origins it trusts.
+// CSRF defence for route handlers and server actions authenticated by the session cookie (docs/SECURITY.md
+// "CSRF"). Bearer-token calls carry no ambient credential and are never checked. Pure: the caller passes the
+// origins it trusts.
 
 /** Methods that must not change state (RFC 9110 "safe"); never checked. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

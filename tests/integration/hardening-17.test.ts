@@ -2,10 +2,10 @@ import { NextRequest } from 'next/server';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { GET as exportAudit } from '@/app/(dashboard)/audit/export/route';
-import { GET as exportRecords } from '@/app/(dashboard)/records/export/route';
 import { acceptInvitationAction } from '@/app/(auth)/invite/[token]/actions';
 import InvitationPage from '@/app/(auth)/invite/[token]/page';
+import { GET as exportAudit } from '@/app/(dashboard)/audit/export/route';
+import { GET as exportRecords } from '@/app/(dashboard)/records/export/route';
 import { revokeApiTokenAction } from '@/app/(dashboard)/settings/tokens/actions';
 import { deleteBudgetAction, deleteTargetAction, saveTargetAction } from '@/app/(dashboard)/targets/actions';
 import { ACTIVE_ORG_COOKIE, requireActionAuth } from '@/lib/auth/context';
@@ -19,7 +19,14 @@ import { proxy } from '@/proxy';
 import { formData } from '../support/authz/action-cases';
 import { APP_ORIGIN } from '../support/authz/invoke';
 import { make, targetForm } from '../support/authz/makers';
-import { addMember, createUser, PASSWORD, setUpAuthzWorld, signInCookie, type TWorld } from '../support/authz/world';
+import {
+  addMember,
+  createUser,
+  PASSWORD,
+  setUpAuthzWorld,
+  signInCookie,
+  type TWorld,
+} from '../support/authz/world';
 import { RedirectSignal, withRequest } from '../support/request-context';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock);
@@ -54,7 +61,11 @@ describe('a. server actions need a same-origin request', () => {
   test('without Origin (and without Sec-Fetch-Site) or with a foreign Origin the action is refused; nothing saved', async () => {
     const owner = world.a.members.owner;
     const before = await targetsOf(owner.orgId);
-    for (const extra of [{}, { origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }]) {
+    for (const extra of [
+      {},
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'cross-site' },
+    ] as Record<string, string>[]) {
       const state = await withRequest(sessionHeaders(owner.cookie, extra), () =>
         saveTargetAction(IDLE, formData(targetForm())),
       );
@@ -67,7 +78,10 @@ describe('a. server actions need a same-origin request', () => {
   test('with the app’s Origin, or Sec-Fetch-Site: same-origin from the browser, the action runs', async () => {
     const owner = world.a.members.owner;
     const before = await targetsOf(owner.orgId);
-    for (const extra of [{ origin: APP_ORIGIN }, { 'sec-fetch-site': 'same-origin' }]) {
+    for (const extra of [{ origin: APP_ORIGIN }, { 'sec-fetch-site': 'same-origin' }] as Record<
+      string,
+      string
+    >[]) {
       const state = await withRequest(sessionHeaders(owner.cookie, extra), () =>
         saveTargetAction(IDLE, formData(targetForm())),
       );
@@ -116,12 +130,18 @@ describe('g. refused delete/revoke actions answer an error state, not a thrown e
     const own = await make.token(world.a, world.a.members.owner.userId);
     const foreign = await make.token(world.b, world.b.members.owner.userId);
     expect(
-      await call(world.a.members.auditor.cookie, () => revokeApiTokenAction(IDLE, formData({ tokenId: own }))),
+      await call(world.a.members.auditor.cookie, () =>
+        revokeApiTokenAction(IDLE, formData({ tokenId: own })),
+      ),
     ).toEqual({ ok: false, message: 'Your role (auditor) does not allow this.' });
     expect(
-      await call(world.a.members.owner.cookie, () => revokeApiTokenAction(IDLE, formData({ tokenId: foreign }))),
+      await call(world.a.members.owner.cookie, () =>
+        revokeApiTokenAction(IDLE, formData({ tokenId: foreign })),
+      ),
     ).toEqual({ ok: false, message: 'No active token with that id in this organisation.' });
-    const revoked = await getPrisma().apiToken.count({ where: { id: { in: [own, foreign] }, revokedAt: null } });
+    const revoked = await getPrisma().apiToken.count({
+      where: { id: { in: [own, foreign] }, revokedAt: null },
+    });
     expect(revoked).toBe(2);
   });
 });
@@ -135,7 +155,9 @@ describe('i. leaving one organisation keeps the sessions of the others', () => {
 
   test('removed from A: the session stays valid and lands in B; A is no longer reachable', async () => {
     const member = await addMember(world.a, 'editor');
-    await getPrisma().membership.create({ data: { orgId: world.b.orgId, userId: member.userId, role: 'viewer' } });
+    await getPrisma().membership.create({
+      data: { orgId: world.b.orgId, userId: member.userId, role: 'viewer' },
+    });
     const onA = `${member.cookie}; ${activeCookie(world.a.orgId)}`;
     expect((await contextWith(onA)).orgId).toBe(world.a.orgId);
     await removeMember({ ...world.a.members.owner }, member.userId, new Date());
@@ -148,7 +170,9 @@ describe('i. leaving one organisation keeps the sessions of the others', () => {
 
   test('role changed in A: sessions stay, the new role applies in A at once and B is unchanged', async () => {
     const member = await addMember(world.a, 'editor');
-    await getPrisma().membership.create({ data: { orgId: world.b.orgId, userId: member.userId, role: 'admin' } });
+    await getPrisma().membership.create({
+      data: { orgId: world.b.orgId, userId: member.userId, role: 'admin' },
+    });
     const second = await signInCookie(member.email);
     await changeMemberRole({ ...world.a.members.admin }, member.userId, 'viewer');
     expect(await sessionOf(member.cookie)).not.toBeNull();
@@ -171,7 +195,10 @@ describe('i. leaving one organisation keeps the sessions of the others', () => {
 });
 
 describe('j. tokens reach /records/export and /audit/export', () => {
-  const bearer = (token: string) => ({ authorization: `Bearer ${token}`, 'x-forwarded-for': '198.51.100.41' });
+  const bearer = (token: string) => ({
+    authorization: `Bearer ${token}`,
+    'x-forwarded-for': '198.51.100.41',
+  });
   const get = (handler: (r: Request) => Promise<Response>, path: string, token: string) =>
     handler(new Request(new URL(path, APP_ORIGIN), { headers: bearer(token) }));
 
@@ -195,8 +222,9 @@ describe('j. tokens reach /records/export and /audit/export', () => {
     expect(ok.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(ok.headers.get('ratelimit-limit')).not.toBeNull();
     expect((await ok.text()).split('\n')[0]).toContain('id');
-    const writeOnly = (await createApiToken(world.a.members.editor, 'export-write', { scopes: ['write:usage'] }))
-      .token;
+    const writeOnly = (
+      await createApiToken(world.a.members.editor, 'export-write', { scopes: ['write:usage'] })
+    ).token;
     const refused = await get(exportRecords, '/records/export', writeOnly);
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain('lacks the \\"read\\" scope');
@@ -210,8 +238,9 @@ describe('j. tokens reach /records/export and /audit/export', () => {
     expect(ok.headers.get('ratelimit-limit')).not.toBeNull();
     const editor = (await createApiToken(world.a.members.editor, 'audit-editor', { scopes: ['read'] })).token;
     expect((await get(exportAudit, '/audit/export', editor)).status).toBe(403);
-    const ownerReports = (await createApiToken(world.a.members.owner, 'audit-reports', { scopes: ['reports'] }))
-      .token;
+    const ownerReports = (
+      await createApiToken(world.a.members.owner, 'audit-reports', { scopes: ['reports'] })
+    ).token;
     expect((await get(exportAudit, '/audit/export', ownerReports)).status).toBe(403);
   });
 });
@@ -230,7 +259,9 @@ describe('c. the invitation page does not tell whether an account exists', () =>
     const a = (await renderInvitation(forExisting.token))
       .replaceAll(existing.email, 'EMAIL')
       .replaceAll(forExisting.token, 'TOKEN');
-    const b = (await renderInvitation(forNew.token)).replaceAll(newEmail, 'EMAIL').replaceAll(forNew.token, 'TOKEN');
+    const b = (await renderInvitation(forNew.token))
+      .replaceAll(newEmail, 'EMAIL')
+      .replaceAll(forNew.token, 'TOKEN');
     expect(a).toContain('You are invited to');
     expect(a).toBe(b);
   });
@@ -239,13 +270,22 @@ describe('c. the invitation page does not tell whether an account exists', () =>
     const existing = await createUser('invited-join');
     const forExisting = await make.invitation(world.a, existing.email);
     const call = (fields: Record<string, string>) =>
-      withRequest({ 'x-forwarded-for': '198.51.100.42' }, () => acceptInvitationAction(IDLE, formData(fields)));
-    const wrong = await call({ token: forExisting.token, name: '', password: 'not-the-password-1', confirmPassword: 'not-the-password-1' });
+      withRequest({ 'x-forwarded-for': '198.51.100.42' }, () =>
+        acceptInvitationAction(IDLE, formData(fields)),
+      );
+    const wrong = await call({
+      token: forExisting.token,
+      name: '',
+      password: 'not-the-password-1',
+      confirmPassword: 'not-the-password-1',
+    });
     expect(wrong).toEqual({ ok: false, message: 'The password is incorrect.' });
     await expect(
       call({ token: forExisting.token, name: '', password: PASSWORD, confirmPassword: PASSWORD }),
     ).rejects.toBeInstanceOf(RedirectSignal);
-    expect(await getPrisma().membership.count({ where: { userId: existing.userId, orgId: world.a.orgId } })).toBe(1);
+    expect(
+      await getPrisma().membership.count({ where: { userId: existing.userId, orgId: world.a.orgId } }),
+    ).toBe(1);
 
     const newEmail = `joiner-${Date.now()}@example.test`;
     const forNew = await make.invitation(world.a, newEmail);
@@ -281,7 +321,10 @@ describe('b. weak passwords are refused wherever a password is set', () => {
     const email = `mirror-${Date.now()}@example.test`;
     const { token } = await make.invitation(world.a, email);
     const same = await withRequest({ 'x-forwarded-for': '198.51.100.43' }, () =>
-      acceptInvitationAction(IDLE, formData({ token, name: 'Mirror', password: email, confirmPassword: email })),
+      acceptInvitationAction(
+        IDLE,
+        formData({ token, name: 'Mirror', password: email, confirmPassword: email }),
+      ),
     );
     expect(same.fieldErrors?.password?.[0]).toMatch(/email/);
     expect(await getPrisma().user.count({ where: { email } })).toBe(0);

@@ -16,13 +16,7 @@ import { getPrisma } from '@/lib/db';
 import { MAX_FAILED_SIGN_INS_PER_IP } from '@/lib/security/sign-in-lockout';
 import { APP_ORIGIN } from '../support/authz/invoke';
 import { make, uniqueCsv } from '../support/authz/makers';
-import {
-  addMember,
-  createUser,
-  PASSWORD,
-  setUpAuthzWorld,
-  type TWorld,
-} from '../support/authz/world';
+import { addMember, createUser, PASSWORD, setUpAuthzWorld, type TWorld } from '../support/authz/world';
 import { enterRequest } from '../support/request-context';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock);

@@ -51,20 +51,13 @@ export const ACTION_CASES: TActionCase[] = [
     prepare: async (f, caller) => ({ args: [], cookie: await signInCookie(userOf(f, caller).email) }),
   },
   {
-    key: 'app/(auth)/invite/[token]/actions.ts#acceptAsNewUserAction',
+    key: 'app/(auth)/invite/[token]/actions.ts#acceptInvitationAction',
     access: 'public',
-    prepare: async ({ a }) => {
-      const { token } = await make.invitation(a);
+    prepare: async ({ a }, caller) => {
+      // Alternate between an existing account (its password) and a new email (an account is created).
+      const existing = caller.kind === 'session' ? await createUser('existing') : null;
+      const { token } = await make.invitation(a, existing?.email);
       return form({ token, name: 'New Person', password: PASSWORD, confirmPassword: PASSWORD });
-    },
-  },
-  {
-    key: 'app/(auth)/invite/[token]/actions.ts#acceptAsExistingUserAction',
-    access: 'public',
-    prepare: async ({ a }) => {
-      const user = await createUser('existing');
-      const { token } = await make.invitation(a, user.email);
-      return form({ token, password: PASSWORD });
     },
   },
   {

@@ -151,11 +151,7 @@ export const ISOLATION_CASES: TIsolationCase[] = [
   { key: 'app/(auth)/sign-in/actions.ts#signInAction', noId: 'credentials only' },
   { key: 'app/(auth)/sign-in/actions.ts#signOutAction', noId: 'the caller’s own session' },
   {
-    key: 'app/(auth)/invite/[token]/actions.ts#acceptAsNewUserAction',
-    noId: 'the invitation token is the credential',
-  },
-  {
-    key: 'app/(auth)/invite/[token]/actions.ts#acceptAsExistingUserAction',
+    key: 'app/(auth)/invite/[token]/actions.ts#acceptInvitationAction',
     noId: 'the invitation token is the credential',
   },
   { key: `${D}/factors/actions.ts#createGridOverrideAction`, noId: 'creates in the caller’s organisation' },

@@ -8,9 +8,10 @@ import { type TActionState, toActionState, toInvalidState } from '@/lib/action-s
 import { setActiveOrganization } from '@/lib/auth/active-organization';
 import { getAuthServer } from '@/lib/data/auth-server';
 import { acceptInvitation } from '@/lib/data/invitation-accept';
-import { getInvitationByToken } from '@/lib/data/invitations';
+import { accountExists, getInvitationByToken } from '@/lib/data/invitations';
 import { AppError } from '@/lib/errors';
-import { ZAcceptInvitationExistingUser, ZAcceptInvitationNewUser } from '@/lib/schemas/members';
+import { ZAcceptInvitationInput } from '@/lib/schemas/members';
+import { passwordPolicyRefusal } from '@/lib/security/password-policy';
 
 // Public: the link's token is the credential. Parse → check the invitation → (create the account |
 // prove the existing one with its password) → accept once (lib/data/invitations.ts) → sign in → the new organisation.
@@ -37,44 +38,51 @@ async function signInAs(email: string, password: string) {
   }
 }
 
-export async function acceptAsNewUserAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
-  const parsed = ZAcceptInvitationNewUser.safeParse(Object.fromEntries(formData));
+/**
+ * One action for everyone holding the link: if the invited email has an account, the password must be its
+ * password (a normal sign-in, lockout included); otherwise an account is created with the name and the password
+ * (policy checked). Both paths answer the same shape (a redirect, or a message / field errors) and both hash or
+ * verify a password with scrypt, so the page itself never tells whether an account exists.
+ */
+export async function acceptInvitationAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
+  const parsed = ZAcceptInvitationInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     return toInvalidState(parsed.error);
   }
+  const { token, name, password } = parsed.data;
   try {
     const now = new Date();
-    const invitation = await requireInvitation(parsed.data.token, now);
-    const passwordHash = await hashPassword(parsed.data.password);
-    const accepted = await acceptInvitation(
-      parsed.data.token,
-      { newUser: { name: parsed.data.name, passwordHash } },
-      now,
-    );
-    await signInAs(invitation.email, parsed.data.password);
-    await setActiveOrganization(accepted.orgId);
+    const invitation = await requireInvitation(token, now);
+    let orgId: string;
+    if (await accountExists(invitation.email)) {
+      const signedIn = await signInAs(invitation.email, password);
+      orgId = (await acceptInvitation(token, { existingUserId: signedIn.user.id }, now)).orgId;
+    } else {
+      const refusal = newAccountRefusal(name, password, invitation.email);
+      if (refusal) {
+        return refusal;
+      }
+      const passwordHash = await hashPassword(password);
+      orgId = (await acceptInvitation(token, { newUser: { name, passwordHash } }, now)).orgId;
+      await signInAs(invitation.email, password);
+    }
+    await setActiveOrganization(orgId);
   } catch (error) {
     return toActionState(error);
   }
   redirect('/');
 }
 
-export async function acceptAsExistingUserAction(
-  _prev: TActionState,
-  formData: FormData,
-): Promise<TActionState> {
-  const parsed = ZAcceptInvitationExistingUser.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return toInvalidState(parsed.error);
+function newAccountRefusal(name: string, password: string, email: string): TActionState | null {
+  const fieldErrors: Record<string, string[]> = {};
+  if (!name) {
+    fieldErrors.name = ['Enter your name: no account exists for this email yet, so one will be created.'];
   }
-  try {
-    const now = new Date();
-    const invitation = await requireInvitation(parsed.data.token, now);
-    const signedIn = await signInAs(invitation.email, parsed.data.password);
-    const accepted = await acceptInvitation(parsed.data.token, { existingUserId: signedIn.user.id }, now);
-    await setActiveOrganization(accepted.orgId);
-  } catch (error) {
-    return toActionState(error);
+  const weak = passwordPolicyRefusal(password, email);
+  if (weak) {
+    fieldErrors.password = [weak];
   }
-  redirect('/');
+  return Object.keys(fieldErrors).length > 0
+    ? { ok: false, message: 'Check the highlighted fields.', fieldErrors }
+    : null;
 }

@@ -33,7 +33,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
                   You are invited to <strong>{invitation.orgName}</strong> as{' '}
                   <strong>{invitation.role}</strong>, with the email <strong>{invitation.email}</strong>.
                 </p>
-                <AcceptInvitationForm token={token} userExists={invitation.userExists} />
+                <AcceptInvitationForm token={token} />
               </>
             )}
           </CardContent>

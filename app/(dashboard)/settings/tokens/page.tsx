@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
-import { StateActionForm } from '@/components/ui/state-action-form';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
+import { StateActionForm } from '@/components/ui/state-action-form';
 import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
 import { findApiTokens } from '@/lib/data/api-tokens';
