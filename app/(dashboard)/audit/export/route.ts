@@ -8,7 +8,8 @@ import { csvStreamResponse } from '@/lib/http/csv-stream-response';
 import { parseAuditFilters } from '@/lib/schemas/audit-filters';
 
 // GET /audit/export?<audit filters>: the filtered audit log as CSV (readAudit), streamed in batches.
-// Session cookie (browser) or bearer token with the `read` scope; rate limited like the API. Parse → authorise → lib → respond.
+// Session cookie (browser) or bearer token with the `read` scope (proxy.ts lets those through); rate limited like
+// the API. Parse → authorise → lib → respond.
 async function handleGet(request: Request) {
   try {
     const filters = parseAuditFilters(new URL(request.url).searchParams);

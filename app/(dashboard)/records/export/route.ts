@@ -11,7 +11,8 @@ import { csvStreamResponse } from '@/lib/http/csv-stream-response';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 
 // GET /records/export?<dashboard filters>: the filtered records as CSV, streamed in keyset batches.
-// Session cookie (browser) or bearer token with the `read` scope; rate limited like the API. Parse → authorise → lib → respond.
+// Session cookie (browser) or bearer token with the `read` scope (proxy.ts lets those through); rate limited like
+// the API. Parse → authorise → lib → respond.
 async function handleGet(request: Request) {
   try {
     const filters = parseDashboardFilters(new URL(request.url).searchParams);
