@@ -2,11 +2,17 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { constants as osConstants } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import exitHook from 'async-exit-hook';
 import { getPrisma } from '@/lib/db';
 import { DEV_AUTH_SECRET } from './dev-secrets';
-import { type EmbeddedDatabase, isPortInUse, startEmbeddedPostgres } from './embedded-postgres';
+import {
+  type EmbeddedDatabase,
+  isPortInUse,
+  startEmbeddedPostgres,
+  stopOrphanedPostgres,
+} from './embedded-postgres';
 import { prepareDatabase } from './prepare-database';
 import { resolveDatabase } from './resolve-database';
 
@@ -60,6 +66,8 @@ export async function runNextWithDatabase(options: RunNextOptions): Promise<void
   let db: EmbeddedDatabase;
   try {
     if (options.freshEmbedded) {
+      // A server left running on this folder by a killed run must stop before its files are deleted.
+      await stopOrphanedPostgres(path.resolve(options.freshEmbedded.dataDir), console.log);
       await rm(options.freshEmbedded.dataDir, { recursive: true, force: true });
       db = await startEmbeddedPostgres({ ...options.freshEmbedded, database: 'ai_footprint' });
     } else {
