@@ -108,7 +108,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 /** Beside the data directory: the pid of the process that started the server on it (removed when it stops it). */
 const ownerFile = (dataDir: string) => `${dataDir}.owner`;
 
-function isAlive(pid: number): boolean {
+/** True while `pid` runs (also when it belongs to another user); a zombie counts as gone. */
+export function isProcessRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {
@@ -155,7 +156,12 @@ export async function stopOrphanedPostgres(
   }
   const [pidLine, dirLine] = pidFile.split('\n');
   const pid = Number(pidLine);
-  if (!Number.isInteger(pid) || pid <= 0 || path.resolve(dirLine ?? '') !== dataDir || !isAlive(pid)) {
+  if (
+    !Number.isInteger(pid) ||
+    pid <= 0 ||
+    path.resolve(dirLine ?? '') !== dataDir ||
+    !isProcessRunning(pid)
+  ) {
     return false;
   }
   const command = await commandLine(pid);
@@ -163,12 +169,12 @@ export async function stopOrphanedPostgres(
     return false;
   }
   const owner = Number((await readFile(ownerFile(dataDir), 'utf8').catch(() => '')).trim());
-  if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+  if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isProcessRunning(owner)) {
     return false;
   }
   log(`Stopping the embedded Postgres (pid ${pid}) left running on ${dataDir} by a start that was killed`);
   process.kill(pid, 'SIGINT');
-  for (let waitedMs = 0; isAlive(pid); waitedMs += 100) {
+  for (let waitedMs = 0; isProcessRunning(pid); waitedMs += 100) {
     if (waitedMs >= 30_000) {
       throw new Error(
         `The embedded Postgres left running on ${dataDir} (pid ${pid}) did not stop within 30 s; stop it by hand.`,

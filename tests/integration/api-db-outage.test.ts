@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -14,6 +13,7 @@ import { toResponse } from '@/lib/errors';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../scripts/db/embedded-postgres';
 import { migrateDatabase } from '../../scripts/db/migrate';
 import { expectContract } from '../support/api-contract';
+import { freePort } from '../support/free-port';
 import { createOrgWithMember } from '../support/org-factory';
 
 // The database goes away under a running app: read routes must answer 503 with Retry-After and the error
@@ -24,17 +24,6 @@ let dataDir: string;
 let port: number;
 let db: EmbeddedDatabase;
 let token: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 const start = () => startEmbeddedPostgres({ dataDir, port, database: 'outage_api' });
 const get = (pathAndQuery: string) =>

@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { isPortInUse } from '../../scripts/db/embedded-postgres';
+import { isProcessRunning as isAlive, isPortInUse } from '../../scripts/db/embedded-postgres';
+import { freePort } from '../support/free-port';
 
 // The real launcher (scripts/start.ts → scripts/db/run-next.ts: embedded Postgres, migrations, then the server)
 // with AIF_NEXT_BIN pointing at tests/support/next-stub.mjs, a server that behaves like `next start` on SIGTERM
@@ -21,31 +21,6 @@ let dataDir: string;
 let pgPort: number;
 let appPort: number;
 const started: number[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** True while `pid` runs; an exited process that nobody has reaped yet (a zombie) counts as gone. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
 
 async function until(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
   for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
