@@ -1,14 +1,15 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { backupDatabase } from './db/backup/backup-database';
+import { backupDatabase, makePrivateDirectory } from './db/backup/backup-database';
 import { openBackupTarget } from './db/backup/backup-target';
 import { findCompatiblePgDump, runPgDump } from './db/backup/pg-dump-tool';
 
 // npm run db:backup [-- --out <dir>] [--tool auto|builtin|pg_dump]
 // Backs up DATABASE_URL (or the embedded database) into a directory: pg_dump's custom format when a pg_dump that
 // can read this server is on PATH (auto), else the built-in logical archive (docs/RELIABILITY.md).
+// Everything this command writes (pg_dump's file included) is owner-only: a backup holds emails and password hashes.
+process.umask(0o077);
 const { values } = parseArgs({
   options: { out: { type: 'string' }, tool: { type: 'string', default: 'auto' } },
 });
@@ -30,7 +31,7 @@ try {
     );
   }
   if (pgDump) {
-    await mkdir(outDir, { recursive: true });
+    await makePrivateDirectory(outDir);
     await runPgDump(target.url, path.join(outDir, 'database.dump'));
     console.log(`pg_dump backup written to ${path.join(outDir, 'database.dump')}`);
   } else {

@@ -69,9 +69,20 @@ const RATE_LIMITED: TApiResponse = {
   schema: 'RateLimitedProblem',
 };
 
-/** Every endpoint can answer 429 (lib/api/rate-limit.ts wraps every handler). */
+const DATABASE_UNAVAILABLE: TApiResponse = {
+  description: 'The database is unreachable or dropped the connection; retry after Retry-After',
+  schema: 'ErrorEnvelope',
+};
+
+/**
+ * Every endpoint can answer 429 (lib/api/rate-limit.ts wraps every handler) and 503 during a database outage
+ * (lib/errors.ts toResponse).
+ */
 const withRateLimitResponse = (endpoints: TApiEndpoint[]): TApiEndpoint[] =>
-  endpoints.map((e) => ({ ...e, responses: { ...e.responses, '429': RATE_LIMITED } }));
+  endpoints.map((e) => ({
+    ...e,
+    responses: { '503': DATABASE_UNAVAILABLE, ...e.responses, '429': RATE_LIMITED },
+  }));
 
 export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([
   {

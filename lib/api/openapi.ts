@@ -85,6 +85,16 @@ function operation(endpoint: TApiEndpoint) {
       {
         description: r.description,
         ...(status === '429' || status.startsWith('2') ? { headers: rateLimitHeaderDocs(status) } : {}),
+        ...(status === '503' && r.schema === 'ErrorEnvelope'
+          ? {
+              headers: {
+                'Retry-After': {
+                  description: 'Seconds to wait before retrying',
+                  schema: { type: 'integer' },
+                },
+              },
+            }
+          : {}),
         ...(r.schema
           ? {
               content: {

@@ -2,7 +2,7 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { hitRateLimitBuckets } from '@/lib/data/api-rate-limit';
 import { getRateLimitEnv } from '@/lib/env';
-import { AppError } from '@/lib/errors';
+import { AppError, toResponse } from '@/lib/errors';
 import {
   authenticatedBuckets,
   clientIp,
@@ -104,7 +104,7 @@ export function withRateLimit<A extends unknown[]>(
   handler: (request: Request, ...rest: A) => Promise<Response> | Response,
   options: { anonymous?: boolean } = {},
 ): (request: Request, ...rest: A) => Promise<Response> {
-  return async (request, ...rest) => {
+  const limited = async (request: Request, ...rest: A) => {
     const config = rateLimitConfig();
     const ip = clientIp(request.headers);
     if (options.anonymous) {
@@ -120,5 +120,14 @@ export function withRateLimit<A extends unknown[]>(
       return withHeaders(response, await count(ipBuckets(config, ip), config, new Date()));
     }
     return withHeaders(response, state.decision);
+  };
+  // The counters live in the database: when it is down, answer with the error envelope (503 + Retry-After)
+  // like the handlers do, not with Next's bare 500 page.
+  return async (request, ...rest) => {
+    try {
+      return await limited(request, ...rest);
+    } catch (error) {
+      return toResponse(error);
+    }
   };
 }

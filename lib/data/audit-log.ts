@@ -4,6 +4,7 @@ import { getPrisma } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import type { TAuditFilters } from '@/lib/schemas/audit-filters';
+import { likeLiteral } from './like-literal';
 
 // The organisation's audit log for the /audit page and its CSV export (readAudit: owner, admin, auditor).
 // Scoped by org_id like every lib/data function; the permission is re-checked here as a second line of defence.
@@ -34,7 +35,10 @@ async function whereOf(ctx: TAuditCtx, filters: TAuditFilters): Promise<Prisma.A
   if (filters.actor) {
     // Only members of this organisation can be matched: the filter never reveals other organisations' users.
     const members = await getPrisma().membership.findMany({
-      where: { orgId: ctx.orgId, user: { email: { contains: filters.actor, mode: 'insensitive' } } },
+      where: {
+        orgId: ctx.orgId,
+        user: { email: { contains: likeLiteral(filters.actor), mode: 'insensitive' } },
+      },
       select: { userId: true },
     });
     where.actorUserId = { in: members.map((m) => m.userId) };

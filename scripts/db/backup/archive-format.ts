@@ -9,8 +9,18 @@ import { createReadStream } from 'node:fs';
 export const ARCHIVE_FORMAT = 'ai-footprint-logical-backup';
 export const ARCHIVE_VERSION = 1;
 export const MANIFEST_FILE = 'manifest.json';
-/** Bookkeeping of the migration runner: recreated by migrating the target, never copied. */
-export const SKIPPED_TABLES = new Set(['_prisma_migrations']);
+/**
+ * Tables never copied: the migration runner's bookkeeping (recreated by migrating the target) and secrets a backup
+ * must not carry in clear (docs/SECURITY.md, "Backups"): sessions and verification values (disposable: a restored
+ * database makes everyone sign in again) and the alert webhook, whose HMAC signing secret is stored as given (after
+ * a restore owners set the webhook again, with a new secret). pg_dump backups exclude the same tables' data.
+ */
+export const SECRET_TABLES = ['session', 'verification', 'alert_webhook'] as const;
+export const NOT_BACKED_UP = new Set<string>(['_prisma_migrations', ...SECRET_TABLES]);
+
+/** Backup directories and files are readable by their owner only: they hold members' emails and password hashes. */
+export const BACKUP_DIR_MODE = 0o700;
+export const BACKUP_FILE_MODE = 0o600;
 
 export interface TArchiveTable {
   name: string;

@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
@@ -8,9 +8,11 @@ import { to as copyTo } from 'pg-copy-streams';
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_VERSION,
+  BACKUP_DIR_MODE,
+  BACKUP_FILE_MODE,
   MANIFEST_FILE,
+  NOT_BACKED_UP,
   quoteIdent,
-  SKIPPED_TABLES,
   sha256OfFile,
   type TArchiveManifest,
   type TArchiveTable,
@@ -22,7 +24,7 @@ import {
  * while uploads run. Returns the manifest.
  */
 export async function backupDatabase(databaseUrl: string, outDir: string): Promise<TArchiveManifest> {
-  await mkdir(outDir, { recursive: true });
+  await makePrivateDirectory(outDir);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -40,7 +42,7 @@ export async function backupDatabase(databaseUrl: string, outDir: string): Promi
     );
     const tables: TArchiveTable[] = [];
     for (const { name } of tableNames.rows) {
-      if (SKIPPED_TABLES.has(name)) {
+      if (NOT_BACKED_UP.has(name)) {
         continue;
       }
       const columns = await client.query<{ column_name: string }>(
@@ -54,7 +56,8 @@ export async function backupDatabase(databaseUrl: string, outDir: string): Promi
       const copy = client.query(
         copyTo(`COPY public.${quoteIdent(name)} (${columnNames.map(quoteIdent).join(', ')}) TO STDOUT`),
       );
-      await pipeline(copy, createGzip(), createWriteStream(target));
+      await pipeline(copy, createGzip(), createWriteStream(target, { mode: BACKUP_FILE_MODE }));
+      await chmod(target, BACKUP_FILE_MODE);
       tables.push({
         name,
         file,
@@ -75,9 +78,16 @@ export async function backupDatabase(databaseUrl: string, outDir: string): Promi
     };
     await writeFile(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, {
       flag: 'wx',
+      mode: BACKUP_FILE_MODE,
     });
     return manifest;
   } finally {
     await client.end();
   }
+}
+
+/** Creates `dir` (and missing parents) readable by the owner only; an existing `dir` is narrowed to 0700 too. */
+export async function makePrivateDirectory(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: BACKUP_DIR_MODE });
+  await chmod(dir, BACKUP_DIR_MODE);
 }

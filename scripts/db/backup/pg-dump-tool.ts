@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
+import { chmod } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { BACKUP_FILE_MODE, SECRET_TABLES } from './archive-format';
 
 const run = promisify(execFile);
 
@@ -18,9 +20,21 @@ export async function findCompatiblePgDump(serverMajor: number): Promise<string 
   }
 }
 
-/** `pg_dump --format=custom` of `databaseUrl` into `file`. */
+/**
+ * `pg_dump --format=custom` of `databaseUrl` into `file`, without the data of the secret tables (their schema stays,
+ * so they restore empty); the file is made owner-only.
+ */
 export async function runPgDump(databaseUrl: string, file: string): Promise<void> {
-  await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, databaseUrl]);
+  const excluded = SECRET_TABLES.map((t) => `--exclude-table-data=public.${t}`);
+  await run('pg_dump', [
+    '--format=custom',
+    '--no-owner',
+    '--no-privileges',
+    ...excluded,
+    `--file=${file}`,
+    databaseUrl,
+  ]);
+  await chmod(file, BACKUP_FILE_MODE);
 }
 
 /** `pg_restore` of a custom-format dump into an empty `databaseUrl`, in one transaction. */

@@ -11,6 +11,7 @@ import {
   ARCHIVE_VERSION,
   MANIFEST_FILE,
   quoteIdent,
+  SECRET_TABLES,
   sha256OfFile,
   type TArchiveManifest,
 } from './archive-format';
@@ -98,7 +99,10 @@ export async function restoreDatabase(
       );
     }
     if (nonEmpty.length > 0) {
-      await client.query(`TRUNCATE ${names.map((n) => `public.${quoteIdent(n)}`).join(', ')} CASCADE`);
+      // The tables a backup leaves out (sessions, webhook secret) are emptied too: a restored database makes
+      // everyone sign in again, and no session or secret of the replaced data survives.
+      const emptied = [...names, ...SECRET_TABLES];
+      await client.query(`TRUNCATE ${emptied.map((n) => `public.${quoteIdent(n)}`).join(', ')} CASCADE`);
     }
     // The archive already holds the derived tables (rollups, run bounds) as they were: user triggers (which
     // maintain them from usage_record) are off while loading, or COPY would count every record twice or collide
