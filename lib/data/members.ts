@@ -1,5 +1,5 @@
 import 'server-only';
-import { memberChangeRefusal } from '@/lib/auth/member-rules';
+import { inviteRefusal, memberChangeRefusal } from '@/lib/auth/member-rules';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -81,8 +81,40 @@ async function revokeSessions(tx: Prisma.TransactionClient, userId: string): Pro
   return (await tx.session.deleteMany({ where: { userId } })).count;
 }
 
-/** Changes a member's role; audited; the member's sessions are revoked. Same role = no change. */
-export async function changeMemberRole(ctx: TMemberCtx, targetUserId: string, newRole: Role): Promise<void> {
+/**
+ * Revokes the pending invitations `inviterId` created in the organisation that they could no longer issue with
+ * `role` (null = no longer a member: all of them), so a link does not outlive its inviter's authority (issue #17).
+ * Acceptance re-checks the inviter's role too (lib/data/invitation-accept.ts). Returns how many were revoked.
+ */
+async function revokeInvitationsBeyond(
+  tx: Prisma.TransactionClient,
+  orgId: string,
+  inviterId: string,
+  role: Role | null,
+  now: Date,
+): Promise<number> {
+  const pending = await tx.invitation.findMany({
+    where: { orgId, invitedByUserId: inviterId, acceptedAt: null, revokedAt: null },
+    select: { id: true, role: true },
+  });
+  const ids = pending.filter((i) => role === null || inviteRefusal(role, i.role) !== null).map((i) => i.id);
+  if (ids.length === 0) {
+    return 0;
+  }
+  return (await tx.invitation.updateMany({ where: { orgId, id: { in: ids } }, data: { revokedAt: now } }))
+    .count;
+}
+
+/**
+ * Changes a member's role; audited; the member's sessions are revoked, and so are their pending invitations the
+ * new role could not issue. Same role = no change.
+ */
+export async function changeMemberRole(
+  ctx: TMemberCtx,
+  targetUserId: string,
+  newRole: Role,
+  now: Date = new Date(),
+): Promise<void> {
   await getPrisma().$transaction(async (tx) => {
     const target = await lockAndCheck(tx, ctx, targetUserId, newRole);
     if (target.role === newRole) {
@@ -93,16 +125,26 @@ export async function changeMemberRole(ctx: TMemberCtx, targetUserId: string, ne
       data: { role: newRole },
     });
     const sessionsRevoked = await revokeSessions(tx, targetUserId);
+    const invitationsRevoked = await revokeInvitationsBeyond(tx, ctx.orgId, targetUserId, newRole, now);
     await recordAuditEvent(tx, ctx, {
       action: 'membership.role_changed',
       targetType: 'user',
       targetId: targetUserId,
-      metadata: { email: target.user.email, from: target.role, to: newRole, sessionsRevoked },
+      metadata: {
+        email: target.user.email,
+        from: target.role,
+        to: newRole,
+        sessionsRevoked,
+        invitationsRevoked,
+      },
     });
   });
 }
 
-/** Removes a member: membership deleted, their tokens in this organisation revoked, their sessions revoked. */
+/**
+ * Removes a member: membership deleted, their tokens and pending invitations in this organisation revoked, their
+ * sessions revoked.
+ */
 export async function removeMember(ctx: TMemberCtx, targetUserId: string, now: Date): Promise<void> {
   await getPrisma().$transaction(async (tx) => {
     const target = await lockAndCheck(tx, ctx, targetUserId, null);
@@ -112,11 +154,18 @@ export async function removeMember(ctx: TMemberCtx, targetUserId: string, now: D
       data: { revokedAt: now },
     });
     const sessionsRevoked = await revokeSessions(tx, targetUserId);
+    const invitationsRevoked = await revokeInvitationsBeyond(tx, ctx.orgId, targetUserId, null, now);
     await recordAuditEvent(tx, ctx, {
       action: 'membership.removed',
       targetType: 'user',
       targetId: targetUserId,
-      metadata: { email: target.user.email, role: target.role, tokensRevoked: tokens.count, sessionsRevoked },
+      metadata: {
+        email: target.user.email,
+        role: target.role,
+        tokensRevoked: tokens.count,
+        sessionsRevoked,
+        invitationsRevoked,
+      },
     });
   });
 }

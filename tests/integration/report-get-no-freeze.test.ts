@@ -16,7 +16,9 @@ let token = '';
 let orgId = '';
 const params = { params: Promise.resolve({ period: PERIOD }) };
 const get = (path: string) =>
-  new Request(`http://localhost/api/v1/reports/${PERIOD}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  new Request(`http://localhost/api/v1/reports/${PERIOD}${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
 const versionCount = () => getPrisma().reportVersion.count({ where: { orgId } });
 
 beforeAll(async () => {
