@@ -36,3 +36,15 @@ test('the launchers accept an empty environment but reject malformed values', ()
     'EMBEDDED_PG_PORT: must be a whole number between 1 and 65535',
   ]);
 });
+
+test('TRUSTED_PROXY_HOPS: unset or 0..10; anything else is refused at start-up with what to set', () => {
+  const base = { DATABASE_URL: 'postgresql://u:p@h:5432/db', BETTER_AUTH_SECRET: SECRET };
+  expect(environmentProblems({ ...base, TRUSTED_PROXY_HOPS: '1' }, 'server')).toEqual([]);
+  expect(environmentProblems({ TRUSTED_PROXY_HOPS: '0' }, 'launcher')).toEqual([]);
+  const message =
+    'TRUSTED_PROXY_HOPS: must be a whole number of proxies from 0 to 10 (0 or unset: no proxy, X-Forwarded-For is ignored)';
+  for (const bad of ['yes', '-1', '11', '1.5']) {
+    expect(environmentProblems({ ...base, TRUSTED_PROXY_HOPS: bad }, 'server')).toEqual([message]);
+    expect(environmentProblems({ TRUSTED_PROXY_HOPS: bad }, 'launcher')).toEqual([message]);
+  }
+});

@@ -17,6 +17,13 @@ const ZPort = z.string().refine((p) => /^\d+$/.test(p) && Number(p) >= 1 && Numb
   message: 'must be a whole number between 1 and 65535',
 });
 
+// How many reverse proxies in front of the app append to X-Forwarded-For (lib/security/client-ip.ts). Unset or 0:
+// no proxy, the header is ignored (a client could write any address into it). docs/SECURITY.md "Client address".
+const ZTrustedProxyHops = z.string().refine((n) => /^\d+$/.test(n) && Number(n) <= 10, {
+  message:
+    'must be a whole number of proxies from 0 to 10 (0 or unset: no proxy, X-Forwarded-For is ignored)',
+});
+
 // What the Next.js server needs (the launchers fill DATABASE_URL and a development secret in before starting it).
 const ZEnv = z.object({
   DATABASE_URL: ZPostgresUrl,
@@ -24,6 +31,7 @@ const ZEnv = z.object({
   BETTER_AUTH_SECRET: ZSecret,
   BETTER_AUTH_URL: ZHttpUrl.default('http://localhost:3000'),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  TRUSTED_PROXY_HOPS: ZTrustedProxyHops.optional(),
 });
 
 // What the launchers accept from the user: everything optional (embedded database, development secret), but
@@ -34,6 +42,7 @@ const ZLauncherEnv = z.object({
   BETTER_AUTH_URL: ZHttpUrl.optional(),
   PORT: ZPort.optional(),
   EMBEDDED_PG_PORT: ZPort.optional(),
+  TRUSTED_PROXY_HOPS: ZTrustedProxyHops.optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
@@ -103,4 +112,22 @@ export function getRateLimitEnv(): z.infer<typeof ZRateLimitEnv> {
     cachedRateLimits = parsed.data;
   }
   return cachedRateLimits;
+}
+
+/**
+ * TRUSTED_PROXY_HOPS as a number (0 when unset or empty). Read on every call, not cached: cheap, and tests switch it.
+ * Validated at start-up with the rest (ensureEnvironment); an invalid value still fails loudly here.
+ */
+export function getTrustedProxyHops(): number {
+  const raw = process.env.TRUSTED_PROXY_HOPS;
+  if (raw === undefined || raw === '') {
+    return 0;
+  }
+  const parsed = ZTrustedProxyHops.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(
+      `Invalid environment: TRUSTED_PROXY_HOPS: ${parsed.error.issues[0]?.message}. See .env.example.`,
+    );
+  }
+  return Number(raw);
 }
