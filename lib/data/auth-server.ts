@@ -10,8 +10,8 @@ import { ipLockoutMessage, lockoutMessage } from '@/lib/security/sign-in-lockout
 import { completeSignInAttempt, reserveSignInAttempt } from './sign-in-attempts';
 
 const SIGN_IN_PATH = '/sign-in/email';
-// Carries the reserved attempt's id from the before hook to the after hook of the same call. Always overwritten by
-// the before hook, so a client cannot choose it.
+// Carries the reserved attempt's id from the before hook to the after hook of the same call (Better Auth merges it
+// into its own copy of the request headers). Always overwritten by the before hook, so a client cannot choose it.
 const ATTEMPT_HEADER = 'x-aif-sign-in-attempt';
 
 type THookContext = { path?: string; body?: unknown; headers?: Headers; request?: Request };
@@ -50,7 +50,7 @@ const afterSignIn = createAuthMiddleware(async (ctx) => {
     return;
   }
   const outcome = isAPIError(ctx.context.returned) ? 'failed' : 'succeeded';
-  await completeSignInAttempt(attemptId, attemptOf(ctx), outcome, new Date());
+  await completeSignInAttempt(attemptId, outcome, new Date());
 });
 
 // Better Auth handles email + password sign-in (scrypt password hashes) and database sessions in an

@@ -56,7 +56,7 @@ const counted = (a: { outcome: string; createdAt: Date }) => ({
  */
 async function auditSignIn(
   tx: Prisma.TransactionClient,
-  attempt: ReturnType<typeof cleaned>,
+  attempt: { email: string; ipAddress: string | null; userAgent: string | null },
   outcome: 'succeeded' | 'failed' | 'locked',
   now: Date,
 ): Promise<void> {
@@ -133,16 +133,23 @@ export async function reserveSignInAttempt(input: TSignInAttemptInput): Promise<
   );
 }
 
-/** Settles a reserved slot once the password was checked (keeps the reservation time) and audits it. */
+/**
+ * Settles a reserved slot once the password was checked (keeps the reservation time) and audits it with the
+ * email, address and user agent stored at reservation. A slot that is not pending any more is left alone.
+ */
 export async function completeSignInAttempt(
   attemptId: string,
-  input: TSignInAttemptInput,
   outcome: 'succeeded' | 'failed',
   now: Date,
 ): Promise<void> {
-  const attempt = cleaned(input);
   await getPrisma().$transaction(async (tx) => {
-    await tx.signInAttempt.updateMany({ where: { id: attemptId, outcome: 'pending' }, data: { outcome } });
-    await auditSignIn(tx, attempt, outcome, now);
+    const settled = await tx.signInAttempt.updateManyAndReturn({
+      where: { id: attemptId, outcome: 'pending' },
+      data: { outcome },
+      select: { email: true, ipAddress: true, userAgent: true },
+    });
+    for (const attempt of settled) {
+      await auditSignIn(tx, attempt, outcome, now);
+    }
   });
 }

@@ -196,6 +196,21 @@ describe('concurrent guesses are counted atomically', () => {
       { outcome: 'failed', ipAddress: '192.0.2.9' },
       { outcome: 'succeeded', ipAddress: '192.0.2.9' },
     ]);
+    const audited = await getPrisma().auditEvent.findMany({
+      where: { orgId: target.orgId, action: { startsWith: 'auth.sign_in.' } },
+      orderBy: { createdAt: 'asc' },
+      select: { action: true, metadata: true },
+    });
+    expect(audited).toEqual([
+      {
+        action: 'auth.sign_in.failed',
+        metadata: { email: target.email, ipAddress: '192.0.2.9', userAgent: null },
+      },
+      {
+        action: 'auth.sign_in.succeeded',
+        metadata: { email: target.email, ipAddress: '192.0.2.9', userAgent: null },
+      },
+    ]);
   });
 });
 
