@@ -137,6 +137,18 @@ describe('saving the webhook refuses internal targets', () => {
     await save('https://hooks.example.test/ok');
     expect(await storedUrl()).toBe('https://hooks.example.test/ok');
   });
+
+  test('a name that does not resolve yet is saved (delivery checks it), and delivery records why it failed', async () => {
+    const notFound = async (): Promise<TAnswer[]> => {
+      throw Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });
+    };
+    await save('https://not-yet.example.test/hook', notFound);
+    expect(await storedUrl()).toBe('https://not-yet.example.test/hook');
+    expect(
+      await deliverAlertWebhook(owner, alertId, { event: 'budget.threshold' }, new Date(), notFound),
+    ).toBe('failed');
+    expect((await lastDelivery()).error).toBe('not-yet.example.test could not be resolved (ENOTFOUND)');
+  });
 });
 
 describe('delivery checks again and connects only to the checked address', () => {

@@ -171,6 +171,23 @@ describe('concurrent guesses are counted atomically', () => {
       MAX_FAILED_SIGN_INS_PER_IP,
     );
   });
+  test('a slot still pending (e.g. left by a crash) counts as a failure: 4 failed + 1 pending lock the account', async () => {
+    const target = await memberWithPassword();
+    const recent = new Date(Date.now() - 60_000);
+    await getPrisma().signInAttempt.createMany({
+      data: ['failed', 'failed', 'failed', 'failed', 'pending'].map((outcome) => ({
+        email: target.email,
+        outcome,
+        ipAddress: '192.0.2.50',
+        createdAt: recent,
+      })),
+    });
+    await expect(signIn(target.email, PASSWORD)).rejects.toMatchObject({
+      statusCode: 429,
+      body: { code: 'SIGN_IN_LOCKED' },
+    });
+  });
+
   test('over HTTP (POST /api/auth/sign-in/email) the reserved slot is settled as failed, then succeeded', async () => {
     const target = await memberWithPassword();
     const post = (password: string) =>
