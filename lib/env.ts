@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 // Environment, validated at start-up (scripts/dev.ts, scripts/start.ts via ensureLauncherEnv; the Next.js server
@@ -17,6 +18,29 @@ const ZPort = z.string().refine((p) => /^\d+$/.test(p) && Number(p) >= 1 && Numb
   message: 'must be a whole number between 1 and 65535',
 });
 
+// How many reverse proxies in front of the app append to X-Forwarded-For (lib/security/client-ip.ts). Unset or 0:
+// no proxy, the header is ignored (a client could write any address into it). docs/SECURITY.md "Client address".
+const ZTrustedProxyHops = z.string().refine((n) => /^\d+$/.test(n) && Number(n) <= 10, {
+  message:
+    'must be a whole number of proxies from 0 to 10 (0 or unset: no proxy, X-Forwarded-For is ignored)',
+});
+
+// Hosts an alert webhook may reach although they resolve to internal addresses (lib/security/webhook-address.ts):
+// comma-separated host names or IP literals, for self-hosters whose receiver sits on their own network.
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const ZAllowedHosts = z.string().refine(
+  (list) =>
+    list
+      .split(',')
+      .map((h) => h.trim().replace(/^\[(.*)\]$/, '$1'))
+      .filter((h) => h !== '')
+      .every((h) => HOST_NAME.test(h) || ipaddr.isValid(h)),
+  {
+    message:
+      'must be comma-separated host names or IP addresses, e.g. hooks.internal,10.0.0.5 (no scheme, no port)',
+  },
+);
+
 // What the Next.js server needs (the launchers fill DATABASE_URL and a development secret in before starting it).
 const ZEnv = z.object({
   DATABASE_URL: ZPostgresUrl,
@@ -24,6 +48,8 @@ const ZEnv = z.object({
   BETTER_AUTH_SECRET: ZSecret,
   BETTER_AUTH_URL: ZHttpUrl.default('http://localhost:3000'),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  TRUSTED_PROXY_HOPS: ZTrustedProxyHops.optional(),
+  ALERT_WEBHOOK_ALLOWED_HOSTS: ZAllowedHosts.optional(),
 });
 
 // What the launchers accept from the user: everything optional (embedded database, development secret), but
@@ -34,6 +60,8 @@ const ZLauncherEnv = z.object({
   BETTER_AUTH_URL: ZHttpUrl.optional(),
   PORT: ZPort.optional(),
   EMBEDDED_PG_PORT: ZPort.optional(),
+  TRUSTED_PROXY_HOPS: ZTrustedProxyHops.optional(),
+  ALERT_WEBHOOK_ALLOWED_HOSTS: ZAllowedHosts.optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
@@ -103,4 +131,34 @@ export function getRateLimitEnv(): z.infer<typeof ZRateLimitEnv> {
     cachedRateLimits = parsed.data;
   }
   return cachedRateLimits;
+}
+
+/**
+ * TRUSTED_PROXY_HOPS as a number (0 when unset or empty). Read on every call, not cached: cheap, and tests switch it.
+ * Validated at start-up with the rest (ensureEnvironment); an invalid value still fails loudly here.
+ */
+export function getTrustedProxyHops(): number {
+  const raw = process.env.TRUSTED_PROXY_HOPS;
+  if (raw === undefined || raw === '') {
+    return 0;
+  }
+  const parsed = ZTrustedProxyHops.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(
+      `Invalid environment: TRUSTED_PROXY_HOPS: ${parsed.error.issues[0]?.message}. See .env.example.`,
+    );
+  }
+  return Number(raw);
+}
+
+/** ALERT_WEBHOOK_ALLOWED_HOSTS as written (validated at start-up). Read on every call: tests switch it. */
+export function getWebhookAllowedHostsSetting(): string | undefined {
+  const raw = process.env.ALERT_WEBHOOK_ALLOWED_HOSTS;
+  const parsed = ZAllowedHosts.optional().safeParse(raw === '' ? undefined : raw);
+  if (!parsed.success) {
+    throw new Error(
+      `Invalid environment: ALERT_WEBHOOK_ALLOWED_HOSTS: ${parsed.error.issues[0]?.message}. See .env.example.`,
+    );
+  }
+  return parsed.data;
 }

@@ -274,7 +274,7 @@ export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([
     path: '/api/v1/reports/{period}',
     summary: 'Report (latest frozen version)',
     description:
-      'The latest frozen version of a period report, freezing a draft first when none exists and the caller may prepare reports.',
+      'The latest frozen version of a period report, or the live provisional report when none is frozen. Never freezes: use POST /reports/{period}/versions.',
     permission: 'read',
     parameters: REPORT_QUERY,
     responses: {

@@ -90,9 +90,3 @@ export function rateLimitHeaders(decision: TRateLimitDecision): Record<string, s
     ...(decision.limited ? { 'Retry-After': String(decision.resetS) } : {}),
   };
 }
-
-/** Client IP from the reverse proxy's X-Forwarded-For (first hop) or X-Real-IP; 'unknown' otherwise. */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return (forwarded || headers.get('x-real-ip')?.trim() || 'unknown').slice(0, 100);
-}

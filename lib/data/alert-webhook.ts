@@ -6,6 +6,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import type { TAlertWebhookInput } from '@/lib/schemas/targets';
 import { signWebhookPayload, WEBHOOK_HEADERS } from '@/lib/targets/webhook-signature';
 import { recordAuditEvent } from './audit-events';
+import { checkWebhookTarget, postToAddress, systemLookup, type TWebhookLookup } from './webhook-transport';
 
 /** What owners and admins see of the webhook: never the secret, only its last four characters. */
 export interface TAlertWebhookDto {
@@ -41,12 +42,21 @@ export async function getAlertWebhook(ctx: { orgId: string; role: Role }): Promi
     : null;
 }
 
-/** Saves the webhook (owners, admins). The first save needs a secret; an empty one later keeps the stored one. */
+/**
+ * Saves the webhook (owners, admins). The first save needs a secret; an empty one later keeps the stored one.
+ * A URL whose host resolves to an internal address is refused (INVALID_INPUT, nothing stored); a name that does not
+ * resolve yet is accepted, since delivery checks again (lib/data/webhook-transport.ts).
+ */
 export async function saveAlertWebhook(
   ctx: { orgId: string; userId: string; role: Role },
   input: TAlertWebhookInput,
+  lookup: TWebhookLookup = systemLookup,
 ): Promise<void> {
   assertPermission(ctx.role, 'manageOrganization');
+  const target = await checkWebhookTarget(new URL(input.url), lookup);
+  if (!target.ok && !target.unresolved) {
+    throw new AppError('INVALID_INPUT', target.reason);
+  }
   const prisma = getPrisma();
   const existing = await prisma.alertWebhook.findUnique({ where: { orgId: ctx.orgId } });
   const secret = input.secret ?? existing?.secret;
@@ -84,7 +94,8 @@ export async function findWebhookDeliveries(
 
 /**
  * POSTs one alert payload to the organisation's webhook when it is enabled, signed with HMAC-SHA256
- * (docs/TARGETS.md), and records the attempt. Never throws: a failing receiver must not break the write that
+ * (docs/TARGETS.md), and records the attempt. The target is checked again and the connection goes to the checked
+ * address; redirects are not followed (issue #17). Never throws: a failing receiver must not break the write that
  * triggered the alert.
  */
 export async function deliverAlertWebhook(
@@ -92,6 +103,7 @@ export async function deliverAlertWebhook(
   alertId: string,
   payload: Record<string, unknown>,
   now: Date,
+  lookup: TWebhookLookup = systemLookup,
 ): Promise<TWebhookDeliveryDto['status'] | null> {
   const prisma = getPrisma();
   const hook = await prisma.alertWebhook.findUnique({ where: { orgId: ctx.orgId } });
@@ -104,23 +116,24 @@ export async function deliverAlertWebhook(
   let httpStatus: number | null = null;
   let error: string | null = null;
   try {
-    const response = await fetch(hook.url, {
-      method: 'POST',
-      headers: {
+    const url = new URL(hook.url);
+    const target = await checkWebhookTarget(url, lookup);
+    if (!target.ok) {
+      error = target.reason;
+    } else {
+      const headers = {
         'content-type': 'application/json',
         'user-agent': 'AI-Footprint-Webhook/1',
         [WEBHOOK_HEADERS.event]: String(payload.event),
         [WEBHOOK_HEADERS.timestamp]: String(timestamp),
         [WEBHOOK_HEADERS.signature]: signWebhookPayload(hook.secret, timestamp, body),
-      },
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-    });
-    httpStatus = response.status;
-    await response.body?.cancel();
-    if (!response.ok) {
-      error = `HTTP ${response.status}`;
+      };
+      httpStatus = await postToAddress(url, target.address, headers, body, DELIVERY_TIMEOUT_MS);
+      if (httpStatus >= 300 && httpStatus < 400) {
+        error = `HTTP ${httpStatus} (redirects are not followed)`;
+      } else if (httpStatus < 200 || httpStatus >= 300) {
+        error = `HTTP ${httpStatus}`;
+      }
     }
   } catch (cause) {
     error = cause instanceof Error ? `${cause.name}: ${cause.message}`.slice(0, 500) : 'Delivery failed';

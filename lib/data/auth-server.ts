@@ -4,22 +4,26 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
 import { getPrisma } from '@/lib/db';
-import { getEnv } from '@/lib/env';
+import { getEnv, getTrustedProxyHops } from '@/lib/env';
+import { clientIp } from '@/lib/security/client-ip';
 import { MIN_PASSWORD_LENGTH, passwordPolicyRefusal } from '@/lib/security/password-policy';
 import { ipLockoutMessage, lockoutMessage } from '@/lib/security/sign-in-lockout';
-import { getIpSignInLockout, getSignInLockout, recordSignInAttempt } from './sign-in-attempts';
+import { completeSignInAttempt, reserveSignInAttempt } from './sign-in-attempts';
 
 const SIGN_IN_PATH = '/sign-in/email';
+// Carries the reserved attempt's id from the before hook to the after hook of the same call (Better Auth merges it
+// into its own copy of the request headers). Always overwritten by the before hook, so a client cannot choose it.
+const ATTEMPT_HEADER = 'x-aif-sign-in-attempt';
 
 type THookContext = { path?: string; body?: unknown; headers?: Headers; request?: Request };
 
 function attemptOf(ctx: THookContext) {
   const email = (ctx.body as { email?: unknown } | undefined)?.email;
-  const headers = ctx.headers ?? ctx.request?.headers;
+  const headers = ctx.headers ?? ctx.request?.headers ?? new Headers();
   return {
     email: typeof email === 'string' ? email : '',
-    ipAddress: headers?.get('x-forwarded-for')?.split(',')[0]?.trim() || headers?.get('x-real-ip') || null,
-    userAgent: headers?.get('user-agent') ?? null,
+    ipAddress: clientIp(headers, getTrustedProxyHops()),
+    userAgent: headers.get('user-agent'),
   };
 }
 
@@ -47,39 +51,32 @@ const beforePasswordSet = createAuthMiddleware(async (ctx) => {
   }
 });
 
-// Lockout before the password is even checked (so a locked account refuses the right password too), and one
-// SignInAttempt + audit events after every attempt. Runs for the HTTP route and for auth.api.signInEmail alike.
+// Lockout before the password is even checked (so a locked account refuses the right password too): the check and
+// the count are one atomic reservation (lib/data/sign-in-attempts.ts); the after hook settles it as succeeded or
+// failed and audits it. Runs for the HTTP route and for auth.api.signInEmail alike.
 const beforeAuth = createAuthMiddleware(async (ctx) => {
   if (ctx.path !== SIGN_IN_PATH) {
     await beforePasswordSet(ctx);
     return;
   }
-  const attempt = attemptOf(ctx);
-  const now = new Date();
-  const lockout = await getSignInLockout(attempt.email, now);
-  if (lockout.locked) {
-    await recordSignInAttempt({ ...attempt, outcome: 'locked' }, now);
+  const reservation = await reserveSignInAttempt(attemptOf(ctx));
+  if (!reservation.reserved) {
+    const minutes = reservation.lockout.retryAfterMinutes;
     throw new APIError('TOO_MANY_REQUESTS', {
-      message: lockoutMessage(lockout.retryAfterMinutes),
-      code: 'SIGN_IN_LOCKED',
+      message: reservation.code === 'SIGN_IN_LOCKED' ? lockoutMessage(minutes) : ipLockoutMessage(minutes),
+      code: reservation.code,
     });
   }
-  const ipLockout = await getIpSignInLockout(attempt.ipAddress, now);
-  if (ipLockout.locked) {
-    await recordSignInAttempt({ ...attempt, outcome: 'locked' }, now);
-    throw new APIError('TOO_MANY_REQUESTS', {
-      message: ipLockoutMessage(ipLockout.retryAfterMinutes),
-      code: 'SIGN_IN_IP_LOCKED',
-    });
-  }
+  return { context: { headers: new Headers({ [ATTEMPT_HEADER]: reservation.attemptId }) } };
 });
 
 const afterSignIn = createAuthMiddleware(async (ctx) => {
-  if (ctx.path !== SIGN_IN_PATH) {
+  const attemptId = ctx.headers?.get(ATTEMPT_HEADER);
+  if (ctx.path !== SIGN_IN_PATH || !attemptId) {
     return;
   }
   const outcome = isAPIError(ctx.context.returned) ? 'failed' : 'succeeded';
-  await recordSignInAttempt({ ...attemptOf(ctx), outcome }, new Date());
+  await completeSignInAttempt(attemptId, outcome, new Date());
 });
 
 // Better Auth handles email + password sign-in (scrypt password hashes) and database sessions in an

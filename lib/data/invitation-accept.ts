@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { inviteRefusal } from '@/lib/auth/member-rules';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { recordAuditEvent } from './audit-events';
@@ -13,7 +14,9 @@ export type TAcceptAs =
 
 /**
  * Accepts an invitation exactly once (row lock; used, revoked or expired links are refused) and creates the
- * membership, and the account when `as.newUser`. Audited in the organisation. Returns the organisation id.
+ * membership, and the account when `as.newUser`. The inviter must still be a member whose current role may issue
+ * the invited role (issue #17: a removed or demoted admin's link must not grant what they no longer could).
+ * Audited in the organisation. Returns the organisation id.
  */
 export async function acceptInvitation(
   token: string,
@@ -22,6 +25,10 @@ export async function acceptInvitation(
 ): Promise<{ orgId: string; userId: string }> {
   return getPrisma().$transaction(async (tx) => {
     const tokenHash = hashInvitationToken(token);
+    // The organisation row first, shared: role changes and removals hold it FOR UPDATE (lib/data/members.ts), so
+    // the inviter's role read below cannot change before this transaction commits; same lock order, no deadlock.
+    await tx.$queryRaw`SELECT o.id FROM organization o JOIN invitation i ON i.org_id = o.id
+      WHERE i.token_hash = ${tokenHash} FOR SHARE OF o`;
     const locked = await tx.$queryRaw<
       { id: string }[]
     >`SELECT id FROM invitation WHERE token_hash = ${tokenHash} FOR UPDATE`;
@@ -34,6 +41,18 @@ export async function acceptInvitation(
       throw new AppError(
         'CONFLICT',
         `This invitation was ${status === 'expired' ? 'not used in time and has expired' : status}; ask for a new link.`,
+      );
+    }
+    const inviter = row.invitedByUserId
+      ? await tx.membership.findUnique({
+          where: { orgId_userId: { orgId: row.orgId, userId: row.invitedByUserId } },
+          select: { role: true },
+        })
+      : null;
+    if (!inviter || inviteRefusal(inviter.role, row.role) !== null) {
+      throw new AppError(
+        'FORBIDDEN',
+        `The person who invited you is no longer allowed to grant the ${row.role} role in this organisation; ask a current owner or admin for a new link.`,
       );
     }
     const existing = await tx.user.findUnique({ where: { email: row.email }, select: { id: true } });

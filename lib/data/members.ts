@@ -1,5 +1,5 @@
 import 'server-only';
-import { memberChangeRefusal } from '@/lib/auth/member-rules';
+import { inviteRefusal, memberChangeRefusal } from '@/lib/auth/member-rules';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -90,8 +90,40 @@ async function endSessionsIfNoOrganisationLeft(
   return (await tx.session.deleteMany({ where: { userId } })).count;
 }
 
-/** Changes a member's role; audited; applies from the member's next request (sessions stay). Same role = no change. */
-export async function changeMemberRole(ctx: TMemberCtx, targetUserId: string, newRole: Role): Promise<void> {
+/**
+ * Revokes the pending invitations `inviterId` created in the organisation that they could no longer issue with
+ * `role` (null = no longer a member: all of them), so a link does not outlive its inviter's authority (issue #17).
+ * Acceptance re-checks the inviter's role too (lib/data/invitation-accept.ts). Returns how many were revoked.
+ */
+async function revokeInvitationsBeyond(
+  tx: Prisma.TransactionClient,
+  orgId: string,
+  inviterId: string,
+  role: Role | null,
+  now: Date,
+): Promise<number> {
+  const pending = await tx.invitation.findMany({
+    where: { orgId, invitedByUserId: inviterId, acceptedAt: null, revokedAt: null },
+    select: { id: true, role: true },
+  });
+  const ids = pending.filter((i) => role === null || inviteRefusal(role, i.role) !== null).map((i) => i.id);
+  if (ids.length === 0) {
+    return 0;
+  }
+  return (await tx.invitation.updateMany({ where: { orgId, id: { in: ids } }, data: { revokedAt: now } }))
+    .count;
+}
+
+/**
+ * Changes a member's role; audited; applies from the member's next request (sessions stay); their pending invitations
+ * the new role could not issue are revoked. Same role = no change.
+ */
+export async function changeMemberRole(
+  ctx: TMemberCtx,
+  targetUserId: string,
+  newRole: Role,
+  now: Date = new Date(),
+): Promise<void> {
   await getPrisma().$transaction(async (tx) => {
     const target = await lockAndCheck(tx, ctx, targetUserId, newRole);
     if (target.role === newRole) {
@@ -101,18 +133,24 @@ export async function changeMemberRole(ctx: TMemberCtx, targetUserId: string, ne
       where: { orgId_userId: { orgId: ctx.orgId, userId: targetUserId } },
       data: { role: newRole },
     });
+    const invitationsRevoked = await revokeInvitationsBeyond(tx, ctx.orgId, targetUserId, newRole, now);
     await recordAuditEvent(tx, ctx, {
       action: 'membership.role_changed',
       targetType: 'user',
       targetId: targetUserId,
-      metadata: { email: target.user.email, from: target.role, to: newRole },
+      metadata: {
+        email: target.user.email,
+        from: target.role,
+        to: newRole,
+        invitationsRevoked,
+      },
     });
   });
 }
 
 /**
- * Removes a member: membership deleted, their tokens in this organisation revoked; their sessions end only when
- * no organisation is left (see endSessionsIfNoOrganisationLeft).
+ * Removes a member: membership deleted, their tokens and pending invitations in this organisation revoked; their
+ * sessions end only when no organisation is left (see endSessionsIfNoOrganisationLeft).
  */
 export async function removeMember(ctx: TMemberCtx, targetUserId: string, now: Date): Promise<void> {
   await getPrisma().$transaction(async (tx) => {
@@ -123,11 +161,18 @@ export async function removeMember(ctx: TMemberCtx, targetUserId: string, now: D
       data: { revokedAt: now },
     });
     const sessionsRevoked = await endSessionsIfNoOrganisationLeft(tx, targetUserId);
+    const invitationsRevoked = await revokeInvitationsBeyond(tx, ctx.orgId, targetUserId, null, now);
     await recordAuditEvent(tx, ctx, {
       action: 'membership.removed',
       targetType: 'user',
       targetId: targetUserId,
-      metadata: { email: target.user.email, role: target.role, tokensRevoked: tokens.count, sessionsRevoked },
+      metadata: {
+        email: target.user.email,
+        role: target.role,
+        tokensRevoked: tokens.count,
+        sessionsRevoked,
+        invitationsRevoked,
+      },
     });
   });
 }

@@ -15,6 +15,8 @@ process.env.API_RATE_LIMIT_WINDOW_S = '3600';
 process.env.API_RATE_LIMIT_PER_TOKEN = '3';
 process.env.API_RATE_LIMIT_PER_ORG = '5';
 process.env.API_RATE_LIMIT_PER_IP = '2';
+// Two trusted proxies: the client is the second X-Forwarded-For entry from the right (lib/security/client-ip.ts).
+process.env.TRUSTED_PROXY_HOPS = '2';
 
 let tokenA: string;
 let tokenB: string;
@@ -91,7 +93,11 @@ describe('API rate limits', () => {
     expect((await call('aif_guess4', '203.0.113.10')).status).toBe(401);
 
     const doc = (ipAddress: string) =>
-      openapi(new Request('http://localhost/api/v1/openapi.json', { headers: { 'x-real-ip': ipAddress } }));
+      openapi(
+        new Request('http://localhost/api/v1/openapi.json', {
+          headers: { 'x-forwarded-for': `${ipAddress}, 10.0.0.1` },
+        }),
+      );
     expect((await doc('192.0.2.1')).headers.get('ratelimit-remaining')).toBe('1');
     expect((await doc('192.0.2.1')).status).toBe(200);
     expect((await doc('192.0.2.1')).status).toBe(429);

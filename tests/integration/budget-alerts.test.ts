@@ -18,6 +18,9 @@ import { createOrgWithMember } from '../support/org-factory';
 import { createResearchTeam, csvRecord, recentStart, uploadCsv } from '../support/targets-fixtures';
 import { createTestDatabase } from '../support/test-database';
 
+// The receiver is a local server: allow-listed like a self-hoster's internal host (docs/SECURITY.md, webhook SSRF).
+process.env.ALERT_WEBHOOK_ALLOWED_HOSTS = '127.0.0.1';
+
 type TOwner = { orgId: string; userId: string; role: 'owner' };
 let owner: TOwner;
 let other: TOwner;

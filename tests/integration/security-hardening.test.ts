@@ -25,6 +25,8 @@ vi.mock('next/headers', async () => (await import('../support/request-context'))
 // IP, expired invitations refused and cleaned up, sessions revoked on privilege change. Real Postgres, real
 // Better Auth sessions.
 
+// One trusted proxy in front: its X-Forwarded-For entry is the client address (lib/security/client-ip.ts).
+process.env.TRUSTED_PROXY_HOPS = '1';
 let world: TWorld;
 const NOW = new Date();
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { contextAllows, requireRequestAuth } from '@/lib/auth/context';
+import { requireRequestAuth } from '@/lib/auth/context';
 
 import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
 import { recordReportExport } from '@/lib/data/report-audit';
 import { findSignOffNames } from '@/lib/data/report-sign-off';
-import { freezeReport, getReportVersion } from '@/lib/data/report-versions';
+import { getReportVersion } from '@/lib/data/report-versions';
 import { AppError, toResponse } from '@/lib/errors';
 import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
 import { exportReport, type TReportFile } from '@/lib/reports/export-report';
@@ -42,8 +42,9 @@ async function frozenFile(
 /**
  * Shared by GET /api/v1/reports/{period}/export and GET /api/v1/reports/{period}.
  * `version` absent: the live provisional report ('live'), or, for the issue #6 path ('latest-snapshot'), the latest
- * frozen version, freezing a draft first when none exists and the caller may prepare reports (read-only callers
- * then get the live provisional report). Parse → authorise → build or load → serialise → audit → respond.
+ * frozen version, or the live provisional report when none is frozen. A GET never freezes (issue #17: a cross-site
+ * link would freeze under the victim's name); freezing is POST …/versions only. The export audit event is the only
+ * write. Parse → authorise → build or load → serialise → audit → respond.
  */
 export async function handleReportExport(
   request: Request,
@@ -65,12 +66,7 @@ export async function handleReportExport(
     const { format } = parsed.data;
     let version = parsed.data.version;
     if (version === undefined && defaultVersion === 'latest-snapshot') {
-      const latest = await getReportVersion(ctx, period, 'latest');
-      if (latest) {
-        version = latest.version;
-      } else if (contextAllows(ctx, 'prepareReports')) {
-        version = (await freezeReport(ctx, period, new Date())).version.version;
-      }
+      version = (await getReportVersion(ctx, period, 'latest'))?.version;
     }
     const file =
       version === undefined
