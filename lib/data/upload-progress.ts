@@ -25,11 +25,11 @@ export interface TProgressReporter {
 export const CANCELLED_MESSAGE = 'The upload was cancelled; nothing was stored.';
 
 /**
- * Progress of upload `uploadId`, written with single autocommit statements on their own pooled connection,
- * outside the upload's transaction (which only touches the upload row at its end, so these never wait on it).
+ * Progress of upload `uploadId`, written with single autocommit statements on the upload's second connection,
+ * outside its transaction (which only touches the upload row at its end, so these never wait on it).
  */
 export function createProgressReporter(
-  pool: pg.Pool,
+  db: pg.Pool | pg.ClientBase,
   uploadId: string,
   intervalMs = 400,
   clock: () => number = () => Date.now(),
@@ -42,11 +42,12 @@ export function createProgressReporter(
         return;
       }
       last = at;
-      const result = await pool.query<{ cancel_requested: boolean }>(
+      const result = await db.query<{ cancel_requested: boolean }>(
         'UPDATE upload SET progress = $2 WHERE id = $1 RETURNING cancel_requested',
         [uploadId, JSON.stringify(progress())],
       );
-      if (result.rows[0]?.cancel_requested) {
+      // No row: deleted by a DELETE while the upload waited for its slot (not yet marked live), also a cancel.
+      if (result.rows[0]?.cancel_requested ?? true) {
         throw new AppError('CONFLICT', CANCELLED_MESSAGE, { cancelled: true });
       }
     },
