@@ -20,6 +20,8 @@ export interface TProgressReporter {
    * CONFLICT "cancelled" when a DELETE asked to cancel the upload.
    */
   report(progress: () => TUploadProgress, force?: boolean): Promise<void>;
+  /** Throws CONFLICT "cancelled" if a DELETE cancelled or removed the upload (e.g. while it waited for a slot). */
+  assertNotCancelled(): Promise<void>;
 }
 
 export const CANCELLED_MESSAGE = 'The upload was cancelled; nothing was stored.';
@@ -46,12 +48,23 @@ export function createProgressReporter(
         'UPDATE upload SET progress = $2 WHERE id = $1 RETURNING cancel_requested',
         [uploadId, JSON.stringify(progress())],
       );
-      // No row: deleted by a DELETE while the upload waited for its slot (not yet marked live), also a cancel.
-      if (result.rows[0]?.cancel_requested ?? true) {
-        throw new AppError('CONFLICT', CANCELLED_MESSAGE, { cancelled: true });
-      }
+      throwIfCancelled(result.rows);
+    },
+    async assertNotCancelled() {
+      const result = await db.query<{ cancel_requested: boolean }>(
+        'SELECT cancel_requested FROM upload WHERE id = $1',
+        [uploadId],
+      );
+      throwIfCancelled(result.rows);
     },
   };
+}
+
+// No row: a DELETE removed it while the upload waited for its slot (before it was marked live), also a cancel.
+function throwIfCancelled(rows: { cancel_requested: boolean }[]): void {
+  if (rows[0]?.cancel_requested ?? true) {
+    throw new AppError('CONFLICT', CANCELLED_MESSAGE, { cancelled: true });
+  }
 }
 
 /** Progress of one upload of the organisation, or null (unknown id, other organisation, discarded upload). */

@@ -174,7 +174,7 @@ export async function ingestUpload(
       // Held until commit/rollback: tells deleteUpload that this upload is live (cancel it) rather than stale.
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('upload:' || $1))`, [uploadId]);
       // Cancelled (or its row deleted) while it waited for a slot: stop before reading the file.
-      await progress.report(() => progressNow('parsing'), true);
+      await progress.assertNotCancelled();
       const db = pgRunner(client);
       const writer = await createStagingWriter(db, computedAt);
       const ids = await createRecordIdCheck(db);
