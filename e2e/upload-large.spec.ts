@@ -63,6 +63,10 @@ test('[uploads] a file over 10 MiB is stored whole, as text/csv and as multipart
     sha256: sha256(raw),
   });
   expect(await storedRecords(request, 'bulk-raw')).toBe(ROWS);
+  // The proxy no longer sees /api: the API's Content-Security-Policy now comes from next.config.ts (no nonce).
+  const csp = rawResponse.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toContain('nonce-');
 
   // The same bytes again are recognised by the hash of the whole file.
   const again = await request.post('/api/v1/uploads?fileName=bulk-raw-again.csv', {

@@ -91,6 +91,36 @@ describe('a request body shorter than its Content-Length is refused, nothing sto
   });
 });
 
+describe('the upload size limit (1 GiB)', () => {
+  test('a declared Content-Length over 1 GiB is 413 before any byte is read or any row written', async () => {
+    const ctx = await createOrgWithEditor('Huge');
+    const token = (await createApiToken(ctx, 'ci')).token;
+    let pulled = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled = true;
+        controller.enqueue(new TextEncoder().encode(`${HEADER}\n`));
+        controller.close();
+      },
+    });
+    const response = await POST(
+      new Request(`${base}?fileName=huge.csv`, {
+        method: 'POST',
+        headers: { ...auth(token), 'content-type': 'text/csv', 'content-length': String(1024 ** 3 + 1) },
+        body,
+        duplex: 'half',
+      } as RequestInit),
+    );
+    expect(response.status).toBe(413);
+    expect((await response.json()).error).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `The file is larger than the upload limit of ${1024 ** 3} bytes.`,
+    });
+    expect(pulled).toBe(false);
+    expect(await uploadRows(ctx.orgId)).toBe(0);
+  });
+});
+
 describe('an upload id another organisation used', () => {
   test('is not revealed: the upload succeeds under a fresh id; the other upload is untouched', async () => {
     const a = await createOrgWithEditor('IdOwner');
