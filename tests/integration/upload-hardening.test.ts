@@ -92,21 +92,25 @@ describe('a request body shorter than its Content-Length is refused, nothing sto
 });
 
 describe('the upload size limit (1 GiB)', () => {
-  test('a declared Content-Length over 1 GiB is 413 before any byte is read or any row written', async () => {
+  test('a declared Content-Length of 2 GiB is 413 before any byte is read or any row written', async () => {
     const ctx = await createOrgWithEditor('Huge');
     const token = (await createApiToken(ctx, 'ci')).token;
     let pulled = false;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulled = true;
-        controller.enqueue(new TextEncoder().encode(`${HEADER}\n`));
-        controller.close();
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          pulled = true;
+          controller.enqueue(new TextEncoder().encode(`${HEADER}\n`));
+          controller.close();
+        },
+        // No read ahead: `pull` runs only when someone reads the body.
       },
-    });
+      { highWaterMark: 0 },
+    );
     const response = await POST(
       new Request(`${base}?fileName=huge.csv`, {
         method: 'POST',
-        headers: { ...auth(token), 'content-type': 'text/csv', 'content-length': String(1024 ** 3 + 1) },
+        headers: { ...auth(token), 'content-type': 'text/csv', 'content-length': String(2 * 1024 ** 3) },
         body,
         duplex: 'half',
       } as RequestInit),
