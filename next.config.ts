@@ -12,8 +12,8 @@ const nextConfig: NextConfig = {
   experimental: { serverActions: { bodySizeLimit: '50mb' } },
   // Every response (pages, API, static files). HSTS in production builds only: browsers ignore it over http, and
   // TLS is terminated in front of the app (docs/SECURITY.md).
-  // The Content-Security-Policy of pages and API responses carries a per-request nonce and is set in proxy.ts;
-  // the static files proxy.ts skips get the same policy without a nonce here.
+  // The Content-Security-Policy of pages carries a per-request nonce and is set in proxy.ts; the API and static
+  // files, which proxy.ts skips, get the same policy without a nonce here.
   async headers() {
     const production = process.env.NODE_ENV === 'production';
     const staticCsp = {
@@ -22,6 +22,7 @@ const nextConfig: NextConfig = {
     };
     return [
       { source: '/:path*', headers: securityHeaders({ development: !production, hsts: production }) },
+      { source: '/api/:path*', headers: [staticCsp] },
       { source: '/_next/:path*', headers: [staticCsp] },
       { source: '/favicon.ico', headers: [staticCsp] },
     ];

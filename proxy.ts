@@ -2,8 +2,8 @@ import { getSessionCookie } from 'better-auth/cookies';
 import { type NextRequest, NextResponse } from 'next/server';
 import { contentSecurityPolicy } from './lib/security/security-headers';
 
-// Paths open without a session (sign-in, invitation links, the API with its own auth, CSV templates).
-const PUBLIC_PATHS = /^\/(sign-in|invite\/|api\/|templates\/)/;
+// Paths open without a session (sign-in, invitation links, CSV templates). The API is not matched at all.
+const PUBLIC_PATHS = /^\/(sign-in|invite\/|templates\/)/;
 // CSV exports that machines may call with `Authorization: Bearer <token>` instead of the session cookie; the route
 // handlers authorise either (requireRequestAuth), so the proxy must not send those calls to sign-in.
 const BEARER_PATHS = /^\/(records|audit)\/export$/;
@@ -39,6 +39,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// The API is left out: it does its own authentication, its JSON needs no nonce (next.config.ts gives it the
+// static CSP), and Next.js buffers the body of every request a proxy matches, keeping only the first 10 MB
+// (`proxyClientMaxBodySize`), which silently cut uploads (docs/RELIABILITY.md, "Upload size").
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico).*)'],
 };

@@ -40,6 +40,10 @@ export function readMultipartUpload(
         return;
       }
       found = true;
+      // The part can fail (body cut short: "Unexpected end of form") before the ingest starts reading it; the
+      // reader still gets the error from the stream's iterator, but an 'error' event nobody listens to yet would
+      // be an uncaught exception that ends the server process.
+      stream.on('error', () => undefined);
       resolve({ fields: { ...fields }, fileName: info.filename ?? null, chunks: stream });
     });
     parser.on('error', (error) => {

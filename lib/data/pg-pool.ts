@@ -18,7 +18,8 @@ export function getPgPool(): pg.Pool {
     // temp_buffers (session memory for temporary tables, default 8 MB) is raised so an upload's staging tables
     // stay in memory instead of spilling to disk on every batch; it can only be set before a session's first
     // temporary table, hence at connect time. Memory is taken only as temp tables grow.
-    const pool = new pg.Pool({ connectionString: url, max: 5, options: '-c temp_buffers=128MB' });
+    // max 8: uploads hold at most 2 × UPLOAD_SLOTS = 4 (lib/data/upload-gate.ts), the rest serve everything else.
+    const pool = new pg.Pool({ connectionString: url, max: 8, options: '-c temp_buffers=128MB' });
     // An idle client whose server went away (restart, failover) emits 'error' on the pool; without a listener
     // that would crash the process. The pool drops the client and the next query connects afresh.
     pool.on('error', (error) => console.warn(`pg pool: idle connection lost (${error.message})`));

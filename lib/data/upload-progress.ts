@@ -20,16 +20,18 @@ export interface TProgressReporter {
    * CONFLICT "cancelled" when a DELETE asked to cancel the upload.
    */
   report(progress: () => TUploadProgress, force?: boolean): Promise<void>;
+  /** Throws CONFLICT "cancelled" if a DELETE cancelled or removed the upload (e.g. while it waited for a slot). */
+  assertNotCancelled(): Promise<void>;
 }
 
 export const CANCELLED_MESSAGE = 'The upload was cancelled; nothing was stored.';
 
 /**
- * Progress of upload `uploadId`, written with single autocommit statements on their own pooled connection,
- * outside the upload's transaction (which only touches the upload row at its end, so these never wait on it).
+ * Progress of upload `uploadId`, written with single autocommit statements on the upload's second connection,
+ * outside its transaction (which only touches the upload row at its end, so these never wait on it).
  */
 export function createProgressReporter(
-  pool: pg.Pool,
+  db: pg.Pool | pg.ClientBase,
   uploadId: string,
   intervalMs = 400,
   clock: () => number = () => Date.now(),
@@ -42,15 +44,27 @@ export function createProgressReporter(
         return;
       }
       last = at;
-      const result = await pool.query<{ cancel_requested: boolean }>(
+      const result = await db.query<{ cancel_requested: boolean }>(
         'UPDATE upload SET progress = $2 WHERE id = $1 RETURNING cancel_requested',
         [uploadId, JSON.stringify(progress())],
       );
-      if (result.rows[0]?.cancel_requested) {
-        throw new AppError('CONFLICT', CANCELLED_MESSAGE, { cancelled: true });
-      }
+      throwIfCancelled(result.rows);
+    },
+    async assertNotCancelled() {
+      const result = await db.query<{ cancel_requested: boolean }>(
+        'SELECT cancel_requested FROM upload WHERE id = $1',
+        [uploadId],
+      );
+      throwIfCancelled(result.rows);
     },
   };
+}
+
+// No row: a DELETE removed it while the upload waited for its slot (before it was marked live), also a cancel.
+function throwIfCancelled(rows: { cancel_requested: boolean }[]): void {
+  if (rows[0]?.cancel_requested ?? true) {
+    throw new AppError('CONFLICT', CANCELLED_MESSAGE, { cancelled: true });
+  }
 }
 
 /** Progress of one upload of the organisation, or null (unknown id, other organisation, discarded upload). */

@@ -37,22 +37,33 @@ export async function createProcessingUpload(
     rowsProcessed: 0,
     rowsRejected: 0,
   };
-  const inserted = await pool.query<{ id: string }>(
-    `INSERT INTO upload (id, org_id, uploaded_by_id, file_name, size_bytes, sha256, format, status, time_zone, progress)
-     VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, 0, '', $5, 'processing', $6, $7)
-     ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [u.id ?? null, ctx.orgId, ctx.userId, u.fileName, u.format, u.timeZone, JSON.stringify(progress)],
-  );
-  const id = inserted.rows[0]?.id;
-  if (!id) {
+  const insert = (id: string | null) =>
+    pool.query<{ id: string }>(
+      `INSERT INTO upload (id, org_id, uploaded_by_id, file_name, size_bytes, sha256, format, status, time_zone, progress)
+       VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, 0, '', $5, 'processing', $6, $7)
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [id, ctx.orgId, ctx.userId, u.fileName, u.format, u.timeZone, JSON.stringify(progress)],
+    );
+  const inserted = (await insert(u.id ?? null)).rows[0]?.id;
+  if (inserted) {
+    return inserted;
+  }
+  // The id is taken. Only the organisation's own upload is a conflict: another organisation's id must not be
+  // revealed (an existence oracle), so the upload goes ahead under a fresh id, as if the id had been free.
+  const owner = await pool.query('SELECT 1 FROM upload WHERE id = $1 AND org_id = $2', [u.id, ctx.orgId]);
+  if (owner.rowCount) {
     throw new AppError('CONFLICT', 'An upload with this uploadId already exists.');
   }
-  return id;
+  const fresh = (await insert(null)).rows[0]?.id;
+  if (!fresh) {
+    throw new Error('could not allocate an upload id');
+  }
+  return fresh;
 }
 
 /** Removes a processing upload that stored nothing (repeated file, cancelled, too large, crashed). */
-export async function discardUpload(pool: pg.Pool, uploadId: string): Promise<void> {
-  await pool.query(`DELETE FROM upload WHERE id = $1 AND status = 'processing'`, [uploadId]);
+export async function discardUpload(db: pg.Pool | pg.ClientBase, uploadId: string): Promise<void> {
+  await db.query(`DELETE FROM upload WHERE id = $1 AND status = 'processing'`, [uploadId]);
 }
 
 /** Marks the upload failed with its error report (nothing stored), with an AuditEvent, in one transaction. */

@@ -1,11 +1,13 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import type pg from 'pg';
 import { createCatalogCheck } from '@/lib/emissions/catalog-check';
 import { computeFootprintsMemo, type FootprintMemo } from '@/lib/emissions/footprint-memo';
 import { ensureIndexed } from '@/lib/emissions/index-factor-library';
 import { AppError } from '@/lib/errors';
 import type { ParsedRecord, ParseOptions, RowError } from '@/lib/ingest/types';
 import { createUsageFileStream, type UsageFileStream } from '@/lib/ingest/usage-file-stream';
+import { appendAll } from '@/lib/utils/append-all';
 import { createBackgroundChain } from './background-chain';
 import { findEnergyContracts } from './energy-contracts';
 import { getCachedFactorLibrary } from './factor-library-cache';
@@ -20,6 +22,7 @@ import {
   type TRecordIdCheck,
   unstageLines,
 } from './upload-duplicates';
+import { withUploadSlot } from './upload-gate';
 import { markUploadInterrupted } from './upload-lifecycle';
 import { lockUploadContent } from './upload-lock';
 import { createProgressReporter } from './upload-progress';
@@ -130,7 +133,6 @@ export async function ingestUpload(
     timeZone,
     bytesTotal,
   });
-  const progress = createProgressReporter(pool, uploadId);
   const progressNow = (stage: 'parsing' | 'storing') => {
     const { stats } = stream.summary();
     return {
@@ -141,199 +143,222 @@ export async function ingestUpload(
       rowsRejected: stats.rejected,
     };
   };
-  const client = await pool.connect();
-  let open = false;
-  try {
-    await client.query('BEGIN');
-    open = true;
-    const startedMs = performance.now();
-    // Held until commit/rollback: tells deleteUpload that this upload is live (cancel it) rather than stale.
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('upload:' || $1))`, [uploadId]);
-    const db = pgRunner(client);
-    const writer = await createStagingWriter(db, computedAt);
-    const ids = await createRecordIdCheck(db);
-    const chain = createBackgroundChain();
-    idCheck = ids;
-    const laps = { parseMs: 0, engineMs: 0, encodeMs: 0, copyMs: 0 };
-    const stage = async (records: ParsedRecord[]) => {
-      let t = performance.now();
-      const footprints = computeFootprintsMemo(
-        records.map((r) => r.record),
-        indexed,
-        settings,
-        contracts,
-        memo,
-      );
-      laps.engineMs += performance.now() - t;
-      t = performance.now();
-      records.forEach((parsed, i) => {
-        const footprint = footprints[i];
-        if (footprint) {
-          writer.add(uploadItemOf(parsed, footprint));
-          contentIdRows += parsed.record.recordId === undefined ? 1 : 0;
-          addToTotals(totals, parsed, footprint);
-        }
-      });
-      laps.encodeMs += performance.now() - t;
-      t = performance.now();
-      // Waits only for the previous batch's COPY (time Postgres was behind Node); this one loads meanwhile.
-      await chain.next(() => writer.flush());
-      laps.copyMs += performance.now() - t;
-    };
-    const shouldStage = () => input.validOnly || stream.summary().errors.length === 0;
-    let pending: ParsedRecord[] = [];
-    for await (const chunk of input.chunks) {
-      sizeBytes += chunk.length;
-      if (sizeBytes > maxBytes) {
-        throw new AppError(
-          'PAYLOAD_TOO_LARGE',
-          `The file is larger than the upload limit of ${maxBytes} bytes.`,
-        );
-      }
-      sha.update(chunk);
-      const tParse = performance.now();
-      pending.push(...stream.push(chunk));
-      const tIds = performance.now();
-      laps.parseMs += tIds - tParse;
-      await chain.next(() => ids.flush());
-      laps.copyMs += performance.now() - tIds;
-      if (!shouldStage()) {
-        pending = [];
-      } else if (!holdAll && pending.length >= BATCH_RECORDS) {
-        await stage(pending);
-        pending = [];
-      }
-      await progress.report(() => progressNow('parsing'));
-    }
-    const tEnd = performance.now();
-    pending.push(...stream.end());
-    laps.parseMs += performance.now() - tEnd;
-    if (shouldStage() && pending.length > 0) {
-      await stage(pending);
-    }
-    pending = [];
-    const tSettle = performance.now();
-    await chain.settle();
-    laps.copyMs += performance.now() - tSettle;
-    await progress.report(() => progressNow('storing'), true);
-    const stagedMs = performance.now();
-    const sha256 = sha.digest('hex');
-    // Serialises concurrent uploads of the same content: the second sees the first's commit (docs/RELIABILITY.md).
-    await lockUploadContent(client, ctx.orgId, sha256);
-    const existing = await findExistingUploadBySha(client, ctx.orgId, sha256);
-    if (existing) {
-      await client.query('ROLLBACK');
-      open = false;
-      await discardUpload(pool, uploadId);
-      return { upload: (await getUpload(ctx, existing)) as TUploadDto, repeated: true };
-    }
-    const parsed = stream.summary();
-    const duplicateIds = parsed.fatal ? [] : await ids.duplicates(input.fileName);
-    const summary = withDuplicateErrors(parsed, duplicateIds);
-    const report: TReport = {
-      errors: summary.errors.slice(0, MAX_STORED_ERRORS),
-      errorCount: summary.errors.length,
-      warnings: summary.warnings.slice(0, MAX_STORED_ERRORS),
-    };
-    const format = uploadFormatOf(summary.format, Boolean(input.parse.mapping));
-    // "Import valid rows only": the rows of lines found to reuse a record_id leave the staging table.
-    const unstaged = input.validOnly
-      ? await unstageLines(
-          db,
-          duplicateIds.map((e) => e.line),
-          totals,
-        )
-      : 0;
-    summary.stats.accepted -= unstaged;
-    const failed = summary.fatal || totals.records === 0 || (summary.errors.length > 0 && !input.validOnly);
-    if (failed) {
-      if (summary.errors.length === 0) {
-        report.errors.push({
-          fileName: input.fileName,
-          line: 1,
-          column: null,
-          message: 'the file has no data rows',
-        });
-        report.errorCount = 1;
-      }
-      await client.query('ROLLBACK');
-      // `open` stays true: if recording the failure throws inside its own transaction, the catch rolls it back.
-      await markUploadFailed(client, ctx, {
-        uploadId,
-        fileName: input.fileName,
-        sizeBytes,
-        sha256,
-        format,
-        rowsTotal: summary.stats.rows,
-        rowsRejected: summary.stats.rejected,
-        report,
-        at: now(),
-      });
-      return { upload: (await getUpload(ctx, uploadId)) as TUploadDto, repeated: false };
-    }
-    if (input.validOnly && summary.errors.length > 0) {
-      report.skippedLines = [...new Set(summary.errors.map((e) => e.line))].slice(0, MAX_STORED_ERRORS);
-    }
-    // Temp tables get no statistics from autovacuum; without them the planner may nest-loop the refs join.
-    await client.query('ANALYZE upload_staging, upload_staging_refs');
-    const applied = await applyStagedRecords(db, {
-      orgId: ctx.orgId,
-      uploadId,
-      reason: `replaced by upload of ${input.fileName}`,
-      computedAt,
-      dedupe: contentIdRows > 0 && (await hasRepeatedExternalIds(db)),
-      stagedRows: writer.stagedRows - unstaged,
-      teams: writer.teams,
-      projects: writer.projects,
+  // Waits for an upload slot (lib/data/upload-gate.ts), then holds two connections: the data transaction and
+  // `side` for progress and clean-up, so an upload never waits for a third while holding one. The DTO is read
+  // after both are released.
+  const outcome = await withUploadSlot(async () => {
+    const client = await pool.connect();
+    const side = await pool.connect().catch((error: unknown) => {
+      client.release();
+      throw error;
     });
-    if (input.timings) {
-      Object.assign(input.timings, laps);
-      input.timings.stagingMs = stagedMs - startedMs;
-      input.timings.upsertMs = performance.now() - stagedMs;
+    try {
+      return await runUpload(client, side);
+    } finally {
+      side.release();
+      client.release();
     }
-    await client.query(
-      `UPDATE upload SET size_bytes = $2, sha256 = $3, format = $4, status = 'completed', rows_total = $5,
+  });
+  return { upload: (await getUpload(ctx, outcome.id)) as TUploadDto, repeated: outcome.repeated };
+
+  async function runUpload(
+    client: pg.PoolClient,
+    side: pg.PoolClient,
+  ): Promise<{ id: string; repeated: boolean }> {
+    const progress = createProgressReporter(side, uploadId);
+    let open = false;
+    try {
+      await client.query('BEGIN');
+      open = true;
+      const startedMs = performance.now();
+      // Held until commit/rollback: tells deleteUpload that this upload is live (cancel it) rather than stale.
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('upload:' || $1))`, [uploadId]);
+      // Cancelled (or its row deleted) while it waited for a slot: stop before reading the file.
+      await progress.assertNotCancelled();
+      const db = pgRunner(client);
+      const writer = await createStagingWriter(db, computedAt);
+      const ids = await createRecordIdCheck(db);
+      const chain = createBackgroundChain();
+      idCheck = ids;
+      const laps = { parseMs: 0, engineMs: 0, encodeMs: 0, copyMs: 0 };
+      const stage = async (records: ParsedRecord[]) => {
+        let t = performance.now();
+        const footprints = computeFootprintsMemo(
+          records.map((r) => r.record),
+          indexed,
+          settings,
+          contracts,
+          memo,
+        );
+        laps.engineMs += performance.now() - t;
+        t = performance.now();
+        records.forEach((parsed, i) => {
+          const footprint = footprints[i];
+          if (footprint) {
+            writer.add(uploadItemOf(parsed, footprint));
+            contentIdRows += parsed.record.recordId === undefined ? 1 : 0;
+            addToTotals(totals, parsed, footprint);
+          }
+        });
+        laps.encodeMs += performance.now() - t;
+        t = performance.now();
+        // Waits only for the previous batch's COPY (time Postgres was behind Node); this one loads meanwhile.
+        await chain.next(() => writer.flush());
+        laps.copyMs += performance.now() - t;
+      };
+      const shouldStage = () => input.validOnly || stream.summary().errors.length === 0;
+      let pending: ParsedRecord[] = [];
+      for await (const chunk of input.chunks) {
+        sizeBytes += chunk.length;
+        if (sizeBytes > maxBytes) {
+          throw new AppError(
+            'PAYLOAD_TOO_LARGE',
+            `The file is larger than the upload limit of ${maxBytes} bytes.`,
+          );
+        }
+        sha.update(chunk);
+        const tParse = performance.now();
+        appendAll(pending, stream.push(chunk));
+        const tIds = performance.now();
+        laps.parseMs += tIds - tParse;
+        await chain.next(() => ids.flush());
+        laps.copyMs += performance.now() - tIds;
+        if (!shouldStage()) {
+          pending = [];
+        } else if (!holdAll && pending.length >= BATCH_RECORDS) {
+          await stage(pending);
+          pending = [];
+        }
+        await progress.report(() => progressNow('parsing'));
+      }
+      const tEnd = performance.now();
+      appendAll(pending, stream.end());
+      laps.parseMs += performance.now() - tEnd;
+      if (shouldStage() && pending.length > 0) {
+        await stage(pending);
+      }
+      pending = [];
+      const tSettle = performance.now();
+      await chain.settle();
+      laps.copyMs += performance.now() - tSettle;
+      await progress.report(() => progressNow('storing'), true);
+      const stagedMs = performance.now();
+      const sha256 = sha.digest('hex');
+      // Serialises concurrent uploads of the same content: the second sees the first's commit (docs/RELIABILITY.md).
+      await lockUploadContent(client, ctx.orgId, sha256);
+      const existing = await findExistingUploadBySha(client, ctx.orgId, sha256);
+      if (existing) {
+        await client.query('ROLLBACK');
+        open = false;
+        await discardUpload(side, uploadId);
+        return { id: existing, repeated: true };
+      }
+      const parsed = stream.summary();
+      const duplicateIds = parsed.fatal ? [] : await ids.duplicates(input.fileName);
+      const summary = withDuplicateErrors(parsed, duplicateIds);
+      const report: TReport = {
+        errors: summary.errors.slice(0, MAX_STORED_ERRORS),
+        errorCount: summary.errors.length,
+        warnings: summary.warnings.slice(0, MAX_STORED_ERRORS),
+      };
+      const format = uploadFormatOf(summary.format, Boolean(input.parse.mapping));
+      // "Import valid rows only": the rows of lines found to reuse a record_id leave the staging table.
+      const unstaged = input.validOnly
+        ? await unstageLines(
+            db,
+            duplicateIds.map((e) => e.line),
+            totals,
+          )
+        : 0;
+      summary.stats.accepted -= unstaged;
+      const failed = summary.fatal || totals.records === 0 || (summary.errors.length > 0 && !input.validOnly);
+      if (failed) {
+        if (summary.errors.length === 0) {
+          report.errors.push({
+            fileName: input.fileName,
+            line: 1,
+            column: null,
+            message: 'the file has no data rows',
+          });
+          report.errorCount = 1;
+        }
+        await client.query('ROLLBACK');
+        // `open` stays true: if recording the failure throws inside its own transaction, the catch rolls it back.
+        await markUploadFailed(client, ctx, {
+          uploadId,
+          fileName: input.fileName,
+          sizeBytes,
+          sha256,
+          format,
+          rowsTotal: summary.stats.rows,
+          rowsRejected: summary.stats.rejected,
+          report,
+          at: now(),
+        });
+        return { id: uploadId, repeated: false };
+      }
+      if (input.validOnly && summary.errors.length > 0) {
+        report.skippedLines = [...new Set(summary.errors.map((e) => e.line))].slice(0, MAX_STORED_ERRORS);
+      }
+      // Temp tables get no statistics from autovacuum; without them the planner may nest-loop the refs join.
+      await client.query('ANALYZE upload_staging, upload_staging_refs');
+      const applied = await applyStagedRecords(db, {
+        orgId: ctx.orgId,
+        uploadId,
+        reason: `replaced by upload of ${input.fileName}`,
+        computedAt,
+        dedupe: contentIdRows > 0 && (await hasRepeatedExternalIds(db)),
+        stagedRows: writer.stagedRows - unstaged,
+        teams: writer.teams,
+        projects: writer.projects,
+      });
+      if (input.timings) {
+        Object.assign(input.timings, laps);
+        input.timings.stagingMs = stagedMs - startedMs;
+        input.timings.upsertMs = performance.now() - stagedMs;
+      }
+      await client.query(
+        `UPDATE upload SET size_bytes = $2, sha256 = $3, format = $4, status = 'completed', rows_total = $5,
          rows_accepted = $6, rows_rejected = $7, error_report = $8, summary = $9, completed_at = $10, progress = NULL
        WHERE id = $1`,
-      [
-        uploadId,
-        sizeBytes,
-        sha256,
+        [
+          uploadId,
+          sizeBytes,
+          sha256,
+          format,
+          summary.stats.rows,
+          summary.stats.accepted,
+          summary.stats.rejected,
+          JSON.stringify(report),
+          JSON.stringify({ totals, ...applied, duplicatesCollapsed: summary.stats.duplicatesCollapsed }),
+          now(),
+        ],
+      );
+      await insertAuditEvent(client, ctx, 'upload.completed', uploadId, sha256, {
+        fileName: input.fileName,
         format,
-        summary.stats.rows,
-        summary.stats.accepted,
-        summary.stats.rejected,
-        JSON.stringify(report),
-        JSON.stringify({ totals, ...applied, duplicatesCollapsed: summary.stats.duplicatesCollapsed }),
-        now(),
-      ],
-    );
-    await insertAuditEvent(client, ctx, 'upload.completed', uploadId, sha256, {
-      fileName: input.fileName,
-      format,
-      validOnly: Boolean(input.validOnly),
-      rowsAccepted: summary.stats.accepted,
-      rowsRejected: summary.stats.rejected,
-      ...applied,
-    });
-    await client.query('COMMIT');
-    open = false;
-    return { upload: (await getUpload(ctx, uploadId)) as TUploadDto, repeated: false };
-  } catch (error) {
-    if (open) {
-      await client.query('ROLLBACK').catch(() => undefined);
+        validOnly: Boolean(input.validOnly),
+        rowsAccepted: summary.stats.accepted,
+        rowsRejected: summary.stats.rejected,
+        ...applied,
+      });
+      await client.query('COMMIT');
+      open = false;
+      return { id: uploadId, repeated: false };
+    } catch (error) {
+      if (open) {
+        await client.query('ROLLBACK').catch(() => undefined);
+      }
+      if (error instanceof AppError) {
+        // The caller's doing (cancelled, too large, bad parameters): nothing was stored and nothing is kept.
+        await discardUpload(side, uploadId).catch(() => undefined);
+      } else {
+        // Lost database or server fault: the upload stays visible as failed with the reason (start-up recovery
+        // does it if the database is still unreachable now), and the same file can be uploaded again.
+        await markUploadInterrupted(uploadId, error);
+      }
+      throw error;
     }
-    if (error instanceof AppError) {
-      // The caller's doing (cancelled, too large, bad parameters): nothing was stored and nothing is kept.
-      await discardUpload(pool, uploadId).catch(() => undefined);
-    } else {
-      // Lost database or server fault: the upload stays visible as failed with the reason (start-up recovery
-      // does it if the database is still unreachable now), and the same file can be uploaded again.
-      await markUploadInterrupted(uploadId, error);
-    }
-    throw error;
-  } finally {
-    client.release();
   }
 }
 

@@ -147,14 +147,14 @@ function toRecord(
   ctx: NvidiaSmiContext,
   sink: IssueSink,
 ): ParsedRecord | null {
-  const start = Math.min(...session.map((s) => s.start));
-  const end = Math.max(...session.map((s) => s.end));
+  const start = session.reduce((min, s) => Math.min(min, s.start), Number.POSITIVE_INFINITY);
+  const end = session.reduce((max, s) => Math.max(max, s.end), Number.NEGATIVE_INFINITY);
   const energyJ = session.reduce((sum, s) => sum + s.energyJ, 0);
   const coveredS = session.reduce((sum, s) => sum + (s.end - s.start) / 1000, 0);
   const utilCount = session.reduce((sum, s) => sum + s.utilCount, 0);
   const utilSum = session.reduce((sum, s) => sum + s.utilSum, 0);
   const gpus = new Map(session.map((s) => [s.gpuKey, s.index]));
-  const line = Math.min(...session.map((s) => s.line));
+  const line = session.reduce((min, s) => Math.min(min, s.line), Number.POSITIVE_INFINITY);
   const { defaults } = ctx;
   const input: Record<string, unknown> = {
     recordId: `nvidia-smi:${name.slice(0, 60)}:${new Date(start).toISOString()}`,

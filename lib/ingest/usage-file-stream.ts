@@ -1,5 +1,6 @@
 import { ZColumnMapping } from '@/lib/schemas/column-mapping';
 import { USAGE_RECORD_CSV_COLUMNS } from '@/lib/schemas/usage-record';
+import { appendAll } from '@/lib/utils/append-all';
 import { parseCodecarbonTable } from './codecarbon-parser';
 import { detectDelimiter, isBlankRow } from './csv-table';
 import { type CsvTokenizer, createCsvTokenizer, type Delimiter } from './csv-tokenizer';
@@ -279,7 +280,7 @@ export function createUsageFileStream(options: ParseOptions): UsageFileStream {
         tokenizer = createCsvTokenizer(delimiter);
         const all = pendingText;
         pendingText = '';
-        records.push(...feedText(all));
+        appendAll(records, feedText(all));
         if (tooLong) {
           return [];
         }
@@ -300,7 +301,7 @@ export function createUsageFileStream(options: ParseOptions): UsageFileStream {
         swallowed = rows[rows.length - 1];
         rows = rows.slice(0, -1);
       }
-      records.push(...takeRows(rows));
+      appendAll(records, takeRows(rows));
       if (!header) {
         fail(1, null, 'file is empty');
         return records;
@@ -321,7 +322,7 @@ export function createUsageFileStream(options: ParseOptions): UsageFileStream {
           sink,
         );
         collapsed = out.collapsed;
-        records.push(...out.records);
+        appendAll(records, out.records);
         accepted += out.records.length;
       } else if (mode === 'buffer' && format === 'nvidia-smi') {
         const maxGapSeconds = options.nvidiaSmiMaxGapSeconds ?? DEFAULT_NVIDIA_SMI_MAX_GAP_SECONDS;
@@ -330,7 +331,7 @@ export function createUsageFileStream(options: ParseOptions): UsageFileStream {
           { timeZone: options.timeZone ?? 'UTC', defaults: options.defaults ?? {}, maxGapSeconds },
           sink,
         );
-        records.push(...out);
+        appendAll(records, out);
         accepted += out.length;
       }
       return records;

@@ -1,6 +1,6 @@
 // Response headers sent on every page, API response and static file (next.config.ts `headers()`).
 // Pure: the environment is passed in. docs/SECURITY.md explains each directive. Pages get a per-request nonce
-// (proxy.ts); static files get the same policy without one (they run no inline script). No 'unsafe-inline' scripts.
+// (proxy.ts); the API and static files get the same policy without one (they run no inline script). No 'unsafe-inline' scripts.
 
 export interface TSecurityHeaderOptions {
   /** `next dev` needs eval (React refresh) and a websocket for HMR; production never gets them. */
@@ -38,7 +38,7 @@ export function contentSecurityPolicy({ development, nonce }: TCspOptions): stri
     .join('; ');
 }
 
-/** Every header but the CSP, which proxy.ts sets per request (pages, API) and next.config.ts for static files. */
+/** Every header but the CSP, which proxy.ts sets per request (pages) and next.config.ts for the API and static files. */
 export function securityHeaders(options: TSecurityHeaderOptions): { key: string; value: string }[] {
   const headers = [
     { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
