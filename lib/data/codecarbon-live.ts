@@ -40,7 +40,7 @@ async function storeLiveRun(
     throw new AppError(
       'INVALID_RECORDS',
       `The run's usage record is invalid: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}.`,
-      { errors },
+      errors,
     );
   }
   const record = parsed.data;
