@@ -3,7 +3,7 @@ import { type TUsageRecordInput, USAGE_RECORD_RANGES, ZUsageRecordInput } from '
 import { computeFootprints } from './compute-footprints';
 import { indexFactorLibrary } from './index-factor-library';
 import { sumFootprints } from './sum-footprints';
-import { fixtureLibrary, record, SETTINGS } from './testing/fixture-library';
+import { FOOTPRINT_NUMBER_FIELDS, fixtureLibrary, record, SETTINGS } from './testing/fixture-library';
 
 // Issue #17 item 5: the largest inputs the schema allows give finite CO2e, water and embodied emissions, for
 // one record and summed over a full API batch (10,000 records).
@@ -57,17 +57,7 @@ const LARGEST: Record<string, TUsageRecordInput> = {
   }),
 };
 
-const OUTPUTS = [
-  'itEnergyKwh',
-  'energyKwh',
-  'locationKgCo2e',
-  'marketKgCo2e',
-  'embodiedKgCo2e',
-  'waterOnsiteL',
-  'waterOffsiteL',
-  'uncertaintyLowKgCo2e',
-  'uncertaintyHighKgCo2e',
-] as const;
+const OUTPUTS = FOOTPRINT_NUMBER_FIELDS;
 
 describe('largest allowed inputs', () => {
   test.each(Object.entries(LARGEST))(

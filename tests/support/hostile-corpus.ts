@@ -169,7 +169,7 @@ export const HOSTILE_CORPUS: Record<string, TEntry> = {
     text: withBadRow(row({ record_id: 'u', utilization: '1.5' })),
     expected: { line: 3, column: 'utilization', message: /must be within 0 – 1 \(got 1\.5\)/ },
   },
-  // Issue #17: one 2000–2099 record used to add 36,522 daily rollup rows; 1e308 kWh made CO2e Infinity.
+  // Issue #17: one 2000–2099 record used to add ~36,500 daily rollup rows (one per day); 1e308 kWh made CO2e Infinity.
   centuryLongRecord: {
     text: withBadRow(row({ record_id: 'c', started_at: '2000-01-01', ended_at: '2099-12-31' })),
     expected: {

@@ -8,45 +8,21 @@
 -- several records of one statement are summed in NUMERIC, not float8. Readers cast to float8 (`::float8`, or
 -- multiply by the float8 weight `w`), so their results keep their types.
 
-ALTER TABLE "usage_rollup_daily"
-    ALTER COLUMN "record_share" TYPE NUMERIC,
-    ALTER COLUMN "device_hours" TYPE NUMERIC,
-    ALTER COLUMN "it_energy_kwh" TYPE NUMERIC,
-    ALTER COLUMN "facility_energy_kwh" TYPE NUMERIC,
-    ALTER COLUMN "location_kg_co2e" TYPE NUMERIC,
-    ALTER COLUMN "market_kg_co2e" TYPE NUMERIC,
-    ALTER COLUMN "market_matched_kwh" TYPE NUMERIC,
-    ALTER COLUMN "embodied_kg_co2e" TYPE NUMERIC,
-    ALTER COLUMN "water_onsite_l" TYPE NUMERIC,
-    ALTER COLUMN "water_offsite_l" TYPE NUMERIC,
-    ALTER COLUMN "uncertainty_low_kg_co2e" TYPE NUMERIC,
-    ALTER COLUMN "uncertainty_high_kg_co2e" TYPE NUMERIC,
-    ALTER COLUMN "requests" TYPE NUMERIC,
-    ALTER COLUMN "tokens" TYPE NUMERIC,
-    ALTER COLUMN "request_location_kg_co2e" TYPE NUMERIC,
-    ALTER COLUMN "request_embodied_kg_co2e" TYPE NUMERIC,
-    ALTER COLUMN "token_location_kg_co2e" TYPE NUMERIC,
-    ALTER COLUMN "token_embodied_kg_co2e" TYPE NUMERIC;
-
-ALTER TABLE "usage_rollup_monthly"
-    ALTER COLUMN "record_share" TYPE NUMERIC,
-    ALTER COLUMN "device_hours" TYPE NUMERIC,
-    ALTER COLUMN "it_energy_kwh" TYPE NUMERIC,
-    ALTER COLUMN "facility_energy_kwh" TYPE NUMERIC,
-    ALTER COLUMN "location_kg_co2e" TYPE NUMERIC,
-    ALTER COLUMN "market_kg_co2e" TYPE NUMERIC,
-    ALTER COLUMN "market_matched_kwh" TYPE NUMERIC,
-    ALTER COLUMN "embodied_kg_co2e" TYPE NUMERIC,
-    ALTER COLUMN "water_onsite_l" TYPE NUMERIC,
-    ALTER COLUMN "water_offsite_l" TYPE NUMERIC,
-    ALTER COLUMN "uncertainty_low_kg_co2e" TYPE NUMERIC,
-    ALTER COLUMN "uncertainty_high_kg_co2e" TYPE NUMERIC,
-    ALTER COLUMN "requests" TYPE NUMERIC,
-    ALTER COLUMN "tokens" TYPE NUMERIC,
-    ALTER COLUMN "request_location_kg_co2e" TYPE NUMERIC,
-    ALTER COLUMN "request_embodied_kg_co2e" TYPE NUMERIC,
-    ALTER COLUMN "token_location_kg_co2e" TYPE NUMERIC,
-    ALTER COLUMN "token_embodied_kg_co2e" TYPE NUMERIC;
+DO $$
+DECLARE
+  t TEXT;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['usage_rollup_daily', 'usage_rollup_monthly'] LOOP
+    EXECUTE format('ALTER TABLE %I %s', t, (
+      SELECT string_agg(format('ALTER COLUMN %I TYPE NUMERIC', c), ', ')
+        FROM unnest(ARRAY['record_share', 'device_hours', 'it_energy_kwh', 'facility_energy_kwh', 'location_kg_co2e',
+                          'market_kg_co2e', 'market_matched_kwh', 'embodied_kg_co2e', 'water_onsite_l', 'water_offsite_l',
+                          'uncertainty_low_kg_co2e', 'uncertainty_high_kg_co2e', 'requests', 'tokens',
+                          'request_location_kg_co2e', 'request_embodied_kg_co2e', 'token_location_kg_co2e',
+                          'token_embodied_kg_co2e']) AS c));
+  END LOOP;
+END
+$$;
 
 -- The daily upsert: each record-day delta is cast to NUMERIC before it is summed (only change).
 CREATE OR REPLACE FUNCTION usage_rollup_upsert_sql(src TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $f$
