@@ -77,7 +77,7 @@ export const MAX_USAGE_YEAR = 2099;
 
 /**
  * The longest period one record may span. One record becomes one daily rollup row per local day it touches
- * (usage_rollup_daily), so an unbounded period let a 250-byte file create millions of rows. 366 days holds a
+ * (usage_rollup_daily), so an unbounded period let ten rows of a small file create 365,000 rows. 366 days holds a
  * whole (leap) year: yearly invoices and the longest published pre-training runs (a few months) fit; longer
  * activity is reported as several records. See docs/decisions/reliability.md.
  */
