@@ -1,13 +1,17 @@
 import { AppError } from '@/lib/errors';
 import { API_MAX_RECORDS, type TRecordError } from '@/lib/schemas/api-v1';
-import { type TUsageRecordInput, ZUsageRecordInput } from '@/lib/schemas/usage-record';
+import { type TUsageRecordInput, usageRecordSchemaAt } from '@/lib/schemas/usage-record';
 
 /**
  * Validates a JSON body that must be an array of canonical usage records (camelCase keys of
- * ZUsageRecordInput). Pure. Every invalid record yields errors with its 0-based index and field; the caller
- * answers 422 and stores nothing when there is any. A body that is not an array, or is too long, is a 400/413.
+ * ZUsageRecordInput, bounded relative to `now`). Pure. Every invalid record yields errors with its 0-based index
+ * and field; the caller answers 422 and stores nothing when there is any. A body that is not an array, or is too
+ * long, is a 400/413.
  */
-export function validateRecordBatch(body: unknown): { records: TUsageRecordInput[]; errors: TRecordError[] } {
+export function validateRecordBatch(
+  body: unknown,
+  now: Date,
+): { records: TUsageRecordInput[]; errors: TRecordError[] } {
   if (!Array.isArray(body)) {
     throw new AppError('INVALID_INPUT', 'The body must be a JSON array of usage records.');
   }
@@ -17,10 +21,11 @@ export function validateRecordBatch(body: unknown): { records: TUsageRecordInput
       `At most ${API_MAX_RECORDS} records per request (got ${body.length}); split the batch or upload a file.`,
     );
   }
+  const schema = usageRecordSchemaAt(now);
   const records: TUsageRecordInput[] = [];
   const errors: TRecordError[] = [];
   body.forEach((item, index) => {
-    const parsed = ZUsageRecordInput.safeParse(item);
+    const parsed = schema.safeParse(item);
     if (parsed.success) {
       records.push(parsed.data);
       return;

@@ -12,7 +12,7 @@ import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TCodecarbonEmissionCreate, TCodecarbonRunCreate } from '@/lib/schemas/codecarbon-api';
-import { ZUsageRecordInput } from '@/lib/schemas/usage-record';
+import { usageRecordSchemaAt } from '@/lib/schemas/usage-record';
 import { computeForOrganization } from './api-estimate';
 import { getCodecarbonExperiment } from './codecarbon-experiments';
 import { getCachedFactorLibrary } from './factor-library-cache';
@@ -29,7 +29,21 @@ async function storeLiveRun(
   now: Date,
   client: TClient,
 ): Promise<void> {
-  const record = ZUsageRecordInput.parse(liveRunRecord(live));
+  // The same bounds as every other path (duration ≤ 366 days, plausible magnitudes, not in the future): a run
+  // that leaves them answers 422 naming the record field, and the post that caused it is rolled back.
+  const parsed = usageRecordSchemaAt(now).safeParse(liveRunRecord(live));
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => ({
+      field: i.path.join('.') || '(record)',
+      message: i.message,
+    }));
+    throw new AppError(
+      'INVALID_RECORDS',
+      `The run's usage record is invalid: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}.`,
+      errors,
+    );
+  }
+  const record = parsed.data;
   const [footprint] = await computeForOrganization(ctx, [record]);
   if (!footprint) {
     throw new AppError('INTERNAL', 'The engine returned no result.');

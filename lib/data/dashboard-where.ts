@@ -96,14 +96,17 @@ const ROLLUP_COLUMNS = Prisma.raw(
     'is_measured',
     'record_starts',
     'record_carry_in',
-    'record_share',
-    ...ROLLUP_QUANTITIES,
-    'requests',
-    'tokens',
-    'request_location_kg_co2e',
-    'request_embodied_kg_co2e',
-    'token_location_kg_co2e',
-    'token_embodied_kg_co2e',
+    ...[
+      'record_share',
+      ...ROLLUP_QUANTITIES,
+      'requests',
+      'tokens',
+      'request_location_kg_co2e',
+      'request_embodied_kg_co2e',
+      'token_location_kg_co2e',
+      'token_embodied_kg_co2e',
+      // The sums are NUMERIC (exact under adds/deletes); reads compute in float8 like the raw-record reads.
+    ].map((c) => `${c}::float8 AS ${c}`),
   ]
     .map((c) => `r.${c}`)
     .join(', '),

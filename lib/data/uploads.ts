@@ -106,11 +106,13 @@ export async function ingestUpload(
   const checkRecord = createCatalogCheck(indexed);
   // Set once the transaction is open, before the first chunk is parsed: record_id uniqueness is checked in SQL.
   let idCheck: TRecordIdCheck | null = null;
+  const computedAt = now();
   const stream = createUsageFileStream({
     ...input.parse,
     timeZone,
     fileName: input.fileName,
     checkRecord,
+    now: computedAt,
     onRecordId: (recordId, line, column) => idCheck?.add(recordId, line, column),
   });
   const maxBytes = input.maxBytes ?? uploadMaxBytes();
@@ -121,7 +123,6 @@ export async function ingestUpload(
   // Rows staged without a record_id: only they can repeat an external id (identical content) once record_id
   // duplicates are rejected, so the set-based dedupe check runs only when there are some.
   let contentIdRows = 0;
-  const computedAt = now();
   // Energy contracts are allocated across the whole batch, so with contracts the records are computed at once.
   const holdAll = contracts.length > 0;
   const memo: FootprintMemo = new Map();

@@ -4,7 +4,7 @@ import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
 import { computeFootprints, computeRecordFootprint } from './compute-footprints';
 import { indexFactorLibrary } from './index-factor-library';
 import { sumFootprints } from './sum-footprints';
-import { fixtureLibrary, record, SETTINGS } from './testing/fixture-library';
+import { FOOTPRINT_NUMBER_FIELDS, fixtureLibrary, record, SETTINGS } from './testing/fixture-library';
 
 const lib = indexFactorLibrary(fixtureLibrary());
 const T0 = Date.UTC(2022, 11, 20);
@@ -38,17 +38,7 @@ const arbRecord: fc.Arbitrary<TUsageRecordInput> = fc
     }),
   );
 
-const NUMERIC_FIELDS = [
-  'itEnergyKwh',
-  'energyKwh',
-  'locationKgCo2e',
-  'marketKgCo2e',
-  'embodiedKgCo2e',
-  'waterOnsiteL',
-  'waterOffsiteL',
-  'uncertaintyLowKgCo2e',
-  'uncertaintyHighKgCo2e',
-] as const;
+const NUMERIC_FIELDS = FOOTPRINT_NUMBER_FIELDS;
 
 // Flat factors: row intensity, row PUE/WUE, stated power; region test-2 has no residual mix or hourly data.
 describe('properties', () => {

@@ -5,11 +5,13 @@ import { warnMachineOverlaps, warnSameStartClusters } from './codecarbon-warning
 import { type CsvTable, isBlankRow } from './csv-table';
 import { INGEST_FLAGS } from './flags';
 import type { IssueSink, ParsedRecord } from './types';
-import { validateRecord } from './validate-record';
+import { type TRecordSchema, validateRecord } from './validate-record';
 
 export interface CodecarbonContext {
   timeZone: string;
   defaults: Partial<TUsageRecordInput>;
+  /** Record schema (bounds relative to `now`); default `ZUsageRecordInput`. */
+  schema?: TRecordSchema;
 }
 
 /** Record fields → CodeCarbon column, so validation errors name the cell to fix. */
@@ -165,7 +167,7 @@ function toRecord(
     energyKwh: row.energyKwh / pue,
     pue: pue !== 1 ? pue : undefined,
   };
-  const record = validateRecord(input, row.line, (field) => COLUMN_OF[field] ?? null, sink);
+  const record = validateRecord(input, row.line, (field) => COLUMN_OF[field] ?? null, sink, ctx.schema);
   if (!record) {
     return null;
   }

@@ -39,7 +39,7 @@ describe('malformed generic files (e2e/files/generic)', () => {
       expect.objectContaining({
         line: 3,
         column: 'energy_kwh',
-        message: 'energy_kwh: must be at least 0 (got -5)',
+        message: 'energy_kwh: must be within 0 – 10,000,000,000 kWh (got -5)',
       }),
     ]);
   });

@@ -4,7 +4,7 @@ import { type CsvTable, isBlankRow } from './csv-table';
 import type { Delimiter } from './csv-tokenizer';
 import { parseNumberCell } from './parse-number';
 import type { CsvRow, IssueSink, ParsedRecord } from './types';
-import { validateRecord } from './validate-record';
+import { type TRecordSchema, validateRecord } from './validate-record';
 
 const NUMERIC_FIELDS = new Set<TUsageRecordField>([
   'acceleratorCount',
@@ -113,6 +113,7 @@ export function createGenericRowParser(
   mapping: TColumnMapping | undefined,
   sink: IssueSink,
   onRecordId?: (recordId: string, line: number, column: string | null) => void,
+  schema?: TRecordSchema,
 ): GenericRowParser | null {
   const headers = header.fields;
   const columns = resolveColumns(headers, header.line, mapping, sink);
@@ -166,7 +167,7 @@ export function createGenericRowParser(
         recordIdLines.set(recordId, row.line);
       }
     }
-    const record = validateRecord(input, row.line, columnFor, sink);
+    const record = validateRecord(input, row.line, columnFor, sink, schema);
     return record && !cellErrors && !duplicate ? { line: row.line, record, flags: [] } : null;
   };
 }

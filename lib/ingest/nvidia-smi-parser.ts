@@ -3,7 +3,7 @@ import type { CsvTable } from './csv-table';
 import { INGEST_FLAGS } from './flags';
 import { type GpuSample, readGpuSamples } from './nvidia-smi-samples';
 import type { IssueSink, ParsedRecord } from './types';
-import { validateRecord } from './validate-record';
+import { type TRecordSchema, validateRecord } from './validate-record';
 
 /** Default longest gap (s) between two samples of one GPU that is still integrated (60 s ≫ the usual -l 1). */
 export const DEFAULT_NVIDIA_SMI_MAX_GAP_SECONDS = 60;
@@ -12,6 +12,8 @@ export interface NvidiaSmiContext {
   timeZone: string;
   defaults: Partial<TUsageRecordInput>;
   maxGapSeconds: number;
+  /** Record schema (bounds relative to `now`); default `ZUsageRecordInput`. */
+  schema?: TRecordSchema;
 }
 
 /** Map.groupBy is Node ≥ 21; engines allow Node 20. */
@@ -174,7 +176,7 @@ function toRecord(
     utilization: utilCount > 0 ? utilSum / utilCount / 100 : undefined,
     energyKwh: energyJ / 3.6e6,
   };
-  const record = validateRecord(input, line, () => null, sink);
+  const record = validateRecord(input, line, () => null, sink, ctx.schema);
   if (!record) {
     return null;
   }

@@ -20,6 +20,11 @@ export interface ParseOptions {
   mapping?: ColumnMapping;
   /** nvidia-smi: longer sample gaps (s) are not integrated and split sessions; default 60. */
   nvidiaSmiMaxGapSeconds?: number;
+  /**
+   * The current instant: records ending more than a day after it are row errors (`usageRecordSchemaAt`). Every
+   * application path passes it; without it only the static bounds apply (year 2000–2099, ≤ 366 days, ranges).
+   */
+  now?: Date;
   /** Extra checks of each generic/mapped record (e.g. names unknown to the factor library); issues reject the row. */
   checkRecord?: (record: TUsageRecordInput) => { field: string; message: string }[];
   /**

@@ -1,5 +1,5 @@
 import { ZColumnMapping } from '@/lib/schemas/column-mapping';
-import { USAGE_RECORD_CSV_COLUMNS } from '@/lib/schemas/usage-record';
+import { USAGE_RECORD_CSV_COLUMNS, usageRecordSchemaAt, ZUsageRecordInput } from '@/lib/schemas/usage-record';
 import { appendAll } from '@/lib/utils/append-all';
 import { parseCodecarbonTable } from './codecarbon-parser';
 import { detectDelimiter, isBlankRow } from './csv-table';
@@ -58,6 +58,8 @@ export interface UsageFileStream {
  */
 export function createUsageFileStream(options: ParseOptions): UsageFileStream {
   const { fileName } = options;
+  // Built once per file: the bounds relative to `now` (docs/CSV_FORMAT.md "Plausible ranges").
+  const schema = options.now ? usageRecordSchemaAt(options.now) : ZUsageRecordInput;
   const errors: RowError[] = [];
   const warnings: RowError[] = [];
   const errorLines = new Set<number>();
@@ -162,7 +164,7 @@ export function createUsageFileStream(options: ParseOptions): UsageFileStream {
       }
       mapping = parsed.data;
     }
-    parseRow = createGenericRowParser(header, delimiter, mapping, sink, options.onRecordId);
+    parseRow = createGenericRowParser(header, delimiter, mapping, sink, options.onRecordId, schema);
     fatal = parseRow === null;
     mode = 'generic';
   };
@@ -318,7 +320,7 @@ export function createUsageFileStream(options: ParseOptions): UsageFileStream {
       if (mode === 'buffer' && format === 'codecarbon') {
         const out = parseCodecarbonTable(
           table(),
-          { timeZone: options.timeZone ?? 'UTC', defaults: options.defaults ?? {} },
+          { timeZone: options.timeZone ?? 'UTC', defaults: options.defaults ?? {}, schema },
           sink,
         );
         collapsed = out.collapsed;
@@ -328,7 +330,7 @@ export function createUsageFileStream(options: ParseOptions): UsageFileStream {
         const maxGapSeconds = options.nvidiaSmiMaxGapSeconds ?? DEFAULT_NVIDIA_SMI_MAX_GAP_SECONDS;
         const out = parseNvidiaSmiTable(
           table(),
-          { timeZone: options.timeZone ?? 'UTC', defaults: options.defaults ?? {}, maxGapSeconds },
+          { timeZone: options.timeZone ?? 'UTC', defaults: options.defaults ?? {}, maxGapSeconds, schema },
           sink,
         );
         appendAll(records, out);

@@ -1,4 +1,8 @@
 import { type TUsageRecordInput, ZUsageRecordInput } from '@/lib/schemas/usage-record';
+
+/** The record schema a parse validates with: `usageRecordSchemaAt(now)` when the caller gave `now`. */
+export type TRecordSchema = typeof ZUsageRecordInput;
+
 import type { IssueSink } from './types';
 import { describeIssue } from './zod-issues';
 
@@ -12,8 +16,9 @@ export function validateRecord(
   line: number,
   columnFor: (field: string) => string | null,
   sink: IssueSink,
+  schema: TRecordSchema = ZUsageRecordInput,
 ): TUsageRecordInput | null {
-  const parsed = ZUsageRecordInput.safeParse(input);
+  const parsed = schema.safeParse(input);
   if (parsed.success) {
     return parsed.data;
   }

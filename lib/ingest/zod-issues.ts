@@ -24,10 +24,15 @@ export function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
       if (issue.origin === 'string') {
         return value === undefined ? 'is required' : 'must not be blank';
       }
-      return `must be ${issue.inclusive === false ? 'greater than' : 'at least'} ${String(issue.minimum)}${got}`;
+      return issue.message.startsWith('must be within')
+        ? `${issue.message}${got}`
+        : `must be ${issue.inclusive === false ? 'greater than' : 'at least'} ${String(issue.minimum)}${got}`;
     case 'too_big':
-      return issue.origin === 'string'
-        ? `must be at most ${String(issue.maximum)} characters`
+      if (issue.origin === 'string') {
+        return `must be at most ${String(issue.maximum)} characters`;
+      }
+      return issue.message.startsWith('must be within')
+        ? `${issue.message}${got}`
         : `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${got}`;
     case 'invalid_format':
       return `has an invalid format${got}`;

@@ -75,8 +75,67 @@ const ZInstant = z.union([ZIsoText, z.date()]).transform((value, ctx) => {
 export const MIN_USAGE_YEAR = 2000;
 export const MAX_USAGE_YEAR = 2099;
 
+/**
+ * The longest period one record may span. One record becomes one daily rollup row per local day it touches
+ * (usage_rollup_daily), so an unbounded period let ten rows of a small file create 365,000 rows. 366 days holds a
+ * whole (leap) year: yearly invoices and the longest published pre-training runs (a few months) fit; longer
+ * activity is reported as several records. See docs/decisions/reliability.md.
+ */
+export const MAX_RECORD_DURATION_DAYS = 366;
+const DAY_MS = 86_400_000;
+const MAX_RECORD_DURATION_MS = MAX_RECORD_DURATION_DAYS * DAY_MS;
+
+/** How far past `now` a record may end: one day, for clock skew and time zones ahead of the server's. */
+export const MAX_FUTURE_DAYS = 1;
+
+/**
+ * Plausible range of every numeric input of one record, with the reason for each upper bound (docs/CSV_FORMAT.md
+ * lists them). Each bound is the largest plausible SINGLE record with a wide margin, so real data never meets
+ * it while a typo or a hostile 1e308 does. With these bounds every engine output is finite (the largest result,
+ * 1e12 kWh × PUE 5 × 5,000 g/kWh, is 2.5e13 kg) and sums of any number of records stay far from overflow.
+ */
+export const USAGE_RECORD_RANGES = {
+  // xAI's Colossus (~200,000 GPUs, 2025) is the largest published cluster; 5× margin.
+  acceleratorCount: { min: 1, max: 1_000_000, unit: 'devices' },
+  // 1,000,000 devices × 366 days × 24 h = 8.8e9 device-hours.
+  acceleratorHours: { min: 0, max: 10_000_000_000, unit: 'device-hours' },
+  // Per device: the largest boards draw 1–3 kW; 100 kW is a whole liquid-cooled rack counted as one device.
+  acceleratorPowerW: { min: 0, max: 100_000, unit: 'W' },
+  utilization: { min: 0, max: 1, unit: '(fraction)' },
+  // A 1 GW campus running at full power for 366 days uses 8.8e9 kWh.
+  energyKwh: { min: 0, max: 10_000_000_000, unit: 'kWh' },
+  // About the yearly number of web searches worldwide (~5e12); 2× margin.
+  requests: { min: 0, max: 10_000_000_000_000, unit: 'requests' },
+  // Google reported ~1e15 tokens a month across its products (2025): a year is 1.2e16; ~8× margin.
+  tokens: { min: 0, max: 100_000_000_000_000_000, unit: 'tokens' },
+  // Published per-prompt figures are 0.2–3 Wh; a long video generation is well under 10 kWh.
+  energyPerRequestWh: { min: 0, max: 10_000, unit: 'Wh' },
+  // The worst data centres report PUE ≈ 2.5–3; above 5 is a typo (e.g. 15 for 1.5).
+  pue: { min: 1, max: 5, unit: '' },
+  // The dirtiest grids are ~1,000–1,200 gCO2e/kWh (lignite, oil); 5,000 leaves room for unusual sources.
+  carbonIntensityGPerKwh: { min: 0, max: 5_000, unit: 'gCO2e/kWh' },
+  // Evaporative cooling in hot climates stays below ~10 L/kWh on-site plus off-site water for generation.
+  wueLPerKwh: { min: 0, max: 50, unit: 'L/kWh' },
+  // The costliest published training runs are ~1e9 USD; 1e12 leaves room for low-value currencies.
+  cost: { min: 0, max: 1_000_000_000_000, unit: '(currency)' },
+} as const;
+export type TUsageRecordRangeField = keyof typeof USAGE_RECORD_RANGES;
+
+/** "0 – 10,000,000,000 kWh" */
+export function describeRange(field: TUsageRecordRangeField): string {
+  const { min, max, unit } = USAGE_RECORD_RANGES[field];
+  const n = (v: number) => v.toLocaleString('en-US');
+  return `${n(min)} – ${n(max)}${unit && !unit.startsWith('(') ? ` ${unit}` : ''}`;
+}
+
+/** A number within the field's plausible range; errors name the range ("must be within 0 – 10,000 Wh"). */
+function bounded(field: TUsageRecordRangeField) {
+  const { min, max } = USAGE_RECORD_RANGES[field];
+  const message = `must be within ${describeRange(field)}`;
+  return z.number().finite().min(min, { error: message }).max(max, { error: message });
+}
+
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
-const nonNegative = () => z.number().finite().nonnegative();
 
 export const ZUsageRecordInput = z
   .object({
@@ -90,20 +149,20 @@ export const ZUsageRecordInput = z
     provider: z.enum(PROVIDERS).optional(),
     region: optionalText(100),
     accelerator: optionalText(100),
-    acceleratorCount: z.number().int().positive().max(1_000_000).optional(),
-    acceleratorHours: nonNegative().optional(),
-    acceleratorPowerW: nonNegative().max(100_000).optional(),
-    utilization: z.number().min(0).max(1).optional(),
+    acceleratorCount: bounded('acceleratorCount').int().optional(),
+    acceleratorHours: bounded('acceleratorHours').optional(),
+    acceleratorPowerW: bounded('acceleratorPowerW').optional(),
+    utilization: bounded('utilization').optional(),
     /** Measured IT energy (servers/accelerators), kWh, BEFORE PUE; facility energy = energyKwh × PUE. */
-    energyKwh: nonNegative().optional(),
-    requests: nonNegative().optional(),
-    tokens: nonNegative().optional(),
-    energyPerRequestWh: nonNegative().optional(),
-    pue: z.number().finite().min(1).max(5).optional(),
+    energyKwh: bounded('energyKwh').optional(),
+    requests: bounded('requests').optional(),
+    tokens: bounded('tokens').optional(),
+    energyPerRequestWh: bounded('energyPerRequestWh').optional(),
+    pue: bounded('pue').optional(),
     /** Location-based grid intensity override, gCO2e/kWh, read on the organisation's basis (flagged). */
-    carbonIntensityGPerKwh: nonNegative().max(5_000).optional(),
-    wueLPerKwh: nonNegative().max(50).optional(),
-    cost: nonNegative().optional(),
+    carbonIntensityGPerKwh: bounded('carbonIntensityGPerKwh').optional(),
+    wueLPerKwh: bounded('wueLPerKwh').optional(),
+    cost: bounded('cost').optional(),
     notes: z.string().trim().max(2000).optional(),
   })
   .superRefine((row, ctx) => {
@@ -117,10 +176,36 @@ export const ZUsageRecordInput = z
         });
       }
     }
-    if (row.endedAt.getTime() < row.startedAt.getTime()) {
+    const durationMs = row.endedAt.getTime() - row.startedAt.getTime();
+    if (durationMs < 0) {
       ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'ended_at is before started_at' });
+    } else if (durationMs > MAX_RECORD_DURATION_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endedAt'],
+        message: `the record spans ${(durationMs / DAY_MS).toFixed(1)} days; one record may span at most ${MAX_RECORD_DURATION_DAYS} days (split longer periods into several records)`,
+      });
     }
   });
+
+/**
+ * The canonical record schema as of `now`: `ZUsageRecordInput` plus "ends at most `MAX_FUTURE_DAYS` after `now`".
+ * Every path that accepts records validates with this one (uploads, POST /api/v1/records and /estimate,
+ * CodeCarbon live runs, the CLI); `now` is an argument so the schema stays pure.
+ */
+export function usageRecordSchemaAt(now: Date) {
+  const latestMs = now.getTime() + MAX_FUTURE_DAYS * DAY_MS;
+  // ended_at ≥ started_at is checked already, so a start in the future is reported on ended_at too.
+  return ZUsageRecordInput.superRefine((row, ctx) => {
+    if (row.endedAt.getTime() > latestMs) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endedAt'],
+        message: `ended_at ${row.endedAt.toISOString()} is in the future; records may end at most ${MAX_FUTURE_DAYS} day after now (${new Date(latestMs).toISOString()})`,
+      });
+    }
+  });
+}
 
 /** A validated usage record, in canonical units. */
 export type TUsageRecordInput = z.output<typeof ZUsageRecordInput>;

@@ -58,6 +58,7 @@ export async function runEstimate(args: string[], referenceDir: string): Promise
     fileName,
     format,
     timeZone,
+    now: new Date(),
     ...(phase ? { defaults: { phase: phase as never } } : {}),
   });
   if (parsed.needsMapping) {

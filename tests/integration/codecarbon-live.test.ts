@@ -130,4 +130,32 @@ describe('CodeCarbon-compatible live ingestion', () => {
     await expectContract('post', '/api/codecarbon/runs', forged);
     expect(await getPrisma().usageRecord.count({ where: { orgId: editor.orgId } })).toBe(before);
   });
+
+  test('emissions that push the run past the record bounds are 422 naming the field; the run keeps its last valid state', async () => {
+    const created = await postRun(call('/runs', RUN));
+    const { id } = (await created.json()) as { id: string };
+    expect((await postEmission(call('/emissions', emission(id, 0, 2)))).status).toBe(201);
+    const record = () =>
+      getPrisma().usageRecord.findFirst({ where: { orgId: editor.orgId, externalId: `codecarbon:${id}` } });
+    const before = await record();
+    expect(before?.measuredEnergyKwh).toBe(2);
+    // Two posts of 1.5e308 kWh used to sum to Infinity (500 "value out of range"); 1.5e308 alone is already far
+    // above the 1e10 kWh a record may hold.
+    const huge = await postEmission(call('/emissions', { ...emission(id, 1, 1.5e308) }));
+    expect(huge.status).toBe(422);
+    const body = (await expectContract('post', '/api/codecarbon/emissions', huge)) as {
+      error: { details: { field: string; message: string }[] };
+    };
+    expect(body.error.details.map((d) => d.field)).toEqual(['energyKwh']);
+    expect(body.error.details[0]?.message).toContain('10,000,000,000 kWh');
+    // 32,000,000 s = 370 days > 366.
+    const long = await postEmission(call('/emissions', { ...emission(id, 2, 1), duration: 32_000_000 }));
+    expect(long.status).toBe(422);
+    const longBody = (await long.json()) as { error: { details: { field: string; message: string }[] } };
+    expect(longBody.error.details[0]?.field).toBe('endedAt');
+    expect(longBody.error.details[0]?.message).toContain('at most 366 days');
+    const after = await record();
+    expect(after?.measuredEnergyKwh).toBe(2);
+    expect(after?.endedAt).toEqual(before?.endedAt);
+  });
 });

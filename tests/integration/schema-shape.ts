@@ -36,6 +36,7 @@ const SCALAR_TYPES: Record<string, string> = {
   Int: 'integer',
   BigInt: 'bigint',
   Float: 'double precision',
+  Decimal: 'numeric',
   Boolean: 'boolean',
   Json: 'jsonb',
   DateTime: 'timestamp without time zone(3)',

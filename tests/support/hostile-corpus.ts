@@ -135,7 +135,7 @@ export const HOSTILE_CORPUS: Record<string, TEntry> = {
   },
   negativeEnergy: {
     text: withBadRow(row({ record_id: 'n', energy_kwh: '-5' })),
-    expected: { line: 3, column: 'energy_kwh', message: /must be at least 0/ },
+    expected: { line: 3, column: 'energy_kwh', message: /must be within 0 – 10,000,000,000 kWh \(got -5\)/ },
   },
   nanEnergy: {
     text: withBadRow(row({ record_id: 'nan', energy_kwh: 'NaN' })),
@@ -167,7 +167,32 @@ export const HOSTILE_CORPUS: Record<string, TEntry> = {
   },
   utilisation150: {
     text: withBadRow(row({ record_id: 'u', utilization: '1.5' })),
-    expected: { line: 3, column: 'utilization', message: /at most 1/ },
+    expected: { line: 3, column: 'utilization', message: /must be within 0 – 1 \(got 1\.5\)/ },
+  },
+  // Issue #17: one 2000–2099 record used to add ~36,500 daily rollup rows (one per day); 1e308 kWh made CO2e Infinity.
+  centuryLongRecord: {
+    text: withBadRow(row({ record_id: 'c', started_at: '2000-01-01', ended_at: '2099-12-31' })),
+    expected: {
+      line: 3,
+      column: 'ended_at',
+      message: /spans 36524\.0 days; one record may span at most 366 days/,
+    },
+  },
+  hugeEnergy: {
+    text: withBadRow(row({ record_id: 'h', energy_kwh: '1e308' })),
+    expected: {
+      line: 3,
+      column: 'energy_kwh',
+      message: /must be within 0 – 10,000,000,000 kWh \(got 1e\+308\)/,
+    },
+  },
+  futureRecord: {
+    text: withBadRow(row({ record_id: 'f', started_at: '2090-01-01', ended_at: '2090-01-02' })),
+    expected: {
+      line: 3,
+      column: 'ended_at',
+      message: /is in the future; records may end at most 1 day after now/,
+    },
   },
   utilisationPercent: {
     text: withBadRow(row({ record_id: 'up', utilization: '150%' })),

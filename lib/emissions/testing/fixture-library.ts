@@ -158,3 +158,16 @@ export function record(overrides: Partial<TUsageRecordInput> = {}): TUsageRecord
     ...overrides,
   };
 }
+
+/** The numeric outputs of a record footprint (kWh, kg CO2e, L) that property tests check. */
+export const FOOTPRINT_NUMBER_FIELDS = [
+  'itEnergyKwh',
+  'energyKwh',
+  'locationKgCo2e',
+  'marketKgCo2e',
+  'embodiedKgCo2e',
+  'waterOnsiteL',
+  'waterOffsiteL',
+  'uncertaintyLowKgCo2e',
+  'uncertaintyHighKgCo2e',
+] as const;

@@ -61,6 +61,7 @@ export function UploadPanel({
       ? buildUploadPreview(head, file.size > PREVIEW_BYTES, {
           fileName: file.name,
           timeZone: options.timeZone || 'UTC',
+          now: new Date(),
           ...(unknownHeader ? { mapping } : {}),
           defaults: options.phase ? { phase: options.phase as 'training' } : {},
         })

@@ -11,7 +11,7 @@ import { toResponse } from '@/lib/errors';
 async function handlePost(request: Request) {
   try {
     const ctx = await requireRequestAuth(request, 'read');
-    const { records, errors } = validateRecordBatch(await readJsonBody(request));
+    const { records, errors } = validateRecordBatch(await readJsonBody(request), new Date());
     if (errors.length > 0) {
       return recordErrorsResponse(errors);
     }

@@ -36,11 +36,12 @@ async function handleGet(request: Request) {
 async function handlePost(request: Request) {
   try {
     const ctx = await requireRequestAuth(request, 'writeUsage');
-    const { records, errors } = validateRecordBatch(await readJsonBody(request));
+    const now = new Date();
+    const { records, errors } = validateRecordBatch(await readJsonBody(request), now);
     if (errors.length > 0) {
       return recordErrorsResponse(errors);
     }
-    const counts = await storeApiRecords(ctx, records, new Date());
+    const counts = await storeApiRecords(ctx, records, now);
     await evaluateBudgetAlerts(ctx, new Date());
     return Response.json(counts, { status: 201 });
   } catch (error) {
