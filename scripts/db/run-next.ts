@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { getPrisma } from '@/lib/db';
 import { DEV_AUTH_SECRET } from './dev-secrets';
 import { type EmbeddedDatabase, isPortInUse, startEmbeddedPostgres } from './embedded-postgres';
@@ -55,10 +56,15 @@ export async function runNextWithDatabase(options: RunNextOptions): Promise<void
   // own process group so that stopping can signal all its workers; `next start` stays in ours, so that a supervisor
   // killing our group (Playwright's web server teardown) takes the server down with it.
   const detached = options.command === 'dev';
-  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+  // `start` runs scripts/next-server.mjs (Next's handler in our HTTP server, so pages can see a client that left);
+  // `dev` runs Next's own bin.
+  const entry =
+    options.command === 'start'
+      ? [path.join(import.meta.dirname, '..', 'next-server.mjs')]
+      : [createRequire(import.meta.url).resolve('next/dist/bin/next'), options.command];
   const next = spawn(
     process.execPath,
-    [nextBin, options.command, '--port', String(options.port), ...(options.extraArgs ?? [])],
+    [...entry, '--port', String(options.port), ...(options.extraArgs ?? [])],
     {
       stdio: 'inherit',
       detached,
