@@ -7,6 +7,7 @@ import { requirePageAuth, type TAuthContext } from '@/lib/auth/context';
 import { chooseBucket, formatRange } from '@/lib/dashboard/date-range';
 import { findFilterOptions } from '@/lib/data/dashboard-options';
 import type { TSearchParams } from '@/lib/schemas/dashboard-filters';
+import { RenderAbandonedError } from '@/lib/server/render-gate';
 import { BreakdownPanels, TopEmittersPanel } from './_components/breakdown-panels';
 import { BudgetBurnDownPanel } from './_components/budget-burn-down-panel';
 import { enterOverviewRender, loadDashboardQuery, overviewRead } from './_components/dashboard-query';
@@ -47,7 +48,16 @@ async function OverviewBody({
   ctx: TAuthContext;
   searchParams: Promise<TSearchParams>;
 }) {
-  const signal = await enterOverviewRender();
+  let signal: AbortSignal | undefined;
+  try {
+    signal = await enterOverviewRender();
+  } catch (error) {
+    // The client left while queued: render nothing for nobody (no error page, no stack in the log).
+    if (error instanceof RenderAbandonedError) {
+      return null;
+    }
+    throw error;
+  }
   const query = await loadDashboardQuery(ctx, await searchParams, signal);
   const options = await overviewRead(query, 'filter-options', [], () => findFilterOptions(ctx));
   // Re-mount the panels when the filters change so each one shows its skeleton while it reloads.
