@@ -3,13 +3,14 @@ import { Suspense } from 'react';
 import { FilterBar } from '@/components/dashboard/filter-bar';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
-import { requirePageAuth } from '@/lib/auth/context';
+import { requirePageAuth, type TAuthContext } from '@/lib/auth/context';
 import { chooseBucket, formatRange } from '@/lib/dashboard/date-range';
 import { findFilterOptions } from '@/lib/data/dashboard-options';
 import type { TSearchParams } from '@/lib/schemas/dashboard-filters';
+import { RenderAbandonedError } from '@/lib/server/render-gate';
 import { BreakdownPanels, TopEmittersPanel } from './_components/breakdown-panels';
 import { BudgetBurnDownPanel } from './_components/budget-burn-down-panel';
-import { loadDashboardQuery } from './_components/dashboard-query';
+import { enterOverviewRender, loadDashboardQuery, overviewRead } from './_components/dashboard-query';
 import { EquivalencesCard } from './_components/equivalences-card';
 import { KpiCards } from './_components/kpi-cards';
 import { PanelSkeleton } from './_components/panel-skeleton';
@@ -19,12 +20,46 @@ export const metadata: Metadata = { title: 'Overview' };
 
 const BUCKET_WORD = { day: 'daily', week: 'weekly', month: 'monthly' } as const;
 
+/**
+ * The shell (layout, header) streams at once; the body waits for a render slot (bounded per process, skipped
+ * when the client has gone), reads the data version and resolves the query, then streams each panel as its
+ * (cached per organisation data version) read resolves.
+ */
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const ctx = await requirePageAuth('read');
-  const [query, options] = await Promise.all([
-    loadDashboardQuery(ctx, await searchParams),
-    findFilterOptions(ctx),
-  ]);
+  return (
+    <Suspense
+      fallback={
+        <>
+          <PageHeader title="Overview" description={ctx.orgName} />
+          <PanelSkeleton height="h-[120px]" label="key figures" />
+        </>
+      }
+    >
+      <OverviewBody ctx={ctx} searchParams={searchParams} />
+    </Suspense>
+  );
+}
+
+async function OverviewBody({
+  ctx,
+  searchParams,
+}: {
+  ctx: TAuthContext;
+  searchParams: Promise<TSearchParams>;
+}) {
+  let signal: AbortSignal | undefined;
+  try {
+    signal = await enterOverviewRender();
+  } catch (error) {
+    // The client left while queued: render nothing for nobody (no error page, no stack in the log).
+    if (error instanceof RenderAbandonedError) {
+      return null;
+    }
+    throw error;
+  }
+  const query = await loadDashboardQuery(ctx, await searchParams, signal);
+  const options = await overviewRead(query, 'filter-options', [], () => findFilterOptions(ctx));
   // Re-mount the panels when the filters change so each one shows its skeleton while it reloads.
   const key = JSON.stringify([query.filters, query.range]);
   return (
@@ -40,7 +75,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             <KpiCards query={query} />
           </Suspense>
           <Suspense fallback={<PanelSkeleton height="h-[360px]" label="carbon budgets" />}>
-            <BudgetBurnDownPanel ctx={ctx} />
+            <BudgetBurnDownPanel query={query} />
           </Suspense>
           <Suspense fallback={<PanelSkeleton height="h-[430px]" label="trends" />}>
             <TrendPanels query={query} />

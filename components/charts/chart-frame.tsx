@@ -21,6 +21,9 @@ function download(fileName: string, table: TChartTable) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Built once: `toLocaleString` with options builds a formatter per cell (thousands per overview render). */
+const TABLE_NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
+
 /**
  * Every chart's frame: an accessible title (figure/figcaption), optional controls, the chart, a data-table
  * alternative, and "Download data (CSV)" built client-side from the same rows as the table.
@@ -31,8 +34,7 @@ export function ChartFrame({
   table,
   controls,
   children,
-  format = (v) =>
-    typeof v === 'number' ? v.toLocaleString('en-GB', { maximumFractionDigits: 3 }) : String(v ?? ''),
+  format = (v) => (typeof v === 'number' ? TABLE_NUMBER.format(v) : String(v ?? '')),
 }: {
   title: string;
   fileName: string;

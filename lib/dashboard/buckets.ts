@@ -27,15 +27,14 @@ export function bucketStarts(range: TDateRange, bucket: TBucket): string[] {
   return result;
 }
 
+/** Built once (a formatter per label was a measurable share of an overview render). */
+const MONTH_LABEL = new Intl.DateTimeFormat('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' });
+
 /** Axis label of a bucket start: "Mar 26" for months, "2026-03-02" for days and weeks. */
 export function bucketLabel(start: string, bucket: TBucket): string {
   if (bucket !== 'month') {
     return start;
   }
   const [year, month] = start.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en-GB', {
-    month: 'short',
-    year: '2-digit',
-    timeZone: 'UTC',
-  });
+  return MONTH_LABEL.format(new Date(Date.UTC(year, month - 1, 1)));
 }

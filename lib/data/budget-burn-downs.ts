@@ -14,8 +14,21 @@ export interface TBudgetBurnDown {
   burn: TBurnDown;
 }
 
-/** Each budget's burn-down over its current period (quarter or year containing `now`), for the dashboard. */
-export async function findBudgetBurnDowns(ctx: { orgId: string }, now: Date): Promise<TBudgetBurnDown[]> {
+/** A budget's current period (quarter or year containing `now`) and its daily emissions so far. */
+export interface TBudgetBurnDownInput {
+  budget: TBudgetDto;
+  period: TTargetPeriod;
+  days: Awaited<ReturnType<typeof findDailyEmissions>>;
+}
+
+/**
+ * The stored data behind the burn-downs: depends on `now` only through the periods containing it, so it can be
+ * cached per (organisation data version, current periods); the burn itself is computed from it at view time.
+ */
+export async function findBudgetBurnDownInputs(
+  ctx: { orgId: string },
+  now: Date,
+): Promise<TBudgetBurnDownInput[]> {
   const [budgets, timeZone] = await Promise.all([findBudgets(ctx), getOrgTimeZone(ctx)]);
   return Promise.all(
     budgets.map(async (budget) => {
@@ -27,13 +40,23 @@ export async function findBudgetBurnDowns(ctx: { orgId: string }, now: Date): Pr
         teamId: budget.teamId,
         basis: budget.basis,
       });
-      return {
-        budget,
-        period: { key: period.key, start: period.start, end: period.end },
-        burn: computeBurnDown(days, budget.amountKgCo2e, period, now),
-      };
+      return { budget, period, days };
     }),
   );
+}
+
+/** Each budget's burn-down at `now` from its inputs (pure). */
+export function toBudgetBurnDowns(inputs: TBudgetBurnDownInput[], now: Date): TBudgetBurnDown[] {
+  return inputs.map(({ budget, period, days }) => ({
+    budget,
+    period: { key: period.key, start: period.start, end: period.end },
+    burn: computeBurnDown(days, budget.amountKgCo2e, period, now),
+  }));
+}
+
+/** Each budget's burn-down over its current period (quarter or year containing `now`), for the dashboard. */
+export async function findBudgetBurnDowns(ctx: { orgId: string }, now: Date): Promise<TBudgetBurnDown[]> {
+  return toBudgetBurnDowns(await findBudgetBurnDownInputs(ctx, now), now);
 }
 
 /** Budget rows of the report: each budget period overlapping the report period, measured up to its end. */

@@ -1,7 +1,17 @@
 // Display formatting at the edge: stored values are canonical (kWh, kg CO2e, L); these convert for display only.
 
-const numberFormat = (maximumFractionDigits: number) =>
-  new Intl.NumberFormat('en-GB', { maximumFractionDigits, minimumFractionDigits: 0 });
+// Formatters are built once: constructing an Intl.NumberFormat costs far more than formatting with one, and the
+// overview formats thousands of numbers per render (profiled under load, issue #17 item 13).
+const NUMBER_FORMATS = new Map<number, Intl.NumberFormat>();
+const numberFormat = (maximumFractionDigits: number): Intl.NumberFormat => {
+  let format = NUMBER_FORMATS.get(maximumFractionDigits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-GB', { maximumFractionDigits, minimumFractionDigits: 0 });
+    NUMBER_FORMATS.set(maximumFractionDigits, format);
+  }
+  return format;
+};
+const THREE_SIGNIFICANT = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 3 });
 
 /** A number with a sensible number of decimals for its size (3 significant digits below 100). */
 export function formatNumber(value: number): string {
@@ -18,7 +28,7 @@ export function formatNumber(value: number): string {
   if (abs >= 1) {
     return numberFormat(2).format(value);
   }
-  return new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 3 }).format(value);
+  return THREE_SIGNIFICANT.format(value);
 }
 
 /** kg CO2e → "12.3 tCO2e" (tonnes = kg / 1000). */

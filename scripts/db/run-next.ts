@@ -129,21 +129,19 @@ export async function runNextWithDatabase(options: RunNextOptions): Promise<void
   const baseUrl = process.env.BETTER_AUTH_URL ?? `http://localhost:${options.port}`;
   // Run Next's own bin with this Node (no npx wrapper that could exit and orphan the server). `next dev` runs in its
   // own process group so that stopping can signal all its workers; `next start` stays in ours, so that a supervisor
-  // killing our group (Playwright's web server teardown) takes the server down with it. AIF_NEXT_BIN replaces the
-  // bin (tests/integration/launcher-lifecycle.test.ts runs the launcher with a stub server).
-  const nextBin = process.env.AIF_NEXT_BIN ?? createRequire(import.meta.url).resolve('next/dist/bin/next');
+  // killing our group (Playwright's web server teardown) takes the server down with it. `start` runs
+  // scripts/next-server.mjs (Next's handler in our HTTP server, so pages can see a client that left); `dev` runs
+  // Next's own bin. AIF_NEXT_BIN replaces either (tests/integration/launcher-lifecycle.test.ts runs the launcher
+  // with a stub server).
+  const entry = process.env.AIF_NEXT_BIN
+    ? [process.env.AIF_NEXT_BIN, options.command]
+    : options.command === 'start'
+      ? [path.join(import.meta.dirname, '..', 'next-server.mjs')]
+      : [createRequire(import.meta.url).resolve('next/dist/bin/next'), options.command];
   const watchdog = fileURLToPath(new URL('./exit-with-parent.cjs', import.meta.url));
   next = spawn(
     process.execPath,
-    [
-      '--require',
-      watchdog,
-      nextBin,
-      options.command,
-      '--port',
-      String(options.port),
-      ...(options.extraArgs ?? []),
-    ],
+    ['--require', watchdog, ...entry, '--port', String(options.port), ...(options.extraArgs ?? [])],
     {
       stdio: 'inherit',
       detached,

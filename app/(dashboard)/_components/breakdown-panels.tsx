@@ -16,7 +16,7 @@ import {
   type TFilterDimension,
   withOnly,
 } from '@/lib/schemas/dashboard-filters';
-import type { TDashboardQuery } from './dashboard-query';
+import { overviewRead, type TDashboardQuery } from './dashboard-query';
 
 const TITLES: Record<TBreakdownDimension, string> = {
   team: 'By team, tCO₂e',
@@ -40,9 +40,12 @@ export function recordsHref(
 /** Breakdowns by six dimensions; each bar links to the records explorer narrowed to it. */
 export async function BreakdownPanels({ query }: { query: TDashboardQuery }) {
   const { ctx, filters, range } = query;
+  const previousRange = previousPeriod(range);
   const [rows, previousRows] = await Promise.all([
-    findBreakdowns(ctx, filters, range),
-    findBreakdowns(ctx, filters, previousPeriod(range)),
+    overviewRead(query, 'breakdowns', [filters, range], () => findBreakdowns(ctx, filters, range)),
+    overviewRead(query, 'breakdowns', [filters, previousRange], () =>
+      findBreakdowns(ctx, filters, previousRange),
+    ),
   ]);
   const previous = new Map(previousRows.map((r) => [`${r.dimension}|${r.key}`, r.locationKgCo2e]));
   return (
@@ -81,7 +84,9 @@ export async function BreakdownPanels({ query }: { query: TDashboardQuery }) {
 /** The ten largest emitters: single training/fine-tuning runs and inference deployments (per model). */
 export async function TopEmittersPanel({ query }: { query: TDashboardQuery }) {
   const { ctx, filters, range } = query;
-  const emitters = await findTopEmitters(ctx, filters, range);
+  const emitters = await overviewRead(query, 'top-emitters', [filters, range], () =>
+    findTopEmitters(ctx, filters, range),
+  );
   return (
     <Card>
       <CardHeader>

@@ -1,13 +1,22 @@
 import Link from 'next/link';
 import { BurnDownChart } from '@/components/charts/burn-down-chart';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import type { TAuthContext } from '@/lib/auth/context';
-import { findBudgetBurnDowns } from '@/lib/data/budget-burn-downs';
+import { findBudgetBurnDownInputs, toBudgetBurnDowns } from '@/lib/data/budget-burn-downs';
 import { formatNumber } from '@/lib/format/quantities';
+import { periodContaining } from '@/lib/targets/target-periods';
+import { overviewRead, type TDashboardQuery } from './dashboard-query';
 
 /** Burn-down cards of the team budgets' current periods; nothing when no budget is set. */
-export async function BudgetBurnDownPanel({ ctx }: { ctx: TAuthContext }) {
-  const burnDowns = await findBudgetBurnDowns(ctx, new Date());
+export async function BudgetBurnDownPanel({ query }: { query: TDashboardQuery }) {
+  const now = new Date();
+  // The stored inputs depend on `now` only through the current quarter and year (organisation calendar).
+  const periods = (['quarter', 'year'] as const).map(
+    (k) => periodContaining(now, k, query.ctx.orgTimeZone).key,
+  );
+  const inputs = await overviewRead(query, 'budget-burn-downs', periods, () =>
+    findBudgetBurnDownInputs(query.ctx, now),
+  );
+  const burnDowns = toBudgetBurnDowns(inputs, now);
   if (burnDowns.length === 0) {
     return null;
   }

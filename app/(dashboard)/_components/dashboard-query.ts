@@ -1,45 +1,90 @@
 import 'server-only';
-import { cache } from 'react';
 import type { TAuthContext } from '@/lib/auth/context';
 import { resolveDateRange, type TDateRange } from '@/lib/dashboard/date-range';
 import { getDashboardTotals } from '@/lib/data/dashboard-totals';
 import { getDataSpan } from '@/lib/data/emission-summaries';
+import { cachedOrgRead, getOrgDataVersion, type TVersionedOrg } from '@/lib/data/org-read-cache';
 import { getOrganization, type TOrganizationDto } from '@/lib/data/organizations';
 import {
   parseDashboardFilters,
   type TDashboardFilters,
   type TSearchParams,
 } from '@/lib/schemas/dashboard-filters';
+import { RenderGate } from '@/lib/server/render-gate';
+import { currentRequestContext } from '@/lib/server/request-context';
 
 export interface TDashboardQuery {
-  /** With the organisation's time zone read once for this request (saves a lookup in every panel query). */
-  ctx: TAuthContext & { orgTimeZone: string };
+  /** With the organisation's time zone and data version read once for this request. */
+  ctx: TAuthContext & TVersionedOrg & { orgTimeZone: string };
   org: TOrganizationDto | null;
   filters: TDashboardFilters;
   range: TDateRange;
   hasData: boolean;
+  /** Aborts when the client has gone (production server only): reads not yet started are skipped. */
+  signal: AbortSignal | undefined;
 }
 
 /**
- * The KPI cards and the equivalences card need the same totals: one query per request (React's per-request
- * memo; the panels pass the same ctx/filters/range objects).
+ * One of the overview's data reads through the per-organisation cache (lib/data/org-read-cache.ts): keyed by the
+ * data version read at the start of this request, the time zone and `args` (filters, range, bucket…).
  */
-export const getPanelTotals = cache(getDashboardTotals);
+export function overviewRead<T>(
+  query: Pick<TDashboardQuery, 'ctx' | 'signal'>,
+  name: string,
+  args: unknown,
+  load: () => Promise<T>,
+): Promise<T> {
+  return cachedOrgRead(query.ctx, JSON.stringify([name, query.ctx.orgTimeZone, args]), load, query.signal);
+}
+
+/** Totals over `range` (the KPI cards and the equivalences card share them). */
+export function getPanelTotals(query: TDashboardQuery, range: TDateRange) {
+  return overviewRead(query, 'totals', [query.filters, range], () =>
+    getDashboardTotals(query.ctx, query.filters, range),
+  );
+}
+
+/**
+ * Heavy overview renders at once per process (OVERVIEW_RENDER_SLOTS, default 4); the rest queue and leave the
+ * queue when their client goes. On 2 cores more parallel renders only share the same CPU more thinly.
+ */
+const overviewGate = new RenderGate(Number(process.env.OVERVIEW_RENDER_SLOTS ?? 4));
+
+/**
+ * Waits for an overview render slot, held until the response is over. Outside the production server (next dev,
+ * tests) there is no request to observe and nothing is gated. Rejects when the client leaves while waiting.
+ */
+export async function enterOverviewRender(): Promise<AbortSignal | undefined> {
+  const request = currentRequestContext();
+  if (!request) {
+    return undefined;
+  }
+  const release = await overviewGate.acquire(request.signal);
+  void request.closed.then(release);
+  return request.signal;
+}
 
 /** Parses the URL filters and resolves the date range against the request time ("now" comes from here). */
 export async function loadDashboardQuery(
   ctx: TAuthContext,
   searchParams: TSearchParams,
+  signal?: AbortSignal,
 ): Promise<TDashboardQuery> {
   const filters = parseDashboardFilters(searchParams);
-  const [span, org] = await Promise.all([getDataSpan(ctx), getOrganization(ctx)]);
+  const versioned = { ...ctx, dataVersion: await getOrgDataVersion(ctx) };
+  const base = { ctx: { ...versioned, orgTimeZone: '' }, signal };
+  const [span, org] = await Promise.all([
+    overviewRead(base, 'span', [], () => getDataSpan(ctx)),
+    overviewRead(base, 'organization', [], () => getOrganization(ctx)),
+  ]);
   const timeZone = org?.timeZone ?? 'UTC';
   // The organisation's calendar, like reports: local days, weeks and months (and the daily rollups).
   return {
-    ctx: { ...ctx, orgTimeZone: timeZone },
+    ctx: { ...versioned, orgTimeZone: timeZone },
     org,
     filters,
     range: resolveDateRange(filters, new Date(), span, timeZone),
     hasData: span !== null,
+    signal,
   };
 }

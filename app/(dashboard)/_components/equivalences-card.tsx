@@ -5,7 +5,7 @@ import { getPanelTotals, type TDashboardQuery } from './dashboard-query';
 
 /** Illustrative equivalences of the location-based total; communication aid, never part of the inventory. */
 export async function EquivalencesCard({ query }: { query: TDashboardQuery }) {
-  const totals = await getPanelTotals(query.ctx, query.filters, query.range);
+  const totals = await getPanelTotals(query, query.range);
   const kg = totals.values.locationKgCo2e;
   return (
     <Card>

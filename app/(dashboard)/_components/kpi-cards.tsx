@@ -53,10 +53,10 @@ function Kpi({
 
 /** KPI cards: totals over the range, change vs the previous period of equal length, measured share, carbon cost. */
 export async function KpiCards({ query }: { query: TDashboardQuery }) {
-  const { ctx, filters, range, org } = query;
+  const { range, org } = query;
   const [totals, previous] = await Promise.all([
-    getPanelTotals(ctx, filters, range),
-    getPanelTotals(ctx, filters, previousPeriod(range)),
+    getPanelTotals(query, range),
+    getPanelTotals(query, previousPeriod(range)),
   ]);
   const measuredHint = (m: TKpiMetric) =>
     totals.values[m] > 0

@@ -6,13 +6,15 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { buildBucketTrend, buildIntensitySeries } from '@/lib/dashboard/build-bucket-trend';
 import { chooseBucket } from '@/lib/dashboard/date-range';
 import { findInferenceByModel, findTrendByPhase } from '@/lib/data/dashboard-trends';
-import type { TDashboardQuery } from './dashboard-query';
+import { overviewRead, type TDashboardQuery } from './dashboard-query';
 
 /** CO2e by phase, energy and water trends (one query, split by time share into buckets in SQL). */
 export async function TrendPanels({ query }: { query: TDashboardQuery }) {
   const { ctx, filters, range } = query;
   const bucket = chooseBucket(range);
-  const rows = await findTrendByPhase(ctx, filters, range, bucket);
+  const rows = await overviewRead(query, 'trend', [filters, range, bucket], () =>
+    findTrendByPhase(ctx, filters, range, bucket),
+  );
   if (rows.length === 0) {
     return (
       <EmptyState title="No emissions in this range">Widen the date range or clear some filters.</EmptyState>
@@ -56,7 +58,9 @@ export async function TrendPanels({ query }: { query: TDashboardQuery }) {
 export async function IntensityPanel({ query }: { query: TDashboardQuery }) {
   const { ctx, filters, range } = query;
   const bucket = chooseBucket(range);
-  const rows = await findInferenceByModel(ctx, filters, range, bucket);
+  const rows = await overviewRead(query, 'intensity', [filters, range, bucket], () =>
+    findInferenceByModel(ctx, filters, range, bucket),
+  );
   return (
     <Card>
       <CardHeader>
