@@ -1,9 +1,9 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { hitRateLimitBuckets } from '@/lib/data/api-rate-limit';
-import { getRateLimitEnv, getTrustedProxyHops } from '@/lib/env';
+import { getRateLimitEnv } from '@/lib/env';
 import { AppError, toResponse } from '@/lib/errors';
-import { clientIp } from '@/lib/security/client-ip';
+import { requestClientIp } from '@/lib/server/request-client-ip';
 import {
   authenticatedBuckets,
   decide,
@@ -106,7 +106,7 @@ export function withRateLimit<A extends unknown[]>(
 ): (request: Request, ...rest: A) => Promise<Response> {
   const limited = async (request: Request, ...rest: A) => {
     const config = rateLimitConfig();
-    const ip = clientIp(request.headers, getTrustedProxyHops());
+    const ip = requestClientIp(request.headers);
     if (options.anonymous) {
       const decision = await count(ipBuckets(config, ip), config, new Date());
       if (decision?.limited) {

@@ -4,10 +4,10 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
 import { getPrisma } from '@/lib/db';
-import { getEnv, getTrustedProxyHops } from '@/lib/env';
-import { clientIp } from '@/lib/security/client-ip';
+import { getEnv } from '@/lib/env';
 import { MIN_PASSWORD_LENGTH, passwordPolicyRefusal } from '@/lib/security/password-policy';
 import { ipLockoutMessage, lockoutMessage } from '@/lib/security/sign-in-lockout';
+import { requestClientIp } from '@/lib/server/request-client-ip';
 import { completeSignInAttempt, reserveSignInAttempt } from './sign-in-attempts';
 
 const SIGN_IN_PATH = '/sign-in/email';
@@ -22,7 +22,7 @@ function attemptOf(ctx: THookContext) {
   const headers = ctx.headers ?? ctx.request?.headers ?? new Headers();
   return {
     email: typeof email === 'string' ? email : '',
-    ipAddress: clientIp(headers, getTrustedProxyHops()),
+    ipAddress: requestClientIp(headers),
     userAgent: headers.get('user-agent'),
   };
 }

@@ -10,6 +10,16 @@ describe('clientIp', () => {
     expect(clientIp(new Headers(), 0)).toBe('direct');
   });
 
+  test('no trusted proxy, socket peer known (production server): the peer, normalised; the header ignored', () => {
+    expect(clientIp(xff('203.0.113.9'), 0, '198.51.100.20')).toBe('198.51.100.20');
+    expect(clientIp(new Headers(), 0, '::ffff:127.0.0.1')).toBe('127.0.0.1');
+    expect(clientIp(new Headers(), 0, 'not-an-address')).toBe(DIRECT_CLIENT);
+  });
+
+  test('trusted proxies configured but too few entries: the socket peer rather than the shared key', () => {
+    expect(clientIp(xff('10.0.0.2'), 2, '10.0.0.2')).toBe('10.0.0.2');
+  });
+
   test('one proxy: the last entry (the one it appended); entries the client wrote are ignored', () => {
     expect(clientIp(xff(' 203.0.113.9 , 10.0.0.1'), 1)).toBe('10.0.0.1');
     expect(clientIp(xff('198.51.100.4'), 1)).toBe('198.51.100.4');

@@ -1,12 +1,13 @@
 // Wraps a Node HTTP request handler so that it runs inside the request context read by
 // lib/server/request-context.ts (same globalThis key): `signal` aborts when the client closes the connection before
-// the response finished, `closed` resolves when the response is over either way. Used by scripts/next-server.mjs
+// the response finished, `closed` resolves when the response is over either way, `peerAddress` is the socket
+// peer (the per-IP limits' key when no proxy is trusted: lib/security/client-ip.ts). Used by scripts/next-server.mjs
 // around Next's handler (and by tests around a plain handler).
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 const KEY = Symbol.for('ai-footprint.request-context');
 
-/** @returns {AsyncLocalStorage<{ signal: AbortSignal, closed: Promise<void> }>} */
+/** @returns {AsyncLocalStorage<{ signal: AbortSignal, closed: Promise<void>, peerAddress?: string }>} */
 function storage() {
   globalThis[KEY] ??= new AsyncLocalStorage();
   return globalThis[KEY];
@@ -32,7 +33,7 @@ export function withRequestContext(handle) {
       }
       markClosed();
     });
-    als.run({ signal: controller.signal, closed }, () => {
+    als.run({ signal: controller.signal, closed, peerAddress: req.socket.remoteAddress }, () => {
       handle(req, res).catch((error) => {
         console.error(error);
         if (!res.headersSent) {

@@ -1,9 +1,12 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { hashPassword } from 'better-auth/crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POST as authPost } from '@/app/api/auth/[...all]/route';
 import { getAuthServer } from '@/lib/data/auth-server';
 import { getPrisma } from '@/lib/db';
 import { MAX_FAILED_SIGN_INS, MAX_FAILED_SIGN_INS_PER_IP } from '@/lib/security/sign-in-lockout';
+import { withRequestContext } from '@/scripts/server/request-context-handler.mjs';
 import { createOrgWithMember } from '../support/org-factory';
 import { createTestDatabase } from '../support/test-database';
 
@@ -308,6 +311,58 @@ describe('the client address behind TRUSTED_PROXY_HOPS', () => {
       expect(stored.ipAddress).toBe('203.0.113.50');
     } finally {
       process.env.TRUSTED_PROXY_HOPS = '1';
+    }
+  });
+
+  test('no proxy configured, behind the production server: the key is the socket peer, not the header', async () => {
+    // scripts/next-server.mjs wraps Next's handler in withRequestContext, which records req.socket.remoteAddress;
+    // here it wraps the sign-in route handler the same way, on a loopback port.
+    process.env.TRUSTED_PROXY_HOPS = '';
+    const server = createServer(
+      withRequestContext(async (req, res) => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) {
+          chunks.push(chunk as Buffer);
+        }
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(req.headers)) {
+          if (typeof value === 'string') {
+            headers.set(name, value);
+          }
+        }
+        const response = await authPost(
+          new Request(`http://localhost:3000${req.url}`, {
+            method: 'POST',
+            headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+        res.writeHead(response.status, { 'content-type': 'application/json' });
+        res.end(await response.text());
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const target = await memberWithPassword();
+      const { port } = server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: 'http://localhost:3000',
+          'x-forwarded-for': '198.51.100.77',
+        },
+        body: JSON.stringify({ email: target.email, password: 'wrong-password-123' }),
+      });
+      expect(response.status).toBe(401);
+      const stored = await getPrisma().signInAttempt.findMany({
+        where: { email: target.email },
+        select: { outcome: true, ipAddress: true },
+      });
+      expect(stored).toEqual([{ outcome: 'failed', ipAddress: '127.0.0.1' }]);
+    } finally {
+      process.env.TRUSTED_PROXY_HOPS = '1';
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });
