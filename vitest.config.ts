@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// Two projects: pure unit tests (colocated *.test.ts) and integration tests against a real
+// Two projects: pure unit tests (colocated *.test.ts, and tests/repo/ checks of the repository itself) and integration tests against a real
 // embedded Postgres (tests/integration/*.test.ts), which get a database cloned from a migrated template.
 export default defineConfig({
   resolve: {
@@ -22,7 +22,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts'],
+          include: [
+            'lib/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'components/**/*.test.ts',
+            'tests/repo/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },
