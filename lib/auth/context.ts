@@ -35,14 +35,6 @@ export interface TAuthContext {
 /** HMAC-signed organisation id (lib/security/signed-value.ts), re-checked against the memberships on every request. */
 export const ACTIVE_ORG_COOKIE = 'aif_org';
 
-/** True when the caller's role, and for a token its scopes, allow `permission`. */
-export function contextAllows(ctx: TAuthContext, permission: TPermission): boolean {
-  if (!hasPermission(ctx.role, permission)) {
-    return false;
-  }
-  return ctx.via !== 'token' || tokenScopesAllow(ctx.tokenScopes ?? [], permission);
-}
-
 function bearerRefusal(resolution: Exclude<TBearerResolution, { ok: true }>): string {
   switch (resolution.reason) {
     case 'expired':

@@ -8,13 +8,6 @@ import { createStagingWriter } from './staging-writer';
 import { applyStagedRecords } from './upload-staging';
 import { externalIdOf, hashUsageRecord, type TUsageRecordToStore } from './usage-record-columns';
 
-export {
-  externalIdOf,
-  hashUsageRecord,
-  type TUsageRecordToStore,
-  toColumns,
-} from './usage-record-columns';
-
 export interface TStoreResult {
   created: number;
   updated: number;

@@ -1,6 +1,6 @@
 import { type TColumnMapping, type TUsageRecordField, UNIT_FACTORS } from '@/lib/schemas/column-mapping';
 import { USAGE_RECORD_CSV_COLUMNS } from '@/lib/schemas/usage-record';
-import { type CsvTable, isBlankRow } from './csv-table';
+import { isBlankRow } from './csv-table';
 import type { Delimiter } from './csv-tokenizer';
 import { parseNumberCell } from './parse-number';
 import type { CsvRow, IssueSink, ParsedRecord } from './types';
@@ -170,20 +170,4 @@ export function createGenericRowParser(
     const record = validateRecord(input, row.line, columnFor, sink, schema);
     return record && !cellErrors && !duplicate ? { line: row.line, record, flags: [] } : null;
   };
-}
-
-/** Parses generic template v1 rows (or mapped rows) into validated records; see docs/CSV_FORMAT.md. */
-export function parseGenericTable(
-  table: CsvTable,
-  mapping: TColumnMapping | undefined,
-  sink: IssueSink & { errorLines: Set<number> },
-): ParsedRecord[] {
-  const parseRow = createGenericRowParser(table.header, table.delimiter, mapping, sink);
-  if (!parseRow) {
-    for (const row of table.rows) {
-      sink.errorLines.add(row.line);
-    }
-    return [];
-  }
-  return table.rows.flatMap((row) => parseRow(row) ?? []);
 }

@@ -54,16 +54,6 @@ export function profileHourIndex(profile: THourlyProfile, at: Date): number {
   return Math.round(ms / HOUR_MS) % profile.values.length;
 }
 
-/** Mean intensity over `hours` consecutive profile hours starting at `start` (wrapping past 31 Dec to 1 Jan). */
-export function windowMeanGPerKwh(profile: THourlyProfile, start: number, hours: number): number {
-  const n = profile.values.length;
-  let sum = 0;
-  for (let h = 0; h < hours; h += 1) {
-    sum += profile.values[(start + h) % n] ?? 0;
-  }
-  return sum / hours;
-}
-
 export interface TBestWindow {
   /** Offset in hours from the span start of the cleanest window (0 = start as planned). */
   offsetHours: number;

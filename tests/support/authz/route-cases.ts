@@ -227,8 +227,3 @@ export const ROUTE_CASES: TRouteCase[] = [
   get('/api/v1/uploads', '/api/v1/uploads'),
   get('/templates/[file]', '/templates/x', 'public', { file: 'ai-footprint-template-v1.csv' }),
 ];
-
-/** `GET /api/v1/uploads/[id]` → `app/api/v1/uploads/[id]/route.ts` (route groups searched by the inventory). */
-export function routeMethod(key: string): string {
-  return key.split(' ')[0] ?? '';
-}
