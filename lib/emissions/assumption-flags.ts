@@ -1,6 +1,6 @@
 /**
  * Flag codes recorded in `RecordFootprint.assumptions` whenever an estimate, default or fallback was used.
- * Rule from methodology-reference.md §14: never default silently. Codes are stable API (stored in the DB).
+ * Rule from the methodology reference (MR §14, docs/METHODOLOGY.md "Assumption flags"): never default silently. Codes are stable API (stored in the DB).
  */
 export const ASSUMPTION_FLAGS = {
   ENERGY_FROM_REQUESTS: 'IT energy modelled as requests × energy per request (not metered).',

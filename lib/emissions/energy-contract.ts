@@ -5,7 +5,7 @@ export type EnergyInstrumentType = (typeof ENERGY_INSTRUMENT_TYPES)[number];
 /**
  * Order in which instruments are matched (lower first): certificates (REC/GO), then contracts (PPA), then
  * supplier programmes (green tariff) and supplier-specific rates; residual mix covers the rest (Scope 2 Guidance
- * Table 6.3 hierarchy, methodology-reference.md §11.1).
+ * Table 6.3 hierarchy, MR §11.1, docs/METHODOLOGY.md §4).
  */
 export const INSTRUMENT_PRIORITY: Record<EnergyInstrumentType, number> = {
   REC: 1,

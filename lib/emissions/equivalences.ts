@@ -1,5 +1,5 @@
 /**
- * Illustrative equivalences (communication aids, never part of the inventory; methodology-reference.md §10).
+ * Illustrative equivalences (communication aids, never part of the inventory; MR §10, docs/METHODOLOGY.md §8).
  * Each constant carries its source and vintage so it can be printed next to the figure.
  */
 export interface EquivalenceConstant {

@@ -31,7 +31,7 @@ export function resolveAccelerator(
 }
 
 /**
- * Utilisation power model (CCF, methodology-reference.md §4.1–4.2): P = P_idle + u × (TDP − P_idle), W per device.
+ * Utilisation power model (CCF, MR §4.1–4.2, docs/METHODOLOGY.md §1): P = P_idle + u × (TDP − P_idle), W per device.
  * u = 1 gives TDP (the GA/MLCO2 upper bound); u = 0 gives idle draw.
  */
 export function modelledPowerW(tdpW: number, idleW: number, utilization: number): number {

@@ -3,7 +3,7 @@ import { computeRecordFootprint } from './compute-footprints';
 import { fixtureLibrary, record, SETTINGS } from './testing/fixture-library';
 
 /**
- * Golden cases from /work/shared/docs/published-cases.md, run through the public engine API.
+ * Golden cases from the published papers (PC, docs/METHODOLOGY.md §10), run through the engine API.
  * Compared with the PUBLISHED figures within 1 %; where a paper rounds to whole units below 100, the tolerance is
  * max(1 %, 0.5 unit) because the rounding alone exceeds 1 % (noted per case).
  */

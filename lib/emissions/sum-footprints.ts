@@ -4,7 +4,7 @@ import { sumUncertainty } from './uncertainty';
 
 /**
  * Totals over records. Quantities are summed (never intensities). `basis` reports 'mixed' when the records
- * used different bases, so a caller can refuse or label the total (methodology-reference.md §12).
+ * used different bases, so a caller can refuse or label the total (MR §12).
  */
 export function sumFootprints(results: readonly RecordFootprint[]): FootprintTotals {
   const totals: FootprintTotals = {

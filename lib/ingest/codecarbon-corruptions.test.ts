@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { INGEST_FLAGS } from './flags';
 import { parseUsageFile } from './parse-usage-file';
 
-// Synthetic v2.3 files (31 columns, input-formats.md §2.2), one per defect of §2.5.
+// Synthetic v2.3 files (31 columns), one per known corruption of docs/CSV_FORMAT.md §4.
 const V23 =
   'timestamp,project_name,run_id,duration,emissions,emissions_rate,cpu_power,gpu_power,ram_power,cpu_energy,gpu_energy,ram_energy,energy_consumed,country_name,country_iso_code,region,cloud_provider,cloud_region,os,python_version,codecarbon_version,cpu_count,cpu_model,gpu_count,gpu_model,longitude,latitude,ram_total_size,tracking_mode,on_cloud,pue'.split(
     ',',
@@ -33,7 +33,7 @@ const file = (header: string[], ...rows: string[]) =>
 const parse = (bytes: Uint8Array, extra: Partial<Parameters<typeof parseUsageFile>[1]> = {}) =>
   parseUsageFile(bytes, { fileName: 'emissions.csv', ...extra });
 
-describe('known corruptions (input-formats.md §2.5)', () => {
+describe('known corruptions (docs/CSV_FORMAT.md §4)', () => {
   test('shifted short row (issue #1304) is rejected with its line', () => {
     const short = line(V23).split(',').slice(0, 27).join(',');
     const result = parse(file(V23, line(V23), short));

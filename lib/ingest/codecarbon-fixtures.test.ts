@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { INGEST_FLAGS } from './flags';
 import { parseUsageFile } from './parse-usage-file';
 
-// Real CodeCarbon files (byte-identical copies of /work/shared/fixtures/codecarbon, see SOURCES.md there).
+// Real CodeCarbon files (byte-identical copies from the CodeCarbon repository, e2e/files/codecarbon/SOURCES.md).
 const dir = path.resolve(import.meta.dirname, '../../e2e/files/codecarbon');
 const load = (name: string) => new Uint8Array(readFileSync(path.join(dir, name)));
 
@@ -35,7 +35,7 @@ describe('examples_emissions.csv (v2.3–2.6, 31 columns, 28 rows)', () => {
     expect(result.errors[0]?.fileName).toBe('examples_emissions.csv');
   });
 
-  test('totals match the worked check in input-formats.md §2.6', () => {
+  test('totals match the worked check in docs/CSV_FORMAT.md §4', () => {
     const energy = result.records.reduce((s, r) => s + (r.record.energyKwh ?? 0), 0);
     const reported = result.records.reduce((s, r) => s + (r.source?.codecarbon?.reportedEmissionsKg ?? 0), 0);
     expect(energy).toBeCloseTo(0.0080903, 7);

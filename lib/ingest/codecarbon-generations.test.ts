@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseUsageFile } from './parse-usage-file';
 
-// One synthetic file per header generation of input-formats.md §2.2, read by column name.
+// One synthetic file per header generation of docs/CSV_FORMAT.md §4 (Generations), read by column name.
 const V20 =
   'timestamp,project_name,run_id,duration,emissions,emissions_rate,cpu_power,gpu_power,ram_power,cpu_energy,gpu_energy,ram_energy,energy_consumed,country_name,country_iso_code,region,cloud_provider,cloud_region,os,python_version,cpu_count,cpu_model,gpu_count,gpu_model,longitude,latitude,ram_total_size,tracking_mode,on_cloud'.split(
     ',',

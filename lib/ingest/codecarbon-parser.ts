@@ -30,7 +30,7 @@ const COLUMN_OF: Record<string, string> = {
 };
 
 /**
- * Parses a CodeCarbon emissions.csv (any header generation, docs/input-formats.md §2). Rows are cumulative
+ * Parses a CodeCarbon emissions.csv (any header generation, docs/CSV_FORMAT.md §4). Rows are cumulative
  * per run, so each run_id keeps only its longest-duration valid row; rows with an empty/"None" run_id are
  * each their own record. Energy: `energy_consumed` already includes CodeCarbon's `pue`, so
  * energyKwh = energy_consumed / pue (IT energy) and a pue ≠ 1 is carried in record.pue (see docs/CSV_FORMAT.md).

@@ -2,7 +2,7 @@ import { parseNumberCell } from './parse-number';
 import { parseLocalTimestamp } from './time-zone';
 import type { CsvRow, IssueSink } from './types';
 
-/** One CodeCarbon emissions.csv row, read by column name (docs/input-formats.md §2.3); units as written. */
+/** One CodeCarbon emissions.csv row, read by column name (docs/CSV_FORMAT.md §4); units as written. */
 export interface CodecarbonRow {
   line: number;
   /** run_id, or experiment_id in v0/v1 files (which have no run_id); null when empty or "None". */

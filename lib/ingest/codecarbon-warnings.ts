@@ -7,7 +7,7 @@ const startOf = (row: CodecarbonRow) => row.endedAt.getTime() - row.durationS * 
 
 /**
  * Rows without run_id whose start (timestamp − duration) agrees within 3 s, same project and machine, are
- * probably cumulative rows of one run (docs/input-formats.md §2.5). They stay separate records (nothing
+ * probably cumulative rows of one run (docs/CSV_FORMAT.md §4, known corruptions). They stay separate records (nothing
  * proves it); we warn so the user can merge them. Returns the clusters found (lists of lines).
  */
 export function warnSameStartClusters(rows: CodecarbonRow[], sink: IssueSink): number[][] {

@@ -5,11 +5,11 @@ export type DetectedFormat = 'generic' | 'codecarbon' | 'codecarbon-task' | 'nvi
 
 const TEMPLATE_COLUMNS = new Set<string>(Object.keys(USAGE_RECORD_CSV_COLUMNS));
 
-/** nvidia-smi header field: `power.draw [W]`, `utilization.gpu [%]`, `index` (docs/input-formats.md §4.1). */
+/** nvidia-smi header field: `power.draw [W]`, `utilization.gpu [%]`, `index` (docs/CSV_FORMAT.md §5). */
 export const NVIDIA_SMI_HEADER = /^(?<field>[a-z0-9_.]+)(?: \[(?<unit>[^\]]+)\])?$/;
 
 /**
- * Detects the format from the (trimmed) header names, following docs/input-formats.md §1:
+ * Detects the format from the (trimmed) header names, following docs/CSV_FORMAT.md §2:
  * CodeCarbon = has energy_consumed, duration and emissions (every header generation, §2.2);
  * nvidia-smi = first field `timestamp` followed by index/name/uuid, or bracketed units like `power.draw [W]`;
  * generic = mostly our template's snake_case names (unknown extras are reported by the generic parser).

@@ -99,7 +99,7 @@ function integrateGpu(samples: GpuSample[], maxGapMs: number, sink: IssueSink): 
 }
 
 /**
- * Integrates nvidia-smi power logs (docs/input-formats.md §4) into one record per GPU model (same `name`)
+ * Integrates nvidia-smi power logs (docs/CSV_FORMAT.md §5) into one record per GPU model (same `name`)
  * and contiguous session: segments of same-name GPUs that overlap or lie within maxGap of each other form
  * one session. Energy is GPU board energy only (flag GPU_ONLY_BOUNDARY).
  */

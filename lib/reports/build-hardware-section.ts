@@ -23,7 +23,7 @@ export const DOUBLE_COUNTING_NOTE =
   'Category 2.';
 
 /**
- * Section 7 (esg-report-outline.md): the asset register with Cat 2 booked this period and amortised M this period,
+ * Section 7 (ESG report outline, docs/REPORTS.md): the asset register with Cat 2 booked this period and amortised M this period,
  * and a memo table comparing Cat 2 (lumpy), register amortisation (smooth) and per-job amortisation.
  */
 export function buildHardwareSection(a: TQuarterAggregates): TReportSection {

@@ -69,7 +69,7 @@ function budgetsTable(input: TTargetsReportInput): TReportTable {
 }
 
 /**
- * Section 9 (esg-report-outline.md): each organisation or team target active in the period with its progress
+ * Section 9 (ESG report outline, docs/REPORTS.md): each organisation or team target active in the period with its progress
  * against the linear trajectory, and each team budget's burn. Empty configuration keeps the plain statement.
  */
 export function buildTargetsSection(a: Pick<TQuarterAggregates, 'targets'>): TReportSection {

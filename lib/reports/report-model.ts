@@ -109,7 +109,7 @@ export interface TReportSnapshotInfo {
   status: 'draft' | 'final' | 'restated';
   frozenAt: string;
   supersedesVersion: number | null;
-  /** Reason code (esg-report-outline.md §7): recalculation after data or factor changes. */
+  /** Reason code (ESG report outline §7, docs/REPORTS.md): recalculation after data or factor changes. */
   reason: string | null;
   changes: TFigureChange[];
 }

@@ -1,7 +1,7 @@
 /**
  * Four-eyes sign-off of a frozen report version (pure): draft → reviewed → approved.
  * The preparer (who froze the version), the reviewer and the approver must be three different people, so no one
- * can check or approve their own work (maker/checker; esg-report-outline.md §8 "controls"). Approval needs a
+ * can check or approve their own work (maker/checker; ESG report outline §8 "controls"). Approval needs a
  * review first and makes the version immutable.
  */
 export type TReviewWorkflow = 'draft' | 'reviewed' | 'approved';

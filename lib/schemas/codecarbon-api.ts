@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Bodies the CodeCarbon tracker POSTs to a CodeCarbon-compatible server (output_methods=api), mirroring
- * carbonserver's RunCreate/EmissionCreate (docs: /work/shared/docs/input-formats.md §3.3–3.4). Nullable fields
+ * carbonserver's RunCreate/EmissionCreate (docs/API.md, CodeCarbon section). Nullable fields
  * accept null or a missing key; unknown keys are ignored (newer clients add fields).
  */
 
