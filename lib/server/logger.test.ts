@@ -77,6 +77,7 @@ test('[logs] paths lose invitation tokens and secret query values, keep the rest
     '/api/v1/summary?from=2026-01-01&to=2026-03-31',
   );
   expect(safePath('/records/rec_1')).toBe('/records/rec_1');
+  expect(safePath('http://[')).toBe('[unparseable path]');
 });
 
 test('[logs] an unknown server-action error is logged once with a request id and the error', () => {

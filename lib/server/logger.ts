@@ -32,7 +32,13 @@ const SECRET_SEGMENT = /^(\/invite\/)[^/?#]+/;
 
 /** A request path (with query) fit for a log line: secret segments and secret parameter values replaced. */
 export function safePath(path: string): string {
-  const url = new URL(path, 'http://log.invalid');
+  let url: URL;
+  try {
+    url = new URL(path, 'http://log.invalid');
+  } catch {
+    // Logging must not throw; an unparseable target is not written at all.
+    return '[unparseable path]';
+  }
   for (const name of new Set(url.searchParams.keys())) {
     if (SECRET_PARAM.test(name)) {
       url.searchParams.set(name, REDACTED);

@@ -5,7 +5,7 @@ import { GET as summary } from '@/app/api/v1/summary/route';
 import { onRequestError } from '@/instrumentation';
 import { findSummary } from '@/lib/data/api-summary';
 import { createApiToken } from '@/lib/data/api-tokens';
-import { redirectLogs } from '@/lib/server/logger';
+import { logger, redirectLogs } from '@/lib/server/logger';
 import { currentRequestContext } from '@/lib/server/request-context';
 import { withRequestContext } from '@/scripts/server/request-context-handler.mjs';
 import { expectContract } from '../support/api-contract';
@@ -148,7 +148,10 @@ test('[logs] expected errors (401, 400) are answers, not server errors: nothing 
 });
 
 test('[request id] the production wrapper sets X-Request-Id: a well-formed incoming id is kept, others replaced', async () => {
+  captureLogs();
   const { base, close } = await serve(async (_req, res) => {
+    // Any line written while serving carries the id without being told it.
+    logger().info('serving');
     res.end(currentRequestContext()?.requestId ?? 'no context');
   });
   const call = async (incoming?: string) => {
@@ -177,6 +180,11 @@ test('[request id] the production wrapper sets X-Request-Id: a well-formed incom
     }
     // Fresh ids differ per request.
     expect((await call()).header).not.toBe((await call()).header);
+    expect(JSON.parse(lines[0] as string)).toMatchObject({
+      level: 'info',
+      msg: 'serving',
+      requestId: 'support-ticket.4711',
+    });
   } finally {
     await close();
   }
