@@ -1,5 +1,6 @@
 import { type ZodError, z } from 'zod';
 import { AppError } from './errors';
+import { logServerError } from './server/logger';
 
 /** What a server action returns to its form (useActionState). */
 export interface TActionState<T = undefined> {
@@ -23,7 +24,7 @@ export function toActionState<T>(error: unknown): TActionState<T> {
   if (error instanceof AppError) {
     return { ok: false, message: error.message };
   }
-  console.error(error);
+  logServerError(error, 'server action failed');
   return {
     ok: false,
     message: 'Something went wrong on our side. Try again; if it persists, contact your admin.',

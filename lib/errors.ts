@@ -1,4 +1,5 @@
 import { isDatabaseUnavailable } from './database-unavailable';
+import { logServerError } from './server/logger';
 
 // One error type with string codes, mapped once to HTTP responses (route handlers) and to action state.
 export const ERROR_STATUS = {
@@ -33,7 +34,14 @@ export class AppError extends Error {
 }
 
 export interface TErrorEnvelope {
-  error: { message: string; code: TErrorCode; status: number; details?: unknown };
+  error: {
+    message: string;
+    code: TErrorCode;
+    status: number;
+    details?: unknown;
+    /** 500 only: the id of the request in the server's logs (lib/server/logger.ts), for the user to quote. */
+    requestId?: string;
+  };
 }
 
 /** Seconds a client should wait after a 503 (a restarting Postgres is usually back within seconds). */
@@ -55,8 +63,21 @@ export function toErrorEnvelope(error: unknown): TErrorEnvelope {
   return { error: { message: 'Internal error', code: 'INTERNAL', status: 500 } };
 }
 
+/**
+ * The error answer of a route handler. Server errors are logged once, as one structured line with the request id
+ * (lib/server/logger.ts): a 500 at level error, and its answer quotes the id; a database outage (503) at level
+ * warn. Expected errors (4xx) are answers, not logged.
+ */
 export function toResponse(error: unknown): Response {
   const envelope = toErrorEnvelope(error);
+  const { status } = envelope.error;
+  if (status === 500) {
+    const requestId = logServerError(error, 'internal error answered 500', { status });
+    envelope.error.message = `${envelope.error.message.replace(/\.$/, '')}; quote request id ${requestId} when reporting it.`;
+    envelope.error.requestId = requestId;
+  } else if (status === 503) {
+    logServerError(error, 'database unavailable, answered 503', { status }, 'warn');
+  }
   const headers =
     envelope.error.status === 503 ? { 'Retry-After': String(DATABASE_RETRY_AFTER_S) } : undefined;
   return Response.json(envelope, { status: envelope.error.status, headers });

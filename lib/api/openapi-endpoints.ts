@@ -74,14 +74,20 @@ const DATABASE_UNAVAILABLE: TApiResponse = {
   schema: 'ErrorEnvelope',
 };
 
+const INTERNAL_ERROR: TApiResponse = {
+  description:
+    'An unexpected server error; `error.requestId` names it in the server logs (quote it when reporting)',
+  schema: 'ErrorEnvelope',
+};
+
 /**
- * Every endpoint can answer 429 (lib/api/rate-limit.ts wraps every handler) and 503 during a database outage
- * (lib/errors.ts toResponse).
+ * Every endpoint can answer 429 (lib/api/rate-limit.ts wraps every handler), 500 on an unexpected error and 503
+ * during a database outage (lib/errors.ts toResponse).
  */
 const withRateLimitResponse = (endpoints: TApiEndpoint[]): TApiEndpoint[] =>
   endpoints.map((e) => ({
     ...e,
-    responses: { '503': DATABASE_UNAVAILABLE, ...e.responses, '429': RATE_LIMITED },
+    responses: { '500': INTERNAL_ERROR, '503': DATABASE_UNAVAILABLE, ...e.responses, '429': RATE_LIMITED },
   }));
 
 export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([

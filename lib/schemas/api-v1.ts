@@ -17,6 +17,8 @@ export const ZErrorEnvelope = z.object({
     code: z.enum(Object.keys(ERROR_STATUS) as [keyof typeof ERROR_STATUS, ...(keyof typeof ERROR_STATUS)[]]),
     status: z.number().int(),
     details: z.unknown().optional(),
+    /** 500 only: the request's id in the server logs (lib/server/logger.ts), to quote when reporting the error. */
+    requestId: z.string().optional(),
   }),
 });
 
