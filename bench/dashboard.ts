@@ -13,7 +13,7 @@ import { getDashboardTotals } from '@/lib/data/dashboard-totals';
 import { findInferenceByModel, findTrendByPhase } from '@/lib/data/dashboard-trends';
 import { getDataSpan } from '@/lib/data/emission-summaries';
 import { getOrganization } from '@/lib/data/organizations';
-import { setRollupsEnabled } from '@/lib/data/rollup-plan';
+import type { TReadPlan } from '@/lib/data/rollup-plan';
 import { getPrisma } from '@/lib/db';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { intArg, machineLine, openLargeOrg, percentile, verdict } from './support/large-org';
@@ -32,10 +32,10 @@ try {
    * data span + organisation (time zone, carbon price) first, then the panels concurrently. The page reads the
    * current totals once for the KPI and equivalences cards (React cache), hence two totals queries here.
    */
-  const overview = async () => {
+  const overview = async (readPlan: TReadPlan) => {
     const [span, organization] = await Promise.all([getDataSpan(baseCtx), getOrganization(baseCtx)]);
     const timeZone = organization?.timeZone ?? 'UTC';
-    const ctx = { ...baseCtx, orgTimeZone: timeZone };
+    const ctx = { ...baseCtx, orgTimeZone: timeZone, readPlan };
     const range = resolveDateRange(filters, NOW, span, timeZone);
     const bucket = chooseBucket(range);
     await Promise.all([
@@ -50,11 +50,11 @@ try {
       findInferenceByModel(ctx, filters, range, bucket),
     ]);
   };
-  const time = async (n: number) => {
+  const time = async (n: number, readPlan: TReadPlan = 'rollups') => {
     const samples: number[] = [];
     for (let i = 0; i < n; i += 1) {
       const started = performance.now();
-      await overview();
+      await overview(readPlan);
       samples.push(performance.now() - started);
     }
     return samples;
@@ -67,10 +67,8 @@ try {
   console.log(
     `overview from rollups: p50 ${percentile(rollup, 50).toFixed(1)} ms, p95 ${percentile(rollup, 95).toFixed(1)} ms (${iterations} requests; load average ${os.loadavg()[0]?.toFixed(1)})`,
   );
-  setRollupsEnabled(false);
-  await time(1);
-  const raw = await time(rawIterations);
-  setRollupsEnabled(true);
+  await time(1, 'raw');
+  const raw = await time(rawIterations, 'raw');
   const p50 = percentile(rollup, 50);
   const p95 = percentile(rollup, 95);
   const rawP50 = percentile(raw, 50);

@@ -10,7 +10,7 @@ import { previousPeriod, reportPeriod, samePeriodLastYear, yearToDate } from '@/
 import { findHardwareAssets } from './hardware-assets';
 import { findRollupMonths } from './quarter-aggregates-rollups';
 import { findPeriodQuality } from './quarter-quality';
-import { areRollupsEnabled } from './rollup-plan';
+import type { TReadPlan } from './rollup-plan';
 import { getTargetsReportInput } from './target-progress';
 
 interface StoredRefs {
@@ -52,11 +52,11 @@ const RECORD_SELECT = {
  * Periods are half-open in the organisation's time zone; records straddling a boundary are split by time share,
  * so quarter totals add up to the year and to the sum of records. Report periods are whole local months, which
  * the daily rollups always answer: the additive figures come from them and the per-record quality facts from
- * one aggregate query over the period (memory stays flat at millions of records). With rollups switched off
+ * one aggregate query over the period (memory stays flat at millions of records). With `readPlan: 'raw'`
  * (benchmarks, equivalence tests) every record is read and aggregated in lib/reports/aggregate-records.ts.
  */
 export async function getQuarterAggregates(
-  ctx: { orgId: string },
+  ctx: { orgId: string; readPlan?: TReadPlan },
   periodKey: string,
 ): Promise<TQuarterAggregates> {
   const prisma = getPrisma();
@@ -71,7 +71,7 @@ export async function getQuarterAggregates(
   if (!period) {
     throw new AppError('INVALID_INPUT', `Invalid report period "${periodKey}" (use 2026-Q3 or 2026).`);
   }
-  if (areRollupsEnabled()) {
+  if (ctx.readPlan !== 'raw') {
     return getQuarterAggregatesFromRollups(ctx, org, period);
   }
   const stored = await prisma.usageRecord.findMany({

@@ -19,16 +19,13 @@ export interface TRollupDays {
   timeZone: string;
 }
 
-let rollupsEnabled = true;
-
-/** Benchmarks and equivalence tests switch rollups off to time/compare the raw path in the same process. */
-export function setRollupsEnabled(enabled: boolean): void {
-  rollupsEnabled = enabled;
-}
-
-export function areRollupsEnabled(): boolean {
-  return rollupsEnabled;
-}
+/**
+ * Where a read takes its figures from: 'rollups' (default; usage_rollup_daily / _monthly where the range allows,
+ * raw records otherwise) or 'raw' (always the records). Both give the same figures; benchmarks and equivalence
+ * tests pass 'raw' to time/compare the raw path. A per-call option, not process state, so concurrent reads with
+ * different plans cannot affect each other.
+ */
+export type TReadPlan = 'rollups' | 'raw';
 
 export async function getOrgTimeZone(ctx: { orgId: string }): Promise<string> {
   const org = await getPrisma().organization.findUnique({
@@ -53,16 +50,18 @@ export function rollupDaysFor(range: TDateRange, timeZone: string): TRollupDays 
 
 /**
  * The organisation id, optionally with the time zone the caller already read from the organisation in this
- * request (the dashboard page and the summary API do), which saves one round trip per query.
+ * request (the dashboard page and the summary API do), which saves one round trip per query, and the read plan
+ * (absent = 'rollups').
  */
 export interface TRollupCtx {
   orgId: string;
   orgTimeZone?: string;
+  readPlan?: TReadPlan;
 }
 
 /** The rollup days answering `range` for this organisation, or null (→ read raw records). */
 export async function planRollupRead(ctx: TRollupCtx, range: TDateRange): Promise<TRollupDays | null> {
-  if (!rollupsEnabled) {
+  if (ctx.readPlan === 'raw') {
     return null;
   }
   const timeZone = ctx.orgTimeZone ?? (await getOrgTimeZone(ctx));

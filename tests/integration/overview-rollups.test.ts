@@ -6,7 +6,7 @@ import { findBreakdowns, findTopEmitters } from '@/lib/data/dashboard-breakdowns
 import { getDashboardTotals } from '@/lib/data/dashboard-totals';
 import { findInferenceByModel, findTrendByPhase } from '@/lib/data/dashboard-trends';
 import { findRollupMismatches } from '@/lib/data/rollup-check';
-import { setRollupsEnabled } from '@/lib/data/rollup-plan';
+import type { TReadPlan } from '@/lib/data/rollup-plan';
 import { getPrisma } from '@/lib/db';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { expectSameFigures } from '../support/expect-same-figures';
@@ -53,22 +53,21 @@ async function insertRun(externalId: string, startedAt: string, duration: string
 
 /** Dashboard reads that use the monthly rollups or the run bounds, from rollups and from raw records. */
 async function expectReadsEqualRaw(range: TDateRange, filters = parseDashboardFilters({})) {
-  const ctx = { orgId };
-  const read = async () => ({
-    emitters: await findTopEmitters(ctx, filters, range),
-    emitters3: await findTopEmitters(ctx, filters, range, 3),
-    totals: await getDashboardTotals(ctx, filters, range),
-    month: await findTrendByPhase(ctx, filters, range, 'month'),
-    inference: await findInferenceByModel(ctx, filters, range, 'month'),
-    breakdowns: await findBreakdowns(ctx, filters, range),
-    byMonth: await findSummary(ctx, filters, range, 'month'),
-    byModel: await findSummary(ctx, filters, range, 'model'),
-  });
-  setRollupsEnabled(true);
-  const fromRollups = await read();
-  setRollupsEnabled(false);
-  const fromRaw = await read();
-  setRollupsEnabled(true);
+  const read = async (readPlan: TReadPlan) => {
+    const ctx = { orgId, readPlan };
+    return {
+      emitters: await findTopEmitters(ctx, filters, range),
+      emitters3: await findTopEmitters(ctx, filters, range, 3),
+      totals: await getDashboardTotals(ctx, filters, range),
+      month: await findTrendByPhase(ctx, filters, range, 'month'),
+      inference: await findInferenceByModel(ctx, filters, range, 'month'),
+      breakdowns: await findBreakdowns(ctx, filters, range),
+      byMonth: await findSummary(ctx, filters, range, 'month'),
+      byModel: await findSummary(ctx, filters, range, 'model'),
+    };
+  };
+  const fromRollups = await read('rollups');
+  const fromRaw = await read('raw');
   expect(fromRaw.totals.records).toBeGreaterThan(0);
   expectSameFigures(fromRollups, fromRaw);
   return fromRollups;

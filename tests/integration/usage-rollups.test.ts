@@ -8,7 +8,7 @@ import { findInferenceByModel, findTrendByPhase } from '@/lib/data/dashboard-tre
 import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
 import { recomputeOrganization } from '@/lib/data/recompute';
 import { findRollupMismatches } from '@/lib/data/rollup-check';
-import { planRollupRead, setRollupsEnabled } from '@/lib/data/rollup-plan';
+import { planRollupRead, type TReadPlan } from '@/lib/data/rollup-plan';
 import { getPrisma } from '@/lib/db';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { expectSameFigures } from '../support/expect-same-figures';
@@ -78,8 +78,8 @@ test('rollups equal raw sums after seed, inserts, updates, deletes and recompute
 }, 120_000);
 
 /** Every dashboard and summary read, from rollups and from raw records. */
-async function readAll(range: TDateRange, filters = parseDashboardFilters({})) {
-  const ctx = { orgId };
+async function readAll(readPlan: TReadPlan, range: TDateRange, filters = parseDashboardFilters({})) {
+  const ctx = { orgId, readPlan };
   return {
     totals: await getDashboardTotals(ctx, filters, range),
     previous: await getDashboardTotals(ctx, filters, previousPeriod(range)),
@@ -108,19 +108,14 @@ async function expectRollupReadsEqualRaw(timeZone: string) {
   for (const c of cases) {
     const filters = parseDashboardFilters(c.filters);
     expect(await planRollupRead({ orgId }, c.range)).not.toBeNull();
-    setRollupsEnabled(true);
-    const fromRollups = await readAll(c.range, filters);
-    setRollupsEnabled(false);
-    const fromRaw = await readAll(c.range, filters);
-    setRollupsEnabled(true);
+    const fromRollups = await readAll('rollups', c.range, filters);
+    const fromRaw = await readAll('raw', c.range, filters);
     expect(fromRaw.totals.records).toBeGreaterThan(0);
     expectSameFigures(fromRollups, fromRaw);
   }
   for (const key of ['2026-Q3', '2026-Q1', '2025']) {
     const fromRollups = await getQuarterAggregates({ orgId }, key);
-    setRollupsEnabled(false);
-    const fromRecords = await getQuarterAggregates({ orgId }, key);
-    setRollupsEnabled(true);
+    const fromRecords = await getQuarterAggregates({ orgId, readPlan: 'raw' }, key);
     expect(fromRecords.totals.records).toBeGreaterThan(0);
     expectSameFigures(fromRollups, fromRecords);
   }
@@ -149,3 +144,53 @@ test('changing the organisation time zone rebuilds its rollups in local days', a
   await getPrisma().organization.update({ where: { id: orgId }, data: { timeZone: 'Asia/Kolkata' } });
   await expectExact();
 }, 180_000);
+
+test('the read plan is a per-call option: readPlan "raw" reads the records, the default reads the rollups', async () => {
+  // Offset one daily rollup row by +1000 kg CO2e (the monthly rollup follows by trigger), so the two plans
+  // differ by exactly that amount: the rollup plan must see it, the raw plan must not.
+  const timeZone = 'UTC';
+  await getPrisma().organization.update({ where: { id: orgId }, data: { timeZone } });
+  const range = resolveDateRange(
+    { range: 'custom', from: '2026-01-01', to: '2026-11-28' },
+    new Date('2026-11-29T15:00:00Z'),
+    null,
+    timeZone,
+  );
+  const filters = parseDashboardFilters({});
+  const days = await planRollupRead({ orgId }, range);
+  expect(days).not.toBeNull();
+  expect(await planRollupRead({ orgId, readPlan: 'raw' }, range)).toBeNull();
+  const { rows } = await client.query(
+    `SELECT id FROM usage_rollup_daily WHERE org_id = $1 AND day >= $2::date AND day < $3::date
+      ORDER BY day LIMIT 1`,
+    [orgId, days?.fromDay, days?.toDay],
+  );
+  expect(rows).toHaveLength(1);
+  const before = await getDashboardTotals({ orgId, readPlan: 'raw' }, filters, range);
+  await client.query(
+    'UPDATE usage_rollup_daily SET location_kg_co2e = location_kg_co2e + 1000 WHERE id = $1',
+    [rows[0].id],
+  );
+  try {
+    // Both plans in flight at once: a per-call option cannot leak from one read into the other.
+    const [fromRollups, fromRaw, defaultPlan] = await Promise.all([
+      getDashboardTotals({ orgId, readPlan: 'rollups' }, filters, range),
+      getDashboardTotals({ orgId, readPlan: 'raw' }, filters, range),
+      getDashboardTotals({ orgId }, filters, range),
+    ]);
+    expect(fromRaw.values.locationKgCo2e).toBeCloseTo(before.values.locationKgCo2e, 6);
+    expect(fromRollups.values.locationKgCo2e - fromRaw.values.locationKgCo2e).toBeCloseTo(1000, 6);
+    expect(defaultPlan.values.locationKgCo2e).toBeCloseTo(fromRollups.values.locationKgCo2e, 6);
+    const [reportRollups, reportRaw] = await Promise.all([
+      getQuarterAggregates({ orgId }, '2026'),
+      getQuarterAggregates({ orgId, readPlan: 'raw' }, '2026'),
+    ]);
+    expect(reportRollups.totals.locationKgCo2e - reportRaw.totals.locationKgCo2e).toBeCloseTo(1000, 6);
+  } finally {
+    await client.query(
+      'UPDATE usage_rollup_daily SET location_kg_co2e = location_kg_co2e - 1000 WHERE id = $1',
+      [rows[0].id],
+    );
+  }
+  await expectExact();
+}, 120_000);

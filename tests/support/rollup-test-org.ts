@@ -1,7 +1,6 @@
 import pg from 'pg';
 import { seedDemoOrganization } from '@/lib/data/demo-seed';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
-import { setRollupsEnabled } from '@/lib/data/rollup-plan';
 import { getPrisma } from '@/lib/db';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { createTestDatabase } from './test-database';
@@ -20,9 +19,8 @@ export async function openRollupTestOrg(): Promise<{ orgId: string; client: pg.C
   return { orgId, client };
 }
 
-/** afterAll counterpart: rollups back on, connections closed. */
+/** afterAll counterpart: connections closed. */
 export async function closeRollupTestOrg(client: pg.Client): Promise<void> {
-  setRollupsEnabled(true);
   await client.end();
   await getPrisma().$disconnect();
 }
