@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
@@ -84,6 +84,8 @@ async function shapes(): Promise<Record<string, TFamilyShape>> {
 }
 
 test('[rollups] the migrated trigger functions, settings and triggers equal prisma/rollups/*.sql', async () => {
+  // Every canonical file is checked (a new family must be listed in FAMILIES).
+  expect(readdirSync(ROLLUPS_DIR).sort()).toEqual(FAMILIES.map((f) => f.file).sort());
   const live = await shapes();
   for (const family of FAMILIES) {
     expect(Object.keys(live[family.file]?.functions ?? {})).toHaveLength(family.functions);
