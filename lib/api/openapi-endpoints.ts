@@ -3,6 +3,7 @@ import { requiredScope } from '@/lib/auth/token-scopes';
 import { API_MAX_RECORDS, ZRecordsQuery, ZSummaryQuery } from '@/lib/schemas/api-v1';
 import { ZBestWindowQuery } from '@/lib/schemas/best-window';
 import { FILTER_DIMENSIONS } from '@/lib/schemas/dashboard-filters';
+import { ZUploadParams } from '@/lib/schemas/upload';
 import { CODECARBON_ENDPOINTS } from './openapi-codecarbon-endpoints';
 import { CONTRACT_ENDPOINTS } from './openapi-contract-endpoints';
 import {
@@ -237,22 +238,21 @@ export const API_ENDPOINTS: TApiEndpoint[] = withCommonResponses([
     description:
       'CSV/JSON/JSONL (generic template, CodeCarbon, cloud exports) as multipart `file` or a raw body; see docs/CSV_FORMAT.md.',
     permission: 'writeUsage',
-    parameters: [
-      {
-        name: 'fileName',
-        in: 'query',
-        required: false,
-        description: 'File name for a raw body',
-        schema: z.string(),
-      },
-      {
-        name: 'uploadId',
-        in: 'query',
-        required: false,
-        description: 'Your own UUID for the new upload, to poll GET /api/v1/uploads/{id}/progress meanwhile',
-        schema: z.uuid(),
-      },
-    ],
+    // The same parameters may come as multipart fields before the file part (lib/data/upload-request.ts).
+    parameters: queryParams(ZUploadParams, {
+      format: 'File format (default auto: detected from the headers)',
+      phase: 'Phase for rows without one (required for nvidia-smi logs)',
+      team: 'Team for rows without one',
+      project: 'Project for rows without one',
+      region: 'Region for rows without one',
+      provider: 'Provider for rows without one',
+      timeZone: "IANA time zone of timestamps without an offset (default: the organisation's)",
+      validOnly: 'true: store the valid rows and report the others, instead of all or nothing',
+      fileName: 'File name for a raw body',
+      uploadId:
+        'Your own UUID for the new upload, to poll GET /api/v1/uploads/{id}/progress meanwhile; 409 if your organisation used it before',
+      mapping: 'JSON ColumnMapping for unknown headers: {"<header>": {"field": "energyKwh", "unit": "Wh"}}',
+    }).map((p) => (p.name === 'mapping' ? { ...p, schema: z.string() } : p)),
     requestBody: {
       description: 'The file',
       contentTypes: { 'multipart/form-data': 'binary', 'text/csv': 'binary' },

@@ -257,7 +257,11 @@ describe('documented endpoints that predate the JSON API', () => {
   test('me, uploads and the OpenAPI document itself', async () => {
     await expectContract('get', '/api/v1/me', await me(get('/api/v1/me')));
     await expectContract('get', '/api/v1/uploads', await listUploads(get('/api/v1/uploads')));
-    const doc = (await (await openapi(new Request(url('/api/v1/openapi.json')))).json()) as {
+    const doc = (await expectContract(
+      'get',
+      '/api/v1/openapi.json',
+      await openapi(new Request(url('/api/v1/openapi.json'))),
+    )) as {
       openapi: string;
       paths: Record<string, unknown>;
     };
