@@ -27,6 +27,7 @@ import {
   ZUploadDetail,
   ZUploadList,
   ZUploadProgress,
+  ZUploadRejected,
 } from '@/lib/schemas/api-v1-uploads';
 import { ZBestWindowResponse } from '@/lib/schemas/best-window';
 import {
@@ -46,6 +47,7 @@ import {
   ZCodecarbonProjectCreate,
   ZCodecarbonProjectList,
 } from '@/lib/schemas/codecarbon-experiments';
+import { ZEsgReport } from '@/lib/schemas/esg-report';
 import { ZReportVersionResponse } from '@/lib/schemas/report-sign-off';
 import { ZUsageRecordInput } from '@/lib/schemas/usage-record';
 import type { TComponentName } from './openapi-endpoints';
@@ -59,7 +61,13 @@ export const RESPONSE_SCHEMAS = {
   ZoneFactorList: ZZoneFactorList,
   LocationList: ZLocationList,
   RecomputeResponse: ZRecomputeResponse,
-  HealthResponse: z.object({ status: z.enum(['ok', 'degraded']), database: z.boolean() }),
+  // Only what a client relies on; the rest of the document is described by the OpenAPI 3.1 specification.
+  OpenApiDocument: z.looseObject({
+    openapi: z.literal('3.1.0'),
+    info: z.looseObject({ title: z.string(), version: z.string() }),
+    paths: z.record(z.string(), z.unknown()),
+  }),
+  EsgReport: ZEsgReport,
   RateLimitedProblem: ZRateLimitedProblem,
   RecordErrorsResponse: ZRecordErrorsResponse,
   EstimateResponse: ZEstimateResponse,
@@ -68,6 +76,7 @@ export const RESPONSE_SCHEMAS = {
   StoreRecordsResponse: ZStoreRecordsResponse,
   Upload: ZUpload,
   UploadDetail: ZUploadDetail,
+  UploadRejected: ZUploadRejected,
   UploadList: ZUploadList,
   UploadProgress: ZUploadProgress,
   UploadDeleted: ZUploadDeleted,

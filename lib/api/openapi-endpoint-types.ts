@@ -6,7 +6,9 @@ import { API_MAX_RECORDS } from '@/lib/schemas/api-v1';
 
 export type TComponentName =
   | 'ErrorEnvelope'
-  | 'HealthResponse'
+  | 'OpenApiDocument'
+  | 'EsgReport'
+  | 'UploadRejected'
   | 'EnergyContractCreate'
   | 'EnergyContractList'
   | 'EnergyContractChange'
@@ -47,8 +49,12 @@ export type TComponentName =
 
 export interface TApiResponse {
   description: string;
+  /** The JSON body (application/json; application/problem+json for 429). */
   schema?: TComponentName;
-  /** Non-JSON body (downloads). */
+  /**
+   * Downloads: the media types the endpoint can answer with. application/json carries `schema`; text/* is a
+   * string and anything else (PDF, XLSX) binary (lib/api/openapi.ts).
+   */
   contentTypes?: string[];
 }
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { requiredScope } from '@/lib/auth/token-scopes';
 import { API_MAX_RECORDS, ZRecordsQuery, ZSummaryQuery } from '@/lib/schemas/api-v1';
 import { ZBestWindowQuery } from '@/lib/schemas/best-window';
 import { FILTER_DIMENSIONS } from '@/lib/schemas/dashboard-filters';
+import { ZUploadParams } from '@/lib/schemas/upload';
 import { CODECARBON_ENDPOINTS } from './openapi-codecarbon-endpoints';
 import { CONTRACT_ENDPOINTS } from './openapi-contract-endpoints';
 import {
@@ -47,7 +49,7 @@ const DAY_PARAMS: TApiParameter[] = ['from', 'to'].map((name) => ({
 }));
 
 const REPORT_QUERY: TApiParameter[] = [
-  idParam('period', 'Reporting period: 2026-Q3, 2026-H1 or 2026'),
+  idParam('period', 'Reporting period: 2026-Q3 or 2026'),
   {
     name: 'format',
     in: 'query',
@@ -55,7 +57,13 @@ const REPORT_QUERY: TApiParameter[] = [
     description: 'pdf | xlsx | csv | json',
     schema: z.enum(['pdf', 'xlsx', 'csv', 'json']),
   },
-  { name: 'version', in: 'query', required: false, description: 'Frozen version number', schema: z.string() },
+  {
+    name: 'version',
+    in: 'query',
+    required: false,
+    description: 'Frozen version number, or `latest`',
+    schema: z.string(),
+  },
 ];
 const REPORT_FILES = [
   'application/pdf',
@@ -63,6 +71,12 @@ const REPORT_FILES = [
   'text/csv',
   'application/json',
 ];
+const REPORT_FILE: TApiResponse = {
+  description:
+    'The report in the requested format (default json); the JSON of a frozen version is its stored text, byte for byte',
+  schema: 'EsgReport',
+  contentTypes: REPORT_FILES,
+};
 
 const RATE_LIMITED: TApiResponse = {
   description: 'Rate limit exceeded (per token, organisation, or IP without credentials); see Retry-After',
@@ -80,17 +94,43 @@ const INTERNAL_ERROR: TApiResponse = {
   schema: 'ErrorEnvelope',
 };
 
+/** Public: no credentials, so no 401/403 (lib/api/openapi.ts gives it `security: []`). */
+export const PUBLIC_PATHS = ['/api/v1/openapi.json'];
+
+/**
+ * 403 of an authenticated endpoint: requireRequestAuth (lib/auth/context.ts) refuses a role without the
+ * permission, a token without the scope it maps to (lib/auth/token-scopes.ts), and a cross-site write with the
+ * session cookie (CSRF).
+ */
+function forbidden(e: TApiEndpoint): TApiResponse {
+  const scope = requiredScope(e.permission);
+  const token = scope
+    ? `the token lacks the \`${scope}\` scope`
+    : 'it came with an API token (a browser session only)';
+  const csrf = e.method === 'get' ? '' : ', or a cross-site request came with the session cookie';
+  return {
+    description: `The role lacks the \`${e.permission}\` permission, or ${token}${csrf}`,
+    schema: 'ErrorEnvelope',
+  };
+}
+
 /**
  * Every endpoint can answer 429 (lib/api/rate-limit.ts wraps every handler), 500 on an unexpected error and 503
- * during a database outage (lib/errors.ts toResponse).
+ * during a database outage (lib/errors.ts toResponse); every authenticated one 401 and 403.
  */
-const withRateLimitResponse = (endpoints: TApiEndpoint[]): TApiEndpoint[] =>
+const withCommonResponses = (endpoints: TApiEndpoint[]): TApiEndpoint[] =>
   endpoints.map((e) => ({
     ...e,
-    responses: { '500': INTERNAL_ERROR, '503': DATABASE_UNAVAILABLE, ...e.responses, '429': RATE_LIMITED },
+    responses: {
+      '500': INTERNAL_ERROR,
+      '503': DATABASE_UNAVAILABLE,
+      ...e.responses,
+      ...(PUBLIC_PATHS.includes(e.path) ? {} : { ...errors('401'), '403': forbidden(e) }),
+      '429': RATE_LIMITED,
+    },
   }));
 
-export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([
+export const API_ENDPOINTS: TApiEndpoint[] = withCommonResponses([
   {
     method: 'get',
     path: '/api/v1/openapi.json',
@@ -98,7 +138,7 @@ export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([
     description: 'Generated from the Zod schemas the handlers use; no authentication needed.',
     permission: 'read',
     parameters: [],
-    responses: { '200': { description: 'OpenAPI 3.1 document', contentTypes: ['application/json'] } },
+    responses: { '200': { description: 'OpenAPI 3.1 document', schema: 'OpenApiDocument' } },
   },
   {
     method: 'get',
@@ -198,22 +238,21 @@ export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([
     description:
       'CSV/JSON/JSONL (generic template, CodeCarbon, cloud exports) as multipart `file` or a raw body; see docs/CSV_FORMAT.md.',
     permission: 'writeUsage',
-    parameters: [
-      {
-        name: 'fileName',
-        in: 'query',
-        required: false,
-        description: 'File name for a raw body',
-        schema: z.string(),
-      },
-      {
-        name: 'uploadId',
-        in: 'query',
-        required: false,
-        description: 'Your own UUID for the new upload, to poll GET /api/v1/uploads/{id}/progress meanwhile',
-        schema: z.uuid(),
-      },
-    ],
+    // The same parameters may come as multipart fields before the file part (lib/data/upload-request.ts).
+    parameters: queryParams(ZUploadParams, {
+      format: 'File format (default auto: detected from the headers)',
+      phase: 'Phase for rows without one (required for nvidia-smi logs)',
+      team: 'Team for rows without one',
+      project: 'Project for rows without one',
+      region: 'Region for rows without one',
+      provider: 'Provider for rows without one',
+      timeZone: "IANA time zone of timestamps without an offset (default: the organisation's)",
+      validOnly: 'true: store the valid rows and report the others, instead of all or nothing',
+      fileName: 'File name for a raw body',
+      uploadId:
+        'Your own UUID for the new upload, to poll GET /api/v1/uploads/{id}/progress meanwhile; 409 if your organisation used it before',
+      mapping: 'JSON ColumnMapping for unknown headers: {"<header>": {"field": "energyKwh", "unit": "Wh"}}',
+    }).map((p) => (p.name === 'mapping' ? { ...p, schema: z.string() } : p)),
     requestBody: {
       description: 'The file',
       contentTypes: { 'multipart/form-data': 'binary', 'text/csv': 'binary' },
@@ -221,7 +260,16 @@ export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([
     responses: {
       '201': { description: 'Stored', schema: 'UploadDetail' },
       '200': { description: 'The same file was already uploaded', schema: 'UploadDetail' },
-      '422': { description: 'Invalid file; nothing stored', schema: 'UploadDetail' },
+      '422': {
+        description:
+          'Invalid file: the failed upload with its row errors and the error envelope; nothing stored',
+        schema: 'UploadRejected',
+      },
+      '409': {
+        description:
+          'The `uploadId` names an earlier upload of this organisation, or a DELETE cancelled the upload while it ran; nothing stored',
+        schema: 'ErrorEnvelope',
+      },
       ...errors('400', '401', '403', '413'),
     },
   },
@@ -283,10 +331,7 @@ export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([
       'The latest frozen version of a period report, or the live provisional report when none is frozen. Never freezes: use POST /reports/{period}/versions.',
     permission: 'read',
     parameters: REPORT_QUERY,
-    responses: {
-      '200': { description: 'Report file', contentTypes: REPORT_FILES },
-      ...errors('400', '401', '404'),
-    },
+    responses: { '200': REPORT_FILE, ...errors('400', '401', '404') },
   },
   {
     method: 'get',
@@ -295,10 +340,7 @@ export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([
     description: 'The live report, or a frozen version with ?version=N.',
     permission: 'read',
     parameters: REPORT_QUERY,
-    responses: {
-      '200': { description: 'Report file', contentTypes: REPORT_FILES },
-      ...errors('400', '401', '404'),
-    },
+    responses: { '200': REPORT_FILE, ...errors('400', '401', '404') },
   },
   {
     method: 'post',
@@ -359,17 +401,3 @@ export const API_ENDPOINTS: TApiEndpoint[] = withRateLimitResponse([
   ...CONTRACT_ENDPOINTS,
   ...CODECARBON_ENDPOINTS,
 ]);
-
-/** Operations endpoint (load balancers, the e2e web server): not authenticated, not rate limited. */
-API_ENDPOINTS.push({
-  method: 'get',
-  path: '/api/health',
-  summary: 'Liveness and database reachability',
-  description: 'No authentication; 503 when the database is unreachable.',
-  permission: 'read',
-  parameters: [],
-  responses: {
-    '200': { description: 'Up', schema: 'HealthResponse' },
-    '503': { description: 'Database unreachable', schema: 'HealthResponse' },
-  },
-});

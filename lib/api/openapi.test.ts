@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildOpenApiDocument } from './openapi';
-import { API_ENDPOINTS } from './openapi-endpoints';
+import { API_ENDPOINTS, PUBLIC_PATHS } from './openapi-endpoints';
 
 describe('buildOpenApiDocument', () => {
   const doc = buildOpenApiDocument('http://localhost:3000');
@@ -36,5 +36,44 @@ describe('buildOpenApiDocument', () => {
     const groupBy = summary.parameters.find((p) => p.name === 'groupBy');
     expect(groupBy?.schema.enum).toContain('accelerator');
     expect(summary.parameters.find((p) => p.name === 'from')?.required).toBe(true);
+  });
+
+  test('record dates are date-time strings, not anyOf [string, {}]', () => {
+    const input = doc.components.schemas.UsageRecordInput as { properties: Record<string, unknown> };
+    for (const field of ['startedAt', 'endedAt']) {
+      expect(input.properties[field], field).toMatchObject({ type: 'string', format: 'date-time' });
+      expect(input.properties[field], field).not.toHaveProperty('anyOf');
+    }
+  });
+
+  test('every authenticated operation documents 401 and 403; every response body has a schema', () => {
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops as Record<string, { responses: object }>)) {
+        const responses = op.responses as Record<string, { content?: Record<string, { schema?: unknown }> }>;
+        if (!PUBLIC_PATHS.includes(path)) {
+          expect(Object.keys(responses), `${method} ${path}`).toEqual(expect.arrayContaining(['401', '403']));
+        }
+        for (const [status, r] of Object.entries(responses)) {
+          for (const [type, media] of Object.entries(r.content ?? {})) {
+            expect(media.schema, `${method} ${path} ${status} ${type}`).toBeDefined();
+          }
+        }
+      }
+    }
+  });
+
+  test('report downloads: JSON by schema, CSV as text, PDF and XLSX as bytes', () => {
+    const exportOp = doc.paths['/api/v1/reports/{period}/export']?.get as
+      | { responses: Record<string, { content: Record<string, { schema: unknown }> }> }
+      | undefined;
+    const ok = exportOp?.responses['200'];
+    expect(ok?.content).toEqual({
+      'application/json': { schema: { $ref: '#/components/schemas/EsgReport' } },
+      'text/csv': { schema: { type: 'string' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+    });
   });
 });

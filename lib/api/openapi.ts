@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { REQUEST_SCHEMAS, RESPONSE_SCHEMAS } from './openapi-components';
-import { API_ENDPOINTS, type TApiEndpoint, type TComponentName } from './openapi-endpoints';
+import {
+  API_ENDPOINTS,
+  PUBLIC_PATHS,
+  type TApiEndpoint,
+  type TApiResponse,
+  type TComponentName,
+} from './openapi-endpoints';
 
 export { RESPONSE_SCHEMAS } from './openapi-components';
 
@@ -14,24 +20,48 @@ type TJsonSchema = Record<string, unknown>;
 
 const ref = (name: TComponentName) => ({ $ref: `#/components/schemas/${name}` });
 
+const DATE_TIME = { type: 'string', format: 'date-time' } as const;
+
+/**
+ * JSON has no date type: a Date travels as its ISO 8601 text. So `z.date()` is a date-time string, and a field
+ * that takes either a Date or ISO text (lib/schemas/usage-record.ts ZInstant: callers in the app pass Dates,
+ * clients send text) is one date-time string keeping the text's description, instead of Zod's
+ * `anyOf [string, {}]` (a Date is unrepresentable in JSON Schema).
+ */
+function jsonDates({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodTypes; jsonSchema: TJsonSchema }) {
+  const def = zodSchema._zod.def;
+  if (def.type === 'date') {
+    Object.assign(jsonSchema, DATE_TIME);
+    return;
+  }
+  if (def.type !== 'union') {
+    return;
+  }
+  const kinds = def.options.map((option) => option._zod.def.type);
+  if (!kinds.includes('date') || !kinds.every((kind) => kind === 'date' || kind === 'string')) {
+    return;
+  }
+  const members = (jsonSchema.anyOf ?? []) as TJsonSchema[];
+  const description = members.map((m) => m.description).find((d) => typeof d === 'string');
+  delete jsonSchema.anyOf;
+  Object.assign(jsonSchema, DATE_TIME, description ? { description } : {});
+}
+
+const CONVERSION = { unrepresentable: 'any', override: jsonDates } as const;
+
 function componentSchemas(): Record<string, TJsonSchema> {
   const uri = (id: string) => `#/components/schemas/${id}`;
   const responses = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(RESPONSE_SCHEMAS)) {
     responses.add(schema, { id });
   }
-  const out = z.toJSONSchema(responses, {
-    target: 'draft-2020-12',
-    io: 'output',
-    unrepresentable: 'any',
-    uri,
-  });
+  const out = z.toJSONSchema(responses, { target: 'draft-2020-12', io: 'output', ...CONVERSION, uri });
   // Request bodies describe what clients SEND (dates as ISO strings), so they use the schema's input side.
   const inputs = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(REQUEST_SCHEMAS)) {
     inputs.add(schema, { id });
   }
-  const inp = z.toJSONSchema(inputs, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any', uri });
+  const inp = z.toJSONSchema(inputs, { target: 'draft-2020-12', io: 'input', ...CONVERSION, uri });
   const all = { ...out.schemas, ...inp.schemas } as Record<string, TJsonSchema>;
   // Each entry is embedded in the document: drop per-schema $schema/$id (the document sets the dialect).
   return Object.fromEntries(
@@ -43,10 +73,7 @@ function componentSchemas(): Record<string, TJsonSchema> {
 }
 
 function paramSchema(schema: z.ZodType): TJsonSchema {
-  const { $schema: _s, ...rest } = z.toJSONSchema(schema, {
-    io: 'input',
-    unrepresentable: 'any',
-  }) as TJsonSchema;
+  const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io: 'input', ...CONVERSION }) as TJsonSchema;
   return rest;
 }
 
@@ -61,6 +88,33 @@ function rateLimitHeaderDocs(status: string) {
   };
 }
 
+/** A file body by media type: multipart carries it as the part `file`, text/* is text, the rest bytes. */
+function fileSchema(mediaType: string): TJsonSchema {
+  if (mediaType === 'multipart/form-data') {
+    return {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary', description: 'The file' } },
+      required: ['file'],
+    };
+  }
+  return mediaType.startsWith('text/') ? { type: 'string' } : { type: 'string', format: 'binary' };
+}
+
+/** The body of one response: its JSON schema, or per download media type (JSON ones carry the schema). */
+function responseContent(status: string, r: TApiResponse) {
+  if (r.contentTypes) {
+    return Object.fromEntries(
+      r.contentTypes.map((t) => [
+        t,
+        { schema: t === 'application/json' && r.schema ? ref(r.schema) : fileSchema(t) },
+      ]),
+    );
+  }
+  return r.schema
+    ? { [status === '429' ? 'application/problem+json' : 'application/json']: { schema: ref(r.schema) } }
+    : undefined;
+}
+
 function operation(endpoint: TApiEndpoint) {
   const requestBody = endpoint.requestBody && {
     required: true,
@@ -71,7 +125,7 @@ function operation(endpoint: TApiEndpoint) {
         {
           schema:
             body === 'binary'
-              ? { type: 'string', contentMediaType: 'application/octet-stream' }
+              ? fileSchema(type)
               : body === 'recordArray'
                 ? { type: 'array', maxItems: 10_000, items: ref('UsageRecordInput') }
                 : ref(body),
@@ -80,34 +134,27 @@ function operation(endpoint: TApiEndpoint) {
     ),
   };
   const responses = Object.fromEntries(
-    Object.entries(endpoint.responses).map(([status, r]) => [
-      status,
-      {
-        description: r.description,
-        ...(status === '429' || status.startsWith('2') ? { headers: rateLimitHeaderDocs(status) } : {}),
-        ...(status === '503' && r.schema === 'ErrorEnvelope'
-          ? {
-              headers: {
-                'Retry-After': {
-                  description: 'Seconds to wait before retrying',
-                  schema: { type: 'integer' },
+    Object.entries(endpoint.responses).map(([status, r]) => {
+      const content = responseContent(status, r);
+      return [
+        status,
+        {
+          description: r.description,
+          ...(status === '429' || status.startsWith('2') ? { headers: rateLimitHeaderDocs(status) } : {}),
+          ...(status === '503' && r.schema === 'ErrorEnvelope'
+            ? {
+                headers: {
+                  'Retry-After': {
+                    description: 'Seconds to wait before retrying',
+                    schema: { type: 'integer' },
+                  },
                 },
-              },
-            }
-          : {}),
-        ...(r.schema
-          ? {
-              content: {
-                [status === '429' ? 'application/problem+json' : 'application/json']: {
-                  schema: ref(r.schema),
-                },
-              },
-            }
-          : r.contentTypes
-            ? { content: Object.fromEntries(r.contentTypes.map((t) => [t, {}])) }
+              }
             : {}),
-      },
-    ]),
+          ...(content ? { content } : {}),
+        },
+      ];
+    }),
   );
   return {
     operationId: `${endpoint.method}${endpoint.path.replace(/[^a-zA-Z]+(\w)?/g, (_, c: string = '') => c.toUpperCase())}`,
@@ -133,9 +180,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
     paths[endpoint.path] ??= {};
     (paths[endpoint.path] as Record<string, unknown>)[endpoint.method] = {
       ...operation(endpoint),
-      ...(endpoint.path === '/api/v1/openapi.json' || endpoint.path === '/api/health'
-        ? { security: [] }
-        : {}),
+      ...(PUBLIC_PATHS.includes(endpoint.path) ? { security: [] } : {}),
       ...(endpoint.tag === 'codecarbon'
         ? { tags: ['CodeCarbon'], security: [{ codecarbonApiToken: [] }, { bearerAuth: [] }] }
         : {}),
@@ -146,6 +191,9 @@ export function buildOpenApiDocument(serverUrl = '/') {
     info: {
       title: 'AI Footprint API',
       version: '1.0.0',
+      // The repository has no licence file and package.json is private: no licence is granted. LicenseRef- is
+      // SPDX's form for a licence outside its list (Redocly's info-license-strict asks for an identifier or url).
+      license: { name: 'Proprietary, all rights reserved', identifier: 'LicenseRef-Proprietary' },
       description:
         'Energy (kWh), CO2e (kg, location- and market-based), embodied CO2e and water (L) of AI workloads. Authenticate with `Authorization: Bearer aif_…` (create a token under Settings → API tokens or with `npm run footprint -- token create`). Errors share one envelope: `{ "error": { "message", "code", "status" } }`.',
     },

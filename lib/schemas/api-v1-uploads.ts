@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZErrorEnvelope } from './api-v1';
 
 /** Response shapes of the endpoints that predate the JSON API (uploads, me), for the OpenAPI document. */
 
@@ -44,6 +45,9 @@ export const ZUploadDetail = ZUpload.extend({
   errors: z.array(ZRowErrorLine),
   skippedLines: z.array(z.number().int()),
 });
+
+/** POST /api/v1/uploads 422: the failed upload (nothing stored) with the error envelope's `error`. */
+export const ZUploadRejected = ZUploadDetail.extend(ZErrorEnvelope.shape);
 
 /** GET /api/v1/uploads/{id}/progress: live progress of a processing upload (null once finished). */
 export const ZUploadProgress = z.object({

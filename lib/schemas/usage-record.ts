@@ -50,7 +50,11 @@ export function parseIsoInstant(value: string): Date | null {
 }
 
 // Documented in the generated OpenAPI document (lib/api/openapi.ts).
-const ZIsoText = z.string().meta({ description: 'ISO 8601 date or date-time; no offset = UTC' });
+// The document types it `format: date-time`; the parser is more lenient, as this description says.
+const ZIsoText = z.string().meta({
+  description:
+    'ISO 8601 date-time, e.g. 2026-02-01T00:00:00Z; also accepted: a date alone (2026-02-01, 00:00 UTC) and no offset (UTC)',
+});
 
 const ZInstant = z.union([ZIsoText, z.date()]).transform((value, ctx) => {
   if (value instanceof Date) {

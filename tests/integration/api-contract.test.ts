@@ -1,10 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POST as estimate } from '@/app/api/v1/estimate/route';
 import { GET as me } from '@/app/api/v1/me/route';
 import { GET as openapi } from '@/app/api/v1/openapi.json/route';
 import { GET as listRecords, POST as storeRecords } from '@/app/api/v1/records/route';
+import { GET as exportReport } from '@/app/api/v1/reports/[period]/export/route';
+import { GET as getReport } from '@/app/api/v1/reports/[period]/route';
+import { POST as freezeReport } from '@/app/api/v1/reports/[period]/versions/route';
 import { GET as summary } from '@/app/api/v1/summary/route';
-import { GET as listUploads } from '@/app/api/v1/uploads/route';
+import { GET as listUploads, POST as upload } from '@/app/api/v1/uploads/route';
 import { createApiToken } from '@/lib/data/api-tokens';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
@@ -18,6 +22,7 @@ let editor: { orgId: string; userId: string };
 let token: string;
 let viewerToken: string;
 let otherToken: string;
+let writeOnlyToken: string;
 
 const url = (path: string) => `http://localhost${path}`;
 const get = (path: string, bearer = token) =>
@@ -77,6 +82,7 @@ beforeAll(async () => {
   editor = await createOrgWithEditor('Contract');
   token = (await createApiToken(editor, 'ci')).token;
   otherToken = (await createApiToken(await createOrgWithEditor('Elsewhere'), 'ci')).token;
+  writeOnlyToken = (await createApiToken(editor, 'push-only', { scopes: ['write:usage'] })).token;
   const prisma = getPrisma();
   await prisma.user.create({
     data: { id: 'viewer-c', email: 'viewer@c.test', name: 'V', emailVerified: true },
@@ -251,11 +257,88 @@ describe('documented endpoints that predate the JSON API', () => {
   test('me, uploads and the OpenAPI document itself', async () => {
     await expectContract('get', '/api/v1/me', await me(get('/api/v1/me')));
     await expectContract('get', '/api/v1/uploads', await listUploads(get('/api/v1/uploads')));
-    const doc = (await (await openapi(new Request(url('/api/v1/openapi.json')))).json()) as {
+    const doc = (await expectContract(
+      'get',
+      '/api/v1/openapi.json',
+      await openapi(new Request(url('/api/v1/openapi.json'))),
+    )) as {
       openapi: string;
       paths: Record<string, unknown>;
     };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toContain('/api/v1/records');
+  });
+});
+
+describe('answers the document must describe (issue #18)', () => {
+  const postCsv = (query: string, csv: string) =>
+    upload(
+      new Request(url(`/api/v1/uploads?${query}`), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+        body: csv,
+      }),
+    );
+  const csvRow = (recordId: string, energyKwh: string) =>
+    `record_id,phase,started_at,ended_at,region,provider,energy_kwh\n${recordId},inference,2026-04-01,2026-04-02,eu-west-1,aws,${energyKwh}\n`;
+
+  test('a token without the read scope: 403 on reads, in the error envelope', async () => {
+    for (const [path, handler] of [
+      ['/api/v1/records', listRecords],
+      ['/api/v1/uploads', listUploads],
+      ['/api/v1/me', me],
+    ] as const) {
+      const response = await handler(get(path, writeOnlyToken));
+      expect(response.status, path).toBe(403);
+      const body = (await expectContract('get', path, response)) as { error: { message: string } };
+      expect(body.error.message).toContain('"read" scope');
+    }
+  });
+
+  test('an invalid upload: 422 whose body is the failed upload plus the error envelope', async () => {
+    const response = await postCsv('fileName=bad.csv', csvRow('bad-1', '-5'));
+    expect(response.status).toBe(422);
+    const body = (await expectContract('post', '/api/v1/uploads', response)) as {
+      status: string;
+      rowsRejected: number;
+      error: { code: string; status: number };
+      errors: { line: number }[];
+    };
+    expect(body).toMatchObject({
+      status: 'failed',
+      rowsRejected: 1,
+      error: { code: 'INVALID_CSV', status: 422 },
+    });
+    expect(body.errors[0]?.line).toBe(2);
+  });
+
+  test('an upload id used before: 409', async () => {
+    const id = randomUUID();
+    const first = await postCsv(`fileName=a.csv&uploadId=${id}`, csvRow('up-1', '1'));
+    expect(first.status).toBe(201);
+    await expectContract('post', '/api/v1/uploads', first);
+    const reused = await postCsv(`fileName=b.csv&uploadId=${id}`, csvRow('up-2', '2'));
+    expect(reused.status).toBe(409);
+    const body = (await expectContract('post', '/api/v1/uploads', reused)) as { error: { code: string } };
+    expect(body.error.code).toBe('CONFLICT');
+  });
+
+  test('the report export as JSON (live, then a frozen version) matches its schema', async () => {
+    const period = { params: Promise.resolve({ period: '2026-Q1' }) };
+    const live = (await expectContract(
+      'get',
+      '/api/v1/reports/{period}/export',
+      await exportReport(get('/api/v1/reports/2026-Q1/export?format=json'), period),
+    )) as { period: { key: string }; snapshot?: unknown };
+    expect(live.period.key).toBe('2026-Q1');
+    expect(live.snapshot).toBeUndefined();
+    const frozen = await freezeReport(postJson('/api/v1/reports/2026-Q1/versions', {}), period);
+    expect(frozen.status).toBe(201);
+    const latest = (await expectContract(
+      'get',
+      '/api/v1/reports/{period}',
+      await getReport(get('/api/v1/reports/2026-Q1?format=json'), period),
+    )) as { snapshot: { version: number; status: string } };
+    expect(latest.snapshot).toMatchObject({ version: 1, status: 'draft' });
   });
 });

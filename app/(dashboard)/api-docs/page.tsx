@@ -112,19 +112,12 @@ export default async function ApiDocsPage() {
               {Object.entries(op.responses).map(([status, r]) => (
                 <li key={status}>
                   <span className="font-mono font-medium">{status}</span> {r.description}
-                  {Object.entries(r.content ?? {}).map(([type, c]) =>
-                    c.schema ? (
-                      <span key={type} className="font-mono text-xs">
-                        {' '}
-                        → {describeType(c.schema)}
-                      </span>
-                    ) : (
-                      <span key={type} className="font-mono text-xs">
-                        {' '}
-                        · {type}
-                      </span>
-                    ),
-                  )}
+                  {Object.entries(r.content ?? {}).map(([type, c]) => (
+                    <span key={type} className="font-mono text-xs">
+                      {' '}
+                      {type === 'application/json' ? '→' : `· ${type}:`} {describeType(c.schema)}
+                    </span>
+                  ))}
                 </li>
               ))}
             </ul>

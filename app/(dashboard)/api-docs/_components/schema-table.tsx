@@ -2,6 +2,7 @@
 
 type TSchema = {
   type?: string | string[];
+  format?: string;
   $ref?: string;
   enum?: unknown[];
   items?: TSchema;
@@ -31,7 +32,8 @@ export function describeType(schema: TSchema | undefined): string {
   if (schema.type === 'array') {
     return `array of ${describeType(schema.items)}`;
   }
-  const type = Array.isArray(schema.type) ? schema.type.join(' | ') : (schema.type ?? 'any');
+  const base = Array.isArray(schema.type) ? schema.type.join(' | ') : (schema.type ?? 'any');
+  const type = schema.format ? `${base} (${schema.format})` : base;
   const bounds = [
     schema.minimum !== undefined && schema.minimum > -1e15 ? `≥ ${schema.minimum}` : null,
     schema.maximum !== undefined && schema.maximum < 1e15 ? `≤ ${schema.maximum}` : null,
