@@ -18,3 +18,8 @@ export function formatDateTime(instant: Date | string, options: { seconds?: bool
     typeof instant === 'string' ? new Date(instant) : instant,
   );
 }
+
+/** A calendar day as ISO 8601 "2026-12-06" (UTC): factor validity, purchase and completion dates, file names. */
+export function formatDay(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}

@@ -14,10 +14,10 @@ import { AddOverrideForms } from './_components/add-override-forms';
 import { BundledFactorTables } from './_components/bundled-factor-tables';
 import { DataTable } from './_components/data-table';
 import { DeleteOverrideButton } from './_components/delete-override-button';
+import { formatDay } from '@/lib/format/date-time';
 
 export const metadata: Metadata = { title: 'Factors' };
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 type TSearch = { q?: string; deleted?: string; records?: string; changed?: string; restated?: string };
 
@@ -50,12 +50,12 @@ export default async function FactorsPage({ searchParams }: { searchParams: Prom
     ...gridOverrides.map((f) => ({
       key: f.id,
       kind: 'grid',
-      label: `${f.zone} ${day(f.periodStart)}`,
+      label: `${f.zone} ${formatDay(f.periodStart)}`,
       cells: [
         'Grid factor',
         f.zone,
         `${f.gCo2ePerKwh} g CO2e/kWh (${f.basis})`,
-        `${day(f.periodStart)} → ${day(f.periodEnd)}`,
+        `${formatDay(f.periodStart)} → ${formatDay(f.periodEnd)}`,
         f.source,
       ],
     })),

@@ -7,10 +7,10 @@ import { findPlanOwners, findRecommendationPlans } from '@/lib/data/recommendati
 import { findRecommendations } from '@/lib/data/recommendations';
 import { PlansTable } from './_components/plans-table';
 import { RecommendationItem } from './_components/recommendation-item';
+import { formatDay } from '@/lib/format/date-time';
 
 export const metadata: Metadata = { title: 'Recommendations' };
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function RecommendationsPage() {
   const ctx = await requirePageAuth('read');
@@ -27,7 +27,7 @@ export default async function RecommendationsPage() {
         title="Recommendations"
         description={
           list.window
-            ? `Estimated from ${list.totalRecords} records of the 12 months ${day(list.window.from)} – ${day(list.window.to)}, ranked by location-based kg CO₂e saved per year. Suggestions can overlap: savings are not additive.`
+            ? `Estimated from ${list.totalRecords} records of the 12 months ${formatDay(list.window.from)} – ${formatDay(list.window.to)}, ranked by location-based kg CO₂e saved per year. Suggestions can overlap: savings are not additive.`
             : 'No usage data yet.'
         }
       />

@@ -19,6 +19,7 @@ import {
 import { loadDashboardQuery, type TDashboardQuery } from '../_components/dashboard-query';
 import { PanelSkeleton } from '../_components/panel-skeleton';
 import { WhatIfCard } from '../_components/what-if-card';
+import { formatDateTime } from '@/lib/format/date-time';
 
 export const metadata: Metadata = { title: 'Records' };
 
@@ -97,7 +98,7 @@ async function RecordsTable({ query, list }: { query: TDashboardQuery; list: TRe
                     href={`/records/${r.id}`}
                     className="text-brand-700 hover:underline dark:text-brand-500"
                   >
-                    {r.startedAt.toISOString().slice(0, 16).replace('T', ' ')}
+                    {formatDateTime(r.startedAt)}
                   </Link>
                 </td>
                 <td className="px-3 py-1.5">{r.phase.replace('_', ' ')}</td>

@@ -6,6 +6,7 @@ import { iterateAuditEvents } from '@/lib/data/audit-log';
 import { toResponse } from '@/lib/errors';
 import { csvStreamResponse } from '@/lib/http/csv-stream-response';
 import { parseAuditFilters } from '@/lib/schemas/audit-filters';
+import { formatDay } from '@/lib/format/date-time';
 
 // GET /audit/export?<audit filters>: the filtered audit log as CSV (readAudit), streamed in batches.
 // Session cookie (browser) or bearer token with the `read` scope (proxy.ts lets those through); rate limited like
@@ -14,7 +15,7 @@ async function handleGet(request: Request) {
   try {
     const filters = parseAuditFilters(new URL(request.url).searchParams);
     const ctx = await requireRequestAuth(request, 'readAudit');
-    const day = new Date().toISOString().slice(0, 10);
+    const day = formatDay(new Date());
     return csvStreamResponse(
       csvLine(AUDIT_CSV_HEADER),
       iterateAuditEvents(ctx, filters),

@@ -3,6 +3,7 @@ import type { TPlanDto } from '@/lib/data/recommendation-plans';
 import { formatNumber, formatTonnesCo2e } from '@/lib/format/quantities';
 import { PLAN_STATUS_LABELS } from '@/lib/schemas/recommendation-plan';
 import { PlanForm } from './plan-form';
+import { formatDay } from '@/lib/format/date-time';
 
 async function Realised({ ctx, plan }: { ctx: { orgId: string }; plan: TPlanDto }) {
   const r = await getRealisedSavings(ctx, plan);
@@ -52,7 +53,7 @@ export function PlansTable({
           <p>
             Status: <strong>{PLAN_STATUS_LABELS[p.status]}</strong> · owner {p.ownerName ?? 'none'} · due{' '}
             {p.dueDate ?? '—'}
-            {p.completedAt ? ` · completed ${p.completedAt.toISOString().slice(0, 10)}` : ''} · estimated −
+            {p.completedAt ? ` · completed ${formatDay(p.completedAt)}` : ''} · estimated −
             {formatTonnesCo2e(p.estimatedAnnualKgCo2e)}/yr
           </p>
           <Realised ctx={ctx} plan={p} />

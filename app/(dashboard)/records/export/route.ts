@@ -9,6 +9,7 @@ import { iterateUsageRecords } from '@/lib/data/usage-record-list';
 import { toResponse } from '@/lib/errors';
 import { csvStreamResponse } from '@/lib/http/csv-stream-response';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import { formatDay } from '@/lib/format/date-time';
 
 // GET /records/export?<dashboard filters>: the filtered records as CSV, streamed in keyset batches.
 // Session cookie (browser) or bearer token with the `read` scope (proxy.ts lets those through); rate limited like
@@ -19,7 +20,7 @@ async function handleGet(request: Request) {
     const ctx = await requireRequestAuth(request, 'read');
     const [span, timeZone] = await Promise.all([getDataSpan(ctx), getOrgTimeZone(ctx)]);
     const range = resolveDateRange(filters, new Date(), span, timeZone);
-    const day = new Date().toISOString().slice(0, 10);
+    const day = formatDay(new Date());
     return csvStreamResponse(
       csvLine(RECORD_CSV_HEADER),
       iterateUsageRecords(ctx, filters, range),

@@ -9,6 +9,7 @@ import {
   ZHardwareAssetInput,
   ZRetireHardwareAssetInput,
 } from '@/lib/schemas/hardware-asset';
+import { formatDay } from '@/lib/format/date-time';
 
 // parse (Zod) → authorise (manageHardware: owner, admin, editor) → lib/data (audited) → respond.
 
@@ -28,7 +29,7 @@ export async function createHardwareAssetAction(
     const totalKg = asset.unitCount * asset.embodiedKgCo2ePerUnit;
     return {
       ok: true,
-      message: `Added “${asset.name}”: ${totalKg.toLocaleString('en-GB')} kg CO2e booked as Scope 3 Cat 2 on ${asset.purchasedOn.toISOString().slice(0, 10)}.`,
+      message: `Added “${asset.name}”: ${totalKg.toLocaleString('en-GB')} kg CO2e booked as Scope 3 Cat 2 on ${formatDay(asset.purchasedOn)}.`,
     };
   } catch (error) {
     return toActionState(error);

@@ -9,10 +9,11 @@ import { findEmbodiedCatalog, findHardwareAssets } from '@/lib/data/hardware-ass
 import { assetEmbodiedKgCo2e } from '@/lib/hardware/hardware-embodied';
 import { AssetRowActions } from './_components/asset-row-actions';
 import { HardwareAssetForm } from './_components/hardware-asset-form';
+import { formatDay } from '@/lib/format/date-time';
 
 export const metadata: Metadata = { title: 'Owned hardware' };
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');
+const day = (d: Date | null) => (d ? formatDay(d) : '—');
 const kg = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 const num = (label: string): TDataTableColumn => ({ label, className: 'tabular-nums' });
 const COLUMNS: TDataTableColumn[] = [
