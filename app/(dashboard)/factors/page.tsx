@@ -9,15 +9,14 @@ import { Label } from '@/components/ui/label';
 import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
 import { findAccelerators, findGridFactorOverrides, findLocations } from '@/lib/data/factor-catalog';
+import { formatDay } from '@/lib/format/date-time';
 import { describeRecompute } from '@/lib/restatements/describe-recompute';
 import { AddOverrideForms } from './_components/add-override-forms';
 import { BundledFactorTables } from './_components/bundled-factor-tables';
 import { DataTable } from './_components/data-table';
 import { DeleteOverrideButton } from './_components/delete-override-button';
-import { formatDay } from '@/lib/format/date-time';
 
 export const metadata: Metadata = { title: 'Factors' };
-
 
 type TSearch = { q?: string; deleted?: string; records?: string; changed?: string; restated?: string };
 

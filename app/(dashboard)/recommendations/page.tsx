@@ -5,12 +5,11 @@ import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
 import { findPlanOwners, findRecommendationPlans } from '@/lib/data/recommendation-plans';
 import { findRecommendations } from '@/lib/data/recommendations';
+import { formatDay } from '@/lib/format/date-time';
 import { PlansTable } from './_components/plans-table';
 import { RecommendationItem } from './_components/recommendation-item';
-import { formatDay } from '@/lib/format/date-time';
 
 export const metadata: Metadata = { title: 'Recommendations' };
-
 
 export default async function RecommendationsPage() {
   const ctx = await requirePageAuth('read');

@@ -8,6 +8,7 @@ import { requirePageAuth } from '@/lib/auth/context';
 import { formatRange } from '@/lib/dashboard/date-range';
 import { findFilterOptions } from '@/lib/data/dashboard-options';
 import { findUsageRecordsPage } from '@/lib/data/usage-record-list';
+import { formatDateTime } from '@/lib/format/date-time';
 import { formatNumber } from '@/lib/format/quantities';
 import { dashboardFiltersToSearch, type TSearchParams } from '@/lib/schemas/dashboard-filters';
 import {
@@ -19,7 +20,6 @@ import {
 import { loadDashboardQuery, type TDashboardQuery } from '../_components/dashboard-query';
 import { PanelSkeleton } from '../_components/panel-skeleton';
 import { WhatIfCard } from '../_components/what-if-card';
-import { formatDateTime } from '@/lib/format/date-time';
 
 export const metadata: Metadata = { title: 'Records' };
 

@@ -4,9 +4,9 @@ import { requireRequestAuth } from '@/lib/auth/context';
 import { csvLine } from '@/lib/dashboard/to-csv';
 import { iterateAuditEvents } from '@/lib/data/audit-log';
 import { toResponse } from '@/lib/errors';
+import { formatDay } from '@/lib/format/date-time';
 import { csvStreamResponse } from '@/lib/http/csv-stream-response';
 import { parseAuditFilters } from '@/lib/schemas/audit-filters';
-import { formatDay } from '@/lib/format/date-time';
 
 // GET /audit/export?<audit filters>: the filtered audit log as CSV (readAudit), streamed in batches.
 // Session cookie (browser) or bearer token with the `read` scope (proxy.ts lets those through); rate limited like

@@ -6,8 +6,8 @@ import {
   findWaterFactors,
   findZoneFactors,
 } from '@/lib/data/factor-catalog';
-import { DataTable } from './data-table';
 import { formatDay } from '@/lib/format/date-time';
+import { DataTable } from './data-table';
 
 const count = new Intl.NumberFormat('en-GB');
 const orDash = (v: number | null | undefined, unit = '') =>

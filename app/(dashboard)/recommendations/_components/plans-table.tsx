@@ -1,9 +1,9 @@
 import { getRealisedSavings } from '@/lib/data/realised-savings';
 import type { TPlanDto } from '@/lib/data/recommendation-plans';
+import { formatDay } from '@/lib/format/date-time';
 import { formatNumber, formatTonnesCo2e } from '@/lib/format/quantities';
 import { PLAN_STATUS_LABELS } from '@/lib/schemas/recommendation-plan';
 import { PlanForm } from './plan-form';
-import { formatDay } from '@/lib/format/date-time';
 
 async function Realised({ ctx, plan }: { ctx: { orgId: string }; plan: TPlanDto }) {
   const r = await getRealisedSavings(ctx, plan);

@@ -8,9 +8,9 @@ import { requirePageAuth } from '@/lib/auth/context';
 import { buildRecordFormulas } from '@/lib/dashboard/record-formulas';
 import { getUsageRecordDetail } from '@/lib/data/usage-record-detail';
 import { ASSUMPTION_FLAGS } from '@/lib/emissions/assumption-flags';
+import { formatDay } from '@/lib/format/date-time';
 import { formatNumber } from '@/lib/format/quantities';
 import { WhatIfCard } from '../../_components/what-if-card';
-import { formatDay } from '@/lib/format/date-time';
 
 export const metadata: Metadata = { title: 'Record' };
 
@@ -223,8 +223,8 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
               <ul className="flex flex-col gap-1 text-sm">
                 {r.restatements.map((e) => (
                   <li key={e.id}>
-                    {formatDay(e.createdAt)} · {e.field}: {e.oldValue ?? '—'} →{' '}
-                    {e.newValue ?? '—'} ({e.reason})
+                    {formatDay(e.createdAt)} · {e.field}: {e.oldValue ?? '—'} → {e.newValue ?? '—'} (
+                    {e.reason})
                   </li>
                 ))}
               </ul>

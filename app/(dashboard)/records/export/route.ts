@@ -7,9 +7,9 @@ import { getDataSpan } from '@/lib/data/emission-summaries';
 import { getOrgTimeZone } from '@/lib/data/rollup-plan';
 import { iterateUsageRecords } from '@/lib/data/usage-record-list';
 import { toResponse } from '@/lib/errors';
+import { formatDay } from '@/lib/format/date-time';
 import { csvStreamResponse } from '@/lib/http/csv-stream-response';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
-import { formatDay } from '@/lib/format/date-time';
 
 // GET /records/export?<dashboard filters>: the filtered records as CSV, streamed in keyset batches.
 // Session cookie (browser) or bearer token with the `read` scope (proxy.ts lets those through); rate limited like

@@ -4,12 +4,12 @@ import { revalidatePath } from 'next/cache';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
 import { requireActionAuth } from '@/lib/auth/context';
 import { createHardwareAsset, deleteHardwareAsset, retireHardwareAsset } from '@/lib/data/hardware-assets';
+import { formatDay } from '@/lib/format/date-time';
 import {
   ZHardwareAssetId,
   ZHardwareAssetInput,
   ZRetireHardwareAssetInput,
 } from '@/lib/schemas/hardware-asset';
-import { formatDay } from '@/lib/format/date-time';
 
 // parse (Zod) → authorise (manageHardware: owner, admin, editor) → lib/data (audited) → respond.
 

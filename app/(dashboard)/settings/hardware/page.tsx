@@ -6,10 +6,10 @@ import { DataTable, type TDataTableColumn } from '@/components/ui/data-table';
 import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
 import { findEmbodiedCatalog, findHardwareAssets } from '@/lib/data/hardware-assets';
+import { formatDay } from '@/lib/format/date-time';
 import { assetEmbodiedKgCo2e } from '@/lib/hardware/hardware-embodied';
 import { AssetRowActions } from './_components/asset-row-actions';
 import { HardwareAssetForm } from './_components/hardware-asset-form';
-import { formatDay } from '@/lib/format/date-time';
 
 export const metadata: Metadata = { title: 'Owned hardware' };
 

@@ -2,8 +2,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import type { TAuthContext } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
 import { findWebhookDeliveries, getAlertWebhook } from '@/lib/data/alert-webhook';
-import { AlertWebhookForm } from './alert-webhook-form';
 import { formatDateTime } from '@/lib/format/date-time';
+import { AlertWebhookForm } from './alert-webhook-form';
 
 /** Budget alert webhook settings and its last deliveries: owners and admins only (nothing for other roles). */
 export async function AlertWebhookCard({ ctx }: { ctx: TAuthContext }) {
