@@ -4,15 +4,16 @@
 // (`readPlan: 'raw'`) for the ratio. Targets: JSON ≤ 2 s, PDF ≤ 5 s (both end to end: rollup reads, report model,
 // serialisation). Also prints where the time goes (the two rollup reads, PDF rendering alone). Peak RSS shows
 // memory stays bounded.
+
 import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
 import { findRollupMonths } from '@/lib/data/quarter-aggregates-rollups';
 import { findPeriodQuality } from '@/lib/data/quarter-quality';
 import type { TReadPlan } from '@/lib/data/rollup-plan';
 import { getPrisma } from '@/lib/db';
+import { parsePeriodKey } from '@/lib/emissions/calendar-periods';
 import { comparisonStart } from '@/lib/reports/assemble-aggregates';
 import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
 import { exportReport } from '@/lib/reports/export-report';
-import { reportPeriod } from '@/lib/reports/report-period';
 import { argValue } from '../scripts/db/large-database';
 import { intArg, machineLine, openLargeOrg, percentile, verdict } from './support/large-org';
 
@@ -44,7 +45,7 @@ try {
   // Where the time goes (one run): the two rollup reads, then PDF rendering alone (first call loads the AFM
   // font metrics; later calls reuse them).
   const tz = org.timeZone;
-  const target = reportPeriod(period, tz);
+  const target = parsePeriodKey(period, tz);
   if (!target) {
     throw new Error(`bad period ${period}`);
   }

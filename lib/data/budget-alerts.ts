@@ -1,8 +1,8 @@
 import 'server-only';
 import { getPrisma } from '@/lib/db';
+import { periodContaining } from '@/lib/emissions/calendar-periods';
 import { crossedThresholds } from '@/lib/targets/budget-thresholds';
 import { basisKgCo2e } from '@/lib/targets/target-metric';
-import { periodContaining } from '@/lib/targets/target-periods';
 import { deliverAlertWebhook } from './alert-webhook';
 import { recordAuditEvent } from './audit-events';
 import { findBudgets } from './budgets';

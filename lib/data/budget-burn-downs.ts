@@ -1,10 +1,11 @@
 import 'server-only';
 import { getPrisma } from '@/lib/db';
+import { periodContaining, type TCalendarPeriod } from '@/lib/emissions/calendar-periods';
 import type { TReportBudgetRow } from '@/lib/reports/targets-types';
 import { computeUsedPct } from '@/lib/targets/budget-thresholds';
 import { computeBurnDown, type TBurnDown } from '@/lib/targets/burn-down';
 import { basisKgCo2e } from '@/lib/targets/target-metric';
-import { periodContaining, periodsOfYears, type TTargetPeriod } from '@/lib/targets/target-periods';
+import { periodsOfYears } from '@/lib/targets/target-periods';
 import { findBudgets, type TBudgetDto } from './budgets';
 import { findDailyEmissions, getOrgTimeZone, sumEmissionsInWindows } from './target-sums';
 
@@ -17,7 +18,7 @@ export interface TBudgetBurnDown {
 /** A budget's current period (quarter or year containing `now`) and its daily emissions so far. */
 export interface TBudgetBurnDownInput {
   budget: TBudgetDto;
-  period: TTargetPeriod;
+  period: TCalendarPeriod;
   days: Awaited<ReturnType<typeof findDailyEmissions>>;
 }
 
@@ -64,7 +65,7 @@ export async function findBudgetReportRows(
   ctx: { orgId: string },
   period: { start: Date; end: Date; year: number },
   timeZone: string,
-  overlapping: (periods: TTargetPeriod[]) => TTargetPeriod[],
+  overlapping: (periods: TCalendarPeriod[]) => TCalendarPeriod[],
 ): Promise<TReportBudgetRow[]> {
   const budgets = await findBudgets(ctx);
   const alerts = await getPrisma().budgetAlert.findMany({

@@ -1,11 +1,11 @@
 import 'server-only';
 import { assertPermission } from '@/lib/auth/roles';
 import { getPrisma } from '@/lib/db';
+import type { TPeriodKind } from '@/lib/emissions/calendar-periods';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
 import type { TBudgetInput } from '@/lib/schemas/targets';
 import type { TEmissionsBasis } from '@/lib/targets/target-metric';
-import type { TPeriodKind } from '@/lib/targets/target-periods';
 import { recordAuditEvent } from './audit-events';
 
 export interface TBudgetDto {

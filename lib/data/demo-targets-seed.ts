@@ -1,6 +1,6 @@
 import 'server-only';
+import { calendarPeriod } from '@/lib/emissions/calendar-periods';
 import { computeMetricValue } from '@/lib/targets/target-metric';
-import { yearPeriod } from '@/lib/targets/target-periods';
 import { evaluateBudgetAlerts } from './budget-alerts';
 import { saveBudget } from './budgets';
 import { getOrgTimeZone, sumEmissionsInWindows } from './target-sums';
@@ -38,7 +38,7 @@ export async function seedDemoTargetAndBudget(
   now: Date,
 ): Promise<void> {
   const writer = { ...ctx, role: 'owner' as const };
-  const base = yearPeriod(DEMO_TARGET.baseYear, await getOrgTimeZone(ctx));
+  const base = calendarPeriod(DEMO_TARGET.baseYear, null, await getOrgTimeZone(ctx));
   const sums = (await sumEmissionsInWindows(ctx, [base], null)).get(base.key);
   const baseTonnes = sums ? computeMetricValue(sums, 'absolute', 'location') : null;
   if (baseTonnes !== null) {

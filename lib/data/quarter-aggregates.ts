@@ -1,12 +1,13 @@
 import 'server-only';
 import { getPrisma } from '@/lib/db';
+import { parsePeriodKey, type TCalendarPeriod } from '@/lib/emissions/calendar-periods';
 import type { FactorRef, MarketAllocation } from '@/lib/emissions/footprint-types';
 import { AppError } from '@/lib/errors';
 import { hardwareFiguresInPeriod } from '@/lib/hardware/hardware-embodied';
 import { aggregateRollupMonths, scopeTotalsFromRollups } from '@/lib/reports/aggregate-rollups';
-import type { TQuarterAggregates, TReportPeriod, TReportRecordRow } from '@/lib/reports/aggregate-types';
+import type { TQuarterAggregates, TReportRecordRow } from '@/lib/reports/aggregate-types';
 import { assembleQuarterAggregates, comparisonStart } from '@/lib/reports/assemble-aggregates';
-import { previousPeriod, reportPeriod, samePeriodLastYear, yearToDate } from '@/lib/reports/report-period';
+import { previousPeriod, samePeriodLastYear, yearToDate } from '@/lib/reports/report-period';
 import { findHardwareAssets } from './hardware-assets';
 import { findRollupMonths } from './quarter-aggregates-rollups';
 import { findPeriodQuality } from './quarter-quality';
@@ -67,7 +68,7 @@ export async function getQuarterAggregates(
   if (!org) {
     throw new AppError('NOT_FOUND', 'Organisation not found.');
   }
-  const period = reportPeriod(periodKey, org.timeZone);
+  const period = parsePeriodKey(periodKey, org.timeZone);
   if (!period) {
     throw new AppError('INVALID_INPUT', `Invalid report period "${periodKey}" (use 2026-Q3 or 2026).`);
   }
@@ -105,7 +106,7 @@ export async function getQuarterAggregates(
 async function getQuarterAggregatesFromRollups(
   ctx: { orgId: string },
   org: { id: string; name: string; timeZone: string },
-  period: TReportPeriod,
+  period: TCalendarPeriod,
 ): Promise<TQuarterAggregates> {
   const [months, quality] = await Promise.all([
     findRollupMonths(ctx, org.timeZone, comparisonStart(period), period.end),
@@ -125,7 +126,7 @@ async function getQuarterAggregatesFromRollups(
   const sameLastYear = samePeriodLastYear(period);
   const ytd = yearToDate(period);
   const assets = context.hardwareAssets;
-  const hardware = (p: TReportPeriod) => ({ hardware: hardwareFiguresInPeriod(assets, p.start, p.end) });
+  const hardware = (p: TCalendarPeriod) => ({ hardware: hardwareFiguresInPeriod(assets, p.start, p.end) });
   return {
     ...aggregateRollupMonths(months, period),
     ...quality,
@@ -147,7 +148,7 @@ async function getQuarterAggregatesFromRollups(
 }
 
 /** Licences of the cited grid factors, the period's energy contracts and restatements. */
-async function findReportContext(ctx: { orgId: string }, period: TReportPeriod, gridIds: string[]) {
+async function findReportContext(ctx: { orgId: string }, period: TCalendarPeriod, gridIds: string[]) {
   const prisma = getPrisma();
   const [licences, contracts, restatements, hardwareAssets] = await Promise.all([
     prisma.emissionFactor.findMany({

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getPrisma } from '@/lib/db';
+import type { TCalendarPeriod } from '@/lib/emissions/calendar-periods';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { TReportPeriod } from '@/lib/reports/aggregate-types';
 import {
   assemblePeriodQuality,
   firstCitation,
@@ -20,7 +20,7 @@ import { rollupDaysFor, type TRollupDays } from './rollup-plan';
  */
 export async function findPeriodQuality(
   ctx: { orgId: string },
-  period: TReportPeriod,
+  period: TCalendarPeriod,
 ): Promise<TPeriodQuality> {
   const days = rollupDaysFor(
     { from: period.start, to: period.end, timeZone: period.timeZone },
@@ -60,7 +60,7 @@ export async function findPeriodQuality(
  */
 async function lookUpFirstDetail(
   ctx: { orgId: string },
-  period: TReportPeriod,
+  period: TCalendarPeriod,
   days: TRollupDays,
   head: TQualityVariantRow,
   first: { kind: 'carry-in' } | { kind: 'day'; day: string },

@@ -1,7 +1,8 @@
 import 'server-only';
+import type { TCalendarPeriod } from '@/lib/emissions/calendar-periods';
 import type { TTargetsReportInput } from '@/lib/reports/targets-types';
 import { computeMetricValue } from '@/lib/targets/target-metric';
-import { periodsOfYears, type TTargetPeriod } from '@/lib/targets/target-periods';
+import { periodsOfYears } from '@/lib/targets/target-periods';
 import { computeProgressRow, type TProgressRow } from '@/lib/targets/trajectory';
 import { findBudgetReportRows } from './budget-burn-downs';
 import { getOrgTimeZone, sumEmissionsInWindows } from './target-sums';
@@ -25,7 +26,7 @@ export interface TTargetProgress {
 async function progressOver(
   ctx: { orgId: string },
   target: TTargetDto,
-  periods: readonly TTargetPeriod[],
+  periods: readonly TCalendarPeriod[],
   cutoff: Date,
 ): Promise<TTargetProgressRow[]> {
   const windows = periods.map((p) => ({
@@ -70,7 +71,7 @@ export async function getTargetsReportInput(
   period: { start: Date; end: Date; year: number },
 ): Promise<TTargetsReportInput> {
   const [targets, timeZone] = await Promise.all([findTargets(ctx), getOrgTimeZone(ctx)]);
-  const overlapping = (periods: TTargetPeriod[]) =>
+  const overlapping = (periods: TCalendarPeriod[]) =>
     periods.filter(
       (p) => p.start.getTime() < period.end.getTime() && p.end.getTime() > period.start.getTime(),
     );

@@ -1,12 +1,11 @@
 import 'server-only';
 import { assertPermission } from '@/lib/auth/roles';
 import { getPrisma } from '@/lib/db';
+import { calendarPeriod, type TPeriodKind } from '@/lib/emissions/calendar-periods';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
 import type { TTargetInput } from '@/lib/schemas/targets';
 import { computeMetricValue, type TEmissionsBasis, type TTargetMetric } from '@/lib/targets/target-metric';
-import type { TPeriodKind } from '@/lib/targets/target-periods';
-import { yearPeriod } from '@/lib/targets/target-periods';
 import { recordAuditEvent } from './audit-events';
 import { getOrgTimeZone, sumEmissionsInWindows } from './target-sums';
 
@@ -81,7 +80,7 @@ async function computeBaseValue(
   ctx: { orgId: string },
   input: TTargetInput,
 ): Promise<{ value: number; records: number }> {
-  const year = yearPeriod(input.baseYear, await getOrgTimeZone(ctx));
+  const year = calendarPeriod(input.baseYear, null, await getOrgTimeZone(ctx));
   const sums = (await sumEmissionsInWindows(ctx, [year], input.teamId)).get(year.key);
   const value = sums ? computeMetricValue(sums, input.metric, input.basis) : null;
   if (!sums || value === null) {

@@ -1,4 +1,5 @@
 import type { RecordFootprint } from './footprint-types';
+import { localDateParts, zoneOffsetMs } from './time-zone';
 
 /** A calendar quarter as the half-open interval [start, end) in the given IANA time zone (default UTC). */
 export interface QuarterPeriod {
@@ -9,51 +10,11 @@ export interface QuarterPeriod {
   end: Date;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function localParts(
-  timeZone: string,
-  ms: number,
-): { year: number; month: number; day: number; offsetMs: number } {
-  let fmt = formatters.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, fmt);
-  }
-  const p: Record<string, number> = {};
-  for (const part of fmt.formatToParts(new Date(ms))) {
-    p[part.type] = Number(part.value);
-  }
-  const asUtc = Date.UTC(
-    p.year ?? 0,
-    (p.month ?? 1) - 1,
-    p.day ?? 1,
-    p.hour ?? 0,
-    p.minute ?? 0,
-    p.second ?? 0,
-  );
-  return {
-    year: p.year ?? 0,
-    month: p.month ?? 1,
-    day: p.day ?? 1,
-    offsetMs: asUtc - Math.floor(ms / 1000) * 1000,
-  };
-}
-
 /** UTC instant of local midnight on `day` of `month0` (0-based; both may overflow) in `timeZone`. */
 function zonedDayStartMs(year: number, month0: number, day: number, timeZone: string): number {
   const guess = Date.UTC(year, month0, day);
-  const first = guess - localParts(timeZone, guess).offsetMs;
-  const second = guess - localParts(timeZone, first).offsetMs;
+  const first = guess - zoneOffsetMs(timeZone, guess);
+  const second = guess - zoneOffsetMs(timeZone, first);
   return second;
 }
 
@@ -72,7 +33,7 @@ export function zonedDayStart(year: number, month0: number, day: number, timeZon
 
 /** The local calendar day of `instant` in `timeZone` (month0 is 0-based). */
 export function localDay(instant: Date, timeZone = 'UTC'): { year: number; month0: number; day: number } {
-  const p = localParts(timeZone, instant.getTime());
+  const p = localDateParts(timeZone, instant.getTime());
   return { year: p.year, month0: p.month - 1, day: p.day };
 }
 
@@ -91,7 +52,7 @@ export function quarterBounds(year: number, quarter: 1 | 2 | 3 | 4, timeZone = '
 
 /** The quarter containing `instant` (local calendar in `timeZone`). */
 export function quarterOf(instant: Date, timeZone = 'UTC'): QuarterPeriod {
-  const { year, month } = localParts(timeZone, instant.getTime());
+  const { year, month } = localDateParts(timeZone, instant.getTime());
   return quarterBounds(year, (Math.floor((month - 1) / 3) + 1) as 1 | 2 | 3 | 4, timeZone);
 }
 

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { isValidTimeZone, parseLocalTimestamp, zoneOffsetMs } from './time-zone';
+import { isValidTimeZone, zoneOffsetMs } from '@/lib/emissions/time-zone';
+import { parseLocalTimestamp } from './time-zone';
 
 const iso = (text: string, zone: string) => parseLocalTimestamp(text, zone)?.toISOString() ?? null;
 

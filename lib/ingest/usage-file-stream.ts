@@ -1,3 +1,4 @@
+import { isValidTimeZone } from '@/lib/emissions/time-zone';
 import { ZColumnMapping } from '@/lib/schemas/column-mapping';
 import { USAGE_RECORD_CSV_COLUMNS, usageRecordSchemaAt, ZUsageRecordInput } from '@/lib/schemas/usage-record';
 import { appendAll } from '@/lib/utils/append-all';
@@ -16,7 +17,6 @@ import {
 } from './limits';
 import { DEFAULT_NVIDIA_SMI_MAX_GAP_SECONDS, parseNvidiaSmiTable } from './nvidia-smi-parser';
 import { createTextChunkDecoder } from './text-chunk-decoder';
-import { isValidTimeZone } from './time-zone';
 import type { CsvRow, IngestFormat, ParsedRecord, ParseOptions, ParseResult, RowError } from './types';
 
 const ACCEPTED =

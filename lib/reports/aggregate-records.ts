@@ -1,10 +1,10 @@
+import type { TCalendarPeriod } from '@/lib/emissions/calendar-periods';
 import type {
   TBreakdownRow,
   TContractUse,
   TFactorUsed,
   TPeriodAggregates,
   TPeriodTotals,
-  TReportPeriod,
   TReportRecordRow,
   TScopeTotals,
 } from './aggregate-types';
@@ -116,7 +116,7 @@ export function sortedBreakdown(map: Map<string, TPeriodTotals>): TBreakdownRow[
 /** Everything derived from records for one period (pure; the caller reads the rows). */
 export function aggregateRecords(
   rows: readonly TReportRecordRow[],
-  period: TReportPeriod,
+  period: TCalendarPeriod,
 ): TPeriodAggregates {
   const totals = emptyTotals();
   const owned = emptyTotals();

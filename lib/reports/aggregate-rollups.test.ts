@@ -1,11 +1,12 @@
 import { expect, test } from 'vitest';
+import { parsePeriodKey } from '@/lib/emissions/calendar-periods';
 import {
   aggregateRollupMonths,
   periodMonthKeys,
   ROLLUP_SUM_FIELDS,
   type TRollupMonthRow,
 } from './aggregate-rollups';
-import { reportPeriod, yearToDate } from './report-period';
+import { yearToDate } from './report-period';
 
 function row(month: string, over: Partial<TRollupMonthRow>): TRollupMonthRow {
   const sums = Object.fromEntries(ROLLUP_SUM_FIELDS.map((f) => [f, 0])) as Record<
@@ -29,15 +30,15 @@ function row(month: string, over: Partial<TRollupMonthRow>): TRollupMonthRow {
 }
 
 test('period months: quarter, year and year to date', () => {
-  const q3 = reportPeriod('2026-Q3', 'Europe/Berlin');
+  const q3 = parsePeriodKey('2026-Q3', 'Europe/Berlin');
   expect(q3 && periodMonthKeys(q3)).toEqual(['2026-07', '2026-08', '2026-09']);
-  const year = reportPeriod('2026');
+  const year = parsePeriodKey('2026');
   expect(year && periodMonthKeys(year).length).toBe(12);
   expect(q3 && periodMonthKeys(yearToDate(q3))).toHaveLength(9);
 });
 
 test('records touching a period = starts in its months + carry-in of its first month only', () => {
-  const q3 = reportPeriod('2026-Q3');
+  const q3 = parsePeriodKey('2026-Q3');
   if (!q3) {
     throw new Error('period');
   }

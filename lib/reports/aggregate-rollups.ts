@@ -1,5 +1,6 @@
+import type { TCalendarPeriod } from '@/lib/emissions/calendar-periods';
 import { emptyTotals, OWNED_PROVIDERS, sortedBreakdown } from './aggregate-records';
-import type { TPeriodAggregates, TPeriodTotals, TReportPeriod, TScopeTotals } from './aggregate-types';
+import type { TPeriodAggregates, TPeriodTotals, TScopeTotals } from './aggregate-types';
 
 /**
  * The report's additive figures from monthly sums of the daily rollups (lib/data/quarter-aggregates-rollups.ts)
@@ -50,7 +51,7 @@ export type TRollupMonthRow = Record<TRollupSumField, number> & {
 };
 
 /** The local months (YYYY-MM) of a report period; "YTD …" periods run from January to the period's end. */
-export function periodMonthKeys(period: TReportPeriod): string[] {
+export function periodMonthKeys(period: TCalendarPeriod): string[] {
   const ytd = period.key.startsWith('YTD ');
   const lastMonth = period.quarter === null ? 12 : period.quarter * 3;
   const firstMonth = ytd || period.quarter === null ? 1 : lastMonth - 2;
@@ -71,7 +72,7 @@ function addRow(t: TPeriodTotals, row: TRollupMonthRow, firstMonth: string): voi
 
 const isOwned = (row: TRollupMonthRow) => OWNED_PROVIDERS.includes(row.provider ?? '');
 
-function rowsIn(rows: readonly TRollupMonthRow[], period: TReportPeriod) {
+function rowsIn(rows: readonly TRollupMonthRow[], period: TCalendarPeriod) {
   const months = periodMonthKeys(period);
   const set = new Set(months);
   return { inside: rows.filter((r) => set.has(r.month)), first: months[0] ?? '' };
@@ -80,7 +81,7 @@ function rowsIn(rows: readonly TRollupMonthRow[], period: TReportPeriod) {
 /** Totals over the period, overall and per scope placement. */
 export function scopeTotalsFromRollups(
   rows: readonly TRollupMonthRow[],
-  period: TReportPeriod,
+  period: TCalendarPeriod,
 ): TScopeTotals {
   const out: TScopeTotals = { totals: emptyTotals(), owned: emptyTotals(), cloud: emptyTotals() };
   const { inside, first } = rowsIn(rows, period);
@@ -94,7 +95,7 @@ export function scopeTotalsFromRollups(
 /** The additive parts of TPeriodAggregates (totals, scopes, breakdowns, monthly) for `period`. */
 export function aggregateRollupMonths(
   rows: readonly TRollupMonthRow[],
-  period: TReportPeriod,
+  period: TCalendarPeriod,
 ): Pick<
   TPeriodAggregates,
   'totals' | 'owned' | 'cloud' | 'byProvider' | 'byRegion' | 'byPhase' | 'byModel' | 'byTeam' | 'monthly'

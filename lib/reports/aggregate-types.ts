@@ -1,18 +1,7 @@
+import type { TCalendarPeriod } from '@/lib/emissions/calendar-periods';
 import type { FactorRef, MarketAllocation } from '@/lib/emissions/footprint-types';
 import type { THardwareAsset, THardwarePeriodFigures } from '@/lib/hardware/hardware-embodied';
 import type { TTargetsReportInput } from './targets-types';
-
-/** A reporting period: a calendar quarter or a full year, half-open [start, end) in the organisation's time zone. */
-export interface TReportPeriod {
-  /** "2026-Q3" or "2026". */
-  key: string;
-  kind: 'quarter' | 'year';
-  year: number;
-  quarter: 1 | 2 | 3 | 4 | null;
-  start: Date;
-  end: Date;
-  timeZone: string;
-}
 
 /** One stored usage record, as the report aggregation needs it (units in the names). */
 export interface TReportRecordRow {
@@ -158,13 +147,13 @@ export interface TScopeTotals {
 }
 
 export interface TComparisonPeriod extends TScopeTotals {
-  period: TReportPeriod;
+  period: TCalendarPeriod;
 }
 
 /** Everything a quarterly (or yearly) report needs, read for one organisation. */
 export interface TQuarterAggregates extends TPeriodAggregates {
   org: { id: string; name: string; timeZone: string };
-  period: TReportPeriod;
+  period: TCalendarPeriod;
   previous: TComparisonPeriod;
   sameLastYear: TComparisonPeriod;
   yearToDate: TComparisonPeriod;

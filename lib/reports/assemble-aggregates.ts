@@ -1,16 +1,16 @@
+import type { TCalendarPeriod } from '@/lib/emissions/calendar-periods';
 import { hardwareFiguresInPeriod, type THardwareAsset } from '@/lib/hardware/hardware-embodied';
 import { aggregateRecords, scopeTotalsInside } from './aggregate-records';
 import type {
   TEnergyContractInPeriod,
   TQuarterAggregates,
-  TReportPeriod,
   TReportRecordRow,
   TRestatementInPeriod,
 } from './aggregate-types';
 import { previousPeriod, samePeriodLastYear, yearToDate } from './report-period';
 
 /** The earliest instant a report for `period` needs records from (comparatives included). */
-export function comparisonStart(period: TReportPeriod): Date {
+export function comparisonStart(period: TCalendarPeriod): Date {
   return new Date(
     Math.min(previousPeriod(period).start.getTime(), samePeriodLastYear(period).start.getTime()),
   );
@@ -22,7 +22,7 @@ export function comparisonStart(period: TReportPeriod): Date {
  */
 export function assembleQuarterAggregates(input: {
   org: { id: string; name: string; timeZone: string };
-  period: TReportPeriod;
+  period: TCalendarPeriod;
   rows: readonly TReportRecordRow[];
   energyContracts: TEnergyContractInPeriod[];
   restatements: TRestatementInPeriod[];
@@ -38,7 +38,7 @@ export function assembleQuarterAggregates(input: {
   const sameLastYear = samePeriodLastYear(period);
   const ytd = yearToDate(period);
   const assets = input.hardwareAssets;
-  const hardware = (p: TReportPeriod) =>
+  const hardware = (p: TCalendarPeriod) =>
     assets ? { hardware: hardwareFiguresInPeriod(assets, p.start, p.end) } : {};
   return {
     ...aggregates,

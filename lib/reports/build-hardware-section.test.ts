@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { parsePeriodKey } from '@/lib/emissions/calendar-periods';
 import type { THardwareAsset } from '@/lib/hardware/hardware-embodied';
 import { assembleQuarterAggregates } from './assemble-aggregates';
 import { buildQuarterlyEsgReport } from './build-quarterly-esg-report';
 import type { TEsgReport } from './report-model';
-import { reportPeriod } from './report-period';
 import { FIXTURE_ROWS } from './testing/report-fixture';
 
 const asset = (over: Partial<THardwareAsset>): THardwareAsset => ({
@@ -43,7 +43,7 @@ const ASSETS = [
 ];
 
 function report(key: string, assets: THardwareAsset[] | undefined): TEsgReport {
-  const period = reportPeriod(key, 'UTC');
+  const period = parsePeriodKey(key, 'UTC');
   if (!period) {
     throw new Error('bad key');
   }

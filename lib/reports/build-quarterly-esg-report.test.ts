@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { parsePeriodKey } from '@/lib/emissions/calendar-periods';
 import { scopeTotalsInside } from './aggregate-records';
 import { buildQuarterlyEsgReport } from './build-quarterly-esg-report';
 import type { TEsgReport } from './report-model';
-import { reportPeriod } from './report-period';
 import { FIXTURE_ROWS, fixtureAggregates } from './testing/report-fixture';
 
 const generatedAt = new Date('2026-11-29T12:00:00Z');
@@ -118,8 +118,8 @@ describe('periods', () => {
   });
 
   test('quarter parts of a straddling record add up to the record', () => {
-    const q2 = reportPeriod('2026-Q2', 'UTC');
-    const q3 = reportPeriod('2026-Q3', 'UTC');
+    const q2 = parsePeriodKey('2026-Q2', 'UTC');
+    const q3 = parsePeriodKey('2026-Q3', 'UTC');
     if (!q2 || !q3) {
       throw new Error('periods');
     }
@@ -130,8 +130,8 @@ describe('periods', () => {
   });
 
   test('period keys are validated and quarters respect the time zone', () => {
-    expect(reportPeriod('2026-Q5')).toBeNull();
-    expect(reportPeriod('26-Q1')).toBeNull();
-    expect(reportPeriod('2026-Q1', 'Europe/Berlin')?.start.toISOString()).toBe('2025-12-31T23:00:00.000Z');
+    expect(parsePeriodKey('2026-Q5')).toBeNull();
+    expect(parsePeriodKey('26-Q1')).toBeNull();
+    expect(parsePeriodKey('2026-Q1', 'Europe/Berlin')?.start.toISOString()).toBe('2025-12-31T23:00:00.000Z');
   });
 });

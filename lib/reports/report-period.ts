@@ -1,34 +1,8 @@
-import { quarterBounds, zonedMonthStart } from '@/lib/emissions/quarters';
-import type { TReportPeriod } from './aggregate-types';
+import { parsePeriodKey, type TCalendarPeriod } from '@/lib/emissions/calendar-periods';
+import { zonedMonthStart } from '@/lib/emissions/quarters';
 
-/** "2026-Q3" (a quarter) or "2026" (a full year). */
-export const REPORT_PERIOD_PATTERN = /^(\d{4})(?:-Q([1-4]))?$/;
-
-/** The period named by `key` in `timeZone`; null when the key is malformed. */
-export function reportPeriod(key: string, timeZone = 'UTC'): TReportPeriod | null {
-  const match = REPORT_PERIOD_PATTERN.exec(key);
-  if (!match) {
-    return null;
-  }
-  const year = Number(match[1]);
-  if (match[2]) {
-    const quarter = Number(match[2]) as 1 | 2 | 3 | 4;
-    const q = quarterBounds(year, quarter, timeZone);
-    return { key, kind: 'quarter', year, quarter, start: q.start, end: q.end, timeZone };
-  }
-  return {
-    key,
-    kind: 'year',
-    year,
-    quarter: null,
-    start: zonedMonthStart(year, 0, timeZone),
-    end: zonedMonthStart(year + 1, 0, timeZone),
-    timeZone,
-  };
-}
-
-function mustPeriod(key: string, timeZone: string): TReportPeriod {
-  const period = reportPeriod(key, timeZone);
+function mustPeriod(key: string, timeZone: string): TCalendarPeriod {
+  const period = parsePeriodKey(key, timeZone);
   if (!period) {
     throw new Error(`Invalid report period ${key}`);
   }
@@ -36,7 +10,7 @@ function mustPeriod(key: string, timeZone: string): TReportPeriod {
 }
 
 /** The period just before: previous quarter (Q1 → Q4 of the year before) or previous year. */
-export function previousPeriod(period: TReportPeriod): TReportPeriod {
+export function previousPeriod(period: TCalendarPeriod): TCalendarPeriod {
   if (period.kind === 'year' || period.quarter === null) {
     return mustPeriod(String(period.year - 1), period.timeZone);
   }
@@ -46,19 +20,19 @@ export function previousPeriod(period: TReportPeriod): TReportPeriod {
 }
 
 /** The same quarter (or the whole year) one year earlier. */
-export function samePeriodLastYear(period: TReportPeriod): TReportPeriod {
+export function samePeriodLastYear(period: TCalendarPeriod): TCalendarPeriod {
   const key = period.quarter === null ? String(period.year - 1) : `${period.year - 1}-Q${period.quarter}`;
   return mustPeriod(key, period.timeZone);
 }
 
 /** Year to date: from 1 January (local) to the period's end. Its key is "YTD <year>-Qn" or the year. */
-export function yearToDate(period: TReportPeriod): TReportPeriod {
+export function yearToDate(period: TCalendarPeriod): TCalendarPeriod {
   const start = zonedMonthStart(period.year, 0, period.timeZone);
   return { ...period, key: `YTD ${period.key}`, start };
 }
 
 /** Local month starts inside the period, as [key YYYY-MM, start, end). */
-export function monthsOf(period: TReportPeriod): { month: string; start: Date; end: Date }[] {
+export function monthsOf(period: TCalendarPeriod): { month: string; start: Date; end: Date }[] {
   const firstMonth0 = period.quarter === null ? 0 : (period.quarter - 1) * 3;
   const count = period.quarter === null ? 12 : 3;
   const out: { month: string; start: Date; end: Date }[] = [];
@@ -74,6 +48,6 @@ export function monthsOf(period: TReportPeriod): { month: string; start: Date; e
 }
 
 /** Human label: "Q3 2026" or "FY 2026". */
-export function periodLabel(period: Pick<TReportPeriod, 'kind' | 'year' | 'quarter'>): string {
+export function periodLabel(period: Pick<TCalendarPeriod, 'kind' | 'year' | 'quarter'>): string {
   return period.kind === 'quarter' ? `Q${period.quarter} ${period.year}` : `FY ${period.year}`;
 }

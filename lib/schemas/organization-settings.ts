@@ -1,14 +1,5 @@
 import { z } from 'zod';
-
-/** True when `zone` is an IANA time-zone name this runtime knows (e.g. Europe/Paris, UTC). */
-export function isIanaTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone.length > 0;
-  } catch {
-    return false;
-  }
-}
+import { isValidTimeZone } from '@/lib/emissions/time-zone';
 
 const optionalNumber = z.preprocess(
   (v) => (v === '' || v === null || v === undefined ? null : v),
@@ -33,7 +24,7 @@ export const ZOrganizationSettingsInput = z.object({
   timeZone: z
     .string()
     .trim()
-    .refine(isIanaTimeZone, 'Use an IANA time-zone name such as Europe/Paris or UTC.'),
+    .refine(isValidTimeZone, 'Use an IANA time-zone name such as Europe/Paris or UTC.'),
 });
 
 export type TOrganizationSettingsInput = z.output<typeof ZOrganizationSettingsInput>;

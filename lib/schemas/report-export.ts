@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { PERIOD_KEY_PATTERN } from '@/lib/emissions/calendar-periods';
 
 /** Report period key: a quarter "2026-Q3" or a full year "2026". */
 export const ZReportPeriodKey = z
   .string()
-  .regex(/^\d{4}(-Q[1-4])?$/, 'Use a quarter such as 2026-Q3 or a year such as 2026.');
+  .regex(PERIOD_KEY_PATTERN, 'Use a quarter such as 2026-Q3 or a year such as 2026.');
 
 export const REPORT_FORMATS = ['pdf', 'xlsx', 'csv', 'json'] as const;
 export type TReportFormat = (typeof REPORT_FORMATS)[number];

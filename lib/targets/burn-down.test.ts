@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { periodContaining } from '@/lib/emissions/calendar-periods';
 import { crossedThresholds } from './budget-thresholds';
 import { computeBurnDown } from './burn-down';
-import { periodContaining } from './target-periods';
 import { signWebhookPayload, verifyWebhookSignature } from './webhook-signature';
 
 const day = (d: number) => new Date(Date.UTC(2026, 0, d));

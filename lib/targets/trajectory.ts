@@ -1,5 +1,6 @@
+import type { TCalendarPeriod } from '@/lib/emissions/calendar-periods';
 import { TARGET_UNITS, type TTargetMetric } from './target-metric';
-import { elapsedShare, periodMidpointYears, type TTargetPeriod } from './target-periods';
+import { elapsedShare, periodMidpointYears } from './target-periods';
 
 /** The trajectory's anchors: base value in the base year, target value in the target year (same unit). */
 export interface TTrajectoryInput {
@@ -53,7 +54,7 @@ export function computeTrajectoryValue(input: TTrajectoryInput, positionYears: n
  */
 export function computeProgressRow(
   input: TTrajectoryInput,
-  period: Pick<TTargetPeriod, 'key' | 'year' | 'quarter' | 'start' | 'end'>,
+  period: Pick<TCalendarPeriod, 'key' | 'year' | 'quarter' | 'start' | 'end'>,
   actualValue: number | null,
   now: Date,
 ): TProgressRow {

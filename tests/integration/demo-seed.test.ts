@@ -12,8 +12,8 @@ import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
 import { sumEmissionsInWindows } from '@/lib/data/target-sums';
 import { findTargets } from '@/lib/data/targets';
 import { getPrisma } from '@/lib/db';
+import { calendarPeriod } from '@/lib/emissions/calendar-periods';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
-import { yearPeriod } from '@/lib/targets/target-periods';
 import { prepareDatabase } from '../../scripts/db/prepare-database';
 import { createTestDatabase } from '../support/test-database';
 
@@ -106,7 +106,7 @@ test('[seed] a −30 % 2030 target with a computed 2025 base and a Platform quar
     targetYear: 2030,
   });
   // The 2025 base is the recorded May–December total (≈ 69 t), the target 70 % of it rounded to 0.1 t.
-  const year2025 = yearPeriod(2025, org.timeZone);
+  const year2025 = calendarPeriod(2025, null, org.timeZone);
   const sums = (await sumEmissionsInWindows(ctx, [year2025], null)).get(year2025.key);
   expect(target?.baseValue).toBeCloseTo((sums?.locationKgCo2e ?? 0) / 1000, 9);
   expect(target?.baseValue).toBeGreaterThan(60);

@@ -7,16 +7,11 @@ import { Card, CardContent } from '@/components/ui/card';
 import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission, PERMISSIONS } from '@/lib/auth/roles';
 import { findAuditActions, findAuditEventsPage } from '@/lib/data/audit-log';
+import { formatDateTime } from '@/lib/format/date-time';
 import { auditFiltersQuery, parseAuditFilters } from '@/lib/schemas/audit-filters';
 import { AuditFilterForm } from './_components/audit-filter-form';
 
 export const metadata: Metadata = { title: 'Audit log' };
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'medium',
-  timeZone: 'UTC',
-});
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -81,7 +76,9 @@ export default async function AuditPage({ searchParams }: TProps) {
               <tbody>
                 {rows.map((e) => (
                   <tr key={e.id} className="border-b border-slate-100 align-top dark:border-slate-800">
-                    <td className="whitespace-nowrap px-5 py-3">{dateFormat.format(e.createdAt)}</td>
+                    <td className="whitespace-nowrap px-5 py-3">
+                      {formatDateTime(e.createdAt, { seconds: true })}
+                    </td>
                     <td className="px-5 py-3 font-mono text-xs">{e.action}</td>
                     <td className="px-5 py-3">
                       {e.actorEmail ?? e.actorUserId ?? 'system'}

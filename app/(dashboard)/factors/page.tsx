@@ -9,6 +9,7 @@ import { Label } from '@/components/ui/label';
 import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
 import { findAccelerators, findGridFactorOverrides, findLocations } from '@/lib/data/factor-catalog';
+import { formatDay } from '@/lib/format/date-time';
 import { describeRecompute } from '@/lib/restatements/describe-recompute';
 import { AddOverrideForms } from './_components/add-override-forms';
 import { BundledFactorTables } from './_components/bundled-factor-tables';
@@ -16,8 +17,6 @@ import { DataTable } from './_components/data-table';
 import { DeleteOverrideButton } from './_components/delete-override-button';
 
 export const metadata: Metadata = { title: 'Factors' };
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 type TSearch = { q?: string; deleted?: string; records?: string; changed?: string; restated?: string };
 
@@ -50,12 +49,12 @@ export default async function FactorsPage({ searchParams }: { searchParams: Prom
     ...gridOverrides.map((f) => ({
       key: f.id,
       kind: 'grid',
-      label: `${f.zone} ${day(f.periodStart)}`,
+      label: `${f.zone} ${formatDay(f.periodStart)}`,
       cells: [
         'Grid factor',
         f.zone,
         `${f.gCo2ePerKwh} g CO2e/kWh (${f.basis})`,
-        `${day(f.periodStart)} → ${day(f.periodEnd)}`,
+        `${formatDay(f.periodStart)} → ${formatDay(f.periodEnd)}`,
         f.source,
       ],
     })),

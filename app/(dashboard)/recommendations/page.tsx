@@ -5,12 +5,11 @@ import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
 import { findPlanOwners, findRecommendationPlans } from '@/lib/data/recommendation-plans';
 import { findRecommendations } from '@/lib/data/recommendations';
+import { formatDay } from '@/lib/format/date-time';
 import { PlansTable } from './_components/plans-table';
 import { RecommendationItem } from './_components/recommendation-item';
 
 export const metadata: Metadata = { title: 'Recommendations' };
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function RecommendationsPage() {
   const ctx = await requirePageAuth('read');
@@ -27,7 +26,7 @@ export default async function RecommendationsPage() {
         title="Recommendations"
         description={
           list.window
-            ? `Estimated from ${list.totalRecords} records of the 12 months ${day(list.window.from)} – ${day(list.window.to)}, ranked by location-based kg CO₂e saved per year. Suggestions can overlap: savings are not additive.`
+            ? `Estimated from ${list.totalRecords} records of the 12 months ${formatDay(list.window.from)} – ${formatDay(list.window.to)}, ranked by location-based kg CO₂e saved per year. Suggestions can overlap: savings are not additive.`
             : 'No usage data yet.'
         }
       />

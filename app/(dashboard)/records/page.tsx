@@ -8,6 +8,7 @@ import { requirePageAuth } from '@/lib/auth/context';
 import { formatRange } from '@/lib/dashboard/date-range';
 import { findFilterOptions } from '@/lib/data/dashboard-options';
 import { findUsageRecordsPage } from '@/lib/data/usage-record-list';
+import { formatDateTime } from '@/lib/format/date-time';
 import { formatNumber } from '@/lib/format/quantities';
 import { dashboardFiltersToSearch, type TSearchParams } from '@/lib/schemas/dashboard-filters';
 import {
@@ -97,7 +98,7 @@ async function RecordsTable({ query, list }: { query: TDashboardQuery; list: TRe
                     href={`/records/${r.id}`}
                     className="text-brand-700 hover:underline dark:text-brand-500"
                   >
-                    {r.startedAt.toISOString().slice(0, 16).replace('T', ' ')}
+                    {formatDateTime(r.startedAt)}
                   </Link>
                 </td>
                 <td className="px-3 py-1.5">{r.phase.replace('_', ' ')}</td>

@@ -7,9 +7,9 @@ import { hasPermission } from '@/lib/auth/roles';
 import { getQuarterAggregates, listReportQuarters } from '@/lib/data/quarter-aggregates';
 import { findSignOffNames } from '@/lib/data/report-sign-off';
 import { listReportVersions } from '@/lib/data/report-versions';
+import { parsePeriodKey } from '@/lib/emissions/calendar-periods';
 import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
 import { formatCell } from '@/lib/reports/format-cell';
-import { reportPeriod } from '@/lib/reports/report-period';
 import { REPORT_FORMATS, ZReportPeriodKey } from '@/lib/schemas/report-export';
 import { PeriodPicker } from './_components/period-picker';
 import { ReportCharts } from './_components/report-charts';
@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: 'Reports' };
 
 /** Default period: the latest quarter with data that has already ended, else the latest quarter. */
 function defaultPeriod(quarters: string[], now: Date): string | undefined {
-  return quarters.find((q) => (reportPeriod(q)?.end ?? now) <= now) ?? quarters[0];
+  return quarters.find((q) => (parsePeriodKey(q)?.end ?? now) <= now) ?? quarters[0];
 }
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ period?: string }> }) {

@@ -1,6 +1,6 @@
+import { parsePeriodKey } from '@/lib/emissions/calendar-periods';
 import type { TReportRecordRow } from '../aggregate-types';
 import { assembleQuarterAggregates } from '../assemble-aggregates';
-import { reportPeriod } from '../report-period';
 
 /** A record row with zeros everywhere except what the test sets. */
 export function row(
@@ -116,7 +116,7 @@ export const FIXTURE_ROWS: TReportRecordRow[] = [
 ];
 
 export function fixtureAggregates(key = '2026-Q3') {
-  const period = reportPeriod(key, 'UTC');
+  const period = parsePeriodKey(key, 'UTC');
   if (!period) {
     throw new Error('bad key');
   }

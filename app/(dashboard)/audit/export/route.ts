@@ -4,6 +4,7 @@ import { requireRequestAuth } from '@/lib/auth/context';
 import { csvLine } from '@/lib/dashboard/to-csv';
 import { iterateAuditEvents } from '@/lib/data/audit-log';
 import { toResponse } from '@/lib/errors';
+import { formatDay } from '@/lib/format/date-time';
 import { csvStreamResponse } from '@/lib/http/csv-stream-response';
 import { parseAuditFilters } from '@/lib/schemas/audit-filters';
 
@@ -14,7 +15,7 @@ async function handleGet(request: Request) {
   try {
     const filters = parseAuditFilters(new URL(request.url).searchParams);
     const ctx = await requireRequestAuth(request, 'readAudit');
-    const day = new Date().toISOString().slice(0, 10);
+    const day = formatDay(new Date());
     return csvStreamResponse(
       csvLine(AUDIT_CSV_HEADER),
       iterateAuditEvents(ctx, filters),

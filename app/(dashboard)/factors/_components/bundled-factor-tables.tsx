@@ -6,9 +6,9 @@ import {
   findWaterFactors,
   findZoneFactors,
 } from '@/lib/data/factor-catalog';
+import { formatDay } from '@/lib/format/date-time';
 import { DataTable } from './data-table';
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 const count = new Intl.NumberFormat('en-GB');
 const orDash = (v: number | null | undefined, unit = '') =>
   v === null || v === undefined ? '—' : `${v}${unit}`;
@@ -42,7 +42,7 @@ export async function BundledFactorTables({
           rows={zoneFactors.map((f) => ({
             key: f.id,
             cells: [
-              `${day(f.periodStart)} → ${day(f.periodEnd)}`,
+              `${formatDay(f.periodStart)} → ${formatDay(f.periodEnd)}`,
               f.granularity,
               f.basis,
               f.gCo2ePerKwh.toFixed(1),
@@ -76,7 +76,7 @@ export async function BundledFactorTables({
             d.basis,
             d.granularity,
             count.format(d.zones),
-            `${day(d.periodStart)} → ${day(d.periodEnd)}`,
+            `${formatDay(d.periodStart)} → ${formatDay(d.periodEnd)}`,
             count.format(d.factors),
           ],
         }))}

@@ -1,5 +1,6 @@
 import { getRealisedSavings } from '@/lib/data/realised-savings';
 import type { TPlanDto } from '@/lib/data/recommendation-plans';
+import { formatDay } from '@/lib/format/date-time';
 import { formatNumber, formatTonnesCo2e } from '@/lib/format/quantities';
 import { PLAN_STATUS_LABELS } from '@/lib/schemas/recommendation-plan';
 import { PlanForm } from './plan-form';
@@ -52,7 +53,7 @@ export function PlansTable({
           <p>
             Status: <strong>{PLAN_STATUS_LABELS[p.status]}</strong> · owner {p.ownerName ?? 'none'} · due{' '}
             {p.dueDate ?? '—'}
-            {p.completedAt ? ` · completed ${p.completedAt.toISOString().slice(0, 10)}` : ''} · estimated −
+            {p.completedAt ? ` · completed ${formatDay(p.completedAt)}` : ''} · estimated −
             {formatTonnesCo2e(p.estimatedAnnualKgCo2e)}/yr
           </p>
           <Realised ctx={ctx} plan={p} />

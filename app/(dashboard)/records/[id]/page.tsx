@@ -8,6 +8,7 @@ import { requirePageAuth } from '@/lib/auth/context';
 import { buildRecordFormulas } from '@/lib/dashboard/record-formulas';
 import { getUsageRecordDetail } from '@/lib/data/usage-record-detail';
 import { ASSUMPTION_FLAGS } from '@/lib/emissions/assumption-flags';
+import { formatDay } from '@/lib/format/date-time';
 import { formatNumber } from '@/lib/format/quantities';
 import { WhatIfCard } from '../../_components/what-if-card';
 
@@ -125,7 +126,7 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
                   r.upload ? (
                     <>
                       {r.upload.fileName}, line {r.uploadLine ?? '—'} (uploaded{' '}
-                      {r.upload.createdAt.toISOString().slice(0, 10)})
+                      {formatDay(r.upload.createdAt)})
                     </>
                   ) : (
                     'API or seed (no upload)'
@@ -222,8 +223,8 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
               <ul className="flex flex-col gap-1 text-sm">
                 {r.restatements.map((e) => (
                   <li key={e.id}>
-                    {e.createdAt.toISOString().slice(0, 10)} · {e.field}: {e.oldValue ?? '—'} →{' '}
-                    {e.newValue ?? '—'} ({e.reason})
+                    {formatDay(e.createdAt)} · {e.field}: {e.oldValue ?? '—'} → {e.newValue ?? '—'} (
+                    {e.reason})
                   </li>
                 ))}
               </ul>

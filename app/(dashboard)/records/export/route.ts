@@ -7,6 +7,7 @@ import { getDataSpan } from '@/lib/data/emission-summaries';
 import { getOrgTimeZone } from '@/lib/data/rollup-plan';
 import { iterateUsageRecords } from '@/lib/data/usage-record-list';
 import { toResponse } from '@/lib/errors';
+import { formatDay } from '@/lib/format/date-time';
 import { csvStreamResponse } from '@/lib/http/csv-stream-response';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 
@@ -19,7 +20,7 @@ async function handleGet(request: Request) {
     const ctx = await requireRequestAuth(request, 'read');
     const [span, timeZone] = await Promise.all([getDataSpan(ctx), getOrgTimeZone(ctx)]);
     const range = resolveDateRange(filters, new Date(), span, timeZone);
-    const day = new Date().toISOString().slice(0, 10);
+    const day = formatDay(new Date());
     return csvStreamResponse(
       csvLine(RECORD_CSV_HEADER),
       iterateUsageRecords(ctx, filters, range),

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
 import { requireActionAuth } from '@/lib/auth/context';
 import { createHardwareAsset, deleteHardwareAsset, retireHardwareAsset } from '@/lib/data/hardware-assets';
+import { formatDay } from '@/lib/format/date-time';
 import {
   ZHardwareAssetId,
   ZHardwareAssetInput,
@@ -28,7 +29,7 @@ export async function createHardwareAssetAction(
     const totalKg = asset.unitCount * asset.embodiedKgCo2ePerUnit;
     return {
       ok: true,
-      message: `Added “${asset.name}”: ${totalKg.toLocaleString('en-GB')} kg CO2e booked as Scope 3 Cat 2 on ${asset.purchasedOn.toISOString().slice(0, 10)}.`,
+      message: `Added “${asset.name}”: ${totalKg.toLocaleString('en-GB')} kg CO2e booked as Scope 3 Cat 2 on ${formatDay(asset.purchasedOn)}.`,
     };
   } catch (error) {
     return toActionState(error);

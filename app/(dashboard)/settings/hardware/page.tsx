@@ -6,13 +6,14 @@ import { DataTable, type TDataTableColumn } from '@/components/ui/data-table';
 import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
 import { findEmbodiedCatalog, findHardwareAssets } from '@/lib/data/hardware-assets';
+import { formatDay } from '@/lib/format/date-time';
 import { assetEmbodiedKgCo2e } from '@/lib/hardware/hardware-embodied';
 import { AssetRowActions } from './_components/asset-row-actions';
 import { HardwareAssetForm } from './_components/hardware-asset-form';
 
 export const metadata: Metadata = { title: 'Owned hardware' };
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');
+const day = (d: Date | null) => (d ? formatDay(d) : '—');
 const kg = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 const num = (label: string): TDataTableColumn => ({ label, className: 'tabular-nums' });
 const COLUMNS: TDataTableColumn[] = [

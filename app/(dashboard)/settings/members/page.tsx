@@ -5,6 +5,7 @@ import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
 import { findInvitations } from '@/lib/data/invitations';
 import { findMembers } from '@/lib/data/members';
+import { formatDateTime } from '@/lib/format/date-time';
 import { InviteForm } from './_components/invite-form';
 import { MemberActions } from './_components/member-actions';
 import { RevokeInvitationButton } from './_components/revoke-invitation-button';
@@ -12,12 +13,6 @@ import { RevokeInvitationButton } from './_components/revoke-invitation-button';
 export const metadata: Metadata = { title: 'Members' };
 
 const ALL_ROLES = ['owner', 'admin', 'editor', 'auditor', 'viewer'] as const;
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
-
 function HeaderRow({ labels }: { labels: string[] }) {
   return (
     <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
@@ -74,7 +69,7 @@ export default async function MembersPage() {
                     <span className="block text-xs font-normal text-slate-500">{m.email}</span>
                   </th>
                   <td className="px-5 py-3">{m.role}</td>
-                  <td className="px-5 py-3">{dateFormat.format(m.joinedAt)}</td>
+                  <td className="px-5 py-3">{formatDateTime(m.joinedAt)}</td>
                   {canManage ? (
                     <td className="px-5 py-3">
                       {m.role === 'owner' && ctx.role !== 'owner' ? (
@@ -106,7 +101,7 @@ export default async function MembersPage() {
                       {i.email}
                     </th>
                     <td className="px-5 py-3">{i.role}</td>
-                    <td className="px-5 py-3">{dateFormat.format(i.expiresAt)}</td>
+                    <td className="px-5 py-3">{formatDateTime(i.expiresAt)}</td>
                     <td className="px-5 py-3">
                       {i.status === 'pending' ? (
                         <RevokeInvitationButton invitationId={i.id} email={i.email} />

@@ -7,16 +7,11 @@ import { StateActionForm } from '@/components/ui/state-action-form';
 import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
 import { findApiTokens } from '@/lib/data/api-tokens';
+import { formatDateTime } from '@/lib/format/date-time';
 import { CreateTokenForm } from './_components/create-token-form';
 import { revokeApiTokenAction } from './actions';
 
 export const metadata: Metadata = { title: 'API tokens' };
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
 
 export default async function TokensPage() {
   const ctx = await requirePageAuth('read');
@@ -68,15 +63,15 @@ export default async function TokensPage() {
                   t.name,
                   `${t.prefix}…`,
                   t.userEmail,
-                  dateFormat.format(t.createdAt),
+                  formatDateTime(t.createdAt),
                   t.scopes.join(' '),
                   <>
-                    {t.expiresAt ? dateFormat.format(t.expiresAt) : 'Never'}
+                    {t.expiresAt ? formatDateTime(t.expiresAt) : 'Never'}
                     {t.expiresAt && t.expiresAt <= now && !t.revokedAt ? (
                       <span className="block text-xs text-red-700">Expired</span>
                     ) : null}
                   </>,
-                  t.lastUsedAt ? dateFormat.format(t.lastUsedAt) : 'Never',
+                  t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'Never',
                   t.revokedAt ? (
                     <span key="status" className="text-slate-500">
                       Revoked

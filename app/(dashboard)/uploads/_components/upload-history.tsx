@@ -4,14 +4,9 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import type { TUploadDto } from '@/lib/data/upload-queries';
+import { formatDateTime } from '@/lib/format/date-time';
 import { formatNumber } from '@/lib/format/quantities';
 import { deleteUploadAction } from '../actions';
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
 
 /** Past uploads with status, uploader, time, counts, error report download and delete (with confirmation). */
 export function UploadHistory({ uploads, canWrite }: { uploads: TUploadDto[]; canWrite: boolean }) {
@@ -61,7 +56,7 @@ export function UploadHistory({ uploads, canWrite }: { uploads: TUploadDto[]; ca
               </td>
               <td className="py-2 pr-3">{u.format}</td>
               <td className="py-2 pr-3">{u.uploadedBy ?? 'API'}</td>
-              <td className="py-2 pr-3">{dateFormat.format(new Date(u.createdAt))}</td>
+              <td className="py-2 pr-3">{formatDateTime(u.createdAt)}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{formatNumber(u.rowsAccepted)}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{formatNumber(u.rowsRejected)}</td>
               <td className="flex flex-wrap gap-2 py-2">

@@ -2,6 +2,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import type { TAuthContext } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
 import { findWebhookDeliveries, getAlertWebhook } from '@/lib/data/alert-webhook';
+import { formatDateTime } from '@/lib/format/date-time';
 import { AlertWebhookForm } from './alert-webhook-form';
 
 /** Budget alert webhook settings and its last deliveries: owners and admins only (nothing for other roles). */
@@ -46,7 +47,7 @@ export async function AlertWebhookCard({ ctx }: { ctx: TAuthContext }) {
             <tbody>
               {deliveries.map((d) => (
                 <tr key={d.id} className="border-b border-slate-100 dark:border-slate-800">
-                  <td className="py-1 pr-4">{d.createdAt.toISOString().slice(0, 19).replace('T', ' ')}</td>
+                  <td className="py-1 pr-4">{formatDateTime(d.createdAt, { seconds: true })}</td>
                   <td className="py-1 pr-4">{d.status}</td>
                   <td className="py-1 pr-4">{d.httpStatus ?? '–'}</td>
                   <td className="py-1">{d.error ?? ''}</td>

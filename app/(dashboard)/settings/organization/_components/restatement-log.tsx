@@ -1,7 +1,7 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { TRestatementBatchDto } from '@/lib/data/restatements';
+import { formatDateTime } from '@/lib/format/date-time';
 
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const count = new Intl.NumberFormat('en-GB');
 
 /** Recomputations that changed stored results: when, why, how many records and field values were restated. */
@@ -44,7 +44,7 @@ export function RestatementLog({ batches }: { batches: TRestatementBatchDto[] })
                   className="border-b border-slate-100 last:border-0"
                 >
                   <th scope="row" className="px-5 py-3 font-medium whitespace-nowrap">
-                    {when.format(b.createdAt)}
+                    {formatDateTime(b.createdAt)}
                   </th>
                   <td className="px-5 py-3">{b.reason}</td>
                   <td className="px-5 py-3 text-right tabular-nums">{count.format(b.records)}</td>
