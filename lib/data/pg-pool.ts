@@ -14,9 +14,10 @@ export const DASHBOARD_READ_SLOTS = 4;
  * - dashboard reads: one transaction each, at most DASHBOARD_READ_SLOTS = 4 at once → 4;
  * - everything else (sign-in, pages, API, Prisma transactions, progress polling): 4.
  * 12 in all. Holders that may wait for a further connection while holding one (an upload taking its second, a
- * dashboard read of the organisation row) are bounded by their gates to 4 + 4 = 8 < 12, so at least 4 connections
- * always serve holders that need only one, which finish and free theirs: no deadlock. More connections would not
- * make a 2-core Postgres faster; waiting requests queue in the pool instead (before: 10 Prisma + 8 pg + 4 dashboard).
+ * dashboard read of the organisation row, a failed upload marking itself interrupted on a third) hold, by their
+ * gates, at most 2 × 2 + 4 = 8 < 12 while they wait, so at least 4 connections always serve holders that need
+ * only one, which finish and free theirs: no deadlock. More connections would not make a 2-core Postgres faster;
+ * waiting requests queue in the pool instead (before: 10 Prisma + 8 pg + 4 dashboard connections per process).
  */
 export const PG_POOL_MAX = UPLOAD_SLOTS * 2 + DASHBOARD_READ_SLOTS + 4;
 

@@ -7,9 +7,10 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { getPanelTotals, loadDashboardQuery } from '@/app/(dashboard)/_components/dashboard-query';
 import type { TAuthContext } from '@/lib/auth/context';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
-import { APP_DATABASE_NAME, getPgPool } from '@/lib/data/pg-pool';
+import { APP_DATABASE_NAME, DASHBOARD_READ_SLOTS, getPgPool } from '@/lib/data/pg-pool';
+import { withTransaction } from '@/lib/data/sql-runner';
 import { ingestUpload } from '@/lib/data/uploads';
-import { getPrisma } from '@/lib/db';
+import { getPrisma, withDashboardReads } from '@/lib/db';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { GENERIC_EXAMPLE_CSV } from '@/lib/ingest/templates';
 import { createOrgWithMember } from '../support/org-factory';
@@ -84,4 +85,55 @@ test('Prisma, pg, an upload and an overview read all run on the one pool', async
   const totals = await getPanelTotals(query, query.range);
   expect(totals.records).toBe(5);
   await expectOnlyTheOnePool();
+});
+
+test('withTransaction: commits, rolls back on an error and on rollbackIf, and returns the connection', async () => {
+  const pool = getPgPool();
+  await pool.query('CREATE TABLE IF NOT EXISTS tx_probe (n integer NOT NULL)');
+  const insert = (n: number) => async (client: pg.ClientBase) => {
+    await client.query('INSERT INTO tx_probe (n) VALUES ($1)', [n]);
+    return n;
+  };
+  expect(await withTransaction(pool, insert(1))).toBe(1);
+  await expect(
+    withTransaction(pool, async (client) => {
+      await insert(2)(client);
+      throw new Error('boom');
+    }),
+  ).rejects.toThrow('boom');
+  expect(await withTransaction(pool, insert(3), { rollbackIf: (n) => n === 3 })).toBe(3);
+  // On a connection the caller owns: the same, and the connection stays checked out and usable.
+  const client = await pool.connect();
+  try {
+    await withTransaction(client, insert(4));
+    await expect(withTransaction(client, () => client.query('SELECT 1/0'))).rejects.toThrow(
+      /division by zero/,
+    );
+    expect((await client.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+  } finally {
+    client.release();
+  }
+  const { rows } = await pool.query<{ n: number }>('SELECT n FROM tx_probe ORDER BY n');
+  expect(rows.map((r) => r.n)).toEqual([1, 4]);
+  // Nothing left checked out (the pool's clients are all idle again).
+  expect(pool.idleCount).toBe(pool.totalCount);
+});
+
+test('dashboard reads: at most DASHBOARD_READ_SLOTS at once, each with the statement timeout', async () => {
+  let running = 0;
+  let most = 0;
+  const timeouts = await Promise.all(
+    Array.from({ length: DASHBOARD_READ_SLOTS + 3 }, () =>
+      withDashboardReads(async () => {
+        running += 1;
+        most = Math.max(most, running);
+        const [row] = await getPrisma().$queryRaw<{ statement_timeout: string }[]>`
+          SELECT current_setting('statement_timeout') AS statement_timeout, pg_sleep(0.2)::text AS slept`;
+        running -= 1;
+        return row?.statement_timeout;
+      }),
+    ),
+  );
+  expect(most).toBe(DASHBOARD_READ_SLOTS);
+  expect(timeouts).toEqual(Array.from({ length: DASHBOARD_READ_SLOTS + 3 }, () => '10s'));
 });
