@@ -10,11 +10,31 @@ import { RenderGate } from '@/lib/server/render-gate';
 // (lib/data/pg-pool.ts; docs/DECISIONS.md "One database stack").
 
 /**
+ * PrismaPg on a given pool, checked: the adapter recognises the pool with `instanceof pg.Pool` of ITS copy of `pg`
+ * and otherwise silently opens a second pool from the options. Two copies of `pg` (a dependency resolving another
+ * version, a bundler inlining one) must fail the first query, not double the connections.
+ */
+class SharedPoolAdapter extends PrismaPg {
+  constructor(private readonly sharedPool: pg.Pool) {
+    super(sharedPool);
+  }
+
+  override async connect() {
+    const adapter = await super.connect();
+    if (adapter.underlyingDriver() !== this.sharedPool) {
+      await adapter.dispose();
+      throw new Error('@prisma/adapter-pg did not take the app pool (two copies of `pg` are loaded).');
+    }
+    return adapter;
+  }
+}
+
+/**
  * A client on `pool` (PrismaPg uses an existing pg.Pool as is and, by default, leaves it open on `$disconnect()`:
  * the pool's owner ends it).
  */
 export function createPrismaClient(pool: pg.Pool): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg(pool) });
+  return new PrismaClient({ adapter: new SharedPoolAdapter(pool) });
 }
 
 const globalForPrisma = globalThis as unknown as {
