@@ -17,7 +17,7 @@ import { computeForOrganization } from './api-estimate';
 import { getCodecarbonExperiment } from './codecarbon-experiments';
 import { getCachedFactorLibrary } from './factor-library-cache';
 import { getPgPool } from './pg-pool';
-import { withPgTransaction } from './sql-runner';
+import { withTransaction } from './sql-runner';
 import { storeUsageRecords } from './usage-records';
 
 type TClient = pg.ClientBase;
@@ -76,7 +76,7 @@ export async function createCodecarbonRun(
     getCodecarbonExperiment(ctx, run.experiment_id),
     getCachedFactorLibrary(ctx),
   ]);
-  await withPgTransaction(getPgPool(), (client) =>
+  await withTransaction(getPgPool(), (client) =>
     storeLiveRun(ctx, { live: true, runId: id, run, experiment, emissions: [] }, now, client),
   );
   return { id };
@@ -92,7 +92,7 @@ export async function addCodecarbonEmission(
   now: Date,
 ): Promise<{ id: string; duplicate: boolean }> {
   await getCachedFactorLibrary(ctx);
-  return withPgTransaction(getPgPool(), async (client) => {
+  return withTransaction(getPgPool(), async (client) => {
     const { rows } = await client.query<{ source_data: { codecarbon?: TLiveRun } | null }>(
       `SELECT source_data FROM usage_record WHERE org_id = $1::uuid AND external_id = $2 FOR UPDATE`,
       [ctx.orgId, liveRecordId(emission.run_id)],

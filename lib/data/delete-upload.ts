@@ -1,6 +1,7 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
 import { getPgPool } from './pg-pool';
+import { withTransaction } from './sql-runner';
 import { insertAuditEvent, type TIngestContext } from './uploads';
 
 /**
@@ -12,9 +13,9 @@ export async function deleteUpload(
   ctx: TIngestContext,
   id: string,
 ): Promise<{ recordsRemoved: number; cancelled?: boolean }> {
-  const client = await getPgPool().connect();
-  try {
-    await client.query('BEGIN');
+  // The cancel branch commits its flag, then reports NOT_FOUND if no row of this organisation was flagged
+  // (nothing changed, so the commit is the same as a rollback).
+  const outcome = await withTransaction(getPgPool(), async (client) => {
     // An upload still being imported holds this lock in its transaction: ask it to stop instead (it then
     // rolls back and removes its row). A processing row nobody holds is left over from a crash: delete it.
     const live = /^[0-9a-f-]{36}$/i.test(id)
@@ -28,11 +29,7 @@ export async function deleteUpload(
         `UPDATE upload SET cancel_requested = true WHERE id = $1 AND org_id = $2 AND status = 'processing'`,
         [id, ctx.orgId],
       );
-      await client.query('COMMIT');
-      if (!flagged.rowCount) {
-        throw new AppError('NOT_FOUND', 'Upload not found.');
-      }
-      return { recordsRemoved: 0, cancelled: true };
+      return flagged.rowCount ? { recordsRemoved: 0, cancelled: true } : null;
     }
     const found = /^[0-9a-f-]{36}$/i.test(id)
       ? await client.query<{ file_name: string; sha256: string }>(
@@ -54,12 +51,10 @@ export async function deleteUpload(
       fileName: upload.file_name,
       recordsRemoved,
     });
-    await client.query('COMMIT');
     return { recordsRemoved };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
+  });
+  if (!outcome) {
+    throw new AppError('NOT_FOUND', 'Upload not found.');
   }
+  return outcome;
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { EnergyContractInput } from '@/lib/emissions/energy-contract';
-import { poolRunner, type TSqlRunner } from './sql-runner';
+import { pgRunner, type TSqlRunner } from './sql-runner';
 
 /**
  * The organisation's contractual instruments, in the engine's shape. SQL through a runner: the pg pool by default
@@ -8,7 +8,7 @@ import { poolRunner, type TSqlRunner } from './sql-runner';
  */
 export async function findEnergyContracts(
   ctx: { orgId: string },
-  db: TSqlRunner = poolRunner(),
+  db: TSqlRunner = pgRunner(),
 ): Promise<EnergyContractInput[]> {
   return db.query<EnergyContractInput>(
     `SELECT reference AS id, instrument_type::text AS "instrumentType", market_zone AS "marketZone",

@@ -9,7 +9,7 @@ import type {
 } from '@/lib/emissions/factor-library-types';
 import { applyGridOverrides } from '@/lib/factors/apply-grid-overrides';
 import { getBundledGridFactors } from './bundled-grid-factors';
-import { poolRunner, type TSqlRunner } from './sql-runner';
+import { pgRunner, type TSqlRunner } from './sql-runner';
 
 type TAcceleratorRow = Omit<
   AcceleratorSpec,
@@ -68,7 +68,7 @@ function toGridFactor(row: GridFactor): GridFactor {
  */
 export async function getFactorLibrary(
   ctx: { orgId: string },
-  db: TSqlRunner = poolRunner(),
+  db: TSqlRunner = pgRunner(),
 ): Promise<FactorLibrary> {
   const bundledGrid = await getBundledGridFactors();
   // Sequential, not Promise.all: `db` may be an interactive transaction, which runs one query at a time.

@@ -1,6 +1,6 @@
 import 'server-only';
 import { DEFAULT_METHODOLOGY_SETTINGS, type MethodologySettings } from '@/lib/emissions/methodology-settings';
-import { poolRunner } from './sql-runner';
+import { pgRunner } from './sql-runner';
 
 export interface TOrganizationDto {
   id: string;
@@ -21,14 +21,14 @@ const ORGANIZATION_SQL = `SELECT id, slug, name, time_zone AS "timeZone", defaul
   FROM organization`;
 
 export async function getOrganization(ctx: { orgId: string }): Promise<TOrganizationDto | null> {
-  const [row] = await poolRunner().query<TOrganizationDto>(`${ORGANIZATION_SQL} WHERE id = $1::uuid`, [
+  const [row] = await pgRunner().query<TOrganizationDto>(`${ORGANIZATION_SQL} WHERE id = $1::uuid`, [
     ctx.orgId,
   ]);
   return row ?? null;
 }
 
 export async function getOrganizationBySlug(slug: string): Promise<TOrganizationDto | null> {
-  const [row] = await poolRunner().query<TOrganizationDto>(`${ORGANIZATION_SQL} WHERE slug = $1`, [slug]);
+  const [row] = await pgRunner().query<TOrganizationDto>(`${ORGANIZATION_SQL} WHERE slug = $1`, [slug]);
   return row ?? null;
 }
 

@@ -71,7 +71,7 @@ export function createChunkedText(): {
 
 /**
  * Streams rows into `table` with COPY (one round trip, far faster than INSERTs for bulk loads). Runs inside
- * whatever transaction `client` has open, so callers get all-or-nothing by wrapping it in BEGIN/COMMIT.
+ * whatever transaction `client` has open, so callers get all-or-nothing by running it in withTransaction (sql-runner.ts).
  */
 export async function copyRows(
   client: pg.ClientBase,

@@ -1,45 +1,46 @@
 import 'server-only';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type pg from 'pg';
+import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { getPgPool } from './pg-pool';
 
 /**
- * The one thing the set-based store needs from a transaction: run SQL with positional parameters, and (on a
- * plain pg connection) stream COPY input. Both a pg client in BEGIN and a Prisma interactive transaction fit,
- * so every write path (uploads, API, CodeCarbon live, demo seed) runs the same staging + upsert statements.
+ * The one thing the set-based store needs from a database: run SQL with positional parameters, and (on a
+ * checked-out pg connection) stream COPY input. A pg connection in a transaction, the pg pool (one statement per
+ * pooled connection) and a Prisma interactive transaction all fit, so every write path (uploads, API, CodeCarbon
+ * live, demo seed) runs the same staging + upsert statements.
  */
 export interface TSqlRunner {
   query<R>(sql: string, params?: readonly unknown[]): Promise<R[]>;
-  /** COPY … FROM STDIN fed with text chunks; absent on Prisma (no COPY protocol through the driver adapter). */
+  /** COPY … FROM STDIN fed with text chunks; only on a checked-out connection (COPY needs one session). */
   copyIn?: (sql: string, chunks: AsyncIterable<string> | Iterable<string>) => Promise<void>;
 }
 
-export function pgRunner(client: pg.ClientBase): TSqlRunner {
+/**
+ * SQL on the app's pg pool (default: each statement on a pooled connection, no transaction; the reads an upload
+ * needs, so a process that only ingests never loads Prisma) or on a checked-out connection (COPY, transactions).
+ */
+export function pgRunner(db: pg.Pool | pg.ClientBase = getPgPool()): TSqlRunner {
+  const query = async <R>(sql: string, params: readonly unknown[] = []) =>
+    (await db.query(sql, params as unknown[])).rows as R[];
+  if (db instanceof pg.Pool) {
+    return { query };
+  }
   return {
-    async query<R>(sql: string, params: readonly unknown[] = []) {
-      return (await client.query(sql, params as unknown[])).rows as R[];
-    },
+    query,
     async copyIn(sql, chunks) {
-      await pipeline(Readable.from(chunks, { highWaterMark: 1 }), client.query(copyFrom(sql)));
+      await pipeline(Readable.from(chunks, { highWaterMark: 1 }), db.query(copyFrom(sql)));
     },
   };
 }
 
 /**
- * Each statement on its own pooled pg connection (no transaction): the default of the reads an upload needs
- * (organisation, contracts, factor library, upload DTO), so a process that only ingests never loads Prisma.
+ * SQL inside a Prisma interactive transaction (recompute, factor overrides, seeds): the adapter does not hand out
+ * the transaction's pg connection, so reads that must see that transaction's uncommitted writes, and staging
+ * + upsert within it, go through `$queryRawUnsafe` on it.
  */
-export function poolRunner(pool: pg.Pool = getPgPool()): TSqlRunner {
-  return {
-    async query<R>(sql: string, params: readonly unknown[] = []) {
-      return (await pool.query(sql, params as unknown[])).rows as R[];
-    },
-  };
-}
-
 export function prismaRunner(tx: Prisma.TransactionClient): TSqlRunner {
   return {
     query<R>(sql: string, params: readonly unknown[] = []) {
@@ -48,21 +49,45 @@ export function prismaRunner(tx: Prisma.TransactionClient): TSqlRunner {
   };
 }
 
-/** Runs `work` in a transaction on a pooled pg connection: COMMIT on success, ROLLBACK on any error. */
-export async function withPgTransaction<T>(
-  pool: pg.Pool,
+/**
+ * The transaction helper of the pg code: BEGIN, `work`, COMMIT; ROLLBACK on any error (rethrown), or when
+ * `rollbackIf(result)` says the work is to be discarded (an upload that stores nothing). Given the pool, it
+ * checks a connection out and releases it (destroyed if ROLLBACK failed: the session is unusable); given a
+ * connection, it leaves the connection to its owner.
+ */
+export async function withTransaction<T>(
+  db: pg.Pool | pg.ClientBase,
   work: (client: pg.ClientBase) => Promise<T>,
+  options: { rollbackIf?: (result: T) => boolean } = {},
 ): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
+  if (db instanceof pg.Pool) {
+    const client = await db.connect();
+    let broken: Error | undefined;
+    try {
+      return await inTransaction(client, work, options, (error) => {
+        broken = error;
+      });
+    } finally {
+      client.release(broken);
+    }
   }
+  return inTransaction(db, work, options, () => undefined);
+}
+
+async function inTransaction<T>(
+  client: pg.ClientBase,
+  work: (client: pg.ClientBase) => Promise<T>,
+  options: { rollbackIf?: (result: T) => boolean },
+  onBroken: (error: Error) => void,
+): Promise<T> {
+  await client.query('BEGIN');
+  let result: T;
+  try {
+    result = await work(client);
+  } catch (error) {
+    await client.query('ROLLBACK').catch(onBroken);
+    throw error;
+  }
+  await client.query(options.rollbackIf?.(result) ? 'ROLLBACK' : 'COMMIT');
+  return result;
 }

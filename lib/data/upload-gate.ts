@@ -3,7 +3,8 @@ import 'server-only';
 /**
  * Uploads processed at once by one server process; more wait in line (first come, first served). Each upload in
  * its slot holds two connections of the pg pool (its transaction and its progress writes, lib/data/uploads.ts),
- * so 2 slots take at most 4 of the pool's 8 (lib/data/pg-pool.ts) and the other requests always find one.
+ * so 2 slots take at most 4 of the pool's 12 (lib/data/pg-pool.ts, where the arithmetic is) and the other
+ * requests always find one.
  * Without the gate, 5 uploads each holding one connection and waiting for a second never finished.
  */
 export const UPLOAD_SLOTS = 2;

@@ -1,6 +1,7 @@
 import 'server-only';
 import pg from 'pg';
 import { getPgPool } from './pg-pool';
+import { withTransaction } from './sql-runner';
 
 /*
  * The Upload row lives outside the data transaction: it is committed as `processing` before any record is
@@ -45,36 +46,34 @@ export async function markUploadInterrupted(uploadId: string, error: unknown): P
  * starts (scripts/db/prepare-database.ts), before it accepts uploads. Returns the ids recovered.
  */
 export async function recoverInterruptedUploads(startedBefore: Date): Promise<string[]> {
-  // Own connection (not the app pool), so start-up scripts exit promptly afterwards.
+  // Own connection (not the app pool), so start-up scripts exit promptly afterwards; the transaction is the
+  // app's helper on that connection.
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    await client.query('BEGIN');
-    const stale = await client.query<{ id: string; org_id: string; file_name: string }>(
-      `UPDATE upload SET status = 'failed', completed_at = now(), error_report = $2
+    return await withTransaction(client, async () => {
+      const stale = await client.query<{ id: string; org_id: string; file_name: string }>(
+        `UPDATE upload SET status = 'failed', completed_at = now(), error_report = $2
        WHERE status = 'processing' AND created_at < $1
        RETURNING id, org_id, file_name`,
-      [
-        startedBefore,
-        JSON.stringify(
-          interruptedReport(
-            'the server stopped while this upload was processing; nothing was stored, upload the file again',
+        [
+          startedBefore,
+          JSON.stringify(
+            interruptedReport(
+              'the server stopped while this upload was processing; nothing was stored, upload the file again',
+            ),
           ),
-        ),
-      ],
-    );
-    for (const row of stale.rows) {
-      await client.query(
-        `INSERT INTO audit_event (org_id, actor_user_id, actor_token_id, action, target_type, target_id, metadata)
-         VALUES ($1, NULL, NULL, 'upload.interrupted', 'upload', $2, $3)`,
-        [row.org_id, row.id, JSON.stringify({ fileName: row.file_name, recoveredAt: 'startup' })],
+        ],
       );
-    }
-    await client.query('COMMIT');
-    return stale.rows.map((r) => r.id);
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
+      for (const row of stale.rows) {
+        await client.query(
+          `INSERT INTO audit_event (org_id, actor_user_id, actor_token_id, action, target_type, target_id, metadata)
+         VALUES ($1, NULL, NULL, 'upload.interrupted', 'upload', $2, $3)`,
+          [row.org_id, row.id, JSON.stringify({ fileName: row.file_name, recoveredAt: 'startup' })],
+        );
+      }
+      return stale.rows.map((r) => r.id);
+    });
   } finally {
     await client.end();
   }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type pg from 'pg';
 import type { IngestFormat, RowError } from '@/lib/ingest/types';
-import { poolRunner } from './sql-runner';
+import { pgRunner } from './sql-runner';
 import type { TUploadTotals } from './upload-summary';
 
 export type TUploadFormat = 'generic' | 'codecarbon' | 'nvidia_smi' | 'mapped';
@@ -76,16 +76,16 @@ export async function getUpload(ctx: { orgId: string }, id: string): Promise<TUp
   if (!/^[0-9a-f-]{36}$/i.test(id)) {
     return null;
   }
-  const [row] = await poolRunner().query<TRow>(
-    `${UPLOAD_SQL} WHERE u.id = $1::uuid AND u.org_id = $2::uuid`,
-    [id, ctx.orgId],
-  );
+  const [row] = await pgRunner().query<TRow>(`${UPLOAD_SQL} WHERE u.id = $1::uuid AND u.org_id = $2::uuid`, [
+    id,
+    ctx.orgId,
+  ]);
   return row ? toDto(row) : null;
 }
 
 /** The organisation's uploads, newest first. */
 export async function findUploads(ctx: { orgId: string }, limit = 50): Promise<TUploadDto[]> {
-  const rows = await poolRunner().query<TRow>(
+  const rows = await pgRunner().query<TRow>(
     `${UPLOAD_SQL} WHERE u.org_id = $1::uuid ORDER BY u.created_at DESC LIMIT $2`,
     [ctx.orgId, limit],
   );
@@ -100,7 +100,7 @@ export async function getUploadErrorReport(
   if (!/^[0-9a-f-]{36}$/i.test(id)) {
     return null;
   }
-  const [row] = await poolRunner().query<{ fileName: string; errorReport: unknown }>(
+  const [row] = await pgRunner().query<{ fileName: string; errorReport: unknown }>(
     `SELECT file_name AS "fileName", error_report AS "errorReport" FROM upload WHERE id = $1::uuid AND org_id = $2::uuid`,
     [id, ctx.orgId],
   );

@@ -2,6 +2,7 @@ import 'server-only';
 import type pg from 'pg';
 import { AppError } from '@/lib/errors';
 import type { RowError } from '@/lib/ingest/types';
+import { withTransaction } from './sql-runner';
 
 export interface TIngestContext {
   orgId: string;
@@ -82,27 +83,27 @@ export async function markUploadFailed(
     at: Date;
   },
 ): Promise<void> {
-  await client.query('BEGIN');
-  await client.query(
-    `UPDATE upload SET size_bytes = $2, sha256 = $3, format = $4, status = 'failed', rows_total = $5,
-       rows_accepted = 0, rows_rejected = $6, error_report = $7, completed_at = $8, progress = NULL
-     WHERE id = $1`,
-    [
-      u.uploadId,
-      u.sizeBytes,
-      u.sha256,
-      u.format,
-      u.rowsTotal,
-      u.rowsRejected,
-      JSON.stringify(u.report),
-      u.at,
-    ],
-  );
-  await insertAuditEvent(client, ctx, 'upload.failed', u.uploadId, u.sha256, {
-    fileName: u.fileName,
-    errorCount: u.report.errorCount,
+  await withTransaction(client, async (tx) => {
+    await tx.query(
+      `UPDATE upload SET size_bytes = $2, sha256 = $3, format = $4, status = 'failed', rows_total = $5,
+         rows_accepted = 0, rows_rejected = $6, error_report = $7, completed_at = $8, progress = NULL
+       WHERE id = $1`,
+      [
+        u.uploadId,
+        u.sizeBytes,
+        u.sha256,
+        u.format,
+        u.rowsTotal,
+        u.rowsRejected,
+        JSON.stringify(u.report),
+        u.at,
+      ],
+    );
+    await insertAuditEvent(tx, ctx, 'upload.failed', u.uploadId, u.sha256, {
+      fileName: u.fileName,
+      errorCount: u.report.errorCount,
+    });
   });
-  await client.query('COMMIT');
 }
 
 export async function insertAuditEvent(

@@ -13,7 +13,7 @@ import { findEnergyContracts } from './energy-contracts';
 import { getCachedFactorLibrary } from './factor-library-cache';
 import { getOrganization, methodologySettingsFor } from './organizations';
 import { getPgPool } from './pg-pool';
-import { pgRunner } from './sql-runner';
+import { pgRunner, withTransaction } from './sql-runner';
 import { uploadItemOf } from './staging-rows';
 import { createStagingWriter } from './staging-writer';
 import {
@@ -167,10 +167,32 @@ export async function ingestUpload(
     side: pg.PoolClient,
   ): Promise<{ id: string; repeated: boolean }> {
     const progress = createProgressReporter(side, uploadId);
-    let open = false;
     try {
-      await client.query('BEGIN');
-      open = true;
+      // Rolled back unless the records were stored: a repeated file or a failed one keeps nothing of it.
+      const ended = await withTransaction(client, storeInTransaction, {
+        rollbackIf: (e) => e.kind !== 'completed',
+      });
+      if (ended.kind === 'repeated') {
+        await discardUpload(side, uploadId);
+        return { id: ended.id, repeated: true };
+      }
+      if (ended.kind === 'failed') {
+        await markUploadFailed(client, ctx, ended.failure);
+      }
+      return { id: uploadId, repeated: false };
+    } catch (error) {
+      if (error instanceof AppError) {
+        // The caller's doing (cancelled, too large, bad parameters): nothing was stored and nothing is kept.
+        await discardUpload(side, uploadId).catch(() => undefined);
+      } else {
+        // Lost database or server fault: the upload stays visible as failed with the reason (start-up recovery
+        // does it if the database is still unreachable now), and the same file can be uploaded again.
+        await markUploadInterrupted(uploadId, error);
+      }
+      throw error;
+    }
+
+    async function storeInTransaction(): Promise<TEnded> {
       const startedMs = performance.now();
       // Held until commit/rollback: tells deleteUpload that this upload is live (cancel it) rather than stale.
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('upload:' || $1))`, [uploadId]);
@@ -249,10 +271,7 @@ export async function ingestUpload(
       await lockUploadContent(client, ctx.orgId, sha256);
       const existing = await findExistingUploadBySha(client, ctx.orgId, sha256);
       if (existing) {
-        await client.query('ROLLBACK');
-        open = false;
-        await discardUpload(side, uploadId);
-        return { id: existing, repeated: true };
+        return { kind: 'repeated', id: existing };
       }
       const parsed = stream.summary();
       const duplicateIds = parsed.fatal ? [] : await ids.duplicates(input.fileName);
@@ -283,20 +302,20 @@ export async function ingestUpload(
           });
           report.errorCount = 1;
         }
-        await client.query('ROLLBACK');
-        // `open` stays true: if recording the failure throws inside its own transaction, the catch rolls it back.
-        await markUploadFailed(client, ctx, {
-          uploadId,
-          fileName: input.fileName,
-          sizeBytes,
-          sha256,
-          format,
-          rowsTotal: summary.stats.rows,
-          rowsRejected: summary.stats.rejected,
-          report,
-          at: now(),
-        });
-        return { id: uploadId, repeated: false };
+        return {
+          kind: 'failed',
+          failure: {
+            uploadId,
+            fileName: input.fileName,
+            sizeBytes,
+            sha256,
+            format,
+            rowsTotal: summary.stats.rows,
+            rowsRejected: summary.stats.rejected,
+            report,
+            at: now(),
+          },
+        };
       }
       if (input.validOnly && summary.errors.length > 0) {
         report.skippedLines = [...new Set(summary.errors.map((e) => e.line))].slice(0, MAX_STORED_ERRORS);
@@ -343,25 +362,16 @@ export async function ingestUpload(
         rowsRejected: summary.stats.rejected,
         ...applied,
       });
-      await client.query('COMMIT');
-      open = false;
-      return { id: uploadId, repeated: false };
-    } catch (error) {
-      if (open) {
-        await client.query('ROLLBACK').catch(() => undefined);
-      }
-      if (error instanceof AppError) {
-        // The caller's doing (cancelled, too large, bad parameters): nothing was stored and nothing is kept.
-        await discardUpload(side, uploadId).catch(() => undefined);
-      } else {
-        // Lost database or server fault: the upload stays visible as failed with the reason (start-up recovery
-        // does it if the database is still unreachable now), and the same file can be uploaded again.
-        await markUploadInterrupted(uploadId, error);
-      }
-      throw error;
+      return { kind: 'completed' };
     }
   }
 }
+
+/** How an upload's data transaction ended: records stored, the same file already stored, or nothing to store. */
+type TEnded =
+  | { kind: 'completed' }
+  | { kind: 'repeated'; id: string }
+  | { kind: 'failed'; failure: Parameters<typeof markUploadFailed>[2] };
 
 /** The parser's summary with the duplicate record_id errors found in SQL merged in (line order, rejected lines). */
 function withDuplicateErrors(

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { PrismaClient } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { getPgPool } from './pg-pool';
-import { pgRunner, prismaRunner, type TSqlRunner, withPgTransaction } from './sql-runner';
+import { pgRunner, prismaRunner, type TSqlRunner, withTransaction } from './sql-runner';
 import { createStagingWriter } from './staging-writer';
 import { applyStagedRecords } from './upload-staging';
 import { externalIdOf, hashUsageRecord, type TUsageRecordToStore } from './usage-record-columns';
@@ -73,7 +73,7 @@ export async function storeUsageRecords(
   if (options.db) {
     return options.db.$transaction((tx) => run(prismaRunner(tx)), { timeout: 300_000 });
   }
-  return withPgTransaction(getPgPool(), (client) => run(pgRunner(client)));
+  return withTransaction(getPgPool(), (client) => run(pgRunner(client)));
 }
 
 /** The first item of each external id (a later repeat in the same call is ignored, as before). */

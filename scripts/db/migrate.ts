@@ -70,6 +70,8 @@ export async function migrateDatabase(databaseUrl: string, dir = MIGRATIONS_DIR)
         }
         continue;
       }
+      // Its own BEGIN/COMMIT, not lib/data's withTransaction: the runner works on the URL it is given (the test
+      // template, the launcher before the app starts), on its own connection, and imports nothing of the app.
       await client.query('BEGIN');
       try {
         const id = randomUUID();

@@ -126,14 +126,16 @@ describe('connection errors map to 503, other database errors stay 500', () => {
     expect(String(pgError)).toMatch(/terminating connection due to administrator command/);
     expect(status(pgError)).toBe(503);
 
-    const prismaUrl = `${db.url}?application_name=aif-terminate-prisma`;
+    // A Prisma client on a pool of its own, so its session can be told apart (the app's pool has one name).
+    const prismaPool = new pg.Pool({ connectionString: db.url, application_name: 'aif-terminate-prisma' });
     const { createPrismaClient } = await import('@/lib/db');
-    const prisma = createPrismaClient(prismaUrl);
+    const prisma = createPrismaClient(prismaPool);
     const prismaError = await terminatedWhileRunning(
       () => prisma.$queryRawUnsafe('SELECT pg_sleep(30)'),
       'aif-terminate-prisma',
     );
     await prisma.$disconnect();
+    await prismaPool.end();
     expect(prismaError).toBeInstanceOf(Error);
     expect(status(prismaError)).toBe(503);
 

@@ -28,6 +28,8 @@ export async function backupDatabase(databaseUrl: string, outDir: string): Promi
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    // Its own BEGIN (a REPEATABLE READ READ ONLY snapshot of every table) on its own connection: a command-line
+    // tool for any database URL, outside the app's pool and its withTransaction.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const server = await client.query<{ server_version: string; db: string }>(
       'SELECT current_setting($1) AS server_version, current_database() AS db',
