@@ -9,8 +9,8 @@ import { POST as upload } from '@/app/api/v1/uploads/route';
 import { createApiToken } from '@/lib/data/api-tokens';
 import { getPgPool } from '@/lib/data/pg-pool';
 import { getPrisma } from '@/lib/db';
-import { addMember, setUpAuthzWorld, type TMember } from '../support/authz/world';
 import { GENERIC_EXAMPLE_CSV } from '@/lib/ingest/templates';
+import { addMember, setUpAuthzWorld, type TMember } from '../support/authz/world';
 import { withRequest } from '../support/request-context';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock);
@@ -29,7 +29,13 @@ let approver: TMember;
 let admin: TMember;
 const tokens: Record<string, { id: string; token: string }> = {};
 
-const call = (token: string, method: string, path: string, body?: unknown, contentType = 'application/json') =>
+const call = (
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = 'application/json',
+) =>
   new Request(`${API}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
@@ -94,9 +100,12 @@ describe('audit events carry the bearer token that made the change', () => {
       ['review', 'reviewer'],
       ['approve', 'approver'],
     ] as const) {
-      const response = await signOff(call(tokens[who]?.token ?? '', 'POST', `/reports/${period}/versions/1/${step}`), {
-        params: Promise.resolve({ period, version: '1', step }),
-      });
+      const response = await signOff(
+        call(tokens[who]?.token ?? '', 'POST', `/reports/${period}/versions/1/${step}`),
+        {
+          params: Promise.resolve({ period, version: '1', step }),
+        },
+      );
       expect(response.status).toBe(200);
     }
     expect(await eventsOf('report.frozen')).toEqual([
@@ -128,7 +137,10 @@ describe('audit events carry the bearer token that made the change', () => {
       where: { orgId: preparer.orgId, action: { startsWith: 'factor.override.' } },
       select: { action: true, actorUserId: true, actorTokenId: true },
     });
-    expect(overrideEvents.map((e) => e.action).sort()).toEqual(['factor.override.created', 'factor.override.deleted']);
+    expect(overrideEvents.map((e) => e.action).sort()).toEqual([
+      'factor.override.created',
+      'factor.override.deleted',
+    ]);
     for (const event of overrideEvents) {
       expect(event).toMatchObject(byAdminToken);
     }
@@ -150,7 +162,13 @@ describe('audit events carry the bearer token that made the change', () => {
 
   test('an upload with the editor token stores the token', async () => {
     const response = await upload(
-      call(tokens.preparer?.token ?? '', 'POST', '/uploads?fileName=audit.csv', GENERIC_EXAMPLE_CSV, 'text/csv'),
+      call(
+        tokens.preparer?.token ?? '',
+        'POST',
+        '/uploads?fileName=audit.csv',
+        GENERIC_EXAMPLE_CSV,
+        'text/csv',
+      ),
     );
     expect(response.status).toBe(201);
     expect(await eventsOf('upload.completed')).toEqual([
