@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { deleteTargetAction } from '@/app/(dashboard)/targets/actions';
 import { DELETE as deleteContract } from '@/app/api/v1/energy-contracts/[id]/route';
 import { POST as createContract } from '@/app/api/v1/energy-contracts/route';
 import { DELETE as deleteOverride } from '@/app/api/v1/factors/overrides/[kind]/[id]/route';
@@ -10,7 +11,10 @@ import { createApiToken } from '@/lib/data/api-tokens';
 import { getPgPool } from '@/lib/data/pg-pool';
 import { getPrisma } from '@/lib/db';
 import { GENERIC_EXAMPLE_CSV } from '@/lib/ingest/templates';
-import { addMember, setUpAuthzWorld, type TMember } from '../support/authz/world';
+import { formData } from '../support/authz/action-cases';
+import { APP_ORIGIN } from '../support/authz/invoke';
+import { make } from '../support/authz/makers';
+import { addMember, setUpAuthzWorld, type TMember, type TOrgFixture } from '../support/authz/world';
 import { withRequest } from '../support/request-context';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock);
@@ -27,6 +31,7 @@ let preparer: TMember;
 let reviewer: TMember;
 let approver: TMember;
 let admin: TMember;
+let orgA: TOrgFixture;
 const tokens: Record<string, { id: string; token: string }> = {};
 
 const call = (
@@ -74,6 +79,7 @@ const GRID = {
 
 beforeAll(async () => {
   const world = await setUpAuthzWorld();
+  orgA = world.a;
   preparer = world.a.members.editor;
   reviewer = world.a.members.auditor;
   approver = world.a.members.owner;
@@ -194,5 +200,18 @@ describe('audit events carry the bearer token that made the change', () => {
       select: { actorUserId: true, actorTokenId: true },
     });
     expect(events).toEqual([{ actorUserId: admin.userId, actorTokenId: null }]);
+  });
+
+  test('a server action (session) stores the user and no token', async () => {
+    const id = await make.target(orgA);
+    const state = await withRequest({ cookie: approver.cookie, origin: APP_ORIGIN }, () =>
+      deleteTargetAction({ ok: false }, formData({ id })),
+    );
+    expect(state).toMatchObject({ ok: true });
+    const events = await getPrisma().auditEvent.findMany({
+      where: { orgId: preparer.orgId, action: 'target.deleted', targetId: id },
+      select: { actorUserId: true, actorTokenId: true },
+    });
+    expect(events).toEqual([{ actorUserId: approver.userId, actorTokenId: null }]);
   });
 });
