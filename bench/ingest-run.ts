@@ -3,6 +3,7 @@
 // cache (as a running server has), then runs ingestUpload on the streamed file (the code path of
 // POST /api/v1/uploads once the body is read) and prints one `BENCH_INGEST_RESULT <json>` line for the parent.
 import { createReadStream } from 'node:fs';
+import { systemActor } from '@/lib/auth/actor';
 import { getCachedFactorLibrary } from '@/lib/data/factor-library-cache';
 import { getPgPool } from '@/lib/data/pg-pool';
 import { ingestUpload, type TIngestTimings } from '@/lib/data/uploads';
@@ -40,7 +41,7 @@ if (gc) {
 const timings: TIngestTimings = {};
 const t0 = performance.now();
 const { upload } = await ingestUpload(
-  { orgId, userId: null },
+  { orgId, actor: systemActor('ingest benchmark') },
   { fileName: 'bench.csv', chunks: createReadStream(file, { highWaterMark: 1 << 16 }), parse: {}, timings },
 );
 const ingestMs = performance.now() - t0;

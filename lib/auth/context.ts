@@ -11,6 +11,7 @@ import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { crossSiteRefusal } from '@/lib/security/csrf';
 import { fromSignedValue } from '@/lib/security/signed-value';
+import type { TUserActor } from './actor';
 import { hasPermission, type TPermission } from './roles';
 import { requiredScope, tokenScopesAllow } from './token-scopes';
 
@@ -25,7 +26,8 @@ export interface TAuthContext {
   role: Role;
   memberships: TMembershipDto[];
   via: 'session' | 'token';
-  tokenId?: string;
+  /** Who acts: the session's user, or the bearer token and its user (recorded in every audit event). */
+  actor: TUserActor;
   /** Bearer requests only: what the token may do on top of the role (lib/auth/token-scopes.ts). */
   tokenScopes?: string[];
   /** The organisation's time zone when it was read with the credentials (bearer tokens); else absent. */
@@ -74,6 +76,7 @@ async function getSessionContext(): Promise<TAuthContext | null> {
     role: active.role,
     memberships,
     via: 'session',
+    actor: { kind: 'user', userId: session.user.id },
   };
 }
 
@@ -157,7 +160,7 @@ export async function requireRequestAuth(request: Request, permission: TPermissi
           role: identity.role,
           memberships,
           via: 'token',
-          tokenId: identity.tokenId,
+          actor: { kind: 'token', userId: identity.userId, tokenId: identity.tokenId },
           tokenScopes: identity.scopes,
           orgTimeZone: identity.orgTimeZone,
         }
@@ -173,7 +176,11 @@ export async function requireRequestAuth(request: Request, permission: TPermissi
   if (!ctx) {
     throw new AppError('UNAUTHENTICATED', 'Sign in, or send `Authorization: Bearer <token>`.');
   }
-  await enforceApiRateLimit(ctx);
+  await enforceApiRateLimit({
+    orgId: ctx.orgId,
+    userId: ctx.userId,
+    ...(ctx.actor.kind === 'token' ? { tokenId: ctx.actor.tokenId } : {}),
+  });
   if (!hasPermission(ctx.role, permission)) {
     throw new AppError('FORBIDDEN', `Your role (${ctx.role}) does not allow this.`);
   }

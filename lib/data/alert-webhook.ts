@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TOrgContext, TUserContext } from '@/lib/auth/actor';
 import { assertPermission } from '@/lib/auth/roles';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -29,7 +30,9 @@ export interface TWebhookDeliveryDto {
 
 const DELIVERY_TIMEOUT_MS = 5000;
 
-export async function getAlertWebhook(ctx: { orgId: string; role: Role }): Promise<TAlertWebhookDto | null> {
+export async function getAlertWebhook(
+  ctx: Pick<TOrgContext, 'orgId' | 'role'>,
+): Promise<TAlertWebhookDto | null> {
   assertPermission(ctx.role, 'manageOrganization');
   const hook = await getPrisma().alertWebhook.findUnique({ where: { orgId: ctx.orgId } });
   return hook
@@ -48,7 +51,7 @@ export async function getAlertWebhook(ctx: { orgId: string; role: Role }): Promi
  * resolve yet is accepted, since delivery checks again (lib/data/webhook-transport.ts).
  */
 export async function saveAlertWebhook(
-  ctx: { orgId: string; userId: string; role: Role },
+  ctx: TUserContext,
   input: TAlertWebhookInput,
   lookup: TWebhookLookup = systemLookup,
 ): Promise<void> {
@@ -63,7 +66,7 @@ export async function saveAlertWebhook(
   if (!secret) {
     throw new AppError('INVALID_INPUT', 'Set a signing secret (at least 16 characters).');
   }
-  const data = { url: input.url, secret, enabled: input.enabled, updatedById: ctx.userId };
+  const data = { url: input.url, secret, enabled: input.enabled, updatedById: ctx.actor.userId };
   await prisma.$transaction(async (tx) => {
     await tx.alertWebhook.upsert({
       where: { orgId: ctx.orgId },

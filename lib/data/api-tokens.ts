@@ -1,9 +1,11 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
+import { type TOrgContext, userActor } from '@/lib/auth/actor';
 import { TOKEN_SCOPES, type TTokenScope } from '@/lib/auth/token-scopes';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { recordAuditEvent } from './audit-events';
 import type { TMembershipDto } from './memberships';
 
 // Personal API tokens: `aif_` + 32 random bytes (base64url). Only the SHA-256 is stored: a high-entropy token
@@ -75,16 +77,17 @@ export async function createApiToken(
       },
       select: { id: true, name: true },
     });
-    await tx.auditEvent.create({
-      data: {
-        orgId: ctx.orgId,
-        actorUserId: ctx.userId,
+    // Tokens are made by their own user (a session, or the CLI on the user's behalf).
+    await recordAuditEvent(
+      tx,
+      { orgId: ctx.orgId, actor: userActor(ctx.userId) },
+      {
         action: 'api_token.created',
         targetType: 'api_token',
         targetId: created.id,
         metadata: { name, scopes, expiresAt: expiresAt?.toISOString() ?? null },
       },
-    });
+    );
     return created;
   });
   return { id: row.id, name: row.name, token, scopes, expiresAt };
@@ -111,7 +114,10 @@ export async function findApiTokens(ctx: { orgId: string }): Promise<TApiTokenDt
 }
 
 /** Revokes a token of the organisation; a token of another organisation is NOT_FOUND. */
-export async function revokeApiToken(ctx: { orgId: string; userId: string }, tokenId: string): Promise<void> {
+export async function revokeApiToken(
+  ctx: Pick<TOrgContext, 'orgId' | 'actor'>,
+  tokenId: string,
+): Promise<void> {
   const prisma = getPrisma();
   await prisma.$transaction(async (tx) => {
     const result = await tx.apiToken.updateMany({
@@ -121,14 +127,10 @@ export async function revokeApiToken(ctx: { orgId: string; userId: string }, tok
     if (result.count === 0) {
       throw new AppError('NOT_FOUND', 'No active token with that id in this organisation.');
     }
-    await tx.auditEvent.create({
-      data: {
-        orgId: ctx.orgId,
-        actorUserId: ctx.userId,
-        action: 'api_token.revoked',
-        targetType: 'api_token',
-        targetId: tokenId,
-      },
+    await recordAuditEvent(tx, ctx, {
+      action: 'api_token.revoked',
+      targetType: 'api_token',
+      targetId: tokenId,
     });
   });
 }

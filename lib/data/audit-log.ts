@@ -1,8 +1,8 @@
 import 'server-only';
+import type { TOrgContext } from '@/lib/auth/actor';
 import { assertPermission } from '@/lib/auth/roles';
 import { getPrisma } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { Role } from '@/lib/generated/prisma/enums';
 import type { TAuditFilters } from '@/lib/schemas/audit-filters';
 import { likeLiteral } from './like-literal';
 
@@ -12,8 +12,6 @@ import { likeLiteral } from './like-literal';
 export const AUDIT_PAGE_SIZE = 50;
 /** Upper bound of one CSV export (rows), so a request cannot stream an unbounded table. */
 export const AUDIT_EXPORT_MAX_ROWS = 100_000;
-
-type TAuditCtx = { orgId: string; role: Role };
 
 export interface TAuditEventDto {
   id: string;
@@ -27,7 +25,10 @@ export interface TAuditEventDto {
   metadata: unknown;
 }
 
-async function whereOf(ctx: TAuditCtx, filters: TAuditFilters): Promise<Prisma.AuditEventWhereInput> {
+async function whereOf(
+  ctx: Pick<TOrgContext, 'orgId' | 'role'>,
+  filters: TAuditFilters,
+): Promise<Prisma.AuditEventWhereInput> {
   const where: Prisma.AuditEventWhereInput = { orgId: ctx.orgId };
   if (filters.action) {
     where.action = filters.action;
@@ -74,7 +75,7 @@ const SELECT = {
 
 /** One page of events, newest first, and the total matching count. */
 export async function findAuditEventsPage(
-  ctx: TAuditCtx,
+  ctx: Pick<TOrgContext, 'orgId' | 'role'>,
   filters: TAuditFilters,
 ): Promise<{ rows: TAuditEventDto[]; total: number; pageSize: number }> {
   assertPermission(ctx.role, 'readAudit');
@@ -95,7 +96,7 @@ export async function findAuditEventsPage(
 
 /** Every matching event (up to AUDIT_EXPORT_MAX_ROWS), newest first, in batches for streaming. */
 export async function* iterateAuditEvents(
-  ctx: TAuditCtx,
+  ctx: Pick<TOrgContext, 'orgId' | 'role'>,
   filters: TAuditFilters,
   batchSize = 1000,
 ): AsyncGenerator<TAuditEventDto[]> {
@@ -120,7 +121,7 @@ export async function* iterateAuditEvents(
 }
 
 /** The distinct actions of the organisation's log, for the filter's select. */
-export async function findAuditActions(ctx: TAuditCtx): Promise<string[]> {
+export async function findAuditActions(ctx: Pick<TOrgContext, 'orgId' | 'role'>): Promise<string[]> {
   assertPermission(ctx.role, 'readAudit');
   const rows = await getPrisma().auditEvent.findMany({
     where: { orgId: ctx.orgId },

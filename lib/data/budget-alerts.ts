@@ -1,4 +1,5 @@
 import 'server-only';
+import { systemActor } from '@/lib/auth/actor';
 import { getPrisma } from '@/lib/db';
 import { periodContaining } from '@/lib/emissions/calendar-periods';
 import { crossedThresholds } from '@/lib/targets/budget-thresholds';
@@ -72,7 +73,7 @@ export async function evaluateBudgetAlerts(ctx: { orgId: string }, now: Date): P
         created.push(alert);
         await recordAuditEvent(
           prisma,
-          { orgId: ctx.orgId },
+          { orgId: ctx.orgId, actor: systemActor('budget threshold reached') },
           {
             action: 'budget.alert',
             targetType: 'budget_alert',

@@ -1,9 +1,9 @@
 import 'server-only';
+import type { TUserContext } from '@/lib/auth/actor';
 import { assertPermission } from '@/lib/auth/roles';
 import { getPrisma } from '@/lib/db';
 import type { TPeriodKind } from '@/lib/emissions/calendar-periods';
 import { AppError } from '@/lib/errors';
-import type { Role } from '@/lib/generated/prisma/enums';
 import type { TBudgetInput } from '@/lib/schemas/targets';
 import type { TEmissionsBasis } from '@/lib/targets/target-metric';
 import { recordAuditEvent } from './audit-events';
@@ -16,8 +16,6 @@ export interface TBudgetDto {
   basis: TEmissionsBasis;
   amountKgCo2e: number;
 }
-
-type TWriter = { orgId: string; userId: string; role: Role };
 
 /** The organisation's team budgets, by team name. */
 export async function findBudgets(ctx: { orgId: string }): Promise<TBudgetDto[]> {
@@ -42,7 +40,7 @@ export async function findBudgets(ctx: { orgId: string }): Promise<TBudgetDto[]>
 }
 
 /** Creates or updates a budget (owners, admins); one per team, period kind and basis. Audited. */
-export async function saveBudget(ctx: TWriter, input: TBudgetInput): Promise<{ id: string }> {
+export async function saveBudget(ctx: TUserContext, input: TBudgetInput): Promise<{ id: string }> {
   assertPermission(ctx.role, 'manageOrganization');
   const prisma = getPrisma();
   if (!(await prisma.team.findFirst({ where: { id: input.teamId, orgId: ctx.orgId } }))) {
@@ -72,8 +70,9 @@ export async function saveBudget(ctx: TWriter, input: TBudgetInput): Promise<{ i
         throw new AppError('NOT_FOUND', 'Budget not found.');
       }
     } else {
-      id = (await tx.carbonBudget.create({ data: { ...data, orgId: ctx.orgId, createdById: ctx.userId } }))
-        .id;
+      id = (
+        await tx.carbonBudget.create({ data: { ...data, orgId: ctx.orgId, createdById: ctx.actor.userId } })
+      ).id;
     }
     await recordAuditEvent(tx, ctx, {
       action: input.id ? 'budget.updated' : 'budget.created',
@@ -86,7 +85,7 @@ export async function saveBudget(ctx: TWriter, input: TBudgetInput): Promise<{ i
 }
 
 /** Deletes a budget and its alerts (owners, admins); audited. */
-export async function deleteBudget(ctx: TWriter, id: string): Promise<void> {
+export async function deleteBudget(ctx: TUserContext, id: string): Promise<void> {
   assertPermission(ctx.role, 'manageOrganization');
   await getPrisma().$transaction(async (tx) => {
     const existing = await tx.carbonBudget.findFirst({ where: { id, orgId: ctx.orgId } });

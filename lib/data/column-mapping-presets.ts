@@ -1,7 +1,9 @@
 import 'server-only';
+import type { TUserContext } from '@/lib/auth/actor';
 import { getPrisma } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { type TColumnMapping, ZColumnMapping } from '@/lib/schemas/column-mapping';
+import { recordAuditEvent } from './audit-events';
 
 export interface TColumnMappingPresetDto {
   id: string;
@@ -24,26 +26,22 @@ export async function findColumnMappingPresets(ctx: { orgId: string }): Promise<
 
 /** Saves a mapping under `name` (replacing the organisation's preset of the same name) with an audit event. */
 export async function saveColumnMappingPreset(
-  ctx: { orgId: string; userId: string },
+  ctx: Pick<TUserContext, 'orgId' | 'actor'>,
   input: { name: string; mapping: TColumnMapping },
 ): Promise<TColumnMappingPresetDto> {
   const mapping = input.mapping as unknown as Prisma.InputJsonValue;
   return getPrisma().$transaction(async (tx) => {
     const saved = await tx.columnMappingPreset.upsert({
       where: { orgId_name: { orgId: ctx.orgId, name: input.name } },
-      create: { orgId: ctx.orgId, name: input.name, mapping, createdById: ctx.userId },
+      create: { orgId: ctx.orgId, name: input.name, mapping, createdById: ctx.actor.userId },
       update: { mapping },
       select: { id: true, name: true },
     });
-    await tx.auditEvent.create({
-      data: {
-        orgId: ctx.orgId,
-        actorUserId: ctx.userId,
-        action: 'column-mapping-preset.saved',
-        targetType: 'column_mapping_preset',
-        targetId: saved.id,
-        metadata: { name: input.name, mapping },
-      },
+    await recordAuditEvent(tx, ctx, {
+      action: 'column-mapping-preset.saved',
+      targetType: 'column_mapping_preset',
+      targetId: saved.id,
+      metadata: { name: input.name, mapping },
     });
     return { ...saved, mapping: input.mapping };
   });

@@ -1,8 +1,9 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
+import { recordAuditEvent } from './audit-events';
 import { getPgPool } from './pg-pool';
-import { withTransaction } from './sql-runner';
-import { insertAuditEvent, type TIngestContext } from './uploads';
+import { pgRunner, withTransaction } from './sql-runner';
+import type { TIngestContext } from './uploads';
 
 /**
  * Deletes an upload and the records it stored (their restatement entries go with them), in one transaction
@@ -47,9 +48,12 @@ export async function deleteUpload(
     ]);
     await client.query('DELETE FROM upload WHERE id = $1 AND org_id = $2', [id, ctx.orgId]);
     const recordsRemoved = removed.rowCount ?? 0;
-    await insertAuditEvent(client, ctx, 'upload.deleted', id, upload.sha256 || null, {
-      fileName: upload.file_name,
-      recordsRemoved,
+    await recordAuditEvent(pgRunner(client), ctx, {
+      action: 'upload.deleted',
+      targetType: 'upload',
+      targetId: id,
+      contentHash: upload.sha256 || null,
+      metadata: { fileName: upload.file_name, recordsRemoved },
     });
     return { recordsRemoved };
   });

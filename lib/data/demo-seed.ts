@@ -1,8 +1,10 @@
 import 'server-only';
 import { hashPassword } from 'better-auth/crypto';
+import { systemActor } from '@/lib/auth/actor';
 import { getPrisma } from '@/lib/db';
 import { generateDemoOrganization } from '@/lib/demo/generate-demo-organization';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
+import { recordAuditEvent } from './audit-events';
 import { seedDemoHardwareAndLineage } from './demo-hardware-lineage-seed';
 import { seedDemoTargetAndBudget } from './demo-targets-seed';
 import { findEnergyContracts } from './energy-contracts';
@@ -101,9 +103,11 @@ export async function seedDemoOrganization(options: {
         supplier: c.supplier,
       })),
     });
-    await tx.auditEvent.create({
-      data: { orgId: created.id, action: 'organization.seeded', metadata: { records: demo.records.length } },
-    });
+    await recordAuditEvent(
+      tx,
+      { orgId: created.id, actor: systemActor('demo seed') },
+      { action: 'organization.seeded', metadata: { records: demo.records.length } },
+    );
     return { ...created, teamId };
   });
   const ctx = { orgId: org.id };

@@ -1,4 +1,5 @@
 import 'server-only';
+import { userActor } from '@/lib/auth/actor';
 import { calendarPeriod } from '@/lib/emissions/calendar-periods';
 import { computeMetricValue } from '@/lib/targets/target-metric';
 import { evaluateBudgetAlerts } from './budget-alerts';
@@ -37,7 +38,7 @@ export async function seedDemoTargetAndBudget(
   teamIdBySlug: ReadonlyMap<string, string>,
   now: Date,
 ): Promise<void> {
-  const writer = { ...ctx, role: 'owner' as const };
+  const writer = { orgId: ctx.orgId, role: 'owner' as const, actor: userActor(ctx.userId) };
   const base = calendarPeriod(DEMO_TARGET.baseYear, null, await getOrgTimeZone(ctx));
   const sums = (await sumEmissionsInWindows(ctx, [base], null)).get(base.key);
   const baseTonnes = sums ? computeMetricValue(sums, 'absolute', 'location') : null;

@@ -1,17 +1,15 @@
 import 'server-only';
+import type { TOrgContext } from '@/lib/auth/actor';
 import { assertPermission } from '@/lib/auth/roles';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { EnergyContract, Prisma } from '@/lib/generated/prisma/client';
-import type { Role } from '@/lib/generated/prisma/enums';
 import type { TEnergyContractCreate } from '@/lib/schemas/api-v1-contracts';
 import { recordAuditEvent } from './audit-events';
 import { recomputeOrganization, type TRecomputeResult } from './recompute';
 
 // Energy contracts (market-based instruments) CRUD for /api/v1/energy-contracts. Like factor overrides, every
 // change is audited and recomputes the organisation's records (restatements logged) in one transaction.
-
-type TAdminCtx = { orgId: string; userId: string | null; role: Role };
 
 const toDto = (c: EnergyContract) => ({
   id: c.id,
@@ -35,7 +33,7 @@ export async function listEnergyContracts(ctx: { orgId: string }): Promise<TEner
 }
 
 async function change(
-  ctx: TAdminCtx,
+  ctx: TOrgContext,
   action: string,
   write: (tx: Prisma.TransactionClient) => Promise<TEnergyContractDto>,
   now: Date,
@@ -45,7 +43,7 @@ async function change(
     async (tx) => {
       const contract = await write(tx);
       const reason = `Energy contract ${contract.reference} ${action === 'contract.created' ? 'added' : 'removed'}`;
-      const recompute = await recomputeOrganization(ctx, { reason, now, tx, userId: ctx.userId });
+      const recompute = await recomputeOrganization(ctx, { reason, now, tx });
       await recordAuditEvent(tx, ctx, {
         action,
         targetType: 'energy_contract',
@@ -58,7 +56,7 @@ async function change(
   );
 }
 
-export async function createEnergyContract(ctx: TAdminCtx, input: TEnergyContractCreate, now: Date) {
+export async function createEnergyContract(ctx: TOrgContext, input: TEnergyContractCreate, now: Date) {
   try {
     return await change(
       ctx,
@@ -74,7 +72,7 @@ export async function createEnergyContract(ctx: TAdminCtx, input: TEnergyContrac
   }
 }
 
-export async function deleteEnergyContract(ctx: TAdminCtx, id: string, now: Date) {
+export async function deleteEnergyContract(ctx: TOrgContext, id: string, now: Date) {
   return change(
     ctx,
     'contract.deleted',

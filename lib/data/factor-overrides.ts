@@ -1,10 +1,10 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import type { TOrgContext } from '@/lib/auth/actor';
 import { assertPermission } from '@/lib/auth/roles';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { Role } from '@/lib/generated/prisma/enums';
 import type {
   TAcceleratorOverrideInput,
   TDeleteFactorOverrideInput,
@@ -15,7 +15,6 @@ import { recordAuditEvent } from './audit-events';
 import { describeOverride } from './describe-factor-override';
 import { recomputeOrganization, type TRecomputeResult } from './recompute';
 
-type TAdminCtx = { orgId: string; userId: string | null; role: Role };
 type Tx = Prisma.TransactionClient;
 
 /** Dataset version of every organisation-supplied factor (bundled ones carry their dataset's version). */
@@ -27,7 +26,7 @@ const ORG_LICENCE = 'organisation-supplied';
  * records with restatements, all in one transaction.
  */
 async function changeOverrides(
-  ctx: TAdminCtx,
+  ctx: TOrgContext,
   action: string,
   reason: string,
   write: (
@@ -57,7 +56,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export async function createGridFactorOverride(
-  ctx: TAdminCtx,
+  ctx: TOrgContext,
   input: TGridFactorOverrideInput,
   options: { now: Date },
 ): Promise<TRecomputeResult> {
@@ -106,7 +105,7 @@ export async function createGridFactorOverride(
 }
 
 export async function createLocationOverride(
-  ctx: TAdminCtx,
+  ctx: TOrgContext,
   input: TLocationOverrideInput,
   options: { now: Date },
 ): Promise<TRecomputeResult> {
@@ -141,7 +140,7 @@ export async function createLocationOverride(
 }
 
 export async function createAcceleratorOverride(
-  ctx: TAdminCtx,
+  ctx: TOrgContext,
   input: TAcceleratorOverrideInput,
   options: { now: Date },
 ): Promise<TRecomputeResult> {
@@ -179,7 +178,7 @@ export async function createAcceleratorOverride(
 
 /** Deletes one of the organisation's overrides (never a bundled factor, never another organisation's). */
 export async function deleteFactorOverride(
-  ctx: TAdminCtx,
+  ctx: TOrgContext,
   input: TDeleteFactorOverrideInput,
   options: { now: Date },
 ): Promise<TRecomputeResult> {

@@ -1,8 +1,8 @@
 import 'server-only';
+import type { TUserContext } from '@/lib/auth/actor';
 import { assertPermission } from '@/lib/auth/roles';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { Role } from '@/lib/generated/prisma/enums';
 import type { THardwareAsset } from '@/lib/hardware/hardware-embodied';
 import type { THardwareAssetInput } from '@/lib/schemas/hardware-asset';
 import { recordAuditEvent } from './audit-events';
@@ -24,8 +24,6 @@ const SELECT = {
   retiredOn: true,
   createdAt: true,
 } as const;
-
-type TWriteCtx = { orgId: string; userId: string; role: Role };
 
 /** The organisation's hardware register, oldest purchase first. */
 export async function findHardwareAssets(ctx: { orgId: string }): Promise<THardwareAssetDto[]> {
@@ -59,7 +57,7 @@ export async function findEmbodiedCatalog(ctx: {
  * booked Category 2 figure (it changes only when the asset is edited). Audited.
  */
 export async function createHardwareAsset(
-  ctx: TWriteCtx,
+  ctx: TUserContext,
   input: THardwareAssetInput,
 ): Promise<THardwareAssetDto> {
   assertPermission(ctx.role, 'manageHardware');
@@ -100,7 +98,7 @@ export async function createHardwareAsset(
   };
   return getPrisma().$transaction(async (tx) => {
     const created = await tx.hardwareAsset.create({
-      data: { ...data, orgId: ctx.orgId, createdById: ctx.userId },
+      data: { ...data, orgId: ctx.orgId, createdById: ctx.actor.userId },
       select: SELECT,
     });
     await recordAuditEvent(tx, ctx, {
@@ -114,7 +112,7 @@ export async function createHardwareAsset(
 }
 
 /** Sets the retirement date (ends the amortisation memo; Cat 2 stays in the purchase period). Audited. */
-export async function retireHardwareAsset(ctx: TWriteCtx, id: string, retiredOn: string): Promise<void> {
+export async function retireHardwareAsset(ctx: TUserContext, id: string, retiredOn: string): Promise<void> {
   assertPermission(ctx.role, 'manageHardware');
   await getPrisma().$transaction(async (tx) => {
     const asset = await tx.hardwareAsset.findFirst({ where: { id, orgId: ctx.orgId }, select: SELECT });
@@ -136,7 +134,7 @@ export async function retireHardwareAsset(ctx: TWriteCtx, id: string, retiredOn:
 }
 
 /** Removes an asset entered by mistake. Frozen report versions keep the figures they were frozen with. Audited. */
-export async function deleteHardwareAsset(ctx: TWriteCtx, id: string): Promise<void> {
+export async function deleteHardwareAsset(ctx: TUserContext, id: string): Promise<void> {
   assertPermission(ctx.role, 'manageHardware');
   await getPrisma().$transaction(async (tx) => {
     const asset = await tx.hardwareAsset.findFirst({ where: { id, orgId: ctx.orgId }, select: SELECT });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { userActor } from '@/lib/auth/actor';
 import { inviteRefusal } from '@/lib/auth/member-rules';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -88,7 +89,7 @@ export async function acceptInvitation(
     await tx.invitation.update({ where: { id: row.id }, data: { acceptedAt: now, acceptedUserId: userId } });
     await recordAuditEvent(
       tx,
-      { orgId: row.orgId, userId },
+      { orgId: row.orgId, actor: userActor(userId) },
       {
         action: 'invitation.accepted',
         targetType: 'invitation',

@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
+import type { TOrgContext, TUserContext } from '@/lib/auth/actor';
 import { inviteRefusal } from '@/lib/auth/member-rules';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -42,13 +43,13 @@ export function statusOf(
 export const INVITATION_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
 export async function createInvitation(
-  ctx: { orgId: string; userId: string },
+  ctx: Pick<TUserContext, 'orgId' | 'actor'>,
   input: { email: string; role: Role },
   now: Date,
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
   const prisma = getPrisma();
   const actor = await prisma.membership.findUnique({
-    where: { orgId_userId: { orgId: ctx.orgId, userId: ctx.userId } },
+    where: { orgId_userId: { orgId: ctx.orgId, userId: ctx.actor.userId } },
     select: { role: true },
   });
   const refusal = inviteRefusal(actor?.role ?? 'viewer', input.role);
@@ -80,7 +81,7 @@ export async function createInvitation(
         email: input.email,
         role: input.role,
         tokenHash: hashInvitationToken(token),
-        invitedByUserId: ctx.userId,
+        invitedByUserId: ctx.actor.userId,
         expiresAt,
       },
       select: { id: true },
@@ -120,7 +121,7 @@ export async function findInvitations(ctx: { orgId: string }, now: Date): Promis
 
 /** Revokes a pending invitation of the organisation; anything else (foreign, used, revoked) is NOT_FOUND. */
 export async function revokeInvitation(
-  ctx: { orgId: string; userId: string },
+  ctx: Pick<TOrgContext, 'orgId' | 'actor'>,
   invitationId: string,
   now: Date,
 ) {

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TUserContext } from '@/lib/auth/actor';
 import { inviteRefusal, memberChangeRefusal } from '@/lib/auth/member-rules';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -13,8 +14,6 @@ export interface TMemberDto {
   role: Role;
   joinedAt: Date;
 }
-
-type TMemberCtx = { orgId: string; userId: string };
 
 /** Members of the organisation, owners first, then by email. */
 export async function findMembers(ctx: { orgId: string }): Promise<TMemberDto[]> {
@@ -40,7 +39,7 @@ export async function findMembers(ctx: { orgId: string }): Promise<TMemberDto[]>
  */
 async function lockAndCheck(
   tx: Prisma.TransactionClient,
-  ctx: TMemberCtx,
+  ctx: Pick<TUserContext, 'orgId' | 'actor'>,
   targetUserId: string,
   newRole: Role | null,
 ) {
@@ -48,7 +47,7 @@ async function lockAndCheck(
   // One after the other, not Promise.all: an interactive transaction holds ONE pg client, and overlapping queries
   // on it are queued by pg with a DeprecationWarning (rejected from pg 9). tests/integration/pg-overlap.test.ts.
   const actor = await tx.membership.findUnique({
-    where: { orgId_userId: { orgId: ctx.orgId, userId: ctx.userId } },
+    where: { orgId_userId: { orgId: ctx.orgId, userId: ctx.actor.userId } },
   });
   const target = await tx.membership.findUnique({
     where: { orgId_userId: { orgId: ctx.orgId, userId: targetUserId } },
@@ -119,7 +118,7 @@ async function revokeInvitationsBeyond(
  * the new role could not issue are revoked. Same role = no change.
  */
 export async function changeMemberRole(
-  ctx: TMemberCtx,
+  ctx: Pick<TUserContext, 'orgId' | 'actor'>,
   targetUserId: string,
   newRole: Role,
   now: Date = new Date(),
@@ -152,7 +151,11 @@ export async function changeMemberRole(
  * Removes a member: membership deleted, their tokens and pending invitations in this organisation revoked; their
  * sessions end only when no organisation is left (see endSessionsIfNoOrganisationLeft).
  */
-export async function removeMember(ctx: TMemberCtx, targetUserId: string, now: Date): Promise<void> {
+export async function removeMember(
+  ctx: Pick<TUserContext, 'orgId' | 'actor'>,
+  targetUserId: string,
+  now: Date,
+): Promise<void> {
   await getPrisma().$transaction(async (tx) => {
     const target = await lockAndCheck(tx, ctx, targetUserId, null);
     await tx.membership.delete({ where: { orgId_userId: { orgId: ctx.orgId, userId: targetUserId } } });

@@ -1,8 +1,8 @@
 import 'server-only';
+import type { TOrgContext } from '@/lib/auth/actor';
 import { assertPermission } from '@/lib/auth/roles';
 import type { TModelLineage } from '@/lib/dashboard/model-families';
 import { getPrisma } from '@/lib/db';
-import type { Role } from '@/lib/generated/prisma/enums';
 import type { TModelLineageInput } from '@/lib/schemas/model-lineage';
 import { recordAuditEvent } from './audit-events';
 
@@ -17,7 +17,7 @@ export async function findModelLineages(ctx: { orgId: string }): Promise<TModelL
 
 /** Declares (or changes) a model's family and base model. Audited with the previous values. */
 export async function upsertModelLineage(
-  ctx: { orgId: string; userId: string; role: Role },
+  ctx: TOrgContext,
   input: TModelLineageInput,
 ): Promise<TModelLineage> {
   assertPermission(ctx.role, 'writeUsage');

@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import { userActor } from '@/lib/auth/actor';
 import { getPrisma } from '@/lib/db';
 import { recordAuditEvent } from './audit-events';
 
@@ -27,7 +28,7 @@ export async function createOrganization(
     await tx.membership.create({ data: { orgId: org.id, userId: user.userId, role: 'owner' } });
     await recordAuditEvent(
       tx,
-      { orgId: org.id, userId: user.userId },
+      { orgId: org.id, actor: userActor(user.userId) },
       {
         action: 'organization.created',
         targetType: 'organization',

@@ -1,8 +1,8 @@
 import 'server-only';
+import type { TOrgContext } from '@/lib/auth/actor';
 import { assertPermission } from '@/lib/auth/roles';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { Role } from '@/lib/generated/prisma/enums';
 import type { TOrganizationSettingsInput } from '@/lib/schemas/organization-settings';
 import { recordAuditEvent } from './audit-events';
 import { recomputeOrganization, type TRecomputeResult } from './recompute';
@@ -17,7 +17,7 @@ export interface TUpdateSettingsResult {
  * before/after values and, when the basis or embodied lifetime changed, the recomputation with restatements.
  */
 export async function updateOrganizationSettings(
-  ctx: { orgId: string; userId: string | null; role: Role },
+  ctx: TOrgContext,
   input: TOrganizationSettingsInput,
   options: { now: Date },
 ): Promise<TUpdateSettingsResult> {

@@ -1,8 +1,8 @@
 import 'server-only';
+import type { TUserContext } from '@/lib/auth/actor';
 import { assertPermission } from '@/lib/auth/roles';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { Role } from '@/lib/generated/prisma/enums';
 import type { TRecommendationScope } from '@/lib/insights/recommendation-types';
 import type { TPlanStatus, TRecommendationPlanInput } from '@/lib/schemas/recommendation-plan';
 import { recordAuditEvent } from './audit-events';
@@ -63,22 +63,22 @@ export async function findPlanOwners(ctx: { orgId: string }): Promise<{ userId: 
  * title, scope and estimate from the server's current recommendations, never from the client.
  */
 export async function saveRecommendationPlan(
-  actor: { orgId: string; userId: string; role: Role },
+  ctx: TUserContext,
   input: TRecommendationPlanInput,
   now: Date,
 ): Promise<{ id: string; created: boolean }> {
-  assertPermission(actor.role, 'planInsights');
+  assertPermission(ctx.role, 'planInsights');
   const db = getPrisma();
   if (input.ownerUserId) {
     const member = await db.membership.findFirst({
-      where: { orgId: actor.orgId, userId: input.ownerUserId },
+      where: { orgId: ctx.orgId, userId: input.ownerUserId },
     });
     if (!member) {
       throw new AppError('INVALID_INPUT', 'The owner must be a member of this organisation.');
     }
   }
   const existing = await db.recommendationPlan.findUnique({
-    where: { orgId_recommendationKey: { orgId: actor.orgId, recommendationKey: input.recommendationKey } },
+    where: { orgId_recommendationKey: { orgId: ctx.orgId, recommendationKey: input.recommendationKey } },
   });
   const completedAt =
     input.status === 'done'
@@ -93,7 +93,7 @@ export async function saveRecommendationPlan(
   if (existing) {
     return db.$transaction(async (tx) => {
       await tx.recommendationPlan.update({ where: { id: existing.id }, data: fields });
-      await recordAuditEvent(tx, actor, {
+      await recordAuditEvent(tx, ctx, {
         action: 'recommendation_plan.updated',
         targetType: 'recommendation_plan',
         targetId: existing.id,
@@ -115,7 +115,7 @@ export async function saveRecommendationPlan(
       return { id: existing.id, created: false };
     });
   }
-  const recommendation = (await findRecommendations(actor)).recommendations.find(
+  const recommendation = (await findRecommendations(ctx)).recommendations.find(
     (r) => r.key === input.recommendationKey,
   );
   if (!recommendation) {
@@ -124,16 +124,16 @@ export async function saveRecommendationPlan(
   return db.$transaction(async (tx) => {
     const plan = await tx.recommendationPlan.create({
       data: {
-        orgId: actor.orgId,
+        orgId: ctx.orgId,
         recommendationKey: recommendation.key,
         title: recommendation.title,
         scope: recommendation.scope as object,
         estimatedAnnualKgCo2e: recommendation.annualSavedKgCo2e,
-        createdById: actor.userId,
+        createdById: ctx.actor.userId,
         ...fields,
       },
     });
-    await recordAuditEvent(tx, actor, {
+    await recordAuditEvent(tx, ctx, {
       action: 'recommendation_plan.created',
       targetType: 'recommendation_plan',
       targetId: plan.id,

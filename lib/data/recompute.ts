@@ -1,4 +1,5 @@
 import 'server-only';
+import { systemActor, type TActor } from '@/lib/auth/actor';
 import { getPrisma } from '@/lib/db';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import { AppError } from '@/lib/errors';
@@ -191,7 +192,7 @@ async function writeRestatements(
  */
 export async function recomputeOrganization(
   ctx: { orgId: string },
-  options: { reason: string; now: Date; tx?: Tx; userId?: string | null; pageSize?: number },
+  options: { reason: string; now: Date; tx?: Tx; actor?: TActor; pageSize?: number },
 ): Promise<TRecomputeResult> {
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const run = async (tx: Tx): Promise<TRecomputeResult> => {
@@ -249,7 +250,7 @@ export async function recomputeOrganization(
       const result = await run(tx);
       await recordAuditEvent(
         tx,
-        { orgId: ctx.orgId, userId: options.userId ?? null },
+        { orgId: ctx.orgId, actor: options.actor ?? systemActor('recomputation without a user') },
         {
           action: 'records.recomputed',
           targetType: 'organization',

@@ -1,12 +1,12 @@
 import 'server-only';
+import type { TUserContext } from '@/lib/auth/actor';
 import { assertPermission } from '@/lib/auth/roles';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { Role } from '@/lib/generated/prisma/enums';
 import { approvalBlocker, reviewBlocker, type TSignOffState } from '@/lib/reports/review-rules';
+import { recordAuditEvent } from './audit-events';
 import { SUMMARY_SELECT, type TReportVersionDto, toDto } from './report-versions';
 
-type TSignCtx = { orgId: string; userId: string; role: Role };
 type TStep = 'review' | 'approve';
 
 /**
@@ -15,13 +15,14 @@ type TStep = 'review' | 'approve';
  * clicks cannot both succeed. Audited (report.reviewed / report.approved) with the content hash.
  */
 async function signOff(
-  ctx: TSignCtx,
+  ctx: TUserContext,
   period: string,
   version: number,
   now: Date,
   step: TStep,
 ): Promise<TReportVersionDto> {
   assertPermission(ctx.role, step === 'review' ? 'reviewReports' : 'approveReports');
+  const userId = ctx.actor.userId;
   return getPrisma().$transaction(async (tx) => {
     const row = await tx.reportVersion.findUnique({
       where: { orgId_period_version: { orgId: ctx.orgId, period, version } },
@@ -31,16 +32,16 @@ async function signOff(
       throw new AppError('NOT_FOUND', `Report ${period} version ${version} not found.`);
     }
     const state: TSignOffState = row;
-    const blocker = step === 'review' ? reviewBlocker(state, ctx.userId) : approvalBlocker(state, ctx.userId);
+    const blocker = step === 'review' ? reviewBlocker(state, userId) : approvalBlocker(state, userId);
     if (blocker) {
       const code = blocker.includes('by you') ? 'FORBIDDEN' : 'CONFLICT';
       throw new AppError(code, `Report ${period} version ${version} ${blocker}.`);
     }
     const data =
       step === 'review'
-        ? { reviewedById: ctx.userId, reviewedAt: now }
+        ? { reviewedById: userId, reviewedAt: now }
         : {
-            approvedById: ctx.userId,
+            approvedById: userId,
             approvedAt: now,
             status: row.status === 'draft' ? ('final' as const) : row.status,
           };
@@ -55,33 +56,24 @@ async function signOff(
     if (updated.count === 0) {
       throw new AppError('CONFLICT', `Report ${period} version ${version} changed meanwhile; reload.`);
     }
-    await tx.auditEvent.create({
-      data: {
-        orgId: ctx.orgId,
-        actorUserId: ctx.userId,
-        action: step === 'review' ? 'report.reviewed' : 'report.approved',
-        targetType: 'report_version',
-        targetId: row.id,
-        metadata: {
-          period,
-          version,
-          preparedBy: row.createdById,
-          reviewedBy: row.reviewedById ?? ctx.userId,
-        },
-        contentHash: row.contentSha256,
-      },
+    await recordAuditEvent(tx, ctx, {
+      action: step === 'review' ? 'report.reviewed' : 'report.approved',
+      targetType: 'report_version',
+      targetId: row.id,
+      metadata: { period, version, preparedBy: row.createdById, reviewedBy: row.reviewedById ?? userId },
+      contentHash: row.contentSha256,
     });
     return toDto({ ...row, ...data });
   });
 }
 
 /** Second pair of eyes: marks a draft version reviewed (never by its preparer). */
-export function reviewReportVersion(ctx: TSignCtx, period: string, version: number, now: Date) {
+export function reviewReportVersion(ctx: TUserContext, period: string, version: number, now: Date) {
   return signOff(ctx, period, version, now, 'review');
 }
 
 /** Final sign-off (draft → final; restated stays restated): needs a review, and a third person. Immutable after. */
-export function approveReportVersion(ctx: TSignCtx, period: string, version: number, now: Date) {
+export function approveReportVersion(ctx: TUserContext, period: string, version: number, now: Date) {
   return signOff(ctx, period, version, now, 'approve');
 }
 

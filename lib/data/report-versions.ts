@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import type { TUserContext } from '@/lib/auth/actor';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -8,6 +9,7 @@ import type { TEsgReport, TFigureChange } from '@/lib/reports/report-model';
 import { diffReportFigures, withSnapshotInfo } from '@/lib/reports/report-snapshot';
 import { reviewWorkflow, type TReviewWorkflow } from '@/lib/reports/review-rules';
 import { toReportJson } from '@/lib/reports/to-report-csv';
+import { recordAuditEvent } from './audit-events';
 import { getQuarterAggregates } from './quarter-aggregates';
 
 export interface TReportVersionDto {
@@ -87,7 +89,7 @@ export async function getReportVersion(
  * listing every changed figure (old, new, delta), or the latest version unchanged when no figure changed.
  */
 export async function freezeReport(
-  ctx: { orgId: string; userId: string },
+  ctx: Pick<TUserContext, 'orgId' | 'actor'>,
   period: string,
   now: Date,
 ): Promise<{ created: boolean; version: TReportVersionDto }> {
@@ -123,21 +125,17 @@ export async function freezeReport(
           contentJson,
           contentSha256,
           changes: changes as unknown as Prisma.InputJsonValue,
-          createdById: ctx.userId,
+          createdById: ctx.actor.userId,
           createdAt: now,
         },
         select: SUMMARY_SELECT,
       });
-      await tx.auditEvent.create({
-        data: {
-          orgId: ctx.orgId,
-          actorUserId: ctx.userId,
-          action: 'report.frozen',
-          targetType: 'report_version',
-          targetId: created.id,
-          metadata: { period, version, changes: changes.length },
-          contentHash: contentSha256,
-        },
+      await recordAuditEvent(tx, ctx, {
+        action: 'report.frozen',
+        targetType: 'report_version',
+        targetId: created.id,
+        metadata: { period, version, changes: changes.length },
+        contentHash: contentSha256,
       });
       return created;
     });

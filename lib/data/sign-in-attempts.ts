@@ -1,4 +1,5 @@
 import 'server-only';
+import { userActor } from '@/lib/auth/actor';
 import { getPrisma } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import {
@@ -7,6 +8,7 @@ import {
   lockoutState,
   type TLockoutState,
 } from '@/lib/security/sign-in-lockout';
+import { recordAuditEvent } from './audit-events';
 
 // Sign-in attempts per email and per client address (not per organisation: nobody is signed in yet). Used by the
 // Better Auth hooks in lib/data/auth-server.ts, so both the sign-in form and POST /api/auth/sign-in/email are
@@ -67,17 +69,19 @@ async function auditSignIn(
   if (!user || user.memberships.length === 0) {
     return;
   }
-  await tx.auditEvent.createMany({
-    data: user.memberships.map((m) => ({
-      orgId: m.orgId,
-      actorUserId: user.id,
-      action: `auth.sign_in.${outcome}`,
-      targetType: 'user',
-      targetId: user.id,
-      metadata: { email: attempt.email, ipAddress: attempt.ipAddress, userAgent: attempt.userAgent },
-      createdAt: now,
-    })),
-  });
+  for (const m of user.memberships) {
+    await recordAuditEvent(
+      tx,
+      { orgId: m.orgId, actor: userActor(user.id) },
+      {
+        action: `auth.sign_in.${outcome}`,
+        targetType: 'user',
+        targetId: user.id,
+        metadata: { email: attempt.email, ipAddress: attempt.ipAddress, userAgent: attempt.userAgent },
+        at: now,
+      },
+    );
+  }
 }
 
 /**

@@ -1,9 +1,9 @@
 import 'server-only';
+import type { TUserContext } from '@/lib/auth/actor';
 import { assertPermission } from '@/lib/auth/roles';
 import { getPrisma } from '@/lib/db';
 import { calendarPeriod, type TPeriodKind } from '@/lib/emissions/calendar-periods';
 import { AppError } from '@/lib/errors';
-import type { Role } from '@/lib/generated/prisma/enums';
 import type { TTargetInput } from '@/lib/schemas/targets';
 import { computeMetricValue, type TEmissionsBasis, type TTargetMetric } from '@/lib/targets/target-metric';
 import { recordAuditEvent } from './audit-events';
@@ -24,8 +24,6 @@ export interface TTargetDto {
   targetYear: number;
   targetValue: number;
 }
-
-type TWriter = { orgId: string; userId: string; role: Role };
 
 const SELECT = {
   id: true,
@@ -94,7 +92,7 @@ async function computeBaseValue(
 }
 
 /** Creates or updates a target (owners, admins); audited as target.created / target.updated. */
-export async function saveTarget(ctx: TWriter, input: TTargetInput): Promise<TTargetDto> {
+export async function saveTarget(ctx: TUserContext, input: TTargetInput): Promise<TTargetDto> {
   assertPermission(ctx.role, 'manageOrganization');
   await assertTeamInOrg(ctx, input.teamId);
   const base =
@@ -122,8 +120,9 @@ export async function saveTarget(ctx: TWriter, input: TTargetInput): Promise<TTa
         throw new AppError('NOT_FOUND', 'Target not found.');
       }
     } else {
-      id = (await tx.carbonTarget.create({ data: { ...data, orgId: ctx.orgId, createdById: ctx.userId } }))
-        .id;
+      id = (
+        await tx.carbonTarget.create({ data: { ...data, orgId: ctx.orgId, createdById: ctx.actor.userId } })
+      ).id;
     }
     await recordAuditEvent(tx, ctx, {
       action: input.id ? 'target.updated' : 'target.created',
@@ -137,7 +136,7 @@ export async function saveTarget(ctx: TWriter, input: TTargetInput): Promise<TTa
 }
 
 /** Deletes a target (owners, admins); audited as target.deleted with its last values. */
-export async function deleteTarget(ctx: TWriter, id: string): Promise<void> {
+export async function deleteTarget(ctx: TUserContext, id: string): Promise<void> {
   assertPermission(ctx.role, 'manageOrganization');
   await getPrisma().$transaction(async (tx) => {
     const existing = await tx.carbonTarget.findFirst({ where: { id, orgId: ctx.orgId } });

@@ -1,7 +1,9 @@
 import 'server-only';
 import pg from 'pg';
+import { systemActor } from '@/lib/auth/actor';
+import { recordAuditEvent } from './audit-events';
 import { getPgPool } from './pg-pool';
-import { withTransaction } from './sql-runner';
+import { pgRunner, withTransaction } from './sql-runner';
 
 /*
  * The Upload row lives outside the data transaction: it is committed as `processing` before any record is
@@ -66,10 +68,15 @@ export async function recoverInterruptedUploads(startedBefore: Date): Promise<st
         ],
       );
       for (const row of stale.rows) {
-        await client.query(
-          `INSERT INTO audit_event (org_id, actor_user_id, actor_token_id, action, target_type, target_id, metadata)
-         VALUES ($1, NULL, NULL, 'upload.interrupted', 'upload', $2, $3)`,
-          [row.org_id, row.id, JSON.stringify({ fileName: row.file_name, recoveredAt: 'startup' })],
+        await recordAuditEvent(
+          pgRunner(client),
+          { orgId: row.org_id, actor: systemActor('start-up recovery of interrupted uploads') },
+          {
+            action: 'upload.interrupted',
+            targetType: 'upload',
+            targetId: row.id,
+            metadata: { fileName: row.file_name, recoveredAt: 'startup' },
+          },
         );
       }
       return stale.rows.map((r) => r.id);

@@ -1,14 +1,13 @@
 import 'server-only';
 import type pg from 'pg';
+import { actorUserId, type TOrgContext } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import type { RowError } from '@/lib/ingest/types';
-import { withTransaction } from './sql-runner';
+import { recordAuditEvent } from './audit-events';
+import { pgRunner, withTransaction } from './sql-runner';
 
-export interface TIngestContext {
-  orgId: string;
-  userId: string | null;
-  tokenId?: string | null;
-}
+/** Who uploads into which organisation: the uploader is the actor's user (none for the system). */
+export type TIngestContext = Pick<TOrgContext, 'orgId' | 'actor'>;
 
 export type TReport = {
   errors: RowError[];
@@ -43,7 +42,7 @@ export async function createProcessingUpload(
       `INSERT INTO upload (id, org_id, uploaded_by_id, file_name, size_bytes, sha256, format, status, time_zone, progress)
        VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, 0, '', $5, 'processing', $6, $7)
        ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [id, ctx.orgId, ctx.userId, u.fileName, u.format, u.timeZone, JSON.stringify(progress)],
+      [id, ctx.orgId, actorUserId(ctx.actor), u.fileName, u.format, u.timeZone, JSON.stringify(progress)],
     );
   const inserted = (await insert(u.id ?? null)).rows[0]?.id;
   if (inserted) {
@@ -99,24 +98,12 @@ export async function markUploadFailed(
         u.at,
       ],
     );
-    await insertAuditEvent(tx, ctx, 'upload.failed', u.uploadId, u.sha256, {
-      fileName: u.fileName,
-      errorCount: u.report.errorCount,
+    await recordAuditEvent(pgRunner(tx), ctx, {
+      action: 'upload.failed',
+      targetType: 'upload',
+      targetId: u.uploadId,
+      contentHash: u.sha256,
+      metadata: { fileName: u.fileName, errorCount: u.report.errorCount },
     });
   });
-}
-
-export async function insertAuditEvent(
-  client: pg.ClientBase,
-  ctx: TIngestContext,
-  action: string,
-  uploadId: string,
-  contentHash: string | null,
-  metadata: Record<string, unknown>,
-): Promise<void> {
-  await client.query(
-    `INSERT INTO audit_event (org_id, actor_user_id, actor_token_id, action, target_type, target_id, metadata, content_hash)
-     VALUES ($1, $2, $3, $4, 'upload', $5, $6, $7)`,
-    [ctx.orgId, ctx.userId, ctx.tokenId ?? null, action, uploadId, JSON.stringify(metadata), contentHash],
-  );
 }

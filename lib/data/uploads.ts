@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import type { ParsedRecord, ParseOptions, RowError } from '@/lib/ingest/types';
 import { createUsageFileStream, type UsageFileStream } from '@/lib/ingest/usage-file-stream';
 import { appendAll } from '@/lib/utils/append-all';
+import { recordAuditEvent } from './audit-events';
 import { createBackgroundChain } from './background-chain';
 import { findEnergyContracts } from './energy-contracts';
 import { getCachedFactorLibrary } from './factor-library-cache';
@@ -30,7 +31,6 @@ import { findExistingUploadBySha, getUpload, type TUploadDto, uploadFormatOf } f
 import {
   createProcessingUpload,
   discardUpload,
-  insertAuditEvent,
   markUploadFailed,
   type TIngestContext,
   type TReport,
@@ -38,7 +38,7 @@ import {
 import { applyStagedRecords } from './upload-staging';
 import { addToTotals, emptyTotals } from './upload-summary';
 
-export { insertAuditEvent, type TIngestContext } from './upload-rows';
+export type { TIngestContext } from './upload-rows';
 
 /** Default upload size limit: 1 GiB (override with UPLOAD_MAX_BYTES). */
 export const DEFAULT_UPLOAD_MAX_BYTES = 1024 ** 3;
@@ -354,13 +354,19 @@ export async function ingestUpload(
           now(),
         ],
       );
-      await insertAuditEvent(client, ctx, 'upload.completed', uploadId, sha256, {
-        fileName: input.fileName,
-        format,
-        validOnly: Boolean(input.validOnly),
-        rowsAccepted: summary.stats.accepted,
-        rowsRejected: summary.stats.rejected,
-        ...applied,
+      await recordAuditEvent(pgRunner(client), ctx, {
+        action: 'upload.completed',
+        targetType: 'upload',
+        targetId: uploadId,
+        contentHash: sha256,
+        metadata: {
+          fileName: input.fileName,
+          format,
+          validOnly: Boolean(input.validOnly),
+          rowsAccepted: summary.stats.accepted,
+          rowsRejected: summary.stats.rejected,
+          ...applied,
+        },
       });
       return { kind: 'completed' };
     }

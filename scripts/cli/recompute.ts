@@ -1,3 +1,4 @@
+import { systemActor } from '@/lib/auth/actor';
 import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { getOrganizationBySlug } from '@/lib/data/organizations';
 import { recomputeOrganization } from '@/lib/data/recompute';
@@ -29,7 +30,10 @@ export async function runRecompute(args: string[]): Promise<number> {
       throw new AppError('NOT_FOUND', `no organisation with slug "${slug}"`);
     }
     const reason = options.get('--reason') ?? 'Recomputed from the command line';
-    const result = await recomputeOrganization({ orgId: org.id }, { reason, now: new Date() });
+    const result = await recomputeOrganization(
+      { orgId: org.id },
+      { reason, now: new Date(), actor: systemActor('footprint recompute (CLI)') },
+    );
     // Recomputed figures may cross a budget threshold: alerts are evaluated after every write, never on reads.
     const alerts = await evaluateBudgetAlerts({ orgId: org.id }, new Date());
     process.stdout.write(

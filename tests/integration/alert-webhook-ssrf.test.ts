@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { TUserActor } from '@/lib/auth/actor';
 import { deliverAlertWebhook, saveAlertWebhook } from '@/lib/data/alert-webhook';
 import { saveBudget } from '@/lib/data/budgets';
 import { getPgPool } from '@/lib/data/pg-pool';
@@ -14,7 +15,7 @@ import { createTestDatabase } from '../support/test-database';
 // private, link-local, unique-local, multicast, unspecified and IPv4-mapped forms are refused when saving (after
 // DNS) and again at delivery, which connects to the checked address and never follows a redirect. Operators
 // allow internal hosts with ALERT_WEBHOOK_ALLOWED_HOSTS.
-type TOwner = { orgId: string; userId: string; role: 'owner' };
+type TOwner = { orgId: string; userId: string; role: 'owner'; actor: TUserActor };
 let owner: TOwner;
 let alertId = '';
 const SECRET = 'a-secret-of-16-chars';

@@ -9,6 +9,7 @@ import { GET as getReport } from '@/app/api/v1/reports/[period]/route';
 import { POST as freezeReport } from '@/app/api/v1/reports/[period]/versions/route';
 import { GET as summary } from '@/app/api/v1/summary/route';
 import { GET as listUploads, POST as upload } from '@/app/api/v1/uploads/route';
+import type { TUserActor } from '@/lib/auth/actor';
 import { createApiToken } from '@/lib/data/api-tokens';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
@@ -18,7 +19,7 @@ import { expectContract } from '../support/api-contract';
 import { createTestDatabase } from '../support/test-database';
 import { createOrgWithEditor, orgTotals } from '../support/upload-fixtures';
 
-let editor: { orgId: string; userId: string };
+let editor: { orgId: string; userId: string; actor: TUserActor };
 let token: string;
 let viewerToken: string;
 let otherToken: string;

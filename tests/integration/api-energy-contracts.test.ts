@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DELETE as deleteContract } from '@/app/api/v1/energy-contracts/[id]/route';
 import { POST as createContract, GET as listContracts } from '@/app/api/v1/energy-contracts/route';
 import { POST as storeRecords } from '@/app/api/v1/records/route';
+import type { TUserActor } from '@/lib/auth/actor';
 import { createApiToken } from '@/lib/data/api-tokens';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
@@ -11,7 +12,7 @@ import { expectContract } from '../support/api-contract';
 import { createOrgWithMember } from '../support/org-factory';
 import { createTestDatabase } from '../support/test-database';
 
-let owner: { orgId: string; userId: string };
+let owner: { orgId: string; userId: string; actor: TUserActor };
 let ownerToken: string;
 let viewerToken: string;
 

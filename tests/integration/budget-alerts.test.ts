@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POST as postRecords } from '@/app/api/v1/records/route';
+import type { TUserActor } from '@/lib/auth/actor';
 import { saveAlertWebhook } from '@/lib/data/alert-webhook';
 import { createApiToken } from '@/lib/data/api-tokens';
 import { dismissBudgetAlert, evaluateBudgetAlerts, findActiveBudgetAlerts } from '@/lib/data/budget-alerts';
@@ -21,7 +22,7 @@ import { createTestDatabase } from '../support/test-database';
 // The receiver is a local server: allow-listed like a self-hoster's internal host (docs/SECURITY.md, webhook SSRF).
 process.env.ALERT_WEBHOOK_ALLOWED_HOSTS = '127.0.0.1';
 
-type TOwner = { orgId: string; userId: string; role: 'owner' };
+type TOwner = { orgId: string; userId: string; role: 'owner'; actor: TUserActor };
 let owner: TOwner;
 let other: TOwner;
 let token: string;

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, expect, test } from 'vitest';
+import { userActor } from '@/lib/auth/actor';
 import { saveBudget } from '@/lib/data/budgets';
 import { getFactorLibrary } from '@/lib/data/factor-library';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
@@ -136,7 +137,7 @@ test('[cli] recompute evaluates budget alerts when recomputed figures cross a th
   // 100 kWh × 30 g/kWh (direct) = 3 kg against a 4 kg budget (75 %): no alert yet.
   const team = await getPrisma().team.findFirstOrThrow({ where: { orgId: org.id, slug: 'research' } });
   await saveBudget(
-    { orgId: org.id, userId: owner.userId, role: 'owner' },
+    { orgId: org.id, actor: userActor(owner.userId), role: 'owner' },
     { id: null, teamId: team.id, periodKind: 'quarter', basis: 'location', amountKgCo2e: 4 },
   );
   // Lifecycle basis set behind the app's back: the recompute makes it 5.6 kg (140 %), both thresholds.

@@ -13,6 +13,7 @@ import { POST as postProject } from '@/app/api/codecarbon/projects/route';
 import { GET as getRun } from '@/app/api/codecarbon/runs/[id]/route';
 import { POST as postRun } from '@/app/api/codecarbon/runs/route';
 import { GET as getRecord } from '@/app/api/v1/records/[id]/route';
+import type { TUserActor } from '@/lib/auth/actor';
 import { createApiToken } from '@/lib/data/api-tokens';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
@@ -24,7 +25,7 @@ import { createOrgWithEditor } from '../support/upload-fixtures';
 
 // The calls CodeCarbon's ApiClient and CLI make (codecarbon/core/api_client.py), with its payload shapes:
 // x-api-token header, snake_case bodies, timestamps from arrow.now().isoformat().
-let editor: { orgId: string; userId: string };
+let editor: { orgId: string; userId: string; actor: TUserActor };
 let apiKey: string;
 
 const base = 'http://localhost/api/codecarbon';

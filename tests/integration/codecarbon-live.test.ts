@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POST as postEmission } from '@/app/api/codecarbon/emissions/route';
 import { POST as postRun } from '@/app/api/codecarbon/runs/route';
+import type { TUserActor } from '@/lib/auth/actor';
 import { createApiToken } from '@/lib/data/api-tokens';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
@@ -10,7 +11,7 @@ import { expectContract } from '../support/api-contract';
 import { createTestDatabase } from '../support/test-database';
 import { createOrgWithEditor } from '../support/upload-fixtures';
 
-let editor: { orgId: string; userId: string };
+let editor: { orgId: string; userId: string; actor: TUserActor };
 let apiKey: string;
 
 // The tracker's own calls (codecarbon/core/api_client.py): JSON bodies, api_key in `x-api-token`.

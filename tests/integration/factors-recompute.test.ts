@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { systemActor } from '@/lib/auth/actor';
 import { getFactorLibrary } from '@/lib/data/factor-library';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import {
@@ -97,7 +98,7 @@ async function createOrgWithRecords() {
     records.map((record, i) => ({ record, footprint: footprints[i] as (typeof footprints)[number] })),
     { computedAt: NOW },
   );
-  return { orgId: org.id, userId: null, role: 'admin' as const };
+  return { orgId: org.id, actor: systemActor('factors-recompute test'), role: 'admin' as const };
 }
 
 const record = (orgId: string, externalId: string) =>

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POST as signOffRoute } from '@/app/api/v1/reports/[period]/versions/[version]/[step]/route';
 import { POST as freezeRoute } from '@/app/api/v1/reports/[period]/versions/route';
+import type { TUserActor } from '@/lib/auth/actor';
+import { userActor } from '@/lib/auth/actor';
 import { createApiToken } from '@/lib/data/api-tokens';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import {
@@ -20,7 +22,7 @@ import { ZHardwareAssetInput } from '@/lib/schemas/hardware-asset';
 import { createOrgWithMember } from '../support/org-factory';
 import { createTestDatabase } from '../support/test-database';
 
-type TMember = { orgId: string; userId: string; role: Role };
+type TMember = { orgId: string; userId: string; role: Role; actor: TUserActor };
 let editor: TMember;
 let admin: TMember;
 let auditor: TMember;
@@ -34,7 +36,7 @@ async function addMember(orgId: string, role: Role): Promise<TMember> {
   });
   await getPrisma().membership.create({ data: { orgId, userId, role } });
   tokens[role] = (await createApiToken({ orgId, userId }, `${role} token`)).token;
-  return { orgId, userId, role };
+  return { orgId, userId, role, actor: userActor(userId) };
 }
 
 const h100 = (over: Record<string, string> = {}) =>
@@ -71,7 +73,7 @@ beforeAll(async () => {
   auditor = await addMember(owner.orgId, 'auditor');
   await addMember(owner.orgId, 'viewer');
   const other = await createOrgWithMember('owner');
-  stranger = { orgId: other.orgId, userId: other.userId, role: 'owner' };
+  stranger = { orgId: other.orgId, userId: other.userId, role: 'owner', actor: userActor(other.userId) };
 });
 
 afterAll(async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { TUserActor } from '@/lib/auth/actor';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
 import { getUploadErrorReport } from '@/lib/data/upload-queries';
@@ -19,7 +20,7 @@ import { chunksOf, createOrgWithEditor, orgTotals } from '../support/upload-fixt
 // Every file of the hostile corpus goes through ingestUpload exactly as POST /api/v1/uploads calls it, and
 // must end as a failed upload with a located error while the stored records stay exactly as they were.
 
-let ctx: { orgId: string; userId: string };
+let ctx: { orgId: string; userId: string; actor: TUserActor };
 
 beforeAll(async () => {
   process.env.DATABASE_URL = await createTestDatabase();

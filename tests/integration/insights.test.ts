@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GET as bestWindow } from '@/app/api/v1/forecast/best-window/route';
+import { userActor } from '@/lib/auth/actor';
 import { createApiToken } from '@/lib/data/api-tokens';
 import { seedDemoOrganization } from '@/lib/data/demo-seed';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
@@ -135,7 +136,7 @@ describe('plans', () => {
     const rec = recs.find((r) => r.scope.projectSlug === 'proj-p');
     expect(rec).toBeDefined();
     const key = rec?.key ?? '';
-    const actor = { orgId: smallOrgId, userId: editor.id, role: editor.role };
+    const actor = { orgId: smallOrgId, role: editor.role, actor: userActor(editor.id) };
     const created = await saveRecommendationPlan(
       actor,
       { recommendationKey: key, ownerUserId: editor.id, status: 'planned', dueDate: '2026-12-31' },
@@ -167,7 +168,7 @@ describe('plans', () => {
   }, 60_000);
 
   test('done on 11 Aug: realised savings compare equal periods per device-hour from stored results', async () => {
-    const actor = { orgId: smallOrgId, userId: editor.id, role: editor.role };
+    const actor = { orgId: smallOrgId, role: editor.role, actor: userActor(editor.id) };
     const [plan] = await findRecommendationPlans({ orgId: smallOrgId });
     await saveRecommendationPlan(
       actor,

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { TUserActor } from '@/lib/auth/actor';
+import { userActor } from '@/lib/auth/actor';
 import { acceptInvitation } from '@/lib/data/invitation-accept';
 import { createInvitation } from '@/lib/data/invitations';
 import { changeMemberRole, removeMember } from '@/lib/data/members';
@@ -13,7 +15,7 @@ import { createTestDatabase } from '../support/test-database';
 // revokes their pending invitations that they could no longer issue, and acceptance re-checks the inviter's
 // current role (only owners invite owners; only owners and admins invite at all).
 const NOW = new Date('2026-12-01T10:00:00Z');
-let owner: { orgId: string; userId: string; role: 'owner' };
+let owner: { orgId: string; userId: string; role: 'owner'; actor: TUserActor };
 
 async function addMember(role: Role): Promise<string> {
   const suffix = randomUUID().slice(0, 8);
@@ -26,7 +28,7 @@ async function addMember(role: Role): Promise<string> {
 
 const invite = (inviterId: string, role: Role) =>
   createInvitation(
-    { orgId: owner.orgId, userId: inviterId },
+    { orgId: owner.orgId, actor: userActor(inviterId) },
     { email: `invitee-${randomUUID().slice(0, 8)}@example.test`, role },
     NOW,
   );

@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { getPanelTotals, loadDashboardQuery } from '@/app/(dashboard)/_components/dashboard-query';
+import { userActor } from '@/lib/auth/actor';
 import type { TAuthContext } from '@/lib/auth/context';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { APP_DATABASE_NAME, DASHBOARD_READ_SLOTS, getPgPool } from '@/lib/data/pg-pool';
@@ -63,7 +64,7 @@ test('Prisma, pg, an upload and an overview read all run on the one pool', async
 
   // An upload (staging + COPY + upsert): the example has 5 valid rows.
   const { upload } = await ingestUpload(
-    { orgId: org.orgId, userId: org.userId },
+    { orgId: org.orgId, actor: userActor(org.userId) },
     { fileName: 'example.csv', chunks: chunksOf(GENERIC_EXAMPLE_CSV, 97), parse: {} },
   );
   expect(upload).toMatchObject({ status: 'completed', rowsAccepted: 5 });
@@ -78,6 +79,7 @@ test('Prisma, pg, an upload and an overview read all run on the one pool', async
     orgSlug: org.orgSlug,
     orgName: 'Test org',
     role: 'owner',
+    actor: userActor(org.userId),
     memberships: [],
     via: 'session',
   };

@@ -80,6 +80,7 @@ function authContext(org: { orgId: string; orgSlug: string; userId: string; emai
     role: 'owner',
     memberships: [],
     via: 'session',
+    actor: { kind: 'user', userId: org.userId },
   };
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { userActor } from '@/lib/auth/actor';
 import { approveReportVersion, reviewReportVersion } from '@/lib/data/report-sign-off';
 import { freezeReport, getReportVersion, listReportVersions } from '@/lib/data/report-versions';
 import { storeUsageRecords } from '@/lib/data/usage-records';
@@ -13,9 +14,9 @@ import { createTestDatabase } from '../support/test-database';
 let orgId: string;
 const library = loadBundledFactorLibrary();
 const userId = 'user-editor';
-const editor = () => ({ orgId, userId, role: 'editor' as const });
-const admin = () => ({ orgId, userId: 'user-admin', role: 'admin' as const });
-const auditor = () => ({ orgId, userId: 'user-auditor', role: 'auditor' as const });
+const editor = () => ({ orgId, actor: userActor(userId), role: 'editor' as const });
+const admin = () => ({ orgId, actor: userActor('user-admin'), role: 'admin' as const });
+const auditor = () => ({ orgId, actor: userActor('user-auditor'), role: 'auditor' as const });
 
 function record(intensity: number): TUsageRecordInput {
   return {
@@ -57,7 +58,7 @@ const headlineLb = (json: string) =>
 
 describe('frozen report versions', () => {
   test('first freeze stores a draft whose JSON is reproducible byte for byte', async () => {
-    const first = await freezeReport({ orgId, userId }, '2026-Q3', new Date('2026-11-29T10:00:00Z'));
+    const first = await freezeReport(editor(), '2026-Q3', new Date('2026-11-29T10:00:00Z'));
     expect(first.created).toBe(true);
     expect(first.version).toMatchObject({ version: 1, status: 'draft', changes: 0, approvedAt: null });
     const stored = await getReportVersion({ orgId }, '2026-Q3', 1);
@@ -74,7 +75,7 @@ describe('frozen report versions', () => {
   });
 
   test('freezing again without changes creates nothing', async () => {
-    const same = await freezeReport({ orgId, userId }, '2026-Q3', new Date('2026-11-29T11:00:00Z'));
+    const same = await freezeReport(editor(), '2026-Q3', new Date('2026-11-29T11:00:00Z'));
     expect(same.created).toBe(false);
     expect(same.version.version).toBe(1);
   });
@@ -101,7 +102,7 @@ describe('frozen report versions', () => {
     expect(approved).toMatchObject({ status: 'final', approvedById: 'user-auditor', workflow: 'approved' });
     await expect(
       approveReportVersion(
-        { ...auditor(), userId: 'someone' },
+        { ...auditor(), actor: userActor('someone') },
         '2026-Q3',
         1,
         new Date('2026-11-29T13:00:00Z'),
@@ -117,7 +118,7 @@ describe('frozen report versions', () => {
 
   test('a factor change produces a restated version listing old, new and delta', async () => {
     await store(300);
-    const next = await freezeReport({ orgId, userId }, '2026-Q3', new Date('2026-11-29T14:00:00Z'));
+    const next = await freezeReport(editor(), '2026-Q3', new Date('2026-11-29T14:00:00Z'));
     expect(next.version.workflow).toBe('draft');
     expect(next.created).toBe(true);
     expect(next.version).toMatchObject({ version: 2, status: 'restated' });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { TUserActor } from '@/lib/auth/actor';
 import { deleteUpload } from '@/lib/data/delete-upload';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
@@ -17,7 +18,7 @@ import { chunksOf, createOrgWithEditor } from '../support/upload-fixtures';
 // largest and the tiniest values the record schema allows. Float8 running sums lost the small values: 1 kWh
 // next to 1e17 kWh, then deleting the large record, left 0.
 
-let ctx: { orgId: string; userId: string };
+let ctx: { orgId: string; userId: string; actor: TUserActor };
 let client: pg.Client;
 
 beforeAll(async () => {

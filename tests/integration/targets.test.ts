@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { TUserActor } from '@/lib/auth/actor';
 import { createApiToken } from '@/lib/data/api-tokens';
 import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { saveBudget } from '@/lib/data/budgets';
@@ -14,7 +15,7 @@ import { createOrgWithMember } from '../support/org-factory';
 import { createResearchTeam, csvRecord, recentStart, uploadCsv } from '../support/targets-fixtures';
 import { createTestDatabase } from '../support/test-database';
 
-type TOwner = { orgId: string; userId: string; role: 'owner' };
+type TOwner = { orgId: string; userId: string; role: 'owner'; actor: TUserActor };
 let owner: TOwner;
 let other: TOwner;
 let token: string;

@@ -5,6 +5,7 @@ import { GET as getReport } from '@/app/api/v1/reports/[period]/route';
 import { GET as getUploadErrors } from '@/app/api/v1/uploads/[id]/errors/route';
 import { DELETE as deleteUploadRoute, GET as getUploadRoute } from '@/app/api/v1/uploads/[id]/route';
 import { GET as listUploads, POST as postUpload } from '@/app/api/v1/uploads/route';
+import { userActor } from '@/lib/auth/actor';
 import { createApiToken, getBearerIdentity, revokeApiToken } from '@/lib/data/api-tokens';
 import { findColumnMappingPresets, saveColumnMappingPreset } from '@/lib/data/column-mapping-presets';
 import { deleteUpload } from '@/lib/data/delete-upload';
@@ -46,7 +47,7 @@ async function org(): Promise<TOrg> {
   return { ...member, token: created.token, tokenId: created.id };
 }
 
-const ctxOf = (o: TOrg) => ({ orgId: o.orgId, userId: o.userId, role: 'owner' as const });
+const ctxOf = (o: TOrg) => ({ orgId: o.orgId, actor: userActor(o.userId), role: 'owner' as const });
 
 async function expectNotFound(promise: Promise<unknown>) {
   await expect(promise).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -120,7 +121,7 @@ describe('uploads', () => {
   test('lib/data: getUpload, getUploadErrorReport are null and deleteUpload is NOT_FOUND', async () => {
     expect(await getUpload(a, bUploadId)).toBeNull();
     expect(await getUploadErrorReport(a, bUploadId)).toBeNull();
-    await expectNotFound(deleteUpload({ orgId: a.orgId, userId: a.userId, tokenId: null }, bUploadId));
+    await expectNotFound(deleteUpload(ctxOf(a), bUploadId));
     expect(await getUpload(b, bUploadId)).not.toBeNull();
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { TUserActor } from '@/lib/auth/actor';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
 import { getUploadErrorReport } from '@/lib/data/upload-queries';
@@ -10,7 +11,7 @@ import { chunksOf, createOrgWithEditor, orgTotals } from '../support/upload-fixt
 
 // Duplicate record_ids within a file are found in Postgres (upload-duplicates.ts), not in a map in memory:
 // the same errors (line, column, message) and the same all-or-nothing / valid-rows-only outcomes.
-let org: { orgId: string; userId: string };
+let org: { orgId: string; userId: string; actor: TUserActor };
 
 beforeAll(async () => {
   process.env.DATABASE_URL = await createTestDatabase();

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { TUserActor } from '@/lib/auth/actor';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
 import { ingestUpload } from '@/lib/data/uploads';
@@ -42,7 +43,11 @@ const toLine = (r: TRow, i: number, run: number) =>
     energy_kwh: r.energy === undefined ? '' : String(r.energy),
   });
 
-async function uploadLines(ctx: { orgId: string; userId: string }, name: string, lines: string[]) {
+async function uploadLines(
+  ctx: { orgId: string; userId: string; actor: TUserActor },
+  name: string,
+  lines: string[],
+) {
   const { upload } = await ingestUpload(ctx, {
     fileName: name,
     chunks: chunksOf(`${HEADER}\n${lines.join('\n')}\n`, 1500),

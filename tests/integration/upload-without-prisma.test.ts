@@ -2,6 +2,7 @@
 // ingests never loads the Prisma client (≈ 120 MB of RSS; docs/decisions/ingest-perf.md). The reads moved from
 // Prisma to SQL keep their shapes: compared here with the same rows read through Prisma.
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { userActor } from '@/lib/auth/actor';
 import { findEnergyContracts } from '@/lib/data/energy-contracts';
 import { getFactorLibrary } from '@/lib/data/factor-library';
 import { getCachedFactorLibrary } from '@/lib/data/factor-library-cache';
@@ -75,7 +76,7 @@ afterAll(async () => {
 test('an upload end to end (reads, ingest, DTO) never instantiates the Prisma client', async () => {
   await getCachedFactorLibrary({ orgId });
   const { upload } = await ingestUpload(
-    { orgId, userId },
+    { orgId, actor: userActor(userId) },
     { fileName: 'example.csv', chunks: chunksOf(GENERIC_EXAMPLE_CSV, 97), parse: {} },
   );
   expect(upload).toMatchObject({ status: 'completed', rowsAccepted: 5, uploadedBy: 'Ingest Editor' });

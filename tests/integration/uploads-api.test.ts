@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DELETE, GET } from '@/app/api/v1/uploads/[id]/route';
 import { POST } from '@/app/api/v1/uploads/route';
+import type { TUserActor } from '@/lib/auth/actor';
 import { createApiToken } from '@/lib/data/api-tokens';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
@@ -12,7 +13,7 @@ import { GENERIC_EXAMPLE_CSV } from '@/lib/ingest/templates';
 import { createTestDatabase } from '../support/test-database';
 import { createOrgWithEditor, orgTotals } from '../support/upload-fixtures';
 
-let editor: { orgId: string; userId: string };
+let editor: { orgId: string; userId: string; actor: TUserActor };
 let tokenA: string;
 let tokenB: string;
 let viewerToken: string;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { TUserActor } from '@/lib/auth/actor';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
 import { getUploadErrorReport } from '@/lib/data/upload-queries';
@@ -14,7 +15,7 @@ import { chunksOf, createOrgWithEditor } from '../support/upload-fixtures';
 // storage path.
 const load = (name: string) =>
   new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../../e2e/files/codecarbon', name)));
-let ctx: { orgId: string; userId: string };
+let ctx: { orgId: string; userId: string; actor: TUserActor };
 
 beforeAll(async () => {
   process.env.DATABASE_URL = await createTestDatabase();

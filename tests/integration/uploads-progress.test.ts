@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { POST } from '@/app/api/v1/uploads/route';
+import type { TUserActor } from '@/lib/auth/actor';
 import { createApiToken } from '@/lib/data/api-tokens';
 import { deleteUpload } from '@/lib/data/delete-upload';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
@@ -12,7 +13,7 @@ import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-libr
 import { createTestDatabase } from '../support/test-database';
 import { createOrgWithEditor, orgTotals } from '../support/upload-fixtures';
 
-let editor: { orgId: string; userId: string };
+let editor: { orgId: string; userId: string; actor: TUserActor };
 
 beforeAll(async () => {
   process.env.DATABASE_URL = await createTestDatabase();

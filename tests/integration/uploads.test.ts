@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { TUserActor } from '@/lib/auth/actor';
 import { deleteUpload } from '@/lib/data/delete-upload';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
 import { getPgPool } from '@/lib/data/pg-pool';
@@ -10,8 +11,8 @@ import { GENERIC_EXAMPLE_CSV } from '@/lib/ingest/templates';
 import { createTestDatabase } from '../support/test-database';
 import { chunksOf, createOrgWithEditor, orgTotals } from '../support/upload-fixtures';
 
-let a: { orgId: string; userId: string };
-let b: { orgId: string; userId: string };
+let a: { orgId: string; userId: string; actor: TUserActor };
+let b: { orgId: string; userId: string; actor: TUserActor };
 
 beforeAll(async () => {
   process.env.DATABASE_URL = await createTestDatabase();
@@ -25,8 +26,12 @@ afterAll(async () => {
   await getPgPool().end();
 });
 
-const upload = (ctx: { orgId: string; userId: string }, fileName: string, text: string, validOnly = false) =>
-  ingestUpload(ctx, { fileName, chunks: chunksOf(text, 97), parse: {}, validOnly });
+const upload = (
+  ctx: { orgId: string; userId: string; actor: TUserActor },
+  fileName: string,
+  text: string,
+  validOnly = false,
+) => ingestUpload(ctx, { fileName, chunks: chunksOf(text, 97), parse: {}, validOnly });
 
 describe('generic example upload', () => {
   test('stores the 5 records with computed totals, teams and projects, and an audit event', async () => {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { userActor } from '@/lib/auth/actor';
 import { getPrisma } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
 
-/** Creates an organisation with one member of `role`; returns ids for the test. */
+/** Creates an organisation with one member of `role`; returns ids and the member's context (TOrgContext). */
 export async function createOrgWithMember(role: Role = 'owner') {
   const prisma = getPrisma();
   const suffix = randomUUID().slice(0, 8);
@@ -11,5 +12,12 @@ export async function createOrgWithMember(role: Role = 'owner') {
     data: { id: `user-${suffix}`, email: `user-${suffix}@example.test`, name: `User ${suffix}` },
   });
   await prisma.membership.create({ data: { orgId: org.id, userId: user.id, role } });
-  return { orgId: org.id, orgSlug: org.slug, userId: user.id, email: user.email };
+  return {
+    orgId: org.id,
+    orgSlug: org.slug,
+    userId: user.id,
+    email: user.email,
+    role,
+    actor: userActor(user.id),
+  };
 }

@@ -1,3 +1,4 @@
+import { userActor } from '@/lib/auth/actor';
 import { ingestUpload } from '@/lib/data/uploads';
 import { HEADER, row } from './hostile-corpus';
 import { manyRowsCsv, slowChunks } from './slow-upload';
@@ -7,7 +8,7 @@ import { manyRowsCsv, slowChunks } from './slow-upload';
 const [orgId, userId, rows] = process.argv.slice(2);
 const text = manyRowsCsv(HEADER, row, Number(rows), 'killed');
 await ingestUpload(
-  { orgId: orgId as string, userId: userId as string },
+  { orgId: orgId as string, actor: userActor(userId as string) },
   {
     fileName: 'killed.csv',
     chunks: slowChunks(text, {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { type TUserActor, userActor } from '@/lib/auth/actor';
 import { getPrisma } from '@/lib/db';
 
 /** A file's bytes as a stream of small chunks, as a request body would arrive. */
@@ -10,7 +11,9 @@ export async function* chunksOf(text: string | Uint8Array, size = 1024): AsyncGe
 }
 
 /** A fresh organisation with one editor; returns the ingest context. */
-export async function createOrgWithEditor(name: string): Promise<{ orgId: string; userId: string }> {
+export async function createOrgWithEditor(
+  name: string,
+): Promise<{ orgId: string; userId: string; role: 'editor'; actor: TUserActor }> {
   const prisma = getPrisma();
   const suffix = randomBytes(4).toString('hex');
   const org = await prisma.organization.create({ data: { name, slug: `${name.toLowerCase()}-${suffix}` } });
@@ -23,7 +26,7 @@ export async function createOrgWithEditor(name: string): Promise<{ orgId: string
     },
   });
   await prisma.membership.create({ data: { orgId: org.id, userId: user.id, role: 'editor' } });
-  return { orgId: org.id, userId: user.id };
+  return { orgId: org.id, userId: user.id, role: 'editor', actor: userActor(user.id) };
 }
 
 /** Record count and totals of an organisation (kWh, kg CO2e). */

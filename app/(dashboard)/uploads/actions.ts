@@ -20,7 +20,7 @@ export async function deleteUploadAction(
   }
   try {
     const ctx = await requireActionAuth('writeUsage');
-    const result = await deleteUpload({ orgId: ctx.orgId, userId: ctx.userId }, parsed.data.uploadId);
+    const result = await deleteUpload(ctx, parsed.data.uploadId);
     await evaluateBudgetAlerts(ctx, new Date());
     revalidatePath('/uploads');
     revalidatePath('/');

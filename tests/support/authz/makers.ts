@@ -2,6 +2,7 @@ import { POST as postExperiment } from '@/app/api/codecarbon/experiments/route';
 import { POST as postProject } from '@/app/api/codecarbon/projects/route';
 import { POST as postRun } from '@/app/api/codecarbon/runs/route';
 import { POST as postUpload } from '@/app/api/v1/uploads/route';
+import { userActor } from '@/lib/auth/actor';
 import { createApiToken } from '@/lib/data/api-tokens';
 import { saveBudget } from '@/lib/data/budgets';
 import { createEnergyContract } from '@/lib/data/energy-contract-admin';
@@ -24,7 +25,7 @@ import { seq, type TOrgFixture } from './world';
 const NOW = new Date('2026-11-29T12:00:00Z');
 const ownerCtx = (org: TOrgFixture) => ({
   orgId: org.orgId,
-  userId: org.members.owner.userId,
+  actor: org.members.owner.actor,
   role: 'owner' as const,
 });
 const json = (token: string, body: unknown) => ({
@@ -134,7 +135,11 @@ export const make = {
   /** A frozen report version of a period of its own, prepared by `preparerId`. */
   async frozenVersion(org: TOrgFixture, preparerId: string): Promise<{ period: string; version: number }> {
     const period = `${2000 + seq()}-Q1`;
-    const { version } = await freezeReport({ orgId: org.orgId, userId: preparerId }, period, new Date());
+    const { version } = await freezeReport(
+      { orgId: org.orgId, actor: userActor(preparerId) },
+      period,
+      new Date(),
+    );
     return { period, version: version.version };
   },
   async recommendationPlan(org: TOrgFixture): Promise<string> {

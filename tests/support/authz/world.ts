@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
+import { type TUserActor, userActor } from '@/lib/auth/actor';
 import { TOKEN_SCOPES, type TTokenScope } from '@/lib/auth/token-scopes';
 import { createApiToken } from '@/lib/data/api-tokens';
 import { getAuthServer } from '@/lib/data/auth-server';
@@ -23,6 +24,7 @@ export interface TMember {
   userId: string;
   email: string;
   role: Role;
+  actor: TUserActor;
   /** `Cookie` header value of a live session of this member. */
   cookie: string;
 }
@@ -89,7 +91,7 @@ export async function signInCookie(email: string): Promise<string> {
 export async function addMember(org: { orgId: string; orgSlug: string }, role: Role): Promise<TMember> {
   const user = await createUser(role);
   await getPrisma().membership.create({ data: { orgId: org.orgId, userId: user.userId, role } });
-  return { ...org, ...user, role, cookie: await signInCookie(user.email) };
+  return { ...org, ...user, role, actor: userActor(user.userId), cookie: await signInCookie(user.email) };
 }
 
 async function createOrgFixture(name: string): Promise<TOrgFixture> {

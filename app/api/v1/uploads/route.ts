@@ -12,15 +12,12 @@ async function handlePost(request: Request) {
   try {
     const ctx = await requireRequestAuth(request, 'writeUsage');
     const { params, input } = await readUploadRequest(request, uploadMaxBytes());
-    const { upload, repeated } = await ingestUpload(
-      { orgId: ctx.orgId, userId: ctx.userId, tokenId: ctx.tokenId ?? null },
-      {
-        ...input,
-        parse: toParseOptions(params),
-        validOnly: params.validOnly,
-        ...(params.uploadId ? { uploadId: params.uploadId } : {}),
-      },
-    );
+    const { upload, repeated } = await ingestUpload(ctx, {
+      ...input,
+      parse: toParseOptions(params),
+      validOnly: params.validOnly,
+      ...(params.uploadId ? { uploadId: params.uploadId } : {}),
+    });
     await evaluateBudgetAlerts(ctx, new Date());
     const body = await getUploadWithErrors(ctx, upload.id);
     if (upload.status === 'failed') {

@@ -24,15 +24,14 @@ async function handlePost(request: Request) {
       throw new AppError('INVALID_RECORDS', `Invalid ${details[0]?.field}: ${details[0]?.message}`, details);
     }
     const ctx = await requireRequestAuth(request, 'manageOrganization');
-    const admin = { orgId: ctx.orgId, userId: ctx.userId, role: ctx.role };
     const now = { now: new Date() };
     const input = parsed.data as never;
     const result =
       body.kind === 'grid'
-        ? await createGridFactorOverride(admin, input, now)
+        ? await createGridFactorOverride(ctx, input, now)
         : body.kind === 'location'
-          ? await createLocationOverride(admin, input, now)
-          : await createAcceleratorOverride(admin, input, now);
+          ? await createLocationOverride(ctx, input, now)
+          : await createAcceleratorOverride(ctx, input, now);
     await evaluateBudgetAlerts(ctx, new Date());
     return Response.json(result, { status: 201 });
   } catch (error) {

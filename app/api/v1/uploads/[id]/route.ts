@@ -25,10 +25,7 @@ async function handleDelete(request: Request, { params }: TParams) {
   try {
     const { id } = await params;
     const ctx = await requireRequestAuth(request, 'writeUsage');
-    const result = await deleteUpload(
-      { orgId: ctx.orgId, userId: ctx.userId, tokenId: ctx.tokenId ?? null },
-      id,
-    );
+    const result = await deleteUpload(ctx, id);
     await evaluateBudgetAlerts(ctx, new Date());
     return Response.json({ id, deleted: true, ...result });
   } catch (error) {

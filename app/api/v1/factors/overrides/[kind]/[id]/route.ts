@@ -15,11 +15,7 @@ async function handleDelete(request: Request, { params }: TParams) {
       throw new AppError('INVALID_INPUT', 'kind must be grid, location or accelerator.');
     }
     const ctx = await requireRequestAuth(request, 'manageOrganization');
-    const result = await deleteFactorOverride(
-      { orgId: ctx.orgId, userId: ctx.userId, role: ctx.role },
-      parsed.data,
-      { now: new Date() },
-    );
+    const result = await deleteFactorOverride(ctx, parsed.data, { now: new Date() });
     await evaluateBudgetAlerts(ctx, new Date());
     return Response.json(result);
   } catch (error) {
