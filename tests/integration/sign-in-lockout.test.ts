@@ -8,6 +8,7 @@ import { getPrisma } from '@/lib/db';
 import { MAX_FAILED_SIGN_INS, MAX_FAILED_SIGN_INS_PER_IP } from '@/lib/security/sign-in-lockout';
 import { withRequestContext } from '@/scripts/server/request-context-handler.mjs';
 import { createOrgWithMember } from '../support/org-factory';
+import { webRequestOf } from '../support/route-server';
 import { createTestDatabase } from '../support/test-database';
 
 // Issue #7: 5 failed sign-ins for an email within 15 minutes lock it for 15 minutes, even for the right password;
@@ -320,23 +321,7 @@ describe('the client address behind TRUSTED_PROXY_HOPS', () => {
     process.env.TRUSTED_PROXY_HOPS = '';
     const server = createServer(
       withRequestContext(async (req, res) => {
-        const chunks: Buffer[] = [];
-        for await (const chunk of req) {
-          chunks.push(chunk as Buffer);
-        }
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(req.headers)) {
-          if (typeof value === 'string') {
-            headers.set(name, value);
-          }
-        }
-        const response = await authPost(
-          new Request(`http://localhost:3000${req.url}`, {
-            method: 'POST',
-            headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
+        const response = await authPost(await webRequestOf(req, new URL(`http://localhost:3000${req.url}`)));
         res.writeHead(response.status, { 'content-type': 'application/json' });
         res.end(await response.text());
       }),

@@ -5,6 +5,22 @@ import type { AddressInfo } from 'node:net';
 // `Promise<never>`: accepts handlers of any params shape (their parameter types differ per route).
 type THandler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
 
+/** A Node request (headers and whole body) as the Fetch API Request that route handlers take. */
+export async function webRequestOf(req: IncomingMessage, url: URL): Promise<Request> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    chunks.push(chunk as Buffer);
+  }
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string') {
+      headers.set(name, value);
+    }
+  }
+  const body = chunks.length ? Buffer.concat(chunks) : undefined;
+  return new Request(url, { method: req.method, headers, body });
+}
+
 /**
  * A real HTTP server (node:http on an ephemeral port) that dispatches to the app's route handlers, so clients
  * are tested over TCP with real fetch, headers and status codes. Routes: 'GET /api/v1/uploads/{id}' → handler.
@@ -32,18 +48,7 @@ export async function startRouteServer(
       res.writeHead(404).end();
       return;
     }
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) {
-      chunks.push(chunk as Buffer);
-    }
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (typeof value === 'string') {
-        headers.set(name, value);
-      }
-    }
-    const body = chunks.length ? Buffer.concat(chunks) : undefined;
-    const request = new Request(url, { method: req.method, headers, body });
+    const request = await webRequestOf(req, url);
     const params = Object.fromEntries(
       match.r.names.map((n, i) => [n, decodeURIComponent(match.m?.[i + 1] ?? '')]),
     );
