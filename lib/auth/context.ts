@@ -6,6 +6,7 @@ import { enforceApiRateLimit } from '@/lib/api/rate-limit';
 import { resolveBearerToken, type TBearerResolution } from '@/lib/data/api-tokens';
 import { getAuthServer } from '@/lib/data/auth-server';
 import { findMembershipsForUser, type TMembershipDto } from '@/lib/data/memberships';
+import { evaluateBudgetAlertsAfterResponse } from '@/lib/data/pending-budget-alerts';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -126,6 +127,8 @@ export async function requireActionAuth(permission: TPermission): Promise<TAuthC
   if (!hasPermission(ctx.role, permission)) {
     throw new AppError('FORBIDDEN', `Your role (${ctx.role}) does not allow this.`);
   }
+  // Actions are writes: budget alerts are evaluated once the response is sent, i.e. after the write committed.
+  evaluateBudgetAlertsAfterResponse(ctx);
   return ctx;
 }
 
@@ -192,6 +195,11 @@ export async function requireRequestAuth(request: Request, permission: TPermissi
         ? `This token lacks the "${scope}" scope; create a token with it in /settings/tokens.`
         : 'This needs a signed-in browser session; API tokens cannot do it.',
     );
+  }
+  // A state-changing request: budget alerts are evaluated once the response is sent, after the write committed;
+  // never for reads (GET/HEAD), so page views and API reads never evaluate alerts.
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    evaluateBudgetAlertsAfterResponse(ctx);
   }
   return ctx;
 }

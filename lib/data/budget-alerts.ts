@@ -26,92 +26,88 @@ export interface TBudgetAlertDto {
  * Checks every budget of the organisation against its current period (quarter or year containing `now`) and
  * stores an alert for each threshold (80 %, 100 %) newly reached: at most once per budget, threshold and period
  * (unique key), so alerts never repeat. New alerts are audited and sent to the webhook when one is enabled.
- * Call it after any committed write that changes figures (records, uploads, factor overrides, energy contracts,
- * settings, budgets, recomputes); never on a read path (pages only read alerts, findActiveBudgetAlerts). Never
- * throws: returns the new alerts, or [] when evaluation failed (logged).
+ * Only the one post-commit mechanism calls it (evaluatePendingBudgetAlerts, lib/data/pending-budget-alerts.ts;
+ * tests/repo/budget-alert-callers.test.ts), never a writer and never a read path (pages only read alerts,
+ * findActiveBudgetAlerts). Returns the new alerts; throws when evaluation failed (the mechanism logs it and
+ * leaves the organisation pending).
  */
 export async function evaluateBudgetAlerts(ctx: { orgId: string }, now: Date): Promise<TBudgetAlertDto[]> {
-  try {
-    const budgets = await findBudgets(ctx);
-    if (budgets.length === 0) {
-      return [];
-    }
-    const timeZone = await getOrgTimeZone(ctx);
-    const prisma = getPrisma();
-    const created: TBudgetAlertDto[] = [];
-    for (const budget of budgets) {
-      const period = periodContaining(now, budget.periodKind, timeZone);
-      const sums = (await sumEmissionsInWindows(ctx, [period], budget.teamId)).get(period.key);
-      if (!sums) {
-        continue;
-      }
-      const actualKgCo2e = basisKgCo2e(sums, budget.basis);
-      for (const thresholdPct of crossedThresholds(actualKgCo2e, budget.amountKgCo2e)) {
-        const inserted = await prisma.$queryRaw<{ id: string; created_at: Date }[]>`
-          INSERT INTO budget_alert (org_id, budget_id, threshold_pct, period_key, actual_kg_co2e, budget_kg_co2e,
-                                    record_count)
-          VALUES (${ctx.orgId}::uuid, ${budget.id}::uuid, ${thresholdPct}, ${period.key}, ${actualKgCo2e},
-                  ${budget.amountKgCo2e}, ${sums.records})
-          ON CONFLICT (org_id, budget_id, threshold_pct, period_key) DO NOTHING
-          RETURNING id, created_at`;
-        const row = inserted[0];
-        if (!row) {
-          continue;
-        }
-        const alert: TBudgetAlertDto = {
-          id: row.id,
-          budgetId: budget.id,
-          teamName: budget.teamName,
-          basis: budget.basis,
-          periodKind: budget.periodKind,
-          thresholdPct,
-          periodKey: period.key,
-          actualKgCo2e,
-          budgetKgCo2e: budget.amountKgCo2e,
-          createdAt: row.created_at,
-        };
-        created.push(alert);
-        await recordAuditEvent(
-          prisma,
-          { orgId: ctx.orgId, actor: systemActor('budget threshold reached') },
-          {
-            action: 'budget.alert',
-            targetType: 'budget_alert',
-            targetId: row.id,
-            metadata: { budgetId: budget.id, thresholdPct, periodKey: period.key, actualKgCo2e },
-          },
-        );
-        await deliverAlertWebhook(
-          ctx,
-          row.id,
-          {
-            event: 'budget.threshold_reached',
-            alertId: row.id,
-            createdAt: row.created_at.toISOString(),
-            organizationId: ctx.orgId,
-            budget: {
-              id: budget.id,
-              teamId: budget.teamId,
-              teamName: budget.teamName,
-              periodKind: budget.periodKind,
-              basis: budget.basis,
-              amountKgCo2e: budget.amountKgCo2e,
-            },
-            period: { key: period.key, start: period.start.toISOString(), end: period.end.toISOString() },
-            thresholdPct,
-            actualKgCo2e,
-            usedPct: (actualKgCo2e / budget.amountKgCo2e) * 100,
-            recordCount: sums.records,
-          },
-          now,
-        );
-      }
-    }
-    return created;
-  } catch (error) {
-    console.error('Budget alert evaluation failed', error);
+  const budgets = await findBudgets(ctx);
+  if (budgets.length === 0) {
     return [];
   }
+  const timeZone = await getOrgTimeZone(ctx);
+  const prisma = getPrisma();
+  const created: TBudgetAlertDto[] = [];
+  for (const budget of budgets) {
+    const period = periodContaining(now, budget.periodKind, timeZone);
+    const sums = (await sumEmissionsInWindows(ctx, [period], budget.teamId)).get(period.key);
+    if (!sums) {
+      continue;
+    }
+    const actualKgCo2e = basisKgCo2e(sums, budget.basis);
+    for (const thresholdPct of crossedThresholds(actualKgCo2e, budget.amountKgCo2e)) {
+      const inserted = await prisma.$queryRaw<{ id: string; created_at: Date }[]>`
+        INSERT INTO budget_alert (org_id, budget_id, threshold_pct, period_key, actual_kg_co2e, budget_kg_co2e,
+                                  record_count)
+        VALUES (${ctx.orgId}::uuid, ${budget.id}::uuid, ${thresholdPct}, ${period.key}, ${actualKgCo2e},
+                ${budget.amountKgCo2e}, ${sums.records})
+        ON CONFLICT (org_id, budget_id, threshold_pct, period_key) DO NOTHING
+        RETURNING id, created_at`;
+      const row = inserted[0];
+      if (!row) {
+        continue;
+      }
+      const alert: TBudgetAlertDto = {
+        id: row.id,
+        budgetId: budget.id,
+        teamName: budget.teamName,
+        basis: budget.basis,
+        periodKind: budget.periodKind,
+        thresholdPct,
+        periodKey: period.key,
+        actualKgCo2e,
+        budgetKgCo2e: budget.amountKgCo2e,
+        createdAt: row.created_at,
+      };
+      created.push(alert);
+      await recordAuditEvent(
+        prisma,
+        { orgId: ctx.orgId, actor: systemActor('budget threshold reached') },
+        {
+          action: 'budget.alert',
+          targetType: 'budget_alert',
+          targetId: row.id,
+          metadata: { budgetId: budget.id, thresholdPct, periodKey: period.key, actualKgCo2e },
+        },
+      );
+      await deliverAlertWebhook(
+        ctx,
+        row.id,
+        {
+          event: 'budget.threshold_reached',
+          alertId: row.id,
+          createdAt: row.created_at.toISOString(),
+          organizationId: ctx.orgId,
+          budget: {
+            id: budget.id,
+            teamId: budget.teamId,
+            teamName: budget.teamName,
+            periodKind: budget.periodKind,
+            basis: budget.basis,
+            amountKgCo2e: budget.amountKgCo2e,
+          },
+          period: { key: period.key, start: period.start.toISOString(), end: period.end.toISOString() },
+          thresholdPct,
+          actualKgCo2e,
+          usedPct: (actualKgCo2e / budget.amountKgCo2e) * 100,
+          recordCount: sums.records,
+        },
+        now,
+      );
+    }
+  }
+  return created;
 }
 
 /**

@@ -2,8 +2,8 @@ import 'server-only';
 import { userActor } from '@/lib/auth/actor';
 import { calendarPeriod } from '@/lib/emissions/calendar-periods';
 import { computeMetricValue } from '@/lib/targets/target-metric';
-import { evaluateBudgetAlerts } from './budget-alerts';
 import { saveBudget } from './budgets';
+import { evaluatePendingBudgetAlerts } from './pending-budget-alerts';
 import { getOrgTimeZone, sumEmissionsInWindows } from './target-sums';
 import { saveTarget } from './targets';
 
@@ -66,6 +66,6 @@ export async function seedDemoTargetAndBudget(
       basis: 'location',
       amountKgCo2e: DEMO_BUDGET.amountKgCo2e,
     });
-    await evaluateBudgetAlerts(ctx, now);
+    await evaluatePendingBudgetAlerts(ctx, now);
   }
 }

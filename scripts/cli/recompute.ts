@@ -1,6 +1,6 @@
 import { systemActor } from '@/lib/auth/actor';
-import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { getOrganizationBySlug } from '@/lib/data/organizations';
+import { evaluatePendingBudgetAlerts } from '@/lib/data/pending-budget-alerts';
 import { recomputeOrganization } from '@/lib/data/recompute';
 import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -34,8 +34,9 @@ export async function runRecompute(args: string[]): Promise<number> {
       { orgId: org.id },
       { reason, now: new Date(), actor: systemActor('footprint recompute (CLI)') },
     );
-    // Recomputed figures may cross a budget threshold: alerts are evaluated after every write, never on reads.
-    const alerts = await evaluateBudgetAlerts({ orgId: org.id }, new Date());
+    // Recomputed figures may cross a budget threshold. No request here, so no `after`: the CLI runs the one
+    // post-commit mechanism itself (it evaluates only if the recompute moved the organisation's data version).
+    const alerts = await evaluatePendingBudgetAlerts({ orgId: org.id }, new Date());
     process.stdout.write(
       `${org.slug}: ${result.records} record(s) recomputed, ${result.changedRecords} changed, ` +
         `${result.restatements} restatement entr${result.restatements === 1 ? 'y' : 'ies'} written, ` +

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { BudgetAlertBanner } from '@/app/(dashboard)/_components/budget-alert-banner';
 import { DELETE as deleteContract } from '@/app/api/v1/energy-contracts/[id]/route';
 import { POST as createContract } from '@/app/api/v1/energy-contracts/route';
@@ -15,9 +15,16 @@ import { sumEmissionsInWindows } from '@/lib/data/target-sums';
 import { getPrisma } from '@/lib/db';
 import { periodContaining } from '@/lib/emissions/calendar-periods';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import { runAfterResponse } from '../support/after-response';
 import { createOrgWithMember } from '../support/org-factory';
 import { createResearchTeam, recentStart } from '../support/targets-fixtures';
 import { createTestDatabase } from '../support/test-database';
+
+// Budget alerts run in `after()` once a write responded (lib/auth/context.ts); run them here explicitly.
+vi.mock('next/server', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/server')>()),
+  after: (await import('../support/after-response')).captureAfter,
+}));
 
 // Budget alerts are evaluated by writes only (docs/decisions/targets.md T4): the API routes that recompute
 // figures (factor overrides, energy contracts) create them; rendering the layout banner never writes.
@@ -75,6 +82,7 @@ beforeAll(async () => {
     ]),
   );
   expect(stored.status).toBe(201);
+  expect(await runAfterResponse()).toBe(1);
 });
 
 afterAll(async () => {
@@ -86,7 +94,7 @@ describe('budget alert evaluation', () => {
   test('rendering the banner and reading alerts write nothing, even when a budget is already over 80 %', async () => {
     const actual = (await sums())?.locationKgCo2e ?? 0;
     expect(actual).toBeGreaterThan(0);
-    // Saved through lib/data directly (the action would evaluate): 85 % used, no alert stored yet.
+    // Saved through lib/data directly (no request, so nothing runs after it): 85 % used, no alert stored yet.
     await saveBudget(ctx, {
       id: null,
       teamId,
@@ -118,6 +126,7 @@ describe('budget alert evaluation', () => {
       }),
     );
     expect(created.status).toBe(201);
+    expect(await runAfterResponse()).toBe(1);
     expect((await sums())?.locationKgCo2e).toBeCloseTo(actual * 2, 6);
     expect((await alertRows()).map((a) => [a.thresholdPct, a.periodKey])).toEqual([
       [80, q.key],
@@ -136,6 +145,7 @@ describe('budget alert evaluation', () => {
       params: Promise.resolve({ kind: 'grid', id: override.id }),
     });
     expect(removed.status).toBe(200);
+    expect(await runAfterResponse()).toBe(1);
     expect(await writesSoFar()).toEqual(before);
   });
 
@@ -157,6 +167,7 @@ describe('budget alert evaluation', () => {
       }),
     );
     expect(created.status).toBe(201);
+    expect(await runAfterResponse()).toBe(1);
     expect((await sums())?.marketKgCo2e).toBe(0);
     const { id: budgetId } = await saveBudget(ctx, {
       id: null,
@@ -170,6 +181,7 @@ describe('budget alert evaluation', () => {
       params: Promise.resolve({ id: contract.id }),
     });
     expect(removed.status).toBe(200);
+    expect(await runAfterResponse()).toBe(1);
     const alerts = await getPrisma().budgetAlert.findMany({ where: { budgetId } });
     expect(alerts.map((a) => a.thresholdPct)).toEqual([80]);
   });

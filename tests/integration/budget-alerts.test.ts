@@ -1,23 +1,31 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { POST as postRecords } from '@/app/api/v1/records/route';
 import type { TUserActor } from '@/lib/auth/actor';
 import { saveAlertWebhook } from '@/lib/data/alert-webhook';
 import { createApiToken } from '@/lib/data/api-tokens';
-import { dismissBudgetAlert, evaluateBudgetAlerts, findActiveBudgetAlerts } from '@/lib/data/budget-alerts';
+import { dismissBudgetAlert, findActiveBudgetAlerts } from '@/lib/data/budget-alerts';
 import { findBudgetBurnDowns } from '@/lib/data/budget-burn-downs';
 import { saveBudget } from '@/lib/data/budgets';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
+import { evaluatePendingBudgetAlerts } from '@/lib/data/pending-budget-alerts';
 import { getPgPool } from '@/lib/data/pg-pool';
 import { sumEmissionsInWindows } from '@/lib/data/target-sums';
 import { getPrisma } from '@/lib/db';
 import { periodContaining } from '@/lib/emissions/calendar-periods';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { verifyWebhookSignature } from '@/lib/targets/webhook-signature';
+import { runAfterResponse } from '../support/after-response';
 import { createOrgWithMember } from '../support/org-factory';
 import { createResearchTeam, csvRecord, recentStart, uploadCsv } from '../support/targets-fixtures';
 import { createTestDatabase } from '../support/test-database';
+
+// Budget alerts run in `after()` once a write responded (lib/auth/context.ts); run them here explicitly.
+vi.mock('next/server', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/server')>()),
+  after: (await import('../support/after-response')).captureAfter,
+}));
 
 // The receiver is a local server: allow-listed like a self-hoster's internal host (docs/SECURITY.md, webhook SSRF).
 process.env.ALERT_WEBHOOK_ALLOWED_HOSTS = '127.0.0.1';
@@ -62,6 +70,7 @@ afterAll(async () => {
 describe('budget alerts', () => {
   test('80 % then 100 % fire once each after uploads, signed webhook received and recorded', async () => {
     expect((await uploadCsv(token, csvRecord('a', recentStart(), 100), 'a.csv')).status).toBe(201);
+    expect(await runAfterResponse()).toBe(1);
     const quarter = periodContaining(new Date(), 'quarter', 'UTC');
     const actualA =
       (await sumEmissionsInWindows(owner, [quarter], teamId)).get(quarter.key)?.locationKgCo2e ?? 0;
@@ -77,14 +86,16 @@ describe('budget alerts', () => {
     await saveAlertWebhook(owner, { url: serverUrl, secret: 'whsec_0123456789abcdef', enabled: true });
 
     expect((await uploadCsv(token, csvRecord('b', recentStart(), 1), 'b.csv')).status).toBe(201);
+    expect(await runAfterResponse()).toBe(1);
     const alerts = () =>
       getPrisma().budgetAlert.findMany({ where: { budgetId }, orderBy: { thresholdPct: 'asc' } });
     expect((await alerts()).map((a) => [a.thresholdPct, a.periodKey])).toEqual([[80, quarter.key]]);
     expect(received).toHaveLength(1);
 
     expect((await uploadCsv(token, csvRecord('c', recentStart(), 100), 'c.csv')).status).toBe(201);
+    expect(await runAfterResponse()).toBe(1);
     expect((await alerts()).map((a) => a.thresholdPct)).toEqual([80, 100]);
-    expect(await evaluateBudgetAlerts(owner, new Date())).toEqual([]);
+    expect(await evaluatePendingBudgetAlerts(owner, new Date())).toEqual([]);
     expect(await alerts()).toHaveLength(2);
 
     expect(received).toHaveLength(2);
@@ -149,6 +160,7 @@ describe('budget alerts', () => {
       }),
     );
     expect(response.status).toBe(201);
+    expect(await runAfterResponse()).toBe(1);
     const failed = await getPrisma().webhookDelivery.findMany({
       where: { orgId: owner.orgId, alert: { budgetId } },
       orderBy: { createdAt: 'asc' },
@@ -168,7 +180,9 @@ describe('budget alerts', () => {
       basis: 'location',
       amountKgCo2e: 1,
     });
-    expect((await evaluateBudgetAlerts(owner, new Date())).map((a) => a.thresholdPct)).toEqual([80, 100]);
+    expect((await evaluatePendingBudgetAlerts(owner, new Date())).map((a) => a.thresholdPct)).toEqual([
+      80, 100,
+    ]);
     const unreachable = await getPrisma().webhookDelivery.findMany({
       where: { alert: { budgetId: tinyId } },
     });

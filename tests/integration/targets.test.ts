@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TUserActor } from '@/lib/auth/actor';
 import { createApiToken } from '@/lib/data/api-tokens';
-import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { saveBudget } from '@/lib/data/budgets';
 import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
+import { evaluatePendingBudgetAlerts } from '@/lib/data/pending-budget-alerts';
 import { getPgPool } from '@/lib/data/pg-pool';
 import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
 import { deleteTarget, findTargets, saveTarget } from '@/lib/data/targets';
@@ -111,7 +111,7 @@ describe('quarterly report: Targets and progress', () => {
     const quarter = periodContaining(new Date(), 'quarter', 'UTC');
     expect((await uploadCsv(token, csvRecord('now', recentStart(), 100), 'now.csv')).status).toBe(201);
     await saveBudget(owner, { id: null, teamId, periodKind: 'quarter', basis: 'location', amountKgCo2e: 10 });
-    await evaluateBudgetAlerts(owner, new Date());
+    await evaluatePendingBudgetAlerts(owner, new Date());
     const aggregates = await getQuarterAggregates(owner, quarter.key);
     const [target] = aggregates.targets?.targets ?? [];
     // The yearly target (base 2 t entered for 2025, 0.5 t in 2030) read at 2026.5: 2 − 1.5 × 1/5 = 1.7 t.

@@ -5,7 +5,6 @@ import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
 import { requireActionAuth, type TAuthContext } from '@/lib/auth/context';
-import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import {
   createAcceleratorOverride,
   createGridFactorOverride,
@@ -36,7 +35,6 @@ async function changeOverride<S extends z.ZodType>(
   try {
     const ctx = await requireActionAuth('manageOrganization');
     const counts = await change(ctx, parsed.data, { now: new Date() });
-    await evaluateBudgetAlerts(ctx, new Date());
     revalidatePath('/', 'layout');
     return { ok: true, message: `${done} ${describeRecompute(counts)}`, data: counts };
   } catch (error) {

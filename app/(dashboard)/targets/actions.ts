@@ -3,7 +3,6 @@
 import { revalidatePath } from 'next/cache';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
 import { requireActionAuth } from '@/lib/auth/context';
-import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { deleteBudget, saveBudget } from '@/lib/data/budgets';
 import { deleteTarget, saveTarget } from '@/lib/data/targets';
 import { ZBudgetInput, ZDeleteByIdInput, ZTargetInput } from '@/lib/schemas/targets';
@@ -24,7 +23,7 @@ export async function saveTargetAction(_prev: TActionState, formData: FormData):
   }
 }
 
-/** A new or changed budget may already be over a threshold: alerts are evaluated right after saving. */
+/** A new or changed budget may already be over a threshold: its alerts are evaluated after the response (lib/auth/context.ts). */
 export async function saveBudgetAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
   const parsed = ZBudgetInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
@@ -33,7 +32,6 @@ export async function saveBudgetAction(_prev: TActionState, formData: FormData):
   try {
     const ctx = await requireActionAuth('manageOrganization');
     await saveBudget(ctx, parsed.data);
-    await evaluateBudgetAlerts(ctx, new Date());
     revalidatePath('/', 'layout');
     return { ok: true, message: 'Budget saved.' };
   } catch (error) {

@@ -4,7 +4,6 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
 import { requireActionAuth } from '@/lib/auth/context';
-import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { saveColumnMappingPreset, type TColumnMappingPresetDto } from '@/lib/data/column-mapping-presets';
 import { deleteUpload } from '@/lib/data/delete-upload';
 import { ZColumnMappingPresetInput } from '@/lib/schemas/upload';
@@ -21,7 +20,6 @@ export async function deleteUploadAction(
   try {
     const ctx = await requireActionAuth('writeUsage');
     const result = await deleteUpload(ctx, parsed.data.uploadId);
-    await evaluateBudgetAlerts(ctx, new Date());
     revalidatePath('/uploads');
     revalidatePath('/');
     return { ok: true, data: result };

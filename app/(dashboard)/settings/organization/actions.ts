@@ -3,7 +3,6 @@
 import { revalidatePath } from 'next/cache';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
 import { requireActionAuth } from '@/lib/auth/context';
-import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { updateOrganizationSettings } from '@/lib/data/organization-settings';
 import { describeRecompute } from '@/lib/restatements/describe-recompute';
 import { ZOrganizationSettingsInput } from '@/lib/schemas/organization-settings';
@@ -23,7 +22,6 @@ export async function updateOrganizationSettingsAction(
   try {
     const ctx = await requireActionAuth('manageOrganization');
     const { recompute } = await updateOrganizationSettings(ctx, parsed.data, { now: new Date() });
-    await evaluateBudgetAlerts(ctx, new Date());
     revalidatePath('/', 'layout');
     return {
       ok: true,

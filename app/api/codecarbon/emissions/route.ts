@@ -1,6 +1,5 @@
 import { parseCodecarbonBody, requireCodecarbonAuth } from '@/lib/api/codecarbon-request';
 import { withRateLimit } from '@/lib/api/rate-limit';
-import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { addCodecarbonEmission } from '@/lib/data/codecarbon-live';
 import { toResponse } from '@/lib/errors';
 import { ZCodecarbonEmissionCreate } from '@/lib/schemas/codecarbon-api';
@@ -12,7 +11,6 @@ async function handlePost(request: Request) {
     const body = await parseCodecarbonBody(request, ZCodecarbonEmissionCreate);
     const ctx = await requireCodecarbonAuth(request, 'writeUsage');
     const { id } = await addCodecarbonEmission(ctx, body, new Date());
-    await evaluateBudgetAlerts(ctx, new Date());
     return Response.json(id, { status: 201 });
   } catch (error) {
     return toResponse(error);

@@ -1,6 +1,5 @@
 import { parseCodecarbonBody, requireCodecarbonAuth } from '@/lib/api/codecarbon-request';
 import { withRateLimit } from '@/lib/api/rate-limit';
-import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { createCodecarbonRun } from '@/lib/data/codecarbon-live';
 import { toResponse } from '@/lib/errors';
 import { ZCodecarbonRunCreate } from '@/lib/schemas/codecarbon-api';
@@ -11,7 +10,6 @@ async function handlePost(request: Request) {
     const body = await parseCodecarbonBody(request, ZCodecarbonRunCreate);
     const ctx = await requireCodecarbonAuth(request, 'writeUsage');
     const { id } = await createCodecarbonRun(ctx, body, new Date());
-    await evaluateBudgetAlerts(ctx, new Date());
     return Response.json({ ...body, id }, { status: 201 });
   } catch (error) {
     return toResponse(error);

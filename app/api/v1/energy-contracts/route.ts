@@ -1,7 +1,6 @@
 import { parseJsonBody } from '@/lib/api/codecarbon-request';
 import { withRateLimit } from '@/lib/api/rate-limit';
 import { requireRequestAuth } from '@/lib/auth/context';
-import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { createEnergyContract, listEnergyContracts } from '@/lib/data/energy-contract-admin';
 import { toResponse } from '@/lib/errors';
 import { ZEnergyContractCreate } from '@/lib/schemas/api-v1-contracts';
@@ -22,7 +21,6 @@ async function handlePost(request: Request) {
     const body = await parseJsonBody(request, ZEnergyContractCreate);
     const ctx = await requireRequestAuth(request, 'manageOrganization');
     const result = await createEnergyContract(ctx, body, new Date());
-    await evaluateBudgetAlerts(ctx, new Date());
     return Response.json(result, { status: 201 });
   } catch (error) {
     return toResponse(error);

@@ -4,7 +4,6 @@ import { withRateLimit } from '@/lib/api/rate-limit';
 import { readJsonBody, recordErrorsResponse, validateRecordBatch } from '@/lib/api/validate-records';
 import { requireRequestAuth } from '@/lib/auth/context';
 import { storeApiRecords } from '@/lib/data/api-estimate';
-import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { findUsageRecordsAfter } from '@/lib/data/usage-record-list';
 import { toResponse } from '@/lib/errors';
 import { ZRecordsQuery } from '@/lib/schemas/api-v1';
@@ -42,7 +41,6 @@ async function handlePost(request: Request) {
       return recordErrorsResponse(errors);
     }
     const counts = await storeApiRecords(ctx, records, now);
-    await evaluateBudgetAlerts(ctx, new Date());
     return Response.json(counts, { status: 201 });
   } catch (error) {
     return toResponse(error);

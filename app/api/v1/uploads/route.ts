@@ -1,6 +1,5 @@
 import { withRateLimit } from '@/lib/api/rate-limit';
 import { requireRequestAuth } from '@/lib/auth/context';
-import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { findUploads, getUploadWithErrors } from '@/lib/data/upload-queries';
 import { readUploadRequest, toParseOptions } from '@/lib/data/upload-request';
 import { ingestUpload, uploadMaxBytes } from '@/lib/data/uploads';
@@ -18,7 +17,6 @@ async function handlePost(request: Request) {
       validOnly: params.validOnly,
       ...(params.uploadId ? { uploadId: params.uploadId } : {}),
     });
-    await evaluateBudgetAlerts(ctx, new Date());
     const body = await getUploadWithErrors(ctx, upload.id);
     if (upload.status === 'failed') {
       const message = `The file has ${upload.errorCount} error(s); nothing was stored.`;

@@ -1,6 +1,5 @@
 import { withRateLimit } from '@/lib/api/rate-limit';
 import { requireRequestAuth } from '@/lib/auth/context';
-import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { deleteEnergyContract } from '@/lib/data/energy-contract-admin';
 import { toResponse } from '@/lib/errors';
 
@@ -10,7 +9,6 @@ async function handleDelete(request: Request, { params }: { params: Promise<{ id
     const { id } = await params;
     const ctx = await requireRequestAuth(request, 'manageOrganization');
     const result = await deleteEnergyContract(ctx, id, new Date());
-    await evaluateBudgetAlerts(ctx, new Date());
     return Response.json(result);
   } catch (error) {
     return toResponse(error);

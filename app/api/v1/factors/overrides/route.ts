@@ -1,7 +1,6 @@
 import { parseJsonBody } from '@/lib/api/codecarbon-request';
 import { withRateLimit } from '@/lib/api/rate-limit';
 import { requireRequestAuth } from '@/lib/auth/context';
-import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import {
   createAcceleratorOverride,
   createGridFactorOverride,
@@ -32,7 +31,6 @@ async function handlePost(request: Request) {
         : body.kind === 'location'
           ? await createLocationOverride(ctx, input, now)
           : await createAcceleratorOverride(ctx, input, now);
-    await evaluateBudgetAlerts(ctx, new Date());
     return Response.json(result, { status: 201 });
   } catch (error) {
     return toResponse(error);

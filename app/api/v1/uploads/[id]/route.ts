@@ -1,6 +1,5 @@
 import { withRateLimit } from '@/lib/api/rate-limit';
 import { requireRequestAuth } from '@/lib/auth/context';
-import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { deleteUpload } from '@/lib/data/delete-upload';
 import { getUploadWithErrors } from '@/lib/data/upload-queries';
 import { AppError, toResponse } from '@/lib/errors';
@@ -26,7 +25,6 @@ async function handleDelete(request: Request, { params }: TParams) {
     const { id } = await params;
     const ctx = await requireRequestAuth(request, 'writeUsage');
     const result = await deleteUpload(ctx, id);
-    await evaluateBudgetAlerts(ctx, new Date());
     return Response.json({ id, deleted: true, ...result });
   } catch (error) {
     return toResponse(error);

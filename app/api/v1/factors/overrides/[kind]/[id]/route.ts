@@ -1,6 +1,5 @@
 import { withRateLimit } from '@/lib/api/rate-limit';
 import { requireRequestAuth } from '@/lib/auth/context';
-import { evaluateBudgetAlerts } from '@/lib/data/budget-alerts';
 import { deleteFactorOverride } from '@/lib/data/factor-overrides';
 import { AppError, toResponse } from '@/lib/errors';
 import { ZDeleteFactorOverrideInput } from '@/lib/schemas/factor-override';
@@ -16,7 +15,6 @@ async function handleDelete(request: Request, { params }: TParams) {
     }
     const ctx = await requireRequestAuth(request, 'manageOrganization');
     const result = await deleteFactorOverride(ctx, parsed.data, { now: new Date() });
-    await evaluateBudgetAlerts(ctx, new Date());
     return Response.json(result);
   } catch (error) {
     return toResponse(error);
