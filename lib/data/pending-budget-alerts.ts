@@ -53,7 +53,11 @@ export async function evaluatePendingBudgetAlerts(
 export function evaluateBudgetAlertsAfterResponse(ctx: { orgId: string }): void {
   try {
     after(() => evaluatePendingBudgetAlerts(ctx, new Date()));
-  } catch {
-    // Outside a request scope (see above): the caller evaluates explicitly.
+  } catch (error) {
+    // Outside a request scope (see above) the caller evaluates explicitly; anything else is unexpected: logged, and
+    // the organisation stays pending for the next write.
+    if (!(error instanceof Error && error.message.includes('outside a request scope'))) {
+      console.error('Could not schedule budget alert evaluation', ctx.orgId, error);
+    }
   }
 }
