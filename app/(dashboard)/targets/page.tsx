@@ -32,7 +32,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: TSea
     <>
       <PageHeader
         title="Targets and budgets"
-        description="Reduction targets with a linear trajectory from the base year, and team carbon budgets with alerts at 80 % and 100 % (docs/TARGETS.md). Owners and admins manage them."
+        description="Reduction targets with a linear trajectory from the base year, and team carbon budgets with alerts at 80 % and 100 %. Owners and admins manage them."
       />
       <section aria-labelledby="targets-heading" className="flex flex-col gap-4">
         <h2 id="targets-heading" className="text-lg font-semibold">

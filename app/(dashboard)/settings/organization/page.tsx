@@ -30,7 +30,7 @@ export default async function OrganizationSettingsPage() {
           <CardTitle>Methodology and reporting</CardTitle>
           <CardDescription>
             Changing the factor basis or the embodied lifetime recomputes every record and logs the old and
-            new values as restatements (see docs/METHODOLOGY.md).
+            new values as restatements; the Records page shows each record's history.
           </CardDescription>
         </CardHeader>
         <CardContent>

@@ -48,7 +48,7 @@ export function UploadResult({ result, repeated }: { result: TUploadResponse; re
               CodeCarbon reported {formatNumber(t.codecarbon.reportedKgCo2e)} kg CO2e for these{' '}
               {t.codecarbon.runs} runs; our recomputation gives{' '}
               {formatNumber(t.codecarbon.recomputedLocationKgCo2e)} kg CO2e (location-based, our factors and
-              PUE; see docs/CSV_FORMAT.md).
+              PUE); each record's page shows the factors behind the difference.
             </p>
           ) : null}
           {result.replacement && result.replacement.updated > 0 ? (

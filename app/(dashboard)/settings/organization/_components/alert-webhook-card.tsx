@@ -17,8 +17,8 @@ export async function AlertWebhookCard({ ctx }: { ctx: TAuthContext }) {
         <CardTitle>Budget alert webhook</CardTitle>
         <CardDescription>
           Off by default. When on, each budget alert (80 % and 100 %) is POSTed as JSON signed with
-          HMAC-SHA256 in the X-AIF-Signature header (verification: docs/TARGETS.md). Failed deliveries never
-          block writes.
+          HMAC-SHA256 in the X-AIF-Signature header: sha256= followed by the hex HMAC of X-AIF-Timestamp, a
+          dot and the raw body, keyed with the webhook secret. Failed deliveries never block writes.
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
