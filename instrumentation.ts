@@ -7,7 +7,7 @@ export async function register() {
     const { ensureEnvironment } = await import('./lib/env');
     ensureEnvironment('server');
     // Loads the logger, which also hands the production server's last-resort handler its error line.
-    await import('./lib/server/logger');
+    await import('./lib/server/http/logger');
   }
 }
 
@@ -20,7 +20,7 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
   if (process.env.NEXT_RUNTIME === 'edge') {
     return;
   }
-  const { logServerError, safePath } = await import('./lib/server/logger');
+  const { logServerError, safePath } = await import('./lib/server/http/logger');
   logServerError(error, `${context.routeType} error in ${context.routePath}`, {
     method: request.method,
     path: safePath(request.path),

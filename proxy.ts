@@ -19,7 +19,7 @@ function createNonce(): string {
 // 1. Content-Security-Policy with a per-request nonce: Next.js puts it on its inline RSC scripts and bundles, so
 //    script-src needs no 'unsafe-inline'. Every page is dynamic (the root layout reads cookies), as nonces require.
 // 2. UX only: send visitors without a session cookie to sign-in before rendering. Authorisation is checked on the
-//    server in every page, action and route (lib/auth/context.ts), never here.
+//    server in every page, action and route (lib/server/access/auth-context.ts), never here.
 export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy({
     development: process.env.NODE_ENV === 'development',

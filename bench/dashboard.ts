@@ -6,16 +6,16 @@
 // target: overview p95 ≤ 150 ms (stated for 10M records; the record count is printed).
 import os from 'node:os';
 import { chooseBucket, previousPeriod, resolveDateRange } from '@/lib/dashboard/date-range';
-import { findBudgetBurnDowns } from '@/lib/data/budget-burn-downs';
-import { findBreakdowns, findTopEmitters } from '@/lib/data/dashboard-breakdowns';
-import { findFilterOptions } from '@/lib/data/dashboard-options';
-import { getDashboardTotals } from '@/lib/data/dashboard-totals';
-import { findInferenceByModel, findTrendByPhase } from '@/lib/data/dashboard-trends';
-import { getDataSpan } from '@/lib/data/emission-summaries';
-import { getOrganization } from '@/lib/data/organizations';
-import type { TReadPlan } from '@/lib/data/rollup-plan';
-import { getPrisma } from '@/lib/db';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import { getOrganization } from '@/lib/server/access/organizations';
+import { findBreakdowns, findTopEmitters } from '@/lib/server/dashboard/dashboard-breakdowns';
+import { findFilterOptions } from '@/lib/server/dashboard/dashboard-options';
+import { getDashboardTotals } from '@/lib/server/dashboard/dashboard-totals';
+import { findInferenceByModel, findTrendByPhase } from '@/lib/server/dashboard/dashboard-trends';
+import { getDataSpan } from '@/lib/server/dashboard/emission-summaries';
+import { getPrisma } from '@/lib/server/db/prisma';
+import type { TReadPlan } from '@/lib/server/rollups/rollup-plan';
+import { findBudgetBurnDowns } from '@/lib/server/targets/budget-burn-downs';
 import { intArg, machineLine, openLargeOrg, percentile, verdict } from './support/large-org';
 
 const TARGET_P95_MS = 150;

@@ -4,9 +4,9 @@
 // POST /api/v1/uploads once the body is read) and prints one `BENCH_INGEST_RESULT <json>` line for the parent.
 import { createReadStream } from 'node:fs';
 import { systemActor } from '@/lib/auth/actor';
-import { getCachedFactorLibrary } from '@/lib/data/factor-library-cache';
-import { getPgPool } from '@/lib/data/pg-pool';
-import { ingestUpload, type TIngestTimings } from '@/lib/data/uploads';
+import { getPgPool } from '@/lib/server/db/pg-pool';
+import { getCachedFactorLibrary } from '@/lib/server/factors/factor-library-cache';
+import { ingestUpload, type TIngestTimings } from '@/lib/server/usage/uploads/uploads';
 
 const [orgId, file] = process.argv.slice(2) as [string, string];
 const mb = (bytes: number) => bytes / 1024 / 1024;

@@ -15,7 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import { build } from 'esbuild';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { TIngestTimings } from '@/lib/data/uploads';
+import type { TIngestTimings } from '@/lib/server/usage/uploads/uploads';
 import { dataPath } from '../scripts/db/data-root';
 import { startEmbeddedPostgres } from '../scripts/db/embedded-postgres';
 import { timeRecordCopies } from './ingest-baselines';

@@ -63,13 +63,13 @@ async function signInCookie(): Promise<string> {
 
 async function createToken(dbUrl: string): Promise<string> {
   process.env.DATABASE_URL = dbUrl;
-  const { createApiTokenForMember } = await import('@/lib/data/api-token-cli');
+  const { createApiTokenForMember } = await import('@/lib/server/access/api-token-cli');
   const created = await createApiTokenForMember({
     orgSlug: 'demo',
     email: 'demo@aifootprint.local',
     name: 'bench:load',
   });
-  const { getPrisma } = await import('@/lib/db');
+  const { getPrisma } = await import('@/lib/server/db/prisma');
   await getPrisma().$disconnect();
   return created.token;
 }

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { hashPassword } from 'better-auth/crypto';
-import { getPrisma } from '@/lib/db';
+import { getPrisma } from '@/lib/server/db/prisma';
 import { intArg, machineLine, openLargeOrg, percentile } from './support/large-org';
 
 const TARGET_ONE_USER_P95_MS = 500;

@@ -1,13 +1,13 @@
 // Per-stage timing of the ingest hot path without a database (developer aid for docs/BENCHMARKS.md).
 // `npx tsx --conditions=react-server bench/profile-ingest.ts [rows]`
 
-import { toCopyCsvLine } from '@/lib/data/pg-copy';
-import { sourceDataOf, stagingRowOf } from '@/lib/data/staging-rows';
 import { computeFootprintsMemo } from '@/lib/emissions/footprint-memo';
 import { ensureIndexed } from '@/lib/emissions/index-factor-library';
 import { DEFAULT_METHODOLOGY_SETTINGS } from '@/lib/emissions/methodology-settings';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { createUsageFileStream } from '@/lib/ingest/usage-file-stream';
+import { toCopyCsvLine } from '@/lib/server/db/pg-copy';
+import { sourceDataOf, stagingRowOf } from '@/lib/server/usage/staging-rows';
 import { csvChunks } from './ingest-rows';
 
 const rows = Number(process.argv[2] ?? 20_000);

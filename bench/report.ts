@@ -5,15 +5,15 @@
 // serialisation). Also prints where the time goes (the two rollup reads, PDF rendering alone). Peak RSS shows
 // memory stays bounded.
 
-import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
-import { findRollupMonths } from '@/lib/data/quarter-aggregates-rollups';
-import { findPeriodQuality } from '@/lib/data/quarter-quality';
-import type { TReadPlan } from '@/lib/data/rollup-plan';
-import { getPrisma } from '@/lib/db';
 import { parsePeriodKey } from '@/lib/emissions/calendar-periods';
 import { comparisonStart } from '@/lib/reports/assemble-aggregates';
 import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
 import { exportReport } from '@/lib/reports/export-report';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { getQuarterAggregates } from '@/lib/server/reports/quarter-aggregates';
+import { findRollupMonths } from '@/lib/server/reports/quarter-aggregates-rollups';
+import { findPeriodQuality } from '@/lib/server/reports/quarter-quality';
+import type { TReadPlan } from '@/lib/server/rollups/rollup-plan';
 import { argValue } from '../scripts/db/large-database';
 import { intArg, machineLine, openLargeOrg, percentile, verdict } from './support/large-org';
 

@@ -8,8 +8,8 @@
 // point this at a database you may not write (it also creates an API token there).
 import { type ChildProcess, spawn } from 'node:child_process';
 import autocannon from 'autocannon';
-import { createApiToken } from '@/lib/data/api-tokens';
-import { getPrisma } from '@/lib/db';
+import { createApiToken } from '@/lib/server/access/api-tokens';
+import { getPrisma } from '@/lib/server/db/prisma';
 import { intArg, machineLine, openLargeOrg, percentile, verdict } from './support/large-org';
 
 const TARGET_P95_MS = 150;

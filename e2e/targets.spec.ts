@@ -29,7 +29,7 @@ test('[targets] a team budget shows its burn-down and an alert banner that can b
   await expect(budgets.getByRole('columnheader', { name: 'Linear allowance (kg CO2e)' })).toBeVisible();
 
   // 1 t budget vs several tonnes already emitted in October: the 100 % alert supersedes the 80 % one. Alerts are
-  // evaluated once the save responded (Next `after`, lib/auth/context.ts), so the banner shows from a later view.
+  // evaluated once the save responded (Next `after`, lib/server/access/auth-context.ts), so the banner shows from a later view.
   const banner = page.getByRole('region', { name: 'Budget alerts' });
   await expect(async () => {
     await page.reload();

@@ -1,6 +1,6 @@
 import { type ZodError, z } from 'zod';
 import { AppError } from './errors';
-import { logServerError } from './server/logger';
+import { logServerError } from './server/http/logger';
 
 /** What a server action returns to its form (useActionState). */
 export interface TActionState<T = undefined> {

@@ -110,7 +110,7 @@ export function getEnv(): TEnv {
   return cached;
 }
 
-// API rate limits (lib/api/rate-limit-policy.ts): requests per fixed window; 0 disables that limit. Separate from
+// API rate limits (lib/server/http/rate-limit-policy.ts): requests per fixed window; 0 disables that limit. Separate from
 // ZEnv so that token-only callers (tests, CLI) need no auth secret.
 const ZRateLimitEnv = z.object({
   API_RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).max(3600).default(60),

@@ -1,5 +1,5 @@
 import { isDatabaseUnavailable } from './database-unavailable';
-import { logServerError } from './server/logger';
+import { logServerError } from './server/http/logger';
 
 // One error type with string codes, mapped once to HTTP responses (route handlers) and to action state.
 export const ERROR_STATUS = {
@@ -13,7 +13,7 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   FACTOR_MISSING: 422,
-  /** Too many API requests in the window (lib/api/rate-limit.ts); Retry-After says when to retry. */
+  /** Too many API requests in the window (lib/server/http/rate-limit.ts); Retry-After says when to retry. */
   RATE_LIMITED: 429,
   INTERNAL: 500,
   /** The database is unreachable or dropped the connection (lib/database-unavailable.ts); Retry-After is set. */
@@ -39,7 +39,7 @@ export interface TErrorEnvelope {
     code: TErrorCode;
     status: number;
     details?: unknown;
-    /** 500 only: the id of the request in the server's logs (lib/server/logger.ts), for the user to quote. */
+    /** 500 only: the id of the request in the server's logs (lib/server/http/logger.ts), for the user to quote. */
     requestId?: string;
   };
 }
@@ -65,7 +65,7 @@ export function toErrorEnvelope(error: unknown): TErrorEnvelope {
 
 /**
  * The error answer of a route handler. Server errors are logged once, as one structured line with the request id
- * (lib/server/logger.ts): a 500 at level error, and its answer quotes the id; a database outage (503) at level
+ * (lib/server/http/logger.ts): a 500 at level error, and its answer quotes the id; a database outage (503) at level
  * warn. Expected errors (4xx) are answers, not logged.
  */
 export function toResponse(error: unknown): Response {

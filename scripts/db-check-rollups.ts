@@ -1,11 +1,11 @@
 import pg from 'pg';
-import { findRollupMismatches } from '@/lib/data/rollup-check';
+import { findRollupMismatches } from '@/lib/server/rollups/rollup-check';
 import { argValue } from './db/large-database';
 import { resolveDatabase } from './db/resolve-database';
 
 // npm run db:check-rollups [-- --database aifootprint_large] [--org <uuid>]
 // Compares usage_rollup_daily and usage_quality_daily with sums over usage_record, usage_rollup_monthly with the
-// daily rows, and checks that usage_run_bound bounds every run, per organisation (lib/data/rollup-check.ts) on
+// daily rows, and checks that usage_run_bound bounds every run, per organisation (lib/server/rollups/rollup-check.ts) on
 // DATABASE_URL or the embedded database (optionally another database on the same server). Exit 1 with the
 // differing keys and columns on any mismatch.
 const db = await resolveDatabase(console.log);

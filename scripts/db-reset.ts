@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { getPrisma } from '@/lib/db';
+import { getPrisma } from '@/lib/server/db/prisma';
 import { prepareDatabase } from './db/prepare-database';
 import { resolveDatabase } from './db/resolve-database';
 

@@ -1,11 +1,11 @@
 // The production server behind `npm start` (and the e2e server): Next's request handler in a plain Node HTTP
 // server, so that each request runs inside a context the app can read (scripts/server/request-context-handler.mjs,
-// lib/server/request-context.ts): `signal` aborts when the client closes the connection early. `next start`
+// lib/server/http/request-context.ts): `signal` aborts when the client closes the connection early. `next start`
 // gives pages no way to see a departed client, so a burst of timed-out requests kept being rendered for minutes
 // (issue #17 item 13).
 // WEB_CONCURRENCY (default 1) worker processes share the port (node:cluster): one Node process renders on one
 // core, so on N cores N workers serve up to N times the page views. Nothing request-related is kept in process
-// memory except caches keyed by data read from Postgres (lib/data/org-read-cache.ts), so workers need no sharing.
+// memory except caches keyed by data read from Postgres (lib/server/dashboard/org-read-cache.ts), so workers need no sharing.
 // Plain JavaScript on plain Node, exactly as `next start` runs (no TypeScript loader, no react-server condition).
 // Usage: node scripts/next-server.mjs --port 3000 [--hostname 127.0.0.1]
 import cluster from 'node:cluster';

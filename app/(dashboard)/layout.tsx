@@ -1,8 +1,8 @@
 import { cookies } from 'next/headers';
 import { type ReactNode, Suspense } from 'react';
 import { AppShell } from '@/components/layout/app-shell';
-import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
+import { requirePageAuth } from '@/lib/server/access/auth-context';
 import { parseTheme, THEME_COOKIE } from '@/lib/theme';
 import { BudgetAlertBanner } from './_components/budget-alert-banner';
 

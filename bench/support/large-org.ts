@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { getPrisma } from '@/lib/db';
+import { getPrisma } from '@/lib/server/db/prisma';
 import { type LargeDatabase, resolveLargeDatabase } from '../../scripts/db/large-database';
 
 /** Connects the process to the large database (`npm run db:seed:large` first) and returns its organisation. */

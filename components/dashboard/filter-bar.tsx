@@ -2,7 +2,6 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useOptimistic, useTransition } from 'react';
-import type { TFilterOptions } from '@/lib/data/dashboard-options';
 import {
   DATE_RANGE_LABELS,
   DATE_RANGE_PRESETS,
@@ -14,6 +13,7 @@ import {
   type TFilterDimension,
 } from '@/lib/schemas/dashboard-filters';
 import { PHASES, PROVIDERS } from '@/lib/schemas/usage-record';
+import type { TFilterOptions } from '@/lib/server/dashboard/dashboard-options';
 
 const DIMENSION_LABELS: Record<TFilterDimension, string> = {
   team: 'Team',

@@ -14,8 +14,8 @@ export type TActor =
 export type TUserActor = Exclude<TActor, { kind: 'system' }>;
 
 /**
- * The caller of a lib/data function: the organisation every query is scoped by, who acts, and with which role
- * (lib/data write functions re-check permissions with it). Functions that need less take a Pick<> of it.
+ * The caller of a lib/server function: the organisation every query is scoped by, who acts, and with which role
+ * (lib/server write functions re-check permissions with it). Functions that need less take a Pick<> of it.
  */
 export interface TOrgContext {
   orgId: string;

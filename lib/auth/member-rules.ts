@@ -1,6 +1,6 @@
 import type { Role } from '@/lib/generated/prisma/enums';
 
-// Who may change whose membership. Pure: lib/data/members.ts calls it inside the transaction with fresh counts.
+// Who may change whose membership. Pure: lib/server/access/members.ts calls it inside the transaction with fresh counts.
 // Returns the reason the change is refused, or null when it is allowed.
 
 export interface TMemberChange {

@@ -1,7 +1,7 @@
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
 
-// What each role may do. Checked on the server in every action and route (lib/auth/context.ts).
+// What each role may do. Checked on the server in every action and route (lib/server/access/auth-context.ts).
 export const PERMISSIONS = {
   read: ['owner', 'admin', 'editor', 'viewer', 'auditor'],
   writeUsage: ['owner', 'admin', 'editor'],
@@ -27,7 +27,7 @@ export function hasPermission(role: Role, permission: TPermission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
-/** Throws FORBIDDEN unless `role` has `permission`; lib/data write functions call it as a second line of defence. */
+/** Throws FORBIDDEN unless `role` has `permission`; lib/server write functions call it as a second line of defence. */
 export function assertPermission(role: Role, permission: TPermission): void {
   if (!hasPermission(role, permission)) {
     throw new AppError('FORBIDDEN', `Your role (${role}) does not allow this.`);

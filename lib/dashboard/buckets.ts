@@ -2,7 +2,7 @@ import type { TBucket, TDateRange } from './date-range';
 
 /**
  * Bucket starts (YYYY-MM-DD, UTC) covering a range, matching the SQL generate_series in
- * lib/data/dashboard-trends.ts: the first bucket is the one containing range.from (weeks start on Monday).
+ * lib/server/dashboard/dashboard-trends.ts: the first bucket is the one containing range.from (weeks start on Monday).
  */
 export function bucketStarts(range: TDateRange, bucket: TBucket): string[] {
   const from = range.from;

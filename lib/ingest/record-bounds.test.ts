@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { validateRecordBatch } from '@/lib/api/validate-records';
+import { validateRecordBatch } from '@/lib/server/http/validate-records';
 import { parseUsageFile } from './parse-usage-file';
 
 // Issue #17 items 4–5: out-of-range records are row errors (file, line, column, allowed range) on every path.

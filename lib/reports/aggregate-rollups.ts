@@ -3,7 +3,7 @@ import { emptyTotals, OWNED_PROVIDERS, sortedBreakdown } from './aggregate-recor
 import type { TPeriodAggregates, TPeriodTotals, TScopeTotals } from './aggregate-types';
 
 /**
- * The report's additive figures from monthly sums of the daily rollups (lib/data/quarter-aggregates-rollups.ts)
+ * The report's additive figures from monthly sums of the daily rollups (lib/server/reports/quarter-aggregates-rollups.ts)
  * instead of record by record (aggregate-records.ts): the same numbers, because rollup rows are already split
  * by local day with the same time-share rule. Records touching a period = records starting in its months +
  * records running into its first day (`carryFirst` of the first month).

@@ -161,6 +161,6 @@ export interface TQuarterAggregates extends TPeriodAggregates {
   restatements: TRestatementInPeriod[];
   /** The organisation's hardware register (every asset; the report picks those relevant to the period). */
   hardwareAssets?: THardwareAsset[];
-  /** Targets and budgets active in the period (`getTargetsReportInput` in `lib/data/target-progress.ts`); absent = none configured. */
+  /** Targets and budgets active in the period (`getTargetsReportInput` in `lib/server/targets/target-progress.ts`); absent = none configured. */
   targets?: TTargetsReportInput;
 }

@@ -17,7 +17,7 @@ export function comparisonStart(period: TCalendarPeriod): Date {
 }
 
 /**
- * Pure assembly of everything a report needs from rows read by lib/data/quarter-aggregates.ts: the period's
+ * Pure assembly of everything a report needs from rows read by lib/server/reports/quarter-aggregates.ts: the period's
  * aggregates, comparatives (previous period, same period last year, year to date) and licences per factor id.
  */
 export function assembleQuarterAggregates(input: {

@@ -2,7 +2,7 @@ import type { TContractUse, TFactorUsed } from './aggregate-types';
 
 /**
  * Pure assembly of the report's per-record quality facts (assumption flags, cited factors, contract use,
- * methodology versions) from usage_quality_daily sums over a period (lib/data/quarter-quality.ts reads them).
+ * methodology versions) from usage_quality_daily sums over a period (lib/server/reports/quarter-quality.ts reads them).
  * The record-by-record path (lib/reports/aggregate-records.ts) defines the semantics reproduced here: a factor or
  * contract cited with different metadata in the period is listed ONCE, with the metadata of its first citation
  * (records ordered by start, then id; references in array order) and the counts/energy of all citations.

@@ -1,4 +1,4 @@
-/** Counts returned by a recomputation (lib/data/recompute.ts), as plain data for the UI. */
+/** Counts returned by a recomputation (lib/server/usage/recompute.ts), as plain data for the UI. */
 export interface TRecomputeCounts {
   records: number;
   changedRecords: number;

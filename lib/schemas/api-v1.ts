@@ -3,7 +3,7 @@ import { ERROR_STATUS } from '@/lib/errors';
 import { PHASES } from './usage-record';
 
 /**
- * Request and response shapes of the HTTP API v1. The OpenAPI document (lib/api/openapi.ts) is generated from
+ * Request and response shapes of the HTTP API v1. The OpenAPI document (lib/server/http/openapi/openapi.ts) is generated from
  * these schemas and the contract tests validate real responses with them, so the doc cannot drift.
  * Units are in the names (kWh, kgCO2e, L).
  */
@@ -17,7 +17,7 @@ export const ZErrorEnvelope = z.object({
     code: z.enum(Object.keys(ERROR_STATUS) as [keyof typeof ERROR_STATUS, ...(keyof typeof ERROR_STATUS)[]]),
     status: z.number().int(),
     details: z.unknown().optional(),
-    /** 500 only: the request's id in the server logs (lib/server/logger.ts), to quote when reporting the error. */
+    /** 500 only: the request's id in the server logs (lib/server/http/logger.ts), to quote when reporting the error. */
     requestId: z.string().optional(),
   }),
 });

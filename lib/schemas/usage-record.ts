@@ -49,7 +49,7 @@ export function parseIsoInstant(value: string): Date | null {
   return date;
 }
 
-// Documented in the generated OpenAPI document (lib/api/openapi.ts).
+// Documented in the generated OpenAPI document (lib/server/http/openapi/openapi.ts).
 // The document types it `format: date-time`; the parser is more lenient, as this description says.
 const ZIsoText = z.string().meta({
   description:

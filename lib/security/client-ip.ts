@@ -6,7 +6,7 @@ import ipaddr from 'ipaddr.js';
 // Next.js route handlers do not expose the socket peer, and Next fills X-Forwarded-For with the peer only when the
 // request has none (`??=` in next/dist/server/base-server.js), so without a proxy that overwrites or appends to it
 // the header is whatever the client wrote. Our production server (scripts/next-server.mjs) passes the socket peer
-// in the request context (lib/server/request-context.ts), which callers hand in as `peerAddress`. Hence:
+// in the request context (lib/server/http/request-context.ts), which callers hand in as `peerAddress`. Hence:
 // - 0 hops (default): the header is ignored; the key is the socket peer, or, where it is unknown (`next dev`, a
 //   bare `next start`, tests calling handlers directly), one key shared by every client, DIRECT_CLIENT (rotating
 //   the header neither escapes a per-IP limit nor charges someone else's address);

@@ -1,7 +1,7 @@
 import ipaddr from 'ipaddr.js';
 
 // Which addresses an organisation's alert webhook may reach (issue #17: SSRF). Pure; DNS and the connection are in
-// lib/data/webhook-transport.ts. Any signed-in user can create an organisation and set its webhook, so the app must
+// lib/server/targets/webhook-transport.ts. Any signed-in user can create an organisation and set its webhook, so the app must
 // not become a way to reach the server's own network: only globally routed unicast addresses are allowed, unless
 // the operator allow-lists the host (ALERT_WEBHOOK_ALLOWED_HOSTS). Ranges come from ipaddr.js (the range tables
 // Express's proxy-addr relies on), not hand-written patterns.

@@ -1,9 +1,9 @@
 import { systemActor } from '@/lib/auth/actor';
-import { getOrganizationBySlug } from '@/lib/data/organizations';
-import { evaluatePendingBudgetAlerts } from '@/lib/data/pending-budget-alerts';
-import { recomputeOrganization } from '@/lib/data/recompute';
-import { getPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { getOrganizationBySlug } from '@/lib/server/access/organizations';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { evaluatePendingBudgetAlerts } from '@/lib/server/targets/pending-budget-alerts';
+import { recomputeOrganization } from '@/lib/server/usage/recompute';
 import { resolveDatabase } from '../db/resolve-database';
 import { CliUsageError } from './cli-usage-error';
 

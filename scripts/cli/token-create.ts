@@ -1,6 +1,6 @@
-import { createApiTokenForMember } from '@/lib/data/api-token-cli';
-import { getPrisma } from '@/lib/db';
 import { ZExpiresIn, ZTokenScopes } from '@/lib/schemas/api-token';
+import { createApiTokenForMember } from '@/lib/server/access/api-token-cli';
+import { getPrisma } from '@/lib/server/db/prisma';
 import { resolveDatabase } from '../db/resolve-database';
 import { CliUsageError } from './cli-usage-error';
 

@@ -70,7 +70,7 @@ export async function migrateDatabase(databaseUrl: string, dir = MIGRATIONS_DIR)
         }
         continue;
       }
-      // Its own BEGIN/COMMIT, not lib/data's withTransaction: the runner works on the URL it is given (the test
+      // Its own BEGIN/COMMIT, not lib/server's withTransaction: the runner works on the URL it is given (the test
       // template, the launcher before the app starts), on its own connection, and imports nothing of the app.
       await client.query('BEGIN');
       try {

@@ -5,7 +5,7 @@ import { constants as osConstants } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import exitHook from 'async-exit-hook';
-import { getPrisma } from '@/lib/db';
+import { getPrisma } from '@/lib/server/db/prisma';
 import { DEV_AUTH_SECRET } from './dev-secrets';
 import {
   type EmbeddedDatabase,

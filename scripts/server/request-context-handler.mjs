@@ -1,14 +1,14 @@
 // Wraps a Node HTTP request handler so that it runs inside the request context read by
-// lib/server/request-context.ts (same globalThis key): `signal` aborts when the client closes the connection before
+// lib/server/http/request-context.ts (same globalThis key): `signal` aborts when the client closes the connection before
 // the response finished, `closed` resolves when the response is over either way, `peerAddress` is the socket
 // peer (the per-IP limits' key when no proxy is trusted: lib/security/client-ip.ts), `requestId` names the request
-// in every log line (lib/server/logger.ts) and in the `X-Request-Id` response header. Used by
+// in every log line (lib/server/http/logger.ts) and in the `X-Request-Id` response header. Used by
 // scripts/next-server.mjs around Next's handler (and by tests around a plain handler).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 
 const KEY = Symbol.for('ai-footprint.request-context');
-// lib/server/logger.ts logServerError, set once the app has loaded it (instrumentation.ts register()).
+// lib/server/http/logger.ts logServerError, set once the app has loaded it (instrumentation.ts register()).
 const LOG_SERVER_ERROR_KEY = Symbol.for('ai-footprint.log-server-error');
 // An incoming id (from a proxy or the client) is kept only when it is short and plain: it is echoed in a header
 // and written to logs, so nothing that could forge a log field or a header.

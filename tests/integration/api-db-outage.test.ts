@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GET as openapi } from '@/app/api/v1/openapi.json/route';
 import { GET as records } from '@/app/api/v1/records/route';
 import { GET as summary } from '@/app/api/v1/summary/route';
-import { createApiToken } from '@/lib/data/api-tokens';
-import { getPgPool } from '@/lib/data/pg-pool';
-import { getPrisma } from '@/lib/db';
 import { toResponse } from '@/lib/errors';
+import { createApiToken } from '@/lib/server/access/api-tokens';
+import { getPgPool } from '@/lib/server/db/pg-pool';
+import { getPrisma } from '@/lib/server/db/prisma';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../scripts/db/embedded-postgres';
 import { migrateDatabase } from '../../scripts/db/migrate';
 import { expectContract } from '../support/api-contract';
@@ -128,7 +128,7 @@ describe('connection errors map to 503, other database errors stay 500', () => {
 
     // A Prisma client on a pool of its own, so its session can be told apart (the app's pool has one name).
     const prismaPool = new pg.Pool({ connectionString: db.url, application_name: 'aif-terminate-prisma' });
-    const { createPrismaClient } = await import('@/lib/db');
+    const { createPrismaClient } = await import('@/lib/server/db/prisma');
     const prisma = createPrismaClient(prismaPool);
     const prismaError = await terminatedWhileRunning(
       () => prisma.$queryRawUnsafe('SELECT pg_sleep(30)'),

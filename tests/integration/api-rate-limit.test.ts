@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GET as me } from '@/app/api/v1/me/route';
 import { GET as openapi } from '@/app/api/v1/openapi.json/route';
-import { hitRateLimitBuckets } from '@/lib/data/api-rate-limit';
-import { createApiToken } from '@/lib/data/api-tokens';
-import { getPgPool } from '@/lib/data/pg-pool';
-import { getPrisma } from '@/lib/db';
+import { createApiToken } from '@/lib/server/access/api-tokens';
+import { getPgPool } from '@/lib/server/db/pg-pool';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { hitRateLimitBuckets } from '@/lib/server/http/rate-limit-counts';
 import { expectContract } from '../support/api-contract';
 import { createTestDatabase } from '../support/test-database';
 import { createOrgWithEditor } from '../support/upload-fixtures';

@@ -1,13 +1,13 @@
 import { beforeAll, expect, test } from 'vitest';
-import { createApiTokenForMember } from '@/lib/data/api-token-cli';
+import { createApiTokenForMember } from '@/lib/server/access/api-token-cli';
 import {
   createApiToken,
   findApiTokens,
   getBearerIdentity,
   hashApiToken,
   revokeApiToken,
-} from '@/lib/data/api-tokens';
-import { getPrisma } from '@/lib/db';
+} from '@/lib/server/access/api-tokens';
+import { getPrisma } from '@/lib/server/db/prisma';
 import { createOrgWithMember } from '../support/org-factory';
 import { createTestDatabase } from '../support/test-database';
 

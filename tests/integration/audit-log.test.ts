@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GET as exportAudit } from '@/app/(dashboard)/audit/export/route';
-import { createApiToken } from '@/lib/data/api-tokens';
-import { findAuditActions, findAuditEventsPage, iterateAuditEvents } from '@/lib/data/audit-log';
-import { getPrisma } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { parseAuditFilters } from '@/lib/schemas/audit-filters';
+import { createApiToken } from '@/lib/server/access/api-tokens';
+import { findAuditActions, findAuditEventsPage, iterateAuditEvents } from '@/lib/server/audit/audit-log';
+import { getPrisma } from '@/lib/server/db/prisma';
 import { createOrgWithMember } from '../support/org-factory';
 import { createTestDatabase } from '../support/test-database';
 

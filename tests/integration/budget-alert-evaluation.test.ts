@@ -5,22 +5,22 @@ import { POST as createContract } from '@/app/api/v1/energy-contracts/route';
 import { DELETE as deleteOverride } from '@/app/api/v1/factors/overrides/[kind]/[id]/route';
 import { POST as createOverride } from '@/app/api/v1/factors/overrides/route';
 import { POST as storeRecords } from '@/app/api/v1/records/route';
-import type { TAuthContext } from '@/lib/auth/context';
-import { createApiToken } from '@/lib/data/api-tokens';
-import { findActiveBudgetAlerts } from '@/lib/data/budget-alerts';
-import { saveBudget } from '@/lib/data/budgets';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
-import { getPgPool } from '@/lib/data/pg-pool';
-import { sumEmissionsInWindows } from '@/lib/data/target-sums';
-import { getPrisma } from '@/lib/db';
 import { periodContaining } from '@/lib/emissions/calendar-periods';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import { createApiToken } from '@/lib/server/access/api-tokens';
+import type { TAuthContext } from '@/lib/server/access/auth-context';
+import { getPgPool } from '@/lib/server/db/pg-pool';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { findActiveBudgetAlerts } from '@/lib/server/targets/budget-alerts';
+import { saveBudget } from '@/lib/server/targets/budgets';
+import { sumEmissionsInWindows } from '@/lib/server/targets/target-sums';
 import { runAfterResponse } from '../support/after-response';
 import { createOrgWithMember } from '../support/org-factory';
 import { createResearchTeam, recentStart } from '../support/targets-fixtures';
 import { createTestDatabase } from '../support/test-database';
 
-// Budget alerts run in `after()` once a write responded (lib/auth/context.ts); run them here explicitly.
+// Budget alerts run in `after()` once a write responded (lib/server/access/auth-context.ts); run them here explicitly.
 vi.mock('next/server', async (importOriginal) => ({
   ...(await importOriginal<typeof import('next/server')>()),
   after: (await import('../support/after-response')).captureAfter,
@@ -94,7 +94,7 @@ describe('budget alert evaluation', () => {
   test('rendering the banner and reading alerts write nothing, even when a budget is already over 80 %', async () => {
     const actual = (await sums())?.locationKgCo2e ?? 0;
     expect(actual).toBeGreaterThan(0);
-    // Saved through lib/data directly (no request, so nothing runs after it): 85 % used, no alert stored yet.
+    // Saved through lib/server directly (no request, so nothing runs after it): 85 % used, no alert stored yet.
     await saveBudget(ctx, {
       id: null,
       teamId,

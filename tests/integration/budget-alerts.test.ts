@@ -3,25 +3,25 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { POST as postRecords } from '@/app/api/v1/records/route';
 import type { TUserActor } from '@/lib/auth/actor';
-import { saveAlertWebhook } from '@/lib/data/alert-webhook';
-import { createApiToken } from '@/lib/data/api-tokens';
-import { dismissBudgetAlert, findActiveBudgetAlerts } from '@/lib/data/budget-alerts';
-import { findBudgetBurnDowns } from '@/lib/data/budget-burn-downs';
-import { saveBudget } from '@/lib/data/budgets';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
-import { evaluatePendingBudgetAlerts } from '@/lib/data/pending-budget-alerts';
-import { getPgPool } from '@/lib/data/pg-pool';
-import { sumEmissionsInWindows } from '@/lib/data/target-sums';
-import { getPrisma } from '@/lib/db';
 import { periodContaining } from '@/lib/emissions/calendar-periods';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import { createApiToken } from '@/lib/server/access/api-tokens';
+import { getPgPool } from '@/lib/server/db/pg-pool';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { saveAlertWebhook } from '@/lib/server/targets/alert-webhook';
+import { dismissBudgetAlert, findActiveBudgetAlerts } from '@/lib/server/targets/budget-alerts';
+import { findBudgetBurnDowns } from '@/lib/server/targets/budget-burn-downs';
+import { saveBudget } from '@/lib/server/targets/budgets';
+import { evaluatePendingBudgetAlerts } from '@/lib/server/targets/pending-budget-alerts';
+import { sumEmissionsInWindows } from '@/lib/server/targets/target-sums';
 import { verifyWebhookSignature } from '@/lib/targets/webhook-signature';
 import { runAfterResponse } from '../support/after-response';
 import { createOrgWithMember } from '../support/org-factory';
 import { createResearchTeam, csvRecord, recentStart, uploadCsv } from '../support/targets-fixtures';
 import { createTestDatabase } from '../support/test-database';
 
-// Budget alerts run in `after()` once a write responded (lib/auth/context.ts); run them here explicitly.
+// Budget alerts run in `after()` once a write responded (lib/server/access/auth-context.ts); run them here explicitly.
 vi.mock('next/server', async (importOriginal) => ({
   ...(await importOriginal<typeof import('next/server')>()),
   after: (await import('../support/after-response')).captureAfter,

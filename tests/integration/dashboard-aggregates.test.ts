@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TDateRange } from '@/lib/dashboard/date-range';
-import { findBreakdowns, findTopEmitters } from '@/lib/data/dashboard-breakdowns';
-import { findFilterOptions } from '@/lib/data/dashboard-options';
-import { getDashboardTotals } from '@/lib/data/dashboard-totals';
-import { findInferenceByModel, findTrendByPhase } from '@/lib/data/dashboard-trends';
-import { seedDemoOrganization } from '@/lib/data/demo-seed';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
-import { getPrisma } from '@/lib/db';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { parseDashboardFilters, type TDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { PHASES, PROVIDERS } from '@/lib/schemas/usage-record';
+import { findBreakdowns, findTopEmitters } from '@/lib/server/dashboard/dashboard-breakdowns';
+import { findFilterOptions } from '@/lib/server/dashboard/dashboard-options';
+import { getDashboardTotals } from '@/lib/server/dashboard/dashboard-totals';
+import { findInferenceByModel, findTrendByPhase } from '@/lib/server/dashboard/dashboard-trends';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { seedDemoOrganization } from '@/lib/server/demo/demo-seed';
+import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
 import { createTestDatabase } from '../support/test-database';
 
 // Every dashboard aggregate must equal the sum over the underlying records (apportioned by time share),

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildModelLifecycles } from '@/lib/dashboard/model-lifecycle';
-import { getDashboardTotals } from '@/lib/data/dashboard-totals';
-import { seedDemoOrganization } from '@/lib/data/demo-seed';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
-import { findLifecycleInputs } from '@/lib/data/model-lifecycle';
-import { getUsageRecordDetail } from '@/lib/data/usage-record-detail';
-import { findUsageRecordsPage, iterateUsageRecords } from '@/lib/data/usage-record-list';
-import { getPrisma } from '@/lib/db';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { RECORDS_PAGE_SIZE, ZRecordsQuery } from '@/lib/schemas/records-query';
+import { getDashboardTotals } from '@/lib/server/dashboard/dashboard-totals';
+import { findLifecycleInputs } from '@/lib/server/dashboard/model-lifecycle';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { seedDemoOrganization } from '@/lib/server/demo/demo-seed';
+import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { getUsageRecordDetail } from '@/lib/server/usage/usage-record-detail';
+import { findUsageRecordsPage, iterateUsageRecords } from '@/lib/server/usage/usage-record-list';
 import { createTestDatabase } from '../support/test-database';
 
 let orgId: string;

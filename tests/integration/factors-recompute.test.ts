@@ -1,20 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { systemActor } from '@/lib/auth/actor';
-import { getFactorLibrary } from '@/lib/data/factor-library';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
-import {
-  createAcceleratorOverride,
-  createGridFactorOverride,
-  createLocationOverride,
-  deleteFactorOverride,
-} from '@/lib/data/factor-overrides';
-import { updateOrganizationSettings } from '@/lib/data/organization-settings';
-import { methodologySettingsFor } from '@/lib/data/organizations';
-import { recomputeOrganization } from '@/lib/data/recompute';
-import { findRestatementBatches } from '@/lib/data/restatements';
-import { storeUsageRecords } from '@/lib/data/usage-records';
-import { getPrisma } from '@/lib/db';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import type { FactorLibrary } from '@/lib/emissions/factor-library-types';
 import {
@@ -24,6 +10,20 @@ import {
 } from '@/lib/schemas/factor-override';
 import { ZOrganizationSettingsInput } from '@/lib/schemas/organization-settings';
 import { ZUsageRecordInput } from '@/lib/schemas/usage-record';
+import { updateOrganizationSettings } from '@/lib/server/access/organization-settings';
+import { methodologySettingsFor } from '@/lib/server/access/organizations';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { getFactorLibrary } from '@/lib/server/factors/factor-library';
+import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import {
+  createAcceleratorOverride,
+  createGridFactorOverride,
+  createLocationOverride,
+  deleteFactorOverride,
+} from '@/lib/server/factors/factor-overrides';
+import { recomputeOrganization } from '@/lib/server/usage/recompute';
+import { findRestatementBatches } from '@/lib/server/usage/restatements';
+import { storeUsageRecords } from '@/lib/server/usage/usage-records';
 import { createTestDatabase } from '../support/test-database';
 
 const NOW = new Date('2026-11-29T12:00:00Z');

@@ -3,22 +3,22 @@ import { POST as signOffRoute } from '@/app/api/v1/reports/[period]/versions/[ve
 import { POST as freezeRoute } from '@/app/api/v1/reports/[period]/versions/route';
 import type { TUserActor } from '@/lib/auth/actor';
 import { userActor } from '@/lib/auth/actor';
-import { createApiToken } from '@/lib/data/api-tokens';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
+import { ZHardwareAssetInput } from '@/lib/schemas/hardware-asset';
+import { createApiToken } from '@/lib/server/access/api-tokens';
+import { getPgPool } from '@/lib/server/db/pg-pool';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { getQuarterAggregates } from '@/lib/server/reports/quarter-aggregates';
+import { getReportVersion } from '@/lib/server/reports/report-versions';
 import {
   createHardwareAsset,
   deleteHardwareAsset,
   findHardwareAssets,
   retireHardwareAsset,
-} from '@/lib/data/hardware-assets';
-import { getPgPool } from '@/lib/data/pg-pool';
-import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
-import { getReportVersion } from '@/lib/data/report-versions';
-import { getPrisma } from '@/lib/db';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
-import type { Role } from '@/lib/generated/prisma/enums';
-import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
-import { ZHardwareAssetInput } from '@/lib/schemas/hardware-asset';
+} from '@/lib/server/usage/hardware-assets';
 import { createOrgWithMember } from '../support/org-factory';
 import { createTestDatabase } from '../support/test-database';
 

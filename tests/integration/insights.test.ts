@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GET as bestWindow } from '@/app/api/v1/forecast/best-window/route';
 import { userActor } from '@/lib/auth/actor';
-import { createApiToken } from '@/lib/data/api-tokens';
-import { seedDemoOrganization } from '@/lib/data/demo-seed';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
-import { getRealisedSavings } from '@/lib/data/realised-savings';
-import { findRecommendationPlans, saveRecommendationPlan } from '@/lib/data/recommendation-plans';
-import { findRecommendations } from '@/lib/data/recommendations';
-import { storeUsageRecords } from '@/lib/data/usage-records';
-import { computeWhatIf } from '@/lib/data/what-if';
-import { getPrisma } from '@/lib/db';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import { DEFAULT_METHODOLOGY_SETTINGS } from '@/lib/emissions/methodology-settings';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
+import { createApiToken } from '@/lib/server/access/api-tokens';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { seedDemoOrganization } from '@/lib/server/demo/demo-seed';
+import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { getRealisedSavings } from '@/lib/server/insights/realised-savings';
+import { findRecommendationPlans, saveRecommendationPlan } from '@/lib/server/insights/recommendation-plans';
+import { findRecommendations } from '@/lib/server/insights/recommendations';
+import { computeWhatIf } from '@/lib/server/insights/what-if';
+import { storeUsageRecords } from '@/lib/server/usage/usage-records';
 import { expectContract } from '../support/api-contract';
 import { createTestDatabase } from '../support/test-database';
 

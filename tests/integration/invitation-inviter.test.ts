@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TUserActor } from '@/lib/auth/actor';
 import { userActor } from '@/lib/auth/actor';
-import { acceptInvitation } from '@/lib/data/invitation-accept';
-import { createInvitation } from '@/lib/data/invitations';
-import { changeMemberRole, removeMember } from '@/lib/data/members';
-import { getPgPool } from '@/lib/data/pg-pool';
-import { getPrisma } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { acceptInvitation } from '@/lib/server/access/invitation-accept';
+import { createInvitation } from '@/lib/server/access/invitations';
+import { changeMemberRole, removeMember } from '@/lib/server/access/members';
+import { getPgPool } from '@/lib/server/db/pg-pool';
+import { getPrisma } from '@/lib/server/db/prisma';
 import { createOrgWithMember } from '../support/org-factory';
 import { createTestDatabase } from '../support/test-database';
 
@@ -89,7 +89,7 @@ describe('invitations follow the inviter', () => {
   test("acceptance refuses a role above the inviter's current role, even if the invitation was not revoked", async () => {
     const secondOwnerId = await addMember('owner');
     const asOwner = await invite(secondOwnerId, 'owner');
-    // A role change that did not go through lib/data/members.ts (e.g. an operator's SQL): nothing was revoked.
+    // A role change that did not go through lib/server/access/members.ts (e.g. an operator's SQL): nothing was revoked.
     await getPrisma().membership.update({
       where: { orgId_userId: { orgId: owner.orgId, userId: secondOwnerId } },
       data: { role: 'admin' },

@@ -1,29 +1,29 @@
 import { hashPassword, verifyPassword } from 'better-auth/crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GET as listUploads, POST as postUpload } from '@/app/api/v1/uploads/route';
-import { createApiToken, getBearerIdentity } from '@/lib/data/api-tokens';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
-import { acceptInvitation } from '@/lib/data/invitation-accept';
+import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { GENERIC_EXAMPLE_CSV } from '@/lib/ingest/templates';
+import { createApiToken, getBearerIdentity } from '@/lib/server/access/api-tokens';
+import { acceptInvitation } from '@/lib/server/access/invitation-accept';
 import {
   createInvitation,
   findInvitations,
   getInvitationByToken,
   INVITATION_TTL_MS,
   revokeInvitation,
-} from '@/lib/data/invitations';
-import { changeMemberRole, findMembers, removeMember } from '@/lib/data/members';
-import { findMembershipsForUser } from '@/lib/data/memberships';
-import { createOrganization } from '@/lib/data/organization-create';
-import { getPgPool } from '@/lib/data/pg-pool';
-import { getPrisma } from '@/lib/db';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
-import type { Role } from '@/lib/generated/prisma/enums';
-import { GENERIC_EXAMPLE_CSV } from '@/lib/ingest/templates';
+} from '@/lib/server/access/invitations';
+import { changeMemberRole, findMembers, removeMember } from '@/lib/server/access/members';
+import { findMembershipsForUser } from '@/lib/server/access/memberships';
+import { createOrganization } from '@/lib/server/access/organization-create';
+import { getPgPool } from '@/lib/server/db/pg-pool';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
 import { createOrgWithMember } from '../support/org-factory';
 import { createTestDatabase } from '../support/test-database';
 
 // Issue #7: invitations, member management (owner rules, last owner, session revocation), organisations, token
-// scopes and expiry. Real Postgres; lib/data functions and route handlers, as the server actions call them.
+// scopes and expiry. Real Postgres; lib/server functions and route handlers, as the server actions call them.
 const NOW = new Date('2026-11-29T12:00:00Z');
 let owner: Awaited<ReturnType<typeof createOrgWithMember>>;
 

@@ -1,19 +1,19 @@
 // Issue #18 (one database stack): Prisma, the set-based/COPY code (uploads) and the dashboard reads share ONE
-// pg.Pool (lib/data/pg-pool.ts). Evidence from Postgres itself: after each kind of work has run, every session
+// pg.Pool (lib/server/db/pg-pool.ts). Evidence from Postgres itself: after each kind of work has run, every session
 // open on the test database belongs to that pool (its application_name) and their number is the pool's own count,
 // so no second pool (Prisma's, the dashboard reads') holds connections of its own.
 import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { getPanelTotals, loadDashboardQuery } from '@/app/(dashboard)/_components/dashboard-query';
 import { userActor } from '@/lib/auth/actor';
-import type { TAuthContext } from '@/lib/auth/context';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
-import { APP_DATABASE_NAME, DASHBOARD_READ_SLOTS, getPgPool } from '@/lib/data/pg-pool';
-import { withTransaction } from '@/lib/data/sql-runner';
-import { ingestUpload } from '@/lib/data/uploads';
-import { getPrisma, withDashboardReads } from '@/lib/db';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { GENERIC_EXAMPLE_CSV } from '@/lib/ingest/templates';
+import type { TAuthContext } from '@/lib/server/access/auth-context';
+import { APP_DATABASE_NAME, DASHBOARD_READ_SLOTS, getPgPool } from '@/lib/server/db/pg-pool';
+import { getPrisma, withDashboardReads } from '@/lib/server/db/prisma';
+import { withTransaction } from '@/lib/server/db/sql-runner';
+import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { ingestUpload } from '@/lib/server/usage/uploads/uploads';
 import { createOrgWithMember } from '../support/org-factory';
 import { createTestDatabase } from '../support/test-database';
 import { chunksOf } from '../support/upload-fixtures';

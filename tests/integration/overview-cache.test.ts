@@ -6,19 +6,23 @@ import {
   loadDashboardQuery,
   overviewRead,
 } from '@/app/(dashboard)/_components/dashboard-query';
-import type { TAuthContext } from '@/lib/auth/context';
-import { getDashboardTotals } from '@/lib/data/dashboard-totals';
-import { getCachedFactorLibrary } from '@/lib/data/factor-library-cache';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
-import { clearOrgReadCache, getOrgDataVersion, RequestAbandonedError } from '@/lib/data/org-read-cache';
-import { storeUsageRecords } from '@/lib/data/usage-records';
-import { getPrisma, withDashboardReads } from '@/lib/db';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import { DEFAULT_METHODOLOGY_SETTINGS } from '@/lib/emissions/methodology-settings';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { type TUsageRecordInput, ZUsageRecordInput } from '@/lib/schemas/usage-record';
-import { RenderGate } from '@/lib/server/render-gate';
-import { currentRequestContext } from '@/lib/server/request-context';
+import type { TAuthContext } from '@/lib/server/access/auth-context';
+import { getDashboardTotals } from '@/lib/server/dashboard/dashboard-totals';
+import {
+  clearOrgReadCache,
+  getOrgDataVersion,
+  RequestAbandonedError,
+} from '@/lib/server/dashboard/org-read-cache';
+import { getPrisma, withDashboardReads } from '@/lib/server/db/prisma';
+import { getCachedFactorLibrary } from '@/lib/server/factors/factor-library-cache';
+import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { RenderGate } from '@/lib/server/http/render-gate';
+import { currentRequestContext } from '@/lib/server/http/request-context';
+import { storeUsageRecords } from '@/lib/server/usage/usage-records';
 import { withRequestContext } from '@/scripts/server/request-context-handler.mjs';
 import { createOrgWithMember } from '../support/org-factory';
 import { createTestDatabase } from '../support/test-database';
@@ -28,8 +32,8 @@ import { createTestDatabase } from '../support/test-database';
 // whose client has gone starts no read and leaves the render queue.
 
 // Counts the aggregate queries the overview issues for its totals (the real function runs).
-vi.mock('@/lib/data/dashboard-totals', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@/lib/data/dashboard-totals')>();
+vi.mock('@/lib/server/dashboard/dashboard-totals', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/lib/server/dashboard/dashboard-totals')>();
   return { ...original, getDashboardTotals: vi.fn(original.getDashboardTotals) };
 });
 const totalsQueries = vi.mocked(getDashboardTotals);

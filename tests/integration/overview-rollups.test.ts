@@ -1,14 +1,14 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { resolveDateRange, type TDateRange } from '@/lib/dashboard/date-range';
-import { findSummary } from '@/lib/data/api-summary';
-import { findBreakdowns, findTopEmitters } from '@/lib/data/dashboard-breakdowns';
-import { getDashboardTotals } from '@/lib/data/dashboard-totals';
-import { findInferenceByModel, findTrendByPhase } from '@/lib/data/dashboard-trends';
-import { findRollupMismatches } from '@/lib/data/rollup-check';
-import type { TReadPlan } from '@/lib/data/rollup-plan';
-import { getPrisma } from '@/lib/db';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import { findSummary } from '@/lib/server/dashboard/api-summary';
+import { findBreakdowns, findTopEmitters } from '@/lib/server/dashboard/dashboard-breakdowns';
+import { getDashboardTotals } from '@/lib/server/dashboard/dashboard-totals';
+import { findInferenceByModel, findTrendByPhase } from '@/lib/server/dashboard/dashboard-trends';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { findRollupMismatches } from '@/lib/server/rollups/rollup-check';
+import type { TReadPlan } from '@/lib/server/rollups/rollup-plan';
 import { expectSameFigures } from '../support/expect-same-figures';
 import { closeRollupTestOrg, openRollupTestOrg } from '../support/rollup-test-org';
 

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { GET as listRecords, POST as postRecords } from '@/app/api/v1/records/route';
-import { validateRecordBatch } from '@/lib/api/validate-records';
 import type { TUserActor } from '@/lib/auth/actor';
-import { storeApiRecords } from '@/lib/data/api-estimate';
-import { createApiToken } from '@/lib/data/api-tokens';
-import { saveBudget } from '@/lib/data/budgets';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
-import { evaluatePendingBudgetAlerts } from '@/lib/data/pending-budget-alerts';
-import { getPgPool } from '@/lib/data/pg-pool';
-import { getPrisma } from '@/lib/db';
 import { periodContaining } from '@/lib/emissions/calendar-periods';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import { createApiToken } from '@/lib/server/access/api-tokens';
+import { getPgPool } from '@/lib/server/db/pg-pool';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { validateRecordBatch } from '@/lib/server/http/validate-records';
+import { saveBudget } from '@/lib/server/targets/budgets';
+import { evaluatePendingBudgetAlerts } from '@/lib/server/targets/pending-budget-alerts';
+import { storeApiRecords } from '@/lib/server/usage/api-estimate';
 import { runAfterResponse } from '../support/after-response';
 import { createOrgWithMember } from '../support/org-factory';
 import { createResearchTeam, recentStart } from '../support/targets-fixtures';
@@ -21,7 +21,7 @@ vi.mock('next/server', async (importOriginal) => ({
   after: (await import('../support/after-response')).captureAfter,
 }));
 
-// Issue #18: budget alerts are evaluated by one post-commit mechanism (lib/data/pending-budget-alerts.ts), keyed
+// Issue #18: budget alerts are evaluated by one post-commit mechanism (lib/server/targets/pending-budget-alerts.ts), keyed
 // on org_data_version, not by each writer. A writer that never calls the evaluation still gets its alert.
 
 type TOwner = { orgId: string; userId: string; role: 'owner'; actor: TUserActor };

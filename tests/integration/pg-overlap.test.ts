@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
-import { changeMemberRole, removeMember } from '@/lib/data/members';
-import { getPgPool } from '@/lib/data/pg-pool';
-import { recomputeOrganization } from '@/lib/data/recompute';
-import { getPrisma } from '@/lib/db';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import { changeMemberRole, removeMember } from '@/lib/server/access/members';
+import { getPgPool } from '@/lib/server/db/pg-pool';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { recomputeOrganization } from '@/lib/server/usage/recompute';
 import { createOrgWithMember } from '../support/org-factory';
 import { guardPgOverlaps, type TPgOverlapGuard } from '../support/pg-overlap-guard';
 import { createTestDatabase } from '../support/test-database';

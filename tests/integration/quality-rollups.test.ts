@@ -1,9 +1,9 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
-import { recomputeOrganization } from '@/lib/data/recompute';
-import { findRollupMismatches } from '@/lib/data/rollup-check';
-import { getPrisma } from '@/lib/db';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { getQuarterAggregates } from '@/lib/server/reports/quarter-aggregates';
+import { findRollupMismatches } from '@/lib/server/rollups/rollup-check';
+import { recomputeOrganization } from '@/lib/server/usage/recompute';
 import { expectSameFigures } from '../support/expect-same-figures';
 import { closeRollupTestOrg, openRollupTestOrg } from '../support/rollup-test-org';
 

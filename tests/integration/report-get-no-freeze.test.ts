@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GET as exportReportRoute } from '@/app/api/v1/reports/[period]/export/route';
 import { GET as getReport } from '@/app/api/v1/reports/[period]/route';
 import { POST as freezeRoute } from '@/app/api/v1/reports/[period]/versions/route';
-import { createApiToken } from '@/lib/data/api-tokens';
-import { getPgPool } from '@/lib/data/pg-pool';
-import { getPrisma } from '@/lib/db';
+import { createApiToken } from '@/lib/server/access/api-tokens';
+import { getPgPool } from '@/lib/server/db/pg-pool';
+import { getPrisma } from '@/lib/server/db/prisma';
 import { createOrgWithMember } from '../support/org-factory';
 import { createTestDatabase } from '../support/test-database';
 

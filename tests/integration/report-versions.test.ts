@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { userActor } from '@/lib/auth/actor';
-import { approveReportVersion, reviewReportVersion } from '@/lib/data/report-sign-off';
-import { freezeReport, getReportVersion, listReportVersions } from '@/lib/data/report-versions';
-import { storeUsageRecords } from '@/lib/data/usage-records';
-import { getPrisma } from '@/lib/db';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import { DEFAULT_METHODOLOGY_SETTINGS } from '@/lib/emissions/methodology-settings';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { approveReportVersion, reviewReportVersion } from '@/lib/server/reports/report-sign-off';
+import { freezeReport, getReportVersion, listReportVersions } from '@/lib/server/reports/report-versions';
+import { storeUsageRecords } from '@/lib/server/usage/usage-records';
 import { createTestDatabase } from '../support/test-database';
 
 let orgId: string;

@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeAll, expect, test, vi } from 'vitest';
 import { GET as summary } from '@/app/api/v1/summary/route';
 import { onRequestError } from '@/instrumentation';
-import { findSummary } from '@/lib/data/api-summary';
-import { createApiToken } from '@/lib/data/api-tokens';
-import { logger, redirectLogs } from '@/lib/server/logger';
-import { currentRequestContext } from '@/lib/server/request-context';
+import { createApiToken } from '@/lib/server/access/api-tokens';
+import { findSummary } from '@/lib/server/dashboard/api-summary';
+import { logger, redirectLogs } from '@/lib/server/http/logger';
+import { currentRequestContext } from '@/lib/server/http/request-context';
 import { withRequestContext } from '@/scripts/server/request-context-handler.mjs';
 import { expectContract } from '../support/api-contract';
 import { createOrgWithMember } from '../support/org-factory';
@@ -16,8 +16,8 @@ import { createTestDatabase } from '../support/test-database';
 // line carrying it; the 500 answer quotes the id so a user can report it.
 
 // The real summary route with its data function stubbed to fail like an unexpected bug would.
-vi.mock('@/lib/data/api-summary', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@/lib/data/api-summary')>();
+vi.mock('@/lib/server/dashboard/api-summary', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/lib/server/dashboard/api-summary')>();
   return { ...original, findSummary: vi.fn(original.findSummary) };
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { getPgPool } from '@/lib/data/pg-pool';
-import { getPrisma } from '@/lib/db';
+import { getPgPool } from '@/lib/server/db/pg-pool';
+import { getPrisma } from '@/lib/server/db/prisma';
 import { ACTION_CASES } from '../support/authz/action-cases';
 import { routeEndpoints, serverActionKeys, type TRouteEndpoint } from '../support/authz/endpoint-inventory';
 import {

@@ -2,18 +2,18 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TUserActor } from '@/lib/auth/actor';
-import { deleteUpload } from '@/lib/data/delete-upload';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
-import { getPgPool } from '@/lib/data/pg-pool';
-import { findRollupMismatches } from '@/lib/data/rollup-check';
-import { ingestUpload } from '@/lib/data/uploads';
-import { getPrisma } from '@/lib/db';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { USAGE_RECORD_RANGES } from '@/lib/schemas/usage-record';
+import { getPgPool } from '@/lib/server/db/pg-pool';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { findRollupMismatches } from '@/lib/server/rollups/rollup-check';
+import { deleteUpload } from '@/lib/server/usage/uploads/delete-upload';
+import { ingestUpload } from '@/lib/server/usage/uploads/uploads';
 import { createTestDatabase } from '../support/test-database';
 import { chunksOf, createOrgWithEditor } from '../support/upload-fixtures';
 
-// Issue #17 item 5: rollups stay equal to the raw records (the project's rollup check, lib/data/rollup-check.ts,
+// Issue #17 item 5: rollups stay equal to the raw records (the project's rollup check, lib/server/rollups/rollup-check.ts,
 // tolerance 1e-9 relative with an absolute floor of 1e-9) under any sequence of adds and deletes mixing the
 // largest and the tiniest values the record schema allows. Float8 running sums lost the small values: 1 kWh
 // next to 1e17 kWh, then deleting the large record, left 0.

@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { DELETE as deleteUpload } from '@/app/api/v1/uploads/[id]/route';
 import { POST as postUpload } from '@/app/api/v1/uploads/route';
-import { getAuthServer } from '@/lib/data/auth-server';
-import { acceptInvitation } from '@/lib/data/invitation-accept';
+import { MAX_FAILED_SIGN_INS_PER_IP } from '@/lib/security/sign-in-lockout';
+import { getAuthServer } from '@/lib/server/access/auth-server';
+import { acceptInvitation } from '@/lib/server/access/invitation-accept';
 import {
   createInvitation,
   findInvitations,
   getInvitationByToken,
   INVITATION_RETENTION_MS,
   INVITATION_TTL_MS,
-} from '@/lib/data/invitations';
-import { removeMember } from '@/lib/data/members';
-import { getPgPool } from '@/lib/data/pg-pool';
-import { getPrisma } from '@/lib/db';
-import { MAX_FAILED_SIGN_INS_PER_IP } from '@/lib/security/sign-in-lockout';
+} from '@/lib/server/access/invitations';
+import { removeMember } from '@/lib/server/access/members';
+import { getPgPool } from '@/lib/server/db/pg-pool';
+import { getPrisma } from '@/lib/server/db/prisma';
 import { APP_ORIGIN } from '../support/authz/invoke';
 import { make, uniqueCsv } from '../support/authz/makers';
 import { addMember, createUser, PASSWORD, setUpAuthzWorld, type TWorld } from '../support/authz/world';

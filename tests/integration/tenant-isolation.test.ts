@@ -6,22 +6,25 @@ import { GET as getUploadErrors } from '@/app/api/v1/uploads/[id]/errors/route';
 import { DELETE as deleteUploadRoute, GET as getUploadRoute } from '@/app/api/v1/uploads/[id]/route';
 import { GET as listUploads, POST as postUpload } from '@/app/api/v1/uploads/route';
 import { userActor } from '@/lib/auth/actor';
-import { createApiToken, getBearerIdentity, revokeApiToken } from '@/lib/data/api-tokens';
-import { findColumnMappingPresets, saveColumnMappingPreset } from '@/lib/data/column-mapping-presets';
-import { deleteUpload } from '@/lib/data/delete-upload';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
-import { createGridFactorOverride, deleteFactorOverride } from '@/lib/data/factor-overrides';
-import { createInvitation, findInvitations, revokeInvitation } from '@/lib/data/invitations';
-import { changeMemberRole, findMembers, removeMember } from '@/lib/data/members';
-import { getPgPool } from '@/lib/data/pg-pool';
-import { approveReportVersion } from '@/lib/data/report-sign-off';
-import { freezeReport, getReportVersion, listReportVersions } from '@/lib/data/report-versions';
-import { getUpload, getUploadErrorReport } from '@/lib/data/upload-queries';
-import { getUsageRecordDetail } from '@/lib/data/usage-record-detail';
-import { getPrisma } from '@/lib/db';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { GENERIC_EXAMPLE_CSV } from '@/lib/ingest/templates';
 import { ZGridFactorOverrideInput } from '@/lib/schemas/factor-override';
+import { createApiToken, getBearerIdentity, revokeApiToken } from '@/lib/server/access/api-tokens';
+import { createInvitation, findInvitations, revokeInvitation } from '@/lib/server/access/invitations';
+import { changeMemberRole, findMembers, removeMember } from '@/lib/server/access/members';
+import { getPgPool } from '@/lib/server/db/pg-pool';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { createGridFactorOverride, deleteFactorOverride } from '@/lib/server/factors/factor-overrides';
+import { approveReportVersion } from '@/lib/server/reports/report-sign-off';
+import { freezeReport, getReportVersion, listReportVersions } from '@/lib/server/reports/report-versions';
+import {
+  findColumnMappingPresets,
+  saveColumnMappingPreset,
+} from '@/lib/server/usage/uploads/column-mapping-presets';
+import { deleteUpload } from '@/lib/server/usage/uploads/delete-upload';
+import { getUpload, getUploadErrorReport } from '@/lib/server/usage/uploads/upload-queries';
+import { getUsageRecordDetail } from '@/lib/server/usage/usage-record-detail';
 import { createOrgWithMember } from '../support/org-factory';
 import { createTestDatabase } from '../support/test-database';
 import { orgTotals } from '../support/upload-fixtures';
@@ -118,7 +121,7 @@ describe('uploads', () => {
     ).toBe(200);
   });
 
-  test('lib/data: getUpload, getUploadErrorReport are null and deleteUpload is NOT_FOUND', async () => {
+  test('lib/server: getUpload, getUploadErrorReport are null and deleteUpload is NOT_FOUND', async () => {
     expect(await getUpload(a, bUploadId)).toBeNull();
     expect(await getUploadErrorReport(a, bUploadId)).toBeNull();
     await expectNotFound(deleteUpload(ctxOf(a), bUploadId));

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TUserActor } from '@/lib/auth/actor';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
-import { getPgPool } from '@/lib/data/pg-pool';
-import { getUploadErrorReport } from '@/lib/data/upload-queries';
-import { ingestUpload } from '@/lib/data/uploads';
-import { getPrisma } from '@/lib/db';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
+import { getPgPool } from '@/lib/server/db/pg-pool';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { getUploadErrorReport } from '@/lib/server/usage/uploads/upload-queries';
+import { ingestUpload } from '@/lib/server/usage/uploads/uploads';
 import { createTestDatabase } from '../support/test-database';
 import { chunksOf, createOrgWithEditor, orgTotals } from '../support/upload-fixtures';
 

@@ -3,18 +3,18 @@
 // Prisma to SQL keep their shapes: compared here with the same rows read through Prisma.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { userActor } from '@/lib/auth/actor';
-import { findEnergyContracts } from '@/lib/data/energy-contracts';
-import { getFactorLibrary } from '@/lib/data/factor-library';
-import { getCachedFactorLibrary } from '@/lib/data/factor-library-cache';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
-import { getOrganization, getOrganizationBySlug } from '@/lib/data/organizations';
-import { getPgPool } from '@/lib/data/pg-pool';
-import { prismaRunner } from '@/lib/data/sql-runner';
-import { findUploads, getUpload, getUploadErrorReport } from '@/lib/data/upload-queries';
-import { ingestUpload } from '@/lib/data/uploads';
-import { getPrisma } from '@/lib/db';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { GENERIC_EXAMPLE_CSV } from '@/lib/ingest/templates';
+import { getOrganization, getOrganizationBySlug } from '@/lib/server/access/organizations';
+import { getPgPool } from '@/lib/server/db/pg-pool';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { prismaRunner } from '@/lib/server/db/sql-runner';
+import { findEnergyContracts } from '@/lib/server/factors/energy-contracts';
+import { getFactorLibrary } from '@/lib/server/factors/factor-library';
+import { getCachedFactorLibrary } from '@/lib/server/factors/factor-library-cache';
+import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { findUploads, getUpload, getUploadErrorReport } from '@/lib/server/usage/uploads/upload-queries';
+import { ingestUpload } from '@/lib/server/usage/uploads/uploads';
 import { createTestDatabase } from '../support/test-database';
 import { chunksOf } from '../support/upload-fixtures';
 

@@ -1,15 +1,15 @@
 import { beforeAll, expect, test } from 'vitest';
-import { getDashboardTotals } from '@/lib/data/dashboard-totals';
-import { findTrendByPhase } from '@/lib/data/dashboard-trends';
-import { getCachedFactorLibrary } from '@/lib/data/factor-library-cache';
-import { replaceBundledFactorLibrary } from '@/lib/data/factor-library-load';
-import { storeUsageRecords } from '@/lib/data/usage-records';
-import { getPrisma } from '@/lib/db';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import { DEFAULT_METHODOLOGY_SETTINGS } from '@/lib/emissions/methodology-settings';
 import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { type TUsageRecordInput, ZUsageRecordInput } from '@/lib/schemas/usage-record';
+import { getDashboardTotals } from '@/lib/server/dashboard/dashboard-totals';
+import { findTrendByPhase } from '@/lib/server/dashboard/dashboard-trends';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { getCachedFactorLibrary } from '@/lib/server/factors/factor-library-cache';
+import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { storeUsageRecords } from '@/lib/server/usage/usage-records';
 import { createOrgWithMember } from '../support/org-factory';
 import { createTestDatabase } from '../support/test-database';
 

@@ -1,16 +1,16 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { previousPeriod, resolveDateRange, type TDateRange } from '@/lib/dashboard/date-range';
-import { findSummary } from '@/lib/data/api-summary';
-import { findBreakdowns, findTopEmitters } from '@/lib/data/dashboard-breakdowns';
-import { getDashboardTotals } from '@/lib/data/dashboard-totals';
-import { findInferenceByModel, findTrendByPhase } from '@/lib/data/dashboard-trends';
-import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
-import { recomputeOrganization } from '@/lib/data/recompute';
-import { findRollupMismatches } from '@/lib/data/rollup-check';
-import { planRollupRead, type TReadPlan } from '@/lib/data/rollup-plan';
-import { getPrisma } from '@/lib/db';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import { findSummary } from '@/lib/server/dashboard/api-summary';
+import { findBreakdowns, findTopEmitters } from '@/lib/server/dashboard/dashboard-breakdowns';
+import { getDashboardTotals } from '@/lib/server/dashboard/dashboard-totals';
+import { findInferenceByModel, findTrendByPhase } from '@/lib/server/dashboard/dashboard-trends';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { getQuarterAggregates } from '@/lib/server/reports/quarter-aggregates';
+import { findRollupMismatches } from '@/lib/server/rollups/rollup-check';
+import { planRollupRead, type TReadPlan } from '@/lib/server/rollups/rollup-plan';
+import { recomputeOrganization } from '@/lib/server/usage/recompute';
 import { expectSameFigures } from '../support/expect-same-figures';
 import { closeRollupTestOrg, openRollupTestOrg } from '../support/rollup-test-org';
 

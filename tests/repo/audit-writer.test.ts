@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// docs/SECURITY.md "Audit log": every audit event goes through recordAuditEvent (lib/data/audit-events.ts), the one
+// docs/SECURITY.md "Audit log": every audit event goes through recordAuditEvent (lib/server/audit/audit-events.ts), the one
 // place that writes actor_user_id AND actor_token_id. A second writer (a Prisma `auditEvent.create`, a raw
 // INSERT) is how token ids were lost before issue #18; this check keeps it from coming back.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const WRITER = 'lib/data/audit-events.ts';
+const WRITER = 'lib/server/audit/audit-events.ts';
 const OTHER_WRITERS =
   /auditEvent\s*\.\s*(create|createMany|upsert|update|updateMany)\s*\(|INSERT\s+INTO\s+"?audit_event"?/i;
 

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // docs/decisions/targets.md "Alerts after commit" (issue #18): budget alerts are evaluated by one post-commit
-// mechanism (lib/data/pending-budget-alerts.ts), never by each writer. A writer calling evaluateBudgetAlerts again
+// mechanism (lib/server/targets/pending-budget-alerts.ts), never by each writer. A writer calling evaluateBudgetAlerts again
 // is how the fifteen call sites (and the writers that forgot one) came about; this check keeps them from coming back.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const DEFINITION = 'lib/data/budget-alerts.ts';
-const MECHANISM = 'lib/data/pending-budget-alerts.ts';
+const DEFINITION = 'lib/server/targets/budget-alerts.ts';
+const MECHANISM = 'lib/server/targets/pending-budget-alerts.ts';
 const CALL = /\bevaluateBudgetAlerts\s*\(/;
 
 /** Non-test TypeScript files under `dir` (relative to the repository root). */

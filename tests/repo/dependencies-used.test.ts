@@ -23,7 +23,8 @@ const SOURCE_EXTENSIONS = /\.(ts|tsx|mjs|cjs|js|mts|cts)$/;
 const USED_WITHOUT_IMPORT: Record<string, string> = {
   '@biomejs/biome': 'npm run lint (biome CLI)',
   '@prisma/client': 'runtime of the generated client in lib/generated/prisma',
-  '@redocly/cli': 'lib/api/openapi-lint.test.ts runs its redocly lint on the OpenAPI document',
+  '@redocly/cli':
+    'lib/server/http/openapi/openapi-lint.test.ts runs its redocly lint on the OpenAPI document',
   '@prisma/prisma-schema-wasm': 'scripts/prisma-schema-engine-stub, used by npm run db:generate',
   '@tailwindcss/postcss': 'postcss.config.mjs plugin',
   '@vitest/coverage-v8': 'npm run test:unit --coverage (vitest.config.ts provider v8)',

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// Docs and code comments cite repository paths (`lib/data/uploads.ts`, `docs/CSV_FORMAT.md`, `prisma/migrations/`)
-// and functions in them (`ingestUpload` (`lib/data/uploads.ts`)). A rename or a deleted file leaves such a citation
+// Docs and code comments cite repository paths (`lib/server/usage/uploads/uploads.ts`, `docs/CSV_FORMAT.md`, `prisma/migrations/`)
+// and functions in them (`ingestUpload` (`lib/server/usage/uploads/uploads.ts`)). A rename or a deleted file leaves such a citation
 // pointing at nothing; this test fails on every one, so the docs stay true as the code moves.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -21,7 +21,7 @@ const TOP_DIRS = [
 ];
 const CODE_DIRS = ['app', 'components', 'lib', 'scripts', 'bench', 'tests', 'e2e', 'prisma'];
 const CODE_EXTENSIONS = /\.(ts|tsx|mjs|cjs)$/;
-/** Extensions a citation may leave out (`lib/data/uploads` for lib/data/uploads.ts). */
+/** Extensions a citation may leave out (`lib/server/usage/uploads/uploads` for lib/server/usage/uploads/uploads.ts). */
 const IMPLIED_EXTENSIONS = ['', '.ts', '.tsx', '.mjs', '.cjs', '.md', '/index.ts'];
 
 /** camelCase names that docs cite from outside the code: another library's API. */
@@ -119,7 +119,7 @@ function repositoryPaths(text: string): string[] {
       continue;
     }
     let cited = match[0].replace(/[.,:;)]+$/, '');
-    // An unbalanced closing bracket belongs to the sentence: "(see lib/db.ts)".
+    // An unbalanced closing bracket belongs to the sentence: "(see lib/server/db/prisma.ts)".
     while (cited.endsWith(')') && (cited.match(/\(/g)?.length ?? 0) < (cited.match(/\)/g)?.length ?? 0)) {
       cited = cited.slice(0, -1).replace(/[.,:;]+$/, '');
     }
@@ -251,9 +251,9 @@ describe('repository references in docs and code comments', () => {
   it('finds paths, identifiers and comments the way the checks above rely on', () => {
     expect(
       repositoryPaths(
-        'see lib/data/uploads.ts, (docs/CSV_FORMAT.md) and ../shared/lib/x.ts or https://x.org/lib/y',
+        'see lib/server/usage/uploads/uploads.ts, (docs/CSV_FORMAT.md) and ../shared/lib/x.ts or https://x.org/lib/y',
       ),
-    ).toEqual(['lib/data/uploads.ts', 'docs/CSV_FORMAT.md']);
+    ).toEqual(['lib/server/usage/uploads/uploads.ts', 'docs/CSV_FORMAT.md']);
     expect(
       repositoryPaths('prisma/migrations/<timestamp>_x and lib/*.ts and app/(dashboard)/page.tsx.'),
     ).toEqual(['app/(dashboard)/page.tsx']);

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { RESPONSE_SCHEMAS } from '@/lib/api/openapi';
-import { API_ENDPOINTS } from '@/lib/api/openapi-endpoints';
+import { RESPONSE_SCHEMAS } from '@/lib/server/http/openapi/openapi';
+import { API_ENDPOINTS } from '@/lib/server/http/openapi/openapi-endpoints';
 
 /**
  * Asserts a real response matches the OpenAPI document: the status is documented for the operation, and the

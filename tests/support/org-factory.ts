@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { userActor } from '@/lib/auth/actor';
-import { getPrisma } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { getPrisma } from '@/lib/server/db/prisma';
 
 /** Creates an organisation with one member of `role`; returns ids and the member's context (TOrgContext). */
 export async function createOrgWithMember(role: Role = 'owner') {

@@ -1,7 +1,7 @@
 import { POST as postUpload } from '@/app/api/v1/uploads/route';
-import { getPrisma } from '@/lib/db';
 import { periodContaining } from '@/lib/emissions/calendar-periods';
 import { USAGE_RECORD_CSV_COLUMNS } from '@/lib/schemas/usage-record';
+import { getPrisma } from '@/lib/server/db/prisma';
 
 const HEADER = Object.keys(USAGE_RECORD_CSV_COLUMNS);
 

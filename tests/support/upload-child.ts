@@ -1,5 +1,5 @@
 import { userActor } from '@/lib/auth/actor';
-import { ingestUpload } from '@/lib/data/uploads';
+import { ingestUpload } from '@/lib/server/usage/uploads/uploads';
 import { HEADER, row } from './hostile-corpus';
 import { manyRowsCsv, slowChunks } from './slow-upload';
 

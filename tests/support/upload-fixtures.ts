@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type TUserActor, userActor } from '@/lib/auth/actor';
-import { getPrisma } from '@/lib/db';
+import { getPrisma } from '@/lib/server/db/prisma';
 
 /** A file's bytes as a stream of small chunks, as a request body would arrive. */
 export async function* chunksOf(text: string | Uint8Array, size = 1024): AsyncGenerator<Uint8Array> {

@@ -4,8 +4,8 @@ import { isAPIError } from 'better-auth/api';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
-import { getAuthServer } from '@/lib/data/auth-server';
 import { ZSignInInput } from '@/lib/schemas/sign-in';
+import { getAuthServer } from '@/lib/server/access/auth-server';
 
 export async function signInAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
   const parsed = ZSignInInput.safeParse(Object.fromEntries(formData));

@@ -2,13 +2,6 @@ import Link from 'next/link';
 import { BreakdownBars } from '@/components/charts/breakdown-bars';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { previousPeriod } from '@/lib/dashboard/date-range';
-import {
-  BREAKDOWN_DIMENSIONS,
-  BREAKDOWN_FILTER,
-  findBreakdowns,
-  findTopEmitters,
-  type TBreakdownDimension,
-} from '@/lib/data/dashboard-breakdowns';
 import { formatTonnesCo2e } from '@/lib/format/quantities';
 import {
   dashboardFiltersToSearch,
@@ -16,6 +9,13 @@ import {
   type TFilterDimension,
   withOnly,
 } from '@/lib/schemas/dashboard-filters';
+import {
+  BREAKDOWN_DIMENSIONS,
+  BREAKDOWN_FILTER,
+  findBreakdowns,
+  findTopEmitters,
+  type TBreakdownDimension,
+} from '@/lib/server/dashboard/dashboard-breakdowns';
 import { overviewRead, type TDashboardQuery } from './dashboard-query';
 
 const TITLES: Record<TBreakdownDimension, string> = {

@@ -1,9 +1,9 @@
 import { AlertTriangle } from 'lucide-react';
 import Link from 'next/link';
 import { dismissBudgetAlertAction } from '@/app/(dashboard)/targets/alert-actions';
-import type { TAuthContext } from '@/lib/auth/context';
-import { findActiveBudgetAlerts } from '@/lib/data/budget-alerts';
 import { formatNumber } from '@/lib/format/quantities';
+import type { TAuthContext } from '@/lib/server/access/auth-context';
+import { findActiveBudgetAlerts } from '@/lib/server/targets/budget-alerts';
 
 /**
  * Budget alerts of the current periods for the signed-in user, in the dashboard layout. Read-only: alerts are

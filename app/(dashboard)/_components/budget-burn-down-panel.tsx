@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { BurnDownChart } from '@/components/charts/burn-down-chart';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { findBudgetBurnDownInputs, toBudgetBurnDowns } from '@/lib/data/budget-burn-downs';
 import { periodContaining } from '@/lib/emissions/calendar-periods';
 import { formatNumber } from '@/lib/format/quantities';
+import { findBudgetBurnDownInputs, toBudgetBurnDowns } from '@/lib/server/targets/budget-burn-downs';
 import { overviewRead, type TDashboardQuery } from './dashboard-query';
 
 /** Burn-down cards of the team budgets' current periods; nothing when no budget is set. */

@@ -1,17 +1,17 @@
 import 'server-only';
-import type { TAuthContext } from '@/lib/auth/context';
 import { resolveDateRange, type TDateRange } from '@/lib/dashboard/date-range';
-import { getDashboardTotals } from '@/lib/data/dashboard-totals';
-import { getDataSpan } from '@/lib/data/emission-summaries';
-import { cachedOrgRead, getOrgDataVersion, type TVersionedOrg } from '@/lib/data/org-read-cache';
-import { getOrganization, type TOrganizationDto } from '@/lib/data/organizations';
 import {
   parseDashboardFilters,
   type TDashboardFilters,
   type TSearchParams,
 } from '@/lib/schemas/dashboard-filters';
-import { RenderGate } from '@/lib/server/render-gate';
-import { currentRequestContext } from '@/lib/server/request-context';
+import type { TAuthContext } from '@/lib/server/access/auth-context';
+import { getOrganization, type TOrganizationDto } from '@/lib/server/access/organizations';
+import { getDashboardTotals } from '@/lib/server/dashboard/dashboard-totals';
+import { getDataSpan } from '@/lib/server/dashboard/emission-summaries';
+import { cachedOrgRead, getOrgDataVersion, type TVersionedOrg } from '@/lib/server/dashboard/org-read-cache';
+import { RenderGate } from '@/lib/server/http/render-gate';
+import { currentRequestContext } from '@/lib/server/http/request-context';
 
 export interface TDashboardQuery {
   /** With the organisation's time zone and data version read once for this request. */
@@ -25,7 +25,7 @@ export interface TDashboardQuery {
 }
 
 /**
- * One of the overview's data reads through the per-organisation cache (lib/data/org-read-cache.ts): keyed by the
+ * One of the overview's data reads through the per-organisation cache (lib/server/dashboard/org-read-cache.ts): keyed by the
  * data version read at the start of this request, the time zone and `args` (filters, range, bucket…).
  */
 export function overviewRead<T>(

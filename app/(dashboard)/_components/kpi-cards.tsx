@@ -1,7 +1,7 @@
 import { Card } from '@/components/ui/card';
 import { previousPeriod, relativeChange } from '@/lib/dashboard/date-range';
-import type { TKpiMetric } from '@/lib/data/dashboard-totals';
 import { formatCubicMetres, formatMwh, formatShare, formatTonnesCo2e } from '@/lib/format/quantities';
+import type { TKpiMetric } from '@/lib/server/dashboard/dashboard-totals';
 import { getPanelTotals, type TDashboardQuery } from './dashboard-query';
 
 const KPIS: { metric: TKpiMetric; label: string; format: (v: number) => string }[] = [

@@ -5,7 +5,7 @@ import { EmptyState } from '@/components/layout/empty-state';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { buildBucketTrend, buildIntensitySeries } from '@/lib/dashboard/build-bucket-trend';
 import { chooseBucket } from '@/lib/dashboard/date-range';
-import { findInferenceByModel, findTrendByPhase } from '@/lib/data/dashboard-trends';
+import { findInferenceByModel, findTrendByPhase } from '@/lib/server/dashboard/dashboard-trends';
 import { overviewRead, type TDashboardQuery } from './dashboard-query';
 
 /** CO2e by phase, energy and water trends (one query, split by time share into buckets in SQL). */

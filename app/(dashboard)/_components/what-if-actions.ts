@@ -1,9 +1,9 @@
 'use server';
 
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
-import { requireActionAuth } from '@/lib/auth/context';
-import { computeWhatIf, type TWhatIfResult } from '@/lib/data/what-if';
 import { ZWhatIfInput } from '@/lib/schemas/what-if';
+import { requireActionAuth } from '@/lib/server/access/auth-context';
+import { computeWhatIf, type TWhatIfResult } from '@/lib/server/insights/what-if';
 
 /** Runs a what-if scenario server-side (read permission; nothing is stored). */
 export async function runWhatIfAction(input: unknown): Promise<TActionState<TWhatIfResult>> {

@@ -1,6 +1,6 @@
 import { type TWhatIfPanelProps, WhatIfPanel } from '@/components/insights/what-if-panel';
 import { Card, CardContent } from '@/components/ui/card';
-import { getWhatIfOptions } from '@/lib/data/what-if-options';
+import { getWhatIfOptions } from '@/lib/server/insights/what-if-options';
 import { runWhatIfAction } from './what-if-actions';
 
 /** The what-if panel for a record or a filtered set (server component: loads the choices, passes the action). */

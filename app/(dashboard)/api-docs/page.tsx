@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import { buildOpenApiDocument } from '@/lib/api/openapi';
-import { requirePageAuth } from '@/lib/auth/context';
+import { requirePageAuth } from '@/lib/server/access/auth-context';
+import { buildOpenApiDocument } from '@/lib/server/http/openapi/openapi';
 import { describeType, SchemaTable } from './_components/schema-table';
 
 export const metadata: Metadata = { title: 'API reference' };

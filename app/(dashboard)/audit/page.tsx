@@ -4,11 +4,11 @@ import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent } from '@/components/ui/card';
-import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission, PERMISSIONS } from '@/lib/auth/roles';
-import { findAuditActions, findAuditEventsPage } from '@/lib/data/audit-log';
 import { formatDateTime } from '@/lib/format/date-time';
 import { auditFiltersQuery, parseAuditFilters } from '@/lib/schemas/audit-filters';
+import { requirePageAuth } from '@/lib/server/access/auth-context';
+import { findAuditActions, findAuditEventsPage } from '@/lib/server/audit/audit-log';
 import { AuditFilterForm } from './_components/audit-filter-form';
 
 export const metadata: Metadata = { title: 'Audit log' };
@@ -18,7 +18,7 @@ type TProps = { searchParams: Promise<Record<string, string | string[] | undefin
 export default async function AuditPage({ searchParams }: TProps) {
   const ctx = await requirePageAuth('read');
   if (!hasPermission(ctx.role, 'readAudit')) {
-    // A clear refusal instead of the generic error page; lib/data/audit-log.ts refuses these roles as well.
+    // A clear refusal instead of the generic error page; lib/server/audit/audit-log.ts refuses these roles as well.
     return (
       <>
         <PageHeader title="Audit log" />

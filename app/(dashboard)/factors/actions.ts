@@ -4,13 +4,6 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
-import { requireActionAuth, type TAuthContext } from '@/lib/auth/context';
-import {
-  createAcceleratorOverride,
-  createGridFactorOverride,
-  createLocationOverride,
-  deleteFactorOverride,
-} from '@/lib/data/factor-overrides';
 import { describeRecompute, type TRecomputeCounts } from '@/lib/restatements/describe-recompute';
 import {
   ZAcceleratorOverrideInput,
@@ -18,10 +11,17 @@ import {
   ZGridFactorOverrideInput,
   ZLocationOverrideInput,
 } from '@/lib/schemas/factor-override';
+import { requireActionAuth, type TAuthContext } from '@/lib/server/access/auth-context';
+import {
+  createAcceleratorOverride,
+  createGridFactorOverride,
+  createLocationOverride,
+  deleteFactorOverride,
+} from '@/lib/server/factors/factor-overrides';
 
 type TState = TActionState<TRecomputeCounts>;
 
-/** parse (Zod) → authorise (owners, admins) → change + recompute (lib/data) → respond with the counts. */
+/** parse (Zod) → authorise (owners, admins) → change + recompute (lib/server) → respond with the counts. */
 async function changeOverride<S extends z.ZodType>(
   schema: S,
   formData: FormData,

@@ -6,11 +6,15 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
-import { findAccelerators, findGridFactorOverrides, findLocations } from '@/lib/data/factor-catalog';
 import { formatDay } from '@/lib/format/date-time';
 import { describeRecompute } from '@/lib/restatements/describe-recompute';
+import { requirePageAuth } from '@/lib/server/access/auth-context';
+import {
+  findAccelerators,
+  findGridFactorOverrides,
+  findLocations,
+} from '@/lib/server/factors/factor-catalog';
 import { AddOverrideForms } from './_components/add-override-forms';
 import { BundledFactorTables } from './_components/bundled-factor-tables';
 import { DataTable } from './_components/data-table';

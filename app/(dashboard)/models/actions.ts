@@ -2,11 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
-import { requireActionAuth } from '@/lib/auth/context';
-import { upsertModelLineage } from '@/lib/data/model-lineages';
 import { ZModelLineageInput } from '@/lib/schemas/model-lineage';
+import { requireActionAuth } from '@/lib/server/access/auth-context';
+import { upsertModelLineage } from '@/lib/server/usage/model-lineages';
 
-/** Declares a model's family and base model: parse → authorise (writeUsage) → lib/data (audited) → respond. */
+/** Declares a model's family and base model: parse → authorise (writeUsage) → lib/server (audited) → respond. */
 export async function saveModelLineageAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
   const parsed = ZModelLineageInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
-import { requireActionAuth } from '@/lib/auth/context';
-import { saveRecommendationPlan } from '@/lib/data/recommendation-plans';
 import { PLAN_STATUS_LABELS, ZRecommendationPlanInput } from '@/lib/schemas/recommendation-plan';
+import { requireActionAuth } from '@/lib/server/access/auth-context';
+import { saveRecommendationPlan } from '@/lib/server/insights/recommendation-plans';
 
 /** Plans (or re-plans) a recommendation: owner, status, due date (editor, admin, owner); audited. */
 export async function planRecommendationAction(

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
-import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
-import { findPlanOwners, findRecommendationPlans } from '@/lib/data/recommendation-plans';
-import { findRecommendations } from '@/lib/data/recommendations';
 import { formatDay } from '@/lib/format/date-time';
+import { requirePageAuth } from '@/lib/server/access/auth-context';
+import { findPlanOwners, findRecommendationPlans } from '@/lib/server/insights/recommendation-plans';
+import { findRecommendations } from '@/lib/server/insights/recommendations';
 import { PlansTable } from './_components/plans-table';
 import { RecommendationItem } from './_components/recommendation-item';
 

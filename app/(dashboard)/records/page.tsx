@@ -4,10 +4,7 @@ import { Suspense } from 'react';
 import { FilterBar } from '@/components/dashboard/filter-bar';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
-import { requirePageAuth } from '@/lib/auth/context';
 import { formatRange } from '@/lib/dashboard/date-range';
-import { findFilterOptions } from '@/lib/data/dashboard-options';
-import { findUsageRecordsPage } from '@/lib/data/usage-record-list';
 import { formatDateTime } from '@/lib/format/date-time';
 import { formatNumber } from '@/lib/format/quantities';
 import { dashboardFiltersToSearch, type TSearchParams } from '@/lib/schemas/dashboard-filters';
@@ -17,6 +14,9 @@ import {
   type TRecordsQuery,
   ZRecordsQuery,
 } from '@/lib/schemas/records-query';
+import { requirePageAuth } from '@/lib/server/access/auth-context';
+import { findFilterOptions } from '@/lib/server/dashboard/dashboard-options';
+import { findUsageRecordsPage } from '@/lib/server/usage/usage-record-list';
 import { loadDashboardQuery, type TDashboardQuery } from '../_components/dashboard-query';
 import { PanelSkeleton } from '../_components/panel-skeleton';
 import { WhatIfCard } from '../_components/what-if-card';

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
-import { requireActionAuth } from '@/lib/auth/context';
-import { approveReportVersion, reviewReportVersion } from '@/lib/data/report-sign-off';
-import { freezeReport } from '@/lib/data/report-versions';
 import { ZApproveReportInput, ZFreezeReportInput } from '@/lib/schemas/report-export';
+import { requireActionAuth } from '@/lib/server/access/auth-context';
+import { approveReportVersion, reviewReportVersion } from '@/lib/server/reports/report-sign-off';
+import { freezeReport } from '@/lib/server/reports/report-versions';
 
 /** Freezes the live report of a period (editor, admin, owner). */
 export async function freezeReportAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
@@ -28,7 +28,7 @@ export async function freezeReportAction(_prev: TActionState, formData: FormData
   }
 }
 
-/** One four-eyes step: parse → authorise (reviewReports / approveReports) → lib/data (rules enforced) → respond. */
+/** One four-eyes step: parse → authorise (reviewReports / approveReports) → lib/server (rules enforced) → respond. */
 async function signOffStep(formData: FormData, step: 'review' | 'approve'): Promise<TActionState> {
   const parsed = ZApproveReportInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {

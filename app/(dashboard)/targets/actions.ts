@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
-import { requireActionAuth } from '@/lib/auth/context';
-import { deleteBudget, saveBudget } from '@/lib/data/budgets';
-import { deleteTarget, saveTarget } from '@/lib/data/targets';
 import { ZBudgetInput, ZDeleteByIdInput, ZTargetInput } from '@/lib/schemas/targets';
+import { requireActionAuth } from '@/lib/server/access/auth-context';
+import { deleteBudget, saveBudget } from '@/lib/server/targets/budgets';
+import { deleteTarget, saveTarget } from '@/lib/server/targets/targets';
 
-/** parse (Zod) → authorise (owners, admins) → save (lib/data, audited) → respond. */
+/** parse (Zod) → authorise (owners, admins) → save (lib/server, audited) → respond. */
 export async function saveTargetAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
   const parsed = ZTargetInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
@@ -23,7 +23,7 @@ export async function saveTargetAction(_prev: TActionState, formData: FormData):
   }
 }
 
-/** A new or changed budget may already be over a threshold: its alerts are evaluated after the response (lib/auth/context.ts). */
+/** A new or changed budget may already be over a threshold: its alerts are evaluated after the response (lib/server/access/auth-context.ts). */
 export async function saveBudgetAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
   const parsed = ZBudgetInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {

@@ -1,9 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requireActionAuth } from '@/lib/auth/context';
-import { dismissBudgetAlert } from '@/lib/data/budget-alerts';
 import { ZDismissAlertInput } from '@/lib/schemas/targets';
+import { requireActionAuth } from '@/lib/server/access/auth-context';
+import { dismissBudgetAlert } from '@/lib/server/targets/budget-alerts';
 
 /** Hides a budget alert banner for the signed-in user (any role may dismiss what it sees). */
 export async function dismissBudgetAlertAction(formData: FormData): Promise<void> {

@@ -3,10 +3,13 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
-import { requireActionAuth } from '@/lib/auth/context';
-import { saveColumnMappingPreset, type TColumnMappingPresetDto } from '@/lib/data/column-mapping-presets';
-import { deleteUpload } from '@/lib/data/delete-upload';
 import { ZColumnMappingPresetInput } from '@/lib/schemas/upload';
+import { requireActionAuth } from '@/lib/server/access/auth-context';
+import {
+  saveColumnMappingPreset,
+  type TColumnMappingPresetDto,
+} from '@/lib/server/usage/uploads/column-mapping-presets';
+import { deleteUpload } from '@/lib/server/usage/uploads/delete-upload';
 
 const ZDeleteUploadInput = z.object({ uploadId: z.uuid() });
 

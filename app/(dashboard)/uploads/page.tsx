@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
-import { findColumnMappingPresets } from '@/lib/data/column-mapping-presets';
-import { getOrganization } from '@/lib/data/organizations';
-import { findUploads } from '@/lib/data/upload-queries';
+import { requirePageAuth } from '@/lib/server/access/auth-context';
+import { getOrganization } from '@/lib/server/access/organizations';
+import { findColumnMappingPresets } from '@/lib/server/usage/uploads/column-mapping-presets';
+import { findUploads } from '@/lib/server/usage/uploads/upload-queries';
 import { UploadHistory } from './_components/upload-history';
 import { UploadPanel } from './_components/upload-panel';
 

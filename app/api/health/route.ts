@@ -1,4 +1,4 @@
-import { checkDatabase } from '@/lib/data/health';
+import { checkDatabase } from '@/lib/server/db/check-database';
 
 // Liveness and database reachability, for the e2e web server and load balancers. No authentication.
 export async function GET() {

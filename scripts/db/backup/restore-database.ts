@@ -84,7 +84,7 @@ export async function restoreDatabase(
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    // Its own BEGIN/COMMIT on its own connection, not lib/data's withTransaction on the app pool: restore is a
+    // Its own BEGIN/COMMIT on its own connection, not lib/server's withTransaction on the app pool: restore is a
     // command-line tool that may target any database URL, not the app's DATABASE_URL.
     await client.query('BEGIN');
     const names = manifest.tables.map((t) => t.name);

@@ -1,4 +1,4 @@
-import { reviewReportVersion } from '@/lib/data/report-sign-off';
+import { reviewReportVersion } from '@/lib/server/reports/report-sign-off';
 import type { TAccess } from './invoke';
 import { budgetForm, gridOverride, hardwareForm, make, targetForm } from './makers';
 import type { TRouteFixture } from './route-cases';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { hasPermission, type TPermission } from '@/lib/auth/roles';
 import { tokenScopesAllow } from '@/lib/auth/token-scopes';
-import { getPgPool } from '@/lib/data/pg-pool';
 import { AppError } from '@/lib/errors';
+import { getPgPool } from '@/lib/server/db/pg-pool';
 import { RedirectSignal, withRequest } from '../request-context';
 import type { TCaller } from './world';
 

@@ -1,4 +1,4 @@
-import { reviewReportVersion } from '@/lib/data/report-sign-off';
+import { reviewReportVersion } from '@/lib/server/reports/report-sign-off';
 import type { TActionCall } from './action-cases';
 import { formData } from './action-cases';
 import type { TOutcome, TRouteCall } from './invoke';

@@ -3,24 +3,24 @@ import { POST as postProject } from '@/app/api/codecarbon/projects/route';
 import { POST as postRun } from '@/app/api/codecarbon/runs/route';
 import { POST as postUpload } from '@/app/api/v1/uploads/route';
 import { userActor } from '@/lib/auth/actor';
-import { createApiToken } from '@/lib/data/api-tokens';
-import { saveBudget } from '@/lib/data/budgets';
-import { createEnergyContract } from '@/lib/data/energy-contract-admin';
-import { createGridFactorOverride } from '@/lib/data/factor-overrides';
-import { createHardwareAsset } from '@/lib/data/hardware-assets';
-import { createInvitation } from '@/lib/data/invitations';
-import { freezeReport } from '@/lib/data/report-versions';
-import { saveTarget } from '@/lib/data/targets';
-import { getPrisma } from '@/lib/db';
 import { GENERIC_TEMPLATE_CSV } from '@/lib/ingest/templates';
 import { ZEnergyContractCreate } from '@/lib/schemas/api-v1-contracts';
 import { ZGridFactorOverrideInput } from '@/lib/schemas/factor-override';
 import { ZHardwareAssetInput } from '@/lib/schemas/hardware-asset';
 import { ZBudgetInput, ZTargetInput } from '@/lib/schemas/targets';
+import { createApiToken } from '@/lib/server/access/api-tokens';
+import { createInvitation } from '@/lib/server/access/invitations';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { createEnergyContract } from '@/lib/server/factors/energy-contract-admin';
+import { createGridFactorOverride } from '@/lib/server/factors/factor-overrides';
+import { freezeReport } from '@/lib/server/reports/report-versions';
+import { saveBudget } from '@/lib/server/targets/budgets';
+import { saveTarget } from '@/lib/server/targets/targets';
+import { createHardwareAsset } from '@/lib/server/usage/hardware-assets';
 import { seq, type TOrgFixture } from './world';
 
 // Objects of one organisation, created through the app's own code paths (route handlers with the owner's token,
-// or lib/data with the owner's context). Each call makes a new object, so a case can delete what it prepared.
+// or lib/server with the owner's context). Each call makes a new object, so a case can delete what it prepared.
 
 const NOW = new Date('2026-11-29T12:00:00Z');
 const ownerCtx = (org: TOrgFixture) => ({

@@ -5,16 +5,16 @@ import { hashPassword } from 'better-auth/crypto';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
-import { setActiveOrganization } from '@/lib/auth/active-organization';
-import { getAuthServer } from '@/lib/data/auth-server';
-import { acceptInvitation } from '@/lib/data/invitation-accept';
-import { accountExists, getInvitationByToken } from '@/lib/data/invitations';
 import { AppError } from '@/lib/errors';
 import { ZAcceptInvitationInput } from '@/lib/schemas/members';
 import { passwordPolicyRefusal } from '@/lib/security/password-policy';
+import { setActiveOrganization } from '@/lib/server/access/active-organization';
+import { getAuthServer } from '@/lib/server/access/auth-server';
+import { acceptInvitation } from '@/lib/server/access/invitation-accept';
+import { accountExists, getInvitationByToken } from '@/lib/server/access/invitations';
 
 // Public: the link's token is the credential. Parse → check the invitation → (create the account |
-// prove the existing one with its password) → accept once (lib/data/invitations.ts) → sign in → the new organisation.
+// prove the existing one with its password) → accept once (lib/server/access/invitations.ts) → sign in → the new organisation.
 
 async function requireInvitation(token: string, now: Date) {
   const invitation = await getInvitationByToken(token, now);

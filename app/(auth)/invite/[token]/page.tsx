@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent } from '@/components/ui/card';
-import { getInvitationByToken } from '@/lib/data/invitations';
 import { ZInvitationToken } from '@/lib/schemas/members';
+import { getInvitationByToken } from '@/lib/server/access/invitations';
 import { AcceptInvitationForm } from './_components/accept-invitation-form';
 
 export const metadata: Metadata = { title: 'Invitation', referrer: 'no-referrer' };

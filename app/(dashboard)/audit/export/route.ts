@@ -1,12 +1,12 @@
-import { withRateLimit } from '@/lib/api/rate-limit';
 import { AUDIT_CSV_HEADER, auditCsvLine } from '@/lib/audit/audit-csv';
-import { requireRequestAuth } from '@/lib/auth/context';
 import { csvLine } from '@/lib/dashboard/to-csv';
-import { iterateAuditEvents } from '@/lib/data/audit-log';
 import { toResponse } from '@/lib/errors';
 import { formatDay } from '@/lib/format/date-time';
-import { csvStreamResponse } from '@/lib/http/csv-stream-response';
 import { parseAuditFilters } from '@/lib/schemas/audit-filters';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { iterateAuditEvents } from '@/lib/server/audit/audit-log';
+import { csvStreamResponse } from '@/lib/server/http/csv-stream-response';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
 
 // GET /audit/export?<audit filters>: the filtered audit log as CSV (readAudit), streamed in batches.
 // Session cookie (browser) or bearer token with the `read` scope (proxy.ts lets those through); rate limited like

@@ -1,3 +1,4 @@
+import { formatDay } from '@/lib/format/date-time';
 import {
   type findAccelerators,
   findGridDatasets,
@@ -5,8 +6,7 @@ import {
   findProviderDefaults,
   findWaterFactors,
   findZoneFactors,
-} from '@/lib/data/factor-catalog';
-import { formatDay } from '@/lib/format/date-time';
+} from '@/lib/server/factors/factor-catalog';
 import { DataTable } from './data-table';
 
 const count = new Intl.NumberFormat('en-GB');

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import { requirePageAuth } from '@/lib/auth/context';
-import { findReferenceSourceDocs } from '@/lib/data/reference-sources';
+import { requirePageAuth } from '@/lib/server/access/auth-context';
+import { findReferenceSourceDocs } from '@/lib/server/reports/reference-sources';
 import { MarkdownView } from './_components/markdown-view';
 
 export const metadata: Metadata = { title: 'Data sources and licences' };

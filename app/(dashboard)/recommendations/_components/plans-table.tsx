@@ -1,8 +1,8 @@
-import { getRealisedSavings } from '@/lib/data/realised-savings';
-import type { TPlanDto } from '@/lib/data/recommendation-plans';
 import { formatDay } from '@/lib/format/date-time';
 import { formatNumber, formatTonnesCo2e } from '@/lib/format/quantities';
 import { PLAN_STATUS_LABELS } from '@/lib/schemas/recommendation-plan';
+import { getRealisedSavings } from '@/lib/server/insights/realised-savings';
+import type { TPlanDto } from '@/lib/server/insights/recommendation-plans';
 import { PlanForm } from './plan-form';
 
 async function Realised({ ctx, plan }: { ctx: { orgId: string }; plan: TPlanDto }) {

@@ -1,7 +1,7 @@
-import type { TPlanDto } from '@/lib/data/recommendation-plans';
 import { formatNumber, formatShare, formatTonnesCo2e } from '@/lib/format/quantities';
 import type { TRecommendation } from '@/lib/insights/recommendation-types';
 import { PLAN_STATUS_LABELS } from '@/lib/schemas/recommendation-plan';
+import type { TPlanDto } from '@/lib/server/insights/recommendation-plans';
 import { PlanForm } from './plan-form';
 
 /** A saving as a signed change: a saving (positive) shows as "−", an increase as "+"; float noise shows as 0. */

@@ -4,12 +4,12 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import { requirePageAuth } from '@/lib/auth/context';
 import { buildRecordFormulas } from '@/lib/dashboard/record-formulas';
-import { getUsageRecordDetail } from '@/lib/data/usage-record-detail';
 import { ASSUMPTION_FLAGS } from '@/lib/emissions/assumption-flags';
 import { formatDay } from '@/lib/format/date-time';
 import { formatNumber } from '@/lib/format/quantities';
+import { requirePageAuth } from '@/lib/server/access/auth-context';
+import { getUsageRecordDetail } from '@/lib/server/usage/usage-record-detail';
 import { WhatIfCard } from '../../_components/what-if-card';
 
 export const metadata: Metadata = { title: 'Record' };

@@ -1,15 +1,15 @@
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { requireRequestAuth } from '@/lib/auth/context';
 import { resolveDateRange } from '@/lib/dashboard/date-range';
 import { RECORD_CSV_HEADER, recordCsvLine } from '@/lib/dashboard/record-csv';
 import { csvLine } from '@/lib/dashboard/to-csv';
-import { getDataSpan } from '@/lib/data/emission-summaries';
-import { getOrgTimeZone } from '@/lib/data/rollup-plan';
-import { iterateUsageRecords } from '@/lib/data/usage-record-list';
 import { toResponse } from '@/lib/errors';
 import { formatDay } from '@/lib/format/date-time';
-import { csvStreamResponse } from '@/lib/http/csv-stream-response';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { getDataSpan } from '@/lib/server/dashboard/emission-summaries';
+import { csvStreamResponse } from '@/lib/server/http/csv-stream-response';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { getOrgTimeZone } from '@/lib/server/rollups/rollup-plan';
+import { iterateUsageRecords } from '@/lib/server/usage/usage-record-list';
 
 // GET /records/export?<dashboard filters>: the filtered records as CSV, streamed in keyset batches.
 // Session cookie (browser) or bearer token with the `read` scope (proxy.ts lets those through); rate limited like

@@ -1,7 +1,7 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import type { TReportVersionDto } from '@/lib/data/report-versions';
 import { approvalBlocker, reviewBlocker } from '@/lib/reports/review-rules';
 import { REPORT_FORMATS } from '@/lib/schemas/report-export';
+import type { TReportVersionDto } from '@/lib/server/reports/report-versions';
 import { FreezeForm, SignOffForm } from './version-forms';
 
 const COLUMNS = [
@@ -29,7 +29,7 @@ function Person({ id, at, names }: { id: string | null; at: Date | null; names: 
 /**
  * Frozen versions of the period with the four-eyes sign-off (prepared → reviewed → approved, three different
  * people), reproducible exports, and the freeze / review / approve actions. Buttons appear only when the rules
- * allow the signed-in user; the server re-checks (lib/data/report-sign-off.ts).
+ * allow the signed-in user; the server re-checks (lib/server/reports/report-sign-off.ts).
  */
 export function VersionsPanel({
   period,

@@ -2,16 +2,20 @@
 
 import { revalidatePath } from 'next/cache';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
-import { requireActionAuth } from '@/lib/auth/context';
-import { createHardwareAsset, deleteHardwareAsset, retireHardwareAsset } from '@/lib/data/hardware-assets';
 import { formatDay } from '@/lib/format/date-time';
 import {
   ZHardwareAssetId,
   ZHardwareAssetInput,
   ZRetireHardwareAssetInput,
 } from '@/lib/schemas/hardware-asset';
+import { requireActionAuth } from '@/lib/server/access/auth-context';
+import {
+  createHardwareAsset,
+  deleteHardwareAsset,
+  retireHardwareAsset,
+} from '@/lib/server/usage/hardware-assets';
 
-// parse (Zod) → authorise (manageHardware: owner, admin, editor) → lib/data (audited) → respond.
+// parse (Zod) → authorise (manageHardware: owner, admin, editor) → lib/server (audited) → respond.
 
 export async function createHardwareAssetAction(
   _prev: TActionState,

@@ -3,11 +3,11 @@ import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { DataTable, type TDataTableColumn } from '@/components/ui/data-table';
-import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
-import { findEmbodiedCatalog, findHardwareAssets } from '@/lib/data/hardware-assets';
 import { formatDay } from '@/lib/format/date-time';
 import { assetEmbodiedKgCo2e } from '@/lib/hardware/hardware-embodied';
+import { requirePageAuth } from '@/lib/server/access/auth-context';
+import { findEmbodiedCatalog, findHardwareAssets } from '@/lib/server/usage/hardware-assets';
 import { AssetRowActions } from './_components/asset-row-actions';
 import { HardwareAssetForm } from './_components/hardware-asset-form';
 

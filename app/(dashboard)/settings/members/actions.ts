@@ -2,9 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
-import { requireActionAuth } from '@/lib/auth/context';
-import { createInvitation, revokeInvitation } from '@/lib/data/invitations';
-import { changeMemberRole, removeMember } from '@/lib/data/members';
 import { getEnv } from '@/lib/env';
 import {
   ZChangeMemberRoleInput,
@@ -12,6 +9,9 @@ import {
   ZRemoveMemberInput,
   ZRevokeInvitationInput,
 } from '@/lib/schemas/members';
+import { requireActionAuth } from '@/lib/server/access/auth-context';
+import { createInvitation, revokeInvitation } from '@/lib/server/access/invitations';
+import { changeMemberRole, removeMember } from '@/lib/server/access/members';
 
 export interface TInvitationLink {
   email: string;

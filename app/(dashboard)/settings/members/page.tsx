@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
-import { findInvitations } from '@/lib/data/invitations';
-import { findMembers } from '@/lib/data/members';
 import { formatDateTime } from '@/lib/format/date-time';
+import { requirePageAuth } from '@/lib/server/access/auth-context';
+import { findInvitations } from '@/lib/server/access/invitations';
+import { findMembers } from '@/lib/server/access/members';
 import { InviteForm } from './_components/invite-form';
 import { MemberActions } from './_components/member-actions';
 import { RevokeInvitationButton } from './_components/revoke-invitation-button';

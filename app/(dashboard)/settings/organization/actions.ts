@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
-import { requireActionAuth } from '@/lib/auth/context';
-import { updateOrganizationSettings } from '@/lib/data/organization-settings';
 import { describeRecompute } from '@/lib/restatements/describe-recompute';
 import { ZOrganizationSettingsInput } from '@/lib/schemas/organization-settings';
+import { requireActionAuth } from '@/lib/server/access/auth-context';
+import { updateOrganizationSettings } from '@/lib/server/access/organization-settings';
 
 export interface TSettingsSaved {
   restatements: number | null;

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
-import { getOrganization } from '@/lib/data/organizations';
-import { findRestatementBatches } from '@/lib/data/restatements';
 import { AppError } from '@/lib/errors';
+import { requirePageAuth } from '@/lib/server/access/auth-context';
+import { getOrganization } from '@/lib/server/access/organizations';
+import { findRestatementBatches } from '@/lib/server/usage/restatements';
 import { AlertWebhookCard } from './_components/alert-webhook-card';
 import { OrganizationSettingsForm } from './_components/organization-settings-form';
 import { RestatementLog } from './_components/restatement-log';

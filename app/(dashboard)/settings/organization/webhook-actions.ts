@@ -2,9 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
-import { requireActionAuth } from '@/lib/auth/context';
-import { saveAlertWebhook } from '@/lib/data/alert-webhook';
 import { ZAlertWebhookInput } from '@/lib/schemas/targets';
+import { requireActionAuth } from '@/lib/server/access/auth-context';
+import { saveAlertWebhook } from '@/lib/server/targets/alert-webhook';
 
 /** parse (Zod) → authorise (owners, admins) → save (audited) → respond. */
 export async function saveAlertWebhookAction(_prev: TActionState, formData: FormData): Promise<TActionState> {

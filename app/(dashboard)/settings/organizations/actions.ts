@@ -3,10 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
-import { setActiveOrganization } from '@/lib/auth/active-organization';
-import { requireActionAuth } from '@/lib/auth/context';
-import { createOrganization } from '@/lib/data/organization-create';
 import { ZCreateOrganizationInput, ZSwitchOrganizationInput } from '@/lib/schemas/members';
+import { setActiveOrganization } from '@/lib/server/access/active-organization';
+import { requireActionAuth } from '@/lib/server/access/auth-context';
+import { createOrganization } from '@/lib/server/access/organization-create';
 
 /** Switches the active organisation to one of the caller's memberships (others are ignored). */
 export async function switchOrganizationAction(formData: FormData): Promise<void> {

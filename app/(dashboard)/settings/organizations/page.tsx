@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/layout/page-header';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { requirePageAuth } from '@/lib/auth/context';
+import { requirePageAuth } from '@/lib/server/access/auth-context';
 import { CreateOrganizationForm } from './_components/create-organization-form';
 import { switchOrganizationAction } from './actions';
 

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
-import { requireActionAuth } from '@/lib/auth/context';
-import { createApiToken, revokeApiToken } from '@/lib/data/api-tokens';
 import { ZCreateApiTokenInput, ZRevokeApiTokenInput } from '@/lib/schemas/api-token';
+import { createApiToken, revokeApiToken } from '@/lib/server/access/api-tokens';
+import { requireActionAuth } from '@/lib/server/access/auth-context';
 
 export interface TCreatedTokenData {
   name: string;

@@ -4,10 +4,10 @@ import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
 import { StateActionForm } from '@/components/ui/state-action-form';
-import { requirePageAuth } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
-import { findApiTokens } from '@/lib/data/api-tokens';
 import { formatDateTime } from '@/lib/format/date-time';
+import { findApiTokens } from '@/lib/server/access/api-tokens';
+import { requirePageAuth } from '@/lib/server/access/auth-context';
 import { CreateTokenForm } from './_components/create-token-form';
 import { revokeApiTokenAction } from './actions';
 

@@ -1,5 +1,5 @@
-import type { TBudgetBurnDown } from '@/lib/data/budget-burn-downs';
 import { formatNumber } from '@/lib/format/quantities';
+import type { TBudgetBurnDown } from '@/lib/server/targets/budget-burn-downs';
 import { deleteBudgetAction } from '../actions';
 import { EditDeleteButtons } from './edit-delete-buttons';
 

@@ -1,7 +1,7 @@
 import { TargetTrajectoryChart } from '@/components/charts/target-trajectory-chart';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import type { TTargetProgress } from '@/lib/data/target-progress';
 import { formatNumber } from '@/lib/format/quantities';
+import type { TTargetProgress } from '@/lib/server/targets/target-progress';
 import { cn } from '@/lib/utils/cn';
 import { deleteTargetAction } from '../actions';
 import { EditDeleteButtons } from './edit-delete-buttons';

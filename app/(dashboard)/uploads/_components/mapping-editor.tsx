@@ -5,7 +5,6 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import type { TColumnMappingPresetDto } from '@/lib/data/column-mapping-presets';
 import {
   MAPPABLE_FIELDS,
   type TColumnMapping,
@@ -13,6 +12,7 @@ import {
   type TUsageRecordField,
   UNIT_FACTORS,
 } from '@/lib/schemas/column-mapping';
+import type { TColumnMappingPresetDto } from '@/lib/server/usage/uploads/column-mapping-presets';
 import { saveMappingPresetAction } from '../actions';
 
 const SELECT = 'h-9 rounded-md border border-slate-300 bg-white px-2 text-sm';

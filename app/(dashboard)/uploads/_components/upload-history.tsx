@@ -3,9 +3,9 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import type { TUploadDto } from '@/lib/data/upload-queries';
 import { formatDateTime } from '@/lib/format/date-time';
 import { formatNumber } from '@/lib/format/quantities';
+import type { TUploadDto } from '@/lib/server/usage/uploads/upload-queries';
 import { deleteUploadAction } from '../actions';
 
 /** Past uploads with status, uploader, time, counts, error report download and delete (with confirmation). */

@@ -1,7 +1,7 @@
 import { Alert } from '@/components/ui/alert';
-import type { TUploadDto } from '@/lib/data/upload-queries';
 import { formatNumber } from '@/lib/format/quantities';
 import type { RowError } from '@/lib/ingest/types';
+import type { TUploadDto } from '@/lib/server/usage/uploads/upload-queries';
 
 export type TUploadResponse = Omit<TUploadDto, 'createdAt' | 'completedAt'> & {
   errors: RowError[];

@@ -1,5 +1,5 @@
 import { toNextJsHandler } from 'better-auth/next-js';
-import { getAuthServer } from '@/lib/data/auth-server';
+import { getAuthServer } from '@/lib/server/access/auth-server';
 
 // Better Auth's HTTP endpoints (sign-in/email, sign-out, get-session) for API clients and tests.
 export async function GET(request: Request) {

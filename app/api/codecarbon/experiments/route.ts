@@ -1,8 +1,8 @@
-import { parseCodecarbonBody, requireCodecarbonAuth } from '@/lib/api/codecarbon-request';
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { createCodecarbonExperiment } from '@/lib/data/codecarbon-experiments';
 import { toResponse } from '@/lib/errors';
 import { ZCodecarbonExperimentCreate } from '@/lib/schemas/codecarbon-experiments';
+import { parseCodecarbonBody, requireCodecarbonAuth } from '@/lib/server/http/codecarbon-request';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { createCodecarbonExperiment } from '@/lib/server/usage/codecarbon-experiments';
 
 // CodeCarbon-compatible `POST /experiments` (ApiClient.add_experiment): where the runs execute, plus our `pue`
 // and `wue` extensions; 201 + the experiment (its id goes into the tracker's experiment_id).

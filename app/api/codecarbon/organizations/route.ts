@@ -1,6 +1,6 @@
-import { requireCodecarbonAuth } from '@/lib/api/codecarbon-request';
-import { withRateLimit } from '@/lib/api/rate-limit';
 import { toResponse } from '@/lib/errors';
+import { requireCodecarbonAuth } from '@/lib/server/http/codecarbon-request';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
 
 // CodeCarbon-compatible `GET /organizations`: the token's organisation (a token belongs to exactly one).
 async function handleGet(request: Request) {

@@ -1,8 +1,8 @@
-import { parseCodecarbonBody, requireCodecarbonAuth } from '@/lib/api/codecarbon-request';
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { createCodecarbonProject } from '@/lib/data/codecarbon-experiments';
 import { toResponse } from '@/lib/errors';
 import { ZCodecarbonProjectCreate } from '@/lib/schemas/codecarbon-experiments';
+import { parseCodecarbonBody, requireCodecarbonAuth } from '@/lib/server/http/codecarbon-request';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { createCodecarbonProject } from '@/lib/server/usage/codecarbon-experiments';
 
 // CodeCarbon-compatible `POST /projects`: the project of that name (created if missing, matched by slug) → 201.
 async function handlePost(request: Request) {

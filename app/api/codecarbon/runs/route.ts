@@ -1,8 +1,8 @@
-import { parseCodecarbonBody, requireCodecarbonAuth } from '@/lib/api/codecarbon-request';
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { createCodecarbonRun } from '@/lib/data/codecarbon-live';
 import { toResponse } from '@/lib/errors';
 import { ZCodecarbonRunCreate } from '@/lib/schemas/codecarbon-api';
+import { parseCodecarbonBody, requireCodecarbonAuth } from '@/lib/server/http/codecarbon-request';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { createCodecarbonRun } from '@/lib/server/usage/codecarbon-live';
 
 // CodeCarbon-compatible `POST {api_endpoint}/runs` (api_endpoint = https://<host>/api/codecarbon): 201 + the run.
 async function handlePost(request: Request) {

@@ -1,9 +1,9 @@
-import { parseJsonBody } from '@/lib/api/codecarbon-request';
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { requireRequestAuth } from '@/lib/auth/context';
-import { createEnergyContract, listEnergyContracts } from '@/lib/data/energy-contract-admin';
 import { toResponse } from '@/lib/errors';
 import { ZEnergyContractCreate } from '@/lib/schemas/api-v1-contracts';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { createEnergyContract, listEnergyContracts } from '@/lib/server/factors/energy-contract-admin';
+import { parseJsonBody } from '@/lib/server/http/codecarbon-request';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
 
 // The organisation's market-based instruments (GO, REC, PPA, green tariff, supplier rate).
 async function handleGet(request: Request) {

@@ -1,10 +1,10 @@
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { readJsonBody, recordErrorsResponse, validateRecordBatch } from '@/lib/api/validate-records';
-import { requireRequestAuth } from '@/lib/auth/context';
-import { computeForOrganization } from '@/lib/data/api-estimate';
 import { METHODOLOGY_VERSION } from '@/lib/emissions/methodology-version';
 import { sumFootprints } from '@/lib/emissions/sum-footprints';
 import { toResponse } from '@/lib/errors';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { readJsonBody, recordErrorsResponse, validateRecordBatch } from '@/lib/server/http/validate-records';
+import { computeForOrganization } from '@/lib/server/usage/api-estimate';
 
 // Footprints of a JSON array of canonical records with the organisation's factors; nothing is stored.
 // 200 results · 422 any invalid record (row errors: index/field/message) · 413 more than 10,000 records.

@@ -1,9 +1,9 @@
-import { parseQuery } from '@/lib/api/query';
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { requireRequestAuth } from '@/lib/auth/context';
-import { findZoneFactors } from '@/lib/data/factor-catalog';
 import { toResponse } from '@/lib/errors';
 import { ZFactorsQuery } from '@/lib/schemas/api-v1-factors';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { findZoneFactors } from '@/lib/server/factors/factor-catalog';
+import { parseQuery } from '@/lib/server/http/query';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
 
 // Grid intensities (gCO2e/kWh) of one zone: bundled yearly/monthly factors and the organisation's overrides.
 async function handleGet(request: Request) {

@@ -1,6 +1,6 @@
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { requireRequestAuth } from '@/lib/auth/context';
 import { toResponse } from '@/lib/errors';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
 
 // Who the caller is: lets a machine check its bearer token. Parse → authorise → respond.
 async function handleGet(request: Request) {

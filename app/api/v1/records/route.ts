@@ -1,13 +1,13 @@
-import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
-import { parseQuery, rangeFromDays } from '@/lib/api/query';
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { readJsonBody, recordErrorsResponse, validateRecordBatch } from '@/lib/api/validate-records';
-import { requireRequestAuth } from '@/lib/auth/context';
-import { storeApiRecords } from '@/lib/data/api-estimate';
-import { findUsageRecordsAfter } from '@/lib/data/usage-record-list';
 import { toResponse } from '@/lib/errors';
 import { ZRecordsQuery } from '@/lib/schemas/api-v1';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { decodeCursor, encodeCursor } from '@/lib/server/http/cursor';
+import { parseQuery, rangeFromDays } from '@/lib/server/http/query';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { readJsonBody, recordErrorsResponse, validateRecordBatch } from '@/lib/server/http/validate-records';
+import { storeApiRecords } from '@/lib/server/usage/api-estimate';
+import { findUsageRecordsAfter } from '@/lib/server/usage/usage-record-list';
 
 // Stored records with their results, oldest first, cursor-paginated on (started_at, id).
 async function handleGet(request: Request) {

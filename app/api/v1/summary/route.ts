@@ -1,11 +1,11 @@
-import { parseQuery, rangeFromDays } from '@/lib/api/query';
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { requireRequestAuth } from '@/lib/auth/context';
-import { findSummary } from '@/lib/data/api-summary';
-import { getOrgTimeZone } from '@/lib/data/rollup-plan';
 import { toResponse } from '@/lib/errors';
 import { ZSummaryQuery } from '@/lib/schemas/api-v1';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { findSummary } from '@/lib/server/dashboard/api-summary';
+import { parseQuery, rangeFromDays } from '@/lib/server/http/query';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { getOrgTimeZone } from '@/lib/server/rollups/rollup-plan';
 
 // Totals per (organisation-local) month/phase/team/project/model/region/accelerator over [from, to] with the dashboard filters.
 async function handleGet(request: Request) {

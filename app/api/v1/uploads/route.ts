@@ -1,9 +1,9 @@
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { requireRequestAuth } from '@/lib/auth/context';
-import { findUploads, getUploadWithErrors } from '@/lib/data/upload-queries';
-import { readUploadRequest, toParseOptions } from '@/lib/data/upload-request';
-import { ingestUpload, uploadMaxBytes } from '@/lib/data/uploads';
 import { toResponse } from '@/lib/errors';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { findUploads, getUploadWithErrors } from '@/lib/server/usage/uploads/upload-queries';
+import { readUploadRequest, toParseOptions } from '@/lib/server/usage/uploads/upload-request';
+import { ingestUpload, uploadMaxBytes } from '@/lib/server/usage/uploads/uploads';
 
 // Upload a usage file: multipart `file` or a raw text/csv body; see docs/CSV_FORMAT.md ("API").
 // 201 created · 200 same file already uploaded · 422 invalid file (nothing stored) · 413 too large.

@@ -1,8 +1,8 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import type { TAuthContext } from '@/lib/auth/context';
 import { hasPermission } from '@/lib/auth/roles';
-import { findWebhookDeliveries, getAlertWebhook } from '@/lib/data/alert-webhook';
 import { formatDateTime } from '@/lib/format/date-time';
+import type { TAuthContext } from '@/lib/server/access/auth-context';
+import { findWebhookDeliveries, getAlertWebhook } from '@/lib/server/targets/alert-webhook';
 import { AlertWebhookForm } from './alert-webhook-form';
 
 /** Budget alert webhook settings and its last deliveries: owners and admins only (nothing for other roles). */

@@ -1,6 +1,6 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import type { TRestatementBatchDto } from '@/lib/data/restatements';
 import { formatDateTime } from '@/lib/format/date-time';
+import type { TRestatementBatchDto } from '@/lib/server/usage/restatements';
 
 const count = new Intl.NumberFormat('en-GB');
 

@@ -1,6 +1,6 @@
-import { requireCodecarbonAuth } from '@/lib/api/codecarbon-request';
-import { withRateLimit } from '@/lib/api/rate-limit';
 import { toResponse } from '@/lib/errors';
+import { requireCodecarbonAuth } from '@/lib/server/http/codecarbon-request';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
 
 // CodeCarbon-compatible `GET {api_endpoint}/auth/check` (ApiClient.check_auth, used by the CLI): 200 when the
 // api key is valid, with who it belongs to.

@@ -1,7 +1,7 @@
-import { jsonOr404, requireCodecarbonAuth } from '@/lib/api/codecarbon-request';
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { getCodecarbonExperiment } from '@/lib/data/codecarbon-experiments';
 import { toResponse } from '@/lib/errors';
+import { jsonOr404, requireCodecarbonAuth } from '@/lib/server/http/codecarbon-request';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { getCodecarbonExperiment } from '@/lib/server/usage/codecarbon-experiments';
 
 // CodeCarbon-compatible `GET /experiments/{id}` (ApiClient.get_experiment).
 async function handleGet(request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,6 +1,6 @@
-import { jsonOr404, requireCodecarbonAuth } from '@/lib/api/codecarbon-request';
-import { withRateLimit } from '@/lib/api/rate-limit';
 import { toResponse } from '@/lib/errors';
+import { jsonOr404, requireCodecarbonAuth } from '@/lib/server/http/codecarbon-request';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
 
 // CodeCarbon-compatible `GET /organizations/{id}`: only the token's own organisation is visible.
 async function handleGet(request: Request, { params }: { params: Promise<{ id: string }> }) {

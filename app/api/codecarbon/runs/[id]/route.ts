@@ -1,7 +1,7 @@
-import { jsonOr404, requireCodecarbonAuth } from '@/lib/api/codecarbon-request';
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { getCodecarbonRun } from '@/lib/data/codecarbon-live';
 import { toResponse } from '@/lib/errors';
+import { jsonOr404, requireCodecarbonAuth } from '@/lib/server/http/codecarbon-request';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { getCodecarbonRun } from '@/lib/server/usage/codecarbon-live';
 
 // CodeCarbon-compatible `GET /runs/{id}`: the run as created.
 async function handleGet(request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,7 +1,7 @@
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { requireRequestAuth } from '@/lib/auth/context';
-import { deleteEnergyContract } from '@/lib/data/energy-contract-admin';
 import { toResponse } from '@/lib/errors';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { deleteEnergyContract } from '@/lib/server/factors/energy-contract-admin';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
 
 // Removes a contract and recomputes every record.
 async function handleDelete(request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,9 +1,9 @@
-import { parseQuery } from '@/lib/api/query';
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { requireRequestAuth } from '@/lib/auth/context';
-import { findLocations } from '@/lib/data/factor-catalog';
 import { toResponse } from '@/lib/errors';
 import { ZLocationsQuery } from '@/lib/schemas/api-v1-factors';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { findLocations } from '@/lib/server/factors/factor-catalog';
+import { parseQuery } from '@/lib/server/http/query';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
 
 // Provider regions and on-premise sites → grid zone, PUE, WUE (bundled + overrides); `q` searches.
 async function handleGet(request: Request) {

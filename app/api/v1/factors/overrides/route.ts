@@ -1,13 +1,13 @@
-import { parseJsonBody } from '@/lib/api/codecarbon-request';
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { requireRequestAuth } from '@/lib/auth/context';
+import { AppError, toResponse } from '@/lib/errors';
+import { OVERRIDE_SCHEMAS, ZFactorOverrideEnvelope } from '@/lib/schemas/api-v1-factors';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
 import {
   createAcceleratorOverride,
   createGridFactorOverride,
   createLocationOverride,
-} from '@/lib/data/factor-overrides';
-import { AppError, toResponse } from '@/lib/errors';
-import { OVERRIDE_SCHEMAS, ZFactorOverrideEnvelope } from '@/lib/schemas/api-v1-factors';
+} from '@/lib/server/factors/factor-overrides';
+import { parseJsonBody } from '@/lib/server/http/codecarbon-request';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
 
 // Adds an organisation override (grid factor, location PUE/WUE, accelerator) and recomputes every record with
 // it (restatements logged, as on the Factors page). 201 + the recompute counts.

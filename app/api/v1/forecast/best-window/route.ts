@@ -1,8 +1,8 @@
-import { parseQuery } from '@/lib/api/query';
-import { requireRequestAuth } from '@/lib/auth/context';
-import { getBestWindow } from '@/lib/data/best-window';
 import { toResponse } from '@/lib/errors';
 import { ZBestWindowQuery } from '@/lib/schemas/best-window';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { parseQuery } from '@/lib/server/http/query';
+import { getBestWindow } from '@/lib/server/insights/best-window';
 
 // Cleanest start time for a run, from historical hourly profiles (labelled as such; not a forecast).
 export async function GET(request: Request) {

@@ -1,8 +1,8 @@
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { toRecordDetail } from '@/lib/api/record-detail';
-import { requireRequestAuth } from '@/lib/auth/context';
-import { getUsageRecordDetail } from '@/lib/data/usage-record-detail';
 import { AppError, toResponse } from '@/lib/errors';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { toRecordDetail } from '@/lib/server/http/record-detail';
+import { getUsageRecordDetail } from '@/lib/server/usage/usage-record-detail';
 
 // One stored record with its results and provenance (the JSON twin of /records/{id}).
 async function handleGet(request: Request, { params }: { params: Promise<{ id: string }> }) {

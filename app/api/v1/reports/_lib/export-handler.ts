@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
-import { requireRequestAuth } from '@/lib/auth/context';
-
-import { getQuarterAggregates } from '@/lib/data/quarter-aggregates';
-import { recordReportExport } from '@/lib/data/report-audit';
-import { findSignOffNames } from '@/lib/data/report-sign-off';
-import { getReportVersion } from '@/lib/data/report-versions';
 import { AppError, toResponse } from '@/lib/errors';
 import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
 import { exportReport, type TReportFile } from '@/lib/reports/export-report';
 import { withSignOff } from '@/lib/reports/report-snapshot';
 import { type TReportFormat, ZReportExportQuery } from '@/lib/schemas/report-export';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { getQuarterAggregates } from '@/lib/server/reports/quarter-aggregates';
+import { recordReportExport } from '@/lib/server/reports/report-audit';
+import { findSignOffNames } from '@/lib/server/reports/report-sign-off';
+import { getReportVersion } from '@/lib/server/reports/report-versions';
 
 async function frozenFile(
   ctx: { orgId: string; orgSlug: string },

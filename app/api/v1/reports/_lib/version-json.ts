@@ -1,5 +1,5 @@
-import type { TReportVersionDto } from '@/lib/data/report-versions';
 import type { TReportVersionResponse } from '@/lib/schemas/report-sign-off';
+import type { TReportVersionDto } from '@/lib/server/reports/report-versions';
 
 /** The API shape of a frozen version (dates as ISO strings, no database id). */
 export function toVersionJson(v: TReportVersionDto, created?: boolean): TReportVersionResponse {

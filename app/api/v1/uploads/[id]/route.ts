@@ -1,8 +1,8 @@
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { requireRequestAuth } from '@/lib/auth/context';
-import { deleteUpload } from '@/lib/data/delete-upload';
-import { getUploadWithErrors } from '@/lib/data/upload-queries';
 import { AppError, toResponse } from '@/lib/errors';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { deleteUpload } from '@/lib/server/usage/uploads/delete-upload';
+import { getUploadWithErrors } from '@/lib/server/usage/uploads/upload-queries';
 
 type TParams = { params: Promise<{ id: string }> };
 

@@ -1,8 +1,8 @@
-import { jsonOr404, requireCodecarbonAuth } from '@/lib/api/codecarbon-request';
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { getCodecarbonExperiment } from '@/lib/data/codecarbon-experiments';
-import { findCodecarbonRuns } from '@/lib/data/codecarbon-live';
 import { toResponse } from '@/lib/errors';
+import { jsonOr404, requireCodecarbonAuth } from '@/lib/server/http/codecarbon-request';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { getCodecarbonExperiment } from '@/lib/server/usage/codecarbon-experiments';
+import { findCodecarbonRuns } from '@/lib/server/usage/codecarbon-live';
 
 // CodeCarbon-compatible `GET /experiments/{id}/runs`: the live runs created with this experiment id. 404 when the
 // id is neither an experiment of the caller's organisation nor used by one of its runs (another organisation's

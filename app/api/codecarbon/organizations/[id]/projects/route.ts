@@ -1,7 +1,7 @@
-import { requireCodecarbonAuth } from '@/lib/api/codecarbon-request';
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { findCodecarbonProjects } from '@/lib/data/codecarbon-experiments';
 import { AppError, toResponse } from '@/lib/errors';
+import { requireCodecarbonAuth } from '@/lib/server/http/codecarbon-request';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { findCodecarbonProjects } from '@/lib/server/usage/codecarbon-experiments';
 
 // CodeCarbon-compatible `GET /organizations/{id}/projects`: our projects, as CodeCarbon projects.
 async function handleGet(request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,7 +1,7 @@
-import { requireCodecarbonAuth } from '@/lib/api/codecarbon-request';
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { findCodecarbonExperiments, getCodecarbonProject } from '@/lib/data/codecarbon-experiments';
 import { AppError, toResponse } from '@/lib/errors';
+import { requireCodecarbonAuth } from '@/lib/server/http/codecarbon-request';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { findCodecarbonExperiments, getCodecarbonProject } from '@/lib/server/usage/codecarbon-experiments';
 
 // CodeCarbon-compatible `GET /projects/{id}/experiments` (ApiClient.list_experiments_from_project).
 async function handleGet(request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,4 +1,4 @@
-import { withRateLimit } from '@/lib/api/rate-limit';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
 import { handleReportExport } from '../../_lib/export-handler';
 
 // GET /api/v1/reports/2026-Q3/export?format=pdf|xlsx|csv|json[&version=N|latest] (session or bearer, read).

@@ -1,7 +1,7 @@
-import { requireRequestAuth } from '@/lib/auth/context';
-import { freezeReport } from '@/lib/data/report-versions';
 import { AppError, toResponse } from '@/lib/errors';
 import { ZFreezeReportInput } from '@/lib/schemas/report-export';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { freezeReport } from '@/lib/server/reports/report-versions';
 import { toVersionJson } from '../../_lib/version-json';
 
 // POST /api/v1/reports/2026-Q3/versions: freezes the live report (editor, admin, owner). 201 with the new version

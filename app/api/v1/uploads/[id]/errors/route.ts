@@ -1,8 +1,8 @@
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { requireRequestAuth } from '@/lib/auth/context';
-import { getUploadErrorReport } from '@/lib/data/upload-queries';
 import { AppError, toResponse } from '@/lib/errors';
 import { toErrorReportCsv } from '@/lib/ingest/error-report-csv';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { getUploadErrorReport } from '@/lib/server/usage/uploads/upload-queries';
 
 // Every row error of an upload as a spreadsheet-safe CSV download.
 async function handleGet(request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,6 +1,6 @@
-import { requireRequestAuth } from '@/lib/auth/context';
-import { getUploadProgress } from '@/lib/data/upload-progress';
 import { AppError, toResponse } from '@/lib/errors';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { getUploadProgress } from '@/lib/server/usage/uploads/upload-progress';
 
 type TParams = { params: Promise<{ id: string }> };
 

@@ -1,8 +1,8 @@
-import { withRateLimit } from '@/lib/api/rate-limit';
-import { requireRequestAuth } from '@/lib/auth/context';
-import { deleteFactorOverride } from '@/lib/data/factor-overrides';
 import { AppError, toResponse } from '@/lib/errors';
 import { ZDeleteFactorOverrideInput } from '@/lib/schemas/factor-override';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { deleteFactorOverride } from '@/lib/server/factors/factor-overrides';
+import { withRateLimit } from '@/lib/server/http/rate-limit';
 
 type TParams = { params: Promise<{ kind: string; id: string }> };
 

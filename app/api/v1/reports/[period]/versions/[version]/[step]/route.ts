@@ -1,7 +1,7 @@
-import { requireRequestAuth } from '@/lib/auth/context';
-import { approveReportVersion, reviewReportVersion } from '@/lib/data/report-sign-off';
 import { AppError, toResponse } from '@/lib/errors';
 import { ZReportSignOffParams } from '@/lib/schemas/report-sign-off';
+import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { approveReportVersion, reviewReportVersion } from '@/lib/server/reports/report-sign-off';
 import { toVersionJson } from '../../../../_lib/version-json';
 
 // POST /api/v1/reports/2026-Q3/versions/1/review | …/approve: four-eyes sign-off (docs/REPORTS.md). The token's

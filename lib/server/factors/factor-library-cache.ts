@@ -1,0 +1,36 @@
+import 'server-only';
+import type { FactorLibrary } from '@/lib/emissions/factor-library-types';
+import { getPgPool } from '../db/pg-pool';
+import { getFactorLibrary } from './factor-library';
+
+// The bundled library holds ~100k grid factors: loading it takes seconds, so it is cached per process and per
+// organisation, keyed by a fingerprint of the factor tables (row counts and newest created_at of the bundled rows
+// and of the organisation's overrides). Any load, override or deletion changes the fingerprint.
+const cache = new Map<string, { fingerprint: string; library: FactorLibrary }>();
+
+async function fingerprint(orgId: string): Promise<string> {
+  // Plain pg: the upload path uses the cache, and an ingest process must not load Prisma.
+  const result = await getPgPool().query<{ fp: string }>(
+    `SELECT concat_ws('|',
+      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM emission_factor WHERE org_id IS NULL OR org_id = $1::uuid),
+      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM accelerator WHERE org_id IS NULL OR org_id = $1::uuid),
+      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM location WHERE org_id IS NULL OR org_id = $1::uuid),
+      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM water_factor WHERE org_id IS NULL OR org_id = $1::uuid),
+      (SELECT count(*)::text FROM provider_default)
+    ) AS fp`,
+    [orgId],
+  );
+  return result.rows[0]?.fp ?? '';
+}
+
+/** getFactorLibrary(ctx), reused while the organisation's factor tables are unchanged. */
+export async function getCachedFactorLibrary(ctx: { orgId: string }): Promise<FactorLibrary> {
+  const fp = await fingerprint(ctx.orgId);
+  const hit = cache.get(ctx.orgId);
+  if (hit && hit.fingerprint === fp) {
+    return hit.library;
+  }
+  const library = await getFactorLibrary(ctx);
+  cache.set(ctx.orgId, { fingerprint: fp, library });
+  return library;
+}

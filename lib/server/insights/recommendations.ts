@@ -1,0 +1,52 @@
+import 'server-only';
+import type { TRecommendation } from '@/lib/insights/recommendation-types';
+import { buildRecommendations } from '@/lib/insights/recommendations';
+import type { TInsightInputs } from '@/lib/insights/types';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { findScopedRecords, getDataSpan, getInsightInputs } from './insight-inputs';
+
+const YEAR_MS = 365 * 86_400_000;
+
+export interface TRecommendationList {
+  /** The 12 months the estimates are based on: [from, to), ending at the last record. */
+  window: { from: Date; to: Date } | null;
+  totalRecords: number;
+  recommendations: TRecommendation[];
+}
+
+// Building the list reruns the engine for every candidate (seconds on the demo org), and the plan action needs the
+// same list right after the page computed it: cache per organisation while its records, factor library object
+// (itself cached by fingerprint) and settings/contracts are unchanged.
+const cache = new Map<
+  string,
+  { key: string; library: TInsightInputs['library']; list: TRecommendationList }
+>();
+
+async function recordsFingerprint(orgId: string): Promise<string> {
+  const [row] = await getPrisma().$queryRaw<{ fp: string }[]>`
+    SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') AS fp FROM usage_record WHERE org_id = ${orgId}::uuid`;
+  return row?.fp ?? '';
+}
+
+/** Ranked recommendations from the organisation's last 12 months of data (annual figures by construction). */
+export async function findRecommendations(ctx: { orgId: string }): Promise<TRecommendationList> {
+  const span = await getDataSpan(ctx);
+  if (!span) {
+    return { window: null, totalRecords: 0, recommendations: [] };
+  }
+  const { inputs } = await getInsightInputs(ctx);
+  const key = JSON.stringify([await recordsFingerprint(ctx.orgId), inputs.settings, inputs.contracts]);
+  const hit = cache.get(ctx.orgId);
+  if (hit && hit.key === key && hit.library === inputs.library) {
+    return hit.list;
+  }
+  const window = { from: new Date(span.to.getTime() - YEAR_MS), to: span.to };
+  const records = await findScopedRecords(ctx, { startedAt: { gte: window.from, lt: window.to } });
+  const list = {
+    window,
+    totalRecords: records.length,
+    recommendations: buildRecommendations(records, inputs),
+  };
+  cache.set(ctx.orgId, { key, library: inputs.library, list });
+  return list;
+}

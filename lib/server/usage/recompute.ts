@@ -1,0 +1,265 @@
+import 'server-only';
+import { systemActor, type TActor } from '@/lib/auth/actor';
+import { computeFootprints } from '@/lib/emissions/compute-footprints';
+import { AppError } from '@/lib/errors';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { diffFields, type TFieldChange } from '@/lib/restatements/diff-fields';
+import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { methodologySettingsFor } from '../access/organizations';
+import { recordAuditEvent } from '../audit/audit-events';
+import { prismaRunner } from '../db/sql-runner';
+import { findEnergyContracts } from '../factors/energy-contracts';
+import { getFactorLibrary } from '../factors/factor-library';
+import { COMPUTED_COLUMNS, RESTATED_FIELDS } from './recompute-columns';
+
+type Tx = Prisma.TransactionClient;
+
+export interface TRecomputeResult {
+  /** Records read and recomputed. */
+  records: number;
+  /** Records whose stored results changed (and were updated). */
+  changedRecords: number;
+  /** Restatement entries written (one per changed field of a changed record). */
+  restatements: number;
+}
+
+/** Rows per read page and per write statement (bounded statement size and memory per round trip). */
+const DEFAULT_PAGE_SIZE = 5_000;
+
+export const INPUT_SELECT = {
+  id: true,
+  externalId: true,
+  phase: true,
+  startedAt: true,
+  endedAt: true,
+  provider: true,
+  region: true,
+  accelerator: true,
+  acceleratorCount: true,
+  acceleratorHours: true,
+  acceleratorPowerW: true,
+  utilization: true,
+  measuredEnergyKwh: true,
+  energyPerRequestWh: true,
+  pueOverride: true,
+  intensityOverrideGCo2ePerKwh: true,
+  wueOverrideLPerKwh: true,
+  requests: true,
+  tokens: true,
+} as const;
+const SELECT = {
+  ...INPUT_SELECT,
+  ...Object.fromEntries(COMPUTED_COLUMNS.map((c) => [c.field, true])),
+} as Prisma.UsageRecordSelect;
+
+export type TStoredRow = Prisma.UsageRecordGetPayload<{ select: typeof INPUT_SELECT }> &
+  Record<string, unknown>;
+
+/** The engine's input rebuilt from the stored input columns (the same values storeUsageRecords wrote). */
+export function toInput(row: TStoredRow): TUsageRecordInput {
+  const input: Record<string, unknown> = {
+    recordId: row.externalId,
+    phase: row.phase,
+    startedAt: row.startedAt,
+    endedAt: row.endedAt,
+    provider: row.provider,
+    region: row.region,
+    accelerator: row.accelerator,
+    acceleratorCount: row.acceleratorCount,
+    acceleratorHours: row.acceleratorHours,
+    acceleratorPowerW: row.acceleratorPowerW,
+    utilization: row.utilization,
+    energyKwh: row.measuredEnergyKwh,
+    energyPerRequestWh: row.energyPerRequestWh,
+    pue: row.pueOverride,
+    carbonIntensityGPerKwh: row.intensityOverrideGCo2ePerKwh,
+    wueLPerKwh: row.wueOverrideLPerKwh,
+    requests: row.requests,
+    tokens: row.tokens,
+  };
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null)) as TUsageRecordInput;
+}
+
+async function readAllRecords(tx: Tx, orgId: string, pageSize: number): Promise<TStoredRow[]> {
+  const rows: TStoredRow[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = (await tx.usageRecord.findMany({
+      where: { orgId, ...(cursor ? { id: { gt: cursor } } : {}) },
+      select: SELECT,
+      orderBy: { id: 'asc' },
+      take: pageSize,
+    })) as unknown as TStoredRow[];
+    rows.push(...page);
+    if (page.length < pageSize) {
+      return rows;
+    }
+    cursor = page[page.length - 1]?.id;
+  }
+}
+
+/** Postgres array parameter for one column: jsonb and text[] travel as JSON text and are cast in SQL. */
+function arrayParam(sqlType: string, values: unknown[]): unknown[] {
+  return sqlType === 'jsonb' || sqlType === 'text[]' ? values.map((v) => JSON.stringify(v)) : values;
+}
+
+function paramType(sqlType: string): string {
+  return sqlType === 'float8' || sqlType === 'bool' ? `${sqlType}[]` : 'text[]';
+}
+
+function selectExpression(sqlType: string, i: number): string {
+  if (sqlType === 'text[]') {
+    return `ARRAY(SELECT jsonb_array_elements_text(v${i}::jsonb))`;
+  }
+  return sqlType === 'float8' || sqlType === 'bool' || sqlType === 'text' ? `v${i}` : `v${i}::${sqlType}`;
+}
+
+/** Set-based write: the new values go into a temp table in one statement, then one UPDATE … FROM. */
+async function writeChanged(
+  tx: Tx,
+  orgId: string,
+  changed: { id: string; values: unknown[] }[],
+  computedAt: Date,
+  pageSize: number,
+): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `CREATE TEMP TABLE recompute_result (id uuid PRIMARY KEY, ${COMPUTED_COLUMNS.map(
+      (c) => `"${c.column}" ${c.sqlType}`,
+    ).join(', ')}) ON COMMIT DROP`,
+  );
+  for (let start = 0; start < changed.length; start += pageSize) {
+    const page = changed.slice(start, start + pageSize);
+    const params = [
+      page.map((c) => c.id),
+      ...COMPUTED_COLUMNS.map((c, i) =>
+        arrayParam(
+          c.sqlType,
+          page.map((p) => p.values[i]),
+        ),
+      ),
+    ];
+    const unnestArgs = [
+      '$1::uuid[]',
+      ...COMPUTED_COLUMNS.map((c, i) => `$${i + 2}::${paramType(c.sqlType)}`),
+    ];
+    const aliases = ['id', ...COMPUTED_COLUMNS.map((_, i) => `v${i}`)];
+    await tx.$executeRawUnsafe(
+      `INSERT INTO recompute_result SELECT id, ${COMPUTED_COLUMNS.map((c, i) => selectExpression(c.sqlType, i)).join(', ')}
+       FROM unnest(${unnestArgs.join(', ')}) AS u(${aliases.join(', ')})`,
+      ...params,
+    );
+  }
+  await tx.$executeRawUnsafe(
+    `UPDATE usage_record AS r SET ${COMPUTED_COLUMNS.map((c) => `"${c.column}" = t."${c.column}"`).join(', ')},
+       computed_at = $2, updated_at = $2
+     FROM recompute_result AS t WHERE r.id = t.id AND r.org_id = $1::uuid`,
+    orgId,
+    computedAt,
+  );
+}
+
+async function writeRestatements(
+  tx: Tx,
+  orgId: string,
+  entries: { recordId: string; change: TFieldChange }[],
+  reason: string,
+  now: Date,
+  pageSize: number,
+): Promise<void> {
+  for (let start = 0; start < entries.length; start += pageSize) {
+    const page = entries.slice(start, start + pageSize);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO restatement_entry (org_id, record_id, field, old_value, new_value, reason, created_at)
+       SELECT $1::uuid, record_id, field, old_value, new_value, $2, $3
+       FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[]) AS u(record_id, field, old_value, new_value)`,
+      orgId,
+      reason,
+      now,
+      page.map((e) => e.recordId),
+      page.map((e) => e.change.field),
+      page.map((e) => e.change.oldValue),
+      page.map((e) => e.change.newValue),
+    );
+  }
+}
+
+/**
+ * Recomputes every stored record of the organisation with its current factor library (bundled + overrides),
+ * settings and energy contracts, and, for each record whose results changed, updates it and logs one
+ * restatement entry per changed result field (old, new, reason, when). One transaction: all or nothing.
+ * Records are computed in (start, external id) order so market-based allocation is deterministic.
+ */
+export async function recomputeOrganization(
+  ctx: { orgId: string },
+  options: { reason: string; now: Date; tx?: Tx; actor?: TActor; pageSize?: number },
+): Promise<TRecomputeResult> {
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const run = async (tx: Tx): Promise<TRecomputeResult> => {
+    const org = await tx.organization.findUnique({
+      where: { id: ctx.orgId },
+      select: { defaultBasis: true, embodiedLifetimeYears: true },
+    });
+    if (!org) {
+      throw new AppError('NOT_FOUND', 'Organisation not found.');
+    }
+    // Sequential, not Promise.all: `tx` is one pg client; overlapping queries on it are queued by pg with a
+    // DeprecationWarning (rejected from pg 9).
+    const library = await getFactorLibrary(ctx, prismaRunner(tx));
+    const contracts = await findEnergyContracts(ctx, prismaRunner(tx));
+    const rows = await readAllRecords(tx, ctx.orgId, pageSize);
+    rows.sort(
+      (a, b) => a.startedAt.getTime() - b.startedAt.getTime() || (a.externalId < b.externalId ? -1 : 1),
+    );
+    const footprints = computeFootprints(rows.map(toInput), library, methodologySettingsFor(org), contracts);
+    const changed: { id: string; values: unknown[] }[] = [];
+    const restatements: { recordId: string; change: TFieldChange }[] = [];
+    rows.forEach((row, i) => {
+      const footprint = footprints[i];
+      if (!footprint) {
+        return;
+      }
+      const values = COMPUTED_COLUMNS.map((c) => c.read(footprint));
+      const next = Object.fromEntries(COMPUTED_COLUMNS.map((c, k) => [c.field, values[k]]));
+      const all = diffFields(
+        COMPUTED_COLUMNS.map((c) => c.field),
+        row,
+        next,
+      );
+      if (all.length === 0) {
+        return;
+      }
+      changed.push({ id: row.id, values });
+      for (const change of all.filter((c) => RESTATED_FIELDS.includes(c.field))) {
+        restatements.push({ recordId: row.id, change });
+      }
+    });
+    if (changed.length > 0) {
+      await writeChanged(tx, ctx.orgId, changed, options.now, pageSize);
+      await writeRestatements(tx, ctx.orgId, restatements, options.reason, options.now, pageSize);
+    }
+    return { records: rows.length, changedRecords: changed.length, restatements: restatements.length };
+  };
+  if (options.tx) {
+    return run(options.tx);
+  }
+  // Standalone (CLI, on demand): the recomputation is itself the change, so it is audited here; callers that pass
+  // their transaction audit their own change with these counts.
+  return getPrisma().$transaction(
+    async (tx) => {
+      const result = await run(tx);
+      await recordAuditEvent(
+        tx,
+        { orgId: ctx.orgId, actor: options.actor ?? systemActor('recomputation without a user') },
+        {
+          action: 'records.recomputed',
+          targetType: 'organization',
+          targetId: ctx.orgId,
+          metadata: { reason: options.reason, ...result },
+        },
+      );
+      return result;
+    },
+    { timeout: 300_000, maxWait: 30_000 },
+  );
+}

@@ -1,0 +1,138 @@
+import 'server-only';
+import type { RecordFootprint } from '@/lib/emissions/footprint-types';
+import { createChunkedText, type TCopyValue, toCopyCsvLine } from '../db/pg-copy';
+import type { TSqlRunner } from '../db/sql-runner';
+import {
+  CREATE_STAGING_SQL,
+  factorRefsJson,
+  STAGED_JSONB_COLUMNS,
+  STAGING_COLUMNS,
+  STAGING_REFS_TABLE,
+  STAGING_TABLE,
+  stagingRowOf,
+} from './staging-rows';
+import type { TUsageRecordToStore } from './usage-record-columns';
+
+const COPY_ROWS_SQL = `COPY ${STAGING_TABLE} (${STAGING_COLUMNS.map((c) => `"${c}"`).join(', ')}) FROM STDIN WITH (FORMAT csv)`;
+const COPY_REFS_SQL = `COPY ${STAGING_REFS_TABLE} (id, factor_refs) FROM STDIN WITH (FORMAT csv)`;
+
+/** Fills the staging tables of one store (an upload, an API batch) batch by batch. */
+export interface TStagingWriter {
+  /** Adds one record (encoded at once, so only the batch's text is held); returns its external id. */
+  add(item: TUsageRecordToStore): string;
+  /** Sends the rows added since the last flush and their new provenance documents. Await it per batch. */
+  flush(): Promise<void>;
+  readonly stagedRows: number;
+  /** Teams and projects named on the rows, slug → first name seen. */
+  readonly teams: Map<string, string>;
+  readonly projects: Map<string, string>;
+}
+
+/**
+ * Creates the staging tables in the current transaction and returns a writer for them. Provenance
+ * (`factor_refs`, ~1.5 KB of JSON per record) is staged once per distinct factor set: memoised footprints share
+ * their factorRefs array, which identifies the set, so rows carry a small id instead of the document
+ * (docs/decisions/ingest.md). With COPY where the runner has it, else (Prisma) one INSERT of a JSON array.
+ */
+export async function createStagingWriter(db: TSqlRunner, computedAt: Date): Promise<TStagingWriter> {
+  await db.query(`DROP TABLE IF EXISTS pg_temp.${STAGING_TABLE}, pg_temp.${STAGING_REFS_TABLE}`);
+  for (const sql of CREATE_STAGING_SQL) {
+    await db.query(sql);
+  }
+  const refIds = new WeakMap<object, number>();
+  let nextRefId = 1;
+  const text = createChunkedText();
+  const refsText = createChunkedText();
+  let rows: TCopyValue[][] = [];
+  let refs: [number, string][] = [];
+  let stagedRows = 0;
+  const teams = new Map<string, string>();
+  const projects = new Map<string, string>();
+
+  const refIdOf = (footprint: RecordFootprint): number => {
+    const shared = footprint.marketAllocations.length === 0;
+    const known = shared ? refIds.get(footprint.factorRefs) : undefined;
+    if (known !== undefined) {
+      return known;
+    }
+    const id = nextRefId++;
+    const json = factorRefsJson(footprint);
+    if (db.copyIn) {
+      refsText.append(toCopyCsvLine([id, json]));
+    } else {
+      refs.push([id, json]);
+    }
+    if (shared) {
+      refIds.set(footprint.factorRefs, id);
+    }
+    return id;
+  };
+
+  return {
+    add(item) {
+      const { externalId, row, teamSlug, projectSlug } = stagingRowOf(
+        item,
+        computedAt,
+        refIdOf(item.footprint),
+      );
+      if (teamSlug && !teams.has(teamSlug)) {
+        teams.set(teamSlug, item.record.team as string);
+      }
+      if (projectSlug && !projects.has(projectSlug)) {
+        projects.set(projectSlug, item.record.project as string);
+      }
+      if (db.copyIn) {
+        text.append(toCopyCsvLine(row));
+      } else {
+        rows.push(row);
+      }
+      stagedRows += 1;
+      return externalId;
+    },
+    async flush() {
+      if (db.copyIn) {
+        const [batch, batchRefs] = [text.take(), refsText.take()];
+        if (batch.length > 0) {
+          await db.copyIn(COPY_ROWS_SQL, batch);
+        }
+        if (batchRefs.length > 0) {
+          await db.copyIn(COPY_REFS_SQL, batchRefs);
+        }
+        return;
+      }
+      const [batch, batchRefs] = [rows, refs];
+      rows = [];
+      refs = [];
+      await insertJson(db, batch, batchRefs);
+    },
+    get stagedRows() {
+      return stagedRows;
+    },
+    teams,
+    projects,
+  };
+}
+
+async function insertJson(db: TSqlRunner, rows: TCopyValue[][], refs: [number, string][]): Promise<void> {
+  if (rows.length > 0) {
+    const objects = rows.map((row) =>
+      Object.fromEntries(
+        STAGING_COLUMNS.map((column, i) => {
+          const value = row[i];
+          const json = STAGED_JSONB_COLUMNS.has(column) && typeof value === 'string';
+          return [column, json ? JSON.parse(value) : value instanceof Date ? value.toISOString() : value];
+        }),
+      ),
+    );
+    await db.query(
+      `INSERT INTO ${STAGING_TABLE} SELECT * FROM json_populate_recordset(NULL::${STAGING_TABLE}, $1::json)`,
+      [JSON.stringify(objects)],
+    );
+  }
+  if (refs.length > 0) {
+    await db.query(
+      `INSERT INTO ${STAGING_REFS_TABLE} (id, factor_refs) SELECT id, doc::jsonb FROM unnest($1::int[], $2::text[]) AS r(id, doc)`,
+      [refs.map(([id]) => id), refs.map(([, json]) => json)],
+    );
+  }
+}

@@ -1,0 +1,87 @@
+import 'server-only';
+import type pg from 'pg';
+import { AppError } from '@/lib/errors';
+import type { TUploadProgressResponse } from '@/lib/schemas/api-v1-uploads';
+import { getPgPool } from '../../db/pg-pool';
+
+/** What the Uploads page shows while a file is processed (bytes of the file read, rows parsed so far). */
+export interface TUploadProgress {
+  stage: 'parsing' | 'storing';
+  bytesProcessed: number;
+  /** Declared size (Content-Length or the browser's file size), when known. */
+  bytesTotal: number | null;
+  rowsProcessed: number;
+  rowsRejected: number;
+}
+
+export interface TProgressReporter {
+  /**
+   * Records progress (computed only when due: at most every `intervalMs`, or always with `force`) and throws
+   * CONFLICT "cancelled" when a DELETE asked to cancel the upload.
+   */
+  report(progress: () => TUploadProgress, force?: boolean): Promise<void>;
+  /** Throws CONFLICT "cancelled" if a DELETE cancelled or removed the upload (e.g. while it waited for a slot). */
+  assertNotCancelled(): Promise<void>;
+}
+
+export const CANCELLED_MESSAGE = 'The upload was cancelled; nothing was stored.';
+
+/**
+ * Progress of upload `uploadId`, written with single autocommit statements on the upload's second connection,
+ * outside its transaction (which only touches the upload row at its end, so these never wait on it).
+ */
+export function createProgressReporter(
+  db: pg.Pool | pg.ClientBase,
+  uploadId: string,
+  intervalMs = 400,
+  clock: () => number = () => Date.now(),
+): TProgressReporter {
+  let last = Number.NEGATIVE_INFINITY;
+  return {
+    async report(progress, force = false) {
+      const at = clock();
+      if (!force && at - last < intervalMs) {
+        return;
+      }
+      last = at;
+      const result = await db.query<{ cancel_requested: boolean }>(
+        'UPDATE upload SET progress = $2 WHERE id = $1 RETURNING cancel_requested',
+        [uploadId, JSON.stringify(progress())],
+      );
+      throwIfCancelled(result.rows);
+    },
+    async assertNotCancelled() {
+      const result = await db.query<{ cancel_requested: boolean }>(
+        'SELECT cancel_requested FROM upload WHERE id = $1',
+        [uploadId],
+      );
+      throwIfCancelled(result.rows);
+    },
+  };
+}
+
+// No row: a DELETE removed it while the upload waited for its slot (before it was marked live), also a cancel.
+function throwIfCancelled(rows: { cancel_requested: boolean }[]): void {
+  if (rows[0]?.cancel_requested ?? true) {
+    throw new AppError('CONFLICT', CANCELLED_MESSAGE, { cancelled: true });
+  }
+}
+
+/** Progress of one upload of the organisation, or null (unknown id, other organisation, discarded upload). */
+export async function getUploadProgress(
+  ctx: { orgId: string },
+  id: string,
+): Promise<TUploadProgressResponse | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) {
+    return null;
+  }
+  const { rows } = await getPgPool().query<{
+    status: TUploadProgressResponse['status'];
+    progress: TUploadProgress | null;
+    cancel_requested: boolean;
+  }>('SELECT status, progress, cancel_requested FROM upload WHERE id = $1 AND org_id = $2', [id, ctx.orgId]);
+  const row = rows[0];
+  return row
+    ? { id, status: row.status, cancelRequested: row.cancel_requested, progress: row.progress }
+    : null;
+}

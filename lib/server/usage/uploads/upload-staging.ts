@@ -1,0 +1,86 @@
+import 'server-only';
+import type { TSqlRunner } from '../../db/sql-runner';
+import { STAGED_RECORD_COLUMNS, STAGING_REFS_TABLE, STAGING_TABLE } from '../staging-rows';
+
+export interface TApplyResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Moves the staged rows into usage_record with one set-based upsert on (org_id, external_id): teams and
+ * projects named on the rows are created (matched by slug), each row's provenance is taken from the refs table, a known external id whose content changed is
+ * replaced and the replacement logged as a RestatementEntry (`reason`, plus the line when known), unchanged
+ * rows stay as they are. `dedupe`: the input may hold the same external id twice (identical rows); keep the
+ * last one. Statement-level work only, so triggers on usage_record fire once per statement.
+ */
+export async function applyStagedRecords(
+  client: TSqlRunner,
+  args: {
+    orgId: string;
+    uploadId: string | null;
+    reason: string;
+    computedAt: Date;
+    dedupe: boolean;
+    /** Rows staged (known to the writer); counted in SQL when rows were deduplicated. */
+    stagedRows: number;
+    /** Teams and projects named on the staged rows, slug → name (collected by the writer, no table scan). */
+    teams: ReadonlyMap<string, string>;
+    projects: ReadonlyMap<string, string>;
+  },
+): Promise<TApplyResult> {
+  const { orgId, uploadId, reason, computedAt } = args;
+  const source = args.dedupe
+    ? `(SELECT DISTINCT ON (external_id) * FROM ${STAGING_TABLE} ORDER BY external_id, upload_line DESC)`
+    : STAGING_TABLE;
+  for (const [table, names] of [
+    ['team', args.teams],
+    ['project', args.projects],
+  ] as const) {
+    if (names.size > 0) {
+      await client.query(
+        `INSERT INTO "${table}" (org_id, slug, name)
+         SELECT $1::uuid, slug, name FROM unnest($2::text[], $3::text[]) AS n(slug, name)
+         ON CONFLICT (org_id, slug) DO NOTHING`,
+        [orgId, [...names.keys()], [...names.values()]],
+      );
+    }
+  }
+  await client.query(
+    `INSERT INTO restatement_entry (org_id, record_id, field, old_value, new_value, reason)
+     SELECT u.org_id, u.id, 'record',
+       json_build_object('contentHash', u.content_hash, 'uploadId', u.upload_id, 'facilityEnergyKwh', u.facility_energy_kwh, 'locationKgCo2e', u.location_kg_co2e)::text,
+       json_build_object('contentHash', s.content_hash, 'uploadId', $2::uuid, 'facilityEnergyKwh', s.facility_energy_kwh, 'locationKgCo2e', s.location_kg_co2e)::text,
+       $3::text || coalesce(' (line ' || s.upload_line || ')', '')
+     FROM ${source} s JOIN usage_record u ON u.org_id = $1::uuid AND u.external_id = s.external_id
+     WHERE u.content_hash IS DISTINCT FROM s.content_hash`,
+    [orgId, uploadId, reason],
+  );
+  const staged = STAGED_RECORD_COLUMNS.map((column) => `"${column}"`);
+  const result = await client.query<{ inserted: boolean; n: string }>(
+    `WITH upserted AS (
+       INSERT INTO usage_record (org_id, upload_id, computed_at, updated_at, team_id, project_id, factor_refs, ${staged.join(', ')})
+       SELECT $1::uuid, $2::uuid, $3::timestamptz, now(), t.id, p.id, r.factor_refs, ${staged.map((c) => `s.${c}`).join(', ')}
+       FROM ${source} s
+       JOIN ${STAGING_REFS_TABLE} r ON r.id = s.factor_refs_id
+       LEFT JOIN team t ON t.org_id = $1 AND t.slug = s.team_slug
+       LEFT JOIN project p ON p.org_id = $1 AND p.slug = s.project_slug
+       ON CONFLICT (org_id, external_id) DO UPDATE SET
+         upload_id = EXCLUDED.upload_id, computed_at = EXCLUDED.computed_at, updated_at = now(),
+         team_id = EXCLUDED.team_id, project_id = EXCLUDED.project_id, factor_refs = EXCLUDED.factor_refs,
+         ${staged.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+       WHERE usage_record.content_hash IS DISTINCT FROM EXCLUDED.content_hash
+       RETURNING (xmax = 0) AS inserted
+     ) SELECT inserted, count(*)::text AS n FROM upserted GROUP BY inserted`,
+    [orgId, uploadId, computedAt],
+  );
+  const created = Number(result.find((r) => r.inserted)?.n ?? 0);
+  const updated = Number(result.find((r) => !r.inserted)?.n ?? 0);
+  let total = args.stagedRows;
+  if (args.dedupe) {
+    const counted = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${source} s`);
+    total = Number(counted[0]?.n ?? 0);
+  }
+  return { created, updated, unchanged: total - created - updated };
+}

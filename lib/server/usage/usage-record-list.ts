@@ -1,0 +1,87 @@
+import 'server-only';
+import type { TDateRange } from '@/lib/dashboard/date-range';
+import type { TRecordListRow } from '@/lib/dashboard/record-csv';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import { RECORDS_PAGE_SIZE, type TRecordSort, type TRecordsQuery } from '@/lib/schemas/records-query';
+import { getPrisma } from '@/lib/server/db/prisma';
+import { dashboardWhereSql } from '../dashboard/dashboard-where';
+
+export type { TRecordListRow };
+
+const SORT_SQL: Record<TRecordSort, Prisma.Sql> = {
+  started_at: Prisma.sql`r.started_at`,
+  location_kg_co2e: Prisma.sql`r.location_kg_co2e`,
+  market_kg_co2e: Prisma.sql`r.market_kg_co2e`,
+  facility_energy_kwh: Prisma.sql`r.facility_energy_kwh`,
+  model: Prisma.sql`r.model`,
+  phase: Prisma.sql`r.phase`,
+};
+
+const SELECT = Prisma.sql`SELECT r.id::text AS id, r.external_id AS "externalId", r.phase::text AS phase,
+    r.started_at AS "startedAt", r.ended_at AS "endedAt", t.name AS team, p.name AS project, r.model,
+    r.provider::text AS provider, r.region, r.accelerator, r.facility_energy_kwh AS "facilityEnergyKwh",
+    r.location_kg_co2e AS "locationKgCo2e", r.market_kg_co2e AS "marketKgCo2e", r.embodied_kg_co2e AS "embodiedKgCo2e",
+    (r.water_onsite_l + r.water_offsite_l) AS "waterL", r.is_measured AS "isMeasured"
+  FROM usage_record r LEFT JOIN team t ON t.id = r.team_id LEFT JOIN project p ON p.id = r.project_id`;
+
+/** One page (offset pagination, 50 rows) of the filtered records, plus the total count. */
+export async function findUsageRecordsPage(
+  ctx: { orgId: string },
+  filters: TDashboardFilters,
+  range: TDateRange,
+  query: TRecordsQuery,
+): Promise<{ rows: TRecordListRow[]; total: number }> {
+  const where = dashboardWhereSql(ctx, filters, range);
+  const direction = query.dir === 'asc' ? Prisma.sql`ASC NULLS FIRST` : Prisma.sql`DESC NULLS LAST`;
+  const [rows, count] = await Promise.all([
+    getPrisma().$queryRaw<TRecordListRow[]>`${SELECT} WHERE ${where}
+      ORDER BY ${SORT_SQL[query.sort]} ${direction}, r.id ${query.dir === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`}
+      LIMIT ${RECORDS_PAGE_SIZE} OFFSET ${(query.page - 1) * RECORDS_PAGE_SIZE}`,
+    getPrisma().$queryRaw<
+      { total: number }[]
+    >`SELECT COUNT(*)::int AS total FROM usage_record r WHERE ${where}`,
+  ]);
+  return { rows, total: count[0]?.total ?? 0 };
+}
+
+/** Up to `limit` filtered records after the keyset `after` (started_at, id ascending): the API's cursor pages. */
+export async function findUsageRecordsAfter(
+  ctx: { orgId: string },
+  filters: TDashboardFilters,
+  range: TDateRange,
+  after: { startedAt: Date; id: string } | null,
+  limit: number,
+): Promise<TRecordListRow[]> {
+  const keyset: Prisma.Sql = after
+    ? Prisma.sql`AND (r.started_at, r.id) > (${after.startedAt}::timestamptz, ${after.id}::uuid)`
+    : Prisma.empty;
+  return getPrisma().$queryRaw<
+    TRecordListRow[]
+  >`${SELECT} WHERE ${dashboardWhereSql(ctx, filters, range)} ${keyset}
+      ORDER BY r.started_at, r.id LIMIT ${limit}`;
+}
+
+/**
+ * Every filtered record in batches (keyset on started_at, id, so memory stays flat for large exports).
+ */
+export async function* iterateUsageRecords(
+  ctx: { orgId: string },
+  filters: TDashboardFilters,
+  range: TDateRange,
+  batchSize = 1000,
+): AsyncGenerator<TRecordListRow[]> {
+  let after: { startedAt: Date; id: string } | null = null;
+  for (;;) {
+    const rows: TRecordListRow[] = await findUsageRecordsAfter(ctx, filters, range, after, batchSize);
+    if (rows.length === 0) {
+      return;
+    }
+    yield rows;
+    const last = rows[rows.length - 1] as TRecordListRow;
+    after = { startedAt: last.startedAt, id: last.id };
+    if (rows.length < batchSize) {
+      return;
+    }
+  }
+}
