@@ -1,8 +1,8 @@
 // Child process of bench/ingest.ts: migrates DATABASE_URL and loads the bundled factor library into it, so the
 // benchmark process itself never holds the bundled library (its peak RSS is then the ingest's own).
 
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { migrateDatabase } from '../scripts/db/migrate';
 
 const url = process.env.DATABASE_URL as string;

@@ -4,9 +4,9 @@
 import { computeFootprintsMemo } from '@/lib/emissions/footprint-memo';
 import { ensureIndexed } from '@/lib/emissions/index-factor-library';
 import { DEFAULT_METHODOLOGY_SETTINGS } from '@/lib/emissions/methodology-settings';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { createUsageFileStream } from '@/lib/ingest/usage-file-stream';
 import { toCopyCsvLine } from '@/lib/server/db/pg-copy';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { sourceDataOf, stagingRowOf } from '@/lib/server/usage/staging-rows';
 import { csvChunks } from './ingest-rows';
 

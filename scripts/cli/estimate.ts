@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildEstimateReport } from '@/lib/cli/build-estimate-report';
 import { formatEstimateText } from '@/lib/cli/format-estimate-text';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { parseUsageFile } from '@/lib/ingest/parse-usage-file';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { CliUsageError } from './cli-usage-error';
 
 const FORMATS = ['auto', 'generic', 'codecarbon', 'nvidia-smi'] as const;

@@ -1,7 +1,7 @@
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { seedDemoOrganization } from '@/lib/server/demo/demo-seed';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { recoverInterruptedUploads } from '@/lib/server/usage/uploads/upload-lifecycle';
 import { migrateDatabase } from './migrate';
 

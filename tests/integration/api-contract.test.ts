@@ -10,11 +10,11 @@ import { POST as freezeReport } from '@/app/api/v1/reports/[period]/versions/rou
 import { GET as summary } from '@/app/api/v1/summary/route';
 import { GET as listUploads, POST as upload } from '@/app/api/v1/uploads/route';
 import type { TUserActor } from '@/lib/auth/actor';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { createApiToken } from '@/lib/server/access/api-tokens';
 import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { expectContract } from '../support/api-contract';
 import { createTestDatabase } from '../support/test-database';
 import { createOrgWithEditor, orgTotals } from '../support/upload-fixtures';

@@ -3,11 +3,11 @@ import { DELETE as deleteContract } from '@/app/api/v1/energy-contracts/[id]/rou
 import { POST as createContract, GET as listContracts } from '@/app/api/v1/energy-contracts/route';
 import { POST as storeRecords } from '@/app/api/v1/records/route';
 import type { TUserActor } from '@/lib/auth/actor';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { createApiToken } from '@/lib/server/access/api-tokens';
 import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { expectContract } from '../support/api-contract';
 import { createOrgWithMember } from '../support/org-factory';
 import { createTestDatabase } from '../support/test-database';

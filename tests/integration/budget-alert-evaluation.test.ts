@@ -6,12 +6,12 @@ import { DELETE as deleteOverride } from '@/app/api/v1/factors/overrides/[kind]/
 import { POST as createOverride } from '@/app/api/v1/factors/overrides/route';
 import { POST as storeRecords } from '@/app/api/v1/records/route';
 import { periodContaining } from '@/lib/emissions/calendar-periods';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { createApiToken } from '@/lib/server/access/api-tokens';
 import type { TAuthContext } from '@/lib/server/access/auth-context';
 import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { findActiveBudgetAlerts } from '@/lib/server/targets/budget-alerts';
 import { saveBudget } from '@/lib/server/targets/budgets';
 import { sumEmissionsInWindows } from '@/lib/server/targets/target-sums';

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TDateRange } from '@/lib/dashboard/date-range';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { parseDashboardFilters, type TDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { PHASES, PROVIDERS } from '@/lib/schemas/usage-record';
 import { findBreakdowns, findTopEmitters } from '@/lib/server/dashboard/dashboard-breakdowns';
@@ -11,6 +10,7 @@ import { findInferenceByModel, findTrendByPhase } from '@/lib/server/dashboard/d
 import { getPrisma } from '@/lib/server/db/prisma';
 import { seedDemoOrganization } from '@/lib/server/demo/demo-seed';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { createTestDatabase } from '../support/test-database';
 
 // Every dashboard aggregate must equal the sum over the underlying records (apportioned by time share),

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildModelLifecycles } from '@/lib/dashboard/model-lifecycle';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { RECORDS_PAGE_SIZE, ZRecordsQuery } from '@/lib/schemas/records-query';
 import { getDashboardTotals } from '@/lib/server/dashboard/dashboard-totals';
@@ -8,6 +7,7 @@ import { findLifecycleInputs } from '@/lib/server/dashboard/model-lifecycle';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { seedDemoOrganization } from '@/lib/server/demo/demo-seed';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { getUsageRecordDetail } from '@/lib/server/usage/usage-record-detail';
 import { findUsageRecordsPage, iterateUsageRecords } from '@/lib/server/usage/usage-record-list';
 import { createTestDatabase } from '../support/test-database';

@@ -3,7 +3,6 @@ import { POST as signOffRoute } from '@/app/api/v1/reports/[period]/versions/[ve
 import { POST as freezeRoute } from '@/app/api/v1/reports/[period]/versions/route';
 import type { TUserActor } from '@/lib/auth/actor';
 import { userActor } from '@/lib/auth/actor';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
 import { ZHardwareAssetInput } from '@/lib/schemas/hardware-asset';
@@ -11,6 +10,7 @@ import { createApiToken } from '@/lib/server/access/api-tokens';
 import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { getQuarterAggregates } from '@/lib/server/reports/quarter-aggregates';
 import { getReportVersion } from '@/lib/server/reports/report-versions';
 import {

@@ -1,7 +1,6 @@
 import { hashPassword, verifyPassword } from 'better-auth/crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GET as listUploads, POST as postUpload } from '@/app/api/v1/uploads/route';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { GENERIC_EXAMPLE_CSV } from '@/lib/ingest/templates';
 import { createApiToken, getBearerIdentity } from '@/lib/server/access/api-tokens';
@@ -19,6 +18,7 @@ import { createOrganization } from '@/lib/server/access/organization-create';
 import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { createOrgWithMember } from '../support/org-factory';
 import { createTestDatabase } from '../support/test-database';
 

@@ -8,7 +8,6 @@ import {
 } from '@/app/(dashboard)/_components/dashboard-query';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import { DEFAULT_METHODOLOGY_SETTINGS } from '@/lib/emissions/methodology-settings';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { type TUsageRecordInput, ZUsageRecordInput } from '@/lib/schemas/usage-record';
 import type { TAuthContext } from '@/lib/server/access/auth-context';
 import { getDashboardTotals } from '@/lib/server/dashboard/dashboard-totals';
@@ -20,6 +19,7 @@ import {
 import { getPrisma, withDashboardReads } from '@/lib/server/db/prisma';
 import { getCachedFactorLibrary } from '@/lib/server/factors/factor-library-cache';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { RenderGate } from '@/lib/server/http/render-gate';
 import { currentRequestContext } from '@/lib/server/http/request-context';
 import { storeUsageRecords } from '@/lib/server/usage/usage-records';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { changeMemberRole, removeMember } from '@/lib/server/access/members';
 import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { recomputeOrganization } from '@/lib/server/usage/recompute';
 import { createOrgWithMember } from '../support/org-factory';
 import { guardPgOverlaps, type TPgOverlapGuard } from '../support/pg-overlap-guard';

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import { DEFAULT_METHODOLOGY_SETTINGS } from '@/lib/emissions/methodology-settings';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { seedDemoOrganization } from '@/lib/server/demo/demo-seed';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { getQuarterAggregates, listReportQuarters } from '@/lib/server/reports/quarter-aggregates';
 import { storeUsageRecords } from '@/lib/server/usage/usage-records';
 import { createTestDatabase } from '../support/test-database';

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TUserActor } from '@/lib/auth/actor';
 import { periodContaining } from '@/lib/emissions/calendar-periods';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
 import { createApiToken } from '@/lib/server/access/api-tokens';
 import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { getQuarterAggregates } from '@/lib/server/reports/quarter-aggregates';
 import { saveBudget } from '@/lib/server/targets/budgets';
 import { evaluatePendingBudgetAlerts } from '@/lib/server/targets/pending-budget-alerts';

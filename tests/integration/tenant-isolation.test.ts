@@ -6,7 +6,6 @@ import { GET as getUploadErrors } from '@/app/api/v1/uploads/[id]/errors/route';
 import { DELETE as deleteUploadRoute, GET as getUploadRoute } from '@/app/api/v1/uploads/[id]/route';
 import { GET as listUploads, POST as postUpload } from '@/app/api/v1/uploads/route';
 import { userActor } from '@/lib/auth/actor';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { GENERIC_EXAMPLE_CSV } from '@/lib/ingest/templates';
 import { ZGridFactorOverrideInput } from '@/lib/schemas/factor-override';
 import { createApiToken, getBearerIdentity, revokeApiToken } from '@/lib/server/access/api-tokens';
@@ -16,6 +15,7 @@ import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
 import { createGridFactorOverride, deleteFactorOverride } from '@/lib/server/factors/factor-overrides';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { approveReportVersion } from '@/lib/server/reports/report-sign-off';
 import { freezeReport, getReportVersion, listReportVersions } from '@/lib/server/reports/report-versions';
 import {

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { recomputeOrganization } from '@/lib/server/usage/recompute';
 import { recoverInterruptedUploads } from '@/lib/server/usage/uploads/upload-lifecycle';
 import { ingestUpload } from '@/lib/server/usage/uploads/uploads';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POST } from '@/app/api/v1/uploads/route';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { createApiToken } from '@/lib/server/access/api-tokens';
 import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { deleteUpload } from '@/lib/server/usage/uploads/delete-upload';
 import { CANCELLED_MESSAGE } from '@/lib/server/usage/uploads/upload-progress';
 import { ingestUpload } from '@/lib/server/usage/uploads/uploads';

@@ -3,7 +3,6 @@
 // Prisma to SQL keep their shapes: compared here with the same rows read through Prisma.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { userActor } from '@/lib/auth/actor';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { GENERIC_EXAMPLE_CSV } from '@/lib/ingest/templates';
 import { getOrganization, getOrganizationBySlug } from '@/lib/server/access/organizations';
 import { getPgPool } from '@/lib/server/db/pg-pool';
@@ -13,6 +12,7 @@ import { findEnergyContracts } from '@/lib/server/factors/energy-contracts';
 import { getFactorLibrary } from '@/lib/server/factors/factor-library';
 import { getCachedFactorLibrary } from '@/lib/server/factors/factor-library-cache';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { findUploads, getUpload, getUploadErrorReport } from '@/lib/server/usage/uploads/upload-queries';
 import { ingestUpload } from '@/lib/server/usage/uploads/uploads';
 import { createTestDatabase } from '../support/test-database';

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DELETE, GET } from '@/app/api/v1/uploads/[id]/route';
 import { POST } from '@/app/api/v1/uploads/route';
 import type { TUserActor } from '@/lib/auth/actor';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { GENERIC_EXAMPLE_CSV } from '@/lib/ingest/templates';
 import { createApiToken } from '@/lib/server/access/api-tokens';
 import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { createTestDatabase } from '../support/test-database';
 import { createOrgWithEditor, orgTotals } from '../support/upload-fixtures';
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TUserActor } from '@/lib/auth/actor';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { GENERIC_EXAMPLE_CSV } from '@/lib/ingest/templates';
 import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { deleteUpload } from '@/lib/server/usage/uploads/delete-upload';
 import { getUpload, getUploadErrorReport } from '@/lib/server/usage/uploads/upload-queries';
 import { ingestUpload } from '@/lib/server/usage/uploads/uploads';

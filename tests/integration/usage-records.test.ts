@@ -1,7 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import { DEFAULT_METHODOLOGY_SETTINGS } from '@/lib/emissions/methodology-settings';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { type TUsageRecordInput, ZUsageRecordInput } from '@/lib/schemas/usage-record';
 import { getDashboardTotals } from '@/lib/server/dashboard/dashboard-totals';
@@ -9,6 +8,7 @@ import { findTrendByPhase } from '@/lib/server/dashboard/dashboard-trends';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { getCachedFactorLibrary } from '@/lib/server/factors/factor-library-cache';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { storeUsageRecords } from '@/lib/server/usage/usage-records';
 import { createOrgWithMember } from '../support/org-factory';
 import { createTestDatabase } from '../support/test-database';

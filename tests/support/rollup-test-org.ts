@@ -1,8 +1,8 @@
 import pg from 'pg';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { seedDemoOrganization } from '@/lib/server/demo/demo-seed';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { createTestDatabase } from './test-database';
 
 /**

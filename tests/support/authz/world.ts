@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
 import { type TUserActor, userActor } from '@/lib/auth/actor';
 import { TOKEN_SCOPES, type TTokenScope } from '@/lib/auth/token-scopes';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { createApiToken } from '@/lib/server/access/api-tokens';
 import { getAuthServer } from '@/lib/server/access/auth-server';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { createTestDatabase } from '../test-database';
 
 // The fixture of the role-matrix and tenant-isolation suites: organisation A with one signed-in member per role

@@ -6,7 +6,7 @@ import {
   BUNDLED_REFERENCE_FILES,
   type BundledReferenceTexts,
   buildFactorLibrary,
-} from './build-factor-library';
+} from '../../factors/build-factor-library';
 
 /** Default location of the bundled data: `<repo>/reference` (resolved from the working directory). */
 export const DEFAULT_REFERENCE_DIR = path.resolve(process.cwd(), 'reference');

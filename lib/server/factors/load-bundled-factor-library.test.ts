@@ -8,7 +8,7 @@ import { DEFAULT_METHODOLOGY_SETTINGS } from '@/lib/emissions/methodology-settin
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
 import { loadBundledFactorLibrary } from './load-bundled-factor-library';
 
-const REFERENCE_DIR = path.resolve(import.meta.dirname, '../../reference');
+const REFERENCE_DIR = path.resolve(import.meta.dirname, '../../../reference');
 let lib: IndexedFactorLibrary;
 
 beforeAll(() => {
