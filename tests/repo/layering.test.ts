@@ -83,12 +83,11 @@ function importsOf(file: string, source: string): TImport[] {
     const [, typeKeyword, clause = '', specifier = ''] = match;
     const names = /^\{([^}]*)\}$/.exec(clause.trim())?.[1];
     const allTyped =
-      names !== undefined &&
       names
-        .split(',')
+        ?.split(',')
         .map((name) => name.trim())
         .filter(Boolean)
-        .every((name) => name.startsWith('type '));
+        .every((name) => name.startsWith('type ')) === true;
     imports.push({ file, specifier, typeOnly: Boolean(typeKeyword) || allTyped });
   }
   for (const match of source.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) {
