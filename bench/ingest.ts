@@ -205,7 +205,7 @@ async function main() {
     `ingest_breakdown: staging ${ms(timings.stagingMs)} (parse+validate ${ms(timings.parseMs)} · engine ${ms(timings.engineMs)} · staging encode ${ms(timings.encodeMs)} · waiting for COPY ${ms(timings.copyMs)}) · upsert incl. triggers ${ms(timings.upsertMs)}`,
   );
   console.log(
-    `ingest_stages: ${timings.stages.map((s) => `${s.stage} ${ms(s.ms)} (${s.spans} spans, ${s.items} items)`).join(' · ')}`,
+    `ingest_stages: ${timings.stages.map((s) => `${s.stage} ${ms(s.ms)} (${s.spans} span${s.spans === 1 ? '' : 's'}, ${s.items} items)`).join(' · ')}`,
   );
   console.log(
     `ingest_process: rss_at_start_mb=${Math.round(result.rssStartMb)} prisma_client=${result.prismaInstantiated ? 'instantiated' : 'never instantiated'}`,
