@@ -4,18 +4,15 @@
  * records → footprints (`compute`) → staging rows encoded (`stage`) → sent by COPY (`copy`, the time spent
  * waiting for Postgres) → one set-based `upsert` → the Upload row, audit event and progress (`finish`).
  */
-const INGEST_STAGES = [
-  'resolve',
-  'decode',
-  'parse',
-  'compute',
-  'stage',
-  'copy',
-  'upsert',
-  'finish',
-] as const;
-
-export type TIngestStage = (typeof INGEST_STAGES)[number];
+export type TIngestStage =
+  | 'resolve'
+  | 'decode'
+  | 'parse'
+  | 'compute'
+  | 'stage'
+  | 'copy'
+  | 'upsert'
+  | 'finish';
 
 /**
  * Timing hook of the upload pipeline. Injected so production pays nothing (`noopTracer`: one function call per
