@@ -4,9 +4,11 @@
 // POST /api/v1/uploads once the body is read) and prints one `BENCH_INGEST_RESULT <json>` line for the parent.
 import { createReadStream } from 'node:fs';
 import { systemActor } from '@/lib/auth/actor';
+import { createRecordingTracer } from '@/lib/ingest/ingest-tracer';
 import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getCachedFactorLibrary } from '@/lib/server/factors/factor-library-cache';
-import { ingestUpload, type TIngestTimings } from '@/lib/server/usage/uploads/uploads';
+import { ingestUpload } from '@/lib/server/usage/uploads/uploads';
+import { ingestTimingsOf } from './ingest-timings';
 
 const [orgId, file] = process.argv.slice(2) as [string, string];
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -38,11 +40,12 @@ if (gc) {
   gc();
   console.log(`live_heap_before_ingest_mb=${Math.round(mb(process.memoryUsage().heapUsed))}`);
 }
-const timings: TIngestTimings = {};
+// Records each pipeline stage's time (production runs the no-op tracer).
+const tracer = createRecordingTracer(() => performance.now());
 const t0 = performance.now();
 const { upload } = await ingestUpload(
   { orgId, actor: systemActor('ingest benchmark') },
-  { fileName: 'bench.csv', chunks: createReadStream(file, { highWaterMark: 1 << 16 }), parse: {}, timings },
+  { fileName: 'bench.csv', chunks: createReadStream(file, { highWaterMark: 1 << 16 }), parse: {}, tracer },
 );
 const ingestMs = performance.now() - t0;
 clearInterval(sampler);
@@ -60,7 +63,7 @@ const result = {
   errorCount: upload.errorCount,
   ingestMs,
   libraryLoadMs,
-  timings,
+  timings: ingestTimingsOf(tracer),
   rssStartMb,
   rssBeforeMb,
   peakRssMb: process.resourceUsage().maxRSS / 1024,

@@ -15,11 +15,11 @@ import { pipeline } from 'node:stream/promises';
 import { build } from 'esbuild';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { TIngestTimings } from '@/lib/server/usage/uploads/uploads';
 import { dataPath } from '../scripts/db/data-root';
 import { startEmbeddedPostgres } from '../scripts/db/embedded-postgres';
 import { timeRecordCopies } from './ingest-baselines';
 import { csvChunks } from './ingest-rows';
+import type { TIngestTimings } from './ingest-timings';
 
 function rowsArg(): number {
   const i = process.argv.indexOf('--rows');
@@ -203,6 +203,9 @@ async function main() {
   const ms = (v: number | undefined) => `${Math.round(v ?? 0)} ms`;
   console.log(
     `ingest_breakdown: staging ${ms(timings.stagingMs)} (parse+validate ${ms(timings.parseMs)} · engine ${ms(timings.engineMs)} · staging encode ${ms(timings.encodeMs)} · waiting for COPY ${ms(timings.copyMs)}) · upsert incl. triggers ${ms(timings.upsertMs)}`,
+  );
+  console.log(
+    `ingest_stages: ${timings.stages.map((s) => `${s.stage} ${ms(s.ms)} (${s.spans} span${s.spans === 1 ? '' : 's'}, ${s.items} items)`).join(' · ')}`,
   );
   console.log(
     `ingest_process: rss_at_start_mb=${Math.round(result.rssStartMb)} prisma_client=${result.prismaInstantiated ? 'instantiated' : 'never instantiated'}`,

@@ -1,0 +1,88 @@
+import 'server-only';
+import type pg from 'pg';
+import type { UsageFileSummary } from '@/lib/ingest/usage-file-stream';
+import type { TSqlRunner } from '../../db/sql-runner';
+import type { TStagingWriter } from '../staging-writer';
+import type { TRecordStager } from './record-stager';
+import { hasRepeatedExternalIds, type TRecordIdCheck, unstageLines } from './upload-duplicates';
+import type { TUploadFileReader } from './upload-file-reader';
+import { lockUploadContent } from './upload-lock';
+import { findExistingUploadBySha, type TUploadFormat, uploadFormatOf } from './upload-queries';
+import { uploadReportOf, withDuplicateErrors } from './upload-report';
+import type { TIngestContext, TReport } from './upload-rows';
+import { applyStagedRecords, type TApplyResult } from './upload-staging';
+
+/** The file as read and stored: what the finish stage writes on the upload row. */
+export interface TUploadResult {
+  sizeBytes: number;
+  sha256: string;
+  format: TUploadFormat;
+  summary: UsageFileSummary;
+  report: TReport;
+}
+
+/** How the upsert stage ended: the same file was already stored, nothing is stored, or the records are. */
+export type TUpsertOutcome =
+  | { kind: 'repeated'; id: string }
+  | { kind: 'failed'; result: TUploadResult }
+  | { kind: 'stored'; result: TUploadResult; applied: TApplyResult; upsertedRows: number };
+
+/**
+ * Upsert stage, once every row is staged: a file already stored (same sha256) ends here; otherwise the
+ * duplicate record_ids found in SQL join the parser's errors and, unless the file fails (all-or-nothing, no
+ * rows), the staged rows go into usage_record with one set-based upsert (`applyStagedRecords`).
+ */
+export async function upsertUploadRecords(
+  tx: { client: pg.ClientBase; db: TSqlRunner },
+  ctx: TIngestContext,
+  upload: { id: string; fileName: string; validOnly: boolean; mapped: boolean; computedAt: Date },
+  staged: { reader: TUploadFileReader; ids: TRecordIdCheck; stager: TRecordStager; writer: TStagingWriter },
+): Promise<TUpsertOutcome> {
+  const { client, db } = tx;
+  const { reader, ids, stager, writer } = staged;
+  const sha256 = reader.sha256();
+  // Serialises concurrent uploads of the same content: the second sees the first's commit (docs/RELIABILITY.md).
+  await lockUploadContent(client, ctx.orgId, sha256);
+  const existing = await findExistingUploadBySha(client, ctx.orgId, sha256);
+  if (existing) {
+    return { kind: 'repeated', id: existing };
+  }
+  const parsed = reader.summary();
+  const duplicateIds = parsed.fatal ? [] : await ids.duplicates(upload.fileName);
+  const summary = withDuplicateErrors(parsed, duplicateIds);
+  // "Import valid rows only": the rows of lines found to reuse a record_id leave the staging table.
+  const unstaged = upload.validOnly
+    ? await unstageLines(
+        db,
+        duplicateIds.map((e) => e.line),
+        stager.totals,
+      )
+    : 0;
+  summary.stats.accepted -= unstaged;
+  const failed =
+    summary.fatal || stager.totals.records === 0 || (summary.errors.length > 0 && !upload.validOnly);
+  const result: TUploadResult = {
+    sizeBytes: reader.sizeBytes,
+    sha256,
+    format: uploadFormatOf(summary.format, upload.mapped),
+    summary,
+    report: uploadReportOf(summary, { failed, validOnly: upload.validOnly, fileName: upload.fileName }),
+  };
+  if (failed) {
+    return { kind: 'failed', result };
+  }
+  // Temp tables get no statistics from autovacuum; without them the planner may nest-loop the refs join.
+  await client.query('ANALYZE upload_staging, upload_staging_refs');
+  const upsertedRows = writer.stagedRows - unstaged;
+  const applied = await applyStagedRecords(db, {
+    orgId: ctx.orgId,
+    uploadId: upload.id,
+    reason: `replaced by upload of ${upload.fileName}`,
+    computedAt: upload.computedAt,
+    dedupe: stager.contentIdRows > 0 && (await hasRepeatedExternalIds(db)),
+    stagedRows: upsertedRows,
+    teams: writer.teams,
+    projects: writer.projects,
+  });
+  return { kind: 'stored', result, applied, upsertedRows };
+}
