@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TUserActor } from '@/lib/auth/actor';
-import { loadBundledFactorLibrary } from '@/lib/factors/load-bundled-factor-library';
 import { createRecordingTracer } from '@/lib/ingest/ingest-tracer';
 import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
+import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { ingestUpload } from '@/lib/server/usage/uploads/uploads';
 import { createTestDatabase } from '../support/test-database';
 import { chunksOf, createOrgWithEditor } from '../support/upload-fixtures';
