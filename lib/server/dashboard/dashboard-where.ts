@@ -1,6 +1,5 @@
 import 'server-only';
 import type { TDateRange } from '@/lib/dashboard/date-range';
-import { Prisma } from '@/lib/generated/prisma/client';
 import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { joinSql, rawSql, type Sql, sql } from '@/lib/server/db/sql';
 import { type TRollupDays, wholeMonthsOf } from '../rollups/rollup-plan';
@@ -8,7 +7,7 @@ import { ROLLUP_QUANTITIES } from '../rollups/rollup-quantities';
 
 /**
  * The ONE where-clause builder for dashboard queries (overview, models, records explorer, CSV export).
- * Parametrised Prisma.sql fragments on the alias `r` (usage_record), always scoped by org_id.
+ * Parametrised `sql` fragments (lib/server/db/sql.ts) on the alias `r` (usage_record), always scoped by org_id.
  * Date semantics: a record belongs to the range when its interval [started_at, ended_at] overlaps it; its
  * quantities are then apportioned by time share (see `timeShareSql`), so a run straddling the range edge
  * counts only the part inside.

@@ -1,4 +1,5 @@
 import 'server-only';
+import type pg from 'pg';
 import sql, { empty, join, raw, Sql } from 'sql-template-tag';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { prismaRunner, type TSqlRunner } from './sql-runner';
@@ -48,4 +49,20 @@ export async function executeSql(db: TSqlDb, statement: Sql): Promise<void> {
     return;
   }
   await db.query(statement.text, statement.values);
+}
+
+/**
+ * pg only: the rows as arrays in column order (pg's `rowMode: 'array'`), no object per row; for bulk loads that
+ * copy the values into column storage (the bundled grid factors).
+ */
+export async function queryArrayRows<TRow extends unknown[]>(
+  db: pg.Pool | pg.ClientBase,
+  statement: Sql,
+): Promise<TRow[]> {
+  const result = await db.query<TRow, unknown[]>({
+    text: statement.text,
+    values: statement.values,
+    rowMode: 'array',
+  });
+  return result.rows;
 }
