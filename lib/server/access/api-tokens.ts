@@ -5,6 +5,7 @@ import { TOKEN_SCOPES, type TTokenScope } from '@/lib/auth/token-scopes';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { queryRows, sql } from '@/lib/server/db/sql';
 import { recordAuditEvent } from '../audit/audit-events';
 import type { TMembershipDto } from './memberships';
 
@@ -190,7 +191,9 @@ export async function resolveBearerToken(token: string, now: Date): Promise<TBea
     return { ok: false, reason: 'unknown' };
   }
   const prisma = getPrisma();
-  const [row] = await prisma.$queryRaw<TBearerRow[]>`
+  const [row] = await queryRows<TBearerRow>(
+    prisma,
+    sql`
     SELECT t.id, t.org_id::text, t.user_id, t.revoked_at, t.expires_at, t.last_used_at, t.scopes,
            o.slug AS org_slug, o.time_zone AS org_time_zone, m.role::text AS role,
            COALESCE((SELECT json_agg(json_build_object('orgId', mo.id, 'orgSlug', mo.slug, 'orgName', mo.name,
@@ -200,7 +203,8 @@ export async function resolveBearerToken(token: string, now: Date): Promise<TBea
       FROM api_token t
       JOIN organization o ON o.id = t.org_id
       LEFT JOIN membership m ON m.org_id = t.org_id AND m.user_id = t.user_id
-     WHERE t.token_hash = ${hashApiToken(token)}`;
+     WHERE t.token_hash = ${hashApiToken(token)}`,
+  );
   if (!row) {
     return { ok: false, reason: 'unknown' };
   }

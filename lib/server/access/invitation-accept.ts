@@ -4,6 +4,7 @@ import { userActor } from '@/lib/auth/actor';
 import { inviteRefusal } from '@/lib/auth/member-rules';
 import { AppError } from '@/lib/errors';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { executeSql, queryRows, sql } from '@/lib/server/db/sql';
 import { recordAuditEvent } from '../audit/audit-events';
 import { hashInvitationToken, statusOf } from './invitations';
 
@@ -28,11 +29,15 @@ export async function acceptInvitation(
     const tokenHash = hashInvitationToken(token);
     // The organisation row first, shared: role changes and removals hold it FOR UPDATE (lib/server/access/members.ts), so
     // the inviter's role read below cannot change before this transaction commits; same lock order, no deadlock.
-    await tx.$queryRaw`SELECT o.id FROM organization o JOIN invitation i ON i.org_id = o.id
-      WHERE i.token_hash = ${tokenHash} FOR SHARE OF o`;
-    const locked = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT id FROM invitation WHERE token_hash = ${tokenHash} FOR UPDATE`;
+    await executeSql(
+      tx,
+      sql`SELECT o.id FROM organization o JOIN invitation i ON i.org_id = o.id
+      WHERE i.token_hash = ${tokenHash} FOR SHARE OF o`,
+    );
+    const locked = await queryRows<{ id: string }>(
+      tx,
+      sql`SELECT id FROM invitation WHERE token_hash = ${tokenHash} FOR UPDATE`,
+    );
     const row = locked[0] ? await tx.invitation.findUnique({ where: { id: locked[0].id } }) : null;
     if (!row) {
       throw new AppError('NOT_FOUND', 'This invitation link is not valid.');

@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { executeSql, sql } from '@/lib/server/db/sql';
 import { recordAuditEvent } from '../audit/audit-events';
 
 export interface TMemberDto {
@@ -43,7 +44,7 @@ async function lockAndCheck(
   targetUserId: string,
   newRole: Role | null,
 ) {
-  await tx.$queryRaw`SELECT id FROM organization WHERE id = ${ctx.orgId}::uuid FOR UPDATE`;
+  await executeSql(tx, sql`SELECT id FROM organization WHERE id = ${ctx.orgId}::uuid FOR UPDATE`);
   // One after the other, not Promise.all: an interactive transaction holds ONE pg client, and overlapping queries
   // on it are queued by pg with a DeprecationWarning (rejected from pg 9). tests/integration/pg-overlap.test.ts.
   const actor = await tx.membership.findUnique({

@@ -1,5 +1,6 @@
 import 'server-only';
 import { DEFAULT_METHODOLOGY_SETTINGS, type MethodologySettings } from '@/lib/emissions/methodology-settings';
+import { queryRows, sql } from '../db/sql';
 import { pgRunner } from '../db/sql-runner';
 
 export interface TOrganizationDto {
@@ -15,20 +16,21 @@ export interface TOrganizationDto {
 
 // Plain pg (no Prisma): the upload path reads the organisation, and an ingest process must not load Prisma
 // (docs/decisions/ingest-perf.md).
-const ORGANIZATION_SQL = `SELECT id, slug, name, time_zone AS "timeZone", default_basis::text AS "defaultBasis",
+const ORGANIZATION_SQL = sql`SELECT id, slug, name, time_zone AS "timeZone", default_basis::text AS "defaultBasis",
     embodied_lifetime_years AS "embodiedLifetimeYears", currency,
     carbon_price_per_tonne_co2e AS "carbonPricePerTonneCo2e"
   FROM organization`;
 
 export async function getOrganization(ctx: { orgId: string }): Promise<TOrganizationDto | null> {
-  const [row] = await pgRunner().query<TOrganizationDto>(`${ORGANIZATION_SQL} WHERE id = $1::uuid`, [
-    ctx.orgId,
-  ]);
+  const [row] = await queryRows<TOrganizationDto>(
+    pgRunner(),
+    sql`${ORGANIZATION_SQL} WHERE id = ${ctx.orgId}::uuid`,
+  );
   return row ?? null;
 }
 
 export async function getOrganizationBySlug(slug: string): Promise<TOrganizationDto | null> {
-  const [row] = await pgRunner().query<TOrganizationDto>(`${ORGANIZATION_SQL} WHERE slug = $1`, [slug]);
+  const [row] = await queryRows<TOrganizationDto>(pgRunner(), sql`${ORGANIZATION_SQL} WHERE slug = ${slug}`);
   return row ?? null;
 }
 

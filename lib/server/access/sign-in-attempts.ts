@@ -8,6 +8,7 @@ import {
   type TLockoutState,
 } from '@/lib/security/sign-in-lockout';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { executeSql, sql } from '@/lib/server/db/sql';
 import { recordAuditEvent } from '../audit/audit-events';
 
 // Sign-in attempts per email and per client address (not per organisation: nobody is signed in yet). Used by the
@@ -94,9 +95,15 @@ export async function reserveSignInAttempt(input: TSignInAttemptInput): Promise<
   return getPrisma().$transaction(
     async (tx) => {
       // Email first, then address, in every call: no two calls wait on each other in opposite order.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SIGN_IN_LOCK_NAMESPACE}::int, hashtext(${`email:${attempt.email}`}))`;
+      await executeSql(
+        tx,
+        sql`SELECT pg_advisory_xact_lock(${SIGN_IN_LOCK_NAMESPACE}::int, hashtext(${`email:${attempt.email}`}))`,
+      );
       if (attempt.ipAddress) {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SIGN_IN_LOCK_NAMESPACE}::int, hashtext(${`ip:${attempt.ipAddress}`}))`;
+        await executeSql(
+          tx,
+          sql`SELECT pg_advisory_xact_lock(${SIGN_IN_LOCK_NAMESPACE}::int, hashtext(${`ip:${attempt.ipAddress}`}))`,
+        );
       }
       const now = new Date();
       const since = new Date(now.getTime() - LOCKOUT_WINDOW_MS);

@@ -1,7 +1,6 @@
 import 'server-only';
 import { actorTokenId, actorUserId, type TOrgContext } from '@/lib/auth/actor';
-import type { Prisma } from '@/lib/generated/prisma/client';
-import { prismaRunner, type TSqlRunner } from '../db/sql-runner';
+import { executeSql, sql, type TSqlDb } from '../db/sql';
 
 export interface TAuditEvent {
   action: string;
@@ -17,9 +16,6 @@ export interface TAuditEvent {
 
 // The one statement that writes the audit log. `clock_timestamp()`, not the column default (the transaction's
 // start time): events written in one transaction keep the order they happened in.
-const INSERT_AUDIT_EVENT = `INSERT INTO audit_event
-  (org_id, actor_user_id, actor_token_id, action, target_type, target_id, metadata, content_hash, created_at)
-  VALUES ($1::uuid, $2, $3::uuid, $4, $5, $6, $7::jsonb, $8, coalesce($9::timestamptz, clock_timestamp()))`;
 
 /**
  * Appends an audit event with the actor (user, and the bearer token when one was used; neither for the system)
@@ -27,20 +23,17 @@ const INSERT_AUDIT_EVENT = `INSERT INTO audit_event
  * transaction or a TSqlRunner (a pg client in BEGIN: `pgRunner(client)`).
  */
 export async function recordAuditEvent(
-  db: Prisma.TransactionClient | TSqlRunner,
+  db: TSqlDb,
   ctx: Pick<TOrgContext, 'orgId' | 'actor'>,
   event: TAuditEvent,
 ): Promise<void> {
-  const runner = '$queryRawUnsafe' in db ? prismaRunner(db) : db;
-  await runner.query(INSERT_AUDIT_EVENT, [
-    ctx.orgId,
-    actorUserId(ctx.actor),
-    actorTokenId(ctx.actor),
-    event.action,
-    event.targetType ?? null,
-    event.targetId ?? null,
-    event.metadata === undefined ? null : JSON.stringify(event.metadata),
-    event.contentHash ?? null,
-    event.at ?? null,
-  ]);
+  const metadata = event.metadata === undefined ? null : JSON.stringify(event.metadata);
+  await executeSql(
+    db,
+    sql`INSERT INTO audit_event
+          (org_id, actor_user_id, actor_token_id, action, target_type, target_id, metadata, content_hash, created_at)
+        VALUES (${ctx.orgId}::uuid, ${actorUserId(ctx.actor)}, ${actorTokenId(ctx.actor)}::uuid, ${event.action},
+                ${event.targetType ?? null}, ${event.targetId ?? null}, ${metadata}::jsonb, ${event.contentHash ?? null},
+                coalesce(${event.at ?? null}::timestamptz, clock_timestamp()))`,
+  );
 }

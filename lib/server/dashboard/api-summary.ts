@@ -1,24 +1,24 @@
 import 'server-only';
 import type { TDateRange } from '@/lib/dashboard/date-range';
-import { Prisma } from '@/lib/generated/prisma/client';
 import type { TSummaryGroup, TSummaryGroupRow } from '@/lib/schemas/api-v1';
 import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { queryRows, type Sql, sql } from '@/lib/server/db/sql';
 import { planRollupRead, type TRollupCtx } from '../rollups/rollup-plan';
 import { bucketsSql } from './dashboard-trends';
 import { filteredRecordsSql, filteredRollupsSql, filteredSourceSql, timeShareSql } from './dashboard-where';
 
 // Whitelisted key/label expressions per grouping (never interpolate user input as SQL).
-const KEY_SQL: Record<Exclude<TSummaryGroup, 'month'>, { key: Prisma.Sql; label: Prisma.Sql }> = {
-  phase: { key: Prisma.sql`r.phase::text`, label: Prisma.sql`r.phase::text` },
-  team: { key: Prisma.sql`t.slug`, label: Prisma.sql`t.name` },
-  project: { key: Prisma.sql`p.slug`, label: Prisma.sql`p.name` },
-  model: { key: Prisma.sql`r.model`, label: Prisma.sql`r.model` },
+const KEY_SQL: Record<Exclude<TSummaryGroup, 'month'>, { key: Sql; label: Sql }> = {
+  phase: { key: sql`r.phase::text`, label: sql`r.phase::text` },
+  team: { key: sql`t.slug`, label: sql`t.name` },
+  project: { key: sql`p.slug`, label: sql`p.name` },
+  model: { key: sql`r.model`, label: sql`r.model` },
   region: {
-    key: Prisma.sql`r.region`,
-    label: Prisma.sql`COALESCE(r.provider::text || ' · ', '') || r.region`,
+    key: sql`r.region`,
+    label: sql`COALESCE(r.provider::text || ' · ', '') || r.region`,
   },
-  accelerator: { key: Prisma.sql`r.accelerator`, label: Prisma.sql`r.accelerator` },
+  accelerator: { key: sql`r.accelerator`, label: sql`r.accelerator` },
 };
 
 interface TRow {
@@ -32,7 +32,7 @@ interface TRow {
   water: number;
 }
 
-const sums = (share: Prisma.Sql, records: Prisma.Sql) => Prisma.sql`${records}::int AS records,
+const sums = (share: Sql, records: Sql) => sql`${records}::int AS records,
   SUM(r.facility_energy_kwh * ${share})::float8 AS facility, SUM(r.location_kg_co2e * ${share})::float8 AS location,
   SUM(r.market_kg_co2e * ${share})::float8 AS market, SUM(r.embodied_kg_co2e * ${share})::float8 AS embodied,
   SUM((r.water_onsite_l + r.water_offsite_l) * ${share})::float8 AS water`;
@@ -52,27 +52,36 @@ export async function findSummary(
   const days = await planRollupRead(ctx, range);
   if (groupBy === 'month' && days) {
     // A record counts in a month when it starts there or runs into the month's first day inside the range.
-    const month = Prisma.sql`date_trunc('month', r.day::timestamp)`;
-    const records = Prisma.sql`SUM(r.record_starts + CASE WHEN r.day = GREATEST(${month}::date, ${days.fromDay}::date)
+    const month = sql`date_trunc('month', r.day::timestamp)`;
+    const records = sql`SUM(r.record_starts + CASE WHEN r.day = GREATEST(${month}::date, ${days.fromDay}::date)
       THEN r.record_carry_in ELSE 0 END)`;
-    rows = await getPrisma().$queryRaw<TRow[]>`
-      SELECT to_char(${month}, 'YYYY-MM') AS key, to_char(${month}, 'YYYY-MM') AS label, ${sums(Prisma.sql`1`, records)}
+    rows = await queryRows<TRow>(
+      getPrisma(),
+      sql`
+      SELECT to_char(${month}, 'YYYY-MM') AS key, to_char(${month}, 'YYYY-MM') AS label, ${sums(sql`1`, records)}
         FROM ${filteredRollupsSql(ctx, filters, days, { months: true })} r
-       GROUP BY 1, 2 ORDER BY 1`;
+       GROUP BY 1, 2 ORDER BY 1`,
+    );
   } else if (groupBy === 'month') {
-    const share = timeShareSql(Prisma.sql`b.lo`, Prisma.sql`b.hi`);
-    rows = await getPrisma().$queryRaw<TRow[]>`
-      SELECT left(b.label, 7) AS key, left(b.label, 7) AS label, ${sums(share, Prisma.sql`COUNT(DISTINCT r.id)`)}
+    const share = timeShareSql(sql`b.lo`, sql`b.hi`);
+    rows = await queryRows<TRow>(
+      getPrisma(),
+      sql`
+      SELECT left(b.label, 7) AS key, left(b.label, 7) AS label, ${sums(share, sql`COUNT(DISTINCT r.id)`)}
         FROM ${filteredRecordsSql(ctx, filters, range)} r
         JOIN ${bucketsSql(range, 'month')} b ON r.started_at < b.hi AND (r.ended_at > b.lo OR r.started_at >= b.lo)
-       GROUP BY 1, 2 ORDER BY 1`;
+       GROUP BY 1, 2 ORDER BY 1`,
+    );
   } else {
     const { key, label } = KEY_SQL[groupBy];
-    rows = await getPrisma().$queryRaw<TRow[]>`
-      SELECT ${key} AS key, MAX(${label}) AS label, ${sums(Prisma.sql`r.w`, Prisma.sql`SUM(r.n)`)}
+    rows = await queryRows<TRow>(
+      getPrisma(),
+      sql`
+      SELECT ${key} AS key, MAX(${label}) AS label, ${sums(sql`r.w`, sql`SUM(r.n)`)}
         FROM ${filteredSourceSql(ctx, filters, range, days, { months: true })} r
         LEFT JOIN team t ON t.id = r.team_id LEFT JOIN project p ON p.id = r.project_id
-       GROUP BY 1 ORDER BY location DESC NULLS LAST, 1`;
+       GROUP BY 1 ORDER BY location DESC NULLS LAST, 1`,
+    );
   }
   return rows.map((r) => ({
     key: r.key,

@@ -1,9 +1,9 @@
 import 'server-only';
 import type { TDateRange } from '@/lib/dashboard/date-range';
-import { Prisma } from '@/lib/generated/prisma/client';
 import type { TDashboardFilters, TFilterDimension } from '@/lib/schemas/dashboard-filters';
 import type { TPhase } from '@/lib/schemas/usage-record';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { joinSql, queryRows, type Sql, sql } from '@/lib/server/db/sql';
 import { planRollupRead, type TRollupCtx } from '../rollups/rollup-plan';
 import { dashboardWhereSql, filteredRecordsSql, filteredSourceSql, timeShareSql } from './dashboard-where';
 
@@ -38,21 +38,21 @@ export const BREAKDOWN_FILTER: Record<TBreakdownDimension, TFilterDimension | nu
 };
 
 // Whitelisted key/label expressions per dimension (never interpolate user input as SQL).
-const KEY_SQL: Record<TBreakdownDimension, Prisma.Sql> = {
-  team: Prisma.sql`t.slug`,
-  project: Prisma.sql`p.slug`,
-  model: Prisma.sql`r.model`,
-  region: Prisma.sql`r.region`,
-  accelerator: Prisma.sql`r.accelerator`,
-  provider: Prisma.sql`r.provider::text`,
+const KEY_SQL: Record<TBreakdownDimension, Sql> = {
+  team: sql`t.slug`,
+  project: sql`p.slug`,
+  model: sql`r.model`,
+  region: sql`r.region`,
+  accelerator: sql`r.accelerator`,
+  provider: sql`r.provider::text`,
 };
-const LABEL_SQL: Record<TBreakdownDimension, Prisma.Sql> = {
-  team: Prisma.sql`t.name`,
-  project: Prisma.sql`p.name`,
-  model: Prisma.sql`r.model`,
-  region: Prisma.sql`COALESCE(r.provider::text || ' · ', '') || r.region`,
-  accelerator: Prisma.sql`r.accelerator`,
-  provider: Prisma.sql`r.provider::text`,
+const LABEL_SQL: Record<TBreakdownDimension, Sql> = {
+  team: sql`t.name`,
+  project: sql`p.name`,
+  model: sql`r.model`,
+  region: sql`COALESCE(r.provider::text || ' · ', '') || r.region`,
+  accelerator: sql`r.accelerator`,
+  provider: sql`r.provider::text`,
 };
 
 /**
@@ -66,26 +66,25 @@ export async function findBreakdowns(
 ): Promise<TBreakdownRow[]> {
   const days = await planRollupRead(ctx, range);
   const selects = BREAKDOWN_DIMENSIONS.map(
-    (
-      dim,
-    ) => Prisma.sql`SELECT ${dim}::text AS dimension, ${KEY_SQL[dim]} AS key, MAX(${LABEL_SQL[dim]}) AS label,
+    (dim) => sql`SELECT ${dim}::text AS dimension, ${KEY_SQL[dim]} AS key, MAX(${LABEL_SQL[dim]}) AS label,
            SUM(r.location_kg_co2e * r.w)::float8 AS location, SUM(r.market_kg_co2e * r.w)::float8 AS market,
            SUM(r.facility_energy_kwh * r.w)::float8 AS facility
       FROM fr r LEFT JOIN team t ON t.id = r.team_id LEFT JOIN project p ON p.id = r.project_id
      GROUP BY ${KEY_SQL[dim]}`,
   );
-  const rows = await getPrisma().$queryRaw<
-    {
-      dimension: TBreakdownDimension;
-      key: string | null;
-      label: string | null;
-      location: number;
-      market: number;
-      facility: number;
-    }[]
-  >`
+  const rows = await queryRows<{
+    dimension: TBreakdownDimension;
+    key: string | null;
+    label: string | null;
+    location: number;
+    market: number;
+    facility: number;
+  }>(
+    getPrisma(),
+    sql`
     WITH fr AS ${filteredSourceSql(ctx, filters, range, days, { months: true })}
-    SELECT * FROM (${Prisma.join(selects, ' UNION ALL ')}) x ORDER BY dimension, location DESC, key`;
+    SELECT * FROM (${joinSql(selects, ' UNION ALL ')}) x ORDER BY dimension, location DESC, key`,
+  );
   return rows.map((r) => ({
     dimension: r.dimension,
     key: r.key,
@@ -123,18 +122,18 @@ export async function findTopEmitters(
   const days = await planRollupRead(ctx, range);
   const deployments = filteredSourceSql(ctx, filters, range, days, { months: true });
   const runs = days ? runCandidatesSql(ctx, filters, range) : filteredRecordsSql(ctx, filters, range);
-  const rows = await getPrisma().$queryRaw<
-    {
-      kind: 'run' | 'deployment';
-      key: string;
-      label: string;
-      phase: TPhase | null;
-      model: string | null;
-      location: number;
-      market: number;
-      records: number;
-    }[]
-  >`
+  const rows = await queryRows<{
+    kind: 'run' | 'deployment';
+    key: string;
+    label: string;
+    phase: TPhase | null;
+    model: string | null;
+    location: number;
+    market: number;
+    records: number;
+  }>(
+    getPrisma(),
+    sql`
     WITH dep AS (
       SELECT 'deployment' AS kind, r.model AS key, r.model || ' · inference' AS label, 'inference' AS phase,
              r.model, SUM(r.location_kg_co2e * r.w)::float8 AS location, SUM(r.market_kg_co2e * r.w)::float8 AS market,
@@ -143,7 +142,7 @@ export async function findTopEmitters(
     -- The limit-th largest deployment: a run whose whole CO2e is below it cannot enter the list.
     th AS (SELECT GREATEST(
              COALESCE((SELECT location FROM dep ORDER BY location DESC, key OFFSET ${limit - 1} LIMIT 1), '-Infinity'::float8),
-             ${days ? runFloorSql(ctx, filters, range, limit) : Prisma.sql`'-Infinity'::float8`}) AS t),
+             ${days ? runFloorSql(ctx, filters, range, limit) : sql`'-Infinity'::float8`}) AS t),
     fr AS ${runs}
     SELECT * FROM (
       SELECT 'run' AS kind, r.id::text AS key,
@@ -154,7 +153,8 @@ export async function findTopEmitters(
         FROM fr r WHERE r.phase IN ('training', 'fine_tuning')
       UNION ALL
       SELECT * FROM dep
-    ) x ORDER BY location DESC, key LIMIT ${limit}`;
+    ) x ORDER BY location DESC, key LIMIT ${limit}`,
+  );
   return rows.map((r) => ({
     kind: r.kind,
     key: r.key,
@@ -176,14 +176,14 @@ export async function findTopEmitters(
  * Each remaining day is an index range scan on (org_id, phase, started_at). Exact: every record that could
  * rank is read and its share computed as on the raw path.
  */
-function runCandidatesSql(ctx: { orgId: string }, filters: TDashboardFilters, range: TDateRange): Prisma.Sql {
-  const from = Prisma.sql`${range.from}::timestamptz`;
-  const to = Prisma.sql`${range.to}::timestamptz`;
-  const dayStart = Prisma.sql`(b.start_day::timestamp AT TIME ZONE 'UTC')`;
+function runCandidatesSql(ctx: { orgId: string }, filters: TDashboardFilters, range: TDateRange): Sql {
+  const from = sql`${range.from}::timestamptz`;
+  const to = sql`${range.to}::timestamptz`;
+  const dayStart = sql`(b.start_day::timestamp AT TIME ZONE 'UTC')`;
   // Candidate days first, then one index range scan per day: the LATERAL subqueries are fenced with OFFSET 0 so
   // the planner cannot flatten them into a merge join that walks every training record of the organisation
   // (measured at 10M records: 1.5 s scanning 2M index entries for a bound table that ruled out every day).
-  return Prisma.sql`(SELECT r.*, ${timeShareSql(from, to)} AS w
+  return sql`(SELECT r.*, ${timeShareSql(from, to)} AS w
       FROM (SELECT b.org_id, b.phase, th.t, ${dayStart} AS day_start
               FROM th, usage_run_bound b
              WHERE b.org_id = ${ctx.orgId}::uuid AND b.phase IN ('training', 'fine_tuning')
@@ -217,11 +217,11 @@ function runFloorSql(
   filters: TDashboardFilters,
   range: TDateRange,
   limit: number,
-): Prisma.Sql {
-  const from = Prisma.sql`${range.from}::timestamptz`;
-  const to = Prisma.sql`${range.to}::timestamptz`;
-  const dayStart = Prisma.sql`(b.start_day::timestamp AT TIME ZONE 'UTC')`;
-  return Prisma.sql`COALESCE((
+): Sql {
+  const from = sql`${range.from}::timestamptz`;
+  const to = sql`${range.to}::timestamptz`;
+  const dayStart = sql`(b.start_day::timestamp AT TIME ZONE 'UTC')`;
+  return sql`COALESCE((
       SELECT r.location_kg_co2e
         FROM (SELECT x.org_id, x.phase, x.day_start FROM (
                 SELECT b.org_id, b.phase, ${dayStart} AS day_start,

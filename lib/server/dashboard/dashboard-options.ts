@@ -1,5 +1,6 @@
 import 'server-only';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { queryRows, sql } from '@/lib/server/db/sql';
 
 export interface TFilterOption {
   value: string;
@@ -22,14 +23,17 @@ export interface TFilterOptions {
  */
 export async function findFilterOptions(ctx: { orgId: string }): Promise<TFilterOptions> {
   // One statement (one round trip) for the five lists; teams and projects by name, the others by value.
-  const rows = await getPrisma().$queryRaw<{ kind: keyof TFilterOptions; value: string; label: string }[]>`
+  const rows = await queryRows<{ kind: keyof TFilterOptions; value: string; label: string }>(
+    getPrisma(),
+    sql`
     SELECT kind, value, label FROM (
       SELECT 'team' AS kind, slug AS value, name AS label FROM team WHERE org_id = ${ctx.orgId}::uuid
       UNION ALL SELECT 'project', slug, name FROM project WHERE org_id = ${ctx.orgId}::uuid
       UNION ALL SELECT DISTINCT 'model', model, model FROM usage_rollup_monthly WHERE org_id = ${ctx.orgId}::uuid AND model IS NOT NULL
       UNION ALL SELECT DISTINCT 'region', region, region FROM usage_rollup_monthly WHERE org_id = ${ctx.orgId}::uuid AND region IS NOT NULL
       UNION ALL SELECT DISTINCT 'provider', provider::text, provider::text FROM usage_rollup_monthly WHERE org_id = ${ctx.orgId}::uuid AND provider IS NOT NULL
-    ) x ORDER BY kind, label, value`;
+    ) x ORDER BY kind, label, value`,
+  );
   const of = (kind: keyof TFilterOptions) =>
     rows.filter((r) => r.kind === kind).map((r) => ({ value: r.value, label: r.label }));
   return {

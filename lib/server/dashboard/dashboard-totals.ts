@@ -2,6 +2,7 @@ import 'server-only';
 import type { TDateRange } from '@/lib/dashboard/date-range';
 import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { queryRows, sql } from '@/lib/server/db/sql';
 import { planRollupRead, type TRollupCtx } from '../rollups/rollup-plan';
 import { filteredSourceSql } from './dashboard-where';
 
@@ -48,7 +49,9 @@ export async function getDashboardTotals(
   range: TDateRange,
 ): Promise<TDashboardTotals> {
   const days = await planRollupRead(ctx, range);
-  const [row] = await getPrisma().$queryRaw<TTotalsRow[]>`
+  const [row] = await queryRows<TTotalsRow>(
+    getPrisma(),
+    sql`
     SELECT COALESCE(SUM(r.n), 0)::int AS records,
            SUM(r.facility_energy_kwh * r.w)::float8 AS facility,
            SUM(r.location_kg_co2e * r.w)::float8 AS location,
@@ -62,7 +65,8 @@ export async function getDashboardTotals(
            SUM((r.water_onsite_l + r.water_offsite_l) * r.w) FILTER (WHERE r.is_measured)::float8 AS m_water,
            SUM(COALESCE(r.requests, 0) * r.w)::float8 AS requests,
            SUM(COALESCE(r.tokens, 0) * r.w)::float8 AS tokens
-      FROM ${filteredSourceSql(ctx, filters, range, days, { months: true })} r`;
+      FROM ${filteredSourceSql(ctx, filters, range, days, { months: true })} r`,
+  );
   return {
     records: row?.records ?? 0,
     values: {

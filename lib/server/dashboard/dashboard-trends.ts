@@ -1,10 +1,10 @@
 import 'server-only';
 import type { TBucketModelInput, TBucketPhaseInput } from '@/lib/dashboard/build-bucket-trend';
 import type { TBucket, TDateRange } from '@/lib/dashboard/date-range';
-import { Prisma } from '@/lib/generated/prisma/client';
 import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import type { TPhase } from '@/lib/schemas/usage-record';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { queryRows, type Sql, sql } from '@/lib/server/db/sql';
 import { planRollupRead, type TRollupCtx } from '../rollups/rollup-plan';
 import { filteredRecordsSql, filteredRollupsSql, timeShareSql } from './dashboard-where';
 
@@ -12,15 +12,15 @@ import { filteredRecordsSql, filteredRollupsSql, timeShareSql } from './dashboar
 export type TBucketPhasePoint = TBucketPhaseInput;
 export type TBucketModelPoint = TBucketModelInput;
 
-const UNIT: Record<TBucket, Prisma.Sql> = {
-  day: Prisma.sql`'day'`,
-  week: Prisma.sql`'week'`,
-  month: Prisma.sql`'month'`,
+const UNIT: Record<TBucket, Sql> = {
+  day: sql`'day'`,
+  week: sql`'week'`,
+  month: sql`'month'`,
 };
-const STEP: Record<TBucket, Prisma.Sql> = {
-  day: Prisma.sql`interval '1 day'`,
-  week: Prisma.sql`interval '1 week'`,
-  month: Prisma.sql`interval '1 month'`,
+const STEP: Record<TBucket, Sql> = {
+  day: sql`interval '1 day'`,
+  week: sql`interval '1 week'`,
+  month: sql`interval '1 month'`,
 };
 
 /**
@@ -28,19 +28,19 @@ const STEP: Record<TBucket, Prisma.Sql> = {
  * time zone; local days, ISO weeks, months); lo/hi clip the first and last bucket to the range so a bucket
  * never counts time outside it. `label` is the local start day, YYYY-MM-DD.
  */
-export function bucketsSql(range: TDateRange, bucket: TBucket): Prisma.Sql {
-  const from = Prisma.sql`${range.from}::timestamptz`;
-  const to = Prisma.sql`${range.to}::timestamptz`;
-  const tz = Prisma.sql`${range.timeZone ?? 'UTC'}::text`;
-  return Prisma.sql`(SELECT to_char(g, 'YYYY-MM-DD') AS label, GREATEST(g AT TIME ZONE ${tz}, ${from}) AS lo,
+export function bucketsSql(range: TDateRange, bucket: TBucket): Sql {
+  const from = sql`${range.from}::timestamptz`;
+  const to = sql`${range.to}::timestamptz`;
+  const tz = sql`${range.timeZone ?? 'UTC'}::text`;
+  return sql`(SELECT to_char(g, 'YYYY-MM-DD') AS label, GREATEST(g AT TIME ZONE ${tz}, ${from}) AS lo,
              LEAST((g + ${STEP[bucket]}) AT TIME ZONE ${tz}, ${to}) AS hi
       FROM generate_series(date_trunc(${UNIT[bucket]}, ${from} AT TIME ZONE ${tz}),
                            (${to} - interval '1 microsecond') AT TIME ZONE ${tz}, ${STEP[bucket]}) AS g)`;
 }
 
 /** The rollup day's bucket label (local start day of its day/ISO week/month), matching `bucketsSql` labels. */
-export function rollupBucketSql(bucket: TBucket): Prisma.Sql {
-  return Prisma.sql`to_char(date_trunc(${UNIT[bucket]}, r.day::timestamp), 'YYYY-MM-DD')`;
+export function rollupBucketSql(bucket: TBucket): Sql {
+  return sql`to_char(date_trunc(${UNIT[bucket]}, r.day::timestamp), 'YYYY-MM-DD')`;
 }
 
 /**
@@ -53,19 +53,19 @@ async function bucketedSource(
   filters: TDashboardFilters,
   range: TDateRange,
   bucket: TBucket,
-): Promise<{ source: Prisma.Sql; share: Prisma.Sql }> {
+): Promise<{ source: Sql; share: Sql }> {
   const days = await planRollupRead(ctx, range);
   if (days) {
     return {
       // Monthly buckets can take whole months from the monthly rollups (a month row is wholly in its bucket).
-      source: Prisma.sql`SELECT ${rollupBucketSql(bucket)} AS bucket, r.* FROM ${filteredRollupsSql(ctx, filters, days, { months: bucket === 'month' })} r`,
-      share: Prisma.sql`1`,
+      source: sql`SELECT ${rollupBucketSql(bucket)} AS bucket, r.* FROM ${filteredRollupsSql(ctx, filters, days, { months: bucket === 'month' })} r`,
+      share: sql`1`,
     };
   }
   return {
-    source: Prisma.sql`SELECT b.label AS bucket, r.*, b.lo, b.hi FROM ${filteredRecordsSql(ctx, filters, range)} r
+    source: sql`SELECT b.label AS bucket, r.*, b.lo, b.hi FROM ${filteredRecordsSql(ctx, filters, range)} r
       JOIN ${bucketsSql(range, bucket)} b ON r.started_at < b.hi AND (r.ended_at > b.lo OR r.started_at >= b.lo)`,
-    share: timeShareSql(Prisma.sql`r.lo`, Prisma.sql`r.hi`),
+    share: timeShareSql(sql`r.lo`, sql`r.hi`),
   };
 }
 
@@ -80,9 +80,16 @@ export async function findTrendByPhase(
   bucket: TBucket,
 ): Promise<TBucketPhasePoint[]> {
   const { source, share } = await bucketedSource(ctx, filters, range, bucket);
-  const rows = await getPrisma().$queryRaw<
-    { bucket: string; phase: TPhase; location: number; market: number; facility: number; water: number }[]
-  >`
+  const rows = await queryRows<{
+    bucket: string;
+    phase: TPhase;
+    location: number;
+    market: number;
+    facility: number;
+    water: number;
+  }>(
+    getPrisma(),
+    sql`
     SELECT r.bucket, r.phase::text AS phase,
            SUM(r.location_kg_co2e * ${share})::float8 AS location,
            SUM(r.market_kg_co2e * ${share})::float8 AS market,
@@ -90,7 +97,8 @@ export async function findTrendByPhase(
            SUM((r.water_onsite_l + r.water_offsite_l) * ${share})::float8 AS water
       FROM (${source}) r
      GROUP BY 1, 2
-     ORDER BY 1, 2`;
+     ORDER BY 1, 2`,
+  );
   return rows.map((r) => ({
     bucket: r.bucket,
     phase: r.phase,
@@ -109,9 +117,15 @@ export async function findInferenceByModel(
   bucket: TBucket,
 ): Promise<TBucketModelPoint[]> {
   const { source, share } = await bucketedSource(ctx, filters, range, bucket);
-  const rows = await getPrisma().$queryRaw<
-    { bucket: string; model: string; location: number; requests: number; tokens: number }[]
-  >`
+  const rows = await queryRows<{
+    bucket: string;
+    model: string;
+    location: number;
+    requests: number;
+    tokens: number;
+  }>(
+    getPrisma(),
+    sql`
     SELECT r.bucket, r.model,
            SUM(r.location_kg_co2e * ${share})::float8 AS location,
            SUM(COALESCE(r.requests, 0) * ${share})::float8 AS requests,
@@ -119,7 +133,8 @@ export async function findInferenceByModel(
       FROM (${source}) r
      WHERE r.phase = 'inference' AND r.model IS NOT NULL
      GROUP BY 1, 2
-     ORDER BY 1, 2`;
+     ORDER BY 1, 2`,
+  );
   return rows.map((r) => ({
     bucket: r.bucket,
     model: r.model,

@@ -1,13 +1,13 @@
 import 'server-only';
 import type { TDateRange } from '@/lib/dashboard/date-range';
-import { Prisma } from '@/lib/generated/prisma/client';
 import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import { joinSql, rawSql, type Sql, sql } from '@/lib/server/db/sql';
 import { type TRollupDays, wholeMonthsOf } from '../rollups/rollup-plan';
 import { ROLLUP_QUANTITIES } from '../rollups/rollup-quantities';
 
 /**
  * The ONE where-clause builder for dashboard queries (overview, models, records explorer, CSV export).
- * Parametrised Prisma.sql fragments on the alias `r` (usage_record), always scoped by org_id.
+ * Parametrised `sql` fragments (lib/server/db/sql.ts) on the alias `r` (usage_record), always scoped by org_id.
  * Date semantics: a record belongs to the range when its interval [started_at, ended_at] overlaps it; its
  * quantities are then apportioned by time share (see `timeShareSql`), so a run straddling the range edge
  * counts only the part inside.
@@ -16,12 +16,12 @@ export function dashboardWhereSql(
   ctx: { orgId: string },
   filters: TDashboardFilters,
   range: TDateRange,
-): Prisma.Sql {
-  return Prisma.join(
+): Sql {
+  return joinSql(
     [
-      Prisma.sql`r.org_id = ${ctx.orgId}::uuid`,
-      Prisma.sql`r.started_at < ${range.to}`,
-      Prisma.sql`(r.ended_at > ${range.from} OR (r.ended_at <= r.started_at AND r.started_at >= ${range.from}))`,
+      sql`r.org_id = ${ctx.orgId}::uuid`,
+      sql`r.started_at < ${range.to}`,
+      sql`(r.ended_at > ${range.from} OR (r.ended_at <= r.started_at AND r.started_at >= ${range.from}))`,
       ...dimensionClauses(ctx, filters),
     ],
     ' AND ',
@@ -29,29 +29,29 @@ export function dashboardWhereSql(
 }
 
 /** The filter-bar dimensions on alias `r` (columns shared by usage_record and usage_rollup_daily). */
-function dimensionClauses(ctx: { orgId: string }, filters: TDashboardFilters): Prisma.Sql[] {
-  const clauses: Prisma.Sql[] = [];
+function dimensionClauses(ctx: { orgId: string }, filters: TDashboardFilters): Sql[] {
+  const clauses: Sql[] = [];
   if (filters.team.length > 0) {
     clauses.push(
-      Prisma.sql`r.team_id IN (SELECT t.id FROM team t WHERE t.org_id = ${ctx.orgId}::uuid AND t.slug = ANY(${filters.team}::text[]))`,
+      sql`r.team_id IN (SELECT t.id FROM team t WHERE t.org_id = ${ctx.orgId}::uuid AND t.slug = ANY(${filters.team}::text[]))`,
     );
   }
   if (filters.project.length > 0) {
     clauses.push(
-      Prisma.sql`r.project_id IN (SELECT p.id FROM project p WHERE p.org_id = ${ctx.orgId}::uuid AND p.slug = ANY(${filters.project}::text[]))`,
+      sql`r.project_id IN (SELECT p.id FROM project p WHERE p.org_id = ${ctx.orgId}::uuid AND p.slug = ANY(${filters.project}::text[]))`,
     );
   }
   if (filters.model.length > 0) {
-    clauses.push(Prisma.sql`r.model = ANY(${filters.model}::text[])`);
+    clauses.push(sql`r.model = ANY(${filters.model}::text[])`);
   }
   if (filters.phase.length > 0) {
-    clauses.push(Prisma.sql`r.phase::text = ANY(${filters.phase}::text[])`);
+    clauses.push(sql`r.phase::text = ANY(${filters.phase}::text[])`);
   }
   if (filters.region.length > 0) {
-    clauses.push(Prisma.sql`r.region = ANY(${filters.region}::text[])`);
+    clauses.push(sql`r.region = ANY(${filters.region}::text[])`);
   }
   if (filters.provider.length > 0) {
-    clauses.push(Prisma.sql`r.provider::text = ANY(${filters.provider}::text[])`);
+    clauses.push(sql`r.provider::text = ANY(${filters.provider}::text[])`);
   }
   return clauses;
 }
@@ -60,8 +60,8 @@ function dimensionClauses(ctx: { orgId: string }, filters: TDashboardFilters): P
  * Share (0..1) of a record's duration that falls inside [lo, hi). Zero-length records count fully when they
  * start inside. Multiply any quantity by it to apportion the record to a range or bucket.
  */
-export function timeShareSql(lo: Prisma.Sql, hi: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(CASE WHEN r.ended_at > r.started_at
+export function timeShareSql(lo: Sql, hi: Sql): Sql {
+  return sql`(CASE WHEN r.ended_at > r.started_at
       THEN GREATEST(0, EXTRACT(EPOCH FROM (LEAST(r.ended_at, ${hi}) - GREATEST(r.started_at, ${lo}))))
            / EXTRACT(EPOCH FROM (r.ended_at - r.started_at))
       ELSE CASE WHEN r.started_at >= ${lo} AND r.started_at < ${hi} THEN 1 ELSE 0 END END)::float8`;
@@ -75,15 +75,15 @@ export function filteredRecordsSql(
   ctx: { orgId: string },
   filters: TDashboardFilters,
   range: TDateRange,
-): Prisma.Sql {
-  const from = Prisma.sql`${range.from}::timestamptz`;
-  const to = Prisma.sql`${range.to}::timestamptz`;
-  return Prisma.sql`(SELECT r.*, ${timeShareSql(from, to)} AS w, 1 AS n
+): Sql {
+  const from = sql`${range.from}::timestamptz`;
+  const to = sql`${range.to}::timestamptz`;
+  return sql`(SELECT r.*, ${timeShareSql(from, to)} AS w, 1 AS n
       FROM usage_record r WHERE ${dashboardWhereSql(ctx, filters, range)})`;
 }
 
 /** The columns shared by usage_rollup_daily and usage_rollup_monthly that reads use (`day` = the month's first day). */
-const ROLLUP_COLUMNS = Prisma.raw(
+const ROLLUP_COLUMNS = rawSql(
   [
     'phase',
     'team_id',
@@ -132,22 +132,22 @@ export function filteredRollupsSql(
   filters: TDashboardFilters,
   days: TRollupDays,
   options: TRollupReadOptions = {},
-): Prisma.Sql {
+): Sql {
   const dims = dimensionClauses(ctx, filters);
-  const where = (...clauses: Prisma.Sql[]) => Prisma.join([...clauses, ...dims], ' AND ');
-  const org = Prisma.sql`r.org_id = ${ctx.orgId}::uuid`;
-  const from = Prisma.sql`${days.fromDay}::date`;
-  const to = Prisma.sql`${days.toDay}::date`;
+  const where = (...clauses: Sql[]) => joinSql([...clauses, ...dims], ' AND ');
+  const org = sql`r.org_id = ${ctx.orgId}::uuid`;
+  const from = sql`${days.fromDay}::date`;
+  const to = sql`${days.toDay}::date`;
   const months = options.months ? wholeMonthsOf(days) : null;
   const source = months
-    ? Prisma.sql`SELECT r.day, ${ROLLUP_COLUMNS} FROM usage_rollup_daily r
-         WHERE ${where(org, Prisma.sql`((r.day >= ${from} AND r.day < ${months.fromMonth}::date) OR (r.day >= ${months.toMonth}::date AND r.day < ${to}))`)}
+    ? sql`SELECT r.day, ${ROLLUP_COLUMNS} FROM usage_rollup_daily r
+         WHERE ${where(org, sql`((r.day >= ${from} AND r.day < ${months.fromMonth}::date) OR (r.day >= ${months.toMonth}::date AND r.day < ${to}))`)}
         UNION ALL
         SELECT r.month, ${ROLLUP_COLUMNS} FROM usage_rollup_monthly r
-         WHERE ${where(org, Prisma.sql`r.month >= ${months.fromMonth}::date`, Prisma.sql`r.month < ${months.toMonth}::date`)}`
-    : Prisma.sql`SELECT r.day, ${ROLLUP_COLUMNS} FROM usage_rollup_daily r
-         WHERE ${where(org, Prisma.sql`r.day >= ${from}`, Prisma.sql`r.day < ${to}`)}`;
-  return Prisma.sql`(SELECT r.*, 1::float8 AS w,
+         WHERE ${where(org, sql`r.month >= ${months.fromMonth}::date`, sql`r.month < ${months.toMonth}::date`)}`
+    : sql`SELECT r.day, ${ROLLUP_COLUMNS} FROM usage_rollup_daily r
+         WHERE ${where(org, sql`r.day >= ${from}`, sql`r.day < ${to}`)}`;
+  return sql`(SELECT r.*, 1::float8 AS w,
       r.record_starts + CASE WHEN r.day = ${from} THEN r.record_carry_in ELSE 0 END AS n
       FROM (${source}) r)`;
 }
@@ -159,6 +159,6 @@ export function filteredSourceSql(
   range: TDateRange,
   days: TRollupDays | null,
   options: TRollupReadOptions = {},
-): Prisma.Sql {
+): Sql {
   return days ? filteredRollupsSql(ctx, filters, days, options) : filteredRecordsSql(ctx, filters, range);
 }

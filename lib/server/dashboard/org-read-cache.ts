@@ -1,5 +1,6 @@
 import 'server-only';
 import { getPrisma, withDashboardReads } from '@/lib/server/db/prisma';
+import { queryRows, sql } from '@/lib/server/db/sql';
 
 /**
  * In-process cache of an organisation's dashboard reads, keyed by (orgId, data version, read key). The version is
@@ -33,8 +34,11 @@ function orgs(): Map<string, TOrgEntry> {
 
 /** The organisation's current data version (one primary-key lookup). */
 export async function getOrgDataVersion(ctx: { orgId: string }): Promise<string> {
-  const [row] = await getPrisma().$queryRaw<{ version: bigint }[]>`
-    SELECT version FROM org_data_version WHERE org_id = ${ctx.orgId}::uuid`;
+  const [row] = await queryRows<{ version: bigint }>(
+    getPrisma(),
+    sql`
+    SELECT version FROM org_data_version WHERE org_id = ${ctx.orgId}::uuid`,
+  );
   return String(row?.version ?? 0n);
 }
 

@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type pg from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { DASHBOARD_READ_SLOTS, getPgPool } from '@/lib/server/db/pg-pool';
+import { executeSql, rawSql } from '@/lib/server/db/sql';
 import { RenderGate } from '@/lib/server/http/render-gate';
 
 // The single Prisma client module. Only lib/server/** (and scripts that seed or migrate) import it.
@@ -71,7 +72,8 @@ export async function withDashboardReads<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await sharedPrisma().$transaction(
       async (tx) => {
-        await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${DASHBOARD_STATEMENT_TIMEOUT_MS}`);
+        // SET takes no bound parameters; the value is a numeric constant.
+        await executeSql(tx, rawSql(`SET LOCAL statement_timeout = ${DASHBOARD_STATEMENT_TIMEOUT_MS}`));
         return readScope.run(tx as PrismaClient, fn);
       },
       // maxWait: for a pool connection (Prisma's default, 2 s, would fail page views under load, which used to

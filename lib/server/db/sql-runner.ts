@@ -10,7 +10,8 @@ import { getPgPool } from './pg-pool';
  * The one thing the set-based store needs from a database: run SQL with positional parameters, and (on a
  * checked-out pg connection) stream COPY input. A pg connection in a transaction, the pg pool (one statement per
  * pooled connection) and a Prisma interactive transaction all fit, so every write path (uploads, API, CodeCarbon
- * live, demo seed) runs the same staging + upsert statements.
+ * live, demo seed) runs the same staging + upsert statements. Code outside lib/server/db does not call `query`
+ * itself: it writes `sql`…`` statements and runs them with `queryRows`/`executeSql` (lib/server/db/sql.ts).
  */
 export interface TSqlRunner {
   query<R>(sql: string, params?: readonly unknown[]): Promise<R[]>;

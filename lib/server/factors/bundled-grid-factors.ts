@@ -1,8 +1,9 @@
 import 'server-only';
-import type pg from 'pg';
 import type { GridFactor } from '@/lib/emissions/factor-library-types';
 import { GridFactorColumns } from '@/lib/emissions/grid-factor-columns';
 import { getPgPool } from '../db/pg-pool';
+import { queryArrayRows, queryRows, sql } from '../db/sql';
+import { pgRunner } from '../db/sql-runner';
 
 const PAGE_ROWS = 10_000;
 // zone, start ms, id, kind, granularity, end ms, g/kWh, basis, source, licence, dataset version
@@ -34,11 +35,12 @@ let cached: { fingerprint: string; factors: TBundledGridFactors } | undefined;
 /** The bundled grid and residual-mix factors, ordered by zone and period start. */
 export async function getBundledGridFactors(): Promise<TBundledGridFactors> {
   const pool = getPgPool();
-  const fp = await pool.query<{ fingerprint: string }>(
-    `SELECT count(*)::text || ':' || coalesce(max(created_at)::text, '') AS fingerprint
+  const [fp] = await queryRows<{ fingerprint: string }>(
+    pgRunner(pool),
+    sql`SELECT count(*)::text || ':' || coalesce(max(created_at)::text, '') AS fingerprint
        FROM emission_factor WHERE org_id IS NULL`,
   );
-  const fingerprint = fp.rows[0]?.fingerprint ?? '';
+  const fingerprint = fp?.fingerprint ?? '';
   if (cached?.fingerprint === fingerprint) {
     return cached.factors;
   }
@@ -52,18 +54,23 @@ export async function getBundledGridFactors(): Promise<TBundledGridFactors> {
   const columns = new GridFactorColumns();
   let after: [string, number, string] | null = null;
   for (;;) {
-    const page: pg.QueryArrayResult<TRow> = await pool.query<TRow, unknown[]>({
-      text: `SELECT zone, (extract(epoch FROM period_start) * 1000)::float8, id, kind::text, granularity::text,
+    const [afterZone, afterStartMs, afterId]: [string | null, number | null, string | null] = after ?? [
+      null,
+      null,
+      null,
+    ];
+    const rows: TRow[] = await queryArrayRows<TRow>(
+      pool,
+      sql`SELECT zone, (extract(epoch FROM period_start) * 1000)::float8, id, kind::text, granularity::text,
                     (extract(epoch FROM period_end) * 1000)::float8, g_co2e_per_kwh, basis::text, source, licence,
                     dataset_version
                FROM emission_factor
               WHERE org_id IS NULL
-                AND ($1::text IS NULL OR (zone, period_start, id) > ($1, to_timestamp($2::float8 / 1000), $3))
+                AND (${afterZone}::text IS NULL
+                     OR (zone, period_start, id) > (${afterZone}, to_timestamp(${afterStartMs}::float8 / 1000), ${afterId}))
               ORDER BY zone, period_start, id LIMIT ${PAGE_ROWS}`,
-      values: (after ?? [null, null, null]) as unknown[],
-      rowMode: 'array',
-    });
-    for (const r of page.rows) {
+    );
+    for (const r of rows) {
       const factor = columns.add(r[2], r[1], r[5], r[6], {
         zone: intern(r[0]),
         granularity: intern(r[4]) as GridFactor['granularity'],
@@ -74,8 +81,8 @@ export async function getBundledGridFactors(): Promise<TBundledGridFactors> {
       });
       (r[3] === 'residual_mix' ? residualMix : gridLocation).push(factor);
     }
-    const last = page.rows[page.rows.length - 1];
-    if (!last || page.rows.length < PAGE_ROWS) {
+    const last: TRow | undefined = rows[rows.length - 1];
+    if (!last || rows.length < PAGE_ROWS) {
       break;
     }
     after = [last[0], last[1], last[2]];

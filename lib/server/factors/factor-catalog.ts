@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { queryRows, sql } from '@/lib/server/db/sql';
 import { likeLiteral } from '../db/like-literal';
 
 // Read models for the Factors page: what the factor library holds, bundled and the organisation's overrides.
@@ -21,15 +22,18 @@ export interface TGridDatasetDto {
 
 /** Bundled grid factors grouped by dataset, basis and granularity, with coverage. */
 export async function findGridDatasets(): Promise<TGridDatasetDto[]> {
-  const rows = await getPrisma().$queryRaw<
-    (Omit<TGridDatasetDto, 'zones' | 'factors'> & { zones: bigint; factors: bigint })[]
-  >`
+  const rows = await queryRows<
+    Omit<TGridDatasetDto, 'zones' | 'factors'> & { zones: bigint; factors: bigint }
+  >(
+    getPrisma(),
+    sql`
     SELECT dataset_version AS "datasetVersion", kind::text AS kind, min(source) AS source, min(licence) AS licence,
            basis::text AS basis, granularity::text AS granularity, count(DISTINCT zone) AS zones,
            count(*) AS factors, min(period_start) AS "periodStart", max(period_end) AS "periodEnd"
     FROM emission_factor WHERE org_id IS NULL
     GROUP BY dataset_version, kind, basis, granularity
-    ORDER BY dataset_version, kind, basis, granularity`;
+    ORDER BY dataset_version, kind, basis, granularity`,
+  );
   return rows.map((r) => ({ ...r, zones: Number(r.zones), factors: Number(r.factors) }));
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { FactorLibrary } from '@/lib/emissions/factor-library-types';
-import { getPgPool } from '../db/pg-pool';
+import { queryRows, sql } from '../db/sql';
+import { pgRunner } from '../db/sql-runner';
 import { getFactorLibrary } from './factor-library';
 
 // The bundled library holds ~100k grid factors: loading it takes seconds, so it is cached per process and per
@@ -10,17 +11,17 @@ const cache = new Map<string, { fingerprint: string; library: FactorLibrary }>()
 
 async function fingerprint(orgId: string): Promise<string> {
   // Plain pg: the upload path uses the cache, and an ingest process must not load Prisma.
-  const result = await getPgPool().query<{ fp: string }>(
-    `SELECT concat_ws('|',
-      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM emission_factor WHERE org_id IS NULL OR org_id = $1::uuid),
-      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM accelerator WHERE org_id IS NULL OR org_id = $1::uuid),
-      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM location WHERE org_id IS NULL OR org_id = $1::uuid),
-      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM water_factor WHERE org_id IS NULL OR org_id = $1::uuid),
+  const [row] = await queryRows<{ fp: string }>(
+    pgRunner(),
+    sql`SELECT concat_ws('|',
+      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM emission_factor WHERE org_id IS NULL OR org_id = ${orgId}::uuid),
+      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM accelerator WHERE org_id IS NULL OR org_id = ${orgId}::uuid),
+      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM location WHERE org_id IS NULL OR org_id = ${orgId}::uuid),
+      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM water_factor WHERE org_id IS NULL OR org_id = ${orgId}::uuid),
       (SELECT count(*)::text FROM provider_default)
     ) AS fp`,
-    [orgId],
   );
-  return result.rows[0]?.fp ?? '';
+  return row?.fp ?? '';
 }
 
 /** getFactorLibrary(ctx), reused while the organisation's factor tables are unchanged. */

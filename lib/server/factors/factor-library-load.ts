@@ -3,7 +3,8 @@ import pg from 'pg';
 import type { FactorLibrary } from '@/lib/emissions/factor-library-types';
 import { plainGridFactor } from '@/lib/emissions/grid-factor-columns';
 import { copyRows } from '../db/pg-copy';
-import { withTransaction } from '../db/sql-runner';
+import { executeSql, rawSql, sql } from '../db/sql';
+import { pgRunner, withTransaction } from '../db/sql-runner';
 
 /**
  * Replaces the bundled factor library (rows with org_id NULL) by `library` in one transaction, with COPY
@@ -17,10 +18,11 @@ export async function replaceBundledFactorLibrary(
   await client.connect();
   try {
     await withTransaction(client, async () => {
-      for (const table of ['accelerator', 'location', 'emission_factor', 'water_factor']) {
-        await client.query(`DELETE FROM "${table}" WHERE org_id IS NULL`);
+      const db = pgRunner(client);
+      for (const table of ['accelerator', 'location', 'emission_factor', 'water_factor'] as const) {
+        await executeSql(db, sql`DELETE FROM ${rawSql(`"${table}"`)} WHERE org_id IS NULL`);
       }
-      await client.query('DELETE FROM "provider_default"');
+      await executeSql(db, sql`DELETE FROM "provider_default"`);
       await copyRows(
         client,
         'accelerator',

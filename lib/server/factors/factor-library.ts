@@ -8,6 +8,7 @@ import type {
   ProviderDefault,
 } from '@/lib/emissions/factor-library-types';
 import { applyGridOverrides } from '@/lib/factors/apply-grid-overrides';
+import { queryRows, sql } from '../db/sql';
 import { pgRunner, type TSqlRunner } from '../db/sql-runner';
 import { getBundledGridFactors } from './bundled-grid-factors';
 
@@ -25,21 +26,30 @@ type TGridFactorRow = GridFactor & { kind: 'grid_location' | 'residual_mix' };
 // Plain SQL through a runner (docs/decisions/ingest-perf.md): the pg pool by default, so an ingest process never
 // loads Prisma, or a Prisma transaction's (`prismaRunner(tx)`, recompute reads its own uncommitted overrides).
 // Bundled rows (org_id NULL) first, as the override precedence below expects.
-const SCOPE = '(org_id IS NULL OR org_id = $1::uuid) ORDER BY org_id ASC NULLS FIRST';
-const ACCELERATORS_SQL = `SELECT id, org_id AS "orgId", name, aliases, tdp_w AS "tdpW", idle_w AS "idleW",
+const scopeSql = (orgId: string) =>
+  sql`(org_id IS NULL OR org_id = ${orgId}::uuid) ORDER BY org_id ASC NULLS FIRST`;
+const acceleratorsSql = (
+  orgId: string,
+) => sql`SELECT id, org_id AS "orgId", name, aliases, tdp_w AS "tdpW", idle_w AS "idleW",
     memory_gb AS "memoryGb", embodied_kg_co2e AS "embodiedKgCo2e", embodied_low_kg_co2e AS "embodiedLowKgCo2e",
     embodied_high_kg_co2e AS "embodiedHighKgCo2e", source, dataset_version AS "datasetVersion"
-  FROM accelerator WHERE ${SCOPE}`;
-const LOCATIONS_SQL = `SELECT provider::text, region_code AS "regionCode", grid_zone AS "gridZone",
+  FROM accelerator WHERE ${scopeSql(orgId)}`;
+const locationsSql = (
+  orgId: string,
+) => sql`SELECT provider::text, region_code AS "regionCode", grid_zone AS "gridZone",
     country_code AS "countryCode", pue, wue_l_per_kwh AS "wueLPerKwh", source, dataset_version AS "datasetVersion"
-  FROM location WHERE ${SCOPE}`;
-const OVERRIDE_FACTORS_SQL = `SELECT id, kind::text, zone, granularity::text, period_start AS "periodStart",
+  FROM location WHERE ${scopeSql(orgId)}`;
+const overrideFactorsSql = (
+  orgId: string,
+) => sql`SELECT id, kind::text, zone, granularity::text, period_start AS "periodStart",
     period_end AS "periodEnd", g_co2e_per_kwh AS "gCo2ePerKwh", basis::text, source, licence,
     dataset_version AS "datasetVersion"
-  FROM emission_factor WHERE org_id = $1::uuid ORDER BY zone, period_start`;
-const WATER_SQL = `SELECT id, zone, l_per_kwh AS "lPerKwh", source, dataset_version AS "datasetVersion"
-  FROM water_factor WHERE org_id IS NULL OR org_id = $1::uuid`;
-const PROVIDER_DEFAULTS_SQL = `SELECT provider::text, pue, pue_source AS "pueSource", wue_l_per_kwh AS "wueLPerKwh",
+  FROM emission_factor WHERE org_id = ${orgId}::uuid ORDER BY zone, period_start`;
+const waterSql = (
+  orgId: string,
+) => sql`SELECT id, zone, l_per_kwh AS "lPerKwh", source, dataset_version AS "datasetVersion"
+  FROM water_factor WHERE org_id IS NULL OR org_id = ${orgId}::uuid`;
+const PROVIDER_DEFAULTS_SQL = sql`SELECT provider::text, pue, pue_source AS "pueSource", wue_l_per_kwh AS "wueLPerKwh",
     wue_source AS "wueSource", dataset_version AS "datasetVersion"
   FROM provider_default`;
 
@@ -72,13 +82,12 @@ export async function getFactorLibrary(
 ): Promise<FactorLibrary> {
   const bundledGrid = await getBundledGridFactors();
   // Sequential, not Promise.all: `db` may be an interactive transaction, which runs one query at a time.
-  const org = [ctx.orgId];
   const [accelerators, locations, factors, water, providerDefaults] = [
-    await db.query<TAcceleratorRow>(ACCELERATORS_SQL, org),
-    await db.query<LocationFactor>(LOCATIONS_SQL, org),
-    await db.query<TGridFactorRow>(OVERRIDE_FACTORS_SQL, org),
-    await db.query<EwifFactor>(WATER_SQL, org),
-    await db.query<ProviderDefault>(PROVIDER_DEFAULTS_SQL),
+    await queryRows<TAcceleratorRow>(db, acceleratorsSql(ctx.orgId)),
+    await queryRows<LocationFactor>(db, locationsSql(ctx.orgId)),
+    await queryRows<TGridFactorRow>(db, overrideFactorsSql(ctx.orgId)),
+    await queryRows<EwifFactor>(db, waterSql(ctx.orgId)),
+    await queryRows<ProviderDefault>(db, PROVIDER_DEFAULTS_SQL),
   ];
   const acceleratorByName = new Map<string, AcceleratorSpec>();
   for (const a of accelerators) {

@@ -3,6 +3,7 @@ import type { TRecommendation } from '@/lib/insights/recommendation-types';
 import { buildRecommendations } from '@/lib/insights/recommendations';
 import type { TInsightInputs } from '@/lib/insights/types';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { queryRows, sql } from '@/lib/server/db/sql';
 import { findScopedRecords, getDataSpan, getInsightInputs } from './insight-inputs';
 
 const YEAR_MS = 365 * 86_400_000;
@@ -23,8 +24,11 @@ const cache = new Map<
 >();
 
 async function recordsFingerprint(orgId: string): Promise<string> {
-  const [row] = await getPrisma().$queryRaw<{ fp: string }[]>`
-    SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') AS fp FROM usage_record WHERE org_id = ${orgId}::uuid`;
+  const [row] = await queryRows<{ fp: string }>(
+    getPrisma(),
+    sql`
+    SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') AS fp FROM usage_record WHERE org_id = ${orgId}::uuid`,
+  );
   return row?.fp ?? '';
 }
 

@@ -1,12 +1,12 @@
 import 'server-only';
 import { resolveDateRange } from '@/lib/dashboard/date-range';
 import { AppError } from '@/lib/errors';
-import { Prisma } from '@/lib/generated/prisma/client';
 import { runScenario } from '@/lib/insights/run-scenario';
 import type { TScenarioResult } from '@/lib/insights/types';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import type { TWhatIfInput } from '@/lib/schemas/what-if';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { queryRows, sql } from '@/lib/server/db/sql';
 import { dashboardWhereSql } from '../dashboard/dashboard-where';
 import { findScopedRecords, getDataSpan, getInsightInputs, INSIGHT_MAX_RECORDS } from './insight-inputs';
 
@@ -19,8 +19,9 @@ export interface TWhatIfResult extends TScenarioResult {
 async function idsForFilters(ctx: { orgId: string }, query: string, now: Date): Promise<string[]> {
   const filters = parseDashboardFilters(new URLSearchParams(query));
   const range = resolveDateRange(filters, now, await getDataSpan(ctx));
-  const rows = await getPrisma().$queryRaw<{ id: string }[]>(
-    Prisma.sql`SELECT r.id FROM usage_record r WHERE ${dashboardWhereSql(ctx, filters, range)} LIMIT ${INSIGHT_MAX_RECORDS + 1}`,
+  const rows = await queryRows<{ id: string }>(
+    getPrisma(),
+    sql`SELECT r.id FROM usage_record r WHERE ${dashboardWhereSql(ctx, filters, range)} LIMIT ${INSIGHT_MAX_RECORDS + 1}`,
   );
   return rows.map((r) => r.id);
 }

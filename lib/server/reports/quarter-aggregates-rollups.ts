@@ -1,8 +1,8 @@
 import 'server-only';
 import { isoDay } from '@/lib/dashboard/date-range';
-import { Prisma } from '@/lib/generated/prisma/client';
 import { ROLLUP_SUM_FIELDS, type TRollupMonthRow } from '@/lib/reports/aggregate-rollups';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { queryRows, rawSql, sql } from '@/lib/server/db/sql';
 
 /** Rollup column (snake_case) → TRollupMonthRow field, for every additive quantity the report sums. */
 export const ROLLUP_COLUMNS: [string, string][] = ROLLUP_SUM_FIELDS.map((field) => [
@@ -28,14 +28,17 @@ export async function findRollupMonths(
   if (!fromDay.endsWith('-01') || !toDay.endsWith('-01')) {
     throw new Error(`report window ${fromDay}..${toDay} is not whole local months`);
   }
-  const sums = Prisma.raw(
+  const sums = rawSql(
     ROLLUP_COLUMNS.map(([column, alias]) => `SUM(m.${column})::float8 AS "${alias}"`).join(', '),
   );
-  return getPrisma().$queryRaw<TRollupMonthRow[]>`
+  return queryRows<TRollupMonthRow>(
+    getPrisma(),
+    sql`
     SELECT to_char(m.month, 'YYYY-MM') AS month, m.provider::text AS provider, m.region, m.grid_zone AS "gridZone",
            m.phase::text AS phase, m.model, t.name AS team, m.is_measured AS "isMeasured",
            SUM(m.record_starts)::int AS starts, SUM(m.record_carry_in)::int AS "carryFirst", ${sums}
       FROM usage_rollup_monthly m LEFT JOIN team t ON t.id = m.team_id
      WHERE m.org_id = ${ctx.orgId}::uuid AND m.month >= ${fromDay}::date AND m.month < ${toDay}::date
-     GROUP BY m.month, m.provider, m.region, m.grid_zone, m.phase, m.model, m.team_id, t.name, m.is_measured`;
+     GROUP BY m.month, m.provider, m.region, m.grid_zone, m.phase, m.model, m.team_id, t.name, m.is_measured`,
+  );
 }

@@ -8,6 +8,7 @@ import type { TQuarterAggregates, TReportRecordRow } from '@/lib/reports/aggrega
 import { assembleQuarterAggregates, comparisonStart } from '@/lib/reports/assemble-aggregates';
 import { previousPeriod, samePeriodLastYear, yearToDate } from '@/lib/reports/report-period';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { queryRows, sql } from '@/lib/server/db/sql';
 import type { TReadPlan } from '../rollups/rollup-plan';
 import { getTargetsReportInput } from '../targets/target-progress';
 import { findHardwareAssets } from '../usage/hardware-assets';
@@ -203,10 +204,13 @@ async function findReportContext(ctx: { orgId: string }, period: TCalendarPeriod
 
 /** Quarters (newest first) in which the organisation has records, by local start month. */
 export async function listReportQuarters(ctx: { orgId: string }): Promise<string[]> {
-  const rows = await getPrisma().$queryRaw<{ month: string }[]>`
+  const rows = await queryRows<{ month: string }>(
+    getPrisma(),
+    sql`
     SELECT DISTINCT to_char(r.started_at AT TIME ZONE o.time_zone, 'YYYY-MM') AS month
       FROM usage_record r JOIN organization o ON o.id = r.org_id
-     WHERE r.org_id = ${ctx.orgId}::uuid`;
+     WHERE r.org_id = ${ctx.orgId}::uuid`,
+  );
   const keys = new Set(
     rows.map((r) => `${r.month.slice(0, 4)}-Q${Math.floor((Number(r.month.slice(5, 7)) - 1) / 3) + 1}`),
   );

@@ -1,6 +1,5 @@
 import 'server-only';
 import type { TCalendarPeriod } from '@/lib/emissions/calendar-periods';
-import { Prisma } from '@/lib/generated/prisma/client';
 import {
   assemblePeriodQuality,
   firstCitation,
@@ -9,6 +8,7 @@ import {
   type TQualityVariantRow,
 } from '@/lib/reports/quality-rollup';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { queryRows, sql } from '@/lib/server/db/sql';
 import { rollupDaysFor, type TRollupDays } from '../rollups/rollup-plan';
 
 /**
@@ -29,7 +29,9 @@ export async function findPeriodQuality(
   if (!days) {
     throw new Error(`report period ${period.key} is not whole local days in ${period.timeZone}`);
   }
-  const rows = await getPrisma().$queryRaw<TQualityVariantRow[]>`
+  const rows = await queryRows<TQualityVariantRow>(
+    getPrisma(),
+    sql`
     SELECT q.fact, q.key, q.detail,
            (SUM(q.record_starts) + COALESCE(SUM(q.record_carry_in) FILTER (WHERE q.day = ${days.fromDay}::date), 0))::int AS records,
            SUM(q.energy_kwh)::float8 AS "energyKwh",
@@ -38,7 +40,8 @@ export async function findPeriodQuality(
       FROM usage_quality_daily q
      WHERE q.org_id = ${ctx.orgId}::uuid AND q.day >= ${days.fromDay}::date AND q.day < ${days.toDay}::date
      GROUP BY q.fact, q.key, q.detail
-     ORDER BY q.fact, q.key, q.detail`;
+     ORDER BY q.fact, q.key, q.detail`,
+  );
   const groups = groupVariants(rows);
   const firstDetail = new Map<TQualityVariantRow[], string>();
   for (const group of groups) {
@@ -69,28 +72,28 @@ async function lookUpFirstDetail(
   const [lo, hi] =
     first.kind === 'day'
       ? [
-          Prisma.sql`(${first.day}::date::timestamp AT TIME ZONE ${tz})`,
-          Prisma.sql`((${first.day}::date + 1)::timestamp AT TIME ZONE ${tz})`,
+          sql`(${first.day}::date::timestamp AT TIME ZONE ${tz})`,
+          sql`((${first.day}::date + 1)::timestamp AT TIME ZONE ${tz})`,
         ]
       : [
-          Prisma.sql`COALESCE((SELECT MIN(q.day) FROM usage_quality_daily q
+          sql`COALESCE((SELECT MIN(q.day) FROM usage_quality_daily q
               WHERE q.org_id = ${ctx.orgId}::uuid AND q.fact = ${head.fact} AND q.key = ${head.key}
                 AND q.day < ${days.fromDay}::date AND q.record_starts > 0
                 AND ((q.day + 1)::timestamp AT TIME ZONE ${tz}) + q.max_duration_s * interval '1 second' > ${period.start}
             )::timestamp AT TIME ZONE ${tz}, '-infinity'::timestamptz)`,
-          Prisma.sql`${period.start}::timestamptz`,
+          sql`${period.start}::timestamptz`,
         ];
   const cited =
     head.fact === 'factor'
-      ? Prisma.sql`jsonb_array_elements(usage_quality_array(r.factor_refs->'factors')) WITH ORDINALITY AS e(f, ord)
+      ? sql`jsonb_array_elements(usage_quality_array(r.factor_refs->'factors')) WITH ORDINALITY AS e(f, ord)
           WHERE COALESCE(e.f->>'id', '') = ${head.key}`
-      : Prisma.sql`jsonb_array_elements(usage_quality_array(r.factor_refs->'marketAllocations')) WITH ORDINALITY AS e(f, ord)
+      : sql`jsonb_array_elements(usage_quality_array(r.factor_refs->'marketAllocations')) WITH ORDINALITY AS e(f, ord)
           WHERE COALESCE(e.f->>'contractId', '') = ${head.key}`;
   const detail =
-    head.fact === 'factor'
-      ? Prisma.sql`usage_quality_factor_detail(e.f)`
-      : Prisma.sql`usage_quality_contract_detail(e.f)`;
-  const found = await getPrisma().$queryRaw<{ detail: string }[]>`
+    head.fact === 'factor' ? sql`usage_quality_factor_detail(e.f)` : sql`usage_quality_contract_detail(e.f)`;
+  const found = await queryRows<{ detail: string }>(
+    getPrisma(),
+    sql`
     SELECT ${detail} AS detail
       FROM usage_record r
       CROSS JOIN LATERAL (SELECT e.f, e.ord FROM ${cited}) e
@@ -98,7 +101,8 @@ async function lookUpFirstDetail(
        AND r.started_at < ${period.end}
        AND (r.ended_at > ${period.start} OR (r.ended_at <= r.started_at AND r.started_at >= ${period.start}))
      ORDER BY r.started_at, r.id, e.ord
-     LIMIT 1`;
+     LIMIT 1`,
+  );
   const hit = found[0];
   if (!hit) {
     throw new Error(`no record cites ${head.fact} ${head.key} in ${period.key}: quality rollups out of date`);

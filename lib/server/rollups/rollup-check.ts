@@ -1,5 +1,7 @@
 import 'server-only';
 import type pg from 'pg';
+import { emptySql, queryRows, rawSql, sql } from '../db/sql';
+import { pgRunner } from '../db/sql-runner';
 import { findQualityRollupMismatches } from './quality-rollup-check';
 import { ROLLUP_QUANTITIES } from './rollup-quantities';
 
@@ -35,6 +37,8 @@ const RAW_SUMS: Record<string, string> = {
       - (r.started_at AT TIME ZONE o.time_zone)::date)`,
 };
 const COLUMNS = Object.keys(RAW_SUMS);
+// Column lists and expressions below are built from the constants above only (no input), spliced in as SQL text.
+const KEYS_SQL = rawSql(KEYS);
 
 export interface TRollupMismatch {
   key: Record<string, unknown>;
@@ -48,9 +52,8 @@ export async function findRollupMismatches(
   db: pg.ClientBase | pg.Pool,
   orgId?: string,
 ): Promise<TRollupMismatch[]> {
-  const orgRaw = orgId ? 'WHERE r.org_id = $1' : '';
-  const orgRoll = orgId ? 'WHERE u.org_id = $1' : '';
-  const params = orgId ? [orgId] : [];
+  const orgRaw = orgId ? sql`WHERE r.org_id = ${orgId}` : emptySql;
+  const orgRoll = orgId ? sql`WHERE u.org_id = ${orgId}` : emptySql;
   const raw = COLUMNS.map((c) => `SUM(${RAW_SUMS[c]})::float8 AS raw_${c}, 0::float8 AS roll_${c}`).join(
     ', ',
   );
@@ -59,22 +62,24 @@ export async function findRollupMismatches(
   const differs = COLUMNS.map(
     (c) => `abs(SUM(raw_${c}) - SUM(roll_${c})) > 1e-9 * GREATEST(1, abs(SUM(raw_${c})))`,
   ).join(' OR ');
-  const byDimension = await db.query(
-    `SELECT ${KEYS}, ${outer} FROM (
-        SELECT ${KEYS.split(', ')
-          .map((k) => `r.${k}`)
-          .join(', ')}, ${raw}
-          FROM usage_record r JOIN organization o ON o.id = r.org_id ${orgRaw} GROUP BY ${KEYS}
+  const keysOf = (alias: string) =>
+    rawSql(
+      KEYS.split(', ')
+        .map((k) => `${alias}.${k}`)
+        .join(', '),
+    );
+  const byDimension = await queryRows<Record<string, unknown>>(
+    pgRunner(db),
+    sql`SELECT ${KEYS_SQL}, ${rawSql(outer)} FROM (
+        SELECT ${keysOf('r')}, ${rawSql(raw)}
+          FROM usage_record r JOIN organization o ON o.id = r.org_id ${orgRaw} GROUP BY ${KEYS_SQL}
         UNION ALL
-        SELECT ${KEYS.split(', ')
-          .map((k) => `u.${k}`)
-          .join(', ')}, ${roll}
-          FROM usage_rollup_daily u ${orgRoll} GROUP BY ${KEYS}) x
-      GROUP BY ${KEYS} HAVING ${differs} LIMIT 100`,
-    params,
+        SELECT ${keysOf('u')}, ${rawSql(roll)}
+          FROM usage_rollup_daily u ${orgRoll} GROUP BY ${KEYS_SQL}) x
+      GROUP BY ${KEYS_SQL} HAVING ${rawSql(differs)} LIMIT 100`,
   );
   const out: TRollupMismatch[] = [];
-  for (const row of byDimension.rows as Record<string, unknown>[]) {
+  for (const row of byDimension) {
     const key = Object.fromEntries(KEYS.split(', ').map((k) => [k, row[k]]));
     for (const c of COLUMNS) {
       const a = Number(row[`raw_${c}`] ?? 0);
@@ -84,16 +89,16 @@ export async function findRollupMismatches(
       }
     }
   }
-  const byDay = await db.query(
-    `SELECT org_id, day::text AS day, SUM(raw)::float8 AS raw, SUM(roll)::float8 AS roll FROM (
+  const byDay = await queryRows<{ org_id: string; day: string; raw: number; roll: number }>(
+    pgRunner(db),
+    sql`SELECT org_id, day::text AS day, SUM(raw)::float8 AS raw, SUM(roll)::float8 AS roll FROM (
         SELECT r.org_id, (r.started_at AT TIME ZONE o.time_zone)::date AS day, COUNT(*) AS raw, 0 AS roll
           FROM usage_record r JOIN organization o ON o.id = r.org_id ${orgRaw} GROUP BY 1, 2
         UNION ALL
         SELECT u.org_id, u.day, 0, SUM(u.record_starts) FROM usage_rollup_daily u ${orgRoll} GROUP BY 1, 2) x
       GROUP BY 1, 2 HAVING SUM(raw) <> SUM(roll) ORDER BY 1, 2 LIMIT 100`,
-    params,
   );
-  for (const row of byDay.rows as { org_id: string; day: string; raw: number; roll: number }[]) {
+  for (const row of byDay) {
     out.push({
       key: { org_id: row.org_id, day: row.day },
       column: 'record_starts_per_day',
@@ -107,6 +112,7 @@ export async function findRollupMismatches(
 }
 
 const MONTH_KEYS = `org_id, month, ${KEYS.split(', ').slice(1).join(', ')}`;
+const MONTH_KEYS_SQL = rawSql(MONTH_KEYS);
 /** Monthly columns summed from the daily rows (record_carry_in: first day of the month only). */
 const MONTHLY_SUMS: Record<string, string> = {
   ...Object.fromEntries(COLUMNS.filter((c) => c !== 'record_carry_in').map((c) => [c, `SUM(d.${c})`])),
@@ -126,18 +132,18 @@ async function findMonthlyMismatches(
   const differs = cols
     .map((c) => `abs(SUM(d_${c}) - SUM(m_${c})) > 1e-9 * GREATEST(1, abs(SUM(d_${c})))`)
     .join(' OR ');
-  const { rows } = await db.query(
-    `SELECT ${MONTH_KEYS}, COUNT(*) FILTER (WHERE src = 'm') AS month_rows, ${outer} FROM (
-        SELECT ${MONTH_KEYS.replace('month', "date_trunc('month', d.day::timestamp)::date AS month")}, 'd' AS src, ${daily}
-          FROM usage_rollup_daily d ${orgId ? 'WHERE d.org_id = $1' : ''} GROUP BY ${MONTH_KEYS.replace('month', "date_trunc('month', d.day::timestamp)::date")}
+  const rows = await queryRows<Record<string, unknown>>(
+    pgRunner(db),
+    sql`SELECT ${MONTH_KEYS_SQL}, COUNT(*) FILTER (WHERE src = 'm') AS month_rows, ${rawSql(outer)} FROM (
+        SELECT ${rawSql(MONTH_KEYS.replace('month', "date_trunc('month', d.day::timestamp)::date AS month"))}, 'd' AS src, ${rawSql(daily)}
+          FROM usage_rollup_daily d ${orgId ? sql`WHERE d.org_id = ${orgId}` : emptySql} GROUP BY ${rawSql(MONTH_KEYS.replace('month', "date_trunc('month', d.day::timestamp)::date"))}
         UNION ALL
-        SELECT ${MONTH_KEYS}, 'm', ${monthly}
-          FROM usage_rollup_monthly m ${orgId ? 'WHERE m.org_id = $1' : ''} GROUP BY ${MONTH_KEYS}) x
-      GROUP BY ${MONTH_KEYS} HAVING COUNT(*) FILTER (WHERE src = 'm') <> 1 OR ${differs} LIMIT 100`,
-    orgId ? [orgId] : [],
+        SELECT ${MONTH_KEYS_SQL}, 'm', ${rawSql(monthly)}
+          FROM usage_rollup_monthly m ${orgId ? sql`WHERE m.org_id = ${orgId}` : emptySql} GROUP BY ${MONTH_KEYS_SQL}) x
+      GROUP BY ${MONTH_KEYS_SQL} HAVING COUNT(*) FILTER (WHERE src = 'm') <> 1 OR ${rawSql(differs)} LIMIT 100`,
   );
   const out: TRollupMismatch[] = [];
-  for (const row of rows as Record<string, unknown>[]) {
+  for (const row of rows) {
     const key = Object.fromEntries(MONTH_KEYS.split(', ').map((k) => [k, row[k]]));
     if (Number(row.month_rows) !== 1) {
       out.push({ key, column: 'monthly:row_count', raw: 1, rollup: Number(row.month_rows) });
@@ -158,33 +164,31 @@ async function findRunBoundViolations(
   db: pg.ClientBase | pg.Pool,
   orgId?: string,
 ): Promise<TRollupMismatch[]> {
-  const { rows } = await db.query(
-    `SELECT r.org_id, r.phase::text AS phase, (r.started_at AT TIME ZONE 'UTC')::date::text AS day,
+  const rows = await queryRows<{
+    org_id: string;
+    phase: string;
+    day: string;
+    duration: number;
+    location: number;
+    bound_duration: number | null;
+    bound_location: number | null;
+  }>(
+    pgRunner(db),
+    sql`SELECT r.org_id, r.phase::text AS phase, (r.started_at AT TIME ZONE 'UTC')::date::text AS day,
             MAX(GREATEST(0, EXTRACT(EPOCH FROM (r.ended_at - r.started_at))))::float8 AS duration,
             MAX(GREATEST(0, r.location_kg_co2e))::float8 AS location,
             MIN(b.max_duration_s)::float8 AS bound_duration, MIN(b.max_location_kg_co2e)::float8 AS bound_location
        FROM usage_record r
        LEFT JOIN usage_run_bound b ON b.org_id = r.org_id AND b.phase = r.phase
         AND b.start_day = (r.started_at AT TIME ZONE 'UTC')::date
-      WHERE r.phase IN ('training', 'fine_tuning') ${orgId ? 'AND r.org_id = $1' : ''}
+      WHERE r.phase IN ('training', 'fine_tuning') ${orgId ? sql`AND r.org_id = ${orgId}` : emptySql}
       GROUP BY 1, 2, 3
      HAVING COUNT(b.start_day) < COUNT(*)
          OR MAX(GREATEST(0, EXTRACT(EPOCH FROM (r.ended_at - r.started_at)))) > MIN(b.max_duration_s)
          OR MAX(GREATEST(0, r.location_kg_co2e)) > MIN(b.max_location_kg_co2e)
       LIMIT 100`,
-    orgId ? [orgId] : [],
   );
-  return (
-    rows as {
-      org_id: string;
-      phase: string;
-      day: string;
-      duration: number;
-      location: number;
-      bound_duration: number | null;
-      bound_location: number | null;
-    }[]
-  ).map((r) => ({
+  return rows.map((r) => ({
     key: { org_id: r.org_id, phase: r.phase, start_day: r.day },
     column: `run_bound (duration ${r.duration} s ≤ ${r.bound_duration}, location ${r.location} kg ≤ ${r.bound_location})`,
     raw: r.location,

@@ -2,6 +2,7 @@ import 'server-only';
 import { systemActor } from '@/lib/auth/actor';
 import { periodContaining } from '@/lib/emissions/calendar-periods';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { queryRows, sql } from '@/lib/server/db/sql';
 import { crossedThresholds } from '@/lib/targets/budget-thresholds';
 import { basisKgCo2e } from '@/lib/targets/target-metric';
 import { recordAuditEvent } from '../audit/audit-events';
@@ -47,13 +48,16 @@ export async function evaluateBudgetAlerts(ctx: { orgId: string }, now: Date): P
     }
     const actualKgCo2e = basisKgCo2e(sums, budget.basis);
     for (const thresholdPct of crossedThresholds(actualKgCo2e, budget.amountKgCo2e)) {
-      const inserted = await prisma.$queryRaw<{ id: string; created_at: Date }[]>`
+      const inserted = await queryRows<{ id: string; created_at: Date }>(
+        prisma,
+        sql`
         INSERT INTO budget_alert (org_id, budget_id, threshold_pct, period_key, actual_kg_co2e, budget_kg_co2e,
                                   record_count)
         VALUES (${ctx.orgId}::uuid, ${budget.id}::uuid, ${thresholdPct}, ${period.key}, ${actualKgCo2e},
                 ${budget.amountKgCo2e}, ${sums.records})
         ON CONFLICT (org_id, budget_id, threshold_pct, period_key) DO NOTHING
-        RETURNING id, created_at`;
+        RETURNING id, created_at`,
+      );
       const row = inserted[0];
       if (!row) {
         continue;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { after } from 'next/server';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { executeSql, queryRows, sql } from '@/lib/server/db/sql';
 import { evaluateBudgetAlerts, type TBudgetAlertDto } from './budget-alerts';
 
 /**
@@ -20,22 +21,28 @@ export async function evaluatePendingBudgetAlerts(
 ): Promise<TBudgetAlertDto[]> {
   try {
     const prisma = getPrisma();
-    const pending = await prisma.$queryRaw<{ version: bigint }[]>`
+    const pending = await queryRows<{ version: bigint }>(
+      prisma,
+      sql`
       SELECT v.version
         FROM org_data_version v
         LEFT JOIN budget_alert_evaluation e ON e.org_id = v.org_id
-       WHERE v.org_id = ${ctx.orgId}::uuid AND v.version > COALESCE(e.evaluated_version, 0)`;
+       WHERE v.org_id = ${ctx.orgId}::uuid AND v.version > COALESCE(e.evaluated_version, 0)`,
+    );
     const version = pending[0]?.version;
     if (version === undefined) {
       return [];
     }
     const created = await evaluateBudgetAlerts(ctx, now);
-    await prisma.$executeRaw`
+    await executeSql(
+      prisma,
+      sql`
       INSERT INTO budget_alert_evaluation AS e (org_id, evaluated_version, evaluated_at)
       VALUES (${ctx.orgId}::uuid, ${version}, ${now})
       ON CONFLICT (org_id) DO UPDATE
         SET evaluated_version = GREATEST(e.evaluated_version, EXCLUDED.evaluated_version),
-            evaluated_at = EXCLUDED.evaluated_at`;
+            evaluated_at = EXCLUDED.evaluated_at`,
+    );
     return created;
   } catch (error) {
     console.error('Budget alert evaluation failed; the organisation stays pending', ctx.orgId, error);

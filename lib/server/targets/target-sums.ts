@@ -1,6 +1,6 @@
 import 'server-only';
-import { Prisma } from '@/lib/generated/prisma/client';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { emptySql, queryRows, type Sql, sql } from '@/lib/server/db/sql';
 import type { TBurnDay } from '@/lib/targets/burn-down';
 import type { TEmissionsBasis, TWindowSums } from '@/lib/targets/target-metric';
 import { timeShareSql } from '../dashboard/dashboard-where';
@@ -21,13 +21,13 @@ const EMPTY: TWindowSums = {
   requests: 0,
 };
 
-function teamClause(teamId: string | null): Prisma.Sql {
-  return teamId ? Prisma.sql`AND r.team_id = ${teamId}::uuid` : Prisma.empty;
+function teamClause(teamId: string | null): Sql {
+  return teamId ? sql`AND r.team_id = ${teamId}::uuid` : emptySql;
 }
 
 /** Records overlapping [w.lo, w.hi) of the organisation (the dashboard's overlap rule, lib/server/dashboard/dashboard-where.ts). */
-function overlapSql(ctx: { orgId: string }, teamId: string | null): Prisma.Sql {
-  return Prisma.sql`r.org_id = ${ctx.orgId}::uuid AND r.started_at < w.hi
+function overlapSql(ctx: { orgId: string }, teamId: string | null): Sql {
+  return sql`r.org_id = ${ctx.orgId}::uuid AND r.started_at < w.hi
       AND (r.ended_at > w.lo OR (r.ended_at <= r.started_at AND r.started_at >= w.lo)) ${teamClause(teamId)}`;
 }
 
@@ -45,8 +45,10 @@ export async function sumEmissionsInWindows(
   if (windows.length === 0) {
     return out;
   }
-  const share = timeShareSql(Prisma.sql`w.lo`, Prisma.sql`w.hi`);
-  const rows = await getPrisma().$queryRaw<(TWindowSums & { key: string })[]>`
+  const share = timeShareSql(sql`w.lo`, sql`w.hi`);
+  const rows = await queryRows<TWindowSums & { key: string }>(
+    getPrisma(),
+    sql`
     SELECT w.key,
            COUNT(r.id)::int AS records,
            COALESCE(SUM(r.location_kg_co2e * ${share}), 0)::float8 AS "locationKgCo2e",
@@ -59,7 +61,8 @@ export async function sumEmissionsInWindows(
       FROM unnest(${windows.map((w) => w.key)}::text[], ${windows.map((w) => w.start)}::timestamptz[],
                   ${windows.map((w) => w.end)}::timestamptz[]) AS w(key, lo, hi)
       LEFT JOIN usage_record r ON ${overlapSql(ctx, teamId)}
-     GROUP BY w.key`;
+     GROUP BY w.key`,
+  );
   for (const w of windows) {
     out.set(w.key, rows.find((r) => r.key === w.key) ?? EMPTY);
   }
@@ -74,9 +77,11 @@ export async function findDailyEmissions(
   ctx: { orgId: string },
   input: { start: Date; end: Date; timeZone: string; teamId: string; basis: TEmissionsBasis },
 ): Promise<TBurnDay[]> {
-  const column = input.basis === 'location' ? Prisma.sql`r.location_kg_co2e` : Prisma.sql`r.market_kg_co2e`;
-  const share = timeShareSql(Prisma.sql`w.lo`, Prisma.sql`w.hi`);
-  const rows = await getPrisma().$queryRaw<{ day: string; lo: Date; hi: Date; kg: number }[]>`
+  const column = input.basis === 'location' ? sql`r.location_kg_co2e` : sql`r.market_kg_co2e`;
+  const share = timeShareSql(sql`w.lo`, sql`w.hi`);
+  const rows = await queryRows<{ day: string; lo: Date; hi: Date; kg: number }>(
+    getPrisma(),
+    sql`
     WITH w AS (
       SELECT to_char(d, 'YYYY-MM-DD') AS day,
              (d AT TIME ZONE ${input.timeZone}) AS lo,
@@ -87,7 +92,8 @@ export async function findDailyEmissions(
     SELECT w.day, w.lo, w.hi, COALESCE(SUM(${column} * ${share}), 0)::float8 AS kg
       FROM w LEFT JOIN usage_record r ON ${overlapSql(ctx, input.teamId)}
      GROUP BY w.day, w.lo, w.hi
-     ORDER BY w.lo`;
+     ORDER BY w.lo`,
+  );
   return rows.map((r) => ({ day: r.day, start: r.lo, end: r.hi, kgCo2e: r.kg }));
 }
 

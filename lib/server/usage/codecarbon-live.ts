@@ -14,7 +14,8 @@ import type { TCodecarbonEmissionCreate, TCodecarbonRunCreate } from '@/lib/sche
 import { usageRecordSchemaAt } from '@/lib/schemas/usage-record';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { getPgPool } from '../db/pg-pool';
-import { withTransaction } from '../db/sql-runner';
+import { queryRows, sql } from '../db/sql';
+import { pgRunner, withTransaction } from '../db/sql-runner';
 import { getCachedFactorLibrary } from '../factors/factor-library-cache';
 import { computeForOrganization } from './api-estimate';
 import { getCodecarbonExperiment } from './codecarbon-experiments';
@@ -93,11 +94,11 @@ export async function addCodecarbonEmission(
 ): Promise<{ id: string; duplicate: boolean }> {
   await getCachedFactorLibrary(ctx);
   return withTransaction(getPgPool(), async (client) => {
-    const { rows } = await client.query<{ source_data: { codecarbon?: TLiveRun } | null }>(
-      `SELECT source_data FROM usage_record WHERE org_id = $1::uuid AND external_id = $2 FOR UPDATE`,
-      [ctx.orgId, liveRecordId(emission.run_id)],
+    const [row] = await queryRows<{ source_data: { codecarbon?: TLiveRun } | null }>(
+      pgRunner(client),
+      sql`SELECT source_data FROM usage_record
+           WHERE org_id = ${ctx.orgId}::uuid AND external_id = ${liveRecordId(emission.run_id)} FOR UPDATE`,
     );
-    const row = rows[0];
     const live = row?.source_data?.codecarbon;
     if (!live?.live) {
       throw new AppError(

@@ -8,6 +8,7 @@ import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { methodologySettingsFor } from '../access/organizations';
 import { recordAuditEvent } from '../audit/audit-events';
+import { executeSql, joinSql, rawSql, sql } from '../db/sql';
 import { prismaRunner } from '../db/sql-runner';
 import { findEnergyContracts } from '../factors/energy-contracts';
 import { getFactorLibrary } from '../factors/factor-library';
@@ -115,6 +116,12 @@ function selectExpression(sqlType: string, i: number): string {
   return sqlType === 'float8' || sqlType === 'bool' || sqlType === 'text' ? `v${i}` : `v${i}::${sqlType}`;
 }
 
+// Column names, types and casts of the temp table, all from the constant COMPUTED_COLUMNS.
+const RESULT_COLUMNS = rawSql(COMPUTED_COLUMNS.map((c) => `"${c.column}" ${c.sqlType}`).join(', '));
+const RESULT_SELECT = rawSql(COMPUTED_COLUMNS.map((c, i) => selectExpression(c.sqlType, i)).join(', '));
+const RESULT_ALIASES = rawSql(['id', ...COMPUTED_COLUMNS.map((_, i) => `v${i}`)].join(', '));
+const RESULT_ASSIGNMENTS = rawSql(COMPUTED_COLUMNS.map((c) => `"${c.column}" = t."${c.column}"`).join(', '));
+
 /** Set-based write: the new values go into a temp table in one statement, then one UPDATE … FROM. */
 async function writeChanged(
   tx: Tx,
@@ -123,39 +130,35 @@ async function writeChanged(
   computedAt: Date,
   pageSize: number,
 ): Promise<void> {
-  await tx.$executeRawUnsafe(
-    `CREATE TEMP TABLE recompute_result (id uuid PRIMARY KEY, ${COMPUTED_COLUMNS.map(
-      (c) => `"${c.column}" ${c.sqlType}`,
-    ).join(', ')}) ON COMMIT DROP`,
+  await executeSql(
+    tx,
+    sql`CREATE TEMP TABLE recompute_result (id uuid PRIMARY KEY, ${RESULT_COLUMNS}) ON COMMIT DROP`,
   );
   for (let start = 0; start < changed.length; start += pageSize) {
     const page = changed.slice(start, start + pageSize);
-    const params = [
-      page.map((c) => c.id),
-      ...COMPUTED_COLUMNS.map((c, i) =>
-        arrayParam(
-          c.sqlType,
-          page.map((p) => p.values[i]),
+    const unnestArgs = joinSql(
+      [
+        sql`${page.map((c) => c.id)}::uuid[]`,
+        ...COMPUTED_COLUMNS.map(
+          (c, i) =>
+            sql`${arrayParam(
+              c.sqlType,
+              page.map((p) => p.values[i]),
+            )}::${rawSql(paramType(c.sqlType))}`,
         ),
-      ),
-    ];
-    const unnestArgs = [
-      '$1::uuid[]',
-      ...COMPUTED_COLUMNS.map((c, i) => `$${i + 2}::${paramType(c.sqlType)}`),
-    ];
-    const aliases = ['id', ...COMPUTED_COLUMNS.map((_, i) => `v${i}`)];
-    await tx.$executeRawUnsafe(
-      `INSERT INTO recompute_result SELECT id, ${COMPUTED_COLUMNS.map((c, i) => selectExpression(c.sqlType, i)).join(', ')}
-       FROM unnest(${unnestArgs.join(', ')}) AS u(${aliases.join(', ')})`,
-      ...params,
+      ],
+      ', ',
+    );
+    await executeSql(
+      tx,
+      sql`INSERT INTO recompute_result SELECT id, ${RESULT_SELECT}
+       FROM unnest(${unnestArgs}) AS u(${RESULT_ALIASES})`,
     );
   }
-  await tx.$executeRawUnsafe(
-    `UPDATE usage_record AS r SET ${COMPUTED_COLUMNS.map((c) => `"${c.column}" = t."${c.column}"`).join(', ')},
-       computed_at = $2, updated_at = $2
-     FROM recompute_result AS t WHERE r.id = t.id AND r.org_id = $1::uuid`,
-    orgId,
-    computedAt,
+  await executeSql(
+    tx,
+    sql`UPDATE usage_record AS r SET ${RESULT_ASSIGNMENTS}, computed_at = ${computedAt}, updated_at = ${computedAt}
+     FROM recompute_result AS t WHERE r.id = t.id AND r.org_id = ${orgId}::uuid`,
   );
 }
 
@@ -169,17 +172,16 @@ async function writeRestatements(
 ): Promise<void> {
   for (let start = 0; start < entries.length; start += pageSize) {
     const page = entries.slice(start, start + pageSize);
-    await tx.$executeRawUnsafe(
-      `INSERT INTO restatement_entry (org_id, record_id, field, old_value, new_value, reason, created_at)
-       SELECT $1::uuid, record_id, field, old_value, new_value, $2, $3
-       FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[]) AS u(record_id, field, old_value, new_value)`,
-      orgId,
-      reason,
-      now,
-      page.map((e) => e.recordId),
-      page.map((e) => e.change.field),
-      page.map((e) => e.change.oldValue),
-      page.map((e) => e.change.newValue),
+    const recordIds = page.map((e) => e.recordId);
+    const fields = page.map((e) => e.change.field);
+    const oldValues = page.map((e) => e.change.oldValue);
+    const newValues = page.map((e) => e.change.newValue);
+    await executeSql(
+      tx,
+      sql`INSERT INTO restatement_entry (org_id, record_id, field, old_value, new_value, reason, created_at)
+       SELECT ${orgId}::uuid, record_id, field, old_value, new_value, ${reason}, ${now}
+       FROM unnest(${recordIds}::uuid[], ${fields}::text[], ${oldValues}::text[], ${newValues}::text[])
+         AS u(record_id, field, old_value, new_value)`,
     );
   }
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { RecordFootprint } from '@/lib/emissions/footprint-types';
 import { createChunkedText, type TCopyValue, toCopyCsvLine } from '../db/pg-copy';
+import { executeSql, rawSql, sql } from '../db/sql';
 import type { TSqlRunner } from '../db/sql-runner';
 import {
   CREATE_STAGING_SQL,
@@ -15,6 +16,9 @@ import type { TUsageRecordToStore } from './usage-record-columns';
 
 const COPY_ROWS_SQL = `COPY ${STAGING_TABLE} (${STAGING_COLUMNS.map((c) => `"${c}"`).join(', ')}) FROM STDIN WITH (FORMAT csv)`;
 const COPY_REFS_SQL = `COPY ${STAGING_REFS_TABLE} (id, factor_refs) FROM STDIN WITH (FORMAT csv)`;
+// The staging tables' names: constants of staging-rows.ts, spliced in as identifiers.
+const STAGING = rawSql(STAGING_TABLE);
+const STAGING_REFS = rawSql(STAGING_REFS_TABLE);
 
 /** Fills the staging tables of one store (an upload, an API batch) batch by batch. */
 export interface TStagingWriter {
@@ -35,9 +39,9 @@ export interface TStagingWriter {
  * (docs/decisions/ingest.md). With COPY where the runner has it, else (Prisma) one INSERT of a JSON array.
  */
 export async function createStagingWriter(db: TSqlRunner, computedAt: Date): Promise<TStagingWriter> {
-  await db.query(`DROP TABLE IF EXISTS pg_temp.${STAGING_TABLE}, pg_temp.${STAGING_REFS_TABLE}`);
-  for (const sql of CREATE_STAGING_SQL) {
-    await db.query(sql);
+  await executeSql(db, sql`DROP TABLE IF EXISTS pg_temp.${STAGING}, pg_temp.${STAGING_REFS}`);
+  for (const statement of CREATE_STAGING_SQL) {
+    await executeSql(db, rawSql(statement));
   }
   const refIds = new WeakMap<object, number>();
   let nextRefId = 1;
@@ -124,15 +128,17 @@ async function insertJson(db: TSqlRunner, rows: TCopyValue[][], refs: [number, s
         }),
       ),
     );
-    await db.query(
-      `INSERT INTO ${STAGING_TABLE} SELECT * FROM json_populate_recordset(NULL::${STAGING_TABLE}, $1::json)`,
-      [JSON.stringify(objects)],
+    await executeSql(
+      db,
+      sql`INSERT INTO ${STAGING} SELECT * FROM json_populate_recordset(NULL::${STAGING}, ${JSON.stringify(objects)}::json)`,
     );
   }
   if (refs.length > 0) {
-    await db.query(
-      `INSERT INTO ${STAGING_REFS_TABLE} (id, factor_refs) SELECT id, doc::jsonb FROM unnest($1::int[], $2::text[]) AS r(id, doc)`,
-      [refs.map(([id]) => id), refs.map(([, json]) => json)],
+    const ids = refs.map(([id]) => id);
+    const docs = refs.map(([, json]) => json);
+    await executeSql(
+      db,
+      sql`INSERT INTO ${STAGING_REFS} (id, factor_refs) SELECT id, doc::jsonb FROM unnest(${ids}::int[], ${docs}::text[]) AS r(id, doc)`,
     );
   }
 }

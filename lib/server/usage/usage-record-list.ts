@@ -1,24 +1,24 @@
 import 'server-only';
 import type { TDateRange } from '@/lib/dashboard/date-range';
 import type { TRecordListRow } from '@/lib/dashboard/record-csv';
-import { Prisma } from '@/lib/generated/prisma/client';
 import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { RECORDS_PAGE_SIZE, type TRecordSort, type TRecordsQuery } from '@/lib/schemas/records-query';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { emptySql, queryRows, type Sql, sql } from '@/lib/server/db/sql';
 import { dashboardWhereSql } from '../dashboard/dashboard-where';
 
 export type { TRecordListRow };
 
-const SORT_SQL: Record<TRecordSort, Prisma.Sql> = {
-  started_at: Prisma.sql`r.started_at`,
-  location_kg_co2e: Prisma.sql`r.location_kg_co2e`,
-  market_kg_co2e: Prisma.sql`r.market_kg_co2e`,
-  facility_energy_kwh: Prisma.sql`r.facility_energy_kwh`,
-  model: Prisma.sql`r.model`,
-  phase: Prisma.sql`r.phase`,
+const SORT_SQL: Record<TRecordSort, Sql> = {
+  started_at: sql`r.started_at`,
+  location_kg_co2e: sql`r.location_kg_co2e`,
+  market_kg_co2e: sql`r.market_kg_co2e`,
+  facility_energy_kwh: sql`r.facility_energy_kwh`,
+  model: sql`r.model`,
+  phase: sql`r.phase`,
 };
 
-const SELECT = Prisma.sql`SELECT r.id::text AS id, r.external_id AS "externalId", r.phase::text AS phase,
+const SELECT = sql`SELECT r.id::text AS id, r.external_id AS "externalId", r.phase::text AS phase,
     r.started_at AS "startedAt", r.ended_at AS "endedAt", t.name AS team, p.name AS project, r.model,
     r.provider::text AS provider, r.region, r.accelerator, r.facility_energy_kwh AS "facilityEnergyKwh",
     r.location_kg_co2e AS "locationKgCo2e", r.market_kg_co2e AS "marketKgCo2e", r.embodied_kg_co2e AS "embodiedKgCo2e",
@@ -33,14 +33,18 @@ export async function findUsageRecordsPage(
   query: TRecordsQuery,
 ): Promise<{ rows: TRecordListRow[]; total: number }> {
   const where = dashboardWhereSql(ctx, filters, range);
-  const direction = query.dir === 'asc' ? Prisma.sql`ASC NULLS FIRST` : Prisma.sql`DESC NULLS LAST`;
+  const direction = query.dir === 'asc' ? sql`ASC NULLS FIRST` : sql`DESC NULLS LAST`;
   const [rows, count] = await Promise.all([
-    getPrisma().$queryRaw<TRecordListRow[]>`${SELECT} WHERE ${where}
-      ORDER BY ${SORT_SQL[query.sort]} ${direction}, r.id ${query.dir === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`}
+    queryRows<TRecordListRow>(
+      getPrisma(),
+      sql`${SELECT} WHERE ${where}
+      ORDER BY ${SORT_SQL[query.sort]} ${direction}, r.id ${query.dir === 'asc' ? sql`ASC` : sql`DESC`}
       LIMIT ${RECORDS_PAGE_SIZE} OFFSET ${(query.page - 1) * RECORDS_PAGE_SIZE}`,
-    getPrisma().$queryRaw<
-      { total: number }[]
-    >`SELECT COUNT(*)::int AS total FROM usage_record r WHERE ${where}`,
+    ),
+    queryRows<{ total: number }>(
+      getPrisma(),
+      sql`SELECT COUNT(*)::int AS total FROM usage_record r WHERE ${where}`,
+    ),
   ]);
   return { rows, total: count[0]?.total ?? 0 };
 }
@@ -53,13 +57,14 @@ export async function findUsageRecordsAfter(
   after: { startedAt: Date; id: string } | null,
   limit: number,
 ): Promise<TRecordListRow[]> {
-  const keyset: Prisma.Sql = after
-    ? Prisma.sql`AND (r.started_at, r.id) > (${after.startedAt}::timestamptz, ${after.id}::uuid)`
-    : Prisma.empty;
-  return getPrisma().$queryRaw<
-    TRecordListRow[]
-  >`${SELECT} WHERE ${dashboardWhereSql(ctx, filters, range)} ${keyset}
-      ORDER BY r.started_at, r.id LIMIT ${limit}`;
+  const keyset: Sql = after
+    ? sql`AND (r.started_at, r.id) > (${after.startedAt}::timestamptz, ${after.id}::uuid)`
+    : emptySql;
+  return queryRows<TRecordListRow>(
+    getPrisma(),
+    sql`${SELECT} WHERE ${dashboardWhereSql(ctx, filters, range)} ${keyset}
+      ORDER BY r.started_at, r.id LIMIT ${limit}`,
+  );
 }
 
 /**
