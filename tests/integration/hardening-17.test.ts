@@ -270,7 +270,7 @@ describe('c. the invitation page does not tell whether an account exists', () =>
     const existing = await createUser('invited-join');
     const forExisting = await make.invitation(world.a, existing.email);
     const call = (fields: Record<string, string>) =>
-      withRequest({ 'x-forwarded-for': '198.51.100.42' }, () =>
+      withRequest({ 'x-forwarded-for': '198.51.100.42', origin: APP_ORIGIN }, () =>
         acceptInvitationAction(IDLE, formData(fields)),
       );
     const wrong = await call({
@@ -302,7 +302,7 @@ describe('b. weak passwords are refused wherever a password is set', () => {
   const acceptAsNew = async (password: string) => {
     const email = `weak-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.test`;
     const { token } = await make.invitation(world.a, email);
-    const state = await withRequest({ 'x-forwarded-for': '198.51.100.43' }, () =>
+    const state = await withRequest({ 'x-forwarded-for': '198.51.100.43', origin: APP_ORIGIN }, () =>
       acceptInvitationAction(IDLE, formData({ token, name: 'Weak', password, confirmPassword: password })),
     );
     return { state, email, created: await getPrisma().user.count({ where: { email } }) };
@@ -320,7 +320,7 @@ describe('b. weak passwords are refused wherever a password is set', () => {
 
     const email = `mirror-${Date.now()}@example.test`;
     const { token } = await make.invitation(world.a, email);
-    const same = await withRequest({ 'x-forwarded-for': '198.51.100.43' }, () =>
+    const same = await withRequest({ 'x-forwarded-for': '198.51.100.43', origin: APP_ORIGIN }, () =>
       acceptInvitationAction(
         IDLE,
         formData({ token, name: 'Mirror', password: email, confirmPassword: email }),

@@ -197,7 +197,7 @@ export const ACTION_CASES: TActionCase[] = [
   {
     key: `${D}/uploads/actions.ts#deleteUploadAction`,
     access: 'writeUsage',
-    prepare: async ({ a }) => ({ args: [await make.upload(a)] }),
+    prepare: async ({ a }) => ({ args: [{ uploadId: await make.upload(a) }] }),
   },
   {
     key: `${D}/uploads/actions.ts#saveMappingPresetAction`,
