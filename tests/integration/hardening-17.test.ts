@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { acceptInvitationAction } from '@/app/(auth)/invite/[token]/actions';
 import InvitationPage from '@/app/(auth)/invite/[token]/page';
+import { signInAction } from '@/app/(auth)/sign-in/actions';
 import { GET as exportAudit } from '@/app/(dashboard)/audit/export/route';
 import { GET as exportRecords } from '@/app/(dashboard)/records/export/route';
 import { revokeApiTokenAction } from '@/app/(dashboard)/settings/tokens/actions';
@@ -88,6 +89,25 @@ describe('a. server actions need a same-origin request', () => {
       expect(state).toMatchObject({ ok: true });
     }
     expect(await targetsOf(owner.orgId)).toBe(before + 2);
+  });
+
+  test('public actions too (issue #18): a sign-in posted from another site is refused and creates no session', async () => {
+    const viewer = world.a.members.viewer;
+    const sessionsOf = () => getPrisma().session.count({ where: { userId: viewer.userId } });
+    const signIn = (extra: Record<string, string>) =>
+      withRequest({ 'x-forwarded-for': '198.51.100.44', ...extra }, () =>
+        signInAction(IDLE, formData({ email: viewer.email, password: PASSWORD })),
+      );
+    const before = await sessionsOf();
+    for (const extra of [{}, { origin: 'https://evil.example' }] as Record<string, string>[]) {
+      const state = await signIn(extra);
+      expect(state.ok).toBe(false);
+      expect(state.message).toMatch(/^Cross-site request refused: /);
+    }
+    expect(await sessionsOf()).toBe(before);
+    // Login CSRF is what is refused; from the app's own page the same sign-in succeeds (redirect to the dashboard).
+    await expect(signIn({ origin: APP_ORIGIN })).rejects.toBeInstanceOf(RedirectSignal);
+    expect(await sessionsOf()).toBe(before + 1);
   });
 });
 
