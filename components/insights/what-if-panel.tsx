@@ -8,7 +8,7 @@ import { Label } from '@/components/ui/label';
 import type { TActionState } from '@/lib/action-state';
 import type { TScenarioResult } from '@/lib/insights/types';
 import { PROVIDERS } from '@/lib/schemas/usage-record';
-import { type TWhatIfKind, ZWhatIfInput } from '@/lib/schemas/what-if';
+import { type TWhatIfInput, type TWhatIfKind, ZWhatIfInput } from '@/lib/schemas/what-if';
 import { ScenarioProvenance, ScenarioResultTable } from './scenario-result-table';
 
 export const WHAT_IF_KINDS: { kind: TWhatIfKind; label: string }[] = [
@@ -24,7 +24,7 @@ export interface TWhatIfPanelProps {
   places: { provider: string; region: string }[];
   accelerators: { id: string; name: string }[];
   defaultPlace?: { provider: string; region: string };
-  action: (input: unknown) => Promise<TActionState<TScenarioResult & { records: number }>>;
+  action: (input: TWhatIfInput) => Promise<TActionState<TScenarioResult & { records: number }>>;
 }
 
 const selectClass = 'h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm dark:bg-slate-900';
@@ -72,7 +72,7 @@ export function WhatIfPanel({ target, places, accelerators, defaultPlace, action
     }
     setErrors([]);
     startTransition(async () => {
-      const state = await action(input);
+      const state = await action(parsed.data);
       if (state.ok && state.data) {
         setResult(state.data);
       } else {

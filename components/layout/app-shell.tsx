@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { signOutAction } from '@/app/(auth)/sign-in/actions';
+import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import type { TTheme } from '@/lib/theme';
 import { OrganizationSwitcher, type TOrganizationOption } from './organization-switcher';
@@ -78,11 +79,11 @@ export function AppShell({
               <p className="font-medium">{userName}</p>
               <p className="text-xs text-slate-500">{userEmail}</p>
             </div>
-            <form action={signOutAction}>
+            <ActionForm action={signOutAction}>
               <Button type="submit" variant="secondary">
                 Sign out
               </Button>
-            </form>
+            </ActionForm>
           </div>
         </header>
         <main id="main" className="flex-1 px-3 py-6 sm:px-6 sm:py-8">

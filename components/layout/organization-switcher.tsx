@@ -1,4 +1,5 @@
 import { switchOrganizationAction } from '@/app/(dashboard)/settings/organizations/actions';
+import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { selectClass } from '@/components/ui/select-class';
 
@@ -20,7 +21,7 @@ export function OrganizationSwitcher({
     return null;
   }
   return (
-    <form action={switchOrganizationAction} className="flex items-center gap-2">
+    <ActionForm action={switchOrganizationAction} className="flex items-center gap-2">
       <select
         name="orgSlug"
         defaultValue={current}
@@ -36,6 +37,6 @@ export function OrganizationSwitcher({
       <Button type="submit" variant="secondary" className="px-3">
         Switch
       </Button>
-    </form>
+    </ActionForm>
   );
 }

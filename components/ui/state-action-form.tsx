@@ -1,8 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormStatus } from 'react-dom';
 import { Button } from '@/components/ui/button';
 import type { TActionState } from '@/lib/action-state';
+import { ActionForm } from './action-form';
 
 /**
  * A one-button form (delete, revoke) for a useActionState server action: hidden fields, the button, and the
@@ -19,20 +20,21 @@ export function StateActionForm({
   label: string;
   ariaLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState<TActionState, FormData>(action, { ok: true });
   return (
-    <form action={formAction} className="flex items-center gap-2">
+    <ActionForm action={action} className="flex items-center gap-2">
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Button type="submit" variant="danger" disabled={pending} aria-label={ariaLabel}>
-        {label}
-      </Button>
-      {!state.ok && state.message ? (
-        <span role="alert" className="text-xs text-red-700">
-          {state.message}
-        </span>
-      ) : null}
-    </form>
+      <SubmitButton label={label} ariaLabel={ariaLabel} />
+    </ActionForm>
+  );
+}
+
+function SubmitButton({ label, ariaLabel }: { label: string; ariaLabel: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <Button type="submit" variant="danger" disabled={pending} aria-label={ariaLabel}>
+      {label}
+    </Button>
   );
 }

@@ -57,3 +57,6 @@ export const ZColumnMappingPresetInput = z.object({
   mapping: ZColumnMapping,
 });
 export type TColumnMappingPresetInput = z.infer<typeof ZColumnMappingPresetInput>;
+
+/** Deleting one upload (the Uploads page's history): its id. */
+export const ZDeleteUploadInput = z.object({ uploadId: z.uuid() });

@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { acceptInvitationAction } from '@/app/(auth)/invite/[token]/actions';
 import InvitationPage from '@/app/(auth)/invite/[token]/page';
+import { signInAction } from '@/app/(auth)/sign-in/actions';
 import { GET as exportAudit } from '@/app/(dashboard)/audit/export/route';
 import { GET as exportRecords } from '@/app/(dashboard)/records/export/route';
 import { revokeApiTokenAction } from '@/app/(dashboard)/settings/tokens/actions';
@@ -88,6 +89,25 @@ describe('a. server actions need a same-origin request', () => {
       expect(state).toMatchObject({ ok: true });
     }
     expect(await targetsOf(owner.orgId)).toBe(before + 2);
+  });
+
+  test('public actions too (issue #18): a sign-in posted from another site is refused and creates no session', async () => {
+    const viewer = world.a.members.viewer;
+    const sessionsOf = () => getPrisma().session.count({ where: { userId: viewer.userId } });
+    const signIn = (extra: Record<string, string>) =>
+      withRequest({ 'x-forwarded-for': '198.51.100.44', ...extra }, () =>
+        signInAction(IDLE, formData({ email: viewer.email, password: PASSWORD })),
+      );
+    const before = await sessionsOf();
+    for (const extra of [{}, { origin: 'https://evil.example' }] as Record<string, string>[]) {
+      const state = await signIn(extra);
+      expect(state.ok).toBe(false);
+      expect(state.message).toMatch(/^Cross-site request refused: /);
+    }
+    expect(await sessionsOf()).toBe(before);
+    // Login CSRF is what is refused; from the app's own page the same sign-in succeeds (redirect to the dashboard).
+    await expect(signIn({ origin: APP_ORIGIN })).rejects.toBeInstanceOf(RedirectSignal);
+    expect(await sessionsOf()).toBe(before + 1);
   });
 });
 
@@ -270,7 +290,7 @@ describe('c. the invitation page does not tell whether an account exists', () =>
     const existing = await createUser('invited-join');
     const forExisting = await make.invitation(world.a, existing.email);
     const call = (fields: Record<string, string>) =>
-      withRequest({ 'x-forwarded-for': '198.51.100.42' }, () =>
+      withRequest({ 'x-forwarded-for': '198.51.100.42', origin: APP_ORIGIN }, () =>
         acceptInvitationAction(IDLE, formData(fields)),
       );
     const wrong = await call({
@@ -302,7 +322,7 @@ describe('b. weak passwords are refused wherever a password is set', () => {
   const acceptAsNew = async (password: string) => {
     const email = `weak-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.test`;
     const { token } = await make.invitation(world.a, email);
-    const state = await withRequest({ 'x-forwarded-for': '198.51.100.43' }, () =>
+    const state = await withRequest({ 'x-forwarded-for': '198.51.100.43', origin: APP_ORIGIN }, () =>
       acceptInvitationAction(IDLE, formData({ token, name: 'Weak', password, confirmPassword: password })),
     );
     return { state, email, created: await getPrisma().user.count({ where: { email } }) };
@@ -320,7 +340,7 @@ describe('b. weak passwords are refused wherever a password is set', () => {
 
     const email = `mirror-${Date.now()}@example.test`;
     const { token } = await make.invitation(world.a, email);
-    const same = await withRequest({ 'x-forwarded-for': '198.51.100.43' }, () =>
+    const same = await withRequest({ 'x-forwarded-for': '198.51.100.43', origin: APP_ORIGIN }, () =>
       acceptInvitationAction(
         IDLE,
         formData({ token, name: 'Mirror', password: email, confirmPassword: email }),

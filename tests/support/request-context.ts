@@ -88,6 +88,12 @@ export const nextNavigationMock = {
   notFound: () => {
     throw new Error('NEXT_NOT_FOUND');
   },
+  /** As Next's: control-flow errors (here a redirect) pass through a catch-all untouched. */
+  unstable_rethrow: (error: unknown) => {
+    if (error instanceof RedirectSignal || (error instanceof Error && error.message === 'NEXT_NOT_FOUND')) {
+      throw error;
+    }
+  },
 };
 
 export const nextCacheMock = {

@@ -3,31 +3,28 @@
 import { isAPIError } from 'better-auth/api';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
+import { AppError } from '@/lib/errors';
 import { ZSignInInput } from '@/lib/schemas/sign-in';
 import { getAuthServer } from '@/lib/server/access/auth-server';
+import { defineAction } from '@/lib/server/http/define-action';
 
-export async function signInAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
-  const parsed = ZSignInInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return toInvalidState(parsed.error);
-  }
+export const signInAction = defineAction({ permission: 'public', input: ZSignInInput }, async ({ input }) => {
   try {
-    await getAuthServer().api.signInEmail({ body: parsed.data, headers: await headers() });
+    await getAuthServer().api.signInEmail({ body: input, headers: await headers() });
   } catch (error) {
     // Better Auth throws two APIError classes (better-call's and its core's): isAPIError accepts both.
-    if (isAPIError(error) && error.statusCode === 429) {
-      return { ok: false, message: error.message };
-    }
     if (isAPIError(error)) {
-      return { ok: false, message: 'Email or password is incorrect.' };
+      throw new AppError(
+        'UNAUTHENTICATED',
+        error.statusCode === 429 ? error.message : 'Email or password is incorrect.',
+      );
     }
-    return toActionState(error);
+    throw error;
   }
   redirect('/');
-}
+});
 
-export async function signOutAction(): Promise<void> {
+export const signOutAction = defineAction({ permission: 'public' }, async () => {
   await getAuthServer().api.signOut({ headers: await headers() });
   redirect('/sign-in');
-}
+});

@@ -1,6 +1,7 @@
 import { AlertTriangle } from 'lucide-react';
 import Link from 'next/link';
 import { dismissBudgetAlertAction } from '@/app/(dashboard)/targets/alert-actions';
+import { ActionForm } from '@/components/ui/action-form';
 import { formatNumber } from '@/lib/format/quantities';
 import type { TAuthContext } from '@/lib/server/access/auth-context';
 import { findActiveBudgetAlerts } from '@/lib/server/targets/budget-alerts';
@@ -42,7 +43,7 @@ export async function BudgetAlertBanner({ ctx }: { ctx: TAuthContext }) {
               See budgets
             </Link>
           </p>
-          <form action={dismissBudgetAlertAction}>
+          <ActionForm action={dismissBudgetAlertAction}>
             <input type="hidden" name="alertId" value={a.id} />
             <button
               type="submit"
@@ -51,7 +52,7 @@ export async function BudgetAlertBanner({ ctx }: { ctx: TAuthContext }) {
             >
               Dismiss
             </button>
-          </form>
+          </ActionForm>
         </div>
       ))}
     </section>

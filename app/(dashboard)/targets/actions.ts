@@ -1,71 +1,47 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
 import { ZBudgetInput, ZDeleteByIdInput, ZTargetInput } from '@/lib/schemas/targets';
-import { requireActionAuth } from '@/lib/server/access/auth-context';
+import { defineAction } from '@/lib/server/http/define-action';
 import { deleteBudget, saveBudget } from '@/lib/server/targets/budgets';
 import { deleteTarget, saveTarget } from '@/lib/server/targets/targets';
 
-/** parse (Zod) → authorise (owners, admins) → save (lib/server, audited) → respond. */
-export async function saveTargetAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
-  const parsed = ZTargetInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return toInvalidState(parsed.error);
-  }
-  try {
-    const ctx = await requireActionAuth('manageOrganization');
-    const saved = await saveTarget(ctx, parsed.data);
+// Owners and admins; every change is audited in lib/server. Refusals (role, another organisation's id) answer the
+// form's error state, never a thrown error (a 500).
+
+export const saveTargetAction = defineAction(
+  { permission: 'manageOrganization', input: ZTargetInput },
+  async ({ ctx, input }) => {
+    const saved = await saveTarget(ctx, input);
     revalidatePath('/targets');
-    return { ok: true, message: `Target “${saved.name}” saved (base value ${saved.baseValueSource}).` };
-  } catch (error) {
-    return toActionState(error);
-  }
-}
+    return { message: `Target “${saved.name}” saved (base value ${saved.baseValueSource}).` };
+  },
+);
 
 /** A new or changed budget may already be over a threshold: its alerts are evaluated after the response (lib/server/access/auth-context.ts). */
-export async function saveBudgetAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
-  const parsed = ZBudgetInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return toInvalidState(parsed.error);
-  }
-  try {
-    const ctx = await requireActionAuth('manageOrganization');
-    await saveBudget(ctx, parsed.data);
+export const saveBudgetAction = defineAction(
+  { permission: 'manageOrganization', input: ZBudgetInput },
+  async ({ ctx, input }) => {
+    await saveBudget(ctx, input);
     revalidatePath('/', 'layout');
-    return { ok: true, message: 'Budget saved.' };
-  } catch (error) {
-    return toActionState(error);
-  }
-}
+    return { message: 'Budget saved.' };
+  },
+);
 
-/** Refused (role, another organisation's id) → the form's error state, never a thrown error (a 500). */
-export async function deleteTargetAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
-  const parsed = ZDeleteByIdInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return toInvalidState(parsed.error);
-  }
-  try {
-    const ctx = await requireActionAuth('manageOrganization');
-    await deleteTarget(ctx, parsed.data.id);
+export const deleteTargetAction = defineAction(
+  { permission: 'manageOrganization', input: ZDeleteByIdInput },
+  async ({ ctx, input }) => {
+    await deleteTarget(ctx, input.id);
     revalidatePath('/targets');
-    return { ok: true, message: 'Target deleted.' };
-  } catch (error) {
-    return toActionState(error);
-  }
-}
+    return { message: 'Target deleted.' };
+  },
+);
 
-export async function deleteBudgetAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
-  const parsed = ZDeleteByIdInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return toInvalidState(parsed.error);
-  }
-  try {
-    const ctx = await requireActionAuth('manageOrganization');
-    await deleteBudget(ctx, parsed.data.id);
+export const deleteBudgetAction = defineAction(
+  { permission: 'manageOrganization', input: ZDeleteByIdInput },
+  async ({ ctx, input }) => {
+    await deleteBudget(ctx, input.id);
     revalidatePath('/', 'layout');
-    return { ok: true, message: 'Budget deleted.' };
-  } catch (error) {
-    return toActionState(error);
-  }
-}
+    return { message: 'Budget deleted.' };
+  },
+);

@@ -110,6 +110,19 @@ function actionOrigins(requestHeaders: Headers): string[] {
 }
 
 /**
+ * For every server action, public ones included (sign-in, invitation acceptance, sign-out): a cross-site POST is
+ * refused (AppError FORBIDDEN). Public actions have no session to abuse yet, but a forged sign-in would sign the
+ * victim into the attacker's account (login CSRF).
+ */
+export async function requireActionOrigin(): Promise<void> {
+  const requestHeaders = await headers();
+  const refusal = crossSiteRefusal('POST', requestHeaders, actionOrigins(requestHeaders));
+  if (refusal) {
+    throw new AppError('FORBIDDEN', refusal);
+  }
+}
+
+/**
  * For server actions: the context, or an AppError (actions re-check authorisation themselves). Actions are POSTs
  * authenticated by the session cookie, so they get the same CSRF check as route handlers: Next.js compares
  * `Origin` with the host only when `Origin` is present, so a request without it is refused here (docs/SECURITY.md).
@@ -119,11 +132,7 @@ export async function requireActionAuth(permission: TPermission): Promise<TAuthC
   if (!ctx) {
     throw new AppError('UNAUTHENTICATED', 'Your session has ended; sign in again.');
   }
-  const requestHeaders = await headers();
-  const refusal = crossSiteRefusal('POST', requestHeaders, actionOrigins(requestHeaders));
-  if (refusal) {
-    throw new AppError('FORBIDDEN', refusal);
-  }
+  await requireActionOrigin();
   if (!hasPermission(ctx.role, permission)) {
     throw new AppError('FORBIDDEN', `Your role (${ctx.role}) does not allow this.`);
   }

@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from 'vitest';
-import { toActionState } from '@/lib/action-state';
+import { toActionState } from './action-result';
 import { createLogger, REDACTED, redirectLogs, safePath } from './logger';
 
 // Issue #18: structured logs never carry credentials (Authorization, cookies, passwords, tokens).

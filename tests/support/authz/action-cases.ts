@@ -5,7 +5,7 @@ import type { TRouteFixture } from './route-cases';
 import { addMember, createUser, PASSWORD, seq, signInCookie, type TCaller } from './world';
 
 // One case per exported server action (the key is `<file>#<export>`). `access` is the row of docs/SECURITY.md;
-// `prepare` returns VALID arguments (actions parse before authorising) and, when the action ends the caller's
+// `prepare` returns VALID arguments (so an allowed caller gets past parsing) and, when the action ends the caller's
 // session, a fresh session cookie to use instead.
 
 export interface TActionCase {
@@ -197,7 +197,7 @@ export const ACTION_CASES: TActionCase[] = [
   {
     key: `${D}/uploads/actions.ts#deleteUploadAction`,
     access: 'writeUsage',
-    prepare: async ({ a }) => ({ args: [await make.upload(a)] }),
+    prepare: async ({ a }) => ({ args: [{ uploadId: await make.upload(a) }] }),
   },
   {
     key: `${D}/uploads/actions.ts#saveMappingPresetAction`,

@@ -97,7 +97,8 @@ export async function callAction(key: string, caller: TCaller, args: unknown[], 
   if (!action) {
     throw new Error(`${key} is not exported`);
   }
-  const headers = callerHeaders(caller);
+  // A browser sends Origin on every form POST, signed in or not; public actions are CSRF-checked too.
+  const headers = callerHeaders(caller, { origin: APP_ORIGIN });
   if (cookie) {
     headers.cookie = cookie;
   }

@@ -254,7 +254,10 @@ export const ISOLATION_CASES: TIsolationCase[] = [
     key: `${D}/settings/organization/webhook-actions.ts#saveAlertWebhookAction`,
     noId: 'the caller’s organisation',
   },
-  { key: `${D}/uploads/actions.ts#deleteUploadAction`, action: (f) => ({ args: [f.bShared.uploadId] }) },
+  {
+    key: `${D}/uploads/actions.ts#deleteUploadAction`,
+    action: (f) => ({ args: [{ uploadId: f.bShared.uploadId }] }),
+  },
   { key: `${D}/uploads/actions.ts#saveMappingPresetAction`, noId: 'a name, unique per organisation' },
   { key: `${D}/models/actions.ts#saveModelLineageAction`, noId: 'model names, per organisation' },
   { key: `${D}/reports/actions.ts#freezeReportAction`, noId: 'a period key; freezes the caller’s report' },

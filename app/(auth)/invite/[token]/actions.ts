@@ -4,7 +4,6 @@ import { isAPIError } from 'better-auth/api';
 import { hashPassword } from 'better-auth/crypto';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
 import { AppError } from '@/lib/errors';
 import { ZAcceptInvitationInput } from '@/lib/schemas/members';
 import { passwordPolicyRefusal } from '@/lib/security/password-policy';
@@ -12,6 +11,8 @@ import { setActiveOrganization } from '@/lib/server/access/active-organization';
 import { getAuthServer } from '@/lib/server/access/auth-server';
 import { acceptInvitation } from '@/lib/server/access/invitation-accept';
 import { accountExists, getInvitationByToken } from '@/lib/server/access/invitations';
+import { FieldErrors } from '@/lib/server/http/action-result';
+import { defineAction } from '@/lib/server/http/define-action';
 
 // Public: the link's token is the credential. Parse → check the invitation → (create the account |
 // prove the existing one with its password) → accept once (lib/server/access/invitations.ts) → sign in → the new organisation.
@@ -44,13 +45,9 @@ async function signInAs(email: string, password: string) {
  * (policy checked). Both paths answer the same shape (a redirect, or a message / field errors) and both hash or
  * verify a password with scrypt, so the page itself never tells whether an account exists.
  */
-export async function acceptInvitationAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
-  const parsed = ZAcceptInvitationInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return toInvalidState(parsed.error);
-  }
-  const { token, name, password } = parsed.data;
-  try {
+export const acceptInvitationAction = defineAction(
+  { permission: 'public', input: ZAcceptInvitationInput },
+  async ({ input: { token, name, password } }) => {
     const now = new Date();
     const invitation = await requireInvitation(token, now);
     let orgId: string;
@@ -58,22 +55,17 @@ export async function acceptInvitationAction(_prev: TActionState, formData: Form
       const signedIn = await signInAs(invitation.email, password);
       orgId = (await acceptInvitation(token, { existingUserId: signedIn.user.id }, now)).orgId;
     } else {
-      const refusal = newAccountRefusal(name, password, invitation.email);
-      if (refusal) {
-        return refusal;
-      }
+      assertNewAccountFields(name, password, invitation.email);
       const passwordHash = await hashPassword(password);
       orgId = (await acceptInvitation(token, { newUser: { name, passwordHash } }, now)).orgId;
       await signInAs(invitation.email, password);
     }
     await setActiveOrganization(orgId);
-  } catch (error) {
-    return toActionState(error);
-  }
-  redirect('/');
-}
+    redirect('/');
+  },
+);
 
-function newAccountRefusal(name: string, password: string, email: string): TActionState | null {
+function assertNewAccountFields(name: string, password: string, email: string): void {
   const fieldErrors: Record<string, string[]> = {};
   if (!name) {
     fieldErrors.name = ['Enter your name: no account exists for this email yet, so one will be created.'];
@@ -82,7 +74,7 @@ function newAccountRefusal(name: string, password: string, email: string): TActi
   if (weak) {
     fieldErrors.password = [weak];
   }
-  return Object.keys(fieldErrors).length > 0
-    ? { ok: false, message: 'Check the highlighted fields.', fieldErrors }
-    : null;
+  if (Object.keys(fieldErrors).length > 0) {
+    throw new FieldErrors(fieldErrors);
+  }
 }

@@ -3,15 +3,13 @@
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { TActionState } from '@/lib/action-state';
-import type { TRecomputeCounts } from '@/lib/restatements/describe-recompute';
 import { deleteOverrideAction } from '../actions';
 
 /** Deletes one override (the bundled factor applies again) and says how many results were restated. */
 export function DeleteOverrideButton({ kind, id, label }: { kind: string; id: string; label: string }) {
-  const [state, formAction, pending] = useActionState<TActionState<TRecomputeCounts>, FormData>(
-    deleteOverrideAction,
-    { ok: true },
-  );
+  const [state, formAction, pending] = useActionState<TActionState, FormData>(deleteOverrideAction, {
+    ok: true,
+  });
   return (
     <form action={formAction} className="flex items-center gap-2">
       <input type="hidden" name="kind" value={kind} />

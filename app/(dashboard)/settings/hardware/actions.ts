@@ -1,77 +1,48 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
 import { formatDay } from '@/lib/format/date-time';
 import {
   ZHardwareAssetId,
   ZHardwareAssetInput,
   ZRetireHardwareAssetInput,
 } from '@/lib/schemas/hardware-asset';
-import { requireActionAuth } from '@/lib/server/access/auth-context';
+import { defineAction } from '@/lib/server/http/define-action';
 import {
   createHardwareAsset,
   deleteHardwareAsset,
   retireHardwareAsset,
 } from '@/lib/server/usage/hardware-assets';
 
-// parse (Zod) → authorise (manageHardware: owner, admin, editor) → lib/server (audited) → respond.
+// manageHardware: owner, admin, editor; every change is audited in lib/server.
 
-export async function createHardwareAssetAction(
-  _prev: TActionState,
-  formData: FormData,
-): Promise<TActionState> {
-  const parsed = ZHardwareAssetInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return toInvalidState(parsed.error);
-  }
-  try {
-    const ctx = await requireActionAuth('manageHardware');
-    const asset = await createHardwareAsset(ctx, parsed.data);
+export const createHardwareAssetAction = defineAction(
+  { permission: 'manageHardware', input: ZHardwareAssetInput },
+  async ({ ctx, input }) => {
+    const asset = await createHardwareAsset(ctx, input);
     revalidatePath('/settings/hardware');
     revalidatePath('/reports');
     const totalKg = asset.unitCount * asset.embodiedKgCo2ePerUnit;
     return {
-      ok: true,
       message: `Added “${asset.name}”: ${totalKg.toLocaleString('en-GB')} kg CO2e booked as Scope 3 Cat 2 on ${formatDay(asset.purchasedOn)}.`,
     };
-  } catch (error) {
-    return toActionState(error);
-  }
-}
+  },
+);
 
-export async function retireHardwareAssetAction(
-  _prev: TActionState,
-  formData: FormData,
-): Promise<TActionState> {
-  const parsed = ZRetireHardwareAssetInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return toInvalidState(parsed.error);
-  }
-  try {
-    const ctx = await requireActionAuth('manageHardware');
-    await retireHardwareAsset(ctx, parsed.data.id, parsed.data.retiredOn);
+export const retireHardwareAssetAction = defineAction(
+  { permission: 'manageHardware', input: ZRetireHardwareAssetInput },
+  async ({ ctx, input }) => {
+    await retireHardwareAsset(ctx, input.id, input.retiredOn);
     revalidatePath('/settings/hardware');
-    return { ok: true, message: `Retired on ${parsed.data.retiredOn}.` };
-  } catch (error) {
-    return toActionState(error);
-  }
-}
+    return { message: `Retired on ${input.retiredOn}.` };
+  },
+);
 
-export async function deleteHardwareAssetAction(
-  _prev: TActionState,
-  formData: FormData,
-): Promise<TActionState> {
-  const parsed = ZHardwareAssetId.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return toInvalidState(parsed.error);
-  }
-  try {
-    const ctx = await requireActionAuth('manageHardware');
-    await deleteHardwareAsset(ctx, parsed.data.id);
+export const deleteHardwareAssetAction = defineAction(
+  { permission: 'manageHardware', input: ZHardwareAssetId },
+  async ({ ctx, input }) => {
+    await deleteHardwareAsset(ctx, input.id);
     revalidatePath('/settings/hardware');
-    return { ok: true, message: 'Deleted.' };
-  } catch (error) {
-    return toActionState(error);
-  }
-}
+    return { message: 'Deleted.' };
+  },
+);

@@ -1,7 +1,6 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { type TActionState, toActionState, toInvalidState } from '@/lib/action-state';
 import { getEnv } from '@/lib/env';
 import {
   ZChangeMemberRoleInput,
@@ -9,9 +8,9 @@ import {
   ZRemoveMemberInput,
   ZRevokeInvitationInput,
 } from '@/lib/schemas/members';
-import { requireActionAuth } from '@/lib/server/access/auth-context';
 import { createInvitation, revokeInvitation } from '@/lib/server/access/invitations';
 import { changeMemberRole, removeMember } from '@/lib/server/access/members';
+import { defineAction } from '@/lib/server/http/define-action';
 
 export interface TInvitationLink {
   email: string;
@@ -19,72 +18,44 @@ export interface TInvitationLink {
   expiresAt: string;
 }
 
-export async function inviteMemberAction(
-  _prev: TActionState<TInvitationLink>,
-  formData: FormData,
-): Promise<TActionState<TInvitationLink>> {
-  const parsed = ZInviteMemberInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return toInvalidState(parsed.error);
-  }
-  try {
-    const ctx = await requireActionAuth('manageMembers');
-    const created = await createInvitation(ctx, parsed.data, new Date());
+export const inviteMemberAction = defineAction(
+  { permission: 'manageMembers', input: ZInviteMemberInput },
+  async ({ ctx, input }): Promise<{ data: TInvitationLink }> => {
+    const created = await createInvitation(ctx, input, new Date());
     revalidatePath('/settings/members');
     return {
-      ok: true,
       data: {
-        email: parsed.data.email,
+        email: input.email,
         link: `${getEnv().BETTER_AUTH_URL}/invite/${created.token}`,
         expiresAt: created.expiresAt.toISOString(),
       },
     };
-  } catch (error) {
-    return toActionState(error);
-  }
-}
+  },
+);
 
-export async function changeMemberRoleAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
-  const parsed = ZChangeMemberRoleInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return toInvalidState(parsed.error);
-  }
-  try {
-    const ctx = await requireActionAuth('manageMembers');
-    await changeMemberRole(ctx, parsed.data.userId, parsed.data.role);
+export const changeMemberRoleAction = defineAction(
+  { permission: 'manageMembers', input: ZChangeMemberRoleInput },
+  async ({ ctx, input }) => {
+    await changeMemberRole(ctx, input.userId, input.role);
     revalidatePath('/', 'layout');
-    return { ok: true, message: 'Role saved; it applies from the member’s next request.' };
-  } catch (error) {
-    return toActionState(error);
-  }
-}
+    return { message: 'Role saved; it applies from the member’s next request.' };
+  },
+);
 
-export async function removeMemberAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
-  const parsed = ZRemoveMemberInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return toInvalidState(parsed.error);
-  }
-  try {
-    const ctx = await requireActionAuth('manageMembers');
-    await removeMember(ctx, parsed.data.userId, new Date());
+export const removeMemberAction = defineAction(
+  { permission: 'manageMembers', input: ZRemoveMemberInput },
+  async ({ ctx, input }) => {
+    await removeMember(ctx, input.userId, new Date());
     revalidatePath('/', 'layout');
-    return { ok: true, message: 'Member removed.' };
-  } catch (error) {
-    return toActionState(error);
-  }
-}
+    return { message: 'Member removed.' };
+  },
+);
 
-export async function revokeInvitationAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
-  const parsed = ZRevokeInvitationInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return toInvalidState(parsed.error);
-  }
-  try {
-    const ctx = await requireActionAuth('manageMembers');
-    await revokeInvitation(ctx, parsed.data.invitationId, new Date());
+export const revokeInvitationAction = defineAction(
+  { permission: 'manageMembers', input: ZRevokeInvitationInput },
+  async ({ ctx, input }) => {
+    await revokeInvitation(ctx, input.invitationId, new Date());
     revalidatePath('/settings/members');
-    return { ok: true, message: 'Invitation revoked.' };
-  } catch (error) {
-    return toActionState(error);
-  }
-}
+    return { message: 'Invitation revoked.' };
+  },
+);

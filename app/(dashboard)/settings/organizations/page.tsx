@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/layout/page-header';
+import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
@@ -28,12 +29,12 @@ export default async function OrganizationsPage() {
                 {m.orgId === ctx.orgId ? (
                   <span className="text-xs text-slate-500">Active</span>
                 ) : (
-                  <form action={switchOrganizationAction}>
+                  <ActionForm action={switchOrganizationAction}>
                     <input type="hidden" name="orgSlug" value={m.orgSlug} />
                     <Button type="submit" variant="secondary" aria-label={`Switch to ${m.orgName}`}>
                       Switch
                     </Button>
-                  </form>
+                  </ActionForm>
                 )}
               </li>
             ))}

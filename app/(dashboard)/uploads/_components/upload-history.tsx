@@ -16,7 +16,7 @@ export function UploadHistory({ uploads, canWrite }: { uploads: TUploadDto[]; ca
   const [message, setMessage] = useState<string | null>(null);
   const remove = (id: string) =>
     startTransition(async () => {
-      const result = await deleteUploadAction(id);
+      const result = await deleteUploadAction({ uploadId: id });
       setConfirming(null);
       setMessage(
         result.ok
