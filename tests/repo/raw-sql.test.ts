@@ -13,8 +13,6 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const DB_FOLDER = 'lib/server/db/';
 
 const ALLOWED = [
-  // Converted in a follow-up of issue #18 (the upload pipeline is being restructured on another branch).
-  'lib/server/usage/uploads/',
   // Converted with the HTTP layer (lib/server/http is restructured on another branch of issue #18).
   'lib/server/http/rate-limit-counts.ts',
 ];

@@ -1,5 +1,6 @@
+import type pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
-import { emptySql, executeSql, joinSql, queryRows, rawSql, sql } from './sql';
+import { emptySql, executeSql, executeSqlCount, joinSql, queryRows, rawSql, sql } from './sql';
 import type { TSqlRunner } from './sql-runner';
 
 describe('sql', () => {
@@ -77,5 +78,29 @@ describe('queryRows / executeSql', () => {
     const expected = ['SELECT id FROM team WHERE org_id = $1::uuid AND slug = $2', 'org-1', 'a'];
     expect($queryRawUnsafe.mock.calls).toEqual([expected]);
     expect($executeRawUnsafe.mock.calls).toEqual([expected]);
+  });
+});
+
+describe('executeSqlCount', () => {
+  const statement = sql`DELETE FROM usage_record WHERE org_id = ${'org-1'}::uuid AND upload_id = ${'up-1'}::uuid`;
+  const expectedText = 'DELETE FROM usage_record WHERE org_id = $1::uuid AND upload_id = $2::uuid';
+
+  it("returns pg's rowCount for the bound statement, without asking for the rows", async () => {
+    const query = vi.fn(async () => ({ rows: [], rowCount: 3 }));
+    const client = { query } as unknown as pg.ClientBase;
+    await expect(executeSqlCount(client, statement)).resolves.toBe(3);
+    expect(query.mock.calls).toEqual([[expectedText, ['org-1', 'up-1']]]);
+  });
+
+  it('counts 0 when pg reports no row count (a statement that touches no table rows)', async () => {
+    const client = { query: vi.fn(async () => ({ rows: [], rowCount: null })) } as unknown as pg.ClientBase;
+    await expect(executeSqlCount(client, statement)).resolves.toBe(0);
+  });
+
+  it("returns Prisma's $executeRawUnsafe count, the values spread", async () => {
+    const $executeRawUnsafe = vi.fn(async () => 2);
+    const prismaLike = { $executeRawUnsafe } as unknown as Parameters<typeof executeSqlCount>[0];
+    await expect(executeSqlCount(prismaLike, statement)).resolves.toBe(2);
+    expect($executeRawUnsafe.mock.calls).toEqual([[expectedText, 'org-1', 'up-1']]);
   });
 });

@@ -52,6 +52,23 @@ export async function executeSql(db: TSqlDb, statement: Sql): Promise<void> {
 }
 
 /**
+ * Runs a statement for its effect and returns how many rows it touched (pg's `rowCount`, Prisma's
+ * `$executeRawUnsafe` result): for an UPDATE or DELETE whose count matters but whose rows need not come back
+ * (a DELETE of an upload's records may remove millions). Needs a pg pool or connection, or a Prisma client:
+ * a `TSqlRunner` returns rows only.
+ */
+export async function executeSqlCount(
+  db: pg.Pool | pg.ClientBase | Prisma.TransactionClient,
+  statement: Sql,
+): Promise<number> {
+  if ('$executeRawUnsafe' in db) {
+    return db.$executeRawUnsafe(statement.text, ...statement.values);
+  }
+  const result = await db.query(statement.text, statement.values);
+  return result.rowCount ?? 0;
+}
+
+/**
  * pg only: the rows as arrays in column order (pg's `rowMode: 'array'`), no object per row; for bulk loads that
  * copy the values into column storage (the bundled grid factors).
  */

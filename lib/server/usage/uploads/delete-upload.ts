@@ -2,6 +2,7 @@ import 'server-only';
 import { AppError } from '@/lib/errors';
 import { recordAuditEvent } from '../../audit/audit-events';
 import { getPgPool } from '../../db/pg-pool';
+import { executeSql, executeSqlCount, queryRows, sql } from '../../db/sql';
 import { pgRunner, withTransaction } from '../../db/sql-runner';
 import type { TIngestContext } from './uploads';
 
@@ -17,38 +18,39 @@ export async function deleteUpload(
   // The cancel branch commits its flag, then reports NOT_FOUND if no row of this organisation was flagged
   // (nothing changed, so the commit is the same as a rollback).
   const outcome = await withTransaction(getPgPool(), async (client) => {
+    const db = pgRunner(client);
     // An upload still being imported holds this lock in its transaction: ask it to stop instead (it then
     // rolls back and removes its row). A processing row nobody holds is left over from a crash: delete it.
     const live = /^[0-9a-f-]{36}$/i.test(id)
-      ? await client.query<{ free: boolean }>(
-          `SELECT pg_try_advisory_xact_lock(hashtext('upload:' || $1)) AS free`,
-          [id],
+      ? await queryRows<{ free: boolean }>(
+          db,
+          sql`SELECT pg_try_advisory_xact_lock(hashtext('upload:' || ${id})) AS free`,
         )
-      : { rows: [] };
-    if (live.rows[0]?.free === false) {
-      const flagged = await client.query(
-        `UPDATE upload SET cancel_requested = true WHERE id = $1 AND org_id = $2 AND status = 'processing'`,
-        [id, ctx.orgId],
+      : [];
+    if (live[0]?.free === false) {
+      const flagged = await executeSqlCount(
+        client,
+        sql`UPDATE upload SET cancel_requested = true
+          WHERE id = ${id} AND org_id = ${ctx.orgId} AND status = 'processing'`,
       );
-      return flagged.rowCount ? { recordsRemoved: 0, cancelled: true } : null;
+      return flagged > 0 ? { recordsRemoved: 0, cancelled: true } : null;
     }
-    const found = /^[0-9a-f-]{36}$/i.test(id)
-      ? await client.query<{ file_name: string; sha256: string }>(
-          'SELECT file_name, sha256 FROM upload WHERE id = $1 AND org_id = $2 FOR UPDATE',
-          [id, ctx.orgId],
+    const [upload] = /^[0-9a-f-]{36}$/i.test(id)
+      ? await queryRows<{ file_name: string; sha256: string }>(
+          db,
+          sql`SELECT file_name, sha256 FROM upload WHERE id = ${id} AND org_id = ${ctx.orgId} FOR UPDATE`,
         )
-      : { rows: [] };
-    const upload = found.rows[0];
+      : [];
     if (!upload) {
       throw new AppError('NOT_FOUND', 'Upload not found.');
     }
-    const removed = await client.query('DELETE FROM usage_record WHERE org_id = $1 AND upload_id = $2', [
-      ctx.orgId,
-      id,
-    ]);
-    await client.query('DELETE FROM upload WHERE id = $1 AND org_id = $2', [id, ctx.orgId]);
-    const recordsRemoved = removed.rowCount ?? 0;
-    await recordAuditEvent(pgRunner(client), ctx, {
+    // Counted, not returned: an upload may have stored millions of records.
+    const recordsRemoved = await executeSqlCount(
+      client,
+      sql`DELETE FROM usage_record WHERE org_id = ${ctx.orgId} AND upload_id = ${id}`,
+    );
+    await executeSql(db, sql`DELETE FROM upload WHERE id = ${id} AND org_id = ${ctx.orgId}`);
+    await recordAuditEvent(db, ctx, {
       action: 'upload.deleted',
       targetType: 'upload',
       targetId: id,

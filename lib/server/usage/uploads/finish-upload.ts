@@ -1,6 +1,7 @@
 import 'server-only';
 import type pg from 'pg';
 import { recordAuditEvent } from '../../audit/audit-events';
+import { executeSql, sql } from '../../db/sql';
 import { pgRunner } from '../../db/sql-runner';
 import type { TIngestContext } from './upload-rows';
 import type { TApplyResult } from './upload-staging';
@@ -19,24 +20,17 @@ export async function completeUpload(
 ): Promise<void> {
   const { result, applied, totals } = stored;
   const { stats } = result.summary;
-  await client.query(
-    `UPDATE upload SET size_bytes = $2, sha256 = $3, format = $4, status = 'completed', rows_total = $5,
-     rows_accepted = $6, rows_rejected = $7, error_report = $8, summary = $9, completed_at = $10, progress = NULL
-   WHERE id = $1`,
-    [
-      upload.id,
-      result.sizeBytes,
-      result.sha256,
-      result.format,
-      stats.rows,
-      stats.accepted,
-      stats.rejected,
-      JSON.stringify(result.report),
-      JSON.stringify({ totals, ...applied, duplicatesCollapsed: stats.duplicatesCollapsed }),
-      upload.at,
-    ],
+  const db = pgRunner(client);
+  const summary = { totals, ...applied, duplicatesCollapsed: stats.duplicatesCollapsed };
+  await executeSql(
+    db,
+    sql`UPDATE upload SET size_bytes = ${result.sizeBytes}, sha256 = ${result.sha256}, format = ${result.format},
+       status = 'completed', rows_total = ${stats.rows}, rows_accepted = ${stats.accepted},
+       rows_rejected = ${stats.rejected}, error_report = ${JSON.stringify(result.report)},
+       summary = ${JSON.stringify(summary)}, completed_at = ${upload.at}, progress = NULL
+     WHERE id = ${upload.id}`,
   );
-  await recordAuditEvent(pgRunner(client), ctx, {
+  await recordAuditEvent(db, ctx, {
     action: 'upload.completed',
     targetType: 'upload',
     targetId: upload.id,

@@ -2,11 +2,15 @@ import 'server-only';
 import { duplicateRecordIdMessage } from '@/lib/ingest/generic-parser';
 import type { RowError } from '@/lib/ingest/types';
 import { createChunkedText, toCopyCsvLine } from '../../db/pg-copy';
+import { executeSql, queryRows, rawSql, sql } from '../../db/sql';
 import type { TSqlRunner } from '../../db/sql-runner';
 import { STAGING_TABLE } from '../staging-rows';
 import type { TUploadTotals } from './upload-summary';
 
 const IDS_TABLE = 'upload_record_ids';
+// The temporary tables' names: constants, spliced in as identifiers.
+const IDS = rawSql(IDS_TABLE);
+const STAGING = rawSql(STAGING_TABLE);
 /** COPY text held before it is sent (≈ 20 B per id): bounded memory whatever the file's size. */
 const FLUSH_CHARS = 1 << 18;
 
@@ -29,9 +33,10 @@ export async function createRecordIdCheck(db: TSqlRunner): Promise<TRecordIdChec
   if (!copyIn) {
     throw new Error('createRecordIdCheck needs a COPY-capable connection');
   }
-  await db.query(`DROP TABLE IF EXISTS pg_temp.${IDS_TABLE}`);
-  await db.query(
-    `CREATE TEMP TABLE ${IDS_TABLE} (record_id text NOT NULL, line integer NOT NULL) ON COMMIT DROP`,
+  await executeSql(db, sql`DROP TABLE IF EXISTS pg_temp.${IDS}`);
+  await executeSql(
+    db,
+    sql`CREATE TEMP TABLE ${IDS} (record_id text NOT NULL, line integer NOT NULL) ON COMMIT DROP`,
   );
   const text = createChunkedText();
   let column: string | null = null;
@@ -53,11 +58,12 @@ export async function createRecordIdCheck(db: TSqlRunner): Promise<TRecordIdChec
         return [];
       }
       // Hash aggregate, then (only when some id repeats) a hash join back: an empty inner side skips the scan.
-      const rows = await db.query<{ record_id: string; line: number; first_line: number }>(
-        `WITH dup AS (
-           SELECT record_id, min(line) AS first_line FROM ${IDS_TABLE} GROUP BY record_id HAVING count(*) > 1
+      const rows = await queryRows<{ record_id: string; line: number; first_line: number }>(
+        db,
+        sql`WITH dup AS (
+           SELECT record_id, min(line) AS first_line FROM ${IDS} GROUP BY record_id HAVING count(*) > 1
          )
-         SELECT i.record_id, i.line, d.first_line FROM ${IDS_TABLE} i JOIN dup d USING (record_id)
+         SELECT i.record_id, i.line, d.first_line FROM ${IDS} i JOIN dup d USING (record_id)
          WHERE i.line > d.first_line ORDER BY i.line`,
       );
       return rows.map((r) => ({
@@ -83,7 +89,7 @@ export async function unstageLines(
   if (lines.length === 0) {
     return 0;
   }
-  const [gone] = await db.query<{
+  const [gone] = await queryRows<{
     n: number;
     it: number | null;
     facility: number | null;
@@ -92,12 +98,12 @@ export async function unstageLines(
     embodied: number | null;
     water: number | null;
   }>(
-    `WITH gone AS (DELETE FROM ${STAGING_TABLE} WHERE upload_line = ANY($1::int[]) RETURNING *)
+    db,
+    sql`WITH gone AS (DELETE FROM ${STAGING} WHERE upload_line = ANY(${lines}::int[]) RETURNING *)
      SELECT count(*)::int AS n, sum(it_energy_kwh) AS it, sum(facility_energy_kwh) AS facility,
        sum(location_kg_co2e) AS location, sum(market_kg_co2e) AS market, sum(embodied_kg_co2e) AS embodied,
        sum(water_onsite_l + water_offsite_l) AS water
      FROM gone`,
-    [lines],
   );
   if (!gone || gone.n === 0) {
     return 0;
@@ -114,8 +120,9 @@ export async function unstageLines(
 
 /** True when two staged rows share an external id (rows without record_id whose content is identical). */
 export async function hasRepeatedExternalIds(db: TSqlRunner): Promise<boolean> {
-  const rows = await db.query<{ repeated: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM ${STAGING_TABLE} GROUP BY external_id HAVING count(*) > 1) AS repeated`,
+  const rows = await queryRows<{ repeated: boolean }>(
+    db,
+    sql`SELECT EXISTS (SELECT 1 FROM ${STAGING} GROUP BY external_id HAVING count(*) > 1) AS repeated`,
   );
   return rows[0]?.repeated === true;
 }

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { systemActor } from '@/lib/auth/actor';
 import { recordAuditEvent } from '../../audit/audit-events';
 import { getPgPool } from '../../db/pg-pool';
+import { executeSql, queryRows, sql } from '../../db/sql';
 import { pgRunner, withTransaction } from '../../db/sql-runner';
 
 /*
@@ -25,20 +26,14 @@ const interruptedReport = (reason: string) => ({
  */
 export async function markUploadInterrupted(uploadId: string, error: unknown): Promise<void> {
   const detail = error instanceof Error ? error.message : String(error);
-  await getPgPool()
-    .query(
-      `UPDATE upload SET status = 'failed', completed_at = now(), error_report = $2
-       WHERE id = $1 AND status = 'processing'`,
-      [
-        uploadId,
-        JSON.stringify(
-          interruptedReport(
-            `the upload was interrupted (${detail.slice(0, 200)}); nothing was stored, upload the file again`,
-          ),
-        ),
-      ],
-    )
-    .catch(() => undefined);
+  const report = interruptedReport(
+    `the upload was interrupted (${detail.slice(0, 200)}); nothing was stored, upload the file again`,
+  );
+  await executeSql(
+    pgRunner(getPgPool()),
+    sql`UPDATE upload SET status = 'failed', completed_at = now(), error_report = ${JSON.stringify(report)}
+       WHERE id = ${uploadId} AND status = 'processing'`,
+  ).catch(() => undefined);
 }
 
 /**
@@ -54,22 +49,19 @@ export async function recoverInterruptedUploads(startedBefore: Date): Promise<st
   await client.connect();
   try {
     return await withTransaction(client, async () => {
-      const stale = await client.query<{ id: string; org_id: string; file_name: string }>(
-        `UPDATE upload SET status = 'failed', completed_at = now(), error_report = $2
-       WHERE status = 'processing' AND created_at < $1
-       RETURNING id, org_id, file_name`,
-        [
-          startedBefore,
-          JSON.stringify(
-            interruptedReport(
-              'the server stopped while this upload was processing; nothing was stored, upload the file again',
-            ),
-          ),
-        ],
+      const db = pgRunner(client);
+      const report = interruptedReport(
+        'the server stopped while this upload was processing; nothing was stored, upload the file again',
       );
-      for (const row of stale.rows) {
+      const stale = await queryRows<{ id: string; org_id: string; file_name: string }>(
+        db,
+        sql`UPDATE upload SET status = 'failed', completed_at = now(), error_report = ${JSON.stringify(report)}
+          WHERE status = 'processing' AND created_at < ${startedBefore}
+          RETURNING id, org_id, file_name`,
+      );
+      for (const row of stale) {
         await recordAuditEvent(
-          pgRunner(client),
+          db,
           { orgId: row.org_id, actor: systemActor('start-up recovery of interrupted uploads') },
           {
             action: 'upload.interrupted',
@@ -79,7 +71,7 @@ export async function recoverInterruptedUploads(startedBefore: Date): Promise<st
           },
         );
       }
-      return stale.rows.map((r) => r.id);
+      return stale.map((r) => r.id);
     });
   } finally {
     await client.end();

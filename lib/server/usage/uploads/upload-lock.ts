@@ -1,5 +1,5 @@
 import 'server-only';
-import type pg from 'pg';
+import { executeSql, sql, type TSqlDb } from '../../db/sql';
 
 /**
  * Serialises uploads of the same content (org, sha256) until the calling transaction ends: the second of
@@ -7,6 +7,9 @@ import type pg from 'pg';
  * as `repeated` instead of importing the records a second time (docs/decisions/reliability.md).
  * A transaction-scoped advisory lock needs no table and is released by COMMIT, ROLLBACK or a lost connection.
  */
-export async function lockUploadContent(client: pg.ClientBase, orgId: string, sha256: string): Promise<void> {
-  await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`upload:${orgId}:${sha256}`]);
+export async function lockUploadContent(db: TSqlDb, orgId: string, sha256: string): Promise<void> {
+  await executeSql(
+    db,
+    sql`SELECT pg_advisory_xact_lock(hashtextextended(${`upload:${orgId}:${sha256}`}, 0))`,
+  );
 }

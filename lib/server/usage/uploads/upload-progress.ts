@@ -2,7 +2,8 @@ import 'server-only';
 import type pg from 'pg';
 import { AppError } from '@/lib/errors';
 import type { TUploadProgressResponse } from '@/lib/schemas/api-v1-uploads';
-import { getPgPool } from '../../db/pg-pool';
+import { queryRows, sql } from '../../db/sql';
+import { pgRunner } from '../../db/sql-runner';
 
 /** What the Uploads page shows while a file is processed (bytes of the file read, rows parsed so far). */
 export interface TUploadProgress {
@@ -37,6 +38,7 @@ export function createProgressReporter(
   clock: () => number = () => Date.now(),
 ): TProgressReporter {
   let last = Number.NEGATIVE_INFINITY;
+  const runner = pgRunner(db);
   return {
     async report(progress, force = false) {
       const at = clock();
@@ -44,18 +46,18 @@ export function createProgressReporter(
         return;
       }
       last = at;
-      const result = await db.query<{ cancel_requested: boolean }>(
-        'UPDATE upload SET progress = $2 WHERE id = $1 RETURNING cancel_requested',
-        [uploadId, JSON.stringify(progress())],
+      const rows = await queryRows<{ cancel_requested: boolean }>(
+        runner,
+        sql`UPDATE upload SET progress = ${JSON.stringify(progress())} WHERE id = ${uploadId} RETURNING cancel_requested`,
       );
-      throwIfCancelled(result.rows);
+      throwIfCancelled(rows);
     },
     async assertNotCancelled() {
-      const result = await db.query<{ cancel_requested: boolean }>(
-        'SELECT cancel_requested FROM upload WHERE id = $1',
-        [uploadId],
+      const rows = await queryRows<{ cancel_requested: boolean }>(
+        runner,
+        sql`SELECT cancel_requested FROM upload WHERE id = ${uploadId}`,
       );
-      throwIfCancelled(result.rows);
+      throwIfCancelled(rows);
     },
   };
 }
@@ -75,12 +77,14 @@ export async function getUploadProgress(
   if (!/^[0-9a-f-]{36}$/i.test(id)) {
     return null;
   }
-  const { rows } = await getPgPool().query<{
+  const [row] = await queryRows<{
     status: TUploadProgressResponse['status'];
     progress: TUploadProgress | null;
     cancel_requested: boolean;
-  }>('SELECT status, progress, cancel_requested FROM upload WHERE id = $1 AND org_id = $2', [id, ctx.orgId]);
-  const row = rows[0];
+  }>(
+    pgRunner(),
+    sql`SELECT status, progress, cancel_requested FROM upload WHERE id = ${id} AND org_id = ${ctx.orgId}`,
+  );
   return row
     ? { id, status: row.status, cancelRequested: row.cancel_requested, progress: row.progress }
     : null;

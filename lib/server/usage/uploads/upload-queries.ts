@@ -1,6 +1,6 @@
 import 'server-only';
-import type pg from 'pg';
 import type { IngestFormat, RowError } from '@/lib/ingest/types';
+import { queryRows, rawSql, sql, type TSqlDb } from '../../db/sql';
 import { pgRunner } from '../../db/sql-runner';
 import type { TUploadTotals } from './upload-summary';
 
@@ -43,12 +43,14 @@ export function uploadFormatOf(format: IngestFormat, mapped: boolean): TUploadFo
 
 // Plain pg (no Prisma): ingestUpload returns this DTO, and an ingest process must not load Prisma
 // (docs/decisions/ingest-perf.md). Columns as the DTO names them; the uploader's name and email for `uploadedBy`.
-const UPLOAD_SQL = `SELECT u.id, u.file_name AS "fileName", u.size_bytes AS "sizeBytes", u.sha256, u.format::text,
+// A constant without values, so spliced in with rawSql; the WHERE clauses below bind theirs.
+const UPLOAD_SQL =
+  rawSql(`SELECT u.id, u.file_name AS "fileName", u.size_bytes AS "sizeBytes", u.sha256, u.format::text,
     u.status::text, u.time_zone AS "timeZone", u.rows_total AS "rowsTotal", u.rows_accepted AS "rowsAccepted",
     u.rows_rejected AS "rowsRejected", u.created_at AS "createdAt", u.completed_at AS "completedAt", u.summary,
     u.error_report AS "errorReport",
     CASE WHEN usr.id IS NULL THEN NULL ELSE json_build_object('name', usr.name, 'email', usr.email) END AS "uploadedBy"
-  FROM upload u LEFT JOIN "user" usr ON usr.id = u.uploaded_by_id`;
+  FROM upload u LEFT JOIN "user" usr ON usr.id = u.uploaded_by_id`);
 
 type TRow = {
   summary: unknown;
@@ -76,18 +78,18 @@ export async function getUpload(ctx: { orgId: string }, id: string): Promise<TUp
   if (!/^[0-9a-f-]{36}$/i.test(id)) {
     return null;
   }
-  const [row] = await pgRunner().query<TRow>(`${UPLOAD_SQL} WHERE u.id = $1::uuid AND u.org_id = $2::uuid`, [
-    id,
-    ctx.orgId,
-  ]);
+  const [row] = await queryRows<TRow>(
+    pgRunner(),
+    sql`${UPLOAD_SQL} WHERE u.id = ${id}::uuid AND u.org_id = ${ctx.orgId}::uuid`,
+  );
   return row ? toDto(row) : null;
 }
 
 /** The organisation's uploads, newest first. */
 export async function findUploads(ctx: { orgId: string }, limit = 50): Promise<TUploadDto[]> {
-  const rows = await pgRunner().query<TRow>(
-    `${UPLOAD_SQL} WHERE u.org_id = $1::uuid ORDER BY u.created_at DESC LIMIT $2`,
-    [ctx.orgId, limit],
+  const rows = await queryRows<TRow>(
+    pgRunner(),
+    sql`${UPLOAD_SQL} WHERE u.org_id = ${ctx.orgId}::uuid ORDER BY u.created_at DESC LIMIT ${limit}`,
   );
   return rows.map(toDto);
 }
@@ -100,9 +102,10 @@ export async function getUploadErrorReport(
   if (!/^[0-9a-f-]{36}$/i.test(id)) {
     return null;
   }
-  const [row] = await pgRunner().query<{ fileName: string; errorReport: unknown }>(
-    `SELECT file_name AS "fileName", error_report AS "errorReport" FROM upload WHERE id = $1::uuid AND org_id = $2::uuid`,
-    [id, ctx.orgId],
+  const [row] = await queryRows<{ fileName: string; errorReport: unknown }>(
+    pgRunner(),
+    sql`SELECT file_name AS "fileName", error_report AS "errorReport" FROM upload
+      WHERE id = ${id}::uuid AND org_id = ${ctx.orgId}::uuid`,
   );
   if (!row) {
     return null;
@@ -117,15 +120,16 @@ export async function getUploadErrorReport(
 
 /** The completed upload of the same file (sha256) in the organisation, if any. */
 export async function findExistingUploadBySha(
-  client: pg.ClientBase,
+  db: TSqlDb,
   orgId: string,
   sha256: string,
 ): Promise<string | null> {
-  const result = await client.query<{ id: string }>(
-    `SELECT id FROM upload WHERE org_id = $1 AND sha256 = $2 AND status = 'completed' ORDER BY created_at LIMIT 1`,
-    [orgId, sha256],
+  const [row] = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT id FROM upload WHERE org_id = ${orgId} AND sha256 = ${sha256} AND status = 'completed'
+      ORDER BY created_at LIMIT 1`,
   );
-  return result.rows[0]?.id ?? null;
+  return row?.id ?? null;
 }
 
 /** Errors shown with an upload (UI and API); the full list is the error report download. */

@@ -4,6 +4,7 @@ import { actorUserId, type TOrgContext } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import type { RowError } from '@/lib/ingest/types';
 import { recordAuditEvent } from '../../audit/audit-events';
+import { executeSql, queryRows, sql } from '../../db/sql';
 import { pgRunner, withTransaction } from '../../db/sql-runner';
 
 /** Who uploads into which organisation: the uploader is the actor's user (none for the system). */
@@ -37,24 +38,29 @@ export async function createProcessingUpload(
     rowsProcessed: 0,
     rowsRejected: 0,
   };
+  const db = pgRunner(pool);
   const insert = (id: string | null) =>
-    pool.query<{ id: string }>(
-      `INSERT INTO upload (id, org_id, uploaded_by_id, file_name, size_bytes, sha256, format, status, time_zone, progress)
-       VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, 0, '', $5, 'processing', $6, $7)
+    queryRows<{ id: string }>(
+      db,
+      sql`INSERT INTO upload (id, org_id, uploaded_by_id, file_name, size_bytes, sha256, format, status, time_zone, progress)
+       VALUES (coalesce(${id}::uuid, gen_random_uuid()), ${ctx.orgId}, ${actorUserId(ctx.actor)}, ${u.fileName}, 0, '',
+         ${u.format}, 'processing', ${u.timeZone}, ${JSON.stringify(progress)})
        ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [id, ctx.orgId, actorUserId(ctx.actor), u.fileName, u.format, u.timeZone, JSON.stringify(progress)],
     );
-  const inserted = (await insert(u.id ?? null)).rows[0]?.id;
+  const inserted = (await insert(u.id ?? null))[0]?.id;
   if (inserted) {
     return inserted;
   }
   // The id is taken. Only the organisation's own upload is a conflict: another organisation's id must not be
   // revealed (an existence oracle), so the upload goes ahead under a fresh id, as if the id had been free.
-  const owner = await pool.query('SELECT 1 FROM upload WHERE id = $1 AND org_id = $2', [u.id, ctx.orgId]);
-  if (owner.rowCount) {
+  const owner = await queryRows<{ taken: number }>(
+    db,
+    sql`SELECT 1 AS taken FROM upload WHERE id = ${u.id} AND org_id = ${ctx.orgId}`,
+  );
+  if (owner.length > 0) {
     throw new AppError('CONFLICT', 'An upload with this uploadId already exists.');
   }
-  const fresh = (await insert(null)).rows[0]?.id;
+  const fresh = (await insert(null))[0]?.id;
   if (!fresh) {
     throw new Error('could not allocate an upload id');
   }
@@ -63,7 +69,7 @@ export async function createProcessingUpload(
 
 /** Removes a processing upload that stored nothing (repeated file, cancelled, too large, crashed). */
 export async function discardUpload(db: pg.Pool | pg.ClientBase, uploadId: string): Promise<void> {
-  await db.query(`DELETE FROM upload WHERE id = $1 AND status = 'processing'`, [uploadId]);
+  await executeSql(pgRunner(db), sql`DELETE FROM upload WHERE id = ${uploadId} AND status = 'processing'`);
 }
 
 /** Marks the upload failed with its error report (nothing stored), with an AuditEvent, in one transaction. */
@@ -83,22 +89,15 @@ export async function markUploadFailed(
   },
 ): Promise<void> {
   await withTransaction(client, async (tx) => {
-    await tx.query(
-      `UPDATE upload SET size_bytes = $2, sha256 = $3, format = $4, status = 'failed', rows_total = $5,
-         rows_accepted = 0, rows_rejected = $6, error_report = $7, completed_at = $8, progress = NULL
-       WHERE id = $1`,
-      [
-        u.uploadId,
-        u.sizeBytes,
-        u.sha256,
-        u.format,
-        u.rowsTotal,
-        u.rowsRejected,
-        JSON.stringify(u.report),
-        u.at,
-      ],
+    const db = pgRunner(tx);
+    await executeSql(
+      db,
+      sql`UPDATE upload SET size_bytes = ${u.sizeBytes}, sha256 = ${u.sha256}, format = ${u.format}, status = 'failed',
+         rows_total = ${u.rowsTotal}, rows_accepted = 0, rows_rejected = ${u.rowsRejected},
+         error_report = ${JSON.stringify(u.report)}, completed_at = ${u.at}, progress = NULL
+       WHERE id = ${u.uploadId}`,
     );
-    await recordAuditEvent(pgRunner(tx), ctx, {
+    await recordAuditEvent(db, ctx, {
       action: 'upload.failed',
       targetType: 'upload',
       targetId: u.uploadId,

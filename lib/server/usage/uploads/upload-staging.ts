@@ -1,4 +1,5 @@
 import 'server-only';
+import { executeSql, queryRows, rawSql, sql } from '../../db/sql';
 import type { TSqlRunner } from '../../db/sql-runner';
 import { STAGED_RECORD_COLUMNS, STAGING_REFS_TABLE, STAGING_TABLE } from '../staging-rows';
 
@@ -31,55 +32,58 @@ export async function applyStagedRecords(
   },
 ): Promise<TApplyResult> {
   const { orgId, uploadId, reason, computedAt } = args;
+  // Table and column names below are constants of the code (staging-rows.ts), spliced in with rawSql.
+  const stagingTable = rawSql(STAGING_TABLE);
   const source = args.dedupe
-    ? `(SELECT DISTINCT ON (external_id) * FROM ${STAGING_TABLE} ORDER BY external_id, upload_line DESC)`
-    : STAGING_TABLE;
+    ? sql`(SELECT DISTINCT ON (external_id) * FROM ${stagingTable} ORDER BY external_id, upload_line DESC)`
+    : stagingTable;
   for (const [table, names] of [
     ['team', args.teams],
     ['project', args.projects],
   ] as const) {
     if (names.size > 0) {
-      await client.query(
-        `INSERT INTO "${table}" (org_id, slug, name)
-         SELECT $1::uuid, slug, name FROM unnest($2::text[], $3::text[]) AS n(slug, name)
+      await executeSql(
+        client,
+        sql`INSERT INTO ${rawSql(`"${table}"`)} (org_id, slug, name)
+         SELECT ${orgId}::uuid, slug, name FROM unnest(${[...names.keys()]}::text[], ${[...names.values()]}::text[]) AS n(slug, name)
          ON CONFLICT (org_id, slug) DO NOTHING`,
-        [orgId, [...names.keys()], [...names.values()]],
       );
     }
   }
-  await client.query(
-    `INSERT INTO restatement_entry (org_id, record_id, field, old_value, new_value, reason)
+  await executeSql(
+    client,
+    sql`INSERT INTO restatement_entry (org_id, record_id, field, old_value, new_value, reason)
      SELECT u.org_id, u.id, 'record',
        json_build_object('contentHash', u.content_hash, 'uploadId', u.upload_id, 'facilityEnergyKwh', u.facility_energy_kwh, 'locationKgCo2e', u.location_kg_co2e)::text,
-       json_build_object('contentHash', s.content_hash, 'uploadId', $2::uuid, 'facilityEnergyKwh', s.facility_energy_kwh, 'locationKgCo2e', s.location_kg_co2e)::text,
-       $3::text || coalesce(' (line ' || s.upload_line || ')', '')
-     FROM ${source} s JOIN usage_record u ON u.org_id = $1::uuid AND u.external_id = s.external_id
+       json_build_object('contentHash', s.content_hash, 'uploadId', ${uploadId}::uuid, 'facilityEnergyKwh', s.facility_energy_kwh, 'locationKgCo2e', s.location_kg_co2e)::text,
+       ${reason}::text || coalesce(' (line ' || s.upload_line || ')', '')
+     FROM ${source} s JOIN usage_record u ON u.org_id = ${orgId}::uuid AND u.external_id = s.external_id
      WHERE u.content_hash IS DISTINCT FROM s.content_hash`,
-    [orgId, uploadId, reason],
   );
   const staged = STAGED_RECORD_COLUMNS.map((column) => `"${column}"`);
-  const result = await client.query<{ inserted: boolean; n: string }>(
-    `WITH upserted AS (
-       INSERT INTO usage_record (org_id, upload_id, computed_at, updated_at, team_id, project_id, factor_refs, ${staged.join(', ')})
-       SELECT $1::uuid, $2::uuid, $3::timestamptz, now(), t.id, p.id, r.factor_refs, ${staged.map((c) => `s.${c}`).join(', ')}
+  const columnList = (render: (column: string) => string) => rawSql(staged.map(render).join(', '));
+  const result = await queryRows<{ inserted: boolean; n: string }>(
+    client,
+    sql`WITH upserted AS (
+       INSERT INTO usage_record (org_id, upload_id, computed_at, updated_at, team_id, project_id, factor_refs, ${columnList((c) => c)})
+       SELECT ${orgId}::uuid, ${uploadId}::uuid, ${computedAt}::timestamptz, now(), t.id, p.id, r.factor_refs, ${columnList((c) => `s.${c}`)}
        FROM ${source} s
-       JOIN ${STAGING_REFS_TABLE} r ON r.id = s.factor_refs_id
-       LEFT JOIN team t ON t.org_id = $1 AND t.slug = s.team_slug
-       LEFT JOIN project p ON p.org_id = $1 AND p.slug = s.project_slug
+       JOIN ${rawSql(STAGING_REFS_TABLE)} r ON r.id = s.factor_refs_id
+       LEFT JOIN team t ON t.org_id = ${orgId}::uuid AND t.slug = s.team_slug
+       LEFT JOIN project p ON p.org_id = ${orgId}::uuid AND p.slug = s.project_slug
        ON CONFLICT (org_id, external_id) DO UPDATE SET
          upload_id = EXCLUDED.upload_id, computed_at = EXCLUDED.computed_at, updated_at = now(),
          team_id = EXCLUDED.team_id, project_id = EXCLUDED.project_id, factor_refs = EXCLUDED.factor_refs,
-         ${staged.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+         ${columnList((c) => `${c} = EXCLUDED.${c}`)}
        WHERE usage_record.content_hash IS DISTINCT FROM EXCLUDED.content_hash
        RETURNING (xmax = 0) AS inserted
      ) SELECT inserted, count(*)::text AS n FROM upserted GROUP BY inserted`,
-    [orgId, uploadId, computedAt],
   );
   const created = Number(result.find((r) => r.inserted)?.n ?? 0);
   const updated = Number(result.find((r) => !r.inserted)?.n ?? 0);
   let total = args.stagedRows;
   if (args.dedupe) {
-    const counted = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${source} s`);
+    const counted = await queryRows<{ n: string }>(client, sql`SELECT count(*)::text AS n FROM ${source} s`);
     total = Number(counted[0]?.n ?? 0);
   }
   return { created, updated, unchanged: total - created - updated };

@@ -5,6 +5,7 @@ import { noopTracer, type TIngestTracer } from '@/lib/ingest/ingest-tracer';
 import type { ParseOptions } from '@/lib/ingest/types';
 import { createUsageFileStream } from '@/lib/ingest/usage-file-stream';
 import { getPgPool } from '../../db/pg-pool';
+import { executeSql, sql } from '../../db/sql';
 import { pgRunner, withTransaction } from '../../db/sql-runner';
 import { createStagingWriter } from '../staging-writer';
 import { completeUpload } from './finish-upload';
@@ -164,10 +165,10 @@ async function storeUpload(
 ): Promise<TUpsertOutcome> {
   const { ctx, input, tracer } = run;
   // Held until commit/rollback: tells deleteUpload that this upload is live (cancel it) rather than stale.
-  await client.query(`SELECT pg_advisory_xact_lock(hashtext('upload:' || $1))`, [run.uploadId]);
+  const db = pgRunner(client);
+  await executeSql(db, sql`SELECT pg_advisory_xact_lock(hashtext('upload:' || ${run.uploadId}))`);
   // Cancelled (or its row deleted) while it waited for a slot: stop before reading the file.
   await progress.assertNotCancelled();
-  const db = pgRunner(client);
   const writer = await createStagingWriter(db, run.computedAt);
   // record_id uniqueness is checked in SQL (upload-duplicates.ts), fed by the parser as it reads the ids.
   const ids = await createRecordIdCheck(db);
@@ -199,7 +200,7 @@ async function storeUpload(
     computedAt: run.computedAt,
   };
   const outcome = await tracer.span('upsert', () =>
-    upsertUploadRecords({ client, db }, ctx, upload, { ...stages, writer }),
+    upsertUploadRecords(db, ctx, upload, { ...stages, writer }),
   );
   if (outcome.kind === 'stored') {
     tracer.count('upsert', outcome.upsertedRows);

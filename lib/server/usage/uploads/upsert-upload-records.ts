@@ -1,6 +1,6 @@
 import 'server-only';
-import type pg from 'pg';
 import type { UsageFileSummary } from '@/lib/ingest/usage-file-stream';
+import { executeSql, sql } from '../../db/sql';
 import type { TSqlRunner } from '../../db/sql-runner';
 import type { TStagingWriter } from '../staging-writer';
 import type { TRecordStager } from './record-stager';
@@ -33,17 +33,16 @@ export type TUpsertOutcome =
  * rows), the staged rows go into usage_record with one set-based upsert (`applyStagedRecords`).
  */
 export async function upsertUploadRecords(
-  tx: { client: pg.ClientBase; db: TSqlRunner },
+  db: TSqlRunner,
   ctx: TIngestContext,
   upload: { id: string; fileName: string; validOnly: boolean; mapped: boolean; computedAt: Date },
   staged: { reader: TUploadFileReader; ids: TRecordIdCheck; stager: TRecordStager; writer: TStagingWriter },
 ): Promise<TUpsertOutcome> {
-  const { client, db } = tx;
   const { reader, ids, stager, writer } = staged;
   const sha256 = reader.sha256();
   // Serialises concurrent uploads of the same content: the second sees the first's commit (docs/RELIABILITY.md).
-  await lockUploadContent(client, ctx.orgId, sha256);
-  const existing = await findExistingUploadBySha(client, ctx.orgId, sha256);
+  await lockUploadContent(db, ctx.orgId, sha256);
+  const existing = await findExistingUploadBySha(db, ctx.orgId, sha256);
   if (existing) {
     return { kind: 'repeated', id: existing };
   }
@@ -72,7 +71,7 @@ export async function upsertUploadRecords(
     return { kind: 'failed', result };
   }
   // Temp tables get no statistics from autovacuum; without them the planner may nest-loop the refs join.
-  await client.query('ANALYZE upload_staging, upload_staging_refs');
+  await executeSql(db, sql`ANALYZE upload_staging, upload_staging_refs`);
   const upsertedRows = writer.stagedRows - unstaged;
   const applied = await applyStagedRecords(db, {
     orgId: ctx.orgId,
