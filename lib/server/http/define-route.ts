@@ -12,7 +12,7 @@ import { readJsonBody } from './validate-records';
 /**
  * The one wrapper of every route handler (issue #18). In a fixed order:
  * 1. request context: the production server has set the request id (lib/server/http/request-context.ts); every log
- *    line and the 500 answer below quote it;
+ *    line and the 500 answer below quote it, and an error line names the route (`route`: method and path template);
  * 2. rate limit frame (`withRateLimit`, per the definition's policy: RateLimit-* headers, 429, 401s per IP);
  * 3. authenticate → count the call against the caller's limits → authorise role and token scope
  *    (`requireRequestAuth`); BEFORE any parsing, so a caller without the right credentials learns nothing about
@@ -99,6 +99,7 @@ export function defineRoute<const D extends TRouteDefinition>(
   definition: D,
   handler: (input: TRouteInput<D>) => Promise<Response> | Response,
 ): TRouteHandler {
+  const route = `${definition.method} ${definition.path}`;
   const serve = async (request: Request, context?: TNextContext): Promise<Response> => {
     try {
       const raw = rawSegments((await context?.params) ?? {});
@@ -108,7 +109,7 @@ export function defineRoute<const D extends TRouteDefinition>(
       const body = await parseBody(definition, request);
       return await handler({ ctx, params, query, body, request } as TRouteInput<D>);
     } catch (error) {
-      return toErrorResponse(error);
+      return toErrorResponse(error, { route });
     }
   };
   const limited =

@@ -23,17 +23,18 @@ export function toErrorEnvelope(error: unknown): TErrorEnvelope {
  * The one error answer of every route (`defineRoute` in lib/server/http/define-route.ts catches every throw and
  * calls this). Server errors are logged once, as one structured line with the request id
  * (lib/server/http/logger.ts): a 500 at level error, and its answer quotes the id; a database outage (503) at level
- * warn. Expected errors (4xx) are answers, not logged.
+ * warn; `fields.route` names the route definition (`GET /api/v1/uploads/{id}`). Expected errors (4xx) are answers,
+ * not logged.
  */
-export function toErrorResponse(error: unknown): Response {
+export function toErrorResponse(error: unknown, fields: { route?: string } = {}): Response {
   const envelope = toErrorEnvelope(error);
   const { status } = envelope.error;
   if (status === 500) {
-    const requestId = logServerError(error, 'internal error answered 500', { status });
+    const requestId = logServerError(error, 'internal error answered 500', { ...fields, status });
     envelope.error.message = `${envelope.error.message.replace(/\.$/, '')}; quote request id ${requestId} when reporting it.`;
     envelope.error.requestId = requestId;
   } else if (status === 503) {
-    logServerError(error, 'database unavailable, answered 503', { status }, 'warn');
+    logServerError(error, 'database unavailable, answered 503', { ...fields, status }, 'warn');
   }
   const headers =
     envelope.error.status === 503 ? { 'Retry-After': String(DATABASE_RETRY_AFTER_S) } : undefined;
