@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ROUTE_DEFINITION, type TRouteHandler } from '@/lib/server/http/define-route';
-import { API_ENDPOINTS } from '@/lib/server/http/openapi/openapi-endpoints';
+import { API_ENDPOINTS, toEndpoint } from '@/lib/server/http/openapi/openapi-endpoints';
 import { ALL_ROUTES } from '@/lib/server/http/routes/all-routes';
 import type { TRouteDefinition } from '@/lib/server/http/routes/route-contract';
 
@@ -92,6 +92,24 @@ describe('route definitions', () => {
       'GET /templates/{file}',
       'POST /api/auth/{...all}',
     ]);
+  });
+
+  test('every error the wrapper itself can answer is documented by the route', () => {
+    for (const d of ALL_ROUTES.filter((r) => r.openapi !== false)) {
+      const statuses = Object.keys(toEndpoint(d).responses);
+      const expected = [
+        ...(d.query || (d.params && d.invalidParams === 'invalid-input') ? ['400'] : []),
+        ...(d.params && d.invalidParams !== 'invalid-input' ? ['404'] : []),
+        ...(d.body?.kind === 'json' ? ['422'] : []),
+        // A record batch that is not JSON is a 400; over API_MAX_RECORDS a 413.
+        ...(d.body?.kind === 'records' ? ['400', '413'] : []),
+        ...(d.auth.kind === 'public' ? [] : ['401', '403']),
+        ...(d.rateLimit === 'none' ? [] : ['429']),
+        '500',
+        '503',
+      ];
+      expect(statuses, `${d.method} ${d.path}`).toEqual(expect.arrayContaining(expected));
+    }
   });
 
   test('path parameters are declared exactly as the path names them', () => {
