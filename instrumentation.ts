@@ -13,7 +13,7 @@ export async function register() {
 
 /**
  * Errors Next.js caught while serving a page, server action, route handler or proxy (route handlers answer their
- * own errors through lib/errors.ts toResponse, so those arrive here only if one escapes): one structured error line
+ * own errors through lib/server/http/error-response.ts toErrorResponse, so those arrive here only if one escapes): one structured error line
  * with the request id, method, path (secrets removed) and route. Request headers are not logged.
  */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {

@@ -1,7 +1,5 @@
-import { isDatabaseUnavailable } from './database-unavailable';
-import { logServerError } from './server/http/logger';
-
-// One error type with string codes, mapped once to HTTP responses (route handlers) and to action state.
+// One error type with string codes. Pure: the HTTP answer is made in one place, lib/server/http/error-response.ts
+// (every route goes through `defineRoute`); server actions map it to action state.
 export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
@@ -46,39 +44,3 @@ export interface TErrorEnvelope {
 
 /** Seconds a client should wait after a 503 (a restarting Postgres is usually back within seconds). */
 export const DATABASE_RETRY_AFTER_S = 5;
-
-/**
- * The JSON body and status of an error response; a database outage becomes SERVICE_UNAVAILABLE (503, retryable),
- * other unknown errors INTERNAL (500); neither leaks driver details.
- */
-export function toErrorEnvelope(error: unknown): TErrorEnvelope {
-  if (error instanceof AppError) {
-    const status = ERROR_STATUS[error.code];
-    return { error: { message: error.message, code: error.code, status, details: error.details } };
-  }
-  if (isDatabaseUnavailable(error)) {
-    const message = `The database is unavailable; retry in ${DATABASE_RETRY_AFTER_S} s.`;
-    return { error: { message, code: 'SERVICE_UNAVAILABLE', status: 503 } };
-  }
-  return { error: { message: 'Internal error', code: 'INTERNAL', status: 500 } };
-}
-
-/**
- * The error answer of a route handler. Server errors are logged once, as one structured line with the request id
- * (lib/server/http/logger.ts): a 500 at level error, and its answer quotes the id; a database outage (503) at level
- * warn. Expected errors (4xx) are answers, not logged.
- */
-export function toResponse(error: unknown): Response {
-  const envelope = toErrorEnvelope(error);
-  const { status } = envelope.error;
-  if (status === 500) {
-    const requestId = logServerError(error, 'internal error answered 500', { status });
-    envelope.error.message = `${envelope.error.message.replace(/\.$/, '')}; quote request id ${requestId} when reporting it.`;
-    envelope.error.requestId = requestId;
-  } else if (status === 503) {
-    logServerError(error, 'database unavailable, answered 503', { status }, 'warn');
-  }
-  const headers =
-    envelope.error.status === 503 ? { 'Retry-After': String(DATABASE_RETRY_AFTER_S) } : undefined;
-  return Response.json(envelope, { status: envelope.error.status, headers });
-}

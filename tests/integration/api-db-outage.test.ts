@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GET as openapi } from '@/app/api/v1/openapi.json/route';
 import { GET as records } from '@/app/api/v1/records/route';
 import { GET as summary } from '@/app/api/v1/summary/route';
-import { toResponse } from '@/lib/errors';
 import { createApiToken } from '@/lib/server/access/api-tokens';
 import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { toErrorResponse } from '@/lib/server/http/error-response';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../scripts/db/embedded-postgres';
 import { migrateDatabase } from '../../scripts/db/migrate';
 import { expectContract } from '../support/api-contract';
@@ -113,7 +113,7 @@ async function terminatedWhileRunning(
 
 describe('connection errors map to 503, other database errors stay 500', () => {
   test('real errors: terminated backend (pg and Prisma), pool timeout → 503; unique violation → 500', async () => {
-    const status = (error: unknown) => toResponse(error).status;
+    const status = (error: unknown) => toErrorResponse(error).status;
 
     const client = new pg.Client({ connectionString: db.url, application_name: 'aif-terminate-pg' });
     await client.connect();

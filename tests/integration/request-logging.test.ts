@@ -104,6 +104,8 @@ test('[logs] a route handler that throws: one error line with the request id, me
     requestId: 'support-ticket.4711',
     method: 'GET',
     path: SUMMARY,
+    // The route definition the handler was made from (defineRoute), as a path template.
+    route: 'GET /api/v1/summary',
     status: 500,
     err: { name: 'Error', message: 'summary exploded' },
   });

@@ -1,8 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import type { TPermission } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
-import { requireRequestAuth, type TAuthContext } from '@/lib/server/access/auth-context';
 
 /**
  * The CodeCarbon client sends its api_key as `x-api-token`; our tokens are `aif_…` bearer tokens, so the
@@ -18,11 +16,11 @@ export function withBearerFromApiToken(request: Request): Request {
   return new Request(request.url, { method: request.method, headers });
 }
 
-/** Parses a CodeCarbon body; invalid → 422 like the reference server, with field paths in details. */
-export async function parseCodecarbonBody<T extends z.ZodType>(
-  request: Request,
-  schema: T,
-): Promise<z.output<T>> {
+/**
+ * Parses a JSON body (`defineRoute`, body kind `json`); invalid → 422 like CodeCarbon's reference server, with
+ * field paths in details. Our own JSON endpoints answer the same way.
+ */
+export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.output<T>> {
   let body: unknown;
   try {
     body = await request.json();
@@ -37,11 +35,6 @@ export async function parseCodecarbonBody<T extends z.ZodType>(
   return parsed.data;
 }
 
-/** Authenticates a CodeCarbon call (x-api-token or bearer) with the usual roles and rate limits. */
-export function requireCodecarbonAuth(request: Request, permission: TPermission): Promise<TAuthContext> {
-  return requireRequestAuth(withBearerFromApiToken(request), permission);
-}
-
 /** A read answered 404 in the error envelope when missing (CodeCarbon's client only checks the status). */
 export function jsonOr404<T>(value: T | null, what: string): Response {
   if (value === null) {
@@ -49,6 +42,3 @@ export function jsonOr404<T>(value: T | null, what: string): Response {
   }
   return Response.json(value);
 }
-
-/** The same JSON body parsing for our own JSON endpoints (422 with field paths). */
-export const parseJsonBody = parseCodecarbonBody;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 
 /** Keyset position of the last record of a page: (started_at, id), the order of GET /api/v1/records. */
@@ -5,8 +6,6 @@ export interface TRecordCursor {
   startedAt: Date;
   id: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Opaque, URL-safe cursor (base64url of `<ISO started_at>|<id>`). */
 export function encodeCursor(cursor: TRecordCursor): string {
@@ -17,7 +16,7 @@ export function encodeCursor(cursor: TRecordCursor): string {
 export function decodeCursor(text: string): TRecordCursor {
   const [iso, id] = Buffer.from(text, 'base64url').toString('utf8').split('|');
   const startedAt = new Date(iso ?? '');
-  if (!id || !UUID.test(id) || Number.isNaN(startedAt.getTime())) {
+  if (!id || !z.uuid().safeParse(id).success || Number.isNaN(startedAt.getTime())) {
     throw new AppError('INVALID_INPUT', 'The cursor is invalid; use nextCursor from the previous page.');
   }
   return { startedAt, id };

@@ -1,7 +1,8 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { getRateLimitEnv } from '@/lib/env';
-import { AppError, toResponse } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
+import { toErrorResponse } from '@/lib/server/http/error-response';
 import { hitRateLimitBuckets } from '@/lib/server/http/rate-limit-counts';
 import { requestClientIp } from '@/lib/server/http/request-client-ip';
 import {
@@ -127,7 +128,7 @@ export function withRateLimit<A extends unknown[]>(
     try {
       return await limited(request, ...rest);
     } catch (error) {
-      return toResponse(error);
+      return toErrorResponse(error);
     }
   };
 }

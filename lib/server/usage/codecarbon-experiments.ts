@@ -1,4 +1,5 @@
 import 'server-only';
+import { z } from 'zod';
 import type { TLiveExperiment } from '@/lib/codecarbon/live-run';
 import { AppError } from '@/lib/errors';
 import type {
@@ -67,7 +68,8 @@ const toProject = (orgId: string) => (p: { id: string; name: string }) => ({
   organization_id: orgId,
 });
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+// Ids are UUID columns: another string names nothing (and must not reach the query as a cast error).
+const isUuid = (id: string) => z.uuid().safeParse(id).success;
 
 export async function findCodecarbonProjects(ctx: { orgId: string }) {
   const projects = await getPrisma().project.findMany({

@@ -1,12 +1,12 @@
 import 'server-only';
+import { z } from 'zod';
 import type { FactorRef, MarketAllocation } from '@/lib/emissions/footprint-types';
 import { getPrisma } from '@/lib/server/db/prisma';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** One record with everything needed to audit it; null when missing or in another organisation. */
 export async function getUsageRecordDetail(ctx: { orgId: string }, id: string) {
-  if (!UUID.test(id)) {
+  // The /records/[id] page passes its raw segment: a non-UUID names nothing (and must not reach the uuid cast).
+  if (!z.uuid().safeParse(id).success) {
     return null;
   }
   const record = await getPrisma().usageRecord.findFirst({

@@ -1,16 +1,9 @@
-import { toResponse } from '@/lib/errors';
-import { requireCodecarbonAuth } from '@/lib/server/http/codecarbon-request';
-import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { defineRoute } from '@/lib/server/http/define-route';
+import { CC_ORGANIZATIONS_ROUTE } from '@/lib/server/http/routes/codecarbon-routes';
 
 // CodeCarbon-compatible `GET /organizations`: the token's organisation (a token belongs to exactly one).
-async function handleGet(request: Request) {
-  try {
-    const ctx = await requireCodecarbonAuth(request, 'read');
-    return Response.json([{ id: ctx.orgId, name: ctx.orgName, description: null }]);
-  } catch (error) {
-    return toResponse(error);
-  }
-}
+export const GET = defineRoute(CC_ORGANIZATIONS_ROUTE, ({ ctx }) =>
+  Response.json([{ id: ctx.orgId, name: ctx.orgName, description: null }]),
+);
 
-export const GET = withRateLimit(handleGet);
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
-import { z } from 'zod';
-import type { TPermission } from '@/lib/auth/roles';
+import type { z } from 'zod';
 import { API_MAX_RECORDS } from '@/lib/schemas/api-v1';
+import type { TRouteAuth } from '../routes/route-contract';
 
-/** Types and helpers of the endpoint table (openapi-endpoints.ts, openapi-codecarbon-endpoints.ts). */
+/** Types and helpers of the operations (openapi-endpoints.ts) and the route contracts (lib/server/http/routes). */
 
 export type TComponentName =
   | 'ErrorEnvelope'
@@ -66,15 +66,14 @@ export interface TApiParameter {
   schema: z.ZodType;
 }
 
+/** One operation of the document, derived from a route definition (openapi-endpoints.ts). */
 export interface TApiEndpoint {
   method: 'get' | 'post' | 'delete';
   path: string;
   summary: string;
   description: string;
-  /** Role permission required (lib/auth/roles.ts). */
-  permission: TPermission;
-  /** Extra operation fields (e.g. security for the CodeCarbon header). */
-  tag?: 'codecarbon';
+  auth: TRouteAuth;
+  tags?: string[];
   parameters: TApiParameter[];
   requestBody?: {
     description: string;
@@ -82,14 +81,6 @@ export interface TApiEndpoint {
   };
   responses: Record<string, TApiResponse>;
 }
-
-export const idParam = (name: string, description: string): TApiParameter => ({
-  name,
-  in: 'path',
-  required: true,
-  description,
-  schema: z.string(),
-});
 
 export const errors = (...statuses: string[]): Record<string, TApiResponse> => {
   const text: Record<string, string> = {

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { REQUEST_SCHEMAS, RESPONSE_SCHEMAS } from './openapi-components';
 import {
   API_ENDPOINTS,
-  PUBLIC_PATHS,
   type TApiEndpoint,
   type TApiResponse,
   type TComponentName,
@@ -11,8 +10,9 @@ import {
 export { RESPONSE_SCHEMAS } from './openapi-components';
 
 /**
- * The OpenAPI 3.1 document of /api/v1, GENERATED from the Zod schemas the handlers use (request parsing) and
- * the contract tests validate responses with (response shapes), so the document cannot drift from the code.
+ * The OpenAPI 3.1 document of /api/v1 and /api/codecarbon, GENERATED from the route definitions every handler runs
+ * through (`defineRoute`, lib/server/http/routes): the Zod schemas the wrapper parses requests with, and the
+ * response schemas the contract tests validate real answers with, so the document cannot drift from the code.
  * Pure: no I/O. JSON Schema dialect 2020-12 (OpenAPI 3.1's own).
  */
 
@@ -159,7 +159,11 @@ function operation(endpoint: TApiEndpoint) {
   return {
     operationId: `${endpoint.method}${endpoint.path.replace(/[^a-zA-Z]+(\w)?/g, (_, c: string = '') => c.toUpperCase())}`,
     summary: endpoint.summary,
-    description: `${endpoint.description}\n\nPermission: \`${endpoint.permission}\`.`,
+    description:
+      endpoint.auth.kind === 'public'
+        ? `${endpoint.description}\n\nNo authentication.`
+        : `${endpoint.description}\n\nPermission: \`${endpoint.auth.permission}\`.`,
+    ...(endpoint.tags ? { tags: endpoint.tags } : {}),
     parameters: endpoint.parameters.map((p) => ({
       name: p.name,
       in: p.in,
@@ -180,9 +184,9 @@ export function buildOpenApiDocument(serverUrl = '/') {
     paths[endpoint.path] ??= {};
     (paths[endpoint.path] as Record<string, unknown>)[endpoint.method] = {
       ...operation(endpoint),
-      ...(PUBLIC_PATHS.includes(endpoint.path) ? { security: [] } : {}),
-      ...(endpoint.tag === 'codecarbon'
-        ? { tags: ['CodeCarbon'], security: [{ codecarbonApiToken: [] }, { bearerAuth: [] }] }
+      ...(endpoint.auth.kind === 'public' ? { security: [] } : {}),
+      ...(endpoint.auth.kind === 'codecarbon'
+        ? { security: [{ codecarbonApiToken: [] }, { bearerAuth: [] }] }
         : {}),
     };
   }

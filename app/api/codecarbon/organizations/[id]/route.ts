@@ -1,20 +1,13 @@
-import { toResponse } from '@/lib/errors';
-import { jsonOr404, requireCodecarbonAuth } from '@/lib/server/http/codecarbon-request';
-import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { jsonOr404 } from '@/lib/server/http/codecarbon-request';
+import { defineRoute } from '@/lib/server/http/define-route';
+import { CC_ORGANIZATION_ROUTE } from '@/lib/server/http/routes/codecarbon-routes';
 
 // CodeCarbon-compatible `GET /organizations/{id}`: only the token's own organisation is visible.
-async function handleGet(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const { id } = await params;
-    const ctx = await requireCodecarbonAuth(request, 'read');
-    return jsonOr404(
-      id === ctx.orgId ? { id: ctx.orgId, name: ctx.orgName, description: null } : null,
-      'Organisation',
-    );
-  } catch (error) {
-    return toResponse(error);
-  }
-}
+export const GET = defineRoute(CC_ORGANIZATION_ROUTE, ({ ctx, params }) =>
+  jsonOr404(
+    params.id === ctx.orgId ? { id: ctx.orgId, name: ctx.orgName, description: null } : null,
+    'Organisation',
+  ),
+);
 
-export const GET = withRateLimit(handleGet);
 export const dynamic = 'force-dynamic';

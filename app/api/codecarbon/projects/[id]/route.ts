@@ -1,18 +1,11 @@
-import { toResponse } from '@/lib/errors';
-import { jsonOr404, requireCodecarbonAuth } from '@/lib/server/http/codecarbon-request';
-import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { jsonOr404 } from '@/lib/server/http/codecarbon-request';
+import { defineRoute } from '@/lib/server/http/define-route';
+import { CC_PROJECT_ROUTE } from '@/lib/server/http/routes/codecarbon-routes';
 import { getCodecarbonProject } from '@/lib/server/usage/codecarbon-experiments';
 
 // CodeCarbon-compatible `GET /projects/{id}`.
-async function handleGet(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const { id } = await params;
-    const ctx = await requireCodecarbonAuth(request, 'read');
-    return jsonOr404(await getCodecarbonProject(ctx, id), 'Project');
-  } catch (error) {
-    return toResponse(error);
-  }
-}
+export const GET = defineRoute(CC_PROJECT_ROUTE, async ({ ctx, params }) =>
+  jsonOr404(await getCodecarbonProject(ctx, params.id), 'Project'),
+);
 
-export const GET = withRateLimit(handleGet);
 export const dynamic = 'force-dynamic';

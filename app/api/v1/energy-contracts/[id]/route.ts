@@ -1,19 +1,10 @@
-import { toResponse } from '@/lib/errors';
-import { requireRequestAuth } from '@/lib/server/access/auth-context';
 import { deleteEnergyContract } from '@/lib/server/factors/energy-contract-admin';
-import { withRateLimit } from '@/lib/server/http/rate-limit';
+import { defineRoute } from '@/lib/server/http/define-route';
+import { CONTRACT_DELETE_ROUTE } from '@/lib/server/http/routes/factor-routes';
 
 // Removes a contract and recomputes every record.
-async function handleDelete(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const { id } = await params;
-    const ctx = await requireRequestAuth(request, 'manageOrganization');
-    const result = await deleteEnergyContract(ctx, id, new Date());
-    return Response.json(result);
-  } catch (error) {
-    return toResponse(error);
-  }
-}
+export const DELETE = defineRoute(CONTRACT_DELETE_ROUTE, async ({ ctx, params }) =>
+  Response.json(await deleteEnergyContract(ctx, params.id, new Date())),
+);
 
-export const DELETE = withRateLimit(handleDelete);
 export const dynamic = 'force-dynamic';

@@ -1,11 +1,11 @@
-import { withRateLimit } from '@/lib/server/http/rate-limit';
-import { handleReportExport } from '../../_lib/export-handler';
+import { defineRoute } from '@/lib/server/http/define-route';
+import { REPORT_EXPORT_ROUTE } from '@/lib/server/http/routes/report-routes';
+import { reportFileResponse } from '@/lib/server/reports/report-file-response';
 
 // GET /api/v1/reports/2026-Q3/export?format=pdf|xlsx|csv|json[&version=N|latest] (session or bearer, read).
 // Without `version`: the live provisional report, built from the current data.
-async function handleGet(request: Request, { params }: { params: Promise<{ period: string }> }) {
-  return handleReportExport(request, params, 'live');
-}
+export const GET = defineRoute(REPORT_EXPORT_ROUTE, ({ ctx, params, query }) =>
+  reportFileResponse(ctx, { ...params, ...query }, 'live'),
+);
 
-export const GET = withRateLimit(handleGet);
 export const dynamic = 'force-dynamic';

@@ -1,22 +1,15 @@
-import { AppError, toResponse } from '@/lib/errors';
-import { requireRequestAuth } from '@/lib/server/access/auth-context';
+import { AppError } from '@/lib/errors';
+import { defineRoute } from '@/lib/server/http/define-route';
+import { UPLOAD_PROGRESS_ROUTE } from '@/lib/server/http/routes/upload-routes';
 import { getUploadProgress } from '@/lib/server/usage/uploads/upload-progress';
 
-type TParams = { params: Promise<{ id: string }> };
-
 // Live progress of an upload while it is processed (polled by the Uploads page during the POST).
-export async function GET(request: Request, { params }: TParams) {
-  try {
-    const { id } = await params;
-    const ctx = await requireRequestAuth(request, 'read');
-    const progress = await getUploadProgress(ctx, id);
-    if (!progress) {
-      throw new AppError('NOT_FOUND', 'Upload not found.');
-    }
-    return Response.json(progress, { headers: { 'cache-control': 'no-store' } });
-  } catch (error) {
-    return toResponse(error);
+export const GET = defineRoute(UPLOAD_PROGRESS_ROUTE, async ({ ctx, params }) => {
+  const progress = await getUploadProgress(ctx, params.id);
+  if (!progress) {
+    throw new AppError('NOT_FOUND', 'Upload not found.');
   }
-}
+  return Response.json(progress, { headers: { 'cache-control': 'no-store' } });
+});
 
 export const dynamic = 'force-dynamic';
