@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoSourceFiles } from './repo-files';
 
 // docs/SECURITY.md "Audit log": every audit event goes through recordAuditEvent (lib/server/audit/audit-events.ts), the one
 // place that writes actor_user_id AND actor_token_id. A second writer (a Prisma `auditEvent.create`, a raw
@@ -11,13 +12,7 @@ const WRITER = 'lib/server/audit/audit-events.ts';
 const OTHER_WRITERS =
   /auditEvent\s*\.\s*(create|createMany|upsert|update|updateMany)\s*\(|INSERT\s+INTO\s+"?audit_event"?/i;
 
-/** Non-test TypeScript files under `dir` (relative to the repository root). */
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .filter(
-      (name) => /\.(ts|tsx|mts)$/.test(name) && !/\.test\.tsx?$/.test(name) && !name.includes('generated'),
-    )
-    .map((name) => path.join(dir, name));
+const sourceFiles = repoSourceFiles;
 
 describe('audit log writes', () => {
   it('go through recordAuditEvent only (no other create/INSERT of audit_event in app code)', () => {

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoSourceFiles } from './repo-files';
 
 // docs/decisions/targets.md "Alerts after commit" (issue #18): budget alerts are evaluated by one post-commit
 // mechanism (lib/server/targets/pending-budget-alerts.ts), never by each writer. A writer calling evaluateBudgetAlerts again
@@ -11,13 +12,7 @@ const DEFINITION = 'lib/server/targets/budget-alerts.ts';
 const MECHANISM = 'lib/server/targets/pending-budget-alerts.ts';
 const CALL = /\bevaluateBudgetAlerts\s*\(/;
 
-/** Non-test TypeScript files under `dir` (relative to the repository root). */
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .filter(
-      (name) => /\.(ts|tsx|mts)$/.test(name) && !/\.test\.tsx?$/.test(name) && !name.includes('generated'),
-    )
-    .map((name) => path.join(dir, name));
+const sourceFiles = repoSourceFiles;
 
 describe('budget alert evaluation', () => {
   it('is called only by the one post-commit mechanism (no writer calls evaluateBudgetAlerts)', () => {

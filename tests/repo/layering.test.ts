@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, repoSourceFiles } from './repo-files';
 
 // The layering of README "Architecture" as code: imports go one way (app → lib/server → pure lib); the pure folders
 // do no I/O and read no clock; only lib/server (and the scripts, benchmarks, seed and tests that run it) reaches the
 // database. A file that breaks a rule is named with the import or call that breaks it.
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = REPO_ROOT;
 
 /** Folders whose code is pure: inputs, factors and `now` are arguments (architecture rules 1–2). */
 const PURE_DIRS = [
@@ -57,22 +58,6 @@ interface TImport {
   typeOnly: boolean;
 }
 
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name === 'generated' || name.startsWith('.')) {
-      continue;
-    }
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) {
-      out.push(...walk(full));
-    } else if (/\.(ts|tsx)$/.test(name)) {
-      out.push(full);
-    }
-  }
-  return out;
-}
-
 const rel = (file: string) => path.relative(ROOT, file).split(path.sep).join('/');
 
 /** Import and re-export statements of a source file; `import type` and all-`type` specifier lists are type-only. */
@@ -104,10 +89,10 @@ function normalised(file: string, specifier: string): string {
   return `@/${rel(path.resolve(path.dirname(file), specifier))}`;
 }
 
-function sourceFiles(dirs: string[], includeTests = false): { file: string; source: string }[] {
+function sourceFiles(dirs: string[]): { file: string; source: string }[] {
   return dirs
-    .flatMap((dir) => walk(path.join(ROOT, dir)))
-    .filter((file) => includeTests || !/\.test\.tsx?$/.test(file))
+    .flatMap(repoSourceFiles)
+    .map((name) => path.join(ROOT, name))
     .map((file) => ({ file, source: readFileSync(file, 'utf8') }));
 }
 

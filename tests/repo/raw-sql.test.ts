@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoSourceFiles } from './repo-files';
 
 // docs/DECISIONS.md "One database stack" (issue #18): SQL that Prisma's client cannot express is written ONE way,
 // `sql`…`` from lib/server/db/sql.ts run by `queryRows<TRow>` / `executeSql` (or `queryArrayRows`). Prisma's
@@ -12,10 +13,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Where the raw styles are implemented: the runners and the `sql` helpers themselves. */
 const DB_FOLDER = 'lib/server/db/';
 
-const ALLOWED = [
-  // Converted with the HTTP layer (lib/server/http is restructured on another branch of issue #18).
-  'lib/server/http/rate-limit-counts.ts',
-];
+const ALLOWED: string[] = [];
 
 /** Prisma's raw API and fragments: nowhere outside lib/server/db (app, lib, scripts, bench, the seed). */
 const PRISMA_RAW =
@@ -23,13 +21,7 @@ const PRISMA_RAW =
 /** A direct query on a pg client, pool or runner: nowhere in app or lib outside lib/server/db. */
 const DIRECT_QUERY = /\.\s*query\s*(<[^>]*>)?\s*\(/;
 
-/** Non-test TypeScript files under `dir` (relative to the repository root), without generated code. */
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .filter(
-      (name) => /\.(ts|tsx|mts)$/.test(name) && !/\.test\.tsx?$/.test(name) && !name.includes('generated'),
-    )
-    .map((name) => path.join(dir, name).split(path.sep).join('/'));
+const sourceFiles = repoSourceFiles;
 
 const isAllowed = (file: string) =>
   file.startsWith(DB_FOLDER) || ALLOWED.some((entry) => file === entry || file.startsWith(entry));

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test, vi } from 'vitest';
 import { isDefinedAction } from '@/lib/server/http/define-action';
+import { repoSourceFiles } from './repo-files';
 
 // Issue #18: one action wrapper. Every function a 'use server' module exports must be made by defineAction
 // (lib/server/http/define-action.ts), which authenticates, checks CSRF and the role, parses the input and maps
@@ -19,11 +20,7 @@ const SOURCE_DIRS = ['app', 'lib', 'components'];
 
 /** Non-test TypeScript sources under the directories that may hold server code (relative to the root). */
 function sourceFiles(): string[] {
-  return SOURCE_DIRS.flatMap((dir) =>
-    readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-      .filter((name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) && !name.includes('generated'))
-      .map((name) => path.join(dir, name)),
-  );
+  return SOURCE_DIRS.flatMap(repoSourceFiles);
 }
 
 /** Whether a statement list opens with a 'use server' directive (a prologue of string-literal statements). */

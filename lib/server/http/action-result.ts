@@ -1,7 +1,8 @@
 import 'server-only';
 import { type ZodError, z } from 'zod';
 import type { TActionState } from '@/lib/action-state';
-import { AppError } from '@/lib/errors';
+import { isDatabaseUnavailable } from '@/lib/database-unavailable';
+import { AppError, DATABASE_RETRY_AFTER_S } from '@/lib/errors';
 import { logServerError } from './logger';
 
 /** What a form shows above its highlighted fields. */
@@ -32,6 +33,11 @@ export function toActionState<T>(error: unknown): TActionState<T> {
   }
   if (error instanceof AppError) {
     return { ok: false, message: error.message };
+  }
+  if (isDatabaseUnavailable(error)) {
+    // The same answer as a route's 503: an outage is transient and retryable, logged at warn, not a bug.
+    logServerError(error, 'database unavailable, server action refused', {}, 'warn');
+    return { ok: false, message: `The database is unavailable; retry in ${DATABASE_RETRY_AFTER_S} s.` };
   }
   const requestId = logServerError(error, 'server action failed');
   return {

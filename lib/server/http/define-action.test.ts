@@ -180,6 +180,16 @@ describe('defineAction', () => {
     expect(logs.lines[0]?.msg).toBe('server action failed: plan exploded: secret internals');
   });
 
+  test('a database outage answers like the 503 of a route (retry in 5 s), logged once at warn, not as a bug', async () => {
+    const action = defineAction({ permission: 'read' }, async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    });
+    const state = await withRequest(SAME_SITE, () => action(new FormData()));
+    expect(state).toEqual({ ok: false, message: 'The database is unavailable; retry in 5 s.' });
+    expect(logs.lines).toHaveLength(1);
+    expect(logs.lines[0]).toMatchObject({ level: 'warn' });
+  });
+
   test('redirect() passes through (not mapped, not logged) so a handler can redirect after a success', async () => {
     const { redirect } = await import('next/navigation');
     const action = defineAction({ permission: 'read' }, async () => redirect('/settings/organization'));

@@ -1,5 +1,7 @@
 import 'server-only';
-import { getPrisma } from '@/lib/server/db/prisma';
+import { getPgPool } from '@/lib/server/db/pg-pool';
+import { executeSql, queryRows, sql } from '@/lib/server/db/sql';
+import { pgRunner } from '@/lib/server/db/sql-runner';
 
 // Fixed-window counters shared by every server process (one Postgres row per bucket and window). Not
 // organisation data: keys are token:<id>, user:<id>:<org>, org:<id> or ip:<address> (lib/server/http/rate-limit-policy.ts).
@@ -12,16 +14,18 @@ export async function hitRateLimitBuckets(keys: string[], windowStart: Date): Pr
   if (keys.length === 0) {
     return new Map();
   }
-  const rows = await getPrisma().$queryRaw<{ bucket_key: string; count: number }[]>`
-    INSERT INTO api_rate_limit (bucket_key, window_start, count)
-    SELECT k, ${windowStart}::timestamptz, 1 FROM unnest(${keys}::text[]) AS k
-    ON CONFLICT (bucket_key, window_start) DO UPDATE SET count = api_rate_limit.count + 1
-    RETURNING bucket_key, count`;
+  const db = pgRunner(getPgPool());
+  const rows = await queryRows<{ bucket_key: string; count: number }>(
+    db,
+    sql`INSERT INTO api_rate_limit (bucket_key, window_start, count)
+        SELECT k, ${windowStart}::timestamptz, 1 FROM unnest(${keys}::text[]) AS k
+        ON CONFLICT (bucket_key, window_start) DO UPDATE SET count = api_rate_limit.count + 1
+        RETURNING bucket_key, count`,
+  );
   const counts = new Map(rows.map((r) => [r.bucket_key, Number(r.count)]));
   // The first hit of a window prunes windows that ended: the table stays at about one row per active bucket.
   if ([...counts.values()].some((c) => c === 1)) {
-    await getPrisma()
-      .$executeRaw`DELETE FROM api_rate_limit WHERE window_start < ${windowStart}::timestamptz`;
+    await executeSql(db, sql`DELETE FROM api_rate_limit WHERE window_start < ${windowStart}::timestamptz`);
   }
   return counts;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import type pg from 'pg';
+import { z } from 'zod';
 import { actorUserId, type TOrgContext } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import type { RowError } from '@/lib/ingest/types';
@@ -17,8 +18,6 @@ export type TReport = {
   skippedLines?: number[];
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Inserts the upload row as `processing` (committed at once, outside the upload's transaction) so its progress
  * can be read while the file is processed. `id`: a client-chosen UUID (the page polls it), else generated.
@@ -28,7 +27,7 @@ export async function createProcessingUpload(
   ctx: TIngestContext,
   u: { id?: string; fileName: string; format: string; timeZone: string; bytesTotal: number | null },
 ): Promise<string> {
-  if (u.id !== undefined && !UUID.test(u.id)) {
+  if (u.id !== undefined && !z.uuid().safeParse(u.id).success) {
     throw new AppError('INVALID_INPUT', 'uploadId must be a UUID.');
   }
   const progress = {
