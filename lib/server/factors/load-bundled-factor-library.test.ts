@@ -3,8 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { computeRecordFootprint } from '@/lib/emissions/compute-footprints';
 import { type IndexedFactorLibrary, indexFactorLibrary } from '@/lib/emissions/index-factor-library';
-import { resolveAccelerator } from '@/lib/emissions/it-energy';
 import { DEFAULT_METHODOLOGY_SETTINGS } from '@/lib/emissions/methodology-settings';
+import { resolveAccelerator } from '@/lib/emissions/resolve-accelerator';
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
 import { loadBundledFactorLibrary } from './load-bundled-factor-library';
 
