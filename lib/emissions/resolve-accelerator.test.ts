@@ -98,6 +98,11 @@ describe('parseAcceleratorName', () => {
     expect(parseAcceleratorName('RTX 4090 NVIDIA').normalisedKey).toBe('rtx4090nvidia');
   });
 
+  test("a machine with two GPU models (CodeCarbon joins `N x name` parts without a separator) stays unknown", () => {
+    // CodeCarbon: "".join(f"{i} x {name}" for name, i in Counter(gpu_names).items())
+    expect(matchAccelerator(lib, '1 x Tesla T42 x NVIDIA A100-SXM4-40GB')).toBeNull();
+  });
+
   test('a name that only looks like a count is not split', () => {
     expect(parseAcceleratorName('4x4 board')).toEqual({ name: '4x4 board', normalisedKey: '4x4board' });
     expect(parseAcceleratorName('0 x NVIDIA L4')).toEqual({ name: 'NVIDIA L4', normalisedKey: 'l4' });
