@@ -98,7 +98,7 @@ describe('parseAcceleratorName', () => {
     expect(parseAcceleratorName('RTX 4090 NVIDIA').normalisedKey).toBe('rtx4090nvidia');
   });
 
-  test("a machine with two GPU models (CodeCarbon joins `N x name` parts without a separator) stays unknown", () => {
+  test('a machine with two GPU models (CodeCarbon joins `N x name` parts without a separator) stays unknown', () => {
     // CodeCarbon: "".join(f"{i} x {name}" for name, i in Counter(gpu_names).items())
     expect(matchAccelerator(lib, '1 x Tesla T42 x NVIDIA A100-SXM4-40GB')).toBeNull();
   });
