@@ -1,3 +1,4 @@
+import { parseAcceleratorName } from '@/lib/emissions/resolve-accelerator';
 import { codecarbonLocation } from '@/lib/ingest/codecarbon-location';
 import { INGEST_FLAGS, type TIngestFlag } from '@/lib/ingest/flags';
 import type { TCodecarbonEmissionCreate, TCodecarbonRunCreate } from '@/lib/schemas/codecarbon-api';
@@ -81,8 +82,8 @@ export function liveRunRecord(run: TLiveRun): Record<string, unknown> {
   const location = experimentLocation(run.experiment);
   const gpuUtil = run.emissions.at(-1)?.gpu_utilization_percent;
   const startedAt = new Date(run.run.timestamp);
-  const gpu = run.run.gpu_model ? /^\s*(\d+)\s*x\s*(.+)$/.exec(run.run.gpu_model) : null;
-  const gpuCount = run.run.gpu_count ?? (gpu ? Number(gpu[1]) : 0);
+  const gpu = run.run.gpu_model ? parseAcceleratorName(run.run.gpu_model) : null;
+  const gpuCount = run.run.gpu_count ?? gpu?.count ?? 0;
   const experimentText = run.experiment
     ? `"${run.experiment.name}" ${run.experiment.id}`
     : run.run.experiment_id;
@@ -94,7 +95,7 @@ export function liveRunRecord(run: TLiveRun): Record<string, unknown> {
     project: run.experiment?.project_name ?? undefined,
     provider: location?.provider,
     region: location?.region,
-    accelerator: gpuCount > 0 ? (gpu?.[2]?.trim() ?? run.run.gpu_model ?? undefined) : undefined,
+    accelerator: gpuCount > 0 ? gpu?.name : undefined,
     acceleratorCount: gpuCount > 0 ? gpuCount : undefined,
     utilization: gpuCount > 0 && typeof gpuUtil === 'number' ? gpuUtil / 100 : undefined,
     energyKwh: facilityKwh / pue,

@@ -1,6 +1,6 @@
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
 import type { IndexedFactorLibrary } from './index-factor-library';
-import { resolveAccelerator } from './it-energy';
+import { resolveAccelerator } from './resolve-accelerator';
 import { resolveLocation } from './resolve-location';
 
 function dependsOnCatalogPower(record: TUsageRecordInput): boolean {

@@ -11,11 +11,13 @@ import type {
 } from './factor-library-types';
 import { normalizeKey, normalizeZone } from './normalize-key';
 import { buildPeriodSeries, type PeriodSeries } from './period-series';
+import { acceleratorKey } from './resolve-accelerator';
 
 /** A FactorLibrary plus lookup structures; build once per library with `indexFactorLibrary`. */
 export interface IndexedFactorLibrary {
   readonly indexed: true;
   library: FactorLibrary;
+  /** key `acceleratorKey(id | name | alias)` (lib/emissions/resolve-accelerator.ts) */
   acceleratorsByKey: Map<string, AcceleratorSpec>;
   /** key `${provider}|${normalizeKey(region)}` */
   locationsByProviderRegion: Map<string, LocationFactor>;
@@ -66,7 +68,7 @@ export function indexFactorLibrary(library: FactorLibrary): IndexedFactorLibrary
   const acceleratorsByKey = new Map<string, AcceleratorSpec>();
   for (const spec of library.accelerators) {
     for (const name of [spec.id, spec.name, ...spec.aliases]) {
-      const key = normalizeKey(name);
+      const key = acceleratorKey(name);
       if (!acceleratorsByKey.has(key)) {
         acceleratorsByKey.set(key, spec);
       }

@@ -1,12 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { indexFactorLibrary } from './index-factor-library';
-import {
-  computeItEnergy,
-  durationHours,
-  modelledPowerW,
-  resolveAccelerator,
-  rowDeviceHours,
-} from './it-energy';
+import { computeItEnergy, durationHours, modelledPowerW, rowDeviceHours } from './it-energy';
+import { resolveAccelerator } from './resolve-accelerator';
 import { fixtureLibrary, record, SETTINGS } from './testing/fixture-library';
 
 const lib = indexFactorLibrary(fixtureLibrary());

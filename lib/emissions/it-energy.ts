@@ -4,7 +4,7 @@ import type { AcceleratorSpec } from './factor-library-types';
 import type { FactorRef } from './footprint-types';
 import type { IndexedFactorLibrary } from './index-factor-library';
 import { DEFAULT_SOURCES, type MethodologySettings } from './methodology-settings';
-import { normalizeKey } from './normalize-key';
+import { resolveAccelerator } from './resolve-accelerator';
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -20,14 +20,6 @@ export interface ItEnergy {
   accelerator: AcceleratorSpec | null;
   flags: AssumptionFlag[];
   factorRefs: FactorRef[];
-}
-
-/** Catalog lookup by id, name or alias, ignoring case, spaces, dashes and underscores. */
-export function resolveAccelerator(
-  library: IndexedFactorLibrary,
-  name: string | undefined,
-): AcceleratorSpec | null {
-  return name ? (library.acceleratorsByKey.get(normalizeKey(name)) ?? null) : null;
 }
 
 /**

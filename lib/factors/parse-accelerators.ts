@@ -1,7 +1,7 @@
 import type { AcceleratorSpec } from '@/lib/emissions/factor-library-types';
 import { csvRows, numberOrNull } from './csv-rows';
 
-export const ACCELERATORS_VERSION = 'ai-footprint-accelerators@2026.11';
+export const ACCELERATORS_VERSION = 'ai-footprint-accelerators@2026.12';
 
 /** Accelerator catalog (`reference/accelerators/accelerators.csv`); rows without TDP or embodied value are skipped. */
 export function parseAccelerators(text: string): AcceleratorSpec[] {

@@ -89,6 +89,15 @@ describe('header generations', () => {
     expect(result.records[0]?.record.utilization).toBe(count === 38 ? 0.75 : undefined);
   });
 
+  test("an empty gpu_count takes the count from gpu_model's `N x name` form", () => {
+    const result = parse(file(V321, line(V321, { gpu_count: '', gpu_model: '4 x NVIDIA A100-SXM4-40GB' })));
+    expect(result.errors).toEqual([]);
+    expect(result.records[0]?.record).toMatchObject({
+      accelerator: 'NVIDIA A100-SXM4-40GB',
+      acceleratorCount: 4,
+    });
+  });
+
   test.each([
     ['v0 (experiment_id first)', V0],
     ['v1 (experiment_id second)', V1],

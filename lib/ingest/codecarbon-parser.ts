@@ -1,3 +1,4 @@
+import { parseAcceleratorName } from '@/lib/emissions/resolve-accelerator';
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
 import { codecarbonLocation, isQuebecFallback } from './codecarbon-location';
 import { type CodecarbonRow, makeCodecarbonRowReader } from './codecarbon-rows';
@@ -148,8 +149,10 @@ function toRecord(
   if (!region) {
     flags.push(INGEST_FLAGS.LOCATION_MISSING);
   }
-  const gpuMatch = row.gpuModel ? /^\s*(\d+)\s*x\s*(.+)$/.exec(row.gpuModel) : null;
-  const hasGpu = row.gpuCount !== undefined && row.gpuCount > 0;
+  // `gpu_model` is "4 x NVIDIA A100-SXM4-40GB"; its count stands in when gpu_count is empty.
+  const gpu = row.gpuModel ? parseAcceleratorName(row.gpuModel) : null;
+  const gpuCount = row.gpuCount ?? gpu?.count;
+  const hasGpu = gpuCount !== undefined && gpuCount > 0;
   const input: Record<string, unknown> = {
     recordId: row.runId === null ? `codecarbon:line-${row.line}` : `codecarbon:${row.runId}`,
     phase: defaults.phase ?? 'training',
@@ -160,8 +163,8 @@ function toRecord(
     model: defaults.model,
     provider,
     region,
-    accelerator: hasGpu ? (gpuMatch?.[2]?.trim() ?? row.gpuModel) : undefined,
-    acceleratorCount: hasGpu ? row.gpuCount : undefined,
+    accelerator: hasGpu ? gpu?.name : undefined,
+    acceleratorCount: hasGpu ? gpuCount : undefined,
     utilization: hasGpu && row.gpuUtilizationPct !== undefined ? row.gpuUtilizationPct / 100 : undefined,
     // IT energy: CodeCarbon multiplied every energy by its pue (default 1.0, i.e. not configured).
     energyKwh: row.energyKwh / pue,

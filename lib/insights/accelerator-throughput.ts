@@ -7,15 +7,22 @@
 export const ACCELERATOR_THROUGHPUT_TFLOPS: Readonly<Record<string, { tflops: number; source: string }>> = {
   'nvidia-h100-sxm': { tflops: 989, source: 'NVIDIA H100 datasheet: BF16 1,979 TFLOPS with sparsity' },
   'nvidia-h100-nvl': { tflops: 835, source: 'NVIDIA H100 datasheet (NVL): BF16 1,671 TFLOPS with sparsity' },
+  'nvidia-h100-pcie': {
+    tflops: 756,
+    source: 'NVIDIA H100 datasheet (PCIe, 2022 edition): BF16 1,513 TFLOPS with sparsity',
+  },
   'nvidia-h200-sxm': { tflops: 989, source: 'NVIDIA H200 datasheet: BF16 1,979 TFLOPS with sparsity' },
+  'nvidia-h200-nvl': { tflops: 835, source: 'NVIDIA H200 datasheet (NVL): BF16 1,671 TFLOPS with sparsity' },
   'nvidia-b200': {
     tflops: 2250,
     source: 'NVIDIA HGX B200 datasheet: FP16/BF16 36 PFLOPS per 8 GPUs with sparsity',
   },
   'nvidia-a100-sxm4': { tflops: 312, source: 'NVIDIA A100 datasheet: BF16 tensor 312 TFLOPS (dense)' },
+  'nvidia-a100-sxm4-40gb': { tflops: 312, source: 'NVIDIA A100 datasheet: BF16 tensor 312 TFLOPS (dense)' },
   'nvidia-a100-pcie-40gb': { tflops: 312, source: 'NVIDIA A100 datasheet: BF16 tensor 312 TFLOPS (dense)' },
   'nvidia-a100-pcie-80gb': { tflops: 312, source: 'NVIDIA A100 datasheet: BF16 tensor 312 TFLOPS (dense)' },
   'nvidia-v100': { tflops: 125, source: 'NVIDIA V100 datasheet (SXM2): FP16 tensor 125 TFLOPS' },
+  'nvidia-v100-sxm2-16gb': { tflops: 125, source: 'NVIDIA V100 datasheet (SXM2): FP16 tensor 125 TFLOPS' },
   'nvidia-t4': { tflops: 65, source: 'NVIDIA T4 datasheet: mixed-precision FP16 tensor 65 TFLOPS' },
   'nvidia-l4': { tflops: 121, source: 'NVIDIA L4 datasheet: BF16 tensor 242 TFLOPS with sparsity' },
   'nvidia-l40s': { tflops: 362, source: 'NVIDIA L40S datasheet: BF16 tensor 362 TFLOPS (733 with sparsity)' },

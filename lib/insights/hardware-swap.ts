@@ -1,5 +1,5 @@
 import { ensureIndexed } from '@/lib/emissions/index-factor-library';
-import { resolveAccelerator } from '@/lib/emissions/it-energy';
+import { resolveAccelerator } from '@/lib/emissions/resolve-accelerator';
 import { ACCELERATOR_THROUGHPUT_TFLOPS } from './accelerator-throughput';
 import { COST_ASSUMPTION } from './electricity-price';
 import { scaleWork } from './scale-work';

@@ -1,6 +1,6 @@
 import type { IndexedFactorLibrary } from '@/lib/emissions/index-factor-library';
-import { resolveAccelerator } from '@/lib/emissions/it-energy';
 import type { MethodologySettings } from '@/lib/emissions/methodology-settings';
+import { resolveAccelerator } from '@/lib/emissions/resolve-accelerator';
 import type { TPhase } from '@/lib/schemas/usage-record';
 import type { TWhatIfScenario } from '@/lib/schemas/what-if';
 import { ACCELERATOR_THROUGHPUT_TFLOPS } from './accelerator-throughput';

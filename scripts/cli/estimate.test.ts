@@ -118,6 +118,24 @@ describe('footprint estimate --json', { timeout: 60_000 }, () => {
     }
   });
 
+  test('GPU names as nvidia-smi prints them use their catalog power, not the 200 W unknown-device default', async () => {
+    const { code, stdout } = await footprint('estimate', fixture('nvidia-smi-names.csv'), '--json');
+    expect(code).toBe(0);
+    const byId = new Map((JSON.parse(stdout) as TReport).records.map((r) => [r.recordId, r]));
+    // Utilisation 1 draws the datasheet TDP: devices × 10 h × W / 1000, PUE 1, 100 g/kWh.
+    const expected = [
+      { id: 'h100', kwh: (8 * 10 * 700) / 1000 }, // H100 SXM5 (HBM3 board), 700 W
+      { id: 'a100', kwh: (4 * 10 * 400) / 1000 }, // A100 SXM4 80 GB, 400 W
+      { id: 'v100', kwh: (2 * 10 * 250) / 1000 }, // V100 PCIe 16 GB, 250 W
+    ];
+    for (const row of expected) {
+      const record = byId.get(row.id);
+      expect(record?.energyKwh).toBeCloseTo(row.kwh, 9);
+      expect(record?.locationKgCo2e).toBeCloseTo((row.kwh * 100) / 1000, 9);
+      expect(record?.assumptions).not.toContain('ACCELERATOR_UNKNOWN');
+    }
+  });
+
   test('exit 1 when a row is invalid; valid rows are still estimated and errors carry line and column', async () => {
     const { code, stdout } = await footprint('estimate', fixture('one-invalid-row.csv'), '--json');
     expect(code).toBe(1);

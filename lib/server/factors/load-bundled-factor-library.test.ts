@@ -3,8 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { computeRecordFootprint } from '@/lib/emissions/compute-footprints';
 import { type IndexedFactorLibrary, indexFactorLibrary } from '@/lib/emissions/index-factor-library';
-import { resolveAccelerator } from '@/lib/emissions/it-energy';
 import { DEFAULT_METHODOLOGY_SETTINGS } from '@/lib/emissions/methodology-settings';
+import { resolveAccelerator } from '@/lib/emissions/resolve-accelerator';
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
 import { loadBundledFactorLibrary } from './load-bundled-factor-library';
 
@@ -67,6 +67,15 @@ describe('bundled factor library', () => {
       (n) => resolveAccelerator(lib, n)?.id,
     );
     expect(ids).toEqual(['nvidia-a100-sxm4', 'nvidia-h100-sxm', 'google-tpu-v4', 'nvidia-t4', 'nvidia-v100']);
+    // nvidia-smi names (issue 19): the H100 HBM3 board is the SXM5, the PCIe V100 its own 250 W entry.
+    expect(resolveAccelerator(lib, 'NVIDIA H100 80GB HBM3')).toMatchObject({
+      id: 'nvidia-h100-sxm',
+      tdpW: 700,
+    });
+    expect(resolveAccelerator(lib, 'Tesla V100-PCIE-16GB')).toMatchObject({
+      id: 'nvidia-v100-pcie-16gb',
+      tdpW: 250,
+    });
   });
 
   test('world factor exists and every grid factor has basis, licence and version', () => {
