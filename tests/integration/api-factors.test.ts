@@ -79,7 +79,7 @@ describe('factors API', () => {
       results: { gridZone: string | null; countryCode: string | null; intensityGCo2ePerKwh: number }[];
     };
     expect(results.map((r) => [r.gridZone, r.countryCode])).toEqual([
-      ['BR', 'BR'],
+      ['BR-CS', 'BR'],
       ['SA', 'SA'],
       ['FR', 'FR'],
       ['FR', 'FR'],

@@ -104,6 +104,28 @@ describe('countries as ISO alpha-2, alpha-3 or English name', () => {
   });
 });
 
+describe('regions in countries with sub-national zones get the zone of their city', () => {
+  // Indian regional grids (Maharashtra and Gujarat: Western; Telangana and Tamil Nadu: Southern; Delhi: Northern),
+  // Japanese areas, Brazil's South-East/Centre-West subsystem, Italy's North and Norway's NO1/NO2 bidding zones.
+  test.each([
+    ['aws', 'ap-south-1', 'IN-WE'],
+    ['azure', 'jioindiawest', 'IN-WE'],
+    ['aws', 'ap-south-2', 'IN-SO'],
+    ['azure', 'southindia', 'IN-SO'],
+    ['gcp', 'asia-south2', 'IN-NO'],
+    ['azure', 'japaneast', 'JP-TK'],
+    ['gcp', 'asia-northeast2', 'JP-KN'],
+    ['oci', 'sa-saopaulo-1', 'BR-CS'],
+    ['gcp', 'europe-west12', 'IT-NO'],
+    ['azure', 'norwaywest', 'NO-NO2'],
+    ['aws', 'ca-central-1', 'CA-QC'],
+    ['oci', 'ca-toronto-1', 'CA-ON'],
+    ['azure', 'australiasoutheast', 'AU-VIC'],
+  ] as const)('%s %s → %s', (provider, region, zone) => {
+    expect(resolveLocation(record(provider, region), lib).gridZone).toBe(zone);
+  });
+});
+
 describe('CodeCarbon locations', () => {
   test('an off-cloud row of examples_emissions.csv (country_iso_code FRA) is France, not the world average', () => {
     const { provider, region } = codecarbonLocation({ countryIso: 'FRA', region: 'île-de-france' }, {});
