@@ -42,6 +42,23 @@ describe('resolveLocation', () => {
     expect(resolveLocation(record({ region: 'ZZ-A' }), lib).matchedBy).toBe('grid-zone');
   });
 
+  test('an availability zone resolves to its listed region', () => {
+    expect(resolveLocation(record({ provider: 'aws', region: 'test-1a' }), lib)).toMatchObject({
+      gridZone: 'ZZ-A',
+      matchedBy: 'availability-zone',
+    });
+    expect(resolveLocation(record({ region: 'test-2-c' }), lib)).toMatchObject({
+      gridZone: 'ZZ-B',
+      provider: 'aws',
+      matchedBy: 'availability-zone',
+    });
+    // Only one trailing letter after the region's digit, and only for regions in the table.
+    expect(resolveLocation(record({ provider: 'aws', region: 'test-1ab' }), lib).flags).toEqual([
+      'LOCATION_UNKNOWN',
+    ]);
+    expect(resolveLocation(record({ region: 'nowhere-9a' }), lib).flags).toEqual(['LOCATION_UNKNOWN']);
+  });
+
   test('an unknown code is never read by its first letters', () => {
     // ZZ has factors, but ZZ-NEW is no zone of the library: guessing the country from the prefix is how
     // OCI sa-saopaulo-1 used to become Saudi Arabia.

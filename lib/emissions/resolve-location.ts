@@ -6,12 +6,13 @@ import { normalizeCountryKey, normalizeKey, normalizeZone } from './normalize-ke
 
 /**
  * How a region text was recognised: a (provider, region) row of the location table; a region code unique across
- * providers; a grid zone id with factors (`US-CAL-CISO`, `FR`); an ISO 3166-1 alpha-2 or alpha-3 code or an
+ * providers; an availability zone of a listed region (`us-east-1a`, `us-central1-b`); a grid zone id with factors (`US-CAL-CISO`, `FR`); an ISO 3166-1 alpha-2 or alpha-3 code or an
  * English country name from the library's country table.
  */
 export type LocationMatch =
   | 'provider-region'
   | 'region'
+  | 'availability-zone'
   | 'grid-zone'
   | 'country-alpha2'
   | 'country-alpha3'
@@ -70,7 +71,8 @@ function tableLocation(
 
 /**
  * The one location resolution of the engine (uploads, API, CLI, CodeCarbon, what-if), pure over the library.
- * Order: the cloud-region table ((provider, region), then a region code unique across providers); a grid zone id
+ * Order: the cloud-region table ((provider, region), then a region code unique across providers, then an
+ * availability zone of such a region); a grid zone id
  * that has factors; an ISO alpha-2/alpha-3 code or English country name from the library's country table.
  * Anything else is LOCATION_UNKNOWN: a code is never read by its first letters (`sa-saopaulo-1` is not `SA`).
  */
@@ -82,7 +84,12 @@ export function resolveLocation(
   if (!record.region?.trim()) {
     return unknown(provider);
   }
-  const hit = tableLocation(provider, normalizeKey(record.region), library);
+  const key = normalizeKey(record.region);
+  // An AWS availability zone (`us-east-1a`) or a GCP zone (`us-central1-b`) is its region plus one letter.
+  const zoneOf = /^(.*\d)[a-z]$/.exec(key)?.[1];
+  const found = tableLocation(provider, key, library);
+  const ofZone = !found && zoneOf ? tableLocation(provider, zoneOf, library) : null;
+  const hit = found ?? (ofZone && { ...ofZone, matchedBy: 'availability-zone' as const });
   if (hit) {
     const { location } = hit;
     return {

@@ -59,6 +59,17 @@ describe('bundled cloud regions resolve to the right country', () => {
     }
   });
 
+  test('AWS availability zones and GCP zones resolve to their region', () => {
+    expect(resolveLocation(record('aws', 'us-west-2b'), lib)).toMatchObject({
+      gridZone: 'US-OR',
+      matchedBy: 'availability-zone',
+    });
+    expect(resolveLocation(record('gcp', 'europe-west4-a'), lib)).toMatchObject({
+      countryCode: 'NL',
+      matchedBy: 'availability-zone',
+    });
+  });
+
   test('an invented code is LOCATION_UNKNOWN, with or without a provider', () => {
     for (const provider of ['oci', 'aws', undefined] as const) {
       expect(resolveLocation(record(provider, 'xx-nowhere-9'), lib)).toMatchObject({
