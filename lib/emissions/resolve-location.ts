@@ -6,8 +6,9 @@ import { normalizeCountryKey, normalizeKey, normalizeZone } from './normalize-ke
 
 /**
  * How a region text was recognised: a (provider, region) row of the location table; a region code unique across
- * providers; an availability zone of a listed region (`us-east-1a`, `us-central1-b`); a grid zone id with factors (`US-CAL-CISO`, `FR`); an ISO 3166-1 alpha-2 or alpha-3 code or an
- * English country name from the library's country table.
+ * providers; an availability zone of a listed region (`us-east-1a`, `us-central1-b`); a grid zone id with factors
+ * (`US-CAL-CISO`, `FR`); an ISO 3166-1 alpha-2 or alpha-3 code or an English country name from the library's
+ * country table.
  */
 export type LocationMatch =
   | 'provider-region'
@@ -72,8 +73,8 @@ function tableLocation(
 /**
  * The one location resolution of the engine (uploads, API, CLI, CodeCarbon, what-if), pure over the library.
  * Order: the cloud-region table ((provider, region), then a region code unique across providers, then an
- * availability zone of such a region); a grid zone id
- * that has factors; an ISO alpha-2/alpha-3 code or English country name from the library's country table.
+ * availability zone of such a region); a grid zone id that has factors; an ISO alpha-2/alpha-3 code or English
+ * country name from the library's country table.
  * Anything else is LOCATION_UNKNOWN: a code is never read by its first letters (`sa-saopaulo-1` is not `SA`).
  */
 export function resolveLocation(

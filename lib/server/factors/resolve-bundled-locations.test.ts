@@ -105,6 +105,8 @@ describe('countries as ISO alpha-2, alpha-3 or English name', () => {
     ['Türkiye', 'TR', 'country-name'],
     ["Cote d'Ivoire", 'CI', 'country-name'],
     ['FR', 'FR', 'grid-zone'],
+    // A name is a country, never a US state; the state is its zone id.
+    ['Georgia', 'GE', 'country-name'],
   ])('%s → %s (%s)', (region, country, matchedBy) => {
     expect(resolveLocation(record('on_prem', region), lib)).toMatchObject({
       gridZone: country,
@@ -167,6 +169,7 @@ describe('US regions get their state grid (Ember sub-national)', () => {
     ['gcp', 'us-central1', 'US-IA'],
     ['azure', 'westus2', 'US-WA'],
     ['oci', 'us-phoenix-1', 'US-AZ'],
+    ['on_prem', 'US-GA', 'US-GA'],
     // Virginia and northern California keep their balancing authority (PJM, CAISO), which has hourly data.
     ['aws', 'us-east-1', 'US-MIDA-PJM'],
     ['oci', 'us-sanjose-1', 'US-CAL-CISO'],
