@@ -40,7 +40,7 @@ export function createCatalogCheck(
     if (record.region && resolveLocation(record, library).flags.includes('LOCATION_UNKNOWN')) {
       issues.push({
         field: 'region',
-        message: `region "${record.region}"${record.provider ? ` (provider ${record.provider})` : ''} is not a known cloud region, grid zone or country code; fix the spelling or leave it empty`,
+        message: `region "${record.region}"${record.provider ? ` (provider ${record.provider})` : ''} is not a known cloud region, grid zone or country (ISO code or English name); fix the spelling or leave it empty`,
       });
     }
     return issues;

@@ -37,6 +37,13 @@ export interface LocationFactor {
   datasetVersion: string;
 }
 
+/** One ISO 3166-1 country: codes and the English names (CLDR and common alternates) it may be written as. */
+export interface CountryName {
+  alpha2: string;
+  alpha3: string;
+  names: string[];
+}
+
 /** Grid (or residual-mix) carbon intensity for one zone and half-open period. */
 export interface GridFactor {
   id: string;
@@ -79,4 +86,9 @@ export interface FactorLibrary {
   residualMixes: GridFactor[];
   ewif: EwifFactor[];
   providerDefaults: ProviderDefault[];
+  /**
+   * ISO 3166-1 table for reading alpha-3 codes and English country names as locations (`FRA`, `France`).
+   * Optional: without it only alpha-2 codes and grid zone ids are recognised.
+   */
+  countries?: CountryName[];
 }

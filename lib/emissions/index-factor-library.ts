@@ -9,7 +9,7 @@ import type {
   LocationFactor,
   ProviderDefault,
 } from './factor-library-types';
-import { normalizeKey, normalizeZone } from './normalize-key';
+import { normalizeCountryKey, normalizeKey, normalizeZone } from './normalize-key';
 import { buildPeriodSeries, type PeriodSeries } from './period-series';
 import { acceleratorKey } from './resolve-accelerator';
 
@@ -31,6 +31,36 @@ export interface IndexedFactorLibrary {
   residualSeries: Map<string, PeriodSeries>;
   ewifByZone: Map<string, EwifFactor>;
   providerDefaults: Map<TProvider, ProviderDefault>;
+  /** key normalizeCountryKey(alpha-2, alpha-3 or English name) → the ISO alpha-2 code and which form matched */
+  countriesByKey: Map<string, CountryKeyHit>;
+}
+
+export interface CountryKeyHit {
+  alpha2: string;
+  form: 'alpha2' | 'alpha3' | 'name';
+}
+
+/** Alpha-2 codes first, then alpha-3, then names: a key taken by an earlier form is not overwritten. */
+function indexCountries(library: FactorLibrary): Map<string, CountryKeyHit> {
+  const out = new Map<string, CountryKeyHit>();
+  const countries = library.countries ?? [];
+  const add = (key: string, hit: CountryKeyHit) => {
+    if (key && !out.has(key)) {
+      out.set(key, hit);
+    }
+  };
+  for (const c of countries) {
+    add(normalizeCountryKey(c.alpha2), { alpha2: c.alpha2.toUpperCase(), form: 'alpha2' });
+  }
+  for (const c of countries) {
+    add(normalizeCountryKey(c.alpha3), { alpha2: c.alpha2.toUpperCase(), form: 'alpha3' });
+  }
+  for (const c of countries) {
+    for (const name of c.names) {
+      add(normalizeCountryKey(name), { alpha2: c.alpha2.toUpperCase(), form: 'name' });
+    }
+  }
+  return out;
 }
 
 export const seriesKey = (zone: string, basis: FactorBasis, granularity: FactorGranularity) =>
@@ -92,6 +122,7 @@ export function indexFactorLibrary(library: FactorLibrary): IndexedFactorLibrary
     residualSeries: groupSeries(library.residualMixes, (f) => normalizeZone(f.zone)),
     ewifByZone: new Map(library.ewif.map((e) => [normalizeZone(e.zone), e])),
     providerDefaults: new Map(library.providerDefaults.map((d) => [d.provider, d])),
+    countriesByKey: indexCountries(library),
   };
   cache.set(library, indexed);
   return indexed;

@@ -10,3 +10,16 @@ export function normalizeKey(value: string): string {
 export function normalizeZone(zone: string): string {
   return zone.trim().toUpperCase();
 }
+
+/**
+ * Country-name key: `normalizeKey` after folding diacritics and dropping apostrophes, commas and brackets, so
+ * `Côte d’Ivoire`, `Cote d'Ivoire` and `COTE DIVOIRE` match, as do `Korea, Republic of` and `Korea Republic of`.
+ */
+export function normalizeCountryKey(value: string): string {
+  return normalizeKey(
+    value
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .replace(/['’,()[\]]/g, ''),
+  );
+}

@@ -9,7 +9,13 @@ const lib = indexFactorLibrary(fixtureLibrary());
 describe('resolveLocation', () => {
   test('provider + region from the location table', () => {
     const where = resolveLocation(record({ provider: 'aws', region: 'Test 1' }), lib);
-    expect(where).toMatchObject({ gridZone: 'ZZ-A', countryCode: 'ZZ', provider: 'aws', flags: [] });
+    expect(where).toMatchObject({
+      gridZone: 'ZZ-A',
+      countryCode: 'ZZ',
+      provider: 'aws',
+      matchedBy: 'provider-region',
+      flags: [],
+    });
   });
 
   test('region without provider matches when unambiguous, and infers the provider', () => {
@@ -33,10 +39,53 @@ describe('resolveLocation', () => {
       gridZone: 'ZZ-A',
       countryCode: 'ZZ',
     });
-    expect(resolveLocation(record({ region: 'ZZ-NEW' }), lib)).toMatchObject({
-      gridZone: 'ZZ-NEW',
-      countryCode: 'ZZ',
+    expect(resolveLocation(record({ region: 'ZZ-A' }), lib).matchedBy).toBe('grid-zone');
+  });
+
+  test('an availability zone resolves to its listed region', () => {
+    expect(resolveLocation(record({ provider: 'aws', region: 'test-1a' }), lib)).toMatchObject({
+      gridZone: 'ZZ-A',
+      matchedBy: 'availability-zone',
     });
+    expect(resolveLocation(record({ region: 'test-2-c' }), lib)).toMatchObject({
+      gridZone: 'ZZ-B',
+      provider: 'aws',
+      matchedBy: 'availability-zone',
+    });
+    // Only one trailing letter after the region's digit, and only for regions in the table.
+    expect(resolveLocation(record({ provider: 'aws', region: 'test-1ab' }), lib).flags).toEqual([
+      'LOCATION_UNKNOWN',
+    ]);
+    expect(resolveLocation(record({ region: 'nowhere-9a' }), lib).flags).toEqual(['LOCATION_UNKNOWN']);
+  });
+
+  test('an unknown code is never read by its first letters', () => {
+    // ZZ has factors, but ZZ-NEW is no zone of the library: guessing the country from the prefix is how
+    // OCI sa-saopaulo-1 used to become Saudi Arabia.
+    expect(resolveLocation(record({ region: 'ZZ-NEW' }), lib)).toMatchObject({
+      gridZone: null,
+      countryCode: null,
+      matchedBy: null,
+      flags: ['LOCATION_UNKNOWN'],
+    });
+    expect(resolveLocation(record({ region: 'zz-nowhere-9' }), lib).flags).toEqual(['LOCATION_UNKNOWN']);
+  });
+
+  test('alpha-3 codes and English country names from the library country table', () => {
+    const withCountries = indexFactorLibrary({
+      ...fixtureLibrary(),
+      countries: [{ alpha2: 'ZZ', alpha3: 'ZZZ', names: ['Zedland', 'Republic of Zëdland'] }],
+    });
+    const where = (region: string) => resolveLocation(record({ region }), withCountries);
+    expect(where('ZZZ')).toMatchObject({ gridZone: 'ZZ', countryCode: 'ZZ', matchedBy: 'country-alpha3' });
+    expect(where('zedland')).toMatchObject({ gridZone: 'ZZ', matchedBy: 'country-name' });
+    // Diacritics, case and spaces do not matter.
+    expect(where('REPUBLIC OF ZEDLAND')).toMatchObject({ countryCode: 'ZZ', matchedBy: 'country-name' });
+    // A zone id with factors is read as a zone first.
+    expect(where('ZZ').matchedBy).toBe('grid-zone');
+    expect(where('Zedlandia').flags).toEqual(['LOCATION_UNKNOWN']);
+    // Without the table (a library built without it), alpha-3 is not recognised rather than guessed.
+    expect(resolveLocation(record({ region: 'ZZZ' }), lib).flags).toEqual(['LOCATION_UNKNOWN']);
   });
 
   test('unknown or missing region is flagged', () => {

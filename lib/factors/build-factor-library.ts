@@ -1,5 +1,6 @@
 import type { FactorLibrary, GridFactor } from '@/lib/emissions/factor-library-types';
 import { parseAccelerators } from './parse-accelerators';
+import { parseCountryNames } from './parse-country-names';
 import { parseEwif } from './parse-ewif';
 import {
   parseElectricityMapsDirect2024,
@@ -10,6 +11,7 @@ import {
   parseIsoCountryCodes,
 } from './parse-grid-factors';
 import { parseCloudRegionLocations, parseProviderDefaults } from './parse-locations';
+import { parseEmberSubnational } from './parse-subnational-grid-factors';
 
 /** Paths (relative to `reference/`) of the bundled files, keyed by role. */
 export const BUNDLED_REFERENCE_FILES = {
@@ -19,6 +21,8 @@ export const BUNDLED_REFERENCE_FILES = {
   isoCodes: 'grid/iso3166_country_codes.csv',
   emberYearly: 'grid/country_yearly_ember.csv',
   emberMonthly: 'grid/country_monthly_ember.csv',
+  emberSubnationalYearly: 'grid/subnational_yearly_ember.csv',
+  emberSubnationalMonthly: 'grid/subnational_monthly_ember.csv',
   emLifecycleYearly: 'grid/zone_yearly_2021_2025_electricitymaps_lca.csv',
   emDirect2024: 'grid/zone_yearly_2024_electricitymaps.csv',
   ewif: 'water/ewif.csv',
@@ -44,12 +48,19 @@ export type BundledReferenceTexts = Record<keyof typeof BUNDLED_REFERENCE_FILES,
  */
 export function buildFactorLibrary(texts: BundledReferenceTexts): FactorLibrary {
   const codes = parseIsoCountryCodes(texts.isoCodes);
-  const gridFactors: GridFactor[] = [
+  const electricityMaps: GridFactor[] = [
     ...texts.hourly.flatMap((text) => parseElectricityMapsHourly(text)),
     ...parseElectricityMapsLifecycleYearly(texts.emLifecycleYearly),
     ...parseElectricityMapsDirect2024(texts.emDirect2024),
+  ];
+  // US state zones (`US-OR`) from Ember sub-national data, except states Electricity Maps already has as zones.
+  const emZones = new Set(electricityMaps.map((f) => f.zone));
+  const gridFactors: GridFactor[] = [
+    ...electricityMaps,
     ...parseEmberCountryMonthly(texts.emberMonthly, codes),
     ...parseEmberCountryYearly(texts.emberYearly, codes),
+    ...parseEmberSubnational(texts.emberSubnationalMonthly, 'monthly', emZones),
+    ...parseEmberSubnational(texts.emberSubnationalYearly, 'yearly', emZones),
   ];
   return {
     accelerators: parseAccelerators(texts.accelerators),
@@ -58,5 +69,6 @@ export function buildFactorLibrary(texts: BundledReferenceTexts): FactorLibrary 
     residualMixes: [],
     ewif: parseEwif(texts.ewif),
     providerDefaults: parseProviderDefaults(texts.pueWue),
+    countries: parseCountryNames(texts.isoCodes),
   };
 }

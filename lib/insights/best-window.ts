@@ -1,6 +1,7 @@
 import type { IndexedFactorLibrary } from '@/lib/emissions/index-factor-library';
 import type { MethodologySettings } from '@/lib/emissions/methodology-settings';
 import { normalizeKey, normalizeZone } from '@/lib/emissions/normalize-key';
+import { resolveLocation } from '@/lib/emissions/resolve-location';
 import type { TBestWindowQuery, TBestWindowResponse } from '@/lib/schemas/best-window';
 import { bestWindow, hourlyProfileFor, profileHourIndex } from './hourly-profile';
 import { HISTORICAL_PROFILE_LABEL } from './time-shift';
@@ -22,7 +23,7 @@ export function profiledZones(library: IndexedFactorLibrary, basis: string): str
 /**
  * The cleanest start for a run of `hours` that must finish within `within` hours of `from` (default `now`),
  * from the zone's historical hourly profile placed on the same calendar dates. `region` is a cloud region
- * (optionally with `provider`) or a grid zone. Pure: `now` is an argument.
+ * (optionally with `provider`), a grid zone or a country, read by `resolveLocation`. Pure: `now` is an argument.
  */
 export function findBestWindow(
   library: IndexedFactorLibrary,
@@ -30,22 +31,20 @@ export function findBestWindow(
   query: TBestWindowQuery,
   now: Date,
 ): TBestWindowOutcome {
-  const key = normalizeKey(query.region);
-  const candidates = (library.locationsByRegion.get(key) ?? []).filter(
-    (l) => !query.provider || l.provider === query.provider,
-  );
-  const zones = [...new Set(candidates.map((l) => normalizeZone(l.gridZone)))];
-  if (zones.length > 1) {
-    return {
-      ok: false,
-      reason: 'ambiguous-region',
-      message: `Region "${query.region}" exists for several providers in different grid zones; add provider=…`,
-    };
-  }
-  const zone =
-    zones[0] ?? (library.gridZones.has(normalizeZone(query.region)) ? normalizeZone(query.region) : null);
+  const where = resolveLocation(query, library);
+  const zone = where.gridZone;
   if (!zone) {
-    return { ok: false, reason: 'unknown-region', message: `Unknown region or grid zone "${query.region}".` };
+    // Unresolved because the code exists for several providers in different zones: ask for the provider.
+    const zones = new Set(
+      (library.locationsByRegion.get(normalizeKey(query.region)) ?? []).map((l) => normalizeZone(l.gridZone)),
+    );
+    return !query.provider && zones.size > 1
+      ? {
+          ok: false,
+          reason: 'ambiguous-region',
+          message: `Region "${query.region}" exists for several providers in different grid zones; add provider=…`,
+        }
+      : { ok: false, reason: 'unknown-region', message: `Unknown region or grid zone "${query.region}".` };
   }
   const profile = hourlyProfileFor(library, zone, settings.basis);
   if (!profile) {
@@ -65,7 +64,7 @@ export function findBestWindow(
     value: {
       label: HISTORICAL_PROFILE_LABEL,
       region: query.region,
-      provider: candidates[0]?.provider ?? query.provider ?? null,
+      provider: where.provider,
       gridZone: zone,
       basis: profile.basis,
       profile: { zone: profile.zone, year: profile.year, source: profile.source },

@@ -1,5 +1,5 @@
 import { ensureIndexed } from '@/lib/emissions/index-factor-library';
-import { normalizeKey } from '@/lib/emissions/normalize-key';
+import { resolveLocation } from '@/lib/emissions/resolve-location';
 import type { TProvider } from '@/lib/schemas/usage-record';
 import { COST_ASSUMPTION, ELECTRICITY_PRICE_SOURCE } from './electricity-price';
 import { engineTotals, subtractTotals } from './totals';
@@ -22,15 +22,16 @@ export function regionShiftScenario(
   inputs: TInsightInputs,
 ): TScenarioResult {
   const indexed = ensureIndexed(inputs.library);
-  const location = indexed.locationsByProviderRegion.get(`${params.provider}|${normalizeKey(params.region)}`);
+  const where = resolveLocation(params, indexed);
+  const { location } = where;
   const moved = records.map((r) => {
     const { pue: _pue, wueLPerKwh: _wue, carbonIntensityGPerKwh: _ci, ...rest } = r;
     return { ...rest, provider: params.provider, region: params.region };
   });
   const baseline = engineTotals(records, { ...inputs, library: indexed });
   const scenario = engineTotals(moved, { ...inputs, library: indexed });
-  const target = location
-    ? `${params.provider} ${params.region} (grid zone ${location.gridZone}${location.pue ? `, PUE ${location.pue}` : ''})`
+  const target = where.gridZone
+    ? `${params.provider} ${params.region} (grid zone ${where.gridZone}${location?.pue ? `, PUE ${location.pue}` : ''})`
     : `${params.provider} ${params.region} (not in the factor library: world-average intensity, flagged)`;
   return {
     kind: 'region',
@@ -53,7 +54,7 @@ export function regionShiftScenario(
       'Grid factors: Ember (CC BY 4.0) / Electricity Maps (ODbL) as in the factor library',
       ELECTRICITY_PRICE_SOURCE,
     ],
-    confidence: location ? 'medium' : 'low',
+    confidence: where.gridZone ? 'medium' : 'low',
     label: 'factor-library based',
     currency: inputs.currency,
   };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { POST as estimate } from '@/app/api/v1/estimate/route';
 import { GET as locations } from '@/app/api/v1/factors/locations/route';
 import { DELETE as deleteOverride } from '@/app/api/v1/factors/overrides/[kind]/[id]/route';
 import { POST as createOverride } from '@/app/api/v1/factors/overrides/route';
@@ -49,6 +50,45 @@ afterAll(async () => {
 });
 
 describe('factors API', () => {
+  // The database library (bundled rows loaded above + the ISO country table) resolves regions like the CLI does.
+  test('estimate: OCI codes by the region table, alpha-3 and country names, US regions on their state', async () => {
+    const at = (provider: string | undefined, region: string) => ({
+      phase: 'training',
+      startedAt: '2024-06-01T00:00:00Z',
+      endedAt: '2024-06-02T00:00:00Z',
+      energyKwh: 100,
+      pue: 1,
+      region,
+      ...(provider ? { provider } : {}),
+    });
+    const response = await estimate(
+      new Request('http://localhost/api/v1/estimate', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ownerToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify([
+          at('oci', 'sa-saopaulo-1'),
+          at(undefined, 'me-jeddah-1'),
+          at('on_prem', 'FRA'),
+          at('on_prem', 'France'),
+          at('aws', 'us-west-2'),
+        ]),
+      }),
+    );
+    expect(response.status).toBe(200);
+    const { results } = (await response.json()) as {
+      results: { gridZone: string | null; countryCode: string | null; intensityGCo2ePerKwh: number }[];
+    };
+    expect(results.map((r) => [r.gridZone, r.countryCode])).toEqual([
+      ['BR-CS', 'BR'],
+      ['SA', 'SA'],
+      ['FR', 'FR'],
+      ['FR', 'FR'],
+      ['US-OR', 'US'],
+    ]);
+    // Ember sub-national monthly, "United States,Oregon,2024-06,…,173.49" (life-cycle, the default basis).
+    expect(results[4]?.intensityGCo2ePerKwh).toBeCloseTo(173.49, 6);
+  });
+
   test('reads: zone factors and location search; a missing zone is 400', async () => {
     const fr = (await expectContract(
       'get',

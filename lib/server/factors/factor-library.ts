@@ -11,6 +11,7 @@ import { applyGridOverrides } from '@/lib/factors/apply-grid-overrides';
 import { queryRows, sql } from '../db/sql';
 import { pgRunner, type TSqlRunner } from '../db/sql-runner';
 import { getBundledGridFactors } from './bundled-grid-factors';
+import { bundledCountryNames } from './iso-country-codes';
 
 type TAcceleratorRow = Omit<
   AcceleratorSpec,
@@ -141,5 +142,6 @@ export async function getFactorLibrary(
       datasetVersion: w.datasetVersion,
     })),
     providerDefaults: providerDefaults.map((p) => ({ ...p })),
+    countries: bundledCountryNames(),
   };
 }
