@@ -3,8 +3,8 @@ import pg from 'pg';
 import type { FactorLibrary } from '@/lib/emissions/factor-library-types';
 import { plainGridFactor } from '@/lib/emissions/grid-factor-columns';
 import { copyRows } from '../db/pg-copy';
-import { executeSql, rawSql, sql } from '../db/sql';
-import { pgRunner, withTransaction } from '../db/sql-runner';
+import { executeSql, queryRows, rawSql, sql } from '../db/sql';
+import { pgRunner, type TSqlRunner, withTransaction } from '../db/sql-runner';
 
 /**
  * Replaces the bundled factor library (rows with org_id NULL) by `library` in one transaction, with COPY
@@ -13,6 +13,7 @@ import { pgRunner, withTransaction } from '../db/sql-runner';
 export async function replaceBundledFactorLibrary(
   library: FactorLibrary,
   databaseUrl: string,
+  fingerprint?: string,
 ): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -130,8 +131,25 @@ export async function replaceBundledFactorLibrary(
           p.datasetVersion,
         ]),
       );
+      if (fingerprint) {
+        // In the same transaction as the rows: a crash leaves the old rows with the old fingerprint.
+        await executeSql(
+          db,
+          sql`INSERT INTO bundled_factor_library (key, fingerprint, loaded_at) VALUES ('bundled', ${fingerprint}, now())
+              ON CONFLICT (key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, loaded_at = EXCLUDED.loaded_at`,
+        );
+      }
     });
   } finally {
     await client.end();
   }
+}
+
+/** The fingerprint of the reference data the bundled rows were last loaded from; null when never recorded. */
+export async function getLoadedBundledFingerprint(db: TSqlRunner): Promise<string | null> {
+  const [row] = await queryRows<{ fingerprint: string }>(
+    db,
+    sql`SELECT fingerprint FROM bundled_factor_library WHERE key = 'bundled'`,
+  );
+  return row?.fingerprint ?? null;
 }
