@@ -116,7 +116,12 @@ export function timeWeightedAverage(
 }
 
 /** ∫ intensity dt (g/kWh × ms) over [t0, t1) inside one contiguous stretch of `series` that starts in period k0. */
-function integralWithin(series: PeriodSeries, k0: number, t0: number, t1: number): { sum: number; k1: number } {
+function integralWithin(
+  series: PeriodSeries,
+  k0: number,
+  t0: number,
+  t1: number,
+): { sum: number; k1: number } {
   const k1 = lastStartingBefore(series, t1, true);
   const at = (k: number, t: number) =>
     (series.prefix[k] ?? 0) + (t - (series.starts[k] ?? 0)) * (series.values[k] ?? 0);

@@ -55,8 +55,14 @@ describe('wall time → instants across DST changes (resolveZonedWallTime)', () 
 
   it('Europe/Paris 2024-03-31: 02:00 CET jumps to 03:00 CEST, so 02:30 does not exist', () => {
     // 01:00 CET (UTC+1) = 00:00Z; 04:00 CEST (UTC+2) = 02:00Z: a 01:00–04:00 run lasts 2 h of real time.
-    expect(resolve('2024-03-31T01:00', 'Europe/Paris')).toMatchObject({ kind: 'unique', earlier: '2024-03-31T00:00:00.000Z' });
-    expect(resolve('2024-03-31T04:00', 'Europe/Paris')).toMatchObject({ kind: 'unique', earlier: '2024-03-31T02:00:00.000Z' });
+    expect(resolve('2024-03-31T01:00', 'Europe/Paris')).toMatchObject({
+      kind: 'unique',
+      earlier: '2024-03-31T00:00:00.000Z',
+    });
+    expect(resolve('2024-03-31T04:00', 'Europe/Paris')).toMatchObject({
+      kind: 'unique',
+      earlier: '2024-03-31T02:00:00.000Z',
+    });
     // 02:30 read with the offset before the change (UTC+1) = 01:30Z, which the clocks show as 03:30 CEST.
     expect(resolve('2024-03-31T02:30', 'Europe/Paris')).toEqual({
       kind: 'gap',

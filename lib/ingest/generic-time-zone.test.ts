@@ -18,7 +18,9 @@ const hoursOf = (result: ReturnType<typeof parse>) =>
 
 describe('generic template: timestamps without offset are wall time in the upload zone', () => {
   test('the zone is applied (it used to be ignored: every naive value was UTC)', () => {
-    const result = parse(['a,training,2024-07-01T09:00:00,2024-07-01T10:00:00,1'], { timeZone: 'Europe/Paris' });
+    const result = parse(['a,training,2024-07-01T09:00:00,2024-07-01T10:00:00,1'], {
+      timeZone: 'Europe/Paris',
+    });
     // 09:00 CEST (UTC+2) = 07:00Z.
     expect(result.records[0]?.record.startedAt.toISOString()).toBe('2024-07-01T07:00:00.000Z');
   });
@@ -66,8 +68,12 @@ describe('generic template: timestamps without offset are wall time in the uploa
   });
 
   test('an unknown zone fails the file, for generic files too', () => {
-    const result = parse(['a,training,2024-07-01T09:00:00,2024-07-01T10:00:00,1'], { timeZone: 'Mars/Olympus' });
+    const result = parse(['a,training,2024-07-01T09:00:00,2024-07-01T10:00:00,1'], {
+      timeZone: 'Mars/Olympus',
+    });
     expect(result.records).toEqual([]);
-    expect(result.errors[0]?.message).toBe('unknown time zone "Mars/Olympus"; use an IANA name such as Europe/Paris or UTC');
+    expect(result.errors[0]?.message).toBe(
+      'unknown time zone "Mars/Olympus"; use an IANA name such as Europe/Paris or UTC',
+    );
   });
 });

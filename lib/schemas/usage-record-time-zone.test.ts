@@ -24,7 +24,11 @@ describe('timestamps without offset are wall time in the chosen zone', () => {
   test('spring forward: a 01:00–04:00 run lasts 2 h of real time (the hour 02:00–03:00 does not exist)', () => {
     const schema = usageRecordSchemaIn('Europe/Paris');
     // Europe/Paris 2024-03-31: 01:00 CET = 00:00Z, 04:00 CEST = 02:00Z → 2 h.
-    const paris = schema.parse({ phase: 'training', startedAt: '2024-03-31T01:00:00', endedAt: '2024-03-31T04:00:00' });
+    const paris = schema.parse({
+      phase: 'training',
+      startedAt: '2024-03-31T01:00:00',
+      endedAt: '2024-03-31T04:00:00',
+    });
     expect(paris.endedAt.getTime() - paris.startedAt.getTime()).toBe(2 * HOUR_MS);
     // America/New_York 2024-03-10: 01:00 EST = 06:00Z, 04:00 EDT = 08:00Z → 2 h.
     const ny = usageRecordSchemaIn('America/New_York').parse({
