@@ -194,3 +194,17 @@ describe('a run crossing the end of a dataset is time-weighted month by month', 
     expect(r.gCo2ePerKwh).toBeCloseTo(1700 / 6, 10);
   });
 });
+
+test('split anywhere, the parts add up to the whole run (flat power)', () => {
+  // 2023-02-25 → 2023-03-05 crosses the end of the monthly coverage (2023-03-01): 4 days × 250 + 4 days × 350
+  // = 2,400 / 8 = 300. Energy-weighted parts must give the same total for any split point.
+  const whole = resolve(at('2023-02-25T00:00:00Z', '2023-03-05T00:00:00Z'));
+  expect(whole.gCo2ePerKwh).toBeCloseTo(300, 10);
+  for (const cut of ['2023-02-27T06:00:00Z', '2023-03-01T00:00:00Z', '2023-03-03T18:30:00Z']) {
+    const cutMs = Date.parse(cut);
+    const first = resolve(at('2023-02-25T00:00:00Z', cut)).gCo2ePerKwh;
+    const second = resolve(at(cut, '2023-03-05T00:00:00Z')).gCo2ePerKwh;
+    const firstShare = (cutMs - Date.parse('2023-02-25T00:00:00Z')) / (8 * 86_400_000);
+    expect(first * firstShare + second * (1 - firstShare)).toBeCloseTo(300, 9);
+  }
+});
