@@ -185,65 +185,69 @@ function bounded(field: TUsageRecordRangeField) {
 
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
 
+/** The canonical record schema: timestamps carry their offset (a date alone is 00:00 UTC), see `readInstantIn`. */
+export const ZUsageRecordInput = z
+  .object({
+    recordId: optionalText(128),
+    phase: z.enum(PHASES),
+    startedAt: zInstant(null),
+    endedAt: zInstant(null),
+    team: optionalText(200),
+    project: optionalText(200),
+    model: optionalText(200),
+    provider: z.enum(PROVIDERS).optional(),
+    region: optionalText(100),
+    accelerator: optionalText(100),
+    acceleratorCount: bounded('acceleratorCount').int().optional(),
+    acceleratorHours: bounded('acceleratorHours').optional(),
+    acceleratorPowerW: bounded('acceleratorPowerW').optional(),
+    utilization: bounded('utilization').optional(),
+    /** Measured IT energy (servers/accelerators), kWh, BEFORE PUE; facility energy = energyKwh × PUE. */
+    energyKwh: bounded('energyKwh').optional(),
+    requests: bounded('requests').optional(),
+    tokens: bounded('tokens').optional(),
+    energyPerRequestWh: bounded('energyPerRequestWh').optional(),
+    pue: bounded('pue').optional(),
+    /** Location-based grid intensity override, gCO2e/kWh, read on the organisation's basis (flagged). */
+    carbonIntensityGPerKwh: bounded('carbonIntensityGPerKwh').optional(),
+    wueLPerKwh: bounded('wueLPerKwh').optional(),
+    cost: bounded('cost').optional(),
+    notes: z.string().trim().max(2000).optional(),
+  })
+  .superRefine((row, ctx) => {
+    for (const key of ['startedAt', 'endedAt'] as const) {
+      const year = row[key].getUTCFullYear();
+      if (year < MIN_USAGE_YEAR || year > MAX_USAGE_YEAR) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `year ${year} is outside the supported range ${MIN_USAGE_YEAR}–${MAX_USAGE_YEAR} (a typo or a spreadsheet's empty-date default?)`,
+        });
+      }
+    }
+    const durationMs = row.endedAt.getTime() - row.startedAt.getTime();
+    if (durationMs < 0) {
+      ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'ended_at is before started_at' });
+    } else if (durationMs > MAX_RECORD_DURATION_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endedAt'],
+        message: `the record spans ${(durationMs / DAY_MS).toFixed(1)} days; one record may span at most ${MAX_RECORD_DURATION_DAYS} days (split longer periods into several records)`,
+      });
+    }
+  });
+
 /**
  * The record schema reading timestamps without offset as wall time in `timeZone` (uploads: the upload's zone,
  * default the organisation's; CLI: `--time-zone`), or refusing them when null (`ZUsageRecordInput`, the API).
  */
-export function usageRecordSchemaIn(timeZone: string | null) {
-  return z
-    .object({
-      recordId: optionalText(128),
-      phase: z.enum(PHASES),
-      startedAt: zInstant(timeZone),
-      endedAt: zInstant(timeZone),
-      team: optionalText(200),
-      project: optionalText(200),
-      model: optionalText(200),
-      provider: z.enum(PROVIDERS).optional(),
-      region: optionalText(100),
-      accelerator: optionalText(100),
-      acceleratorCount: bounded('acceleratorCount').int().optional(),
-      acceleratorHours: bounded('acceleratorHours').optional(),
-      acceleratorPowerW: bounded('acceleratorPowerW').optional(),
-      utilization: bounded('utilization').optional(),
-      /** Measured IT energy (servers/accelerators), kWh, BEFORE PUE; facility energy = energyKwh × PUE. */
-      energyKwh: bounded('energyKwh').optional(),
-      requests: bounded('requests').optional(),
-      tokens: bounded('tokens').optional(),
-      energyPerRequestWh: bounded('energyPerRequestWh').optional(),
-      pue: bounded('pue').optional(),
-      /** Location-based grid intensity override, gCO2e/kWh, read on the organisation's basis (flagged). */
-      carbonIntensityGPerKwh: bounded('carbonIntensityGPerKwh').optional(),
-      wueLPerKwh: bounded('wueLPerKwh').optional(),
-      cost: bounded('cost').optional(),
-      notes: z.string().trim().max(2000).optional(),
-    })
-    .superRefine((row, ctx) => {
-      for (const key of ['startedAt', 'endedAt'] as const) {
-        const year = row[key].getUTCFullYear();
-        if (year < MIN_USAGE_YEAR || year > MAX_USAGE_YEAR) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: `year ${year} is outside the supported range ${MIN_USAGE_YEAR}–${MAX_USAGE_YEAR} (a typo or a spreadsheet's empty-date default?)`,
-          });
-        }
-      }
-      const durationMs = row.endedAt.getTime() - row.startedAt.getTime();
-      if (durationMs < 0) {
-        ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'ended_at is before started_at' });
-      } else if (durationMs > MAX_RECORD_DURATION_MS) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['endedAt'],
-          message: `the record spans ${(durationMs / DAY_MS).toFixed(1)} days; one record may span at most ${MAX_RECORD_DURATION_DAYS} days (split longer periods into several records)`,
-        });
-      }
-    });
+export function usageRecordSchemaIn(timeZone: string | null): typeof ZUsageRecordInput {
+  if (timeZone === null) {
+    return ZUsageRecordInput;
+  }
+  // safeExtend keeps the period checks of ZUsageRecordInput (zod's extend drops refinements).
+  return ZUsageRecordInput.safeExtend({ startedAt: zInstant(timeZone), endedAt: zInstant(timeZone) });
 }
-
-/** The canonical record schema: timestamps carry their offset (a date alone is 00:00 UTC). */
-export const ZUsageRecordInput = usageRecordSchemaIn(null);
 
 /**
  * The canonical record schema as of `now`: `ZUsageRecordInput` plus "ends at most `MAX_FUTURE_DAYS` after `now`".
@@ -253,7 +257,7 @@ export const ZUsageRecordInput = usageRecordSchemaIn(null);
 export function usageRecordSchemaAt(now: Date, timeZone: string | null = null) {
   const latestMs = now.getTime() + MAX_FUTURE_DAYS * DAY_MS;
   // ended_at ≥ started_at is checked already, so a start in the future is reported on ended_at too.
-  return (timeZone === null ? ZUsageRecordInput : usageRecordSchemaIn(timeZone)).superRefine((row, ctx) => {
+  return usageRecordSchemaIn(timeZone).superRefine((row, ctx) => {
     if (row.endedAt.getTime() > latestMs) {
       ctx.addIssue({
         code: 'custom',
