@@ -128,3 +128,83 @@ describe('location-based intensity precedence', () => {
     expect(r.flags).toEqual(['INTENSITY_WORLD_AVERAGE', 'INTENSITY_BASIS_MISMATCH']);
   });
 });
+
+describe('a run crossing the end of a dataset is time-weighted month by month', () => {
+  // Fixture zone ZZ-A: monthly factors for Jan 2023 (150) and Feb 2023 (250), the monthly coverage ends
+  // 2023-03-01; the yearly 2023 factor is 350. Every run below lasts 10 days (flat power).
+  const tenDaysEnding = (end: string) =>
+    resolve(at(new Date(Date.parse(end) - 10 * 86_400_000).toISOString(), end));
+
+  test('a run inside the monthly coverage reads the monthly factor', () => {
+    // 2023-02-19 → 2023-03-01: 10 days × 250 / 10 = 250
+    expect(tenDaysEnding('2023-03-01T00:00:00Z')).toMatchObject({ source: 'monthly', gCo2ePerKwh: 250 });
+  });
+
+  test('one day past the coverage moves the factor by one day of weight, not to the yearly factor', () => {
+    // 2023-02-20 → 2023-03-02: 9 days × 250 (Feb monthly) + 1 day × 350 (2023 yearly) = 2,600 / 10 = 260
+    const oneDay = tenDaysEnding('2023-03-02T00:00:00Z');
+    expect(oneDay.gCo2ePerKwh).toBeCloseTo(260, 10);
+    // 2023-02-21 → 2023-03-03: 8 × 250 + 2 × 350 = 2,700 / 10 = 270
+    const twoDays = tenDaysEnding('2023-03-03T00:00:00Z');
+    expect(twoDays.gCo2ePerKwh).toBeCloseTo(270, 10);
+    // One more day moves it by (350 − 250) / 10 = 10 g/kWh — one day's weight (the old rule jumped 250 → 350).
+    expect(twoDays.gCo2ePerKwh - oneDay.gCo2ePerKwh).toBeCloseTo(10, 10);
+    // The label is the coarsest dataset used; the reference names the first and last factor read.
+    expect(oneDay).toMatchObject({ source: 'yearly', flags: [] });
+    expect(oneDay.ref.id).toBe(
+      'test:ZZ-A:monthly:2023-02-01T00:00:00Z:lifecycle..test:ZZ-A:yearly:2023-01-01T00:00:00Z:lifecycle',
+    );
+  });
+
+  test('a run crossing into a month, then into a year without data, weights each piece', () => {
+    // 2023-01-31 12:00 → 2023-02-01 12:00: 12 h × 150 + 12 h × 250 = 4,800 / 24 = 200 (both monthly)
+    expect(resolve(at('2023-01-31T12:00:00Z', '2023-02-01T12:00:00Z'))).toMatchObject({
+      source: 'monthly',
+      gCo2ePerKwh: 200,
+    });
+    // 2023-12-30 → 2024-01-03: 2 days on the 2023 yearly factor (350) and 2 days in 2024, which has no factor:
+    // the nearest earlier year (2023, 350) again → 350, flagged because half the run had no factor of its own.
+    expect(resolve(at('2023-12-30T00:00:00Z', '2024-01-03T00:00:00Z'))).toMatchObject({
+      source: 'nearest-year',
+      gCo2ePerKwh: 350,
+      flags: ['INTENSITY_NEAREST_YEAR'],
+    });
+  });
+
+  test('yearly datasets are weighted by the hours of the run in each year', () => {
+    // Yearly 2022 = 300 and 2023 = 350; 2022-12-29 → 2023-01-02 would touch the Jan-2023 monthly factor (150),
+    // so a zone with yearly data only: 3 days × 300 + 1 day × 350 = 1,250 / 4 = 312.5
+    const library = indexFactorLibrary({
+      ...fixtureLibrary(),
+      gridFactors: [
+        gridFactor('ZZ-A', 'yearly', '2022-01-01T00:00:00Z', '2023-01-01T00:00:00Z', 300),
+        gridFactor('ZZ-A', 'yearly', '2023-01-01T00:00:00Z', '2024-01-01T00:00:00Z', 350),
+      ],
+    });
+    const r = resolve(at('2022-12-29T00:00:00Z', '2023-01-02T00:00:00Z'), SETTINGS, library);
+    expect(r).toMatchObject({ source: 'yearly', flags: [] });
+    expect(r.gCo2ePerKwh).toBeCloseTo(312.5, 10);
+  });
+
+  test('hourly data covering part of a run is used for those hours only', () => {
+    // Hourly 2023-01-01 00:00–06:00 is 100, 200, …, 600; the rest of January is the monthly 150.
+    // 2023-01-01 04:00 → 10:00: 1 h × 500 + 1 h × 600 + 4 h × 150 = 1,700 / 6 = 283.33…
+    const r = resolve(at('2023-01-01T04:00:00Z', '2023-01-01T10:00:00Z'));
+    expect(r.source).toBe('monthly');
+    expect(r.gCo2ePerKwh).toBeCloseTo(1700 / 6, 10);
+  });
+});
+
+test('split anywhere, the parts add up to the whole run (flat power)', () => {
+  // 2023-02-25 → 2023-03-05 crosses the end of the monthly coverage (2023-03-01): 4 days × 250 + 4 days × 350
+  // = 2,400 / 8 = 300. Energy-weighted parts must give the same total for any split point.
+  const whole = resolve(at('2023-02-25T00:00:00Z', '2023-03-05T00:00:00Z'));
+  expect(whole.gCo2ePerKwh).toBeCloseTo(300, 10);
+  for (const cut of ['2023-02-27T06:00:00Z', '2023-03-01T00:00:00Z', '2023-03-03T18:30:00Z']) {
+    const cutMs = Date.parse(cut);
+    const first = resolve(at('2023-02-25T00:00:00Z', cut)).gCo2ePerKwh;
+    const second = resolve(at(cut, '2023-03-05T00:00:00Z')).gCo2ePerKwh;
+    const firstShare = (cutMs - Date.parse('2023-02-25T00:00:00Z')) / (8 * 86_400_000);
+    expect(first * firstShare + second * (1 - firstShare)).toBeCloseTo(300, 9);
+  }
+});

@@ -4,7 +4,7 @@ import type { FactorBasis, FactorGranularity, GridFactor } from './factor-librar
 import type { FactorRef, IntensitySource } from './footprint-types';
 import { type IndexedFactorLibrary, seriesKey } from './index-factor-library';
 import { DEFAULT_SOURCES, type MethodologySettings } from './methodology-settings';
-import { lastStartingBefore, type SeriesAverage, timeWeightedAverage } from './period-series';
+import { buildPeriodSeries, layeredAverage, type SeriesAverage } from './period-series';
 import type { ResolvedLocation } from './resolve-location';
 
 export interface ResolvedIntensity {
@@ -19,13 +19,21 @@ export interface ResolvedIntensity {
 export const WORLD_ZONE = 'WORLD';
 
 const GRANULARITIES: FactorGranularity[] = ['hourly', 'monthly', 'yearly'];
+const EMPTY_SERIES = buildPeriodSeries([]);
 
 interface ZoneHit {
   average: SeriesAverage;
   kind: FactorGranularity | 'nearest-year';
+  /** Some of the run is read from the nearest earlier yearly factor (INTENSITY_NEAREST_YEAR). */
+  nearestYear: boolean;
 }
 
-/** Finest granularity covering the whole run, else the latest yearly factor starting at or before the run start. */
+/**
+ * Time-weighted intensity of the zone over the run, each instant from the finest dataset covering it (hourly >
+ * monthly > yearly, then the latest earlier yearly factor): `layeredAverage`. The reported kind is the COARSEST
+ * dataset any part of the run was read from (a run half on monthly, half on yearly factors is "yearly"), so the
+ * data-quality label never claims a finer resolution than every hour of the run had.
+ */
 function lookupZone(
   library: IndexedFactorLibrary,
   zone: string,
@@ -33,20 +41,25 @@ function lookupZone(
   startMs: number,
   endMs: number,
 ): ZoneHit | null {
-  for (const granularity of GRANULARITIES) {
+  const present = GRANULARITIES.flatMap((granularity) => {
     const series = library.gridSeries.get(seriesKey(zone, basis, granularity));
-    const average = series ? timeWeightedAverage(series, startMs, endMs) : null;
-    if (average) {
-      return { average, kind: granularity };
-    }
-  }
-  const yearly = library.gridSeries.get(seriesKey(zone, basis, 'yearly'));
-  const index = yearly ? lastStartingBefore(yearly, startMs) : -1;
-  const factor = yearly?.factors[index];
-  if (!factor) {
+    return series ? [{ granularity, series }] : [];
+  });
+  const yearly = present.find((p) => p.granularity === 'yearly');
+  // Without yearly data nothing is read for uncovered instants (no nearest-year fallback across other datasets).
+  const layers = yearly ? present : [...present, { granularity: 'yearly' as const, series: EMPTY_SERIES }];
+  const average = layeredAverage(
+    layers.map((p) => p.series),
+    startMs,
+    endMs,
+  );
+  if (!average) {
     return null;
   }
-  return { average: { gCo2ePerKwh: factor.gCo2ePerKwh, first: factor, last: factor }, kind: 'nearest-year' };
+  const used = layers.filter((_, l) => (average.msByLayer[l] ?? 0) > 0).map((p) => p.granularity);
+  const coarsest = used[used.length - 1];
+  const nearestYear = average.nearestMs > 0;
+  return { average, kind: nearestYear || !coarsest ? 'nearest-year' : coarsest, nearestYear };
 }
 
 function refOf(average: SeriesAverage): FactorRef {
@@ -110,7 +123,7 @@ export function resolveLocationIntensity(
     const basisFlags: AssumptionFlag[] = basis === preferred ? [] : ['INTENSITY_BASIS_MISMATCH'];
     const zoneHit = where.gridZone ? lookupZone(library, where.gridZone, basis, startMs, endMs) : null;
     if (zoneHit) {
-      const nearest: AssumptionFlag[] = zoneHit.kind === 'nearest-year' ? ['INTENSITY_NEAREST_YEAR'] : [];
+      const nearest: AssumptionFlag[] = zoneHit.nearestYear ? ['INTENSITY_NEAREST_YEAR'] : [];
       const flags = [...nearest, ...basisFlags];
       return {
         gCo2ePerKwh: zoneHit.average.gCo2ePerKwh,
@@ -125,7 +138,7 @@ export function resolveLocationIntensity(
       country && country !== where.gridZone ? lookupZone(library, country, basis, startMs, endMs) : null;
     if (countryHit) {
       const flags: AssumptionFlag[] = ['INTENSITY_COUNTRY_FALLBACK', ...basisFlags];
-      if (countryHit.kind === 'nearest-year') {
+      if (countryHit.nearestYear) {
         flags.push('INTENSITY_NEAREST_YEAR');
       }
       return {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, localDateParts, zoneOffsetMs } from './time-zone';
+import {
+  formatUtcOffset,
+  isValidTimeZone,
+  localDateParts,
+  resolveZonedWallTime,
+  zonedWallTimeToUtc,
+  zoneOffsetMs,
+} from './time-zone';
 
 const HOUR_MS = 3_600_000;
 
@@ -31,5 +38,48 @@ describe('time-zone offsets (one implementation for quarters and ingest)', () =>
   it('knows which zone names the runtime accepts', () => {
     expect(isValidTimeZone('Australia/Sydney')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+  });
+});
+
+describe('wall time → instants across DST changes (resolveZonedWallTime)', () => {
+  const wall = (text: string) => {
+    const [date = '', time = ''] = text.split('T');
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    const [hour, minute] = time.split(':').map(Number) as [number, number];
+    return { year, month, day, hour, minute, second: 0, ms: 0 };
+  };
+  const resolve = (text: string, zone: string) => {
+    const r = resolveZonedWallTime(wall(text), zone);
+    return { kind: r.kind, earlier: r.earlier.toISOString(), later: r.later.toISOString() };
+  };
+
+  it('Europe/Paris 2024-03-31: 02:00 CET jumps to 03:00 CEST, so 02:30 does not exist', () => {
+    // 01:00 CET (UTC+1) = 00:00Z; 04:00 CEST (UTC+2) = 02:00Z: a 01:00–04:00 run lasts 2 h of real time.
+    expect(resolve('2024-03-31T01:00', 'Europe/Paris')).toMatchObject({
+      kind: 'unique',
+      earlier: '2024-03-31T00:00:00.000Z',
+    });
+    expect(resolve('2024-03-31T04:00', 'Europe/Paris')).toMatchObject({
+      kind: 'unique',
+      earlier: '2024-03-31T02:00:00.000Z',
+    });
+    // 02:30 read with the offset before the change (UTC+1) = 01:30Z, which the clocks show as 03:30 CEST.
+    expect(resolve('2024-03-31T02:30', 'Europe/Paris')).toEqual({
+      kind: 'gap',
+      earlier: '2024-03-31T01:30:00.000Z',
+      later: '2024-03-31T01:30:00.000Z',
+    });
+  });
+
+  it('America/New_York 2024-11-03: 01:30 happens twice (EDT UTC−4, then EST UTC−5)', () => {
+    expect(resolve('2024-11-03T01:30', 'America/New_York')).toEqual({
+      kind: 'ambiguous',
+      earlier: '2024-11-03T05:30:00.000Z',
+      later: '2024-11-03T06:30:00.000Z',
+    });
+    expect(zonedWallTimeToUtc(wall('2024-11-03T01:30'), 'America/New_York').toISOString()).toBe(
+      '2024-11-03T05:30:00.000Z',
+    );
+    expect(formatUtcOffset(wall('2024-11-03T01:30'), new Date('2024-11-03T06:30:00Z'))).toBe('-05:00');
   });
 });

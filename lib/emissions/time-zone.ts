@@ -68,37 +68,62 @@ export function zoneOffsetMs(timeZone: string, utcMs: number): number {
   return asUtc - wholeSecond;
 }
 
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+}
+
 /**
- * Converts wall-clock fields read in `timeZone` to a UTC Date. In the repeated hour after a DST fall-back the
- * earlier (summer-time) instant is returned; a wall time inside a spring-forward gap is shifted forward by
- * the gap (as `java.time`/Temporal 'compatible' do).
+ * Every instant a wall time can mean in `timeZone`:
+ * - 'unique': one instant (earlier = later);
+ * - 'ambiguous': the repeated hour after a fall-back (America/New_York 2024-11-03 01:30 is 05:30Z in EDT and
+ *   06:30Z in EST): `earlier` is the first occurrence, `later` the second;
+ * - 'gap': the skipped hour of a spring-forward (Europe/Paris 2024-03-31 02:30 never shows on a clock):
+ *   earlier = later = the wall time read with the offset before the change (02:30 CET = 01:30Z, i.e. 03:30 CEST).
  */
-export function zonedWallTimeToUtc(
-  wall: {
-    year: number;
-    month: number;
-    day: number;
-    hour: number;
-    minute: number;
-    second: number;
-    ms: number;
-  },
+export function resolveZonedWallTime(
+  wall: WallTime,
   timeZone: string,
-): Date {
+): { kind: 'unique' | 'ambiguous' | 'gap'; earlier: Date; later: Date } {
   const localMs = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.ms);
-  // Try both candidate offsets around the wall time and keep the earliest self-consistent one.
+  // Offsets in force a day before and after: a DST change is a single step, so these are the only candidates.
   const offsets = [
     zoneOffsetMs(timeZone, localMs - 86_400_000),
     zoneOffsetMs(timeZone, localMs + 86_400_000),
   ];
-  const candidates = offsets
-    .map((o) => localMs - o)
+  const candidates = [...new Set(offsets.map((o) => localMs - o))]
     .filter((utc) => utc + zoneOffsetMs(timeZone, utc) === localMs)
     .sort((a, b) => a - b);
-  const first = candidates[0];
-  if (first !== undefined) {
-    return new Date(first);
+  const [first, second] = candidates;
+  if (first === undefined) {
+    const shifted = new Date(localMs - (offsets[0] ?? 0));
+    return { kind: 'gap', earlier: shifted, later: shifted };
   }
-  // Spring-forward gap: no instant shows this wall time; use the pre-transition offset (moves it forward).
-  return new Date(localMs - (offsets[0] ?? 0));
+  if (second === undefined) {
+    return { kind: 'unique', earlier: new Date(first), later: new Date(first) };
+  }
+  return { kind: 'ambiguous', earlier: new Date(first), later: new Date(second) };
+}
+
+/**
+ * Converts wall-clock fields read in `timeZone` to a UTC Date. In the repeated hour after a DST fall-back the
+ * earlier (summer-time) instant is returned; a wall time inside a spring-forward gap is shifted forward by
+ * the gap (as `java.time`/Temporal 'compatible' do). Callers that must not guess use `resolveZonedWallTime`.
+ */
+export function zonedWallTimeToUtc(wall: WallTime, timeZone: string): Date {
+  return resolveZonedWallTime(wall, timeZone).earlier;
+}
+
+/** "+02:00" / "-05:00": the UTC offset a wall time had at `instant` (for messages that suggest an offset). */
+export function formatUtcOffset(wall: WallTime, instant: Date): string {
+  const localMs = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.ms);
+  const minutes = Math.round((localMs - instant.getTime()) / 60_000);
+  const abs = Math.abs(minutes);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }

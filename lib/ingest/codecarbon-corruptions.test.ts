@@ -199,3 +199,39 @@ describe('known corruptions (docs/CSV_FORMAT.md §4)', () => {
     expect(result.errors[0]?.message).toMatch(/unknown time zone "Mars\/Olympus"/);
   });
 });
+
+describe('CodeCarbon timestamps across DST changes (wall time in the upload zone)', () => {
+  test('the repeated hour of a fall-back: first occurrence, with a warning on the row', () => {
+    // America/New_York 2024-11-03 01:30 is 05:30Z (EDT, UTC−4) or 06:30Z (EST, UTC−5); the first is taken.
+    const result = parse(file(V23, line(V23, { timestamp: '2024-11-03T01:30:00' })), {
+      timeZone: 'America/New_York',
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.records[0]?.record.endedAt.toISOString()).toBe('2024-11-03T05:30:00.000Z');
+    // duration 3600 s: the run started one hour before its end.
+    expect(result.records[0]?.record.startedAt.toISOString()).toBe('2024-11-03T04:30:00.000Z');
+    expect(result.warnings).toContainEqual({
+      fileName: 'emissions.csv',
+      line: 2,
+      column: 'timestamp',
+      message:
+        'timestamp: "2024-11-03T01:30:00" happens twice in America/New_York (the clocks go back that night); read as the first occurrence (2024-11-03T05:30:00.000Z), the run may have ended one hour later',
+    });
+  });
+
+  test('a time the clocks skip is a row error: the file was written in another zone', () => {
+    const result = parse(file(V23, line(V23, { timestamp: '2024-03-31T02:30:00' })), {
+      timeZone: 'Europe/Paris',
+    });
+    expect(result.records).toEqual([]);
+    expect(result.errors).toEqual([
+      {
+        fileName: 'emissions.csv',
+        line: 2,
+        column: 'timestamp',
+        message:
+          'timestamp: "2024-03-31T02:30:00" does not exist in Europe/Paris (the clocks skip that hour when they go forward): the file was written in another time zone; choose that zone',
+      },
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { parseNumberCell } from './parse-number';
-import { parseLocalTimestamp } from './time-zone';
+import { readLocalTimestamp } from './time-zone';
 import type { CsvRow, IssueSink } from './types';
 
 /** One CodeCarbon emissions.csv row, read by column name (docs/CSV_FORMAT.md §4); units as written. */
@@ -68,13 +68,29 @@ export function makeCodecarbonRowReader(headers: string[], timeZone: string, sin
     };
 
     const stamp = text('timestamp');
-    const endedAt = stamp === undefined ? null : parseLocalTimestamp(stamp, timeZone);
-    if (!endedAt) {
+    const read = stamp === undefined ? null : readLocalTimestamp(stamp, timeZone);
+    const endedAt = read && read.kind !== 'gap' ? read.instant : null;
+    if (!read) {
       ok = false;
       sink.error(
         row.line,
         'timestamp',
         `timestamp: "${stamp ?? ''}" is not a date-time like 2024-05-31T10:39:13`,
+      );
+    } else if (read.kind === 'gap') {
+      ok = false;
+      sink.error(
+        row.line,
+        'timestamp',
+        `timestamp: "${stamp}" does not exist in ${timeZone} (the clocks skip that hour when they go forward): the file was written in another time zone; choose that zone`,
+      );
+    } else if (read.kind === 'ambiguous') {
+      // The run's length is CodeCarbon's own duration column, so this choice only places the run: it moves it by
+      // one hour on the grid-intensity series at most.
+      sink.warn(
+        row.line,
+        'timestamp',
+        `timestamp: "${stamp}" happens twice in ${timeZone} (the clocks go back that night); read as the first occurrence (${read.instant.toISOString()}), the run may have ended one hour later`,
       );
     }
     const durationS = num('duration', 'is empty; CodeCarbon wrote no duration for this row');

@@ -146,3 +146,41 @@ test('an invalid gap limit is an error', () => {
   const result = parseUsageFile(load('v100-gap.csv'), opts({ nvidiaSmiMaxGapSeconds: 0 }));
   expect(result.errors[0]?.message).toMatch(/nvidiaSmiMaxGapSeconds must be a positive/);
 });
+
+test('a log through a fall-back is read in log order: one continuous session, not two', () => {
+  // America/New_York 2024-11-03: 01:59:59 EDT (05:59:59Z) is followed by 01:00:00 EST (06:00:00Z).
+  // 100 W flat over 05:59:58Z → 06:00:01Z = 3 s → 300 J. Reading every 01:xx as EDT would put the last two
+  // samples an hour earlier (05:00:00Z) and split the log into two sessions.
+  const log = [
+    'timestamp, index, name, power.draw [W]',
+    '2024/11/03 01:59:58.000, 0, G, 100 W',
+    '2024/11/03 01:59:59.000, 0, G, 100 W',
+    '2024/11/03 01:00:00.000, 0, G, 100 W',
+    '2024/11/03 01:00:01.000, 0, G, 100 W',
+  ].join('\n');
+  const result = parseUsageFile(new TextEncoder().encode(log), opts({ timeZone: 'America/New_York' }));
+  expect(result.errors).toEqual([]);
+  expect(result.records).toHaveLength(1);
+  const rec = result.records[0]?.record;
+  expect(rec?.startedAt.toISOString()).toBe('2024-11-03T05:59:58.000Z');
+  expect(rec?.endedAt.toISOString()).toBe('2024-11-03T06:00:01.000Z');
+  expect(rec?.energyKwh).toBeCloseTo(300 / 3.6e6, 12);
+  expect(result.warnings).toContainEqual({
+    fileName: 'gpu.csv',
+    line: 2,
+    column: 'timestamp',
+    message:
+      '4 sample(s) fall in the hour that happens twice in America/New_York when the clocks go back (first on line 2); read in log order: first occurrence until the clock steps back, then the second',
+  });
+});
+
+test('a sample in the hour the clocks skip is a row error naming the zone', () => {
+  const log = ['timestamp, index, name, power.draw [W]', '2024/03/31 02:30:00.000, 0, G, 100 W'].join('\n');
+  const result = parseUsageFile(new TextEncoder().encode(log), opts({ timeZone: 'Europe/Paris' }));
+  expect(result.errors).toContainEqual({
+    fileName: 'gpu.csv',
+    line: 2,
+    column: 'timestamp',
+    message: expect.stringContaining('"2024/03/31 02:30:00.000" does not exist in Europe/Paris'),
+  });
+});

@@ -1,7 +1,7 @@
 import { type CsvTable, isBlankRow } from './csv-table';
 import { NVIDIA_SMI_HEADER } from './detect-format';
 import { parseNumberCell } from './parse-number';
-import { parseLocalTimestamp } from './time-zone';
+import { readLocalTimestamp } from './time-zone';
 import type { IssueSink } from './types';
 
 /** One power reading of one GPU. */
@@ -69,6 +69,9 @@ export function readGpuSamples(table: CsvTable, timeZone: string, sink: IssueSin
   const powerHeader = table.header.fields[iPower] ?? 'power.draw';
   const unavailable = new Map<string, { count: number; line: number; text: string }>();
   const samples: GpuSample[] = [];
+  // Latest instant per GPU, to read the repeated hour of a fall-back in log order (see `sampleInstant`).
+  const latest = new Map<string, number>();
+  const repeated = { count: 0, line: 0 };
   for (const row of table.rows) {
     const cells = row.fields.map((f) => f.trim());
     if (isBlankRow(row)) {
@@ -87,18 +90,33 @@ export function readGpuSamples(table: CsvTable, timeZone: string, sink: IssueSin
       continue;
     }
     const stamp = cells[iTime] ?? '';
-    const t = parseLocalTimestamp(stamp, timeZone);
-    if (!t) {
-      sink.error(
-        row.line,
-        table.header.fields[iTime] ?? 'timestamp',
-        `timestamp "${stamp}" is not like 2024/05/01 12:00:00.123`,
-      );
-      continue;
-    }
     const index = iIndex >= 0 ? (cells[iIndex] ?? '') : '';
     const name = (iName >= 0 ? (cells[iName] ?? '') : '').replace(/\s+/g, ' ') || 'unknown GPU';
     const gpuKey = iUuid >= 0 && cells[iUuid] ? (cells[iUuid] as string) : `${index}|${name}`;
+    const read = readLocalTimestamp(stamp, timeZone);
+    const timeColumn = table.header.fields[iTime] ?? 'timestamp';
+    if (!read) {
+      sink.error(row.line, timeColumn, `timestamp "${stamp}" is not like 2024/05/01 12:00:00.123`);
+      continue;
+    }
+    if (read.kind === 'gap') {
+      sink.error(
+        row.line,
+        timeColumn,
+        `timestamp "${stamp}" does not exist in ${timeZone} (the clocks skip that hour when they go forward): the log was written in another time zone; choose that zone`,
+      );
+      continue;
+    }
+    // nvidia-smi -l logs in order: in the repeated hour after a fall-back, a wall time that would step back
+    // before this GPU's previous sample is the second occurrence (the clock went back), else the first.
+    const previous = latest.get(gpuKey) ?? Number.NEGATIVE_INFINITY;
+    const later = read.kind === 'ambiguous' && read.instant.getTime() < previous;
+    const t = later ? read.later : read.instant;
+    if (read.kind === 'ambiguous') {
+      repeated.count++;
+      repeated.line ||= row.line;
+    }
+    latest.set(gpuKey, Math.max(previous, t.getTime()));
     const power = readCell(cells[iPower] ?? '');
     if (power.kind === 'invalid' || (power.kind === 'value' && power.value < 0)) {
       const why = power.kind === 'invalid' ? power.message : 'is negative';
@@ -121,6 +139,13 @@ export function readGpuSamples(table: CsvTable, timeZone: string, sink: IssueSin
       powerW: power.value,
       utilPct: util?.kind === 'value' ? util.value : null,
     });
+  }
+  if (repeated.count > 0) {
+    sink.warn(
+      repeated.line,
+      table.header.fields[iTime] ?? 'timestamp',
+      `${repeated.count} sample(s) fall in the hour that happens twice in ${timeZone} when the clocks go back (first on line ${repeated.line}); read in log order: first occurrence until the clock steps back, then the second`,
+    );
   }
   for (const [gpuKey, u] of unavailable) {
     sink.warn(

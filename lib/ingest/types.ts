@@ -12,7 +12,7 @@ export interface ParseOptions {
   fileName: string;
   /** Force a format; 'auto' (default) detects it from the header line. */
   format?: 'auto' | 'generic' | 'codecarbon' | 'nvidia-smi';
-  /** IANA zone for naive timestamps in CodeCarbon and nvidia-smi files; default 'UTC'. */
+  /** IANA zone of timestamps without offset (every format; docs/CSV_FORMAT.md "Timestamps"); default 'UTC'. */
   timeZone?: string;
   /** Upload-form values: required phase for nvidia-smi, fallbacks for CodeCarbon (see docs/CSV_FORMAT.md). */
   defaults?: Partial<TUsageRecordInput>;

@@ -59,8 +59,8 @@ export function openUsageBody(
   const requested = options.format ?? 'auto';
   const detected = requested === 'auto' ? detectFormat(headers) : requested;
   const format = detected === 'codecarbon-task' ? 'codecarbon' : detected;
-  const needsZone = detected === 'codecarbon' || detected === 'nvidia-smi';
-  if (needsZone && !isValidTimeZone(options.timeZone ?? 'UTC')) {
+  // Every format reads timestamps without offset in this zone (generic and mapped files too).
+  if (!isValidTimeZone(options.timeZone ?? 'UTC')) {
     return fail(
       format,
       null,

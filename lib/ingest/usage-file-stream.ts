@@ -1,4 +1,4 @@
-import { usageRecordSchemaAt, ZUsageRecordInput } from '@/lib/schemas/usage-record';
+import { usageRecordSchemaAt, usageRecordSchemaIn } from '@/lib/schemas/usage-record';
 import { appendAll } from '@/lib/utils/append-all';
 import { createCsvRowReader } from './csv-row-reader';
 import { noopTracer, type TIngestTracer } from './ingest-tracer';
@@ -33,8 +33,10 @@ export function createUsageFileStream(
   options: ParseOptions,
   tracer: TIngestTracer = noopTracer,
 ): UsageFileStream {
-  // Built once per file: the bounds relative to `now` (docs/CSV_FORMAT.md "Plausible ranges").
-  const schema = options.now ? usageRecordSchemaAt(options.now) : ZUsageRecordInput;
+  // Built once per file: the bounds relative to `now` (docs/CSV_FORMAT.md "Plausible ranges") and timestamps
+  // without offset read as wall time in the file's zone (docs/CSV_FORMAT.md "Timestamps").
+  const timeZone = options.timeZone ?? 'UTC';
+  const schema = options.now ? usageRecordSchemaAt(options.now, timeZone) : usageRecordSchemaIn(timeZone);
   const sink = createRowErrorSink(options.fileName);
   const decoder = createTextChunkDecoder();
   const reader = createCsvRowReader();

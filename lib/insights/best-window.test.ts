@@ -62,3 +62,19 @@ describe('findBestWindow', () => {
     expect(order.error?.issues[0]?.message).toBe('within must be at least hours');
   });
 });
+
+test('`from` must carry its offset: a naive date-time would be read in the server zone', () => {
+  const parsed = ZBestWindowQuery.safeParse({
+    region: 'prof',
+    hours: '2',
+    within: '4',
+    from: '2026-06-01T13:00:00',
+  });
+  expect(parsed.success).toBe(false);
+  expect(parsed.error?.issues[0]?.path).toEqual(['from']);
+  expect(parsed.error?.issues[0]?.message).toMatch(/^from: "2026-06-01T13:00:00" has no UTC offset/);
+  expect(
+    ZBestWindowQuery.safeParse({ region: 'prof', hours: '2', within: '4', from: '2026-06-01T13:00:00+02:00' })
+      .success,
+  ).toBe(true);
+});

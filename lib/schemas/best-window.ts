@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROVIDERS } from './usage-record';
+import { PROVIDERS, readInstantIn } from './usage-record';
 
 const intParam = (name: string, max: number) =>
   z.coerce
@@ -19,9 +19,15 @@ export const ZBestWindowQuery = z
     provider: z.enum(PROVIDERS).optional(),
     hours: intParam('hours', 168),
     within: intParam('within', 720),
+    // With its offset, like every API timestamp: Date.parse would read a naive value in the server's zone.
     from: z
       .string()
-      .refine((v) => !Number.isNaN(Date.parse(v)), 'from must be an ISO 8601 date-time')
+      .superRefine((v, ctx) => {
+        const read = readInstantIn(v, null);
+        if (typeof read === 'string') {
+          ctx.addIssue({ code: 'custom', message: `from: ${read}` });
+        }
+      })
       .optional(),
   })
   .refine((q) => q.within >= q.hours, { path: ['within'], message: 'within must be at least hours' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatUtcOffset, resolveZonedWallTime } from '@/lib/emissions/time-zone';
 
 /**
  * The canonical usage record (generic CSV template v1). One row = one workload over a period.
@@ -49,31 +50,74 @@ export function parseIsoInstant(value: string): Date | null {
   return date;
 }
 
+const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * Reads an ISO 8601 date or date-time as an instant. A value with Z or an offset is that instant. A value without
+ * one is wall time in `timeZone` (a date alone is local midnight); a wall time the zone's clocks show twice (the
+ * repeated hour after a fall-back) or never (the hour skipped by a spring-forward) is refused with the offsets to
+ * choose from, because guessing moves the record by an hour. With `timeZone` null (the HTTP API) a date-time
+ * must carry its offset; a date alone is 00:00 UTC. Returns the instant or the message of the refusal.
+ */
+export function readInstantIn(value: string, timeZone: string | null): Date | string {
+  const text = value.trim();
+  // parseIsoInstant checks the format and the calendar and reads the wall fields as if they were UTC.
+  const asUtc = parseIsoInstant(text);
+  if (!asUtc) {
+    return `"${value}" is not an ISO 8601 date or date-time (e.g. 2025-03-01 or 2025-03-01T12:00:00Z)`;
+  }
+  const dateOnly = text.length === 10;
+  if (HAS_OFFSET.test(text) || (timeZone === null && dateOnly)) {
+    return asUtc;
+  }
+  if (timeZone === null) {
+    return `"${value}" has no UTC offset; add Z or the offset of its zone (e.g. ${text.replace(' ', 'T')}Z or ${text.replace(' ', 'T')}+01:00) — the API does not guess a time zone`;
+  }
+  const wall = {
+    year: asUtc.getUTCFullYear(),
+    month: asUtc.getUTCMonth() + 1,
+    day: asUtc.getUTCDate(),
+    hour: asUtc.getUTCHours(),
+    minute: asUtc.getUTCMinutes(),
+    second: asUtc.getUTCSeconds(),
+    ms: asUtc.getUTCMilliseconds(),
+  };
+  const resolved = resolveZonedWallTime(wall, timeZone);
+  const stamp = text.replace(' ', 'T');
+  if (resolved.kind === 'ambiguous') {
+    return `"${value}" happens twice in ${timeZone} (the clocks go back that night); add the offset: ${stamp}${formatUtcOffset(wall, resolved.earlier)} for the first, ${stamp}${formatUtcOffset(wall, resolved.later)} for the second`;
+  }
+  if (resolved.kind === 'gap') {
+    return `"${value}" does not exist in ${timeZone} (the clocks skip that hour when they go forward); check the time, or add an offset`;
+  }
+  return resolved.earlier;
+}
+
 // Documented in the generated OpenAPI document (lib/server/http/openapi/openapi.ts).
 // The document types it `format: date-time`; the parser is more lenient, as this description says.
 const ZIsoText = z.string().meta({
   description:
-    'ISO 8601 date-time, e.g. 2026-02-01T00:00:00Z; also accepted: a date alone (2026-02-01, 00:00 UTC) and no offset (UTC)',
+    'ISO 8601 date-time with its offset, e.g. 2026-02-01T00:00:00Z; a date alone (2026-02-01) is 00:00 UTC; a date-time without offset is refused',
 });
 
-const ZInstant = z.union([ZIsoText, z.date()]).transform((value, ctx) => {
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) {
-      ctx.addIssue({ code: 'custom', message: 'is not a valid date' });
+/** An instant field; `timeZone` is the zone of values without offset (null: refuse them, see `readInstantIn`). */
+function zInstant(timeZone: string | null) {
+  return z.union([ZIsoText, z.date()]).transform((value, ctx) => {
+    if (value instanceof Date) {
+      if (Number.isNaN(value.getTime())) {
+        ctx.addIssue({ code: 'custom', message: 'is not a valid date' });
+        return z.NEVER;
+      }
+      return value;
+    }
+    const read = readInstantIn(value, timeZone);
+    if (typeof read === 'string') {
+      ctx.addIssue({ code: 'custom', message: read });
       return z.NEVER;
     }
-    return value;
-  }
-  const date = parseIsoInstant(value);
-  if (!date) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `"${value}" is not an ISO 8601 date or date-time (e.g. 2025-03-01 or 2025-03-01T12:00:00Z)`,
-    });
-    return z.NEVER;
-  }
-  return date;
-});
+    return read;
+  });
+}
 
 /** Plausible usage years: AI accelerators and grid factors start in the 2000s; 1900/3000 are data errors. */
 export const MIN_USAGE_YEAR = 2000;
@@ -141,12 +185,13 @@ function bounded(field: TUsageRecordRangeField) {
 
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
 
+/** The canonical record schema: timestamps carry their offset (a date alone is 00:00 UTC), see `readInstantIn`. */
 export const ZUsageRecordInput = z
   .object({
     recordId: optionalText(128),
     phase: z.enum(PHASES),
-    startedAt: ZInstant,
-    endedAt: ZInstant,
+    startedAt: zInstant(null),
+    endedAt: zInstant(null),
     team: optionalText(200),
     project: optionalText(200),
     model: optionalText(200),
@@ -193,14 +238,26 @@ export const ZUsageRecordInput = z
   });
 
 /**
+ * The record schema reading timestamps without offset as wall time in `timeZone` (uploads: the upload's zone,
+ * default the organisation's; CLI: `--time-zone`), or refusing them when null (`ZUsageRecordInput`, the API).
+ */
+export function usageRecordSchemaIn(timeZone: string | null): typeof ZUsageRecordInput {
+  if (timeZone === null) {
+    return ZUsageRecordInput;
+  }
+  // safeExtend keeps the period checks of ZUsageRecordInput (zod's extend drops refinements).
+  return ZUsageRecordInput.safeExtend({ startedAt: zInstant(timeZone), endedAt: zInstant(timeZone) });
+}
+
+/**
  * The canonical record schema as of `now`: `ZUsageRecordInput` plus "ends at most `MAX_FUTURE_DAYS` after `now`".
  * Every path that accepts records validates with this one (uploads, POST /api/v1/records and /estimate,
  * CodeCarbon live runs, the CLI); `now` is an argument so the schema stays pure.
  */
-export function usageRecordSchemaAt(now: Date) {
+export function usageRecordSchemaAt(now: Date, timeZone: string | null = null) {
   const latestMs = now.getTime() + MAX_FUTURE_DAYS * DAY_MS;
   // ended_at ≥ started_at is checked already, so a start in the future is reported on ended_at too.
-  return ZUsageRecordInput.superRefine((row, ctx) => {
+  return usageRecordSchemaIn(timeZone).superRefine((row, ctx) => {
     if (row.endedAt.getTime() > latestMs) {
       ctx.addIssue({
         code: 'custom',

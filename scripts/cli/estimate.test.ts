@@ -147,6 +147,23 @@ describe('footprint estimate --json', { timeout: 60_000 }, () => {
   });
 });
 
+describe('footprint estimate --time-zone', { timeout: 60_000 }, () => {
+  test('reaches the generic parser: wall times across DST are elapsed time in that zone', async () => {
+    // One device at a stated 1,000 W with PUE 1: IT energy (kWh) = hours of the run.
+    // Europe/Paris: 2024-03-31 01:00 CET (00:00Z) → 04:00 CEST (02:00Z) = 2 h;
+    //               2024-10-27 01:00 CEST (2024-10-26 23:00Z) → 04:00 CET (03:00Z) = 4 h. In UTC both are 3 h.
+    const energyOf = async (...zone: string[]) => {
+      const { code, stdout } = await footprint('estimate', fixture('dst-wall-times.csv'), '--json', ...zone);
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout) as TReport;
+      return Object.fromEntries(report.records.map((r) => [r.recordId, r.energyKwh]));
+    };
+    const [paris, utc] = await Promise.all([energyOf('--time-zone', 'Europe/Paris'), energyOf()]);
+    expect(paris).toEqual({ spring: 2, fall: 4 });
+    expect(utc).toEqual({ spring: 3, fall: 3 });
+  });
+});
+
 describe('footprint estimate (human output and usage errors)', { timeout: 60_000 }, () => {
   test('human output lists invalid rows as file:line [column] and exits 1', async () => {
     const { code, stdout } = await footprint('estimate', fixture('one-invalid-row.csv'));

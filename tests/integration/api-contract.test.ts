@@ -140,6 +140,23 @@ describe('POST /api/v1/estimate', () => {
     ]);
   });
 
+  test('a date-time without offset: 422 naming the field (the API does not guess a zone; docs/API.md)', async () => {
+    const response = await estimate(
+      postJson('/api/v1/estimate', [{ ...RECORDS[0], startedAt: '2026-02-01T00:00:00' }]),
+    );
+    expect(response.status).toBe(422);
+    const body = (await expectContract('post', '/api/v1/estimate', response)) as {
+      errors: { index: number; field: string; message: string }[];
+    };
+    expect(body.errors).toEqual([
+      {
+        index: 0,
+        field: 'startedAt',
+        message: expect.stringContaining('"2026-02-01T00:00:00" has no UTC offset'),
+      },
+    ]);
+  });
+
   test('a body that is not an array: 400; a revoked or unknown token: 401', async () => {
     const notArray = await estimate(postJson('/api/v1/estimate', { records: [] }));
     expect(notArray.status).toBe(400);

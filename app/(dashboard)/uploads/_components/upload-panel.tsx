@@ -60,7 +60,8 @@ export function UploadPanel({
     head && file
       ? buildUploadPreview(head, file.size > PREVIEW_BYTES, {
           fileName: file.name,
-          timeZone: options.timeZone || 'UTC',
+          // An emptied field uploads without timeZone, which the server reads as the organisation's zone.
+          timeZone: options.timeZone || defaultTimeZone,
           now: new Date(),
           ...(unknownHeader ? { mapping } : {}),
           defaults: options.phase ? { phase: options.phase as 'training' } : {},
