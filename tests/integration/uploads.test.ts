@@ -80,6 +80,38 @@ describe('generic example upload', () => {
     expect(await getPrisma().upload.count({ where: { orgId: a.orgId } })).toBe(1);
   });
 
+  test('the same file read in another time zone is refused (409): it would store the same runs twice', async () => {
+    // Naive timestamps: 08:00 → 20:00 wall time. Read in Europe/Paris (UTC+1 on 2025-03-10) the run starts at
+    // 07:00Z; read in America/New_York (UTC-4 after the 2025-03-09 change) at 12:00Z: other instants, same run.
+    const csv =
+      'phase,started_at,ended_at,region,energy_kwh\ntraining,2025-03-10T08:00:00,2025-03-10T20:00:00,FR,12\n';
+    const c = await createOrgWithEditor('Gamma');
+    const read = (timeZone: string) =>
+      ingestUpload(c, {
+        fileName: 'naive.csv',
+        chunks: chunksOf(csv, 31),
+        parse: { timeZone },
+        validOnly: false,
+      });
+    const first = await read('Europe/Paris');
+    expect(first.repeated).toBe(false);
+    const record = await getPrisma().usageRecord.findFirstOrThrow({ where: { uploadId: first.upload.id } });
+    expect(record.startedAt.toISOString()).toBe('2025-03-10T07:00:00.000Z');
+    const before = await orgTotals(c.orgId);
+
+    await expect(read('America/New_York')).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(
+        /already uploaded on \d{4}-\d{2}-\d{2} with its timestamps read in Europe\/Paris\. To read them in America\/New_York instead, delete that upload first/,
+      ),
+    });
+    expect(await orgTotals(c.orgId)).toEqual(before);
+    expect(await getPrisma().upload.count({ where: { orgId: c.orgId, fileName: 'naive.csv' } })).toBe(1);
+    // The same zone again is the ordinary repeat: the first upload is answered, nothing added.
+    const again = await read('Europe/Paris');
+    expect(again).toMatchObject({ repeated: true, upload: { id: first.upload.id } });
+  });
+
   test('a row with a known record_id replaces the earlier version and the replacement is logged', async () => {
     const header = GENERIC_EXAMPLE_CSV.split('\n')[0];
     const csv = `${header}\nllm7b-sft-2025-03-10,fine_tuning,2025-03-10T08:00:00Z,2025-03-10T20:00:00Z,applied-ml,support-bot,llm-7b-chat-v2,gcp,europe-west4,NVIDIA H100 80GB HBM3,8,96,700,0.7,,,,,,,,1180,\nnew-one,inference,2025-03-01,2025-03-02,,,,,FR,,,,,,5,,,,,,,,\n`;

@@ -123,13 +123,14 @@ export async function findExistingUploadBySha(
   db: TSqlDb,
   orgId: string,
   sha256: string,
-): Promise<string | null> {
-  const [row] = await queryRows<{ id: string }>(
+): Promise<{ id: string; timeZone: string; createdAt: Date } | null> {
+  const [row] = await queryRows<{ id: string; time_zone: string; created_at: Date }>(
     db,
-    sql`SELECT id FROM upload WHERE org_id = ${orgId} AND sha256 = ${sha256} AND status = 'completed'
-      ORDER BY created_at LIMIT 1`,
+    sql`SELECT id, time_zone, created_at FROM upload
+        WHERE org_id = ${orgId} AND sha256 = ${sha256} AND status = 'completed'
+        ORDER BY created_at LIMIT 1`,
   );
-  return row?.id ?? null;
+  return row ? { id: row.id, timeZone: row.time_zone, createdAt: row.created_at } : null;
 }
 
 /** Errors shown with an upload (UI and API); the full list is the error report download. */

@@ -198,6 +198,7 @@ async function storeUpload(
     validOnly: Boolean(input.validOnly),
     mapped: Boolean(input.parse.mapping),
     computedAt: run.computedAt,
+    timeZone: run.inputs.timeZone,
   };
   const outcome = await tracer.span('upsert', () =>
     upsertUploadRecords(db, ctx, upload, { ...stages, writer }),

@@ -1,4 +1,6 @@
 import 'server-only';
+import { AppError } from '@/lib/errors';
+import { formatDay } from '@/lib/format/date-time';
 import type { UsageFileSummary } from '@/lib/ingest/usage-file-stream';
 import { executeSql, sql } from '../../db/sql';
 import type { TSqlRunner } from '../../db/sql-runner';
@@ -35,7 +37,15 @@ export type TUpsertOutcome =
 export async function upsertUploadRecords(
   db: TSqlRunner,
   ctx: TIngestContext,
-  upload: { id: string; fileName: string; validOnly: boolean; mapped: boolean; computedAt: Date },
+  upload: {
+    id: string;
+    fileName: string;
+    validOnly: boolean;
+    mapped: boolean;
+    computedAt: Date;
+    /** IANA zone the file's timestamps without an offset were read in. */
+    timeZone: string;
+  },
   staged: { reader: TUploadFileReader; ids: TRecordIdCheck; stager: TRecordStager; writer: TStagingWriter },
 ): Promise<TUpsertOutcome> {
   const { reader, ids, stager, writer } = staged;
@@ -43,8 +53,19 @@ export async function upsertUploadRecords(
   // Serialises concurrent uploads of the same content: the second sees the first's commit (docs/RELIABILITY.md).
   await lockUploadContent(db, ctx.orgId, sha256);
   const existing = await findExistingUploadBySha(db, ctx.orgId, sha256);
+  if (existing && existing.timeZone !== upload.timeZone) {
+    // The same bytes read in another zone would be other instants: stored beside the first reading they would
+    // count the same runs twice (records without record_id are keyed by content). The user decides which reading
+    // is right by deleting the first one.
+    throw new AppError(
+      'CONFLICT',
+      `This file was already uploaded on ${formatDay(existing.createdAt)} with its timestamps read in ` +
+        `${existing.timeZone}. To read them in ${upload.timeZone} instead, delete that upload first, then upload ` +
+        'the file again.',
+    );
+  }
   if (existing) {
-    return { kind: 'repeated', id: existing };
+    return { kind: 'repeated', id: existing.id };
   }
   const parsed = reader.summary();
   const duplicateIds = parsed.fatal ? [] : await ids.duplicates(upload.fileName);
