@@ -13,6 +13,12 @@ describe('isPersonalDevice (laptop/desktop rule, docs/METHODOLOGY.md)', () => {
       true,
     ],
     [
+      'off cloud, NVIDIA card and no gpu_energy column: unknown, so not a laptop',
+      { onCloud: 'N', gpuModel: '1 x NVIDIA RTX A4000' },
+      {},
+      false,
+    ],
+    [
       'off cloud, NVIDIA card idle all run',
       { onCloud: 'N', gpuModel: '1 x NVIDIA RTX A4000', gpuEnergyKwh: 0 },
       {},

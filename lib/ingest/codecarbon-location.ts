@@ -25,9 +25,9 @@ const INTEGRATED_GPU = /^apple\b/i;
 
 /**
  * A CodeCarbon run on a laptop or desktop (docs/METHODOLOGY.md, "Context-aware defaults"): no cloud provider in
- * the row or the upload form, `on_cloud` not `Y`, and no discrete GPU drawing energy (no `gpu_model`, zero
- * `gpu_energy`, or an integrated Apple silicon GPU). An NVIDIA card drawing energy off cloud may be an on-premise
- * server, so it keeps the data-centre defaults.
+ * the row or the upload form, `on_cloud` not `Y`, and no discrete GPU drawing energy (no `gpu_model`, a
+ * `gpu_energy` of exactly 0, or an integrated Apple silicon GPU). An NVIDIA card drawing energy off cloud, or whose
+ * energy is unknown, may be an on-premise server, so it keeps the data-centre defaults.
  */
 export function isPersonalDevice(
   row: Pick<CodecarbonRow, 'cloudProvider' | 'onCloud' | 'gpuModel' | 'gpuEnergyKwh'>,
@@ -37,7 +37,7 @@ export function isPersonalDevice(
     return false;
   }
   const model = row.gpuModel?.replace(/^\d+\s*x\s*/i, '').trim();
-  return !model || !row.gpuEnergyKwh || INTEGRATED_GPU.test(model);
+  return !model || INTEGRATED_GPU.test(model) || row.gpuEnergyKwh === 0;
 }
 
 /**

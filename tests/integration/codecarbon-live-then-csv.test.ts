@@ -22,11 +22,11 @@ const EXPERIMENT = RUN.experiment_id;
 // The v3.2.1+ header CodeCarbon writes (fixtures/codecarbon/emissions_valid_headers.csv, 38 columns).
 const HEADER =
   'timestamp,project_name,run_id,experiment_id,duration,emissions,emissions_rate,cpu_power,gpu_power,ram_power,cpu_energy,gpu_energy,ram_energy,energy_consumed,water_consumed,country_name,country_iso_code,region,cloud_provider,cloud_region,os,python_version,codecarbon_version,cpu_count,cpu_model,gpu_count,gpu_model,longitude,latitude,ram_total_size,tracking_mode,cpu_utilization_percent,gpu_utilization_percent,ram_utilization_percent,ram_used_gb,on_cloud,pue,wue';
-const csvRow = (timestamp: string, durationS: number, energyKwh: number) =>
+const csvRow = (timestamp: string, durationS: number, energyKwh: number, runId = 'None') =>
   [
     timestamp,
     'codecarbon',
-    'None',
+    runId,
     EXPERIMENT,
     durationS,
     energyKwh * 0.4,
@@ -126,5 +126,27 @@ describe('live run, then its emissions.csv', () => {
     });
     expect(upload).toMatchObject({ status: 'completed', rowsAccepted: 1 });
     expect(upload.totals?.codecarbon?.matchedLiveRuns ?? 0).toBe(0);
+  });
+
+  test('a row with the live run’s own run_id keeps the live record instead of replacing it', async () => {
+    const created = await postRun(
+      trackerCall('/runs', { ...RUN, timestamp: '2026-08-10T08:00:00+02:00' }, tracker.apiKey),
+    );
+    const { id } = (await created.json()) as { id: string };
+    const post = { ...emission(id, 0, 0.3), timestamp: '2026-08-10T08:02:00+02:00' };
+    expect((await postEmission(trackerCall('/emissions', post, tracker.apiKey))).status).toBe(201);
+    const file = [HEADER, csvRow('2026-08-10T08:02:00', 120, 0.3, id), ''].join('\n');
+    const { upload } = await ingestUpload(tracker.editor, {
+      fileName: 'same-run-id.csv',
+      chunks: chunksOf(new TextEncoder().encode(file)),
+      parse: { timeZone: 'Europe/Berlin' },
+    });
+    expect(upload).toMatchObject({ status: 'completed', rowsAccepted: 0 });
+    expect(upload.totals?.codecarbon?.matchedLiveRuns).toBe(1);
+    const record = await getPrisma().usageRecord.findFirstOrThrow({
+      where: { orgId: tracker.editor.orgId, externalId: `codecarbon:${id}` },
+    });
+    expect(record.uploadId).toBeNull();
+    expect((record.sourceData as { codecarbon?: { live?: boolean } }).codecarbon?.live).toBe(true);
   });
 });
