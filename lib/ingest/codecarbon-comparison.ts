@@ -125,7 +125,7 @@ export interface TCodecarbonComparison {
   differences?: CodecarbonRunDifference[];
   /** Rows left out because the same run was already posted live (kept once, as the live record). */
   matchedLiveRuns?: number;
-  /** Their lines (the first 50). */
+  /** Their lines (the first `MAX_EXPLAINED_RUNS`). */
   matchedLines?: number[];
 }
 

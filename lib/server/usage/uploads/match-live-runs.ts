@@ -1,4 +1,5 @@
 import 'server-only';
+import { MAX_EXPLAINED_RUNS } from '@/lib/ingest/codecarbon-comparison';
 import { queryRows, rawSql, sql } from '../../db/sql';
 import type { TSqlRunner } from '../../db/sql-runner';
 import { STAGING_TABLE } from '../staging-rows';
@@ -64,12 +65,13 @@ export async function unstageLiveRunMatches(
     cc.runs -= rows.length;
     cc.reportedKgCo2e -= rows.reduce((sum, r) => sum + (r.reported ?? 0), 0);
     cc.recomputedLocationKgCo2e -= rows.reduce((sum, r) => sum + r.location, 0);
+    // Only listed runs can be taken out of the count; beyond the list the count stays as computed (an upper bound).
     const matched = new Set(lines);
     const before = cc.differences?.length ?? 0;
     cc.differences = (cc.differences ?? []).filter((d) => !matched.has(d.line));
     cc.differingRuns = Math.max(0, (cc.differingRuns ?? 0) - (before - cc.differences.length));
     cc.matchedLiveRuns = lines.length;
-    cc.matchedLines = lines.slice(0, 50);
+    cc.matchedLines = lines.slice(0, MAX_EXPLAINED_RUNS);
   }
   return lines;
 }
