@@ -29,6 +29,31 @@ test('[uploads] the generic example uploads with progress, a summary and a histo
   await expect(result).toContainText('This file was already uploaded', PROCESSING);
 });
 
+test('[uploads] a CodeCarbon file shows CodeCarbon’s own total beside ours and, per run, why they differ', async ({
+  page,
+}) => {
+  await signIn(page, 'editor');
+  await page.goto('/uploads');
+  await page.locator('#upload-file').setInputFiles(path.join(files, 'codecarbon/examples_emissions.csv'));
+  await expect(page.getByTestId('detected-format')).toHaveText('CodeCarbon emissions.csv');
+  // Lines 6 and 7 have no measurement: import the 19 valid runs.
+  await page.getByLabel(/Import valid rows only/).check();
+  await page.getByRole('button', { name: 'Upload examples_emissions.csv' }).click();
+  const result = page.getByTestId('upload-result');
+  await expect(result).toContainText('Upload complete: 19 records imported', PROCESSING);
+  const comparison = page.getByTestId('codecarbon-comparison');
+  // CodeCarbon's total summed by hand from the file (docs/CSV_FORMAT.md §4): 0.00019537 kg.
+  await expect(comparison).toContainText('CodeCarbon reported 0.000195 kg CO2e for these 19 runs');
+  await comparison.getByText(/run\(s\) differ from CodeCarbon by more than 10 %/).click();
+  const reasons = page.getByTestId('codecarbon-differences');
+  await expect(reasons.getByRole('listitem').first()).toContainText('Line 2: CodeCarbon');
+  await expect(reasons.getByRole('listitem').first()).toContainText(
+    'Grid intensity: CodeCarbon used 84.9 gCO2e/kWh',
+  );
+  // Plain language only: no flag codes or repository paths.
+  await expect(comparison).not.toContainText(/[A-Z]{2,}_[A-Z_]{2,}|lib\//);
+});
+
 test('[uploads] a bad file stores nothing and its error report downloads as CSV', async ({ page }) => {
   await signIn(page, 'editor');
   await page.goto('/uploads');

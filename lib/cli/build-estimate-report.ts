@@ -3,6 +3,7 @@ import type { FactorLibrary } from '@/lib/emissions/factor-library-types';
 import { DEFAULT_METHODOLOGY_SETTINGS, type MethodologySettings } from '@/lib/emissions/methodology-settings';
 import { METHODOLOGY_VERSION } from '@/lib/emissions/methodology-version';
 import { sumFootprints } from '@/lib/emissions/sum-footprints';
+import { addCodecarbonComparison, type TCodecarbonComparison } from '@/lib/ingest/codecarbon-comparison';
 import type { ParseResult } from '@/lib/ingest/types';
 
 /** The JSON document `footprint estimate --json` prints (the CLI contract in docs/CLI.md). */
@@ -35,6 +36,8 @@ export interface TEstimateReport {
     assumptions: string[];
   }[];
   errors: { line: number; column: string | null; message: string }[];
+  /** CodeCarbon files only: CodeCarbon's own total beside ours, and why runs differ by more than 10 %. */
+  codecarbon?: TCodecarbonComparison;
 }
 
 /**
@@ -53,6 +56,14 @@ export function buildEstimateReport(
     [],
   );
   const totals = sumFootprints(footprints);
+  let codecarbon: TCodecarbonComparison | null = null;
+  footprints.forEach((f, i) => {
+    const record = parsed.records[i];
+    const source = record?.source?.codecarbon;
+    if (record && source) {
+      codecarbon = addCodecarbonComparison(codecarbon, record.line, source, f);
+    }
+  });
   return {
     methodologyVersion: METHODOLOGY_VERSION,
     totals: {
@@ -85,5 +96,6 @@ export function buildEstimateReport(
       };
     }),
     errors: parsed.errors.map((e) => ({ line: e.line, column: e.column, message: e.message })),
+    ...(codecarbon ? { codecarbon } : {}),
   };
 }

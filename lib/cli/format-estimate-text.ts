@@ -26,6 +26,22 @@ export function formatEstimateText(report: TEstimateReport, fileName: string): s
       );
     }
   }
+  const cc = report.codecarbon;
+  if (cc) {
+    lines.push(
+      '',
+      `  CodeCarbon reported ${formatNumber(cc.reportedKgCo2e)} kg CO2e for these ${cc.runs} run(s); ours (location-based) ${formatNumber(cc.recomputedLocationKgCo2e)} kg CO2e.`,
+    );
+    if (cc.differingRuns) {
+      lines.push(`  ${cc.differingRuns} run(s) differ by more than 10 %:`);
+      for (const d of cc.differences ?? []) {
+        lines.push(
+          `    line ${d.line}: CodeCarbon ${formatNumber(d.reportedKgCo2e)}, ours ${formatNumber(d.recomputedLocationKgCo2e)} kg CO2e`,
+          ...d.reasons.map((reason) => `      ${reason}`),
+        );
+      }
+    }
+  }
   if (report.errors.length) {
     lines.push('', `${report.errors.length} invalid row(s):`);
     for (const e of report.errors) {

@@ -80,6 +80,21 @@ describe('the experiment decides location, project and PUE', () => {
     expect(liveRunFlags({ ...run, experiment })).toEqual(['PUE_REMOVED']);
   });
 
+  test('off cloud without a GPU (a laptop): provider edge, so no data-centre PUE or embodied share', () => {
+    const laptop = { ...run, run: { ...run.run, gpu_model: null }, experiment: { ...experiment, pue: 1 } };
+    expect(liveRunRecord(laptop)).toMatchObject({ provider: 'edge', region: 'FR' });
+  });
+
+  test('off cloud with GPUs drawing energy stays on premises; an idle GPU all run is a personal device', () => {
+    const withGpuEnergy = (kwh: number) => ({
+      ...run,
+      experiment,
+      emissions: run.emissions.map((e) => ({ ...e, gpu_energy: kwh })),
+    });
+    expect(liveRunRecord(withGpuEnergy(0.1)).provider).toBe('on_prem');
+    expect(liveRunRecord(withGpuEnergy(0)).provider).toBe('edge');
+  });
+
   test('on cloud: provider and cloud region; no experiment → location missing, PUE 1', () => {
     const cloud = {
       ...experiment,

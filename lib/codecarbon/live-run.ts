@@ -40,17 +40,28 @@ export function isDuplicate(run: TLiveRun, emission: TCodecarbonEmissionCreate):
 /** The id under which both the live API and a later emissions.csv upload store this run (same replace rule). */
 export const liveRecordId = (runId: string) => `codecarbon:${runId}`;
 
-/** Provider/region from the experiment (cloud provider + cloud region, else on-premise in its country). */
-function experimentLocation(experiment: TLiveExperiment | null | undefined) {
+/**
+ * Provider/region from the experiment (cloud provider + cloud region, else on-premise in its country, or `edge`
+ * for a laptop/desktop run: off cloud with no discrete GPU drawing energy, `isPersonalDevice`). Before the first
+ * emission post the GPU energy is unknown, so a run with a GPU model is not called a laptop yet.
+ */
+function experimentLocation(run: Pick<TLiveRun, 'experiment' | 'run' | 'emissions'>) {
+  const experiment = run.experiment;
   if (!experiment || (!experiment.country_iso_code && !experiment.region && !experiment.cloud_region)) {
     return null;
   }
+  const gpuEnergies = run.emissions
+    .map((e) => e.gpu_energy)
+    .filter((e): e is number => typeof e === 'number');
   return codecarbonLocation(
     {
       cloudProvider: experiment.on_cloud ? (experiment.cloud_provider ?? undefined) : undefined,
       cloudRegion: experiment.cloud_region ?? undefined,
       countryIso: experiment.country_alpha2 ?? experiment.country_iso_code ?? undefined,
       region: experiment.region ?? undefined,
+      onCloud: experiment.on_cloud ? 'Y' : 'N',
+      gpuModel: run.run.gpu_model ?? undefined,
+      gpuEnergyKwh: gpuEnergies.length > 0 ? gpuEnergies.reduce((a, b) => a + b, 0) : undefined,
     },
     {},
   );
@@ -59,7 +70,7 @@ function experimentLocation(experiment: TLiveExperiment | null | undefined) {
 /** Provenance flags of a live run (stored with the record as source_data.ingestFlags). */
 export function liveRunFlags(run: TLiveRun): TIngestFlag[] {
   const flags: TIngestFlag[] = [];
-  if (!experimentLocation(run.experiment)) {
+  if (!experimentLocation(run)) {
     flags.push(INGEST_FLAGS.LOCATION_MISSING);
   }
   if ((run.experiment?.pue ?? 1) !== 1) {
@@ -79,7 +90,7 @@ export function liveRunRecord(run: TLiveRun): Record<string, unknown> {
   const facilityKwh = run.emissions.reduce((s, e) => s + (e.energy_consumed ?? 0), 0);
   const pue = run.experiment?.pue ?? 1;
   const wue = run.experiment?.wue;
-  const location = experimentLocation(run.experiment);
+  const location = experimentLocation(run);
   const gpuUtil = run.emissions.at(-1)?.gpu_utilization_percent;
   const startedAt = new Date(run.run.timestamp);
   const gpu = run.run.gpu_model ? parseAcceleratorName(run.run.gpu_model) : null;

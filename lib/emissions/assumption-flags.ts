@@ -15,6 +15,8 @@ export const ASSUMPTION_FLAGS = {
   LOCATION_UNKNOWN: 'Provider/region not recognised: no grid zone, location-specific factors unavailable.',
   PUE_PROVIDER_DEFAULT: 'No region PUE: provider fleet PUE used.',
   PUE_INDUSTRY_DEFAULT: 'No provider PUE: industry-average (on-premise) PUE used.',
+  PUE_NOT_DATA_CENTRE:
+    'Edge or personal device (laptop, desktop), not in a data centre: PUE 1.0, no facility overhead added.',
   INTENSITY_ROW_OVERRIDE: 'Carbon intensity supplied on the row (basis assumed to be the report basis).',
   INTENSITY_NEAREST_YEAR: 'No factor for the run period: latest earlier yearly factor used.',
   INTENSITY_COUNTRY_FALLBACK: 'No factor for the grid zone: country factor used.',
@@ -23,8 +25,11 @@ export const ASSUMPTION_FLAGS = {
   MARKET_RESIDUAL_MIX_UNAVAILABLE:
     'Market-based: no residual mix for the market, grid-average intensity used.',
   EMBODIED_NO_DEVICE_HOURS: 'No device-hours known: embodied emissions not estimated (0).',
+  EMBODIED_EDGE_DEVICE_UNKNOWN:
+    'Edge or personal device not in the catalog: the data-centre accelerator default does not apply, embodied not estimated (0).',
   WUE_PROVIDER_DEFAULT: 'No region WUE: provider fleet WUE used.',
   WUE_INDUSTRY_DEFAULT: 'No provider WUE: industry-average WUE used.',
+  WUE_NOT_DATA_CENTRE: 'Edge or personal device, not in a data centre: no on-site cooling water (WUE 0).',
   EWIF_COUNTRY_FALLBACK: 'No EWIF for the grid zone: country EWIF used.',
   EWIF_DEFAULT: 'No EWIF for the zone or country: default EWIF (US average) used.',
 } as const;

@@ -52,7 +52,7 @@ export function computeLocationFootprint(
   const wue = resolveEfficiency('wue', record, where, library, settings);
   const intensity = resolveLocationIntensity(record, where, library, settings);
   const ewif = resolveEwif(where, library, settings);
-  const embodied = computeEmbodied(it, settings);
+  const embodied = computeEmbodied(it, settings, where.provider === 'edge');
 
   const energyKwh = it.itEnergyKwh * pue.value;
   const locationKgCo2e = (energyKwh * intensity.gCo2ePerKwh) / 1000;

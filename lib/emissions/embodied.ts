@@ -26,12 +26,23 @@ export interface EmbodiedResult {
   ref: FactorRef | null;
 }
 
-/** Amortised embodied emissions of the accelerators a record reserved (management view, not Scope 3 Cat 2). */
-export function computeEmbodied(it: ItEnergy, settings: MethodologySettings): EmbodiedResult {
+/**
+ * Amortised embodied emissions of the accelerators a record reserved (management view, not Scope 3 Cat 2).
+ * `edgeDevice`: the record ran on an edge or personal device, where an unknown accelerator must not take the
+ * data-centre default (a laptop's integrated GPU is not a data-centre card).
+ */
+export function computeEmbodied(
+  it: ItEnergy,
+  settings: MethodologySettings,
+  edgeDevice = false,
+): EmbodiedResult {
   if (it.deviceHours <= 0) {
     return { embodiedKgCo2e: 0, relativeRange: [0, 0], flags: ['EMBODIED_NO_DEVICE_HOURS'], ref: null };
   }
   const spec = it.accelerator;
+  if (!spec && edgeDevice) {
+    return { embodiedKgCo2e: 0, relativeRange: [0, 0], flags: ['EMBODIED_EDGE_DEVICE_UNKNOWN'], ref: null };
+  }
   const perDevice = spec ? spec.embodiedKgCo2e : settings.unknownAcceleratorEmbodiedKgCo2e;
   const embodiedKgCo2e = amortizedEmbodiedKgCo2e(perDevice, it.deviceHours, settings.embodiedLifetimeYears);
   if (!spec) {

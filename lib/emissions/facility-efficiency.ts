@@ -17,18 +17,27 @@ export interface ResolvedValue {
 type Metric = 'pue' | 'wue';
 
 const METRIC = {
-  pue: { rowKey: 'pue', unit: 'ratio', provider: 'PUE_PROVIDER_DEFAULT', industry: 'PUE_INDUSTRY_DEFAULT' },
+  pue: {
+    rowKey: 'pue',
+    unit: 'ratio',
+    provider: 'PUE_PROVIDER_DEFAULT',
+    industry: 'PUE_INDUSTRY_DEFAULT',
+    notDataCentre: { value: 1, flag: 'PUE_NOT_DATA_CENTRE' },
+  },
   wue: {
     rowKey: 'wueLPerKwh',
     unit: 'L/kWh',
     provider: 'WUE_PROVIDER_DEFAULT',
     industry: 'WUE_INDUSTRY_DEFAULT',
+    notDataCentre: { value: 0, flag: 'WUE_NOT_DATA_CENTRE' },
   },
 } as const;
 
 /**
  * PUE (facility / IT energy) or on-site WUE (L per IT kWh), precedence: row > location (provider-published for
  * the region) > provider fleet default > industry default from settings. Every fallback is flagged.
+ * Provider `edge` (edge devices, laptops and desktops, e.g. a CodeCarbon run off cloud) is not in a data centre:
+ * without a row value it gets PUE 1.0 and WUE 0 (flagged), never the data-centre industry average.
  */
 export function resolveEfficiency(
   metric: Metric,
@@ -50,6 +59,22 @@ export function resolveEfficiency(
       datasetVersion: 'row',
     };
     return { value: rowValue, level: 'row', flags: [], ref };
+  }
+  if (where.provider === 'edge') {
+    const { value, flag } = spec.notDataCentre;
+    return {
+      value,
+      level: 'industry',
+      flags: [flag],
+      ref: {
+        id: `edge:${metric}`,
+        kind: metric,
+        value,
+        unit,
+        source: 'edge or personal device: no data-centre facility',
+        datasetVersion: 'method',
+      },
+    };
   }
   const location = where.location;
   const locationValue = metric === 'pue' ? location?.pue : location?.wueLPerKwh;

@@ -66,10 +66,11 @@ describe('examples_emissions.csv (v2.3–2.6, 31 columns, 28 rows)', () => {
 
   test('maps location, GPU and defaults; pue 1.0 is not carried and nothing is divided', () => {
     const first = result.records[0];
+    // A MacBook (on_cloud N, no cloud provider, Apple M1 integrated GPU): a personal device, provider edge.
     expect(first?.record).toMatchObject({
       recordId: 'codecarbon:409f7ac2-203f-4191-9bf4-e3cdf9470de8',
       phase: 'training',
-      provider: 'on_prem',
+      provider: 'edge',
       region: 'FRA',
       project: 'codecarbon',
       accelerator: 'Apple M1',

@@ -181,6 +181,7 @@ function toRecord(
     source: {
       codecarbon: {
         runId: row.runId,
+        ...(row.experimentId ? { experimentId: row.experimentId } : {}),
         reportedEmissionsKg: row.emissionsKg,
         reportedEnergyKwh: row.energyKwh,
         pueApplied: row.pue,

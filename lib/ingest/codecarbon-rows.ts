@@ -7,6 +7,8 @@ export interface CodecarbonRow {
   line: number;
   /** run_id, or experiment_id in v0/v1 files (which have no run_id); null when empty or "None". */
   runId: string | null;
+  /** experiment_id when the file also has run_id (v2.7+: the API experiment of .codecarbon.config). */
+  experimentId?: string;
   /** Write time = end of the covered window, converted from local time to UTC. */
   endedAt: Date;
   /** Cumulative seconds since the tracker started. */
@@ -22,6 +24,10 @@ export interface CodecarbonRow {
   region?: string;
   cloudProvider?: string;
   cloudRegion?: string;
+  /** on_cloud: 'Y' or 'N' as CodeCarbon writes it (v2+); undefined in older files. */
+  onCloud?: string;
+  /** gpu_energy (kWh, × pue like every CodeCarbon energy); undefined when the column is absent. */
+  gpuEnergyKwh?: number;
   version?: string;
   gpuCount?: number;
   gpuModel?: string;
@@ -103,6 +109,9 @@ export function makeCodecarbonRowReader(headers: string[], timeZone: string, sin
     const wue = num('wue', null);
     const waterL = num('water_consumed', null);
     const gpuCount = num('gpu_count', null);
+    // Read leniently: it only decides the personal-device default, so a bad cell must not reject the row.
+    const gpuEnergyCell = parseNumberCell(text('gpu_energy') ?? '');
+    const gpuEnergyKwh = gpuEnergyCell.kind === 'number' ? gpuEnergyCell.value : undefined;
     const gpuUtilizationPct = num('gpu_utilization_percent', null);
     const latitude = num('latitude', null, -90);
     const longitude = num('longitude', null, -180);
@@ -113,6 +122,7 @@ export function makeCodecarbonRowReader(headers: string[], timeZone: string, sin
     return {
       line: row.line,
       runId: rawRunId === undefined || rawRunId === 'None' ? null : rawRunId,
+      experimentId: runIdColumn === 'run_id' ? text('experiment_id') : undefined,
       endedAt,
       durationS,
       energyKwh,
@@ -125,6 +135,8 @@ export function makeCodecarbonRowReader(headers: string[], timeZone: string, sin
       region: text('region'),
       cloudProvider: text('cloud_provider')?.toLowerCase(),
       cloudRegion: text('cloud_region'),
+      onCloud: text('on_cloud')?.toUpperCase(),
+      gpuEnergyKwh,
       version: text('codecarbon_version'),
       gpuCount,
       gpuModel: text('gpu_model'),

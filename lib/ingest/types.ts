@@ -38,6 +38,8 @@ export interface ParseOptions {
 export interface CodecarbonSource {
   /** run_id (experiment_id for v0/v1 files); null when missing/"None". */
   runId: string | null;
+  /** experiment_id of v2.7+ files (the API experiment), matched against live runs of the same experiment. */
+  experimentId?: string;
   /** Cumulative `emissions` of the kept row, kg CO2e, computed with CodeCarbon's factor; null if empty. */
   reportedEmissionsKg: number | null;
   /** Cumulative `energy_consumed`, kWh, already multiplied by `pue`. */

@@ -2,66 +2,23 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POST as postEmission } from '@/app/api/codecarbon/emissions/route';
 import { POST as postRun } from '@/app/api/codecarbon/runs/route';
 import type { TUserActor } from '@/lib/auth/actor';
-import { createApiToken } from '@/lib/server/access/api-tokens';
 import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
-import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
-import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { expectContract } from '../support/api-contract';
-import { createTestDatabase } from '../support/test-database';
-import { createOrgWithEditor } from '../support/upload-fixtures';
+import {
+  createTrackerOrg,
+  codecarbonEmission as emission,
+  CODECARBON_RUN as RUN,
+  trackerCall,
+} from '../support/codecarbon-tracker';
 
 let editor: { orgId: string; userId: string; actor: TUserActor };
 let apiKey: string;
 
-// The tracker's own calls (codecarbon/core/api_client.py): JSON bodies, api_key in `x-api-token`.
-const call = (path: string, body: unknown, key = apiKey) =>
-  new Request(`http://localhost/api/codecarbon${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-token': key },
-    body: JSON.stringify(body),
-  });
-
-const RUN = {
-  timestamp: '2026-08-08T11:35:50.123456+02:00',
-  experiment_id: '5b0fa12a-3dd7-45bb-9766-cc326314d9f1',
-  os: 'Linux-6.8',
-  python_version: '3.12.3',
-  codecarbon_version: '3.0.4',
-  cpu_count: 32,
-  cpu_model: 'AMD EPYC 7R13',
-  gpu_count: 2,
-  gpu_model: '2 x NVIDIA H100 80GB HBM3',
-  longitude: 8.7,
-  latitude: 50.1,
-  region: 'hesse',
-  provider: null,
-  ram_total_size: 251.5,
-  tracking_mode: 'machine',
-};
-
-const emission = (runId: string, i: number, energy: number) => ({
-  timestamp: `2026-08-08T11:${String(37 + 2 * i).padStart(2, '0')}:52.418903+02:00`,
-  run_id: runId,
-  duration: 120,
-  emissions_sum: energy * 0.4,
-  emissions_rate: (energy * 0.4) / 120,
-  cpu_power: 42.5,
-  gpu_power: 612,
-  ram_power: 20,
-  cpu_energy: energy * 0.1,
-  gpu_energy: energy * 0.85,
-  ram_energy: energy * 0.05,
-  energy_consumed: energy,
-  gpu_utilization_percent: 88.5,
-  wue: 0,
-});
+const call = (path: string, body: unknown, key = apiKey) => trackerCall(path, body, key);
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = await createTestDatabase();
-  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), process.env.DATABASE_URL);
-  editor = await createOrgWithEditor('Tracker');
-  apiKey = (await createApiToken(editor, 'codecarbon')).token;
+  ({ editor, apiKey } = await createTrackerOrg('Tracker'));
 });
 
 afterAll(async () => {

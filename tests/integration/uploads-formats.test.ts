@@ -65,6 +65,19 @@ test('examples_emissions.csv, valid rows only: 19 runs stored with CodeCarbon’
     9,
   );
   expect(records.every((r) => r.externalId.startsWith('codecarbon:'))).toBe(true);
+  // Issue #19: CodeCarbon's own total, summed by hand from the file (docs/CSV_FORMAT.md §4 worked check,
+  // 0.00019537 kg); an Apple M1 laptop is not a data centre (PUE 1.0, provider edge), so ours is within 2×.
+  const ours = upload.totals?.codecarbon?.recomputedLocationKgCo2e ?? 0;
+  expect(ours / 1.9537e-4).toBeGreaterThanOrEqual(0.5);
+  expect(ours / 1.9537e-4).toBeLessThanOrEqual(2);
+  expect(records.every((r) => r.provider === 'edge' && r.pueApplied === 1 && r.embodiedKgCo2e === 0)).toBe(
+    true,
+  );
+  // Every differing run is explained; line 2: CodeCarbon's 84.9 g/kWh against the monthly French factor.
+  const differences = upload.totals?.codecarbon?.differences ?? [];
+  expect(differences.length).toBe(upload.totals?.codecarbon?.differingRuns);
+  expect(differences.every((d) => d.reasons.length > 0)).toBe(true);
+  expect(differences.find((d) => d.line === 2)?.reasons[0]).toMatch(/^Grid intensity: CodeCarbon used 84\.9/);
 });
 
 test('emissions_valid_headers.csv imports; re-importing the run (same run_id) in another file replaces nothing when unchanged', async () => {

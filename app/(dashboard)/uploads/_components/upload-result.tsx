@@ -1,5 +1,6 @@
 import { Alert } from '@/components/ui/alert';
 import { formatNumber } from '@/lib/format/quantities';
+import type { TCodecarbonComparison } from '@/lib/ingest/codecarbon-comparison';
 import type { RowError } from '@/lib/ingest/types';
 import type { TUploadDto } from '@/lib/server/usage/uploads/upload-queries';
 
@@ -43,14 +44,7 @@ export function UploadResult({ result, repeated }: { result: TUploadResponse; re
               </div>
             </dl>
           ) : null}
-          {t?.codecarbon ? (
-            <p className="mt-2 text-xs">
-              CodeCarbon reported {formatNumber(t.codecarbon.reportedKgCo2e)} kg CO2e for these{' '}
-              {t.codecarbon.runs} runs; our recomputation gives{' '}
-              {formatNumber(t.codecarbon.recomputedLocationKgCo2e)} kg CO2e (location-based, our factors and
-              PUE); each record's page shows the factors behind the difference.
-            </p>
-          ) : null}
+          {t?.codecarbon ? <CodecarbonComparison comparison={t.codecarbon} /> : null}
           {result.replacement && result.replacement.updated > 0 ? (
             <p className="mt-1 text-xs">
               {result.replacement.updated} earlier record(s) replaced (logged as restatements).
@@ -68,6 +62,52 @@ export function UploadResult({ result, repeated }: { result: TUploadResponse; re
       {result.errors.length > 0 ? (
         <ErrorTable errors={result.errors} total={result.errorCount} uploadId={result.id} />
       ) : null}
+    </div>
+  );
+}
+
+/** CodeCarbon's own total beside ours, and per run beyond 10 % which factor differs (PUE, grid intensity). */
+function CodecarbonComparison({ comparison: cc }: { comparison: TCodecarbonComparison }) {
+  const differences = cc.differences ?? [];
+  const differing = cc.differingRuns ?? 0;
+  return (
+    <div className="mt-2 text-xs" data-testid="codecarbon-comparison">
+      <p>
+        CodeCarbon reported {formatNumber(cc.reportedKgCo2e)} kg CO2e for these {cc.runs} runs; our
+        recomputation gives {formatNumber(cc.recomputedLocationKgCo2e)} kg CO2e (location-based, our factors
+        and PUE).
+      </p>
+      {cc.matchedLiveRuns ? (
+        <p className="mt-1" data-testid="codecarbon-matched">
+          {cc.matchedLiveRuns} run(s) of this file (line {(cc.matchedLines ?? []).join(', ')}) were already
+          sent live by the CodeCarbon tracker: counted once, as the live run.
+        </p>
+      ) : null}
+      {differing > 0 ? (
+        <details className="mt-1">
+          <summary className="cursor-pointer">
+            {differing} run(s) differ from CodeCarbon by more than 10 %: why
+          </summary>
+          <ul className="mt-1 flex flex-col gap-1" data-testid="codecarbon-differences">
+            {differences.map((d) => (
+              <li key={d.line}>
+                <span className="font-medium">
+                  Line {d.line}: CodeCarbon {formatNumber(d.reportedKgCo2e)}, ours{' '}
+                  {formatNumber(d.recomputedLocationKgCo2e)} kg CO2e.
+                </span>{' '}
+                {d.reasons.join(' ')}
+              </li>
+            ))}
+          </ul>
+          {differing > differences.length ? (
+            <p className="mt-1">
+              The first {differences.length} are listed; each record's page shows the factors of the others.
+            </p>
+          ) : null}
+        </details>
+      ) : (
+        <p>Every run is within 10 % of CodeCarbon's own figure.</p>
+      )}
     </div>
   );
 }

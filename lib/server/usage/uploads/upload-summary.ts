@@ -1,4 +1,5 @@
 import type { RecordFootprint } from '@/lib/emissions/footprint-types';
+import { addCodecarbonComparison, type TCodecarbonComparison } from '@/lib/ingest/codecarbon-comparison';
 import type { ParsedRecord } from '@/lib/ingest/types';
 
 /** What an upload added, stored in upload.summary and returned by the API. kWh and kg CO2e. */
@@ -10,8 +11,7 @@ export interface TUploadTotals {
   marketKgCo2e: number;
   embodiedKgCo2e: number;
   waterL: number;
-  /** CodeCarbon's own emissions for the imported runs (its factor), beside our location-based figure. */
-  codecarbon: { runs: number; reportedKgCo2e: number; recomputedLocationKgCo2e: number } | null;
+  codecarbon: TCodecarbonComparison | null;
 }
 
 export function emptyTotals(): TUploadTotals {
@@ -36,11 +36,8 @@ export function addToTotals(totals: TUploadTotals, parsed: ParsedRecord, f: Reco
   totals.marketKgCo2e += f.marketKgCo2e;
   totals.embodiedKgCo2e += f.embodiedKgCo2e;
   totals.waterL += f.waterOnsiteL + f.waterOffsiteL;
-  const reported = parsed.source?.codecarbon?.reportedEmissionsKg;
-  if (parsed.source?.codecarbon) {
-    totals.codecarbon ??= { runs: 0, reportedKgCo2e: 0, recomputedLocationKgCo2e: 0 };
-    totals.codecarbon.runs += 1;
-    totals.codecarbon.reportedKgCo2e += reported ?? 0;
-    totals.codecarbon.recomputedLocationKgCo2e += f.locationKgCo2e;
+  const source = parsed.source?.codecarbon;
+  if (source) {
+    totals.codecarbon = addCodecarbonComparison(totals.codecarbon, parsed.line, source, f);
   }
 }

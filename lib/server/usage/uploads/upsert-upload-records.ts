@@ -5,6 +5,7 @@ import type { UsageFileSummary } from '@/lib/ingest/usage-file-stream';
 import { executeSql, sql } from '../../db/sql';
 import type { TSqlRunner } from '../../db/sql-runner';
 import type { TStagingWriter } from '../staging-writer';
+import { unstageLiveRunMatches } from './match-live-runs';
 import type { TRecordStager } from './record-stager';
 import { hasRepeatedExternalIds, type TRecordIdCheck, unstageLines } from './upload-duplicates';
 import type { TUploadFileReader } from './upload-file-reader';
@@ -78,9 +79,14 @@ export async function upsertUploadRecords(
         stager.totals,
       )
     : 0;
-  summary.stats.accepted -= unstaged;
-  const failed =
-    summary.fatal || stager.totals.records === 0 || (summary.errors.length > 0 && !upload.validOnly);
+  // CodeCarbon rows of runs already posted live stay out (the live record is kept): see match-live-runs.ts.
+  const fileOk = !summary.fatal && (summary.errors.length === 0 || upload.validOnly);
+  const matchedLive =
+    fileOk && summary.format === 'codecarbon'
+      ? await unstageLiveRunMatches(db, ctx.orgId, stager.totals)
+      : [];
+  summary.stats.accepted -= unstaged + matchedLive.length;
+  const failed = !fileOk || (stager.totals.records === 0 && matchedLive.length === 0);
   const result: TUploadResult = {
     sizeBytes: reader.sizeBytes,
     sha256,
@@ -93,7 +99,7 @@ export async function upsertUploadRecords(
   }
   // Temp tables get no statistics from autovacuum; without them the planner may nest-loop the refs join.
   await executeSql(db, sql`ANALYZE upload_staging, upload_staging_refs`);
-  const upsertedRows = writer.stagedRows - unstaged;
+  const upsertedRows = writer.stagedRows - unstaged - matchedLive.length;
   const applied = await applyStagedRecords(db, {
     orgId: ctx.orgId,
     uploadId: upload.id,
