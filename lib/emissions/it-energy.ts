@@ -191,7 +191,11 @@ export function computeItEnergy(
     flags.push('ENERGY_FROM_STATED_POWER');
     const host = instanceHostEnergy(instance, powerW, utilization);
     if (host) {
-      flags.push('INSTANCE_HOST_FROM_TABLE');
+      // The host curve needs a load even when the device power is stated.
+      flags.push(
+        'INSTANCE_HOST_FROM_TABLE',
+        ...(record.utilization === undefined ? (['UTILIZATION_DEFAULT'] as const) : []),
+      );
     }
     const hostEnergyKwh = host?.hostEnergyKwh ?? 0;
     const itEnergyKwh = (deviceHours * powerW) / 1000 + hostEnergyKwh;

@@ -160,7 +160,12 @@ describe('instance-hours become accelerator-hours plus the sourced host share', 
     // 10 instance-hours × 1 T4 at 60 W = 0.6 kWh. Host at u = 0.5 (default): 76.3 − 60 = 16.3 W × 10 h = 0.163 kWh.
     expect(it.method).toBe('stated-power');
     expect(it.itEnergyKwh).toBeCloseTo(0.763, 9);
-    expect(it.flags).toContain('INSTANCE_HOST_FROM_TABLE');
+    expect(it.flags).toEqual([
+      'INSTANCE_COUNT_DEFAULT',
+      'ENERGY_FROM_STATED_POWER',
+      'INSTANCE_HOST_FROM_TABLE',
+      'UTILIZATION_DEFAULT',
+    ]);
     expect(it.flags).not.toContain('HOST_OVERHEAD_APPLIED');
   });
 
