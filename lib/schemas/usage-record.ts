@@ -199,9 +199,17 @@ export const ZUsageRecordInput = z
      * means `instanceCount` instances over the run (or `instanceHours` instance-hours), and the engine derives
      * accelerator-hours = instance-hours × accelerators per instance (docs/METHODOLOGY.md).
      */
-    instanceType: optionalText(100),
-    instanceCount: bounded('instanceCount').int().optional(),
-    instanceHours: bounded('instanceHours').optional(),
+    instanceType: optionalText(100).meta({
+      description:
+        'Cloud instance type as the provider writes it (p4d.24xlarge, a3-highgpu-8g, Standard_ND96isr_H100_v5); the accelerator and its count come from the instance table. Not with acceleratorCount/acceleratorHours.',
+    }),
+    instanceCount: bounded('instanceCount')
+      .int()
+      .optional()
+      .meta({ description: 'Instances of instanceType over the whole run (default 1).' }),
+    instanceHours: bounded('instanceHours')
+      .optional()
+      .meta({ description: 'Instance-hours of instanceType (wins over instanceCount × duration).' }),
     acceleratorCount: bounded('acceleratorCount').int().optional(),
     acceleratorHours: bounded('acceleratorHours').optional(),
     acceleratorPowerW: bounded('acceleratorPowerW').optional(),
