@@ -47,3 +47,26 @@ test('metered and request-based energy use their own formula', () => {
   });
   expect(fromRequests[0]?.text).toBe('IT kWh = 10,000 requests × 5 Wh/request ÷ 1000 = 50 kWh');
 });
+
+test('an instance row with a sourced host share shows it beside the accelerators', () => {
+  // p4d.24xlarge, 10 h: 80 device-hours × 223 W = 17.84 kWh, plus 10 h × 1,997.8 W = 19.978 kWh → 37.818 kWh.
+  const host = {
+    id: 'h',
+    kind: 'instance-host-power',
+    value: 1997.8,
+    unit: 'W',
+    source: 's',
+    datasetVersion: 'v',
+  };
+  const texts = buildRecordFormulas({
+    ...base,
+    deviceHours: 80,
+    powerPerDeviceW: 223,
+    itEnergyKwh: 37.818,
+    factorRefs: [...base.factorRefs, host as TRecordFormulaInput['factorRefs'][number]],
+  }).map((f) => f.text);
+  // formatNumber shows three significant figures.
+  expect(texts[0]).toBe(
+    'IT kWh = 80 device-hours × 223 W ÷ 1000 + host 20 kWh (instance-hours × 1,998 W ÷ 1000) = 37.8 kWh',
+  );
+});

@@ -53,9 +53,13 @@ export function buildRecordFormulas(r: TRecordFormulaInput): TFormula[] {
     });
   } else if (r.powerPerDeviceW !== null) {
     const overhead = r.assumptionFlags.includes('HOST_OVERHEAD_APPLIED') ? ' × (1 + host overhead)' : '';
+    // Instance rows with sourced host power add instance-hours × host W (docs/METHODOLOGY.md §1).
+    const host = ref('instance-host-power');
+    const hostKwh = host ? r.itEnergyKwh - (r.deviceHours * r.powerPerDeviceW) / 1000 : 0;
+    const hostText = host ? ` + host ${n(hostKwh)} kWh (instance-hours × ${n(host.value)} W ÷ 1000)` : '';
     formulas.push({
       label: 'IT energy (modelled)',
-      text: `IT kWh = ${n(r.deviceHours)} device-hours × ${n(r.powerPerDeviceW)} W${overhead} ÷ 1000 = ${n(r.itEnergyKwh)} kWh`,
+      text: `IT kWh = ${n(r.deviceHours)} device-hours × ${n(r.powerPerDeviceW)} W${overhead} ÷ 1000${hostText} = ${n(r.itEnergyKwh)} kWh`,
     });
   } else {
     formulas.push({ label: 'IT energy', text: `IT kWh = ${n(r.itEnergyKwh)} kWh` });

@@ -11,6 +11,12 @@ export const ASSUMPTION_FLAGS = {
   ACCELERATOR_UNKNOWN: 'Accelerator missing or not in the catalog: default power and embodied values used.',
   UTILIZATION_DEFAULT: 'Utilisation not given: the default utilisation from settings was used.',
   IDLE_POWER_DEFAULT: 'Catalog has no idle power for this accelerator: idle = default fraction × TDP.',
+  INSTANCE_COUNT_DEFAULT:
+    'Instance type without an instance count or instance-hours: one instance over the run assumed.',
+  INSTANCE_TYPE_UNKNOWN:
+    'Instance type not in the instance table, or without a sourced accelerator count: one accelerator per instance assumed.',
+  INSTANCE_HOST_FROM_TABLE:
+    "Host energy (CPU, memory, overhead) added from the instance table's modelled whole-instance power minus the accelerators' power.",
   HOST_OVERHEAD_APPLIED: 'Host overhead (CPU, DRAM, network) added as a fraction of modelled device energy.',
   LOCATION_UNKNOWN: 'Provider/region not recognised: no grid zone, location-specific factors unavailable.',
   PUE_PROVIDER_DEFAULT: 'No region PUE: provider fleet PUE used.',

@@ -1,6 +1,7 @@
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
 import type { IndexedFactorLibrary } from './index-factor-library';
 import { resolveAccelerator } from './resolve-accelerator';
+import { resolveInstanceType } from './resolve-instance-type';
 import { resolveLocation } from './resolve-location';
 
 function dependsOnCatalogPower(record: TUsageRecordInput): boolean {
@@ -10,12 +11,51 @@ function dependsOnCatalogPower(record: TUsageRecordInput): boolean {
 
 /** A value the factor library does not know, with the record field it came from. */
 export interface CatalogIssue {
-  field: 'accelerator' | 'region';
+  field: 'accelerator' | 'instanceType' | 'region';
   message: string;
 }
 
 /**
- * Checks the accelerator and region a row NAMES against the factor library. A missing value stays an
+ * An instance row must name a type of the instance table (for its provider, when given) with a sourced accelerator
+ * count; an accelerator on the same row must be the one the table gives, since the row cannot carry two devices.
+ * Used by uploads (`createCatalogCheck`) and by the API, which rejects these rows too.
+ */
+export function checkInstanceType(
+  library: IndexedFactorLibrary,
+  record: TUsageRecordInput,
+): CatalogIssue | null {
+  const name = record.instanceType;
+  if (!name) {
+    return null;
+  }
+  const resolved = resolveInstanceType(library, record.provider, name);
+  if (!resolved) {
+    return {
+      field: 'instanceType',
+      message: `instance type "${name}"${record.provider ? ` (provider ${record.provider})` : ''} is not in the catalog; use the provider's exact type name (e.g. p4d.24xlarge) or give accelerator and accelerator_count instead`,
+    };
+  }
+  if (resolved.spec.acceleratorCount === null) {
+    return {
+      field: 'instanceType',
+      message: `instance type "${resolved.spec.name}" has no sourced accelerator count; give accelerator and accelerator_count instead of instance_type`,
+    };
+  }
+  if (record.accelerator) {
+    const own = resolveAccelerator(library, record.accelerator);
+    const table = resolved.accelerator;
+    if (!own || !table || own.id !== table.id) {
+      return {
+        field: 'accelerator',
+        message: `accelerator "${record.accelerator}" does not match instance type "${resolved.spec.name}", which carries ${table?.name ?? resolved.spec.acceleratorId}; leave accelerator empty or fix one of them`,
+      };
+    }
+  }
+  return null;
+}
+
+/**
+ * Checks the instance type, accelerator and region a row NAMES against the factor library. A missing value stays an
  * estimate with an assumption flag; a value that is given but unknown is almost always a typo
  * ("A100 80G", "us-east1"), and silently estimating it with defaults would put a guess into a signed report,
  * so the upload path reports it as a row error instead (docs/RELIABILITY.md). An unknown accelerator is an error
@@ -27,7 +67,12 @@ export function createCatalogCheck(
 ): (record: TUsageRecordInput) => CatalogIssue[] {
   return (record) => {
     const issues: CatalogIssue[] = [];
-    if (
+    if (record.instanceType) {
+      const instance = checkInstanceType(library, record);
+      if (instance) {
+        issues.push(instance);
+      }
+    } else if (
       record.accelerator &&
       dependsOnCatalogPower(record) &&
       !resolveAccelerator(library, record.accelerator)

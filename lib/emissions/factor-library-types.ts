@@ -44,6 +44,34 @@ export interface CountryName {
   names: string[];
 }
 
+/**
+ * Whole-instance power from a source's model at idle, 50 % and 100 % load, W per instance (accelerators, CPU, DRAM
+ * and overhead together), with the source it came from.
+ */
+export interface InstanceHostPower {
+  idleW: number;
+  halfLoadW: number;
+  fullLoadW: number;
+  source: string;
+}
+
+/** One cloud instance (machine, VM) type: the accelerator it carries and how many (reference/instance-types). */
+export interface InstanceTypeSpec {
+  provider: TProvider;
+  /** The provider's type name as published (`p4d.24xlarge`, `a3-highgpu-8g`, `Standard_ND96isr_H100_v5`). */
+  name: string;
+  /** Catalog id of the accelerator (`AcceleratorSpec.id`). */
+  acceleratorId: string;
+  /** Accelerators per instance; a fraction for GPU partitions (Azure NV A10 v5); null when not sourced. */
+  acceleratorCount: number | null;
+  vcpus: number | null;
+  memoryGib: number | null;
+  /** Null when no source gives the instance's power (most rows). */
+  hostPower: InstanceHostPower | null;
+  source: string;
+  datasetVersion: string;
+}
+
 /** Grid (or residual-mix) carbon intensity for one zone and half-open period. */
 export interface GridFactor {
   id: string;
@@ -91,4 +119,6 @@ export interface FactorLibrary {
    * Optional: without it only alpha-2 codes and grid zone ids are recognised.
    */
   countries?: CountryName[];
+  /** Cloud instance types (reference/instance-types). Optional: without it no instance type resolves. */
+  instanceTypes?: InstanceTypeSpec[];
 }

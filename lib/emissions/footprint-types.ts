@@ -13,6 +13,7 @@ export type FactorRefKind =
   | 'ewif'
   | 'accelerator-power'
   | 'accelerator-embodied'
+  | 'instance-host-power'
   | 'utilization';
 
 /** Provenance of one factor used in a result. */

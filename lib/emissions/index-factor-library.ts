@@ -6,12 +6,14 @@ import type {
   FactorGranularity,
   FactorLibrary,
   GridFactor,
+  InstanceTypeSpec,
   LocationFactor,
   ProviderDefault,
 } from './factor-library-types';
 import { normalizeCountryKey, normalizeKey, normalizeZone } from './normalize-key';
 import { buildPeriodSeries, type PeriodSeries } from './period-series';
 import { acceleratorKey } from './resolve-accelerator';
+import { instanceTypeKey } from './resolve-instance-type';
 
 /** A FactorLibrary plus lookup structures; build once per library with `indexFactorLibrary`. */
 export interface IndexedFactorLibrary {
@@ -33,6 +35,8 @@ export interface IndexedFactorLibrary {
   providerDefaults: Map<TProvider, ProviderDefault>;
   /** key normalizeCountryKey(alpha-2, alpha-3 or English name) → the ISO alpha-2 code and which form matched */
   countriesByKey: Map<string, CountryKeyHit>;
+  /** key `instanceTypeKey(name)` → the instance types of every provider with that name (resolve-instance-type.ts) */
+  instanceTypesByName: Map<string, InstanceTypeSpec[]>;
 }
 
 export interface CountryKeyHit {
@@ -111,6 +115,11 @@ export function indexFactorLibrary(library: FactorLibrary): IndexedFactorLibrary
     locationsByProviderRegion.set(`${location.provider}|${region}`, location);
     locationsByRegion.set(region, [...(locationsByRegion.get(region) ?? []), location]);
   }
+  const instanceTypesByName = new Map<string, InstanceTypeSpec[]>();
+  for (const spec of library.instanceTypes ?? []) {
+    const key = instanceTypeKey(spec.name);
+    instanceTypesByName.set(key, [...(instanceTypesByName.get(key) ?? []), spec]);
+  }
   const indexed: IndexedFactorLibrary = {
     indexed: true,
     library,
@@ -123,6 +132,7 @@ export function indexFactorLibrary(library: FactorLibrary): IndexedFactorLibrary
     ewifByZone: new Map(library.ewif.map((e) => [normalizeZone(e.zone), e])),
     providerDefaults: new Map(library.providerDefaults.map((d) => [d.provider, d])),
     countriesByKey: indexCountries(library),
+    instanceTypesByName,
   };
   cache.set(library, indexed);
   return indexed;

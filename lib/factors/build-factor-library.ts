@@ -10,6 +10,7 @@ import {
   parseEmberCountryYearly,
   parseIsoCountryCodes,
 } from './parse-grid-factors';
+import { parseInstanceTypes } from './parse-instance-types';
 import { parseCloudRegionLocations, parseProviderDefaults } from './parse-locations';
 import { parseEmberSubnational } from './parse-subnational-grid-factors';
 
@@ -26,6 +27,7 @@ export const BUNDLED_REFERENCE_FILES = {
   emLifecycleYearly: 'grid/zone_yearly_2021_2025_electricitymaps_lca.csv',
   emDirect2024: 'grid/zone_yearly_2024_electricitymaps.csv',
   ewif: 'water/ewif.csv',
+  instanceTypes: 'instance-types/instance-types.csv',
 } as const;
 
 /** Hourly profiles bundled under `reference/grid/hourly/`. */
@@ -70,5 +72,6 @@ export function buildFactorLibrary(texts: BundledReferenceTexts): FactorLibrary 
     ewif: parseEwif(texts.ewif),
     providerDefaults: parseProviderDefaults(texts.pueWue),
     countries: parseCountryNames(texts.isoCodes),
+    instanceTypes: parseInstanceTypes(texts.instanceTypes),
   };
 }

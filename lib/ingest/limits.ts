@@ -1,6 +1,6 @@
 /**
  * Hard limits of the upload parser, so hostile files fail fast with bounded memory (docs/RELIABILITY.md).
- * A real usage row is well under 4 KiB (notes ≤ 2,000 characters); the generic template has 23 columns,
+ * A real usage row is well under 4 KiB (notes ≤ 2,000 characters); the generic template has 26 columns,
  * CodeCarbon ~40 and nvidia-smi queries a few dozen, so both limits leave a wide margin.
  */
 export const MAX_ROW_CHARS = 1_000_000;

@@ -47,3 +47,39 @@ test('the example parses with zero errors and covers the five cases', () => {
   });
   expect(edge).toMatchObject({ provider: 'edge', energyPerRequestWh: 0.35, requests: 500_000 });
 });
+
+test('template v1.1: instance columns are read; a v1 header without them stays valid', () => {
+  const v11 = [
+    'record_id,phase,started_at,ended_at,provider,region,instance_type,instance_count,instance_hours',
+    'eval-p4d,evaluation,2025-03-12T00:00:00Z,2025-03-12T10:00:00Z,aws,us-east-1,p4d.24xlarge,2,',
+    'bill-g5,inference,2025-03-01,2025-04-01,AWS,us-east-1,g5.12xlarge,,744',
+  ].join('\n');
+  const result = parseUsageFile(enc(v11), { fileName: 'instances.csv' });
+  expect(result.errors).toEqual([]);
+  expect(result.records.map((r) => r.record)).toMatchObject([
+    { recordId: 'eval-p4d', instanceType: 'p4d.24xlarge', instanceCount: 2 },
+    { recordId: 'bill-g5', provider: 'aws', instanceType: 'g5.12xlarge', instanceHours: 744 },
+  ]);
+  const v1 =
+    'record_id,phase,started_at,ended_at,accelerator,accelerator_count\nr1,training,2025-03-01,2025-03-02,H100,8\n';
+  expect(parseUsageFile(enc(v1), { fileName: 'v1.csv' })).toMatchObject({
+    errors: [],
+    stats: { accepted: 1 },
+  });
+});
+
+test('an instance row with accelerator_count is a row error on that column', () => {
+  const text = [
+    'phase,started_at,ended_at,instance_type,accelerator_count',
+    'training,2025-03-01,2025-03-02,p4d.24xlarge,8',
+  ].join('\n');
+  const result = parseUsageFile(enc(text), { fileName: 'both.csv' });
+  expect(result.records).toEqual([]);
+  expect(result.errors).toMatchObject([
+    {
+      line: 2,
+      column: 'accelerator_count',
+      message: expect.stringMatching(/give instance_count or instance_hours/),
+    },
+  ]);
+});

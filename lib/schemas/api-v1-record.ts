@@ -7,6 +7,10 @@ import { ZFactorRef, ZRecordRow } from './api-v1';
  */
 export const ZRecordDetail = ZRecordRow.omit({ waterL: true }).extend({
   acceleratorCount: z.number().nullable(),
+  /** Cloud instance type given on the record (template v1.1) and its instance count or instance-hours. */
+  instanceType: z.string().nullable(),
+  instanceCount: z.number().nullable(),
+  instanceHours: z.number().nullable(),
   measuredEnergyKwh: z.number().nullable(),
   itEnergyKwh: z.number(),
   pueApplied: z.number(),

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { formatUtcOffset, resolveZonedWallTime } from '@/lib/emissions/time-zone';
 
 /**
- * The canonical usage record (generic CSV template v1). One row = one workload over a period.
+ * The canonical usage record (generic CSV template v1.1; v1 files stay valid: v1.1 only adds the optional
+ * instance_type, instance_count and instance_hours columns). One row = one workload over a period.
  * CSV headers are the snake_case names in `USAGE_RECORD_CSV_COLUMNS`; JSON/API bodies use the camelCase
  * keys of `ZUsageRecordInput`. Units are in the names: kWh, W, Wh, gCO2e/kWh, L/kWh, device-hours.
  * This schema is shared by the CSV parsers, the HTTP API, the CLI and the upload form.
@@ -147,6 +148,10 @@ export const USAGE_RECORD_RANGES = {
   acceleratorCount: { min: 1, max: 1_000_000, unit: 'devices' },
   // 1,000,000 devices × 366 days × 24 h = 8.8e9 device-hours.
   acceleratorHours: { min: 0, max: 10_000_000_000, unit: 'device-hours' },
+  // Same bound as acceleratorCount: an instance carries at least one accelerator or a share of one.
+  instanceCount: { min: 1, max: 1_000_000, unit: 'instances' },
+  // 1,000,000 instances × 366 days × 24 h = 8.8e9 instance-hours.
+  instanceHours: { min: 0, max: 10_000_000_000, unit: 'instance-hours' },
   // Per device: the largest boards draw 1–3 kW; 100 kW is a whole liquid-cooled rack counted as one device.
   acceleratorPowerW: { min: 0, max: 100_000, unit: 'W' },
   utilization: { min: 0, max: 1, unit: '(fraction)' },
@@ -185,6 +190,42 @@ function bounded(field: TUsageRecordRangeField) {
 
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
 
+interface InstanceFields {
+  instanceType?: string | undefined;
+  instanceCount?: number | undefined;
+  instanceHours?: number | undefined;
+  acceleratorCount?: number | undefined;
+  acceleratorHours?: number | undefined;
+}
+
+/**
+ * An instance row counts instances, not devices: its device-hours come from the instance table, so a device count
+ * or device-hours on the same row would give the quantity twice (and possibly two different values).
+ */
+function checkInstanceFields(row: InstanceFields, ctx: z.RefinementCtx): void {
+  if (row.instanceType === undefined) {
+    for (const key of ['instanceCount', 'instanceHours'] as const) {
+      if (row[key] !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `${key === 'instanceCount' ? 'instance_count' : 'instance_hours'} needs an instance_type`,
+        });
+      }
+    }
+    return;
+  }
+  for (const key of ['acceleratorCount', 'acceleratorHours'] as const) {
+    if (row[key] !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `a row with an instance_type counts instances: give instance_count or instance_hours instead of ${key === 'acceleratorCount' ? 'accelerator_count' : 'accelerator_hours'} (the accelerators per instance come from the instance table)`,
+      });
+    }
+  }
+}
+
 /** The canonical record schema: timestamps carry their offset (a date alone is 00:00 UTC), see `readInstantIn`. */
 export const ZUsageRecordInput = z
   .object({
@@ -198,6 +239,22 @@ export const ZUsageRecordInput = z
     provider: z.enum(PROVIDERS).optional(),
     region: optionalText(100),
     accelerator: optionalText(100),
+    /**
+     * Cloud instance type (`p4d.24xlarge`); resolved with the provider in reference/instance-types. The row then
+     * means `instanceCount` instances over the run (or `instanceHours` instance-hours), and the engine derives
+     * accelerator-hours = instance-hours × accelerators per instance (docs/METHODOLOGY.md).
+     */
+    instanceType: optionalText(100).meta({
+      description:
+        'Cloud instance type as the provider writes it (p4d.24xlarge, a3-highgpu-8g, Standard_ND96isr_H100_v5); the accelerator and its count come from the instance table. Not with acceleratorCount/acceleratorHours.',
+    }),
+    instanceCount: bounded('instanceCount')
+      .int()
+      .optional()
+      .meta({ description: 'Instances of instanceType over the whole run (default 1).' }),
+    instanceHours: bounded('instanceHours')
+      .optional()
+      .meta({ description: 'Instance-hours of instanceType (wins over instanceCount × duration).' }),
     acceleratorCount: bounded('acceleratorCount').int().optional(),
     acceleratorHours: bounded('acceleratorHours').optional(),
     acceleratorPowerW: bounded('acceleratorPowerW').optional(),
@@ -225,6 +282,7 @@ export const ZUsageRecordInput = z
         });
       }
     }
+    checkInstanceFields(row, ctx);
     const durationMs = row.endedAt.getTime() - row.startedAt.getTime();
     if (durationMs < 0) {
       ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'ended_at is before started_at' });
@@ -282,6 +340,9 @@ export const USAGE_RECORD_CSV_COLUMNS = {
   model: 'model',
   provider: 'provider',
   region: 'region',
+  instance_type: 'instanceType',
+  instance_count: 'instanceCount',
+  instance_hours: 'instanceHours',
   accelerator: 'accelerator',
   accelerator_count: 'acceleratorCount',
   accelerator_hours: 'acceleratorHours',

@@ -114,7 +114,7 @@ describe('generic example upload', () => {
 
   test('a row with a known record_id replaces the earlier version and the replacement is logged', async () => {
     const header = GENERIC_EXAMPLE_CSV.split('\n')[0];
-    const csv = `${header}\nllm7b-sft-2025-03-10,fine_tuning,2025-03-10T08:00:00Z,2025-03-10T20:00:00Z,applied-ml,support-bot,llm-7b-chat-v2,gcp,europe-west4,NVIDIA H100 80GB HBM3,8,96,700,0.7,,,,,,,,1180,\nnew-one,inference,2025-03-01,2025-03-02,,,,,FR,,,,,,5,,,,,,,,\n`;
+    const csv = `${header}\nllm7b-sft-2025-03-10,fine_tuning,2025-03-10T08:00:00Z,2025-03-10T20:00:00Z,applied-ml,support-bot,llm-7b-chat-v2,gcp,europe-west4,,,,NVIDIA H100 80GB HBM3,8,96,700,0.7,,,,,,,,1180,\nnew-one,inference,2025-03-01,2025-03-02,,,,,FR,,,,,,,,,5,,,,,,,,\n`;
     // Same content for the first row (unchanged), then change its energy: replaced.
     const { upload: same } = await upload(a, 'same.csv', csv);
     expect(same.replacement).toEqual({ created: 1, updated: 0, unchanged: 1 });

@@ -11,6 +11,7 @@ import { applyGridOverrides } from '@/lib/factors/apply-grid-overrides';
 import { queryRows, sql } from '../db/sql';
 import { pgRunner, type TSqlRunner } from '../db/sql-runner';
 import { getBundledGridFactors } from './bundled-grid-factors';
+import { bundledInstanceTypes } from './bundled-instance-types';
 import { bundledCountryNames } from './iso-country-codes';
 
 type TAcceleratorRow = Omit<
@@ -143,5 +144,6 @@ export async function getFactorLibrary(
     })),
     providerDefaults: providerDefaults.map((p) => ({ ...p })),
     countries: bundledCountryNames(),
+    instanceTypes: bundledInstanceTypes(),
   };
 }

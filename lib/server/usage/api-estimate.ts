@@ -1,12 +1,34 @@
 import 'server-only';
+import { checkInstanceType } from '@/lib/emissions/catalog-check';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import type { RecordFootprint } from '@/lib/emissions/footprint-types';
+import { ensureIndexed } from '@/lib/emissions/index-factor-library';
 import { AppError } from '@/lib/errors';
+import type { TRecordError } from '@/lib/schemas/api-v1';
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
 import { getOrganization, methodologySettingsFor } from '../access/organizations';
 import { findEnergyContracts } from '../factors/energy-contracts';
 import { getCachedFactorLibrary } from '../factors/factor-library-cache';
 import { storeUsageRecords, type TStoreResult } from './usage-records';
+
+/**
+ * Row errors for instance types the organisation's library cannot resolve, or that contradict the row's
+ * accelerator: the API rejects them like uploads do, since the estimate would otherwise rest on a guessed device
+ * count. Other unknown names (accelerator, region) stay flagged estimates on the API, as before.
+ */
+export async function instanceTypeErrors(
+  ctx: { orgId: string },
+  records: readonly TUsageRecordInput[],
+): Promise<TRecordError[]> {
+  if (!records.some((r) => r.instanceType)) {
+    return [];
+  }
+  const library = ensureIndexed(await getCachedFactorLibrary(ctx));
+  return records.flatMap((record, index) => {
+    const issue = checkInstanceType(library, record);
+    return issue ? [{ index, field: issue.field, message: issue.message }] : [];
+  });
+}
 
 /** Footprints of records with the organisation's factor library, methodology settings and energy contracts. */
 export async function computeForOrganization(

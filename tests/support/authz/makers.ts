@@ -44,7 +44,7 @@ async function created<T>(response: Response): Promise<T> {
 /** A one-row CSV whose content (and so content hash) is unique. */
 export function uniqueCsv(): string {
   const n = seq();
-  return `${GENERIC_TEMPLATE_CSV}rm-${n},training,2025-03-01T00:00:00Z,2025-03-02T00:00:00Z,ml-platform,llm-7b,llm-7b-v1,aws,us-east-1,NVIDIA A100-SXM4-80GB,8,${100 + n},400,0.85,,,,,,,,35000,\n`;
+  return `${GENERIC_TEMPLATE_CSV}rm-${n},training,2025-03-01T00:00:00Z,2025-03-02T00:00:00Z,ml-platform,llm-7b,llm-7b-v1,aws,us-east-1,,,,NVIDIA A100-SXM4-80GB,8,${100 + n},400,0.85,,,,,,,,35000,\n`;
 }
 
 export const make = {

@@ -4,7 +4,7 @@ import { defineRoute } from '@/lib/server/http/define-route';
 import { rangeFromDays } from '@/lib/server/http/query';
 import { RECORDS_LIST_ROUTE, RECORDS_STORE_ROUTE } from '@/lib/server/http/routes/v1-routes';
 import { recordErrorsResponse, validateRecordBatch } from '@/lib/server/http/validate-records';
-import { storeApiRecords } from '@/lib/server/usage/api-estimate';
+import { instanceTypeErrors, storeApiRecords } from '@/lib/server/usage/api-estimate';
 import { findUsageRecordsAfter } from '@/lib/server/usage/usage-record-list';
 
 // Stored records with their results, oldest first, cursor-paginated on (started_at, id).
@@ -28,6 +28,10 @@ export const POST = defineRoute(RECORDS_STORE_ROUTE, async ({ ctx, body }) => {
   const { records, errors } = validateRecordBatch(body, now);
   if (errors.length > 0) {
     return recordErrorsResponse(errors);
+  }
+  const instanceErrors = await instanceTypeErrors(ctx, records);
+  if (instanceErrors.length > 0) {
+    return recordErrorsResponse(instanceErrors);
   }
   return Response.json(await storeApiRecords(ctx, records, now), { status: 201 });
 });
