@@ -3,7 +3,10 @@ import type { IndexedFactorLibrary } from './index-factor-library';
 import { resolveAccelerator } from './resolve-accelerator';
 import { resolveLocation } from './resolve-location';
 
-function dependsOnCatalogPower(record: TUsageRecordInput): boolean {
+/** True when the row's energy estimate would rest on its accelerator's catalog power (no measured input). */
+export function dependsOnCatalogPower(
+  record: Pick<TUsageRecordInput, 'energyKwh' | 'acceleratorPowerW' | 'requests' | 'energyPerRequestWh'>,
+): boolean {
   const perRequest = record.requests !== undefined && record.energyPerRequestWh !== undefined;
   return record.energyKwh === undefined && record.acceleratorPowerW === undefined && !perRequest;
 }

@@ -77,6 +77,18 @@ export interface ProviderDefault {
   datasetVersion: string;
 }
 
+/**
+ * An organisation's name for an accelerator or a location that the catalog does not know (docs/decisions/factors.md
+ * F9). `target` is a catalog accelerator id or name (kind `accelerator`), or a region text the location table
+ * resolves (kind `region`: a cloud region code, grid zone id or country code; `targetProvider` pins the provider).
+ */
+export interface NameAliasEntry {
+  kind: 'accelerator' | 'region';
+  alias: string;
+  target: string;
+  targetProvider: TProvider | null;
+}
+
 /** Everything the engine needs besides the records, as plain arrays (serialisable, seedable). */
 export interface FactorLibrary {
   accelerators: AcceleratorSpec[];
@@ -91,4 +103,6 @@ export interface FactorLibrary {
    * Optional: without it only alpha-2 codes and grid zone ids are recognised.
    */
   countries?: CountryName[];
+  /** The organisation's name aliases, consulted only when the catalog does not know a name (F9). */
+  nameAliases?: NameAliasEntry[];
 }

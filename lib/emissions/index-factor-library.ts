@@ -7,6 +7,7 @@ import type {
   FactorLibrary,
   GridFactor,
   LocationFactor,
+  NameAliasEntry,
   ProviderDefault,
 } from './factor-library-types';
 import { normalizeCountryKey, normalizeKey, normalizeZone } from './normalize-key';
@@ -33,6 +34,10 @@ export interface IndexedFactorLibrary {
   providerDefaults: Map<TProvider, ProviderDefault>;
   /** key normalizeCountryKey(alpha-2, alpha-3 or English name) → the ISO alpha-2 code and which form matched */
   countriesByKey: Map<string, CountryKeyHit>;
+  /** key `acceleratorKey(alias)` → the catalog entry an organisation alias names (aliases whose target exists) */
+  acceleratorAliases: Map<string, AcceleratorSpec>;
+  /** key normalizeKey(alias) → the organisation's region alias */
+  regionAliases: Map<string, NameAliasEntry>;
 }
 
 export interface CountryKeyHit {
@@ -111,6 +116,18 @@ export function indexFactorLibrary(library: FactorLibrary): IndexedFactorLibrary
     locationsByProviderRegion.set(`${location.provider}|${region}`, location);
     locationsByRegion.set(region, [...(locationsByRegion.get(region) ?? []), location]);
   }
+  const acceleratorAliases = new Map<string, AcceleratorSpec>();
+  const regionAliases = new Map<string, NameAliasEntry>();
+  for (const alias of library.nameAliases ?? []) {
+    if (alias.kind === 'accelerator') {
+      const target = acceleratorsByKey.get(acceleratorKey(alias.target));
+      if (target) {
+        acceleratorAliases.set(acceleratorKey(alias.alias), target);
+      }
+    } else {
+      regionAliases.set(normalizeKey(alias.alias), alias);
+    }
+  }
   const indexed: IndexedFactorLibrary = {
     indexed: true,
     library,
@@ -123,6 +140,8 @@ export function indexFactorLibrary(library: FactorLibrary): IndexedFactorLibrary
     ewifByZone: new Map(library.ewif.map((e) => [normalizeZone(e.zone), e])),
     providerDefaults: new Map(library.providerDefaults.map((d) => [d.provider, d])),
     countriesByKey: indexCountries(library),
+    acceleratorAliases,
+    regionAliases,
   };
   cache.set(library, indexed);
   return indexed;

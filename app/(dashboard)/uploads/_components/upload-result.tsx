@@ -43,6 +43,13 @@ export function UploadResult({ result, repeated }: { result: TUploadResponse; re
               </div>
             </dl>
           ) : null}
+          {!repeated && result.rowsAccepted > 0 ? (
+            <p className="mt-2">
+              <a className="font-medium underline" href={`/records?range=all&upload=${result.id}`}>
+                View these {formatNumber(result.rowsAccepted)} records
+              </a>
+            </p>
+          ) : null}
           {t?.codecarbon ? (
             <p className="mt-2 text-xs">
               CodeCarbon reported {formatNumber(t.codecarbon.reportedKgCo2e)} kg CO2e for these{' '}
