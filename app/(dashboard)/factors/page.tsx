@@ -120,7 +120,7 @@ export default async function FactorsPage({ searchParams }: { searchParams: Prom
       />
       <DataTable
         title="Name mappings"
-        description="Names your files use that the catalog does not know, mapped to a catalog accelerator or a region when reviewing an upload. They apply to later uploads, the API and CodeCarbon runs; records already stored keep what they resolved to."
+        description="Names your files use that the catalog does not know, mapped to a catalog accelerator or a region when reviewing an upload. They apply to later uploads, the API and CodeCarbon runs; a change does not recompute records already stored."
         columns={
           canMapNames
             ? ['Kind', 'Name in files', 'Maps to', 'Added', 'Action']

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import type { TActionState } from '@/lib/action-state';
 import { deleteNameAliasAction } from '../actions';
 
-/** Deletes one name mapping; later uploads of the name need a new mapping (stored records keep theirs). */
+/** Deletes one name mapping; later uploads of the name need a new mapping (stored records are not recomputed by it). */
 export function DeleteNameAliasButton({ id, alias }: { id: string; alias: string }) {
   const [state, formAction, pending] = useActionState<TActionState<{ id: string }>, FormData>(
     deleteNameAliasAction,

@@ -155,7 +155,7 @@ export const NAME_ALIAS_DELETE_ROUTE = routeContract({
   method: 'DELETE',
   path: '/api/v1/name-aliases/{id}',
   summary: 'Remove a name mapping',
-  description: 'Deletes the alias (audited); stored records keep what they resolved to.',
+  description: 'Deletes the alias (audited); stored records are not recomputed by it.',
   auth: { kind: 'user', permission: 'writeUsage' },
   rateLimit: 'caller',
   params: ZIdParams,
