@@ -13,9 +13,11 @@ import { getCachedFactorLibrary } from '@/lib/server/factors/factor-library-cach
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
 import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { saveNameAlias } from '@/lib/server/factors/name-aliases';
+import { ingestUpload } from '@/lib/server/usage/uploads/uploads';
 import { expectContract } from '../support/api-contract';
 import { createOrgWithMember } from '../support/org-factory';
 import { createTestDatabase } from '../support/test-database';
+import { chunksOf } from '../support/upload-fixtures';
 
 type TMember = { orgId: string; userId: string; role: Role; actor: TUserActor };
 let orgA: TMember;
@@ -107,6 +109,26 @@ describe('name aliases', () => {
     await expect(
       saveNameAlias(orgA, { kind: 'accelerator', alias: 'Mystery card', target: 'no such card' }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  test("an upload uses the organisation's alias; another organisation's upload of the same name is rejected", async () => {
+    // One device, 10 h, utilisation 1, PUE 1: facility energy = the H100 SXM's 700 W TDP × 10 h = 7 kWh.
+    const csv = (id: string) =>
+      `record_id,phase,started_at,ended_at,provider,region,accelerator,accelerator_count,utilization,pue\n${id},training,2025-06-01T00:00:00Z,2025-06-01T10:00:00Z,on_prem,Paris basement,Lab H100 box,1,1,1\n`;
+    const ingest = (ctx: TMember, id: string) =>
+      ingestUpload(ctx, { fileName: `${id}.csv`, chunks: chunksOf(csv(id)), parse: {}, validOnly: false });
+    const stored = await ingest(orgA, 'alias-run');
+    expect(stored.upload).toMatchObject({ status: 'completed', rowsAccepted: 1 });
+    const record = await getPrisma().usageRecord.findFirstOrThrow({
+      where: { orgId: orgA.orgId, externalId: 'alias-run' },
+    });
+    expect(record.facilityEnergyKwh).toBeCloseTo(7, 9);
+    // The region alias: Paris basement → FR.
+    expect(record).toMatchObject({ gridZone: 'FR', countryCode: 'FR' });
+
+    const refused = await ingest(orgB, 'other-org-run');
+    expect(refused.upload).toMatchObject({ status: 'failed', rowsAccepted: 0 });
+    expect(await getPrisma().usageRecord.count({ where: { orgId: orgB.orgId } })).toBe(0);
   });
 
   test('viewers cannot map names; another organisation cannot delete; the owner organisation can', async () => {
