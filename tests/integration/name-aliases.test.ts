@@ -6,6 +6,8 @@ import { ensureIndexed } from '@/lib/emissions/index-factor-library';
 import { matchAccelerator } from '@/lib/emissions/resolve-accelerator';
 import { resolveLocation } from '@/lib/emissions/resolve-location';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import { ZRecordsQuery } from '@/lib/schemas/records-query';
 import { createApiToken } from '@/lib/server/access/api-tokens';
 import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
@@ -14,6 +16,7 @@ import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library
 import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { saveNameAlias } from '@/lib/server/factors/name-aliases';
 import { ingestUpload } from '@/lib/server/usage/uploads/uploads';
+import { findUsageRecordsPage } from '@/lib/server/usage/usage-record-list';
 import { expectContract } from '../support/api-contract';
 import { createOrgWithMember } from '../support/org-factory';
 import { createTestDatabase } from '../support/test-database';
@@ -125,6 +128,15 @@ describe('name aliases', () => {
     expect(record.facilityEnergyKwh).toBeCloseTo(7, 9);
     // The region alias: Paris basement → FR.
     expect(record).toMatchObject({ gridZone: 'FR', countryCode: 'FR' });
+
+    // "View these N records": the records list filtered by the upload, only in its own organisation.
+    const wide = { from: new Date('2000-01-01T00:00:00Z'), to: new Date('2100-01-01T00:00:00Z') };
+    await ingest(orgA, 'not-this-upload');
+    const byUpload = ZRecordsQuery.parse({ upload: stored.upload.id });
+    const listed = await findUsageRecordsPage(orgA, parseDashboardFilters({}), wide, byUpload);
+    expect(listed.total).toBe(1);
+    expect(listed.rows.map((r) => r.id)).toEqual([record.id]);
+    expect((await findUsageRecordsPage(orgB, parseDashboardFilters({}), wide, byUpload)).total).toBe(0);
 
     const refused = await ingest(orgB, 'other-org-run');
     expect(refused.upload).toMatchObject({ status: 'failed', rowsAccepted: 0 });
