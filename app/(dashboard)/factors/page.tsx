@@ -21,6 +21,7 @@ import { BundledFactorTables } from './_components/bundled-factor-tables';
 import { DataTable } from './_components/data-table';
 import { DeleteNameAliasButton } from './_components/delete-name-alias-button';
 import { DeleteOverrideButton } from './_components/delete-override-button';
+import { NameAliasForm } from './_components/name-alias-form';
 
 export const metadata: Metadata = { title: 'Factors' };
 
@@ -144,6 +145,13 @@ export default async function FactorsPage({ searchParams }: { searchParams: Prom
         })}
         empty="No name mappings yet: map an unknown accelerator or region while reviewing an upload."
       />
+      {canMapNames ? (
+        <Card>
+          <CardContent className="pt-5">
+            <NameAliasForm />
+          </CardContent>
+        </Card>
+      ) : null}
       {canManage ? (
         <Card>
           <CardHeader>

@@ -90,6 +90,11 @@ export const ACTION_CASES: TActionCase[] = [
     prepare: async ({ a }) => form({ id: await make.nameAlias(a) }),
   },
   {
+    key: `${D}/factors/actions.ts#saveNameAliasFormAction`,
+    access: 'writeUsage',
+    prepare: () => form({ ...nameAliasBody(), targetProvider: '' }),
+  },
+  {
     key: `${D}/uploads/actions.ts#saveNameAliasAction`,
     access: 'writeUsage',
     prepare: () => ({ args: [nameAliasBody()] }),

@@ -175,6 +175,7 @@ export const ISOLATION_CASES: TIsolationCase[] = [
     action: async (f) => form({ id: await make.nameAlias(f.b) }),
   },
   { key: `${D}/uploads/actions.ts#saveNameAliasAction`, noId: 'a name, unique per organisation' },
+  { key: `${D}/factors/actions.ts#saveNameAliasFormAction`, noId: 'a name, unique per organisation' },
   {
     key: `${D}/uploads/actions.ts#resolveUploadNamesAction`,
     noId: 'names resolved with the caller’s library',
