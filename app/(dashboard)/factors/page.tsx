@@ -8,6 +8,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { hasPermission } from '@/lib/auth/roles';
 import { formatDay } from '@/lib/format/date-time';
+import { PROVIDER_LABELS } from '@/lib/format/provider-label';
 import { describeRecompute } from '@/lib/restatements/describe-recompute';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
 import {
@@ -133,7 +134,7 @@ export default async function FactorsPage({ searchParams }: { searchParams: Prom
             a.alias,
             a.kind === 'accelerator'
               ? (acceleratorNames.get(a.target) ?? a.target)
-              : `${a.target}${a.targetProvider ? ` (${a.targetProvider})` : ''}`,
+              : `${a.target}${a.targetProvider ? ` (${PROVIDER_LABELS[a.targetProvider]})` : ''}`,
             formatDay(new Date(a.createdAt)),
           ];
           return {

@@ -7,6 +7,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { selectClass } from '@/components/ui/select-class';
 import type { TActionState } from '@/lib/action-state';
+import { PROVIDER_LABELS } from '@/lib/format/provider-label';
 import { PROVIDERS } from '@/lib/schemas/usage-record';
 import { saveNameAliasFormAction } from '../actions';
 
@@ -51,7 +52,7 @@ export function NameAliasForm() {
             <option value="">Any</option>
             {PROVIDERS.map((p) => (
               <option key={p} value={p}>
-                {p}
+                {PROVIDER_LABELS[p]}
               </option>
             ))}
           </select>

@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { selectClass } from '@/components/ui/select-class';
 import type { DistinctNames, NameResolution } from '@/lib/emissions/name-resolutions';
+import { PROVIDER_LABELS } from '@/lib/format/provider-label';
 import { formatNumber } from '@/lib/format/quantities';
 import { resolveUploadNamesAction, saveNameAliasAction } from '../actions';
 
@@ -84,9 +85,10 @@ export function NamesReview({
               </tr>
             </thead>
             <tbody>
-              {rows.map((r) => (
+              {rows.map((r, i) => (
                 <NameRow
-                  key={`${r.kind}|${r.provider ?? ''}|${r.name}`}
+                  // biome-ignore lint/suspicious/noArrayIndexKey: one row per distinct name, in a fixed order; the index keeps a region given with and without its provider apart
+                  key={`${i}|${r.kind}|${r.name}`}
                   row={r}
                   options={options}
                   onSaved={() => setVersion((v) => v + 1)}
@@ -154,7 +156,14 @@ function NameRow({
       className={`border-t border-slate-100 align-top dark:border-slate-800 ${row.resolved ? '' : 'bg-red-50 dark:bg-red-950/40'}`}
       data-testid={row.resolved ? 'name-resolved' : 'name-unresolved'}
     >
-      <td className="px-2 py-1 font-mono break-all">{row.name}</td>
+      <td className="px-2 py-1">
+        <span className="font-mono break-all">{row.name}</span>
+        {row.provider ? (
+          <span className="block text-xs text-slate-600 dark:text-slate-400">
+            {PROVIDER_LABELS[row.provider]}
+          </span>
+        ) : null}
+      </td>
       <td className="px-2 py-1">{row.kind === 'accelerator' ? 'Accelerator' : 'Region'}</td>
       <td className="px-2 py-1 tabular-nums">{formatNumber(row.rows)}</td>
       <td className="px-2 py-1">
