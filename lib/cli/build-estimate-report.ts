@@ -1,7 +1,9 @@
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import type { FactorLibrary } from '@/lib/emissions/factor-library-types';
+import { ensureIndexed } from '@/lib/emissions/index-factor-library';
 import { DEFAULT_METHODOLOGY_SETTINGS, type MethodologySettings } from '@/lib/emissions/methodology-settings';
 import { METHODOLOGY_VERSION } from '@/lib/emissions/methodology-version';
+import { distinctNames, type NameResolution, resolveNames } from '@/lib/emissions/name-resolutions';
 import { sumFootprints } from '@/lib/emissions/sum-footprints';
 import { addCodecarbonComparison, type TCodecarbonComparison } from '@/lib/ingest/codecarbon-comparison';
 import type { ParseResult } from '@/lib/ingest/types';
@@ -38,6 +40,11 @@ export interface TEstimateReport {
   errors: { line: number; column: string | null; message: string }[];
   /** CodeCarbon files only: CodeCarbon's own total beside ours, and why runs differ by more than 10 %. */
   codecarbon?: TCodecarbonComparison;
+  /**
+   * Each distinct accelerator and region of the file with what it resolved to (the upload review's table; the CLI
+   * has no organisation, so no aliases apply).
+   */
+  resolutions: NameResolution[];
 }
 
 /**
@@ -97,5 +104,6 @@ export function buildEstimateReport(
     }),
     errors: parsed.errors.map((e) => ({ line: e.line, column: e.column, message: e.message })),
     ...(codecarbon ? { codecarbon } : {}),
+    resolutions: resolveNames(ensureIndexed(library), distinctNames(parsed.records.map((r) => r.record))),
   };
 }

@@ -1,5 +1,21 @@
+import type { NameResolution } from '@/lib/emissions/name-resolutions';
 import { formatNumber } from '@/lib/format/quantities';
 import type { TEstimateReport } from './build-estimate-report';
+
+/** One line of the "Resolved names" table: the catalog entry or zone, its factor and how it matched. */
+function describeResolution(r: NameResolution): string {
+  if (!r.resolved) {
+    return `NOT RECOGNISED${r.blocking ? ' (rows rejected)' : ' (default values used)'}`;
+  }
+  if (r.kind === 'accelerator') {
+    return `${r.catalogName} (${formatNumber(r.tdpW ?? 0)} W) — ${r.matchedBy}`;
+  }
+  const country = r.countryCode && r.countryCode !== r.gridZone ? ` (${r.countryCode})` : '';
+  const factor = r.intensity
+    ? `, ${formatNumber(r.intensity.gCo2ePerKwh)} g/kWh ${r.intensity.year} (${r.intensity.source})`
+    : '';
+  return `grid zone ${r.gridZone}${country}${factor} — ${r.matchedBy}`;
+}
 
 /** Human-readable output of `footprint estimate` (without --json). */
 export function formatEstimateText(report: TEstimateReport, fileName: string): string {
@@ -40,6 +56,14 @@ export function formatEstimateText(report: TEstimateReport, fileName: string): s
           ...d.reasons.map((reason) => `      ${reason}`),
         );
       }
+    }
+  }
+  if (report.resolutions.length) {
+    lines.push('', 'Resolved names:', '  kind         name                            rows  resolves to');
+    for (const r of report.resolutions) {
+      lines.push(
+        `  ${(r.kind === 'accelerator' ? 'accelerator' : 'region').padEnd(12)} ${r.name.slice(0, 30).padEnd(30)} ${String(r.rows).padStart(5)}  ${describeResolution(r)}`,
+      );
     }
   }
   if (report.errors.length) {

@@ -4,7 +4,10 @@ import { resolveAccelerator } from './resolve-accelerator';
 import { resolveInstanceType } from './resolve-instance-type';
 import { resolveLocation } from './resolve-location';
 
-function dependsOnCatalogPower(record: TUsageRecordInput): boolean {
+/** True when the row's energy estimate would rest on its accelerator's catalog power (no measured input). */
+export function dependsOnCatalogPower(
+  record: Pick<TUsageRecordInput, 'energyKwh' | 'acceleratorPowerW' | 'requests' | 'energyPerRequestWh'>,
+): boolean {
   const perRequest = record.requests !== undefined && record.energyPerRequestWh !== undefined;
   return record.energyKwh === undefined && record.acceleratorPowerW === undefined && !perRequest;
 }
@@ -79,13 +82,13 @@ export function createCatalogCheck(
     ) {
       issues.push({
         field: 'accelerator',
-        message: `accelerator "${record.accelerator}" is not in the catalog; use a catalog name (see /factors) or leave it empty to use the default power`,
+        message: `accelerator "${record.accelerator}" is not in the catalog; use a catalog name (see /factors), map the name to a catalog entry (Factors page, Name mappings) or leave it empty to use the default power`,
       });
     }
     if (record.region && resolveLocation(record, library).flags.includes('LOCATION_UNKNOWN')) {
       issues.push({
         field: 'region',
-        message: `region "${record.region}"${record.provider ? ` (provider ${record.provider})` : ''} is not a known cloud region, grid zone or country (ISO code or English name); fix the spelling or leave it empty`,
+        message: `region "${record.region}"${record.provider ? ` (provider ${record.provider})` : ''} is not a known cloud region, grid zone or country (ISO code or English name); fix the spelling, map the name (Factors page, Name mappings) or leave it empty`,
       });
     }
     return issues;

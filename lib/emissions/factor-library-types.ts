@@ -105,6 +105,18 @@ export interface ProviderDefault {
   datasetVersion: string;
 }
 
+/**
+ * An organisation's name for an accelerator or a location that the catalog does not know (docs/decisions/factors.md
+ * F11). `target` is a catalog accelerator id or name (kind `accelerator`), or a region text the location table
+ * resolves (kind `region`: a cloud region code, grid zone id or country code; `targetProvider` pins the provider).
+ */
+export interface NameAliasEntry {
+  kind: 'accelerator' | 'region';
+  alias: string;
+  target: string;
+  targetProvider: TProvider | null;
+}
+
 /** Everything the engine needs besides the records, as plain arrays (serialisable, seedable). */
 export interface FactorLibrary {
   accelerators: AcceleratorSpec[];
@@ -121,4 +133,6 @@ export interface FactorLibrary {
   countries?: CountryName[];
   /** Cloud instance types (reference/instance-types). Optional: without it no instance type resolves. */
   instanceTypes?: InstanceTypeSpec[];
+  /** The organisation's name aliases, consulted only when the catalog does not know a name (F11). */
+  nameAliases?: NameAliasEntry[];
 }

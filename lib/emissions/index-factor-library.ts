@@ -8,6 +8,7 @@ import type {
   GridFactor,
   InstanceTypeSpec,
   LocationFactor,
+  NameAliasEntry,
   ProviderDefault,
 } from './factor-library-types';
 import { normalizeCountryKey, normalizeKey, normalizeZone } from './normalize-key';
@@ -37,6 +38,10 @@ export interface IndexedFactorLibrary {
   countriesByKey: Map<string, CountryKeyHit>;
   /** key `instanceTypeKey(name)` → the instance types of every provider with that name (resolve-instance-type.ts) */
   instanceTypesByName: Map<string, InstanceTypeSpec[]>;
+  /** key `acceleratorKey(alias)` → the catalog entry an organisation alias names (aliases whose target exists) */
+  acceleratorAliases: Map<string, AcceleratorSpec>;
+  /** key normalizeKey(alias) → the organisation's region alias */
+  regionAliases: Map<string, NameAliasEntry>;
 }
 
 export interface CountryKeyHit {
@@ -120,6 +125,18 @@ export function indexFactorLibrary(library: FactorLibrary): IndexedFactorLibrary
     const key = instanceTypeKey(spec.name);
     instanceTypesByName.set(key, [...(instanceTypesByName.get(key) ?? []), spec]);
   }
+  const acceleratorAliases = new Map<string, AcceleratorSpec>();
+  const regionAliases = new Map<string, NameAliasEntry>();
+  for (const alias of library.nameAliases ?? []) {
+    if (alias.kind === 'accelerator') {
+      const target = acceleratorsByKey.get(acceleratorKey(alias.target));
+      if (target) {
+        acceleratorAliases.set(acceleratorKey(alias.alias), target);
+      }
+    } else {
+      regionAliases.set(normalizeKey(alias.alias), alias);
+    }
+  }
   const indexed: IndexedFactorLibrary = {
     indexed: true,
     library,
@@ -133,6 +150,8 @@ export function indexFactorLibrary(library: FactorLibrary): IndexedFactorLibrary
     providerDefaults: new Map(library.providerDefaults.map((d) => [d.provider, d])),
     countriesByKey: indexCountries(library),
     instanceTypesByName,
+    acceleratorAliases,
+    regionAliases,
   };
   cache.set(library, indexed);
   return indexed;

@@ -75,9 +75,10 @@ export function acceleratorKey(name: string): string {
 
 /**
  * How a name matched: `catalog` = the normalised name is a catalog id, name or alias; `memory` = it is a catalog
- * name plus a memory size (`L40S 48GB`) that equals that entry's memory, so the suffix only confirms the variant.
+ * name plus a memory size (`L40S 48GB`) that equals that entry's memory, so the suffix only confirms the variant;
+ * `alias` = the organisation mapped this name to the entry (consulted only after the catalog, F11).
  */
-export type AcceleratorMatchKind = 'catalog' | 'memory';
+export type AcceleratorMatchKind = 'catalog' | 'memory' | 'alias';
 
 export interface AcceleratorMatch {
   spec: AcceleratorSpec;
@@ -88,7 +89,9 @@ export interface AcceleratorMatch {
 
 /**
  * Resolves a device name to a catalog entry, or null. A memory size that is not an alias only confirms the entry
- * with that memory: `A100 SXM4 40GB` never falls back to the 80 GB card, and `H100 96GB` stays unknown.
+ * with that memory: `A100 SXM4 40GB` never falls back to the 80 GB card, and `H100 96GB` stays unknown. The
+ * organisation's aliases (`library.nameAliases`) are consulted last, so an alias can name what the catalog does not
+ * know but never re-map a catalog name (docs/decisions/factors.md F11).
  */
 export function matchAccelerator(
   library: IndexedFactorLibrary,
@@ -105,12 +108,15 @@ export function matchAccelerator(
   }
   const words = keyWords(parsed.name);
   const memoryAt = words.findIndex((w) => MEMORY_WORD.test(w));
-  if (memoryAt < 0) {
-    return null;
+  if (memoryAt >= 0) {
+    const memoryGb = Number(MEMORY_WORD.exec(words[memoryAt] as string)?.[1]);
+    const base = library.acceleratorsByKey.get(words.filter((_, i) => i !== memoryAt).join(''));
+    if (base && base.memoryGb === memoryGb) {
+      return { spec: base, match: 'memory', ...withCount };
+    }
   }
-  const memoryGb = Number(MEMORY_WORD.exec(words[memoryAt] as string)?.[1]);
-  const base = library.acceleratorsByKey.get(words.filter((_, i) => i !== memoryAt).join(''));
-  return base && base.memoryGb === memoryGb ? { spec: base, match: 'memory', ...withCount } : null;
+  const aliased = library.acceleratorAliases.get(parsed.normalisedKey);
+  return aliased ? { spec: aliased, match: 'alias', ...withCount } : null;
 }
 
 /** The catalog entry for a device name, or null when the name is unknown (see `matchAccelerator`). */

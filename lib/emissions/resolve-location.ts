@@ -17,7 +17,8 @@ export type LocationMatch =
   | 'grid-zone'
   | 'country-alpha2'
   | 'country-alpha3'
-  | 'country-name';
+  | 'country-name'
+  | 'alias';
 
 export interface ResolvedLocation {
   location: LocationFactor | null;
@@ -75,9 +76,31 @@ function tableLocation(
  * Order: the cloud-region table ((provider, region), then a region code unique across providers, then an
  * availability zone of such a region); a grid zone id that has factors; an ISO alpha-2/alpha-3 code or English
  * country name from the library's country table.
+ * Then the organisation's region aliases (`library.nameAliases`), last, so an alias never re-maps a known name
+ * (docs/decisions/factors.md F11); the alias target is resolved by the same rules, without aliases.
  * Anything else is LOCATION_UNKNOWN: a code is never read by its first letters (`sa-saopaulo-1` is not `SA`).
  */
 export function resolveLocation(
+  record: Pick<TUsageRecordInput, 'provider' | 'region'>,
+  library: IndexedFactorLibrary,
+): ResolvedLocation {
+  const resolved = resolveKnownLocation(record, library);
+  const alias =
+    record.region && resolved.matchedBy === null
+      ? library.regionAliases.get(normalizeKey(record.region))
+      : undefined;
+  if (!alias) {
+    return resolved;
+  }
+  const provider = alias.targetProvider ?? record.provider;
+  const target = resolveKnownLocation(
+    provider ? { provider, region: alias.target } : { region: alias.target },
+    library,
+  );
+  return target.matchedBy === null ? resolved : { ...target, matchedBy: 'alias' };
+}
+
+function resolveKnownLocation(
   record: Pick<TUsageRecordInput, 'provider' | 'region'>,
   library: IndexedFactorLibrary,
 ): ResolvedLocation {

@@ -1,3 +1,4 @@
+import { type DistinctNames, distinctNames } from '@/lib/emissions/name-resolutions';
 import { readCsvTable } from './csv-table';
 import { decodeBytes } from './decode-bytes';
 import { parseUsageFile } from './parse-usage-file';
@@ -15,6 +16,8 @@ export interface UploadPreview {
   /** Records the preview part yields, and its problems (the server re-checks the whole file). */
   records: number;
   errors: RowError[];
+  /** Distinct accelerator and region names of the previewed records, for the resolution review. */
+  names: DistinctNames;
 }
 
 /**
@@ -42,5 +45,6 @@ export function buildUploadPreview(
     rows: (table?.rows ?? []).slice(0, 5).map((r) => r.fields),
     records: result.records.length,
     errors: result.errors.slice(0, 20),
+    names: distinctNames(result.records.map((r) => r.record)),
   };
 }

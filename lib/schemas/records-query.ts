@@ -19,5 +19,7 @@ export const ZRecordsQuery = z.object({
   sort: z.preprocess(first, z.enum(RECORD_SORTS)).catch('started_at'),
   dir: z.preprocess(first, z.enum(['asc', 'desc'])).catch('desc'),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(1_000_000)).catch(1),
+  /** Only the records one upload created ("View these N records" after an upload). */
+  upload: z.preprocess(first, z.uuid().optional()).catch(undefined),
 });
 export type TRecordsQuery = z.output<typeof ZRecordsQuery>;

@@ -57,6 +57,7 @@ interface TReport {
   totals: Record<string, unknown> & { uncertainty: Record<string, unknown> };
   records: (Record<string, unknown> & { recordId: string; energyKwh: number; locationKgCo2e: number })[];
   errors: { line: number; column: string | null; message: string }[];
+  resolutions: Record<string, unknown>[];
 }
 
 /** Published figures round to whole units below 100, so the tolerance is max(1 %, half a unit). */
@@ -73,7 +74,7 @@ describe('footprint estimate --json', { timeout: 60_000 }, () => {
     const { code, stdout } = await footprint('estimate', fixture('patterson-2021.csv'), '--json');
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as TReport;
-    expect(Object.keys(report)).toEqual(['methodologyVersion', 'totals', 'records', 'errors']);
+    expect(Object.keys(report)).toEqual(['methodologyVersion', 'totals', 'records', 'errors', 'resolutions']);
     expect(Object.keys(report.totals)).toEqual(TOTAL_KEYS);
     expect(Object.keys(report.totals.uncertainty)).toEqual(['lowKgCo2e', 'highKgCo2e']);
     expect(report.records).toHaveLength(4);
@@ -134,6 +135,45 @@ describe('footprint estimate --json', { timeout: 60_000 }, () => {
       expect(record?.locationKgCo2e).toBeCloseTo((row.kwh * 100) / 1000, 9);
       expect(record?.assumptions).not.toContain('ACCELERATOR_UNKNOWN');
     }
+  });
+
+  test('resolutions: each distinct accelerator and region once, with its row count and what it resolved to', async () => {
+    const { stdout } = await footprint('estimate', fixture('names-review.csv'), '--json');
+    const report = JSON.parse(stdout) as TReport;
+    expect(report.resolutions).toHaveLength(5);
+    expect(report.resolutions).toEqual([
+      expect.objectContaining({
+        kind: 'accelerator',
+        name: 'NVIDIA H100 80GB HBM3',
+        rows: 2,
+        resolved: true,
+        tdpW: 700,
+      }),
+      expect.objectContaining({
+        kind: 'accelerator',
+        name: 'Tesla V100-PCIE-16GB',
+        rows: 1,
+        resolved: true,
+        tdpW: 250,
+      }),
+      expect.objectContaining({
+        kind: 'region',
+        name: 'us-east-1',
+        provider: 'aws',
+        rows: 1,
+        resolved: true,
+      }),
+      // Alpha-3 country code: France.
+      expect.objectContaining({ kind: 'region', name: 'FRA', rows: 1, resolved: true, countryCode: 'FR' }),
+      // OCI São Paulo is in Brazil (not Saudi Arabia by its first letters).
+      expect.objectContaining({ kind: 'region', name: 'sa-saopaulo-1', provider: 'oci', countryCode: 'BR' }),
+    ]);
+  });
+
+  test('the text output prints the "Resolved names" table', async () => {
+    const { stdout } = await footprint('estimate', fixture('names-review.csv'));
+    expect(stdout).toContain('Resolved names:');
+    expect(stdout).toMatch(/region\s+FRA\s+1\s+grid zone FR/);
   });
 
   test('exit 1 when a row is invalid; valid rows are still estimated and errors carry line and column', async () => {

@@ -10,6 +10,7 @@ import {
   ZGridFactorOverrideInput,
   ZLocationOverrideInput,
 } from '@/lib/schemas/factor-override';
+import { ZDeleteNameAliasInput, ZNameAliasInput } from '@/lib/schemas/name-alias';
 import type { TAuthContext } from '@/lib/server/access/auth-context';
 import {
   createAcceleratorOverride,
@@ -17,6 +18,7 @@ import {
   createLocationOverride,
   deleteFactorOverride,
 } from '@/lib/server/factors/factor-overrides';
+import { deleteNameAlias, saveNameAlias } from '@/lib/server/factors/name-aliases';
 import { defineAction } from '@/lib/server/http/define-action';
 
 /** Owners and admins change an override; the recompute counts travel back to the form. */
@@ -59,5 +61,32 @@ export const deleteOverrideAction = defineAction(
     });
     revalidatePath('/', 'layout');
     redirect(`/factors?deleted=1&records=${records}&changed=${changedRecords}&restated=${restatements}`);
+  },
+);
+
+/** Name mappings are usage-data inputs, like the uploads that create them: editors and above (writeUsage). */
+export const deleteNameAliasAction = defineAction(
+  { permission: 'writeUsage', input: ZDeleteNameAliasInput },
+  async ({ ctx, input }) => {
+    const deleted = await deleteNameAlias(ctx, input.id);
+    revalidatePath('/factors');
+    return { message: 'Mapping deleted.', data: deleted };
+  },
+);
+
+/** The Factors page's mapping form; an empty provider field means "any provider". */
+export const saveNameAliasFormAction = defineAction(
+  {
+    permission: 'writeUsage',
+    input: ZNameAliasInput,
+    fromForm: (formData) => {
+      const { targetProvider, ...rest } = Object.fromEntries(formData);
+      return targetProvider ? { ...rest, targetProvider } : rest;
+    },
+  },
+  async ({ ctx, input }) => {
+    const saved = await saveNameAlias(ctx, input);
+    revalidatePath('/factors');
+    return { message: `“${saved.alias}” is now mapped.` };
   },
 );

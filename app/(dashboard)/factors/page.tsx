@@ -8,6 +8,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { hasPermission } from '@/lib/auth/roles';
 import { formatDay } from '@/lib/format/date-time';
+import { PROVIDER_LABELS } from '@/lib/format/provider-label';
 import { describeRecompute } from '@/lib/restatements/describe-recompute';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
 import {
@@ -15,10 +16,13 @@ import {
   findGridFactorOverrides,
   findLocations,
 } from '@/lib/server/factors/factor-catalog';
+import { findNameAliases } from '@/lib/server/factors/name-aliases';
 import { AddOverrideForms } from './_components/add-override-forms';
 import { BundledFactorTables } from './_components/bundled-factor-tables';
 import { DataTable } from './_components/data-table';
+import { DeleteNameAliasButton } from './_components/delete-name-alias-button';
 import { DeleteOverrideButton } from './_components/delete-override-button';
+import { NameAliasForm } from './_components/name-alias-form';
 
 export const metadata: Metadata = { title: 'Factors' };
 
@@ -44,11 +48,14 @@ export default async function FactorsPage({ searchParams }: { searchParams: Prom
   const query = params.q?.trim().slice(0, 100) || null;
   const notice = deletedNotice(params);
   const canManage = hasPermission(ctx.role, 'manageOrganization');
-  const [gridOverrides, locations, accelerators] = await Promise.all([
+  const canMapNames = hasPermission(ctx.role, 'writeUsage');
+  const [gridOverrides, locations, accelerators, nameAliases] = await Promise.all([
     findGridFactorOverrides(ctx),
     findLocations(ctx, null),
     findAccelerators(ctx),
+    findNameAliases(ctx),
   ]);
+  const acceleratorNames = new Map(accelerators.map((a) => [a.id, a.name]));
   const overrideRows = [
     ...gridOverrides.map((f) => ({
       key: f.id,
@@ -113,6 +120,39 @@ export default async function FactorsPage({ searchParams }: { searchParams: Prom
         }))}
         empty="No overrides: every value comes from the bundled datasets."
       />
+      <DataTable
+        title="Name mappings"
+        description="Names your files use that the catalog does not know, mapped to a catalog accelerator or a region when reviewing an upload. They apply to later uploads, the API and CodeCarbon runs; a change does not recompute records already stored."
+        columns={
+          canMapNames
+            ? ['Kind', 'Name in files', 'Maps to', 'Added', 'Action']
+            : ['Kind', 'Name in files', 'Maps to', 'Added']
+        }
+        rows={nameAliases.map((a) => {
+          const cells = [
+            a.kind === 'accelerator' ? 'Accelerator' : 'Region',
+            a.alias,
+            a.kind === 'accelerator'
+              ? (acceleratorNames.get(a.target) ?? a.target)
+              : `${a.target}${a.targetProvider ? ` (${PROVIDER_LABELS[a.targetProvider]})` : ''}`,
+            formatDay(new Date(a.createdAt)),
+          ];
+          return {
+            key: a.id,
+            cells: canMapNames
+              ? [...cells, <DeleteNameAliasButton key="delete" id={a.id} alias={a.alias} />]
+              : cells,
+          };
+        })}
+        empty="No name mappings yet: map an unknown accelerator or region while reviewing an upload."
+      />
+      {canMapNames ? (
+        <Card>
+          <CardContent className="pt-5">
+            <NameAliasForm />
+          </CardContent>
+        </Card>
+      ) : null}
       {canManage ? (
         <Card>
           <CardHeader>

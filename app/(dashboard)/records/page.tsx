@@ -43,6 +43,9 @@ function href(query: TDashboardQuery, list: TRecordsQuery, change: Partial<TReco
   if (next.page > 1) {
     params.set('page', String(next.page));
   }
+  if (next.upload) {
+    params.set('upload', next.upload);
+  }
   return `/records?${params}`;
 }
 
@@ -155,7 +158,11 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader
         title="Records"
-        description={`Usage records overlapping ${formatRange(query.range)} (whole-record values).`}
+        description={
+          list.upload
+            ? `Records created by one upload, overlapping ${formatRange(query.range)}.`
+            : `Usage records overlapping ${formatRange(query.range)} (whole-record values).`
+        }
         actions={
           <a
             href={`/records/export${exportQuery ? `?${exportQuery}` : ''}`}

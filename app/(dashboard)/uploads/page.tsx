@@ -5,6 +5,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { hasPermission } from '@/lib/auth/roles';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
 import { getOrganization } from '@/lib/server/access/organizations';
+import { findNameTargetOptions } from '@/lib/server/factors/name-aliases';
 import { findColumnMappingPresets } from '@/lib/server/usage/uploads/column-mapping-presets';
 import { findUploads } from '@/lib/server/usage/uploads/upload-queries';
 import { UploadHistory } from './_components/upload-history';
@@ -15,10 +16,11 @@ export const metadata: Metadata = { title: 'Uploads' };
 export default async function UploadsPage() {
   const ctx = await requirePageAuth('read');
   const canWrite = hasPermission(ctx.role, 'writeUsage');
-  const [uploads, presets, org] = await Promise.all([
+  const [uploads, presets, org, nameOptions] = await Promise.all([
     findUploads(ctx),
     canWrite ? findColumnMappingPresets(ctx) : [],
     getOrganization(ctx),
+    canWrite ? findNameTargetOptions(ctx) : { accelerators: [], regions: [] },
   ]);
   return (
     <>
@@ -46,7 +48,11 @@ export default async function UploadsPage() {
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <UploadPanel presets={presets} defaultTimeZone={org?.timeZone ?? 'UTC'} />
+            <UploadPanel
+              presets={presets}
+              defaultTimeZone={org?.timeZone ?? 'UTC'}
+              nameOptions={nameOptions}
+            />
           </CardContent>
         </Card>
       ) : null}

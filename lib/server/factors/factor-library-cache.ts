@@ -5,7 +5,7 @@ import { pgRunner } from '../db/sql-runner';
 import { getFactorLibrary } from './factor-library';
 
 // The bundled library holds ~100k grid factors: loading it takes seconds, so it is cached per process and per
-// organisation, keyed by a fingerprint of the factor tables (row counts and newest created_at of the bundled rows
+// organisation, keyed by a fingerprint of the factor tables and name aliases (row counts and newest created_at of the bundled rows
 // and of the organisation's overrides). Any load, override or deletion changes the fingerprint.
 const cache = new Map<string, { fingerprint: string; library: FactorLibrary }>();
 
@@ -18,7 +18,8 @@ async function fingerprint(orgId: string): Promise<string> {
       (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM accelerator WHERE org_id IS NULL OR org_id = ${orgId}::uuid),
       (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM location WHERE org_id IS NULL OR org_id = ${orgId}::uuid),
       (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM water_factor WHERE org_id IS NULL OR org_id = ${orgId}::uuid),
-      (SELECT count(*)::text FROM provider_default)
+      (SELECT count(*)::text FROM provider_default),
+      (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM name_alias WHERE org_id = ${orgId}::uuid)
     ) AS fp`,
   );
   return row?.fp ?? '';

@@ -5,6 +5,7 @@ import type {
   FactorLibrary,
   GridFactor,
   LocationFactor,
+  NameAliasEntry,
   ProviderDefault,
 } from '@/lib/emissions/factor-library-types';
 import { applyGridOverrides } from '@/lib/factors/apply-grid-overrides';
@@ -51,6 +52,10 @@ const waterSql = (
   orgId: string,
 ) => sql`SELECT id, zone, l_per_kwh AS "lPerKwh", source, dataset_version AS "datasetVersion"
   FROM water_factor WHERE org_id IS NULL OR org_id = ${orgId}::uuid`;
+const nameAliasesSql = (
+  orgId: string,
+) => sql`SELECT kind::text, alias, target, target_provider AS "targetProvider"
+  FROM name_alias WHERE org_id = ${orgId}::uuid ORDER BY created_at`;
 const PROVIDER_DEFAULTS_SQL = sql`SELECT provider::text, pue, pue_source AS "pueSource", wue_l_per_kwh AS "wueLPerKwh",
     wue_source AS "wueSource", dataset_version AS "datasetVersion"
   FROM provider_default`;
@@ -76,7 +81,8 @@ function toGridFactor(row: GridFactor): GridFactor {
  * The factor library the engine uses for an organisation: bundled factors plus the organisation's overrides.
  * An override replaces the bundled accelerator of the same name (and is listed first, so its aliases win) and the
  * bundled location of the same provider/region; an override grid factor replaces the bundled factors of its zone
- * and basis over its validity period (`applyGridOverrides`). Another organisation's overrides are never read.
+ * and basis over its validity period (`applyGridOverrides`). The organisation's name aliases come along
+ * (`nameAliases`, consulted by the resolvers after the catalog). Another organisation's rows are never read.
  */
 export async function getFactorLibrary(
   ctx: { orgId: string },
@@ -84,12 +90,13 @@ export async function getFactorLibrary(
 ): Promise<FactorLibrary> {
   const bundledGrid = await getBundledGridFactors();
   // Sequential, not Promise.all: `db` may be an interactive transaction, which runs one query at a time.
-  const [accelerators, locations, factors, water, providerDefaults] = [
+  const [accelerators, locations, factors, water, providerDefaults, nameAliases] = [
     await queryRows<TAcceleratorRow>(db, acceleratorsSql(ctx.orgId)),
     await queryRows<LocationFactor>(db, locationsSql(ctx.orgId)),
     await queryRows<TGridFactorRow>(db, overrideFactorsSql(ctx.orgId)),
     await queryRows<EwifFactor>(db, waterSql(ctx.orgId)),
     await queryRows<ProviderDefault>(db, PROVIDER_DEFAULTS_SQL),
+    await queryRows<NameAliasEntry>(db, nameAliasesSql(ctx.orgId)),
   ];
   const acceleratorByName = new Map<string, AcceleratorSpec>();
   for (const a of accelerators) {
@@ -145,5 +152,6 @@ export async function getFactorLibrary(
     providerDefaults: providerDefaults.map((p) => ({ ...p })),
     countries: bundledCountryNames(),
     instanceTypes: bundledInstanceTypes(),
+    nameAliases,
   };
 }

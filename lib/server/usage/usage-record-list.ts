@@ -32,7 +32,8 @@ export async function findUsageRecordsPage(
   range: TDateRange,
   query: TRecordsQuery,
 ): Promise<{ rows: TRecordListRow[]; total: number }> {
-  const where = dashboardWhereSql(ctx, filters, range);
+  const byUpload = query.upload ? sql`AND r.upload_id = ${query.upload}::uuid` : emptySql;
+  const where = sql`${dashboardWhereSql(ctx, filters, range)} ${byUpload}`;
   const direction = query.dir === 'asc' ? sql`ASC NULLS FIRST` : sql`DESC NULLS LAST`;
   const [rows, count] = await Promise.all([
     queryRows<TRecordListRow>(

@@ -1,6 +1,6 @@
 import { reviewReportVersion } from '@/lib/server/reports/report-sign-off';
 import type { TAccess } from './invoke';
-import { budgetForm, gridOverride, hardwareForm, make, targetForm } from './makers';
+import { budgetForm, gridOverride, hardwareForm, make, nameAliasBody, targetForm } from './makers';
 import type { TRouteFixture } from './route-cases';
 import { addMember, createUser, PASSWORD, seq, signInCookie, type TCaller } from './world';
 
@@ -83,6 +83,26 @@ export const ACTION_CASES: TActionCase[] = [
     access: 'manageOrganization',
     prepare: () =>
       form({ name: `acc-${seq()}`, tdpW: '300', memoryGb: '', embodiedKgCo2e: '', source: 'Datasheet' }),
+  },
+  {
+    key: `${D}/factors/actions.ts#deleteNameAliasAction`,
+    access: 'writeUsage',
+    prepare: async ({ a }) => form({ id: await make.nameAlias(a) }),
+  },
+  {
+    key: `${D}/factors/actions.ts#saveNameAliasFormAction`,
+    access: 'writeUsage',
+    prepare: () => form({ ...nameAliasBody(), targetProvider: '' }),
+  },
+  {
+    key: `${D}/uploads/actions.ts#saveNameAliasAction`,
+    access: 'writeUsage',
+    prepare: () => ({ args: [nameAliasBody()] }),
+  },
+  {
+    key: `${D}/uploads/actions.ts#resolveUploadNamesAction`,
+    access: 'writeUsage',
+    prepare: () => ({ args: [{ accelerators: [{ name: 'H100 SXM', rows: 1 }], regions: [] }] }),
   },
   {
     key: `${D}/factors/actions.ts#deleteOverrideAction`,

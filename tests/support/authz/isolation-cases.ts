@@ -102,6 +102,9 @@ export const ISOLATION_CASES: TIsolationCase[] = [
   },
   { key: 'POST /api/v1/factors/overrides', noId: 'creates in the caller’s organisation' },
   { key: 'GET /api/v1/factors', noId: 'a zone code, not an object id' },
+  { key: 'GET /api/v1/name-aliases', noId: 'lists the caller’s organisation' },
+  { key: 'POST /api/v1/name-aliases', noId: 'a name, unique per organisation; no id in the body' },
+  byId('DELETE /api/v1/name-aliases/[id]', (f) => make.nameAlias(f.b)),
   { key: 'GET /api/v1/forecast/best-window', noId: 'a region code' },
   { key: 'GET /api/v1/me', noId: 'the caller' },
   { key: 'GET /api/v1/openapi.json', noId: 'public document' },
@@ -166,6 +169,16 @@ export const ISOLATION_CASES: TIsolationCase[] = [
   {
     key: `${D}/factors/actions.ts#deleteOverrideAction`,
     action: async (f) => form({ kind: 'grid', id: await make.gridOverride(f.b) }),
+  },
+  {
+    key: `${D}/factors/actions.ts#deleteNameAliasAction`,
+    action: async (f) => form({ id: await make.nameAlias(f.b) }),
+  },
+  { key: `${D}/uploads/actions.ts#saveNameAliasAction`, noId: 'a name, unique per organisation' },
+  { key: `${D}/factors/actions.ts#saveNameAliasFormAction`, noId: 'a name, unique per organisation' },
+  {
+    key: `${D}/uploads/actions.ts#resolveUploadNamesAction`,
+    noId: 'names resolved with the caller’s library',
   },
   {
     key: `${D}/_components/what-if-actions.ts#runWhatIfAction`,

@@ -13,6 +13,7 @@ import { createInvitation } from '@/lib/server/access/invitations';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { createEnergyContract } from '@/lib/server/factors/energy-contract-admin';
 import { createGridFactorOverride } from '@/lib/server/factors/factor-overrides';
+import { saveNameAlias } from '@/lib/server/factors/name-aliases';
 import { freezeReport } from '@/lib/server/reports/report-versions';
 import { saveBudget } from '@/lib/server/targets/budgets';
 import { saveTarget } from '@/lib/server/targets/targets';
@@ -88,6 +89,9 @@ export const make = {
   async energyContract(org: TOrgFixture): Promise<string> {
     const input = ZEnergyContractCreate.parse(energyContractBody());
     return (await createEnergyContract(ownerCtx(org), input, NOW)).contract.id;
+  },
+  async nameAlias(org: TOrgFixture): Promise<string> {
+    return (await saveNameAlias(ownerCtx(org), nameAliasBody())).id;
   },
   async gridOverride(org: TOrgFixture): Promise<string> {
     const zone = `Z${seq()}`;
@@ -237,3 +241,10 @@ export const usageRecords = () => [
     energyPerRequestWh: 0.3,
   },
 ];
+
+/** A mapping of a name the catalog does not know to the bundled H100 SXM. */
+export const nameAliasBody = () => ({
+  kind: 'accelerator' as const,
+  alias: `Lab card ${seq()}`,
+  target: 'H100 SXM',
+});

@@ -6,6 +6,7 @@ import {
   energyContractBody,
   gridOverride,
   make,
+  nameAliasBody,
   uniqueCsv,
   usageRecords,
 } from './makers';
@@ -142,6 +143,17 @@ export const ROUTE_CASES: TRouteCase[] = [
     prepare: () => ({ url: '/api/v1/estimate', body: usageRecords() }),
   },
   get('/api/v1/factors/locations', '/api/v1/factors/locations'),
+  get('/api/v1/name-aliases', '/api/v1/name-aliases'),
+  {
+    key: 'POST /api/v1/name-aliases',
+    access: 'writeUsage',
+    prepare: () => ({ url: '/api/v1/name-aliases', body: nameAliasBody() }),
+  },
+  {
+    key: 'DELETE /api/v1/name-aliases/[id]',
+    access: 'writeUsage',
+    prepare: async ({ a }) => ({ url: '/api/v1/name-aliases/x', params: { id: await make.nameAlias(a) } }),
+  },
   {
     key: 'DELETE /api/v1/factors/overrides/[kind]/[id]',
     access: 'manageOrganization',

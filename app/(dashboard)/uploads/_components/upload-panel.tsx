@@ -8,6 +8,7 @@ import { buildUploadPreview, PREVIEW_BYTES, type UploadPreview } from '@/lib/ing
 import type { TColumnMapping } from '@/lib/schemas/column-mapping';
 import type { TColumnMappingPresetDto } from '@/lib/server/usage/uploads/column-mapping-presets';
 import { MappingEditor } from './mapping-editor';
+import { NamesReview, type TNameTargetOptions, type TReviewState } from './names-review';
 import { ProcessingProgress } from './processing-progress';
 import { sendUpload } from './send-upload';
 import { UploadOptions } from './upload-options';
@@ -22,9 +23,11 @@ type TRunning = { id: string; abort: AbortController; cancelling: boolean };
 export function UploadPanel({
   presets,
   defaultTimeZone,
+  nameOptions,
 }: {
   presets: TColumnMappingPresetDto[];
   defaultTimeZone: string;
+  nameOptions: TNameTargetOptions;
 }) {
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
@@ -36,6 +39,7 @@ export function UploadPanel({
   const [failure, setFailure] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [running, setRunning] = useState<TRunning | null>(null);
+  const [review, setReview] = useState<TReviewState>({ kind: 'checking' });
   const serverProgress = useUploadProgress(running?.id ?? null);
 
   useEffect(() => {
@@ -131,6 +135,12 @@ export function UploadPanel({
   };
 
   const busy = phase.kind !== 'idle';
+  const hasNames = Boolean(
+    preview && (preview.names.accelerators.length > 0 || preview.names.regions.length > 0),
+  );
+  // Unknown names would make the upload fail (row errors); the button waits until each is mapped.
+  const blockedBy = hasNames && review.kind === 'done' ? review.blocking : 0;
+  const checking = hasNames && review.kind === 'checking';
   return (
     <div className="flex flex-col gap-4">
       <label
@@ -170,11 +180,25 @@ export function UploadPanel({
               onChange={setMapping}
             />
           ) : null}
+          <NamesReview names={preview.names} options={nameOptions} onState={setReview} />
           <UploadOptions values={options} onChange={setOptions} format={preview.format} />
-          <div>
-            <Button type="button" onClick={submit} disabled={busy}>
-              Upload {file.name}
-            </Button>
+          <div className="flex flex-col gap-1">
+            <div>
+              <Button
+                type="button"
+                onClick={submit}
+                disabled={busy || blockedBy > 0 || checking}
+                aria-describedby={blockedBy > 0 ? 'upload-blocked-reason' : undefined}
+              >
+                Upload {file.name}
+              </Button>
+            </div>
+            {blockedBy > 0 ? (
+              <p id="upload-blocked-reason" className="text-sm text-red-700 dark:text-red-400">
+                {blockedBy === 1 ? 'One name is' : `${blockedBy} names are`} not recognised: map{' '}
+                {blockedBy === 1 ? 'it' : 'them'} above first, or those rows would be rejected.
+              </p>
+            ) : null}
           </div>
         </>
       ) : null}

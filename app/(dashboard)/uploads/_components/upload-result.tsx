@@ -44,6 +44,13 @@ export function UploadResult({ result, repeated }: { result: TUploadResponse; re
               </div>
             </dl>
           ) : null}
+          {!repeated && result.rowsAccepted > 0 ? (
+            <p className="mt-2">
+              <a className="font-medium underline" href={`/records?range=all&upload=${result.id}`}>
+                View these {formatNumber(result.rowsAccepted)} records
+              </a>
+            </p>
+          ) : null}
           {t?.codecarbon ? <CodecarbonComparison comparison={t.codecarbon} /> : null}
           {result.replacement && result.replacement.updated > 0 ? (
             <p className="mt-1 text-xs">

@@ -48,6 +48,7 @@ import {
   ZCodecarbonProjectList,
 } from '@/lib/schemas/codecarbon-experiments';
 import { ZEsgReport } from '@/lib/schemas/esg-report';
+import { ZNameAlias, ZNameAliasDeleted, ZNameAliasInput, ZNameAliasList } from '@/lib/schemas/name-alias';
 import { ZReportVersionResponse } from '@/lib/schemas/report-sign-off';
 import { ZUsageRecordInput } from '@/lib/schemas/usage-record';
 import type { TComponentName } from './openapi-endpoints';
@@ -93,6 +94,9 @@ export const RESPONSE_SCHEMAS = {
   CodecarbonExperimentList: ZCodecarbonExperimentList,
   ReportVersion: ZReportVersionResponse,
   BestWindowResponse: ZBestWindowResponse,
+  NameAlias: ZNameAlias,
+  NameAliasList: ZNameAliasList,
+  NameAliasDeleted: ZNameAliasDeleted,
 } as const satisfies Partial<Record<TComponentName, z.ZodType>>;
 
 /** Request bodies (what clients SEND: dates as ISO strings), rendered from the schemas' input side. */
@@ -104,4 +108,5 @@ export const REQUEST_SCHEMAS = {
   EnergyContractCreate: ZEnergyContractCreate,
   CodecarbonProjectCreate: ZCodecarbonProjectCreate,
   CodecarbonExperimentCreate: ZCodecarbonExperimentCreate,
+  NameAliasCreate: ZNameAliasInput,
 } as const satisfies Partial<Record<TComponentName, z.ZodType>>;

@@ -45,7 +45,11 @@ export type TComponentName =
   | 'CodecarbonRunList'
   | 'ReportVersion'
   | 'BestWindowResponse'
-  | 'UploadProgress';
+  | 'UploadProgress'
+  | 'NameAliasCreate'
+  | 'NameAlias'
+  | 'NameAliasList'
+  | 'NameAliasDeleted';
 
 export interface TApiResponse {
   description: string;

@@ -2,11 +2,15 @@ import { z } from 'zod';
 import { ZEnergyContractCreate } from '@/lib/schemas/api-v1-contracts';
 import { ZFactorOverrideEnvelope, ZFactorsQuery, ZLocationsQuery } from '@/lib/schemas/api-v1-factors';
 import { FACTOR_OVERRIDE_KINDS } from '@/lib/schemas/factor-override';
+import { ZNameAliasInput } from '@/lib/schemas/name-alias';
 import { errors } from '../openapi/openapi-endpoint-types';
 import { routeContract } from './route-contract';
 import { ZIdParams } from './route-params';
 
-/** /api/v1 factors (the library and the organisation's overrides) and energy contracts (market-based CO2e). */
+/**
+ * /api/v1 factors (the library and the organisation's overrides), energy contracts (market-based CO2e) and name
+ * aliases (names the catalog does not know, mapped by the organisation).
+ */
 
 export const FACTORS_ROUTE = routeContract({
   method: 'GET',
@@ -118,4 +122,43 @@ export const CONTRACT_DELETE_ROUTE = routeContract({
     '200': { description: 'The removed contract and the recompute counts', schema: 'EnergyContractChange' },
     ...errors('404'),
   },
+});
+
+export const NAME_ALIAS_LIST_ROUTE = routeContract({
+  method: 'GET',
+  path: '/api/v1/name-aliases',
+  summary: 'List name mappings',
+  description:
+    "The organisation's aliases: accelerator and region names its files use, mapped to a catalog accelerator id or a known region (consulted after the catalog).",
+  auth: { kind: 'user', permission: 'read' },
+  rateLimit: 'caller',
+  responses: { '200': { description: 'Aliases', schema: 'NameAliasList' } },
+});
+
+export const NAME_ALIAS_CREATE_ROUTE = routeContract({
+  method: 'POST',
+  path: '/api/v1/name-aliases',
+  summary: 'Map a name',
+  description:
+    "Saves an alias (or re-points the organisation's alias of the same kind and name); the target must be a catalog accelerator or a known region, grid zone or country, the alias a name the catalog does not know. Audited; applies to later uploads and API records.",
+  auth: { kind: 'user', permission: 'writeUsage' },
+  rateLimit: 'caller',
+  body: { kind: 'json', schema: ZNameAliasInput, component: 'NameAliasCreate', description: 'The mapping' },
+  responses: {
+    '201': { description: 'The saved alias', schema: 'NameAlias' },
+    '409': { description: 'The name is already in the catalog', schema: 'ErrorEnvelope' },
+    '422': { description: 'Invalid mapping (field paths in details)', schema: 'ErrorEnvelope' },
+  },
+});
+
+export const NAME_ALIAS_DELETE_ROUTE = routeContract({
+  method: 'DELETE',
+  path: '/api/v1/name-aliases/{id}',
+  summary: 'Remove a name mapping',
+  description: 'Deletes the alias (audited); stored records are not recomputed by it.',
+  auth: { kind: 'user', permission: 'writeUsage' },
+  rateLimit: 'caller',
+  params: ZIdParams,
+  parameterDocs: { id: 'Alias id' },
+  responses: { '200': { description: 'The removed alias id', schema: 'NameAliasDeleted' }, ...errors('404') },
 });

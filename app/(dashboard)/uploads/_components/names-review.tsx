@@ -1,0 +1,225 @@
+'use client';
+
+import { useEffect, useState, useTransition } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { selectClass } from '@/components/ui/select-class';
+import type { DistinctNames, NameResolution } from '@/lib/emissions/name-resolutions';
+import { PROVIDER_LABELS } from '@/lib/format/provider-label';
+import { formatNumber } from '@/lib/format/quantities';
+import { resolveUploadNamesAction, saveNameAliasAction } from '../actions';
+
+export interface TNameTargetOptions {
+  accelerators: { id: string; name: string }[];
+  /** Region texts the resolver knows (cloud region codes, grid zones), for the region field's suggestions. */
+  regions: string[];
+}
+
+/** What the panel needs to know: still checking, or how many names would make the upload fail. */
+export type TReviewState = { kind: 'checking' } | { kind: 'done'; blocking: number } | { kind: 'failed' };
+
+/**
+ * "Names in this file": each distinct accelerator and region of the previewed rows with what it resolved to, and
+ * for an unknown one a one-step mapping to a catalog entry or region, saved as an organisation alias (F9).
+ */
+export function NamesReview({
+  names,
+  options,
+  onState,
+}: {
+  names: DistinctNames;
+  options: TNameTargetOptions;
+  onState: (state: TReviewState) => void;
+}) {
+  const [rows, setRows] = useState<NameResolution[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const key = JSON.stringify(names);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `names`; `version` re-runs after a save.
+  useEffect(() => {
+    let cancelled = false;
+    onState({ kind: 'checking' });
+    resolveUploadNamesAction(names).then((result) => {
+      if (cancelled) {
+        return;
+      }
+      if (result.ok && result.data) {
+        setRows(result.data);
+        setFailure(null);
+        onState({ kind: 'done', blocking: result.data.filter((r) => r.blocking).length });
+      } else {
+        setFailure(result.message ?? 'The names could not be checked.');
+        onState({ kind: 'failed' });
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [key, version]);
+
+  if (names.accelerators.length === 0 && names.regions.length === 0) {
+    return null;
+  }
+  return (
+    <section aria-labelledby="names-review-title" className="flex flex-col gap-2" data-testid="names-review">
+      <h3 id="names-review-title" className="text-sm font-semibold">
+        Names in this file
+      </h3>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        Each accelerator and region of the previewed rows and what it resolves to. Map an unknown name once;
+        the mapping is saved for your organisation and used by every later upload.
+      </p>
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      {rows === null && !failure ? <p className="text-sm">Checking names…</p> : null}
+      {rows ? (
+        <div className="overflow-x-auto rounded border border-slate-200 dark:border-slate-700">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-50 text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+              <tr>
+                <th className="px-2 py-1 font-medium">Name</th>
+                <th className="px-2 py-1 font-medium">Kind</th>
+                <th className="px-2 py-1 font-medium">Rows</th>
+                <th className="px-2 py-1 font-medium">Resolves to</th>
+                <th className="px-2 py-1 font-medium">Notes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <NameRow
+                  // biome-ignore lint/suspicious/noArrayIndexKey: one row per distinct name, in a fixed order; the index keeps a region given with and without its provider apart
+                  key={`${i}|${r.kind}|${r.name}`}
+                  row={r}
+                  options={options}
+                  onSaved={() => setVersion((v) => v + 1)}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function Resolution({ row }: { row: NameResolution }) {
+  if (!row.resolved) {
+    return <span className="font-medium text-red-700 dark:text-red-400">Not recognised</span>;
+  }
+  if (row.kind === 'accelerator') {
+    return (
+      <span>
+        {row.catalogName} ({formatNumber(row.tdpW ?? 0)} W) <span className="text-xs">· {row.matchedBy}</span>
+      </span>
+    );
+  }
+  return (
+    <span>
+      Grid zone {row.gridZone}
+      {row.countryCode && row.countryCode !== row.gridZone ? ` (${row.countryCode})` : ''}
+      {row.intensity
+        ? ` · ${formatNumber(row.intensity.gCo2ePerKwh)} g CO2e/kWh (${row.intensity.year}, ${row.intensity.source})`
+        : ''}{' '}
+      <span className="text-xs">· {row.matchedBy}</span>
+    </span>
+  );
+}
+
+function NameRow({
+  row,
+  options,
+  onSaved,
+}: {
+  row: NameResolution;
+  options: TNameTargetOptions;
+  onSaved: () => void;
+}) {
+  const [target, setTarget] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const fieldId = `map-${row.kind}-${row.name}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  const save = () =>
+    startTransition(async () => {
+      const result = await saveNameAliasAction({
+        kind: row.kind,
+        alias: row.name,
+        target,
+        ...(row.provider ? { targetProvider: row.provider } : {}),
+      });
+      setMessage(result.ok ? null : (result.message ?? 'Not saved.'));
+      if (result.ok) {
+        onSaved();
+      }
+    });
+  return (
+    <tr
+      className={`border-t border-slate-100 align-top dark:border-slate-800 ${row.resolved ? '' : 'bg-red-50 dark:bg-red-950/40'}`}
+      data-testid={row.resolved ? 'name-resolved' : 'name-unresolved'}
+    >
+      <td className="px-2 py-1">
+        <span className="font-mono break-all">{row.name}</span>
+        {row.provider ? (
+          <span className="block text-xs text-slate-600 dark:text-slate-400">
+            {PROVIDER_LABELS[row.provider]}
+          </span>
+        ) : null}
+      </td>
+      <td className="px-2 py-1">{row.kind === 'accelerator' ? 'Accelerator' : 'Region'}</td>
+      <td className="px-2 py-1 tabular-nums">{formatNumber(row.rows)}</td>
+      <td className="px-2 py-1">
+        <Resolution row={row} />
+        {row.resolved ? null : (
+          <div className="mt-1 flex flex-wrap items-center gap-2">
+            <label htmlFor={fieldId} className="sr-only">
+              Map {row.name} to
+            </label>
+            {row.kind === 'accelerator' ? (
+              <select
+                id={fieldId}
+                className={selectClass}
+                value={target}
+                onChange={(e) => setTarget(e.target.value)}
+              >
+                <option value="">Choose a catalog accelerator…</option>
+                {options.accelerators.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <>
+                <input
+                  id={fieldId}
+                  className={selectClass}
+                  list={`${fieldId}-list`}
+                  placeholder="Region, grid zone or country"
+                  value={target}
+                  onChange={(e) => setTarget(e.target.value)}
+                />
+                <datalist id={`${fieldId}-list`}>
+                  {options.regions.map((r) => (
+                    <option key={r} value={r} />
+                  ))}
+                </datalist>
+              </>
+            )}
+            <Button type="button" variant="secondary" onClick={save} disabled={!target || pending}>
+              {pending ? 'Saving…' : 'Save mapping'}
+            </Button>
+          </div>
+        )}
+        {message ? (
+          <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-400">
+            {message}
+          </p>
+        ) : null}
+      </td>
+      <td className="px-2 py-1 text-xs">
+        {!row.resolved && !row.blocking
+          ? 'Energy is measured, so the upload works; default embodied values are used until you map it.'
+          : row.notes.join(' ')}
+      </td>
+    </tr>
+  );
+}
