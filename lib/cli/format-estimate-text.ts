@@ -3,12 +3,21 @@ import { formatNumber } from '@/lib/format/quantities';
 import type { TEstimateReport } from './build-estimate-report';
 
 /** One line of the "Resolved names" table: the catalog entry or zone, its factor and how it matched. */
+const KIND_WORDS: Record<NameResolution['kind'], string> = {
+  accelerator: 'accelerator',
+  instanceType: 'instance',
+  region: 'region',
+};
+
 function describeResolution(r: NameResolution): string {
   if (!r.resolved) {
     return `NOT RECOGNISED${r.blocking ? ' (rows rejected)' : ' (default values used)'}`;
   }
   if (r.kind === 'accelerator') {
     return `${r.catalogName} (${formatNumber(r.tdpW ?? 0)} W) — ${r.matchedBy}`;
+  }
+  if (r.kind === 'instanceType') {
+    return `${formatNumber(r.acceleratorsPerInstance ?? 0)} × ${r.catalogName} — ${r.matchedBy}`;
   }
   const country = r.countryCode && r.countryCode !== r.gridZone ? ` (${r.countryCode})` : '';
   const factor = r.intensity
@@ -62,7 +71,7 @@ export function formatEstimateText(report: TEstimateReport, fileName: string): s
     lines.push('', 'Resolved names:', '  kind         name                            rows  resolves to');
     for (const r of report.resolutions) {
       lines.push(
-        `  ${(r.kind === 'accelerator' ? 'accelerator' : 'region').padEnd(12)} ${r.name.slice(0, 30).padEnd(30)} ${String(r.rows).padStart(5)}  ${describeResolution(r)}`,
+        `  ${KIND_WORDS[r.kind].padEnd(12)} ${r.name.slice(0, 30).padEnd(30)} ${String(r.rows).padStart(5)}  ${describeResolution(r)}`,
       );
     }
   }

@@ -111,3 +111,75 @@ describe('resolveNames', () => {
     });
   });
 });
+
+describe('instance types in the review table', () => {
+  const withTypes = indexFactorLibrary({
+    ...fixtureLibrary(),
+    instanceTypes: [
+      {
+        provider: 'aws',
+        name: 'x1.4big',
+        acceleratorId: 'acc-x',
+        acceleratorCount: 4,
+        vcpus: null,
+        memoryGib: null,
+        hostPower: null,
+        source: 'test instance table',
+        datasetVersion: 'test',
+      },
+      {
+        provider: 'aws',
+        name: 'x1.secret',
+        acceleratorId: 'acc-x',
+        acceleratorCount: null,
+        vcpus: null,
+        memoryGib: null,
+        hostPower: null,
+        source: 'test instance table',
+        datasetVersion: 'test',
+      },
+    ],
+  });
+
+  test('distinctNames counts rows per (provider, instance type)', () => {
+    const names = distinctNames([
+      record({ instanceType: 'x1.4big', provider: 'aws' }),
+      record({ instanceType: 'x1.4big', provider: 'aws' }),
+      record({ instanceType: 'x9.none' }),
+    ]);
+    expect(names.instanceTypes).toEqual([
+      { provider: 'aws', name: 'x1.4big', rows: 2 },
+      { name: 'x9.none', rows: 1 },
+    ]);
+  });
+
+  test('a known type shows its accelerator × count; an unknown one, or one without a count, blocks with a reason', () => {
+    const [known, noCount, unknown] = resolveNames(withTypes, {
+      accelerators: [],
+      instanceTypes: [
+        { provider: 'aws', name: 'X1.4BIG', rows: 2 },
+        { provider: 'aws', name: 'x1.secret', rows: 1 },
+        { name: 'x9.none', rows: 3 },
+      ],
+      regions: [],
+    });
+    expect(known).toMatchObject({
+      kind: 'instanceType',
+      resolved: true,
+      blocking: false,
+      provider: 'aws',
+      catalogId: 'acc-x',
+      catalogName: 'Accel X',
+      tdpW: 400,
+      acceleratorsPerInstance: 4,
+      rows: 2,
+      matchedBy: 'Instance type of the provider',
+      source: 'test instance table',
+      notes: [],
+    });
+    expect(noCount).toMatchObject({ kind: 'instanceType', resolved: false, blocking: true });
+    expect(noCount?.notes[0]).toMatch(/^No published accelerator count/);
+    expect(unknown).toMatchObject({ kind: 'instanceType', resolved: false, blocking: true, rows: 3 });
+    expect(unknown?.notes[0]).toMatch(/^Not in the instance-type table/);
+  });
+});

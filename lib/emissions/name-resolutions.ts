@@ -3,15 +3,16 @@ import { ASSUMPTION_FLAGS } from './assumption-flags';
 import { dependsOnCatalogPower } from './catalog-check';
 import { type IndexedFactorLibrary, seriesKey } from './index-factor-library';
 import { type AcceleratorMatchKind, matchAccelerator } from './resolve-accelerator';
+import { resolveInstanceType } from './resolve-instance-type';
 import { type LocationMatch, resolveLocation } from './resolve-location';
 
 /**
  * The "Names in this file" table of the upload review and the CLI's "Resolved names" (issue #19): each distinct
- * accelerator and region of a file with what the one resolution layer made of it. Pure over the library (which
+ * accelerator, cloud instance type and region of a file with what the one resolution layer made of it. Pure over the library (which
  * carries the organisation's aliases), so the preview, the upload and the CLI cannot disagree.
  */
 export interface NameResolution {
-  kind: 'accelerator' | 'region';
+  kind: 'accelerator' | 'instanceType' | 'region';
   /** The name as the file writes it. */
   name: string;
   provider: TProvider | null;
@@ -26,10 +27,12 @@ export interface NameResolution {
   blocking: boolean;
   /** How it matched, in words (never an enum code); null when unresolved. */
   matchedBy: string | null;
-  /** Accelerators: the catalog entry. */
+  /** Accelerators: the catalog entry; instance types: the catalog entry of their accelerator. */
   catalogId: string | null;
   catalogName: string | null;
   tdpW: number | null;
+  /** Instance types: accelerators per instance (a fraction for GPU partitions). */
+  acceleratorsPerInstance: number | null;
   /** Regions: the grid zone and country. */
   gridZone: string | null;
   countryCode: string | null;
@@ -62,6 +65,7 @@ const EMPTY = {
   catalogId: null,
   catalogName: null,
   tdpW: null,
+  acceleratorsPerInstance: null,
   gridZone: null,
   countryCode: null,
   intensity: null,
@@ -118,6 +122,54 @@ export function resolveAcceleratorName(
   };
 }
 
+/**
+ * An instance type resolves by its exact published name (resolve-instance-type.ts) to its accelerator and count;
+ * unknown (or with no sourced accelerator count) it blocks the upload, whose check rejects such rows: the device
+ * count itself would be unknown. Instance types are not mapped by aliases: write the type as the provider
+ * publishes it, or give `accelerator` and `accelerator_count` instead.
+ */
+export function resolveInstanceTypeName(
+  library: IndexedFactorLibrary,
+  name: string,
+  provider: TProvider | null,
+  rows: number,
+): NameResolution {
+  const hit = resolveInstanceType(library, provider ?? undefined, name);
+  if (!hit || hit.spec.acceleratorCount === null) {
+    return {
+      kind: 'instanceType',
+      name,
+      provider,
+      rows,
+      resolved: false,
+      blocking: true,
+      matchedBy: null,
+      ...EMPTY,
+      notes: [
+        hit
+          ? 'No published accelerator count for this instance type: give accelerator and accelerator_count instead.'
+          : 'Not in the instance-type table: write the type as the provider publishes it, or give accelerator and accelerator_count instead.',
+      ],
+    };
+  }
+  return {
+    kind: 'instanceType',
+    name,
+    provider: hit.spec.provider,
+    rows,
+    resolved: true,
+    blocking: false,
+    matchedBy: 'Instance type of the provider',
+    ...EMPTY,
+    catalogId: hit.spec.acceleratorId,
+    catalogName: hit.accelerator?.name ?? hit.spec.acceleratorId,
+    tdpW: hit.accelerator?.tdpW ?? null,
+    acceleratorsPerInstance: hit.spec.acceleratorCount,
+    source: hit.spec.source,
+    notes: hit.spec.hostPower ? [ASSUMPTION_FLAGS.INSTANCE_HOST_FROM_TABLE] : [],
+  };
+}
+
 export function resolveRegionName(
   library: IndexedFactorLibrary,
   region: string,
@@ -157,6 +209,8 @@ export function resolveRegionName(
 export interface DistinctNames {
   /** `rowsNeedingCatalog`: rows whose energy rests on the catalog power (default: all of them). */
   accelerators: { name: string; rows: number; rowsNeedingCatalog?: number }[];
+  /** Optional so that callers predating instance types (and their stored inputs) stay valid. */
+  instanceTypes?: { provider?: TProvider | undefined; name: string; rows: number }[];
   regions: { provider?: TProvider | undefined; region: string; rows: number }[];
 }
 
@@ -164,6 +218,7 @@ export function distinctNames(
   records: readonly Pick<
     TUsageRecordInput,
     | 'accelerator'
+    | 'instanceType'
     | 'provider'
     | 'region'
     | 'energyKwh'
@@ -174,7 +229,19 @@ export function distinctNames(
 ): DistinctNames {
   const accelerators = new Map<string, { name: string; rows: number; rowsNeedingCatalog: number }>();
   const regions = new Map<string, { provider?: TProvider; region: string; rows: number }>();
+  const instanceTypes = new Map<string, { provider?: TProvider; name: string; rows: number }>();
   for (const r of records) {
+    if (r.instanceType?.trim()) {
+      const name = r.instanceType.trim();
+      const key = `${r.provider ?? ''}|${name}`;
+      const entry = instanceTypes.get(key) ?? {
+        ...(r.provider ? { provider: r.provider } : {}),
+        name,
+        rows: 0,
+      };
+      entry.rows += 1;
+      instanceTypes.set(key, entry);
+    }
     if (r.accelerator?.trim()) {
       const name = r.accelerator.trim();
       const entry = accelerators.get(name) ?? { name, rows: 0, rowsNeedingCatalog: 0 };
@@ -190,13 +257,20 @@ export function distinctNames(
       regions.set(key, entry);
     }
   }
-  return { accelerators: [...accelerators.values()], regions: [...regions.values()] };
+  return {
+    accelerators: [...accelerators.values()],
+    instanceTypes: [...instanceTypes.values()],
+    regions: [...regions.values()],
+  };
 }
 
-/** The review table: accelerators first, then regions, each in the order given. */
+/** The review table: accelerators first, then instance types, then regions, each in the order given. */
 export function resolveNames(library: IndexedFactorLibrary, names: DistinctNames): NameResolution[] {
   return [
     ...names.accelerators.map((a) => resolveAcceleratorName(library, a.name, a.rows, a.rowsNeedingCatalog)),
+    ...(names.instanceTypes ?? []).map((t) =>
+      resolveInstanceTypeName(library, t.name, t.provider ?? null, t.rows),
+    ),
     ...names.regions.map((r) => resolveRegionName(library, r.region, r.provider ?? null, r.rows)),
   ];
 }

@@ -33,12 +33,13 @@ test('unknown header asks for a mapping; with a mapping the rows parse', () => {
   expect(mapped).toMatchObject({ format: 'generic', records: 1, errors: [] });
 });
 
-test('the preview lists each distinct accelerator and (provider, region) of its records with row counts', () => {
+test('the preview lists each distinct accelerator, instance type and (provider, region) with row counts', () => {
   const csv = [
-    'record_id,phase,started_at,ended_at,provider,region,accelerator,accelerator_count,energy_kwh',
-    'a,training,2025-01-01T00:00:00Z,2025-01-01T01:00:00Z,aws,us-east-1,Lab Card,1,',
-    'b,training,2025-01-01T00:00:00Z,2025-01-01T01:00:00Z,aws,us-east-1,Lab Card,1,5',
-    'c,training,2025-01-01T00:00:00Z,2025-01-01T01:00:00Z,,FRA,H100 SXM,1,',
+    'record_id,phase,started_at,ended_at,provider,region,accelerator,accelerator_count,energy_kwh,instance_type',
+    'a,training,2025-01-01T00:00:00Z,2025-01-01T01:00:00Z,aws,us-east-1,Lab Card,1,,',
+    'b,training,2025-01-01T00:00:00Z,2025-01-01T01:00:00Z,aws,us-east-1,Lab Card,1,5,',
+    'c,training,2025-01-01T00:00:00Z,2025-01-01T01:00:00Z,,FRA,H100 SXM,1,,',
+    'd,inference,2025-01-01T00:00:00Z,2025-01-01T01:00:00Z,aws,us-east-1,,,,p4d.24xlarge',
   ].join('\n');
   const preview = buildUploadPreview(utf8(`${csv}\n`), false, { fileName: 'n.csv' });
   expect(preview.names).toEqual({
@@ -47,8 +48,9 @@ test('the preview lists each distinct accelerator and (provider, region) of its 
       { name: 'Lab Card', rows: 2, rowsNeedingCatalog: 1 },
       { name: 'H100 SXM', rows: 1, rowsNeedingCatalog: 1 },
     ],
+    instanceTypes: [{ provider: 'aws', name: 'p4d.24xlarge', rows: 1 }],
     regions: [
-      { provider: 'aws', region: 'us-east-1', rows: 2 },
+      { provider: 'aws', region: 'us-east-1', rows: 3 },
       { region: 'FRA', rows: 1 },
     ],
   });

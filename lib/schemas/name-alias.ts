@@ -32,6 +32,12 @@ export const ZResolveNamesInput = z.object({
       }),
     )
     .max(MAX_NAMES),
+  instanceTypes: z
+    .array(
+      z.object({ provider: z.enum(PROVIDERS).optional(), name: z.string().max(200), rows: z.int().min(0) }),
+    )
+    .max(MAX_NAMES)
+    .optional(),
   regions: z
     .array(
       z.object({

@@ -58,7 +58,7 @@ export function NamesReview({
     };
   }, [key, version]);
 
-  if (names.accelerators.length === 0 && names.regions.length === 0) {
+  if (names.accelerators.length === 0 && names.regions.length === 0 && !names.instanceTypes?.length) {
     return null;
   }
   return (
@@ -67,8 +67,9 @@ export function NamesReview({
         Names in this file
       </h3>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Each accelerator and region of the previewed rows and what it resolves to. Map an unknown name once;
-        the mapping is saved for your organisation and used by every later upload.
+        Each accelerator, instance type and region of the previewed rows and what it resolves to. Map an
+        unknown accelerator or region once; the mapping is saved for your organisation and used by every later
+        upload.
       </p>
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       {rows === null && !failure ? <p className="text-sm">Checking names…</p> : null}
@@ -102,6 +103,12 @@ export function NamesReview({
   );
 }
 
+const KIND_LABELS: Record<NameResolution['kind'], string> = {
+  accelerator: 'Accelerator',
+  instanceType: 'Instance type',
+  region: 'Region',
+};
+
 function Resolution({ row }: { row: NameResolution }) {
   if (!row.resolved) {
     return <span className="font-medium text-red-700 dark:text-red-400">Not recognised</span>;
@@ -110,6 +117,15 @@ function Resolution({ row }: { row: NameResolution }) {
     return (
       <span>
         {row.catalogName} ({formatNumber(row.tdpW ?? 0)} W) <span className="text-xs">· {row.matchedBy}</span>
+      </span>
+    );
+  }
+  if (row.kind === 'instanceType') {
+    return (
+      <span>
+        {formatNumber(row.acceleratorsPerInstance ?? 0)} × {row.catalogName}
+        {row.tdpW !== null ? ` (${formatNumber(row.tdpW)} W each)` : ''}{' '}
+        <span className="text-xs">· {row.matchedBy}</span>
       </span>
     );
   }
@@ -138,10 +154,14 @@ function NameRow({
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const fieldId = `map-${row.kind}-${row.name}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  const kind = row.kind;
   const save = () =>
     startTransition(async () => {
+      if (kind === 'instanceType') {
+        return;
+      }
       const result = await saveNameAliasAction({
-        kind: row.kind,
+        kind,
         alias: row.name,
         target,
         ...(row.provider ? { targetProvider: row.provider } : {}),
@@ -164,11 +184,11 @@ function NameRow({
           </span>
         ) : null}
       </td>
-      <td className="px-2 py-1">{row.kind === 'accelerator' ? 'Accelerator' : 'Region'}</td>
+      <td className="px-2 py-1">{KIND_LABELS[row.kind]}</td>
       <td className="px-2 py-1 tabular-nums">{formatNumber(row.rows)}</td>
       <td className="px-2 py-1">
         <Resolution row={row} />
-        {row.resolved ? null : (
+        {row.resolved || row.kind === 'instanceType' ? null : (
           <div className="mt-1 flex flex-wrap items-center gap-2">
             <label htmlFor={fieldId} className="sr-only">
               Map {row.name} to
