@@ -12,7 +12,7 @@ test('[uploads] the generic example uploads with progress, a summary and a histo
   await signIn(page, 'editor');
   await page.goto('/uploads');
   await page.locator('#upload-file').setInputFiles(path.join(files, 'generic/example.csv'));
-  await expect(page.getByTestId('detected-format')).toHaveText('Generic template v1');
+  await expect(page.getByTestId('detected-format')).toHaveText('Generic template v1.1');
   await expect(page.getByText('5 record(s) read from the start of the file.')).toBeVisible();
   await page.getByRole('button', { name: 'Upload example.csv' }).click();
   // The transfer and processing states are shown while the request runs.
@@ -120,7 +120,7 @@ test('[uploads] a large file shows server-side processing progress and can be ca
   await page
     .locator('#upload-file')
     .setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await expect(page.getByTestId('detected-format')).toHaveText('Generic template v1');
+  await expect(page.getByTestId('detected-format')).toHaveText('Generic template v1.1');
   await page.getByRole('button', { name: 'Upload big.csv' }).click();
   // Rows counted by the server while it processes (polled from GET /api/v1/uploads/{id}/progress).
   await expect(page.getByTestId('processing-progress')).toContainText(/[1-9][\d,]* rows read/, PROCESSING);

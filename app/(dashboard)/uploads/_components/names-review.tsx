@@ -75,8 +75,9 @@ export function NamesReview({
       {rows === null && !failure ? <p className="text-sm">Checking names…</p> : null}
       {rows ? (
         <div className="overflow-x-auto rounded border border-slate-200 dark:border-slate-700">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+          {/* biome-ignore lint/a11y/noRedundantRoles: display:block (phone layout) drops the implicit table role in Chromium and WebKit */}
+          <table role="table" className="block w-full text-left text-sm sm:table">
+            <thead className="hidden bg-slate-50 text-slate-600 sm:table-header-group dark:bg-slate-800 dark:text-slate-300">
               <tr>
                 <th className="px-2 py-1 font-medium">Name</th>
                 <th className="px-2 py-1 font-medium">Kind</th>
@@ -85,7 +86,7 @@ export function NamesReview({
                 <th className="px-2 py-1 font-medium">Notes</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="block sm:table-row-group">
               {rows.map((r, i) => (
                 <NameRow
                   // biome-ignore lint/suspicious/noArrayIndexKey: one row per distinct name, in a fixed order; the index keeps a region given with and without its provider apart
@@ -102,6 +103,10 @@ export function NamesReview({
     </section>
   );
 }
+
+/** Below the `sm` breakpoint each row is a card: cells stack, each with its column name (phone widths). */
+const CELL = 'block px-2 py-0.5 sm:table-cell sm:py-1';
+const MOBILE_LABEL = 'text-xs font-medium text-slate-600 sm:hidden dark:text-slate-400';
 
 const KIND_LABELS: Record<NameResolution['kind'], string> = {
   accelerator: 'Accelerator',
@@ -173,10 +178,12 @@ function NameRow({
     });
   return (
     <tr
-      className={`border-t border-slate-100 align-top dark:border-slate-800 ${row.resolved ? '' : 'bg-red-50 dark:bg-red-950/40'}`}
+      // biome-ignore lint/a11y/noRedundantRoles: display:block (phone layout) drops the implicit row role in Chromium and WebKit
+      role="row"
+      className={`block border-t border-slate-100 py-1 align-top sm:table-row sm:py-0 dark:border-slate-800 ${row.resolved ? '' : 'bg-red-50 dark:bg-red-950/40'}`}
       data-testid={row.resolved ? 'name-resolved' : 'name-unresolved'}
     >
-      <td className="px-2 py-1">
+      <td className={CELL}>
         <span className="font-mono break-all">{row.name}</span>
         {row.provider ? (
           <span className="block text-xs text-slate-600 dark:text-slate-400">
@@ -184,9 +191,16 @@ function NameRow({
           </span>
         ) : null}
       </td>
-      <td className="px-2 py-1">{KIND_LABELS[row.kind]}</td>
-      <td className="px-2 py-1 tabular-nums">{formatNumber(row.rows)}</td>
-      <td className="px-2 py-1">
+      <td className={CELL}>
+        <span className={MOBILE_LABEL}>Kind: </span>
+        {KIND_LABELS[row.kind]}
+      </td>
+      <td className={`${CELL} tabular-nums`}>
+        <span className={MOBILE_LABEL}>Rows: </span>
+        {formatNumber(row.rows)}
+      </td>
+      <td className={CELL}>
+        <span className={MOBILE_LABEL}>Resolves to: </span>
         <Resolution row={row} />
         {row.resolved || row.kind === 'instanceType' ? null : (
           <div className="mt-1 flex flex-wrap items-center gap-2">
@@ -235,7 +249,10 @@ function NameRow({
           </p>
         ) : null}
       </td>
-      <td className="px-2 py-1 text-xs">
+      <td className={`${CELL} text-xs`}>
+        {row.notes.length || (!row.resolved && !row.blocking) ? (
+          <span className={MOBILE_LABEL}>Notes: </span>
+        ) : null}
         {!row.resolved && !row.blocking
           ? 'Energy is measured, so the upload works; default embodied values are used until you map it.'
           : row.notes.join(' ')}

@@ -155,7 +155,7 @@ export function UploadPanel({
       >
         <span className="font-medium">Drop a CSV file here, or choose one</span>
         <span className="text-slate-500">
-          Generic template v1, CodeCarbon emissions.csv, nvidia-smi log, or any CSV you map
+          Generic template v1.1 (v1 files too), CodeCarbon emissions.csv, nvidia-smi log, or any CSV you map
         </span>
         <input
           id="upload-file"

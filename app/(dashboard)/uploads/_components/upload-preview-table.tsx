@@ -1,7 +1,7 @@
 import type { UploadPreview } from '@/lib/ingest/build-upload-preview';
 
 const FORMAT_LABELS: Record<string, string> = {
-  generic: 'Generic template v1',
+  generic: 'Generic template v1.1',
   codecarbon: 'CodeCarbon emissions.csv',
   'nvidia-smi': 'nvidia-smi log',
   unknown: 'Unknown header — map the columns below',
