@@ -1,6 +1,6 @@
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import type { FactorLibrary } from '@/lib/emissions/factor-library-types';
-import { ensureIndexed } from '@/lib/emissions/index-factor-library';
+import { ensureIndexed, type IndexedFactorLibrary } from '@/lib/emissions/index-factor-library';
 import { DEFAULT_METHODOLOGY_SETTINGS, type MethodologySettings } from '@/lib/emissions/methodology-settings';
 import { METHODOLOGY_VERSION } from '@/lib/emissions/methodology-version';
 import { distinctNames, type NameResolution, resolveNames } from '@/lib/emissions/name-resolutions';
@@ -53,12 +53,13 @@ export interface TEstimateReport {
  */
 export function buildEstimateReport(
   parsed: ParseResult,
-  library: FactorLibrary,
+  library: FactorLibrary | IndexedFactorLibrary,
   settings: MethodologySettings = DEFAULT_METHODOLOGY_SETTINGS,
 ): TEstimateReport {
+  const indexed = ensureIndexed(library);
   const footprints = computeFootprints(
     parsed.records.map((r) => r.record),
-    library,
+    indexed,
     settings,
     [],
   );
@@ -104,6 +105,6 @@ export function buildEstimateReport(
     }),
     errors: parsed.errors.map((e) => ({ line: e.line, column: e.column, message: e.message })),
     ...(codecarbon ? { codecarbon } : {}),
-    resolutions: resolveNames(ensureIndexed(library), distinctNames(parsed.records.map((r) => r.record))),
+    resolutions: resolveNames(indexed, distinctNames(parsed.records.map((r) => r.record))),
   };
 }

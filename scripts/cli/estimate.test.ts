@@ -185,6 +185,19 @@ describe('footprint estimate --json', { timeout: 60_000 }, () => {
     expect(report.errors[0]).toMatchObject({ line: 3, column: 'ended_at' });
     expect(report.errors[0]?.message).toContain('not-a-date');
   });
+
+  test('an accelerator or region the catalog does not know is a row error, as in an upload, never a default', async () => {
+    const { code, stdout } = await footprint('estimate', fixture('unknown-names.csv'), '--json');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as TReport;
+    expect(report.records.map((r) => r.recordId)).toEqual(['known']);
+    expect(report.errors.map((e) => [e.line, e.column])).toEqual([
+      [3, 'accelerator'],
+      [4, 'region'],
+    ]);
+    expect(report.errors[0]?.message).toContain('"NVIDIA A100 96GB" is not in the catalog');
+    expect(report.errors[1]?.message).toContain('"xx-nowhere-9"');
+  });
 });
 
 describe('footprint estimate --time-zone', { timeout: 60_000 }, () => {

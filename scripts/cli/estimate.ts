@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildEstimateReport } from '@/lib/cli/build-estimate-report';
 import { formatEstimateText } from '@/lib/cli/format-estimate-text';
+import { createCatalogCheck } from '@/lib/emissions/catalog-check';
+import { ensureIndexed } from '@/lib/emissions/index-factor-library';
 import { parseUsageFile } from '@/lib/ingest/parse-usage-file';
 import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { CliUsageError } from './cli-usage-error';
@@ -54,11 +56,15 @@ export async function runEstimate(args: string[], referenceDir: string): Promise
     );
   }
   const fileName = path.basename(file);
+  const library = ensureIndexed(loadBundledFactorLibrary(referenceDir));
   const parsed = parseUsageFile(bytes, {
     fileName,
     format,
     timeZone,
     now: new Date(),
+    // The upload's check: an accelerator, instance type or region the catalog does not know is a row error naming
+    // the value, never a default estimate (the resolved-names table says the same).
+    checkRecord: createCatalogCheck(library),
     ...(phase ? { defaults: { phase: phase as never } } : {}),
   });
   if (parsed.needsMapping) {
@@ -67,7 +73,7 @@ export async function runEstimate(args: string[], referenceDir: string): Promise
         `Headers: ${parsed.headers.join(', ')}. Map the columns in the Uploads page, or rename them per docs/CSV_FORMAT.md.`,
     );
   }
-  const report = buildEstimateReport(parsed, loadBundledFactorLibrary(referenceDir));
+  const report = buildEstimateReport(parsed, library);
   process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatEstimateText(report, fileName));
   return report.errors.length > 0 ? 1 : 0;
 }
