@@ -8,8 +8,11 @@ import { runTokenCreate } from './cli/token-create';
 // npm run footprint -- <command>. Exit status: 0 success, 1 invalid rows (estimate) or a refused operation,
 // 2 unusable arguments or unreadable files.
 const USAGE = `Usage:
-  npm run footprint -- estimate <file.csv> [--format auto|generic|codecarbon|nvidia-smi] [--json]
+  npm run footprint -- estimate <file.csv|file.json> [--format auto|generic|codecarbon|nvidia-smi|<AI export>] [--json]
                                          [--time-zone Europe/Paris] [--phase training]
+      AI-service exports (auto-detected): ai-usage-template, openai-usage-json, openai-usage-csv,
+      anthropic-usage-json, bedrock-cloudwatch-csv, bedrock-invocation-log, aws-cur2-csv, azure-monitor-csv,
+      gcp-billing-csv, focus-csv
   npm run footprint -- token create --org <slug> --email <user> --name <label> [--scopes read,write:usage,reports,manage:factors] [--expires-in 30d]
   npm run footprint -- recompute --org <slug> [--reason text]`;
 

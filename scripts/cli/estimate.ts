@@ -4,16 +4,20 @@ import { buildEstimateReport } from '@/lib/cli/build-estimate-report';
 import { formatEstimateText } from '@/lib/cli/format-estimate-text';
 import { createCatalogCheck } from '@/lib/emissions/catalog-check';
 import { ensureIndexed } from '@/lib/emissions/index-factor-library';
+import { AI_USAGE_FORMATS, type TAiUsageFormat } from '@/lib/ingest/ai-usage/ai-usage-types';
+import { isAiUsageFile } from '@/lib/ingest/ai-usage/sniff-ai-usage-file';
 import { parseUsageFile } from '@/lib/ingest/parse-usage-file';
 import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { CliUsageError } from './cli-usage-error';
+import { estimateAiUsageFile } from './estimate-ai-usage';
 
-const FORMATS = ['auto', 'generic', 'codecarbon', 'nvidia-smi'] as const;
+const FORMATS = ['auto', 'generic', 'codecarbon', 'nvidia-smi', ...Object.keys(AI_USAGE_FORMATS)] as const;
+const COMPUTE_FORMATS: readonly string[] = ['auto', 'generic', 'codecarbon', 'nvidia-smi'];
 
 /** `footprint estimate <file.csv> [--format …] [--json] [--time-zone Z] [--phase P]`; returns the exit status. */
 export async function runEstimate(args: string[], referenceDir: string): Promise<number> {
   let file: string | undefined;
-  let format: (typeof FORMATS)[number] = 'auto';
+  let format: string = 'auto';
   let json = false;
   let timeZone = 'UTC';
   let phase: string | undefined;
@@ -30,7 +34,7 @@ export async function runEstimate(args: string[], referenceDir: string): Promise
         if (!(FORMATS as readonly string[]).includes(value)) {
           throw new CliUsageError(`--format must be one of ${FORMATS.join(', ')} (got "${value}")`);
         }
-        format = value as (typeof FORMATS)[number];
+        format = value;
       } else if (arg === '--time-zone') {
         timeZone = value;
       } else {
@@ -57,9 +61,19 @@ export async function runEstimate(args: string[], referenceDir: string): Promise
   }
   const fileName = path.basename(file);
   const library = ensureIndexed(loadBundledFactorLibrary(referenceDir));
+  // AI-service usage exports (JSON pages, or a CSV header of one of them) go through the model repository.
+  if (!COMPUTE_FORMATS.includes(format) || (format === 'auto' && isAiUsageFile(bytes))) {
+    return estimateAiUsageFile(
+      bytes,
+      fileName,
+      { format: format as 'auto' | TAiUsageFormat, json, ...(phase ? { phase } : {}) },
+      referenceDir,
+      library,
+    );
+  }
   const parsed = parseUsageFile(bytes, {
     fileName,
-    format,
+    format: format as 'auto' | 'generic' | 'codecarbon' | 'nvidia-smi',
     timeZone,
     now: new Date(),
     // The upload's check: an accelerator, instance type or region the catalog does not know is a row error naming
