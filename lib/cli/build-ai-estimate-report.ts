@@ -62,7 +62,10 @@ export interface TAiEstimateReport {
   warnings: { line: number; column: string | null; message: string }[];
 }
 
-const addRange = (a: TValueRange, b: TValueRange): TValueRange => ({ min: a.min + b.min, max: a.max + b.max });
+const addRange = (a: TValueRange, b: TValueRange): TValueRange => ({
+  min: a.min + b.min,
+  max: a.max + b.max,
+});
 const ZERO: TValueRange = { min: 0, max: 0 };
 
 /**
@@ -116,7 +119,12 @@ export function buildAiEstimateReport(
     errors: [],
     warnings: [],
     headers: [],
-    stats: { rows: parsed.gpuRecords.length, accepted: parsed.gpuRecords.length, rejected: 0, duplicatesCollapsed: 0 },
+    stats: {
+      rows: parsed.gpuRecords.length,
+      accepted: parsed.gpuRecords.length,
+      rejected: 0,
+      duplicatesCollapsed: 0,
+    },
   };
   const usedFlags = new Set(rows.flatMap((r) => r.flags));
   return {
@@ -140,7 +148,9 @@ export function buildAiEstimateReport(
     rows,
     gpu: parsed.gpuRecords.length > 0 ? buildEstimateReport(gpuParse, library) : null,
     flags: Object.fromEntries(
-      Object.entries(AI_SERVICE_FLAGS).filter(([code]) => usedFlags.has(code as keyof typeof AI_SERVICE_FLAGS)),
+      Object.entries(AI_SERVICE_FLAGS).filter(([code]) =>
+        usedFlags.has(code as keyof typeof AI_SERVICE_FLAGS),
+      ),
     ),
     skippedRows: parsed.stats.skipped,
     errors: errors.sort((a, b) => a.line - b.line),

@@ -17,7 +17,10 @@ export function formatAiEstimateText(report: TAiEstimateReport, fileName: string
     `  Water                ${formatNumber(t.waterOnsiteL)} L on-site, ${formatNumber(t.waterOffsiteL)} L off-site  (range ${range(t.waterLRange)} L)`,
   ];
   if (report.rows.length) {
-    lines.push('', '  line  model                               output tokens   kWh (range)                 kg CO2e   zone  flags');
+    lines.push(
+      '',
+      '  line  model                               output tokens   kWh (range)                 kg CO2e   zone  flags',
+    );
     for (const r of report.rows) {
       lines.push(
         `  ${String(r.line).padStart(4)}  ${r.model.slice(0, 34).padEnd(34)} ${formatNumber(r.outputTokens).padStart(14)}   ` +
@@ -41,5 +44,7 @@ export function formatAiEstimateText(report: TAiEstimateReport, fileName: string
     }
   }
   const text = `${lines.join('\n')}\n`;
-  return report.gpu ? `${text}\nGPU instance hours of this export (compute engine):\n${formatEstimateText(report.gpu, fileName)}` : text;
+  return report.gpu
+    ? `${text}\nGPU instance hours of this export (compute engine):\n${formatEstimateText(report.gpu, fileName)}`
+    : text;
 }

@@ -43,6 +43,8 @@ export function estimateAiUsageFile(
     createZoneOfRegion(library),
     gpuErrors,
   );
-  process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatAiEstimateText(report, fileName));
+  process.stdout.write(
+    options.json ? `${JSON.stringify(report, null, 2)}\n` : formatAiEstimateText(report, fileName),
+  );
   return report.errors.length > 0 ? 1 : 0;
 }

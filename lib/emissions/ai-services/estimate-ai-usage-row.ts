@@ -14,7 +14,9 @@ export interface TAiUsageEstimateRow {
   line: number;
   provider: string | null;
   modelRaw: string;
-  modelLookup: { kind: 'name'; provider: string | null; name: string } | { kind: 'description'; provider: string | null };
+  modelLookup:
+    | { kind: 'name'; provider: string | null; name: string }
+    | { kind: 'description'; provider: string | null };
   inputTokens: number;
   outputTokens: number;
   requests: number | null;
@@ -50,7 +52,9 @@ function profileOf(repository: TLlmModelRepository, provider: string | null): TE
 function modelOf(
   repository: TLlmModelRepository,
   row: TAiUsageEstimateRow,
-): { model: TAiModelSize & { provider: TEcologitsProvider | null; name: string } } | { column: string; message: string } {
+):
+  | { model: TAiModelSize & { provider: TEcologitsProvider | null; name: string } }
+  | { column: string; message: string } {
   const o = row.overrides;
   if (o?.activeParamsB !== undefined) {
     return {
@@ -96,7 +100,12 @@ export function estimateAiUsageRow(
   const line = row.line;
   if (row.provider !== null && !repository.serviceProviders.has(row.provider)) {
     const known = [...repository.serviceProviders.keys()].join(', ');
-    return { ok: false, line, column: 'provider', message: `unknown provider "${row.provider}"; use one of ${known}` };
+    return {
+      ok: false,
+      line,
+      column: 'provider',
+      message: `unknown provider "${row.provider}"; use one of ${known}`,
+    };
   }
   const found = modelOf(repository, row);
   if (!('model' in found)) {
@@ -108,9 +117,16 @@ export function estimateAiUsageRow(
   const zone = o.zone ?? (row.region ? zoneOfRegion(row.provider, row.region) : null);
   if (zone !== null && !repository.electricityMixes.has(zone)) {
     const codes = [...repository.electricityMixes.keys()].join(', ');
-    return { ok: false, line, column: 'zone', message: `zone "${zone}" has no electricity mix; use one of ${codes}` };
+    return {
+      ok: false,
+      line,
+      column: 'zone',
+      message: `zone "${zone}" has no electricity mix; use one of ${codes}`,
+    };
   }
-  const base: TAiServiceSite | null = profile ? providerSite(profile, repository.electricityMixes, zone) : null;
+  const base: TAiServiceSite | null = profile
+    ? providerSite(profile, repository.electricityMixes, zone)
+    : null;
   const mix = zone ? repository.electricityMixes.get(zone) : base?.mix;
   const pue = o.pue !== undefined ? fixedRange(o.pue) : base?.pue;
   const wue = o.wueOnsiteLPerKwh !== undefined ? fixedRange(o.wueOnsiteLPerKwh) : base?.wueOnsiteLPerKwh;

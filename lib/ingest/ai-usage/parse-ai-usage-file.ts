@@ -1,6 +1,6 @@
 import { appendAll } from '@/lib/utils/append-all';
-import type { TAiUsageParseOptions, TAiUsageParseResult } from './ai-usage-types';
 import { createAiUsageFileStream } from './ai-usage-file-stream';
+import type { TAiUsageParseOptions, TAiUsageParseResult } from './ai-usage-types';
 
 /** Chunk size fed to the stream (the same path as a streamed upload). */
 const CHUNK_BYTES = 64 * 1024;
