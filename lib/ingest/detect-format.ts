@@ -1,7 +1,18 @@
 import { USAGE_RECORD_CSV_COLUMNS } from '@/lib/schemas/usage-record';
+import { detectAiUsageCsvFormat } from './ai-usage/detect-ai-usage-format';
 
-/** What the header line looks like; 'codecarbon-task' files are recognised only to be refused clearly. */
-export type DetectedFormat = 'generic' | 'codecarbon' | 'codecarbon-task' | 'nvidia-smi' | 'unknown';
+/**
+ * What the header line looks like; 'codecarbon-task' files are recognised only to be refused clearly, and so are
+ * AI-service usage exports ('ai-usage', read by `createAiUsageFileStream`; the upload flow takes them in part 2
+ * of issue #21).
+ */
+export type DetectedFormat =
+  | 'generic'
+  | 'codecarbon'
+  | 'codecarbon-task'
+  | 'nvidia-smi'
+  | 'ai-usage'
+  | 'unknown';
 
 const TEMPLATE_COLUMNS = new Set<string>(Object.keys(USAGE_RECORD_CSV_COLUMNS));
 
@@ -18,6 +29,9 @@ export function detectFormat(headers: string[]): DetectedFormat {
   const names = new Set(headers);
   if (headers[0] === 'task_name') {
     return 'codecarbon-task';
+  }
+  if (detectAiUsageCsvFormat(headers) !== null) {
+    return 'ai-usage';
   }
   if (names.has('energy_consumed') && names.has('duration') && names.has('emissions')) {
     return 'codecarbon';

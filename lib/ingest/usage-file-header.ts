@@ -58,13 +58,21 @@ export function openUsageBody(
   }
   const requested = options.format ?? 'auto';
   const detected = requested === 'auto' ? detectFormat(headers) : requested;
-  const format = detected === 'codecarbon-task' ? 'codecarbon' : detected;
+  const format =
+    detected === 'codecarbon-task' ? 'codecarbon' : detected === 'ai-usage' ? 'unknown' : detected;
   // Every format reads timestamps without offset in this zone (generic and mapped files too).
   if (!isValidTimeZone(options.timeZone ?? 'UTC')) {
     return fail(
       format,
       null,
       `unknown time zone "${options.timeZone}"; use an IANA name such as Europe/Paris or UTC`,
+    );
+  }
+  if (detected === 'ai-usage') {
+    return fail(
+      'unknown',
+      null,
+      'this is an AI-service usage export (tokens by model); uploads do not import these yet',
     );
   }
   if (detected === 'codecarbon-task') {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { parseUsageFile } from '../parse-usage-file';
 import type { TAiUsageParseOptions, TAiUsageRow } from './ai-usage-types';
 import { parseAiUsageFile } from './parse-ai-usage-file';
 
@@ -291,5 +292,20 @@ describe('AI usage template', () => {
   test('a period that ends before it starts', () => {
     const r = parseText(`${HEADER}\nopenai,gpt-4o-mini,2026-01-02,2026-01-01,1000,500,2,\n`);
     expect(r.errors).toEqual([expect.objectContaining({ line: 2, column: 'period_end' })]);
+  });
+});
+
+describe('the compute upload parser', () => {
+  test('recognises an AI-service export and refuses it clearly, storing nothing', () => {
+    const name = 'openai_dashboard_usage_export.synthetic.csv';
+    const result = parseUsageFile(readFileSync(path.join(dir, name)), { fileName: name });
+    expect(result.records).toEqual([]);
+    expect(result.needsMapping).toBeUndefined();
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        line: 1,
+        message: expect.stringMatching(/AI-service usage export .* not import/),
+      }),
+    ]);
   });
 });
