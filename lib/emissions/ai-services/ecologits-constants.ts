@@ -6,7 +6,6 @@
  * GWP from NVIDIA's HGX H100 product carbon footprint summary; memory overhead from EleutherAI "Transformer Math 101".
  */
 export const ECOLOGITS_VERSION = '0.9.1';
-export const ECOLOGITS_COMMIT = '2d0a1c76358a1aad0c530d47794e37465ad029e8';
 
 export const ECOLOGITS_CONSTANTS = {
   /** Bits per weight used to size GPU memory (models assumed served in 16-bit). */

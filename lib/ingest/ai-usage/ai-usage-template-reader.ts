@@ -3,28 +3,6 @@ import { createCellReader } from './ai-usage-cells';
 import type { TAiCsvReader } from './ai-usage-output';
 import type { TAiUsageOverrides } from './ai-usage-types';
 
-/** Columns of the AI usage template (docs/CSV_FORMAT.md "AI usage template"). */
-export const AI_USAGE_TEMPLATE_COLUMNS = [
-  'provider',
-  'model',
-  'period_start',
-  'period_end',
-  'input_tokens',
-  'output_tokens',
-  'requests',
-  'mean_latency_s',
-  'team',
-  'project',
-  'region',
-  'active_params_b',
-  'total_params_b',
-  'pue',
-  'wue_onsite_l_per_kwh',
-  'grid_kg_co2e_per_kwh',
-  'grid_water_l_per_kwh',
-  'zone',
-] as const;
-
 /** Optional positive overrides: column → field of `TAiUsageOverrides`, with the smallest allowed value. */
 const OVERRIDES: [column: string, field: keyof TAiUsageOverrides, min: number][] = [
   ['active_params_b', 'activeParamsB', Number.MIN_VALUE],
@@ -36,7 +14,7 @@ const OVERRIDES: [column: string, field: keyof TAiUsageOverrides, min: number][]
 ];
 
 /**
- * Our own AI usage template: one row per provider × model × period (what a gateway or a client library reports),
+ * Our own AI usage template (columns in docs/CSV_FORMAT.md "AI usage template"): one row per provider × model × period (what a gateway or a client library reports),
  * optionally with a model size and site factors instead of the repository and provider profile (the EcoLogits
  * test rows). The provider and model are checked against the repository when the row is estimated.
  */
