@@ -1,5 +1,8 @@
 import { AI_SERVICE_FLAGS } from '@/lib/emissions/ai-services/ai-service-flags';
-import { AI_SERVICE_METHOD } from '@/lib/emissions/ai-services/estimate-ai-service-usage';
+import {
+  AI_SERVICE_METHOD,
+  type TAiServiceFootprint,
+} from '@/lib/emissions/ai-services/estimate-ai-service-usage';
 import { estimateAiUsageRow, type TZoneOfRegion } from '@/lib/emissions/ai-services/estimate-ai-usage-row';
 import type { TLlmModelRepository } from '@/lib/emissions/ai-services/llm-model-types';
 import type { TValueRange } from '@/lib/emissions/ai-services/value-range';
@@ -10,8 +13,22 @@ import { AI_USAGE_FORMATS, type TAiUsageParseResult } from '@/lib/ingest/ai-usag
 import type { ParseResult } from '@/lib/ingest/types';
 import { buildEstimateReport, type TEstimateReport } from './build-estimate-report';
 
+/** Energy (facility kWh), kg CO2e and L of water with their ranges, as the estimate returns them. */
+const IMPACT_KEYS = [
+  'energyKwh',
+  'energyKwhRange',
+  'usageKgCo2e',
+  'embodiedKgCo2e',
+  'totalKgCo2e',
+  'totalKgCo2eRange',
+  'waterOnsiteL',
+  'waterOffsiteL',
+  'waterLRange',
+] as const;
+type TImpacts = Pick<TAiServiceFootprint, (typeof IMPACT_KEYS)[number]>;
+
 /** One AI-usage row of `footprint estimate --json` on an AI-service export. Units: kWh, kg CO2e, L. */
-export interface TAiEstimateRow {
+export interface TAiEstimateRow extends TImpacts {
   line: number;
   provider: string | null;
   modelRaw: string;
@@ -19,17 +36,8 @@ export interface TAiEstimateRow {
   inputTokens: number;
   outputTokens: number;
   requests: number | null;
-  energyKwh: number;
-  energyKwhRange: TValueRange;
   gridZone: string | null;
   intensityGCo2ePerKwh: number;
-  usageKgCo2e: number;
-  embodiedKgCo2e: number;
-  totalKgCo2e: number;
-  totalKgCo2eRange: TValueRange;
-  waterOnsiteL: number;
-  waterOffsiteL: number;
-  waterLRange: TValueRange;
   flags: string[];
 }
 
@@ -38,20 +46,7 @@ export interface TAiEstimateReport {
   methodologyVersion: string;
   aiMethod: string;
   format: string | null;
-  totals: {
-    rows: number;
-    inputTokens: number;
-    outputTokens: number;
-    energyKwh: number;
-    energyKwhRange: TValueRange;
-    usageKgCo2e: number;
-    embodiedKgCo2e: number;
-    totalKgCo2e: number;
-    totalKgCo2eRange: TValueRange;
-    waterOnsiteL: number;
-    waterOffsiteL: number;
-    waterLRange: TValueRange;
-  };
+  totals: TImpacts & { rows: number; inputTokens: number; outputTokens: number };
   rows: TAiEstimateRow[];
   /** GPU instance-hour rows of billing exports, estimated by the compute engine (instance-type catalog). */
   gpu: TEstimateReport | null;
@@ -98,17 +93,9 @@ export function buildAiEstimateReport(
       inputTokens: row.inputTokens,
       outputTokens: row.outputTokens,
       requests: row.requests,
-      energyKwh: f.energyKwh,
-      energyKwhRange: f.energyKwhRange,
+      ...(Object.fromEntries(IMPACT_KEYS.map((k) => [k, f[k]])) as TImpacts),
       gridZone: f.locationIntensity.zone,
       intensityGCo2ePerKwh: f.locationIntensity.gCo2ePerKwh,
-      usageKgCo2e: f.usageKgCo2e,
-      embodiedKgCo2e: f.embodiedKgCo2e,
-      totalKgCo2e: f.totalKgCo2e,
-      totalKgCo2eRange: f.totalKgCo2eRange,
-      waterOnsiteL: f.waterOnsiteL,
-      waterOffsiteL: f.waterOffsiteL,
-      waterLRange: f.waterLRange,
       flags: f.flags,
     });
   }

@@ -9,29 +9,40 @@ import type { TEcologitsProvider, TLlmModelRepository } from './llm-model-types'
 import { findModelInDescription, resolveLlmModel, unknownModelQuestion } from './resolve-llm-model';
 import { fixedRange } from './value-range';
 
+/** How a row's model is looked up: an exact name (with a provider), or a repository name inside a billing text. */
+export type TAiModelLookup =
+  | { kind: 'name'; provider: string | null; name: string }
+  | { kind: 'description'; provider: string | null };
+
+/**
+ * Per-row overrides (the AI usage template): a model size instead of a repository model ("a model of N billion
+ * parameters"), site factors instead of a provider profile, or an EcoLogits mix zone (ISO alpha-3 or WOR).
+ */
+export interface TAiRowOverrides {
+  activeParamsB?: number;
+  totalParamsB?: number;
+  pue?: number;
+  wueOnsiteLPerKwh?: number;
+  /** kg CO2e per kWh of the electricity mix. */
+  gridKgCo2ePerKwh?: number;
+  /** Off-site water of the electricity mix, L per kWh. */
+  gridWaterLPerKwh?: number;
+  zone?: string;
+}
+
 /** What the estimate reads of a normalised usage row (`TAiUsageRow` of lib/ingest/ai-usage satisfies it). */
 export interface TAiUsageEstimateRow {
   line: number;
   provider: string | null;
   modelRaw: string;
-  modelLookup:
-    | { kind: 'name'; provider: string | null; name: string }
-    | { kind: 'description'; provider: string | null };
+  modelLookup: TAiModelLookup;
   inputTokens: number;
   outputTokens: number;
   requests: number | null;
   meanLatencyS: number | null;
   region: string | null;
   quantityBasis: 'metered' | 'priced';
-  overrides?: {
-    activeParamsB?: number;
-    totalParamsB?: number;
-    pue?: number;
-    wueOnsiteLPerKwh?: number;
-    gridKgCo2ePerKwh?: number;
-    gridWaterLPerKwh?: number;
-    zone?: string;
-  };
+  overrides?: TAiRowOverrides;
 }
 
 export type TAiUsageRowEstimate =

@@ -8,6 +8,12 @@ export interface TCellReader {
   count(column: string, blank?: number | null): number | null;
   /** An instant (ISO 8601 with offset or Z, or Unix seconds) as ISO UTC; error and null when unusable. */
   instant(column: string): string | null;
+  /** A billing charge's period and quantity (a blank quantity is an error); null when any is unusable. */
+  charge(
+    startColumn: string,
+    endColumn: string,
+    quantityColumn: string,
+  ): { start: string; end: string; quantity: number } | null;
   readonly failed: boolean;
 }
 
@@ -59,6 +65,15 @@ export function createCellReader(
         fail(column, raw ? `"${raw}" is not a date-time (ISO 8601 or Unix seconds)` : `${column} is empty`);
       }
       return iso;
+    },
+    charge(startColumn, endColumn, quantityColumn) {
+      const start = this.instant(startColumn);
+      const end = this.instant(endColumn);
+      const quantity = this.count(quantityColumn, null);
+      if (quantity === null && !failed) {
+        fail(quantityColumn, `${quantityColumn} is empty`);
+      }
+      return failed || !start || !end || quantity === null ? null : { start, end, quantity };
     },
     get failed() {
       return failed;

@@ -1,3 +1,4 @@
+import type { TAiRowOverrides, TAiUsageEstimateRow } from '@/lib/emissions/ai-services/estimate-ai-usage-row';
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
 import type { RowError } from '../types';
 
@@ -17,59 +18,27 @@ export const AI_USAGE_FORMATS = {
 
 export type TAiUsageFormat = keyof typeof AI_USAGE_FORMATS;
 
-/**
- * Per-row overrides of the AI usage template (the EcoLogits test rows carry their own model size, PUE, WUE and
- * electricity mix instead of a provider profile).
- */
-export interface TAiUsageOverrides {
-  activeParamsB?: number;
-  totalParamsB?: number;
-  pue?: number;
-  wueOnsiteLPerKwh?: number;
-  /** kgCO2e per kWh of the electricity mix. */
-  gridKgCo2ePerKwh?: number;
-  /** Off-site water of the electricity mix, L per kWh. */
-  gridWaterLPerKwh?: number;
-  /** ISO 3166-1 alpha-3 zone of the EcoLogits electricity mixes (or WOR). */
-  zone?: string;
-}
+/** Per-row overrides of the AI usage template (the EcoLogits test rows carry their own size, PUE, WUE and mix). */
+export type TAiUsageOverrides = TAiRowOverrides;
 
-/** One normalised row of third-party AI usage: tokens of one model over one period. */
-export interface TAiUsageRow {
-  /** 1-based physical line of the (first) source row or JSON object. */
-  line: number;
-  /** Provider name of reference/ai-services/providers.csv; null when a billing export does not say. */
-  provider: string | null;
+/**
+ * One normalised row of third-party AI usage: tokens of one model over one period. The fields the estimate reads
+ * (`TAiUsageEstimateRow`: line, provider name of reference/ai-services/providers.csv or null when a billing export
+ * names none, raw model string and how it is looked up, tokens, requests, mean latency, region, quantity basis
+ * (`priced` = read from a billing quantity, not a usage meter), overrides) plus what groups and dates it.
+ */
+export interface TAiUsageRow extends TAiUsageEstimateRow {
   /** The service as the export names it (e.g. "Azure OpenAI", a FOCUS ServiceName). */
   service: string;
-  /** The model string as exported (Bedrock id, Azure model name, SKU description…). */
-  modelRaw: string;
-  /**
-   * How the model is looked up: by exact name (with the EcoLogits or service provider), or by searching the
-   * repository's names in `modelRaw` (billing descriptions).
-   */
-  modelLookup:
-    | { kind: 'name'; provider: string | null; name: string }
-    | { kind: 'description'; provider: string | null };
   /** Half-open period in UTC (ISO 8601). */
   periodStart: string;
   periodEnd: string;
-  inputTokens: number;
-  outputTokens: number;
   /** Cached input tokens (part of inputTokens), when the export splits them. */
   cachedInputTokens: number | null;
-  requests: number | null;
-  /** Mean request latency, s (Bedrock CloudWatch, template); null when unknown. */
-  meanLatencyS: number | null;
   team: string | null;
   project: string | null;
   /** Other organisational keys (workspace, API key, deployment, account, labels). */
   tags: Record<string, string>;
-  /** Cloud region of the provider when the export gives one. */
-  region: string | null;
-  /** `priced`: tokens read from a billing quantity, not a usage meter. */
-  quantityBasis: 'metered' | 'priced';
-  overrides?: TAiUsageOverrides;
 }
 
 /** A GPU instance-hour row of a billing export, as a compute usage record (instance-type catalog path). */

@@ -27,15 +27,15 @@ export function createAwsCurReader(
         out.skipped++;
         return;
       }
-      const start = cells.instant('line_item_usage_start_date');
-      const end = cells.instant('line_item_usage_end_date');
-      const amount = cells.count('line_item_usage_amount', null);
-      if (amount === null && !cells.failed) {
-        out.sink.error(line, 'line_item_usage_amount', 'line_item_usage_amount is empty');
-      }
-      if (cells.failed || !start || !end || amount === null) {
+      const charge = cells.charge(
+        'line_item_usage_start_date',
+        'line_item_usage_end_date',
+        'line_item_usage_amount',
+      );
+      if (!charge) {
         return;
       }
+      const { start, end, quantity: amount } = charge;
       const region = cells.text('product_region_code') || null;
       const account = cells.text('line_item_usage_account_id');
       const tags: Record<string, string> = account ? { account } : {};

@@ -100,15 +100,11 @@ export function createFocusReader(
         out.skipped++;
         return;
       }
-      const start = cells.instant('ChargePeriodStart');
-      const end = cells.instant('ChargePeriodEnd');
-      const quantity = cells.count(quantityColumn, null);
-      if (quantity === null && !cells.failed) {
-        out.sink.error(line, quantityColumn, `${quantityColumn} is empty`);
-      }
-      if (cells.failed || !start || !end || quantity === null) {
+      const charge = cells.charge('ChargePeriodStart', 'ChargePeriodEnd', quantityColumn);
+      if (!charge) {
         return;
       }
+      const { start, end, quantity } = charge;
       const labels = splitTeamProject(parseTagCell(cells.text('Tags')));
       const subAccount = cells.text('SubAccountName') || cells.text('SubAccountId');
       const tags = { ...labels.tags, ...(subAccount ? { subAccount } : {}) };

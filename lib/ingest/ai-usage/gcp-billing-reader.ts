@@ -31,15 +31,11 @@ export function createGcpBillingReader(
         out.skipped++;
         return;
       }
-      const start = cells.instant('usage_start_time');
-      const end = cells.instant('usage_end_time');
-      const amount = cells.count('usage.amount', null);
-      if (amount === null && !cells.failed) {
-        out.sink.error(line, 'usage.amount', 'usage.amount is empty');
-      }
-      if (cells.failed || !start || !end || amount === null) {
+      const charge = cells.charge('usage_start_time', 'usage_end_time', 'usage.amount');
+      if (!charge) {
         return;
       }
+      const { start, end, quantity: amount } = charge;
       const region = cells.text('location.region') || cells.text('location.location') || null;
       const labels = splitTeamProject(parseTagCell(cells.text('labels')));
       const project = labels.project ?? (cells.text('project.id') || null);
