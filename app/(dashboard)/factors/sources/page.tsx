@@ -17,8 +17,8 @@ export default async function DataSourcesPage() {
         title="Data sources and licences"
         description={
           <>
-            Attribution and licence of every bundled dataset (CC BY 4.0, ODbL 1.0, Apache-2.0, MIT), as
-            shipped in <code>reference/</code>. Computed footprints are produced works: they carry these
+            Attribution and licence of every bundled dataset (CC BY 4.0, ODbL 1.0, Apache-2.0, MIT, MPL-2.0),
+            as shipped in <code>reference/</code>. Computed footprints are produced works: they carry these
             attributions.{' '}
             <Link href="/factors" className="text-brand-700 underline">
               Back to factors
