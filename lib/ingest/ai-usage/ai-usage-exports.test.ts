@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { parseUsageFile } from '../parse-usage-file';
 import type { TAiUsageParseOptions, TAiUsageRow } from './ai-usage-types';
 import { parseAiUsageFile } from './parse-ai-usage-file';
+import { isAiUsageFile } from './sniff-ai-usage-file';
 
 // Expected values are read by hand from the synthetic example files (tests/fixtures/usage-exports, copied from the
 // reference exports), not from the parser's output: each comment shows the arithmetic.
@@ -99,6 +100,15 @@ describe('AI-service usage exports: totals by hand', () => {
       requests: 1,
       region: 'us-east-1',
     });
+  });
+
+  test('Bedrock invocation logs as JSON Lines: one request per line, lines kept', () => {
+    const record = readFileSync(path.join(dir, 'aws_bedrock_invocation_log_record.synthetic.json'), 'utf8');
+    const one = JSON.stringify(JSON.parse(record));
+    const r = parseText(`${one}\n${one.replace('"inputTokenCount":1500', '"inputTokenCount":-1')}\n${one}\n`);
+    expect(r.format).toBe('bedrock-invocation-log');
+    expect(r.aiRows.map((x) => x.line)).toEqual([1, 3]);
+    expect(r.errors).toEqual([expect.objectContaining({ line: 2, column: 'input.inputTokenCount' })]);
   });
 
   test('AWS CUR 2.0: Bedrock input tokens priced per 1K, and one p5.48xlarge hour', () => {
@@ -292,6 +302,16 @@ describe('AI usage template', () => {
   test('a period that ends before it starts', () => {
     const r = parseText(`${HEADER}\nopenai,gpt-4o-mini,2026-01-02,2026-01-01,1000,500,2,\n`);
     expect(r.errors).toEqual([expect.objectContaining({ line: 2, column: 'period_end' })]);
+  });
+});
+
+describe('isAiUsageFile (which parser the CLI uses)', () => {
+  test('JSON and AI-export headers yes; compute templates no', () => {
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    expect(isAiUsageFile(bytes('\uFEFF  {"object":"page"}'))).toBe(true);
+    expect(isAiUsageFile(readFileSync(path.join(dir, 'aws_cur2_bedrock_and_gpu.synthetic.csv')))).toBe(true);
+    expect(isAiUsageFile(bytes('record_id,phase,started_at,ended_at,energy_kwh\n'))).toBe(false);
+    expect(isAiUsageFile(bytes('timestamp,project_name,duration,emissions,energy_consumed\n'))).toBe(false);
   });
 });
 

@@ -20,7 +20,7 @@ import { detectAiUsageCsvFormat, detectAiUsageJson } from './detect-ai-usage-for
 import { createFocusReader } from './focus-reader';
 import { createGcpBillingReader } from './gcp-billing-reader';
 import { createOpenaiUsageCsvReader } from './openai-usage-reader';
-import { parseJsonWithLines, readAiUsageJson } from './read-ai-usage-json';
+import { jsonLinesAsArray, parseJsonWithLines, readAiUsageJson } from './read-ai-usage-json';
 
 /** JSON exports are API pages (31 daily buckets at most per page); a larger file is not one of them. */
 export const MAX_AI_JSON_CHARS = 64 * 1024 * 1024;
@@ -189,7 +189,7 @@ export function createAiUsageFileStream(options: TAiUsageParseOptions): TAiUsage
   };
 
   const finishJson = () => {
-    const parsed = parseJsonWithLines(state.json, sink);
+    const parsed = parseJsonWithLines(jsonLinesAsArray(state.json) ?? state.json, sink);
     state.json = '';
     if (!parsed) {
       return;

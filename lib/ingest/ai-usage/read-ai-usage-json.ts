@@ -69,6 +69,21 @@ export function parseJsonWithLines(
   return { root, lineOf };
 }
 
+/**
+ * JSON Lines (one object per line, as CloudWatch Logs and S3 deliver Bedrock invocation logs) as one JSON array
+ * with the same line numbers (a comma is added at the end of each record's line), or null when the text is not
+ * JSON Lines that parse cleanly.
+ */
+export function jsonLinesAsArray(text: string): string | null {
+  if (!/^\s*\{/.test(text) || !/\}[ \t]*\r?\n\s*\{/.test(text)) {
+    return null;
+  }
+  const array = `[${text.trimEnd().replace(/\}([ \t]*)(\r?\n)(\s*)\{/g, '}$1,$2$3{')}]`;
+  const errors: ParseError[] = [];
+  parseTree(array, errors, { allowTrailingComma: false, disallowComments: true });
+  return errors.length === 0 ? array : null;
+}
+
 const children = (node: Node | undefined): Node[] => (node?.type === 'array' ? (node.children ?? []) : []);
 
 /** The pages of a JSON export: one page object, or an array of pages. */
