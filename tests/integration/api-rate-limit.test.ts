@@ -115,4 +115,12 @@ describe('API rate limits', () => {
     const left = await getPrisma().apiRateLimit.count({ where: { bucketKey: 'token:concurrent' } });
     expect(left).toBe(0);
   });
+
+  test('the counters are an unlogged table (no WAL flush per request; a crash only restarts the window)', async () => {
+    // prisma/migrations/20261207001430_api_rate_limit_unlogged: relpersistence 'u' = unlogged, 'p' = permanent.
+    const { rows } = await getPgPool().query<{ relpersistence: string }>(
+      "SELECT relpersistence FROM pg_class WHERE relname = 'api_rate_limit' AND relkind = 'r'",
+    );
+    expect(rows).toEqual([{ relpersistence: 'u' }]);
+  });
 });
