@@ -151,6 +151,27 @@ export function getTrustedProxyHops(): number {
   return Number(raw);
 }
 
+const ZOrgResponseCacheMb = z.coerce.number().int().min(0).max(4096);
+
+/**
+ * ORG_RESPONSE_CACHE_MB: what the per-organisation response cache may hold per process, in MiB of JSON text
+ * (lib/server/http/org-response-cache.ts); default 32, 0 turns it off (every read is computed: the cold figure of
+ * `npm run bench:summary-load -- --cold`). Read once, when the cache is created.
+ */
+export function getOrgResponseCacheMb(): number {
+  const raw = process.env.ORG_RESPONSE_CACHE_MB;
+  if (raw === undefined || raw === '') {
+    return 32;
+  }
+  const parsed = ZOrgResponseCacheMb.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(
+      `Invalid environment: ORG_RESPONSE_CACHE_MB: ${parsed.error.issues[0]?.message}. See .env.example.`,
+    );
+  }
+  return parsed.data;
+}
+
 /** ALERT_WEBHOOK_ALLOWED_HOSTS as written (validated at start-up). Read on every call: tests switch it. */
 export function getWebhookAllowedHostsSetting(): string | undefined {
   const raw = process.env.ALERT_WEBHOOK_ALLOWED_HOSTS;

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { GET as me } from '@/app/api/v1/me/route';
 import { GET as openapi } from '@/app/api/v1/openapi.json/route';
 import { createApiToken } from '@/lib/server/access/api-tokens';
@@ -114,5 +115,53 @@ describe('API rate limits', () => {
     await hitRateLimitBuckets(['token:later'], new Date('2026-11-29T21:00:00Z'));
     const left = await getPrisma().apiRateLimit.count({ where: { bucketKey: 'token:concurrent' } });
     expect(left).toBe(0);
+  });
+
+  test('concurrent hits in one process are counted by one statement per batch, each with its exact count', async () => {
+    const windowStart = new Date('2026-11-29T22:00:00Z');
+    const inserts: string[] = [];
+    const original = pg.Client.prototype.query;
+    const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (
+      this: pg.Client,
+      ...args: unknown[]
+    ) {
+      const [text] = args;
+      const statement = typeof text === 'string' ? text : String((text as { text?: string })?.text ?? '');
+      if (statement.includes('INSERT INTO api_rate_limit')) {
+        inserts.push(statement);
+      }
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as never);
+    let results: Map<string, number>[];
+    try {
+      // 50 requests of one token arriving together, each counted in its token and organisation buckets.
+      results = await Promise.all(
+        Array.from({ length: 50 }, () => hitRateLimitBuckets(['token:batched', 'org:batched'], windowStart)),
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    // Before: one upsert per request (50), queued on the same two rows.
+    expect(inserts.length).toBeLessThanOrEqual(2);
+    const tokenCounts = results.map((r) => r.get('token:batched') ?? 0).sort((a, b) => a - b);
+    expect(tokenCounts).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(results.map((r) => r.get('org:batched'))).toEqual(results.map((r) => r.get('token:batched')));
+    const stored = await getPrisma().apiRateLimit.findMany({
+      where: { windowStart },
+      orderBy: { bucketKey: 'asc' },
+      select: { bucketKey: true, count: true },
+    });
+    expect(stored).toEqual([
+      { bucketKey: 'org:batched', count: 50 },
+      { bucketKey: 'token:batched', count: 50 },
+    ]);
+  });
+
+  test('the counters are an unlogged table (no WAL flush per request; a crash only restarts the window)', async () => {
+    // prisma/migrations/20261207001430_api_rate_limit_unlogged: relpersistence 'u' = unlogged, 'p' = permanent.
+    const { rows } = await getPgPool().query<{ relpersistence: string }>(
+      "SELECT relpersistence FROM pg_class WHERE relname = 'api_rate_limit' AND relkind = 'r'",
+    );
+    expect(rows).toEqual([{ relpersistence: 'u' }]);
   });
 });

@@ -2,12 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { systemActor } from '@/lib/auth/actor';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
-import type { FactorLibrary } from '@/lib/emissions/factor-library-types';
-import {
-  ZAcceleratorOverrideInput,
-  ZGridFactorOverrideInput,
-  ZLocationOverrideInput,
-} from '@/lib/schemas/factor-override';
+import { ZAcceleratorOverrideInput, ZLocationOverrideInput } from '@/lib/schemas/factor-override';
 import { ZOrganizationSettingsInput } from '@/lib/schemas/organization-settings';
 import { ZUsageRecordInput } from '@/lib/schemas/usage-record';
 import { updateOrganizationSettings } from '@/lib/server/access/organization-settings';
@@ -24,60 +19,16 @@ import {
 import { recomputeOrganization } from '@/lib/server/usage/recompute';
 import { findRestatementBatches } from '@/lib/server/usage/restatements';
 import { storeUsageRecords } from '@/lib/server/usage/usage-records';
+import {
+  FR_GRID_OVERRIDE_10G as frOverride,
+  HAND_CHECKABLE_LIBRARY,
+} from '../support/hand-checkable-library';
 import { createTestDatabase } from '../support/test-database';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
-const y2025 = { periodStart: new Date('2025-01-01T00:00:00Z'), periodEnd: new Date('2026-01-01T00:00:00Z') };
-const meta = {
-  granularity: 'yearly' as const,
-  source: 'test grid',
-  licence: 'CC BY 4.0',
-  datasetVersion: 't-1',
-};
-
-/** A small bundled library with hand-checkable values: FR 56 g/kWh life-cycle, 30 direct; DE 380 / 350. */
-const LIBRARY: FactorLibrary = {
-  accelerators: [
-    {
-      id: 'test-gpu',
-      name: 'Test GPU',
-      aliases: [],
-      tdpW: 400,
-      idleW: 40,
-      memoryGb: 80,
-      embodiedKgCo2e: 175.2,
-      embodiedLowKgCo2e: 150,
-      embodiedHighKgCo2e: 200,
-      source: 'test',
-      datasetVersion: 't-1',
-    },
-  ],
-  locations: [
-    {
-      provider: 'gcp',
-      regionCode: 'europe-west9',
-      gridZone: 'FR',
-      countryCode: 'FR',
-      pue: 1.1,
-      wueLPerKwh: 0.2,
-      source: 'test',
-      datasetVersion: 't-1',
-    },
-  ],
-  gridFactors: [
-    { id: 'fr-lc', zone: 'FR', ...y2025, gCo2ePerKwh: 56, basis: 'lifecycle', ...meta },
-    { id: 'fr-d', zone: 'FR', ...y2025, gCo2ePerKwh: 30, basis: 'direct', ...meta },
-    { id: 'de-lc', zone: 'DE', ...y2025, gCo2ePerKwh: 380, basis: 'lifecycle', ...meta },
-    { id: 'de-d', zone: 'DE', ...y2025, gCo2ePerKwh: 350, basis: 'direct', ...meta },
-  ],
-  residualMixes: [],
-  ewif: [{ id: 'ewif-fr', zone: 'FR', lPerKwh: 2, source: 'test', datasetVersion: 't-1' }],
-  providerDefaults: [],
-};
-
 beforeAll(async () => {
   process.env.DATABASE_URL = await createTestDatabase();
-  await replaceBundledFactorLibrary(LIBRARY, process.env.DATABASE_URL);
+  await replaceBundledFactorLibrary(HAND_CHECKABLE_LIBRARY, process.env.DATABASE_URL);
 });
 
 /** An organisation with two stored records: 100 kWh metered in FR (PUE 1), 24 device-hours in DE. */
@@ -117,14 +68,6 @@ const settings = (overrides: Record<string, unknown> = {}) =>
     timeZone: 'UTC',
     ...overrides,
   });
-const frOverride = ZGridFactorOverrideInput.parse({
-  zone: 'fr',
-  validFrom: '2025-01-01',
-  validTo: '2026-01-01',
-  gCo2ePerKwh: '10',
-  basis: 'lifecycle',
-  source: 'Supplier disclosure 2025',
-});
 
 describe('[settings] changing the basis or the embodied lifetime recomputes and restates', () => {
   test('basis life-cycle → direct restates intensity, location-based CO2e and basis with old and new values', async () => {

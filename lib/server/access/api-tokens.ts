@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { queryRows, sql } from '@/lib/server/db/sql';
+import { pgRunner } from '@/lib/server/db/sql-runner';
 import { recordAuditEvent } from '../audit/audit-events';
 import type { TMembershipDto } from './memberships';
 
@@ -142,6 +143,11 @@ export interface TBearerIdentity {
   orgSlug: string;
   /** The organisation's IANA time zone (read with the token; saves the summary API a lookup). */
   orgTimeZone: string;
+  /**
+   * org_data_version.version of the token's organisation as a decimal string, read in the same statement: the key
+   * of the cached read answers (lib/server/http/org-response-cache.ts), so a cached summary costs no extra lookup.
+   */
+  orgDataVersion: string;
   userId: string;
   role: Role;
   scopes: string[];
@@ -177,6 +183,7 @@ interface TBearerRow {
   scopes: string[];
   org_slug: string;
   org_time_zone: string;
+  org_data_version: string;
   role: Role | null;
   memberships: TMembershipDto[];
 }
@@ -184,18 +191,20 @@ interface TBearerRow {
 /**
  * As getBearerIdentity, with the reason of a refusal. One statement reads the token, its organisation (slug,
  * time zone), the user's role there and all the user's memberships (the request context needs them), instead
- * of four round trips; checks stay in this order: unknown → revoked → expired → not a member.
+ * of four round trips; checks stay in this order: unknown → revoked → expired → not a member. It runs on the pg pool
+ * directly, not through Prisma's client: every API request pays it, and the client's per-call work was a visible
+ * share of a cached summary request's CPU (docs/decisions/scale.md ADR 14).
  */
 export async function resolveBearerToken(token: string, now: Date): Promise<TBearerResolution> {
   if (!token.startsWith(TOKEN_PREFIX)) {
     return { ok: false, reason: 'unknown' };
   }
-  const prisma = getPrisma();
   const [row] = await queryRows<TBearerRow>(
-    prisma,
+    pgRunner(),
     sql`
     SELECT t.id, t.org_id::text, t.user_id, t.revoked_at, t.expires_at, t.last_used_at, t.scopes,
            o.slug AS org_slug, o.time_zone AS org_time_zone, m.role::text AS role,
+           COALESCE((SELECT v.version FROM org_data_version v WHERE v.org_id = t.org_id), 0)::text AS org_data_version,
            COALESCE((SELECT json_agg(json_build_object('orgId', mo.id, 'orgSlug', mo.slug, 'orgName', mo.name,
                                                        'role', mm.role) ORDER BY mm.created_at)
                        FROM membership mm JOIN organization mo ON mo.id = mm.org_id
@@ -218,7 +227,7 @@ export async function resolveBearerToken(token: string, now: Date): Promise<TBea
     return { ok: false, reason: 'not_member' };
   }
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await prisma.apiToken.updateMany({
+    await getPrisma().apiToken.updateMany({
       where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: now } }] },
       data: { lastUsedAt: now },
     });
@@ -230,6 +239,7 @@ export async function resolveBearerToken(token: string, now: Date): Promise<TBea
       orgId: row.org_id,
       orgSlug: row.org_slug,
       orgTimeZone: row.org_time_zone,
+      orgDataVersion: row.org_data_version,
       userId: row.user_id,
       role: row.role,
       scopes: row.scopes,

@@ -33,6 +33,8 @@ export interface TAuthContext {
   tokenScopes?: string[];
   /** The organisation's time zone when it was read with the credentials (bearer tokens); else absent. */
   orgTimeZone?: string;
+  /** org_data_version.version read with the credentials (bearer tokens), else absent (lib/server/http/org-response-cache.ts). */
+  orgDataVersion?: string;
 }
 
 /** HMAC-signed organisation id (lib/security/signed-value.ts), re-checked against the memberships on every request. */
@@ -175,6 +177,7 @@ export async function requireRequestAuth(request: Request, permission: TPermissi
           actor: { kind: 'token', userId: identity.userId, tokenId: identity.tokenId },
           tokenScopes: identity.scopes,
           orgTimeZone: identity.orgTimeZone,
+          orgDataVersion: identity.orgDataVersion,
         }
       : null;
   } else {
