@@ -40,7 +40,8 @@ export function ScenarioResultTable({ result }: { result: TScenarioResult }) {
         </tr>
       </thead>
       <tbody className="tabular-nums">
-        {ROWS.map(({ key, label, unit }) => {
+        {/* Cost only in the organisation's currency; with no price in it the row is left out (sources say why). */}
+        {ROWS.filter((row) => row.unit || result.currency).map(({ key, label, unit }) => {
           const u = unit || result.currency;
           return (
             <tr key={key} className="border-b border-slate-100 dark:border-slate-800">

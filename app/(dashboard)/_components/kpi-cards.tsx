@@ -1,5 +1,6 @@
 import { Card } from '@/components/ui/card';
 import { previousPeriod, relativeChange } from '@/lib/dashboard/date-range';
+import { formatMoney } from '@/lib/format/money';
 import { formatCubicMetres, formatMwh, formatShare, formatTonnesCo2e } from '@/lib/format/quantities';
 import type { TKpiMetric } from '@/lib/server/dashboard/dashboard-totals';
 import { getPanelTotals, type TDashboardQuery } from './dashboard-query';
@@ -64,10 +65,7 @@ export async function KpiCards({ query }: { query: TDashboardQuery }) {
       : 'no data in range';
   const price = org?.carbonPricePerTonneCo2e ?? null;
   const currency = org?.currency ?? 'EUR';
-  const money = (kg: number) =>
-    new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(
-      (kg / 1000) * (price ?? 0),
-    );
+  const money = (kg: number) => formatMoney((kg / 1000) * (price ?? 0), currency);
   return (
     <section aria-label="Key figures" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-6">
       {KPIS.map((k) => (
@@ -88,7 +86,7 @@ export async function KpiCards({ query }: { query: TDashboardQuery }) {
         hint={
           price === null
             ? 'Set an internal carbon price in Organisation settings'
-            : `Market-based tCO₂e × ${currency} ${price}/t internal price`
+            : `Market-based tCO₂e × ${formatMoney(price, currency)}/t internal price`
         }
       />
     </section>

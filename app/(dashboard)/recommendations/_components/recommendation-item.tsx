@@ -1,3 +1,4 @@
+import { formatMoney } from '@/lib/format/money';
 import { formatNumber, formatShare, formatTonnesCo2e } from '@/lib/format/quantities';
 import type { TRecommendation } from '@/lib/insights/recommendation-types';
 import { PLAN_STATUS_LABELS } from '@/lib/schemas/recommendation-plan';
@@ -42,8 +43,10 @@ export function RecommendationItem({
         {formatShare(rec.shareOfTotal)} of the organisation's location-based total · market-based{' '}
         {change(rec.annualSavedMarketKgCo2e, formatTonnesCo2e)}/yr · energy{' '}
         {change(rec.annualSavedEnergyKwh, formatNumber)} kWh/yr · water{' '}
-        {change(rec.annualSavedWaterL, formatNumber)} L/yr · electricity{' '}
-        {change(rec.annualSavedCost, formatNumber)} USD/yr
+        {change(rec.annualSavedWaterL, formatNumber)} L/yr
+        {rec.currency
+          ? ` · electricity cost ${change(rec.annualSavedCost, (v) => formatMoney(v, rec.currency ?? ''))}/yr`
+          : ''}
         {rec.savedRangeKgCo2e
           ? ` · range ${formatTonnesCo2e(rec.savedRangeKgCo2e.low)} – ${formatTonnesCo2e(rec.savedRangeKgCo2e.high)}`
           : ''}
