@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { LifecycleChart } from '@/components/charts/lifecycle-chart';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { TModelFamilyLifecycle } from '@/lib/dashboard/model-families';
+import { phaseLabel } from '@/lib/format/labels';
 import { formatShare, formatTonnesCo2e } from '@/lib/format/quantities';
 
 function overtakeSentence(f: TModelFamilyLifecycle): string {
@@ -95,7 +96,7 @@ export function FamilyCard({ family: f }: { family: TModelFamilyLifecycle }) {
                     href={`/records/${r.id}`}
                     className="text-brand-700 hover:underline dark:text-brand-500"
                   >
-                    {r.day} · {r.phase.replace('_', '-')}
+                    {r.day} · {phaseLabel(r.phase)}
                   </Link>{' '}
                   {formatTonnesCo2e(r.locationKgCo2e)}
                 </li>
