@@ -1,3 +1,4 @@
+import { formatChange } from '@/lib/format/approximate';
 import { formatNumber } from '@/lib/format/quantities';
 import type { TScenarioResult, TScenarioTotals } from '@/lib/insights/types';
 
@@ -11,7 +12,7 @@ const ROWS: { key: keyof TScenarioTotals; label: string; unit: string }[] = [
 ];
 
 const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${formatNumber(Math.abs(v))}`;
-const pct = (delta: number, base: number) => (base !== 0 ? ` (${signed((delta / base) * 100)} %)` : '');
+const pct = (delta: number, base: number) => (base !== 0 ? ` (${formatChange(delta / base)})` : '');
 
 /** Baseline, scenario and delta side by side; deltas negative = saving. */
 export function ScenarioResultTable({ result }: { result: TScenarioResult }) {

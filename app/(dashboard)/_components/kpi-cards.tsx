@@ -1,5 +1,6 @@
 import { Card } from '@/components/ui/card';
 import { previousPeriod, relativeChange } from '@/lib/dashboard/date-range';
+import { formatChange, MAX_PRINTED_CHANGE } from '@/lib/format/approximate';
 import { formatMoney } from '@/lib/format/money';
 import { formatCubicMetres, formatMwh, formatShare, formatTonnesCo2e } from '@/lib/format/quantities';
 import type { TKpiMetric } from '@/lib/server/dashboard/dashboard-totals';
@@ -17,14 +18,11 @@ function Change({ change }: { change: number | null }) {
   if (change === null) {
     return <span className="text-slate-500">no previous data</span>;
   }
-  const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
+  if (Math.abs(change) > MAX_PRINTED_CHANGE) {
+    return <span className="text-slate-500">{formatChange(change)} vs previous period</span>;
+  }
   const tone = change > 0 ? 'text-rose-700 dark:text-rose-400' : 'text-emerald-700 dark:text-emerald-400';
-  return (
-    <span className={tone}>
-      {sign}
-      {formatShare(Math.abs(change))} vs previous period
-    </span>
-  );
+  return <span className={tone}>{formatChange(change)} vs previous period</span>;
 }
 
 function Kpi({
