@@ -78,7 +78,15 @@ export function RecommendationItem({
           {plan.dueDate ? ` · due ${plan.dueDate}` : ''} (see Plans below)
         </p>
       ) : canPlan ? (
-        <PlanForm recommendationKey={rec.key} title={rec.title} owners={owners} />
+        // Folded: one form per recommendation made the list a wall of inputs (issue #23).
+        <details>
+          <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-300">
+            Plan this
+          </summary>
+          <div className="mt-2">
+            <PlanForm recommendationKey={rec.key} title={rec.title} owners={owners} />
+          </div>
+        </details>
       ) : (
         <p className="text-sm text-slate-500">Not planned. Editors, admins and owners can plan it.</p>
       )}
