@@ -47,6 +47,7 @@ describe('contractCoverage', () => {
     const c = contractCoverage(PPA, [{ day: '2026-01-10', energyKwh: 2499.9999999 }], MID_2026);
     expect(c.status).toBe('used-up');
     expect(c.usedUpOn).toBe('2026-01-10');
+    expect(c.months[0]?.remainingKwh).toBe(0);
   });
 
   it('a contract with volume left is in use until its period ends, then expired with the remainder', () => {

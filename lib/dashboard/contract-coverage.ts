@@ -70,7 +70,8 @@ export function contractCoverage(
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([month, allocatedKwh]) => {
       cumulativeKwh += allocatedKwh;
-      return { month, allocatedKwh, cumulativeKwh, remainingKwh: Math.max(0, volumeKwh - cumulativeKwh) };
+      const left = Math.max(0, volumeKwh - cumulativeKwh);
+      return { month, allocatedKwh, cumulativeKwh, remainingKwh: isUsedUp(left, volumeKwh) ? 0 : left };
     });
   const allocatedKwh = cumulativeKwh;
   const remainingKwh = Math.max(0, volumeKwh - allocatedKwh);

@@ -100,65 +100,67 @@ function ContractCard({
   ];
   const usedPercent = Math.round(coverage.usedShare * 100);
   return (
-    <Card aria-labelledby={`contract-${contract.id}`}>
-      <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
-        <div>
-          <CardTitle id={`contract-${contract.id}`}>{contract.reference}</CardTitle>
-          <CardDescription>{statusLine(coverage)}</CardDescription>
-        </div>
-        {canManage ? (
-          <StateActionForm
-            action={deleteEnergyContractAction}
-            fields={{ id: contract.id }}
-            label="Remove"
-            ariaLabel={`Remove contract ${contract.reference}`}
-          />
-        ) : null}
-      </CardHeader>
-      <CardContent className="flex flex-col gap-4">
-        <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
-          {facts.map(([label, value]) => (
-            <div key={label}>
-              <dt className="text-xs text-slate-500">{label}</dt>
-              <dd className="font-medium">{value}</dd>
+    <section aria-labelledby={`contract-${contract.id}`}>
+      <Card>
+        <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
+          <div>
+            <CardTitle id={`contract-${contract.id}`}>{contract.reference}</CardTitle>
+            <CardDescription>{statusLine(coverage)}</CardDescription>
+          </div>
+          {canManage ? (
+            <StateActionForm
+              action={deleteEnergyContractAction}
+              fields={{ id: contract.id }}
+              label="Remove"
+              ariaLabel={`Remove contract ${contract.reference}`}
+            />
+          ) : null}
+        </CardHeader>
+        <CardContent className="flex flex-col gap-4">
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
+            {facts.map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-xs text-slate-500">{label}</dt>
+                <dd className="font-medium">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <div>
+            <div className="mb-1 flex justify-between text-xs text-slate-600 dark:text-slate-300">
+              <span>
+                Allocated {formatMwh(coverage.allocatedKwh)} of {formatMwh(coverage.volumeKwh)}
+              </span>
+              <span>{usedPercent} %</span>
             </div>
-          ))}
-        </dl>
-        <div>
-          <div className="mb-1 flex justify-between text-xs text-slate-600 dark:text-slate-300">
-            <span>
-              Allocated {formatMwh(coverage.allocatedKwh)} of {formatMwh(coverage.volumeKwh)}
-            </span>
-            <span>{usedPercent} %</span>
+            {/* The figures above say the same in words; the bar is decoration. */}
+            <div aria-hidden className="h-2 rounded-full bg-slate-200 dark:bg-slate-700">
+              <div className="h-2 rounded-full bg-brand-600" style={{ width: `${usedPercent}%` }} />
+            </div>
           </div>
-          {/* The figures above say the same in words; the bar is decoration. */}
-          <div aria-hidden className="h-2 rounded-full bg-slate-200 dark:bg-slate-700">
-            <div className="h-2 rounded-full bg-brand-600" style={{ width: `${usedPercent}%` }} />
+          <div className="overflow-x-auto">
+            <DataTable
+              caption={`${contract.reference}: energy allocated per month`}
+              density="compact"
+              columns={[
+                'Month',
+                { label: 'Allocated', className: 'tabular-nums' },
+                { label: 'Cumulative', className: 'tabular-nums' },
+                { label: 'Left', className: 'tabular-nums' },
+              ]}
+              rows={coverage.months.map((m) => ({
+                key: m.month,
+                cells: [
+                  monthLabel(m.month),
+                  formatMwh(m.allocatedKwh),
+                  formatMwh(m.cumulativeKwh),
+                  formatMwh(m.remainingKwh),
+                ],
+              }))}
+              empty="No recorded usage in this market and period has been matched to this contract."
+            />
           </div>
-        </div>
-        <div className="overflow-x-auto">
-          <DataTable
-            caption={`${contract.reference}: energy allocated per month`}
-            density="compact"
-            columns={[
-              'Month',
-              { label: 'Allocated', className: 'tabular-nums' },
-              { label: 'Cumulative', className: 'tabular-nums' },
-              { label: 'Left', className: 'tabular-nums' },
-            ]}
-            rows={coverage.months.map((m) => ({
-              key: m.month,
-              cells: [
-                monthLabel(m.month),
-                formatMwh(m.allocatedKwh),
-                formatMwh(m.cumulativeKwh),
-                formatMwh(m.remainingKwh),
-              ],
-            }))}
-            empty="No recorded usage in this market and period has been matched to this contract."
-          />
-        </div>
-      </CardContent>
-    </Card>
+        </CardContent>
+      </Card>
+    </section>
   );
 }
