@@ -10,7 +10,7 @@ test('[contracts] an admin sees each contract month by month and when it ran out
   page,
 }) => {
   await signIn(page, 'admin');
-  await page.getByRole('link', { name: 'Energy contracts' }).click();
+  await page.getByRole('link', { name: 'Energy contracts', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Energy contracts', level: 1 })).toBeVisible();
 
   const ppa = page.getByRole('region', { name: /^ppa-us-pjm-/ });
