@@ -38,6 +38,14 @@ describe('auditDetails', () => {
       { label: 'Enabled', value: 'no' },
     ]);
     expect(valueText('')).toBe('—');
+    expect(auditDetails({ baseYear: 2025, targetValue: 47.5 })).toEqual([
+      { label: 'Base year', value: '2025' },
+      { label: 'Target value', value: '47.5' },
+    ]);
+    expect(auditDetails({ key: 'k', from: { status: 'planned' }, to: { status: 'done' } })).toEqual([
+      { label: 'Status', value: 'planned → done' },
+      { label: 'Key', value: 'k' },
+    ]);
     expect(fieldLabel('thresholdPct')).toBe('Threshold (%)');
     expect(fieldLabel('gCo2ePerKwh')).toBe('Emission rate (g CO₂e/kWh)');
     expect(fieldLabel('intensityGCo2ePerKwh')).toBe('Intensity (g CO₂e/kWh)');

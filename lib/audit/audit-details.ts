@@ -47,13 +47,16 @@ export function fieldLabel(key: string): string {
   return `${humanizeCode(base.replaceAll(/([a-z0-9])([A-Z])/g, '$1 $2'))}${unit}`;
 }
 
-/** One scalar as text: instants without ".000Z", numbers without false precision, yes/no, — for null. */
-export function valueText(value: unknown): string {
+/**
+ * One scalar as text: instants without ".000Z", numbers without false precision (years as written: "2025", not
+ * "2,025"), yes/no, — for null.
+ */
+export function valueText(value: unknown, key = ''): string {
   if (value === null || value === undefined || value === '') {
     return '—';
   }
   if (typeof value === 'number') {
-    return formatNumber(value);
+    return /year$/i.test(key) && Number.isInteger(value) ? String(value) : formatNumber(value);
   }
   if (typeof value === 'boolean') {
     return value ? 'yes' : 'no';
@@ -62,7 +65,7 @@ export function valueText(value: unknown): string {
     return ISO_INSTANT.test(value) ? `${formatDateTime(value)} UTC` : value;
   }
   if (Array.isArray(value)) {
-    return value.length === 0 ? '—' : value.map(valueText).join(', ');
+    return value.length === 0 ? '—' : value.map((v) => valueText(v)).join(', ');
   }
   return JSON.stringify(value);
 }
@@ -70,19 +73,36 @@ export function valueText(value: unknown): string {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function flatten(prefix: string, value: unknown, out: TAuditField[]): void {
+function flatten(prefix: string, value: unknown, out: TAuditField[], key = ''): void {
   if (isObject(value)) {
-    for (const [key, inner] of Object.entries(value)) {
-      flatten(prefix ? `${prefix} › ${fieldLabel(key)}` : fieldLabel(key), inner, out);
+    for (const [inner, v] of Object.entries(value)) {
+      flatten(prefix ? `${prefix} › ${fieldLabel(inner)}` : fieldLabel(inner), v, out, inner);
     }
     return;
   }
-  out.push({ label: prefix, value: valueText(value) });
+  out.push({ label: prefix, value: valueText(value, key) });
+}
+
+/** The old and new values of a change, as writers record them: { before, after } or { from, to }. */
+function changePair(metadata: Record<string, unknown>) {
+  for (const [oldKey, newKey] of [
+    ['before', 'after'],
+    ['from', 'to'],
+  ] as const) {
+    const [from, to] = [metadata[oldKey], metadata[newKey]];
+    if (isObject(from) && isObject(to)) {
+      const rest = { ...metadata };
+      delete rest[oldKey];
+      delete rest[newKey];
+      return { from, to, rest };
+    }
+  }
+  return null;
 }
 
 /**
  * Readable fields of an event's metadata. A `before`/`after` pair becomes one field per changed key
- * ("Currency: EUR → USD"; unchanged keys are left out); nested objects are flattened ("Recompute › Records: 12").
+ * (or `from`/`to`; "Currency: EUR → USD"; unchanged keys are left out); nested objects are flattened ("Recompute › Records: 12").
  */
 export function auditDetails(metadata: unknown): TAuditField[] {
   if (!isObject(metadata)) {
@@ -91,18 +111,16 @@ export function auditDetails(metadata: unknown): TAuditField[] {
       : [{ label: 'Details', value: valueText(metadata) }];
   }
   const out: TAuditField[] = [];
-  const { before, after, ...rest } = metadata;
-  if (isObject(before) && isObject(after)) {
-    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-      const from = valueText(before[key]);
-      const to = valueText(after[key]);
+  const pair = changePair(metadata);
+  if (pair) {
+    for (const key of new Set([...Object.keys(pair.from), ...Object.keys(pair.to)])) {
+      const from = valueText(pair.from[key], key);
+      const to = valueText(pair.to[key], key);
       if (from !== to) {
         out.push({ label: fieldLabel(key), value: `${from} → ${to}` });
       }
     }
-  } else {
-    Object.assign(rest, before === undefined ? {} : { before }, after === undefined ? {} : { after });
   }
-  flatten('', rest, out);
+  flatten('', pair ? pair.rest : metadata, out);
   return out;
 }

@@ -26,7 +26,7 @@ export async function WhatIfCard({
   });
   const priceHint =
     price.source === 'none'
-      ? 'none set: cost not estimated'
+      ? 'none set (no cost shown)'
       : `${price.source === 'default' ? 'default (EIA 2023)' : 'organisation'}: ${price.pricePerKwh} ${currency}`;
   return (
     <Card>

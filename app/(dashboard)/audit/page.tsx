@@ -101,7 +101,7 @@ export default async function AuditPage({ searchParams }: TProps) {
                         '—'
                       )}
                     </td>
-                    <td className="max-w-md px-5 py-3 text-xs text-slate-600 dark:text-slate-300">
+                    <td className="min-w-72 max-w-md px-5 py-3 text-xs text-slate-600 dark:text-slate-300">
                       <AuditDetails metadata={e.metadata} />
                     </td>
                   </tr>
@@ -129,11 +129,11 @@ function AuditDetails({ metadata }: { metadata: unknown }) {
     return null;
   }
   return (
-    <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5">
+    <dl className="grid grid-cols-[minmax(0,max-content)_minmax(0,1fr)] gap-x-3 gap-y-0.5">
       {fields.map((f) => (
         <div key={f.label} className="contents">
           <dt className="text-slate-500">{f.label}</dt>
-          <dd className="break-words">{f.value}</dd>
+          <dd className="break-all">{f.value}</dd>
         </div>
       ))}
     </dl>
