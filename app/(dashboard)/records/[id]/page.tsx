@@ -10,6 +10,7 @@ import { ASSUMPTION_FLAGS } from '@/lib/emissions/assumption-flags';
 import { formatDateTime, formatDay } from '@/lib/format/date-time';
 import { basisLabel, factorKindLabel, intensitySourceLabel, phaseLabel } from '@/lib/format/labels';
 import { formatMoney } from '@/lib/format/money';
+import { PROVIDER_LABELS } from '@/lib/format/provider-label';
 import { formatNumber } from '@/lib/format/quantities';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
 import { getOrganization } from '@/lib/server/access/organizations';
@@ -87,7 +88,7 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
                 ['Team', r.team?.name],
                 ['Project', r.project?.name],
                 ['Model', r.model],
-                ['Provider', r.provider],
+                ['Provider', PROVIDER_LABELS[r.provider as keyof typeof PROVIDER_LABELS] ?? r.provider],
                 ['Region', r.region],
                 ['Instance type', r.instanceType],
                 ['Instances', num(r.instanceCount)],
