@@ -2,6 +2,7 @@
 // Unknown codes fall back to a readable form of the code rather than throwing: a new enum value shows up as
 // "Some value" until it gets a label here.
 import type { FactorRefKind } from '@/lib/emissions/footprint-types';
+import type { TPhase } from '@/lib/schemas/usage-record';
 
 /** "data_processing" → "Data processing". */
 export function humanizeCode(code: string): string {
@@ -9,7 +10,8 @@ export function humanizeCode(code: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const PHASES: Record<string, string> = {
+/** Every phase named (typed on the enum: a new phase fails to compile until it has a label). */
+const PHASES: Record<TPhase, string> = {
   training: 'Training',
   fine_tuning: 'Fine-tuning',
   inference: 'Inference',
@@ -19,7 +21,7 @@ const PHASES: Record<string, string> = {
 };
 
 /** Workload phase. */
-export const phaseLabel = (phase: string) => PHASES[phase] ?? humanizeCode(phase);
+export const phaseLabel = (phase: string) => PHASES[phase as TPhase] ?? humanizeCode(phase);
 
 const FACTOR_KINDS: Record<FactorRefKind, string> = {
   'grid-intensity': 'Grid carbon intensity',
