@@ -70,7 +70,10 @@ test('[dashboard] a breakdown bar leads to its records, and a record shows its c
   await expect(page.getByTestId('record-formulas')).toContainText(
     'location kg = facility × intensity ÷ 1000',
   );
-  await expect(page.getByTestId('record-factors')).toContainText('ewif');
+  await expect(page.getByTestId('record-factors')).toContainText('EWIF (off-site water)');
+  // Issue #23: times without ".000Z", the embodied formula with the lifetime as a number (4 years in the demo).
+  await expect(page.locator('main')).not.toContainText('.000Z');
+  await expect(page.getByTestId('record-formulas')).not.toContainText('÷ lifetime =');
   await expect(page.getByRole('heading', { name: 'Restatement history' })).toBeVisible();
 
   await page.goto('/records/00000000-0000-4000-8000-000000000000');

@@ -9,6 +9,9 @@ test('[factors] an admin adds a grid-factor override for FR: records are restate
   await expect(page.getByRole('heading', { name: 'Factors', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Grid carbon-intensity datasets' })).toBeVisible();
 
+  // The library comes first; the forms open from a button (issue #23).
+  await expect(page.getByRole('form', { name: 'Add a grid-factor override' })).toBeHidden();
+  await page.locator('summary', { hasText: 'Add an override' }).click();
   const form = page.getByRole('form', { name: 'Add a grid-factor override' });
   await form.getByLabel('Grid zone').fill('FR');
   await form.getByLabel('Intensity (g CO2e/kWh)').fill('20');
@@ -87,7 +90,13 @@ test('[factors] the data sources page shows the bundled attributions and licence
   await page.goto('/factors');
   await page.getByRole('link', { name: 'Data sources and licences' }).click();
   await expect(page.getByRole('heading', { name: 'Data sources and licences', level: 1 })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'reference/grid/SOURCES.md' })).toBeVisible();
+  // Issue #23: a page for users (provider, use, licence, credit line), not the repository's provenance files.
+  const table = page.getByRole('table', { name: /Bundled factor data/ });
+  await expect(table.getByRole('row', { name: /Electricity Maps/ })).toContainText(
+    'Contains data from Electricity Maps',
+  );
+  await expect(page.locator('main')).not.toContainText('SOURCES.md');
+  await expect(page.locator('main')).not.toContainText('reference/');
   await expect(page.getByText('CC BY 4.0').first()).toBeVisible();
   await expect(page.getByText('ODbL 1.0').first()).toBeVisible();
   await expect(page.getByText('Apache-2.0').first()).toBeVisible();

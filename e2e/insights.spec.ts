@@ -57,6 +57,9 @@ test('recommendations: ranked and sourced; an editor plans one and tracks it to 
 
   const rec = items.filter({ hasText: 'Move Foundation LLM training' }).first();
   const title = (await rec.getByRole('heading').textContent())?.replace(/^\d+\./, '').trim() ?? '';
+  // Issue #23: no inline form per recommendation until it is opened; smaller ones folded away.
+  await expect(rec.getByLabel('Owner')).toBeHidden();
+  await rec.locator('summary', { hasText: 'Plan this' }).click();
   await rec.getByLabel('Owner').selectOption({ label: 'Riley Editor' });
   await rec.getByLabel('Status').selectOption('planned');
   await rec.getByLabel('Due date').fill('2026-12-31');

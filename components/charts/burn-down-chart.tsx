@@ -11,6 +11,7 @@ import {
   unitTooltipFormatter,
 } from './chart-axes';
 import { ChartFrame } from './chart-frame';
+import { isolatedPointDot } from './isolated-point-dot';
 
 /** A budget's burn-down: cumulative actual vs the budget line vs the linear allowance (kg CO2e per day). */
 export function BurnDownChart({
@@ -44,7 +45,7 @@ export function BurnDownChart({
               dataKey="cumulativeKgCo2e"
               stroke="#0f766e"
               strokeWidth={2}
-              dot={false}
+              dot={isolatedPointDot(points.map((p) => p.cumulativeKgCo2e))}
               connectNulls={false}
               isAnimationActive={false}
             />
@@ -53,14 +54,14 @@ export function BurnDownChart({
               dataKey="allowanceKgCo2e"
               stroke="#6366f1"
               strokeDasharray="4 4"
-              dot={false}
+              dot={isolatedPointDot(points.map((p) => p.allowanceKgCo2e))}
               isAnimationActive={false}
             />
             <Line
               name="Budget"
               dataKey="budgetKgCo2e"
               stroke="#e11d48"
-              dot={false}
+              dot={isolatedPointDot(points.map((p) => p.budgetKgCo2e))}
               isAnimationActive={false}
             />
           </LineChart>

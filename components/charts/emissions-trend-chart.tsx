@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { bucketLabel } from '@/lib/dashboard/buckets';
 import type { TTrendPoint } from '@/lib/dashboard/build-bucket-trend';
 import type { TBucket } from '@/lib/dashboard/date-range';
+import { phaseLabel } from '@/lib/format/labels';
 import { PHASES } from '@/lib/schemas/usage-record';
 import {
   CHART_MARGIN,
@@ -16,7 +17,7 @@ import {
 } from './chart-axes';
 import { ChartFrame } from './chart-frame';
 import { SegmentedToggle } from './method-toggle';
-import { PHASE_COLORS, PHASE_LABELS } from './phase-palette';
+import { PHASE_COLORS } from './phase-palette';
 
 type Method = 'location' | 'market';
 
@@ -34,7 +35,7 @@ export function EmissionsTrendChart({ series, bucket }: { series: TTrendPoint[];
       title={title}
       fileName={`co2e-by-phase-${method}.csv`}
       table={{
-        header: ['Bucket start', ...phases.map((p) => `${PHASE_LABELS[p]} (tCO2e)`)],
+        header: ['Bucket start', ...phases.map((p) => `${phaseLabel(p)} (tCO2e)`)],
         rows: series.map((point) => [point.bucket, ...phases.map((p) => point[method][p])]),
       }}
       controls={
@@ -58,7 +59,7 @@ export function EmissionsTrendChart({ series, bucket }: { series: TTrendPoint[];
               <Bar
                 key={phase}
                 dataKey={phase}
-                name={PHASE_LABELS[phase]}
+                name={phaseLabel(phase)}
                 stackId="co2e"
                 fill={PHASE_COLORS[phase]}
                 isAnimationActive={false}

@@ -6,6 +6,7 @@ import type { TTrendPoint } from '@/lib/dashboard/build-bucket-trend';
 import type { TBucket } from '@/lib/dashboard/date-range';
 import { CHART_MARGIN, categoryXAxis, GRID_PROPS, quantityYAxis, unitTooltipFormatter } from './chart-axes';
 import { ChartFrame } from './chart-frame';
+import { isolatedPointDot } from './isolated-point-dot';
 
 const METRICS = {
   facilityEnergyMwh: { title: 'Facility energy, MWh', unit: 'MWh', color: '#0ea5e9', file: 'energy' },
@@ -43,6 +44,7 @@ export function QuantityTrendChart({
               stroke={m.color}
               fill={m.color}
               fillOpacity={0.25}
+              dot={isolatedPointDot(data.map((p) => p.value))}
               isAnimationActive={false}
             />
           </AreaChart>

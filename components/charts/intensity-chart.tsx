@@ -14,6 +14,7 @@ import {
   unitTooltipFormatter,
 } from './chart-axes';
 import { ChartFrame } from './chart-frame';
+import { isolatedPointDot } from './isolated-point-dot';
 import { SegmentedToggle } from './method-toggle';
 
 const PALETTE = ['#6366f1', '#0f766e', '#f59e0b', '#e11d48', '#0ea5e9', '#84cc16', '#a855f7', '#64748b'];
@@ -62,7 +63,10 @@ export function IntensityChart({ series, bucket }: { series: TIntensitySeries; b
                 dataKey={m}
                 name={m}
                 stroke={PALETTE[i % PALETTE.length]}
-                dot={false}
+                dot={isolatedPointDot(
+                  data.map((p) => (p as Record<string, unknown>)[m]),
+                  { connectNulls: true },
+                )}
                 connectNulls
                 isAnimationActive={false}
               />

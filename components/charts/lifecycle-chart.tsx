@@ -21,6 +21,7 @@ import {
   unitTooltipFormatter,
 } from './chart-axes';
 import { ChartFrame } from './chart-frame';
+import { isolatedPointDot } from './isolated-point-dot';
 import { PHASE_COLORS } from './phase-palette';
 
 /** Cumulative tCO2e of training, fine-tuning and inference for one model, with the overtake day marked. */
@@ -60,7 +61,7 @@ export function LifecycleChart({
               dataKey="trainingT"
               name="Training"
               stroke={PHASE_COLORS.training}
-              dot={false}
+              dot={isolatedPointDot(data.map((p) => p.trainingT))}
               isAnimationActive={false}
               type="stepAfter"
             />
@@ -69,7 +70,7 @@ export function LifecycleChart({
               name="Training + fine-tuning"
               stroke={PHASE_COLORS.fine_tuning}
               strokeDasharray="4 3"
-              dot={false}
+              dot={isolatedPointDot(data.map((p) => p.trainingAndFineTuningT))}
               isAnimationActive={false}
               type="stepAfter"
             />
@@ -77,7 +78,7 @@ export function LifecycleChart({
               dataKey="inferenceT"
               name="Inference"
               stroke={PHASE_COLORS.inference}
-              dot={false}
+              dot={isolatedPointDot(data.map((p) => p.inferenceT))}
               isAnimationActive={false}
             />
             {overtookOn ? (

@@ -9,12 +9,3 @@ export const PHASE_COLORS: Record<TPhase, string> = {
   data_processing: '#94a3b8',
   other: '#cbd5e1',
 };
-
-export const PHASE_LABELS: Record<TPhase, string> = {
-  training: 'Training',
-  fine_tuning: 'Fine-tuning',
-  inference: 'Inference',
-  evaluation: 'Evaluation',
-  data_processing: 'Data processing',
-  other: 'Other',
-};

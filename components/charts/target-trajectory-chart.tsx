@@ -19,6 +19,7 @@ import {
   quantityYAxis,
   unitTooltipFormatter,
 } from './chart-axes';
+import { isolatedPointDot } from './isolated-point-dot';
 
 export interface TTrajectoryPoint {
   periodKey: string;
@@ -48,7 +49,7 @@ export function TargetTrajectoryChart({ points, unit }: { points: TTrajectoryPoi
             dataKey="trajectoryValue"
             stroke="#e11d48"
             strokeWidth={2}
-            dot={false}
+            dot={isolatedPointDot(points.map((p) => p.trajectoryValue))}
             isAnimationActive={false}
           />
         </ComposedChart>

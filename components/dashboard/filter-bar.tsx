@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useOptimistic, useTransition } from 'react';
+import { phaseLabel } from '@/lib/format/labels';
 import {
   DATE_RANGE_LABELS,
   DATE_RANGE_PRESETS,
@@ -64,7 +65,7 @@ export function FilterBar({
 
   const choices: Record<TFilterDimension, { value: string; label: string }[]> = {
     ...options,
-    phase: PHASES.map((p) => ({ value: p, label: p.replace('_', ' ') })),
+    phase: PHASES.map((p) => ({ value: p, label: phaseLabel(p) })),
     provider: options.provider.length ? options.provider : PROVIDERS.map((p) => ({ value: p, label: p })),
   };
 

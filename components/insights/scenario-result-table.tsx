@@ -1,3 +1,4 @@
+import { formatChange } from '@/lib/format/approximate';
 import { formatNumber } from '@/lib/format/quantities';
 import type { TScenarioResult, TScenarioTotals } from '@/lib/insights/types';
 
@@ -11,7 +12,7 @@ const ROWS: { key: keyof TScenarioTotals; label: string; unit: string }[] = [
 ];
 
 const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${formatNumber(Math.abs(v))}`;
-const pct = (delta: number, base: number) => (base !== 0 ? ` (${signed((delta / base) * 100)} %)` : '');
+const pct = (delta: number, base: number) => (base !== 0 ? ` (${formatChange(delta / base)})` : '');
 
 /** Baseline, scenario and delta side by side; deltas negative = saving. */
 export function ScenarioResultTable({ result }: { result: TScenarioResult }) {
@@ -40,7 +41,8 @@ export function ScenarioResultTable({ result }: { result: TScenarioResult }) {
         </tr>
       </thead>
       <tbody className="tabular-nums">
-        {ROWS.map(({ key, label, unit }) => {
+        {/* Cost only in the organisation's currency; with no price in it the row is left out (sources say why). */}
+        {ROWS.filter((row) => row.unit || result.currency).map(({ key, label, unit }) => {
           const u = unit || result.currency;
           return (
             <tr key={key} className="border-b border-slate-100 dark:border-slate-800">

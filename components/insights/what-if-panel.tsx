@@ -24,13 +24,25 @@ export interface TWhatIfPanelProps {
   places: { provider: string; region: string }[];
   accelerators: { id: string; name: string }[];
   defaultPlace?: { provider: string; region: string };
+  /** The organisation's currency: a price typed here is in it. */
+  currency: string;
+  /** What is used when the field is empty (the organisation's price, the USD default, or none). */
+  priceHint: string;
   action: (input: TWhatIfInput) => Promise<TActionState<TScenarioResult & { records: number }>>;
 }
 
 const selectClass = 'h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm dark:bg-slate-900';
 
 /** Pick a scenario and its parameters; computed on the server; results side by side with their assumptions. */
-export function WhatIfPanel({ target, places, accelerators, defaultPlace, action }: TWhatIfPanelProps) {
+export function WhatIfPanel({
+  target,
+  places,
+  accelerators,
+  defaultPlace,
+  currency,
+  priceHint,
+  action,
+}: TWhatIfPanelProps) {
   const id = useId();
   const [kind, setKind] = useState<TWhatIfKind>('region');
   const [provider, setProvider] = useState(defaultPlace?.provider ?? 'azure');
@@ -198,7 +210,7 @@ export function WhatIfPanel({ target, places, accelerators, defaultPlace, action
           </div>
         ) : null}
         <div className="flex flex-col gap-1">
-          <Label htmlFor={`${id}-price`}>Electricity price per kWh (optional)</Label>
+          <Label htmlFor={`${id}-price`}>{`Electricity price per kWh in ${currency} (optional)`}</Label>
           <Input
             id={`${id}-price`}
             type="number"
@@ -206,7 +218,7 @@ export function WhatIfPanel({ target, places, accelerators, defaultPlace, action
             step="any"
             value={price}
             onChange={(e) => setPrice(e.target.value)}
-            placeholder="default 0.1274 USD (EIA 2023)"
+            placeholder={priceHint}
           />
         </div>
         <div className="flex items-end">

@@ -2,6 +2,7 @@ import { switchOrganizationAction } from '@/app/(dashboard)/settings/organizatio
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { selectClass } from '@/components/ui/select-class';
+import { roleLabel } from '@/lib/format/labels';
 
 export interface TOrganizationOption {
   orgSlug: string;
@@ -30,7 +31,7 @@ export function OrganizationSwitcher({
       >
         {options.map((o) => (
           <option key={o.orgSlug} value={o.orgSlug}>
-            {o.orgName} ({o.role})
+            {o.orgName} ({roleLabel(o.role)})
           </option>
         ))}
       </select>

@@ -15,6 +15,7 @@ import {
   Target,
   Upload,
   Users,
+  Zap,
 } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
@@ -29,6 +30,7 @@ const ITEMS = [
   { href: '/targets', label: 'Targets', icon: Target },
   { href: '/recommendations', label: 'Recommendations', icon: Leaf },
   { href: '/factors', label: 'Factors', icon: Database },
+  { href: '/energy-contracts', label: 'Energy contracts', icon: Zap },
   { href: '/settings/hardware', label: 'Hardware', icon: Server },
   { href: '/settings/organization', label: 'Organisation', icon: Building2 },
   { href: '/settings/members', label: 'Members', icon: Users },

@@ -15,6 +15,7 @@ const base: TRecordFormulaInput = {
   marketMatchedKwh: 0,
   marketKgCo2e: 30,
   embodiedKgCo2e: 1.5,
+  embodiedLifetimeYears: 4,
   waterOnsiteL: 9,
   waterOffsiteL: 190,
   factorRefs: [
@@ -69,4 +70,32 @@ test('an instance row with a sourced host share shows it beside the accelerators
   expect(texts[0]).toBe(
     'IT kWh = 80 device-hours × 223 W ÷ 1000 + host 20 kWh (instance-hours × 1,998 W ÷ 1000) = 37.8 kWh',
   );
+});
+
+test('embodied formula substitutes the lifetime in years and hours, not a word (issue #23)', () => {
+  // 1,314 kg per device × 100 device-hours ÷ (4 years × 8,760 h = 35,040 h) = 3.75 kg.
+  const embodied = {
+    id: 'a',
+    kind: 'accelerator-embodied',
+    value: 1314,
+    unit: 'kg CO2e',
+    source: 's',
+    datasetVersion: 'v',
+  } as TRecordFormulaInput['factorRefs'][number];
+  const texts = buildRecordFormulas({
+    ...base,
+    embodiedKgCo2e: 3.75,
+    embodiedLifetimeYears: 4,
+    factorRefs: [...base.factorRefs, embodied],
+  }).map((f) => f.text);
+  expect(texts.at(-1)).toBe(
+    'embodied kg = embodied per device × device-hours ÷ (lifetime years × 8760 h) = 1,314 kg CO2e × 100 h ÷ (4 × 8,760 h) = 3.75 kg CO₂e',
+  );
+});
+
+test('no embodied factor or no water factor: says so with the result, never a bare word in a number slot', () => {
+  const texts = buildRecordFormulas({ ...base, embodiedKgCo2e: 0, factorRefs: [] }).map((f) => f.text);
+  expect(texts.at(-1)).toBe('embodied kg = 0 kg CO₂e (no embodied factor for this hardware)');
+  expect(texts).toContain('on-site L = 9 L (no WUE factor for this location)');
+  expect(texts).toContain('off-site L = 190 L (no EWIF factor for this location)');
 });

@@ -1,3 +1,4 @@
+import { HOURS_PER_YEAR } from '@/lib/emissions/embodied';
 import type { FactorRef } from '@/lib/emissions/footprint-types';
 import { formatNumber } from '@/lib/format/quantities';
 
@@ -16,6 +17,8 @@ export interface TRecordFormulaInput {
   marketMatchedKwh: number;
   marketKgCo2e: number;
   embodiedKgCo2e: number;
+  /** The organisation's amortisation lifetime (records are recomputed whenever it changes). */
+  embodiedLifetimeYears: number;
   waterOnsiteL: number;
   waterOffsiteL: number;
   factorRefs: FactorRef[];
@@ -83,20 +86,27 @@ export function buildRecordFormulas(r: TRecordFormulaInput): TFormula[] {
   });
   const wue = ref('wue');
   const ewif = ref('ewif');
+  // Without a factor the formula has no number to substitute: the result alone, with the reason.
   formulas.push({
     label: 'Water on-site',
-    text: `on-site L = IT kWh × WUE = ${n(r.itEnergyKwh)} × ${wue ? `${n(wue.value)} ${wue.unit}` : 'WUE'} = ${n(r.waterOnsiteL)} L`,
+    text: wue
+      ? `on-site L = IT kWh × WUE = ${n(r.itEnergyKwh)} × ${n(wue.value)} ${wue.unit} = ${n(r.waterOnsiteL)} L`
+      : `on-site L = ${n(r.waterOnsiteL)} L (no WUE factor for this location)`,
   });
   formulas.push({
     label: 'Water off-site',
-    text: `off-site L = facility kWh × EWIF = ${n(r.facilityEnergyKwh)} × ${ewif ? `${n(ewif.value)} ${ewif.unit}` : 'EWIF'} = ${n(r.waterOffsiteL)} L`,
+    text: ewif
+      ? `off-site L = facility kWh × EWIF = ${n(r.facilityEnergyKwh)} × ${n(ewif.value)} ${ewif.unit} = ${n(r.waterOffsiteL)} L`
+      : `off-site L = ${n(r.waterOffsiteL)} L (no EWIF factor for this location)`,
   });
   const embodied = ref('accelerator-embodied');
   formulas.push({
     label: 'Embodied (amortised)',
-    text: `embodied kg = embodied per device × device-hours ÷ (lifetime years × 8760 h) = ${
-      embodied ? `${n(embodied.value)} ${embodied.unit}` : 'n/a'
-    } × ${n(r.deviceHours)} h ÷ lifetime = ${n(r.embodiedKgCo2e)} kg CO₂e`,
+    text: embodied
+      ? `embodied kg = embodied per device × device-hours ÷ (lifetime years × 8760 h) = ${n(embodied.value)} ${
+          embodied.unit
+        } × ${n(r.deviceHours)} h ÷ (${n(r.embodiedLifetimeYears)} × ${n(HOURS_PER_YEAR)} h) = ${n(r.embodiedKgCo2e)} kg CO₂e`
+      : `embodied kg = ${n(r.embodiedKgCo2e)} kg CO₂e (no embodied factor for this hardware)`,
   });
   return formulas;
 }

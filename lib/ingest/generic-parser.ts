@@ -85,7 +85,7 @@ function resolveColumns(
         header || null,
         header === ''
           ? 'a column has no name: remove the trailing delimiter or empty column from the header'
-          : `unknown column "${header}": not part of the generic template v1.1; fix the spelling or remove the column (see docs/CSV_FORMAT.md)`,
+          : `unknown column "${header}": not part of the generic template v1.1; fix the spelling or remove the column (the template on the Uploads page lists every column)`,
       );
     }
   }

@@ -9,7 +9,7 @@ import type { CsvRow, IngestFormat, IssueSink, ParseOptions } from './types';
 import type { TRecordSchema } from './validate-record';
 
 const ACCEPTED =
-  'accepted formats: generic template v1 (docs/CSV_FORMAT.md), CodeCarbon emissions.csv, nvidia-smi --query-gpu CSV; or map the columns';
+  'accepted formats: generic template v1.1 (download it from the Uploads page), CodeCarbon emissions.csv, nvidia-smi --query-gpu CSV; or map the columns';
 
 /**
  * How the data rows under a header are read: `generic` row by row (`parseRow` null when the header's columns

@@ -10,3 +10,52 @@ export const ELECTRICITY_PRICE_SOURCE =
 
 export const COST_ASSUMPTION =
   'Cost delta = facility energy delta × electricity price; instance/rental prices and time-of-use tariffs are not modelled.';
+
+/** Where the price of a what-if or recommendation came from. */
+export type TElectricityPriceSource = 'entered' | 'organisation' | 'default' | 'none';
+
+export interface TElectricityPrice {
+  /** Per facility kWh; 0 when `source` is 'none' (no cost is then shown). */
+  pricePerKwh: number;
+  /** The organisation's currency, or null when there is no price in it (costs are left out, never converted). */
+  currency: string | null;
+  source: TElectricityPriceSource;
+}
+
+/**
+ * One currency per organisation (issue #23): a price typed into the what-if panel or saved in the organisation's
+ * settings is in the organisation's currency; the sourced default is in USD and is used only when the
+ * organisation's currency is USD. Otherwise no cost is estimated rather than a USD figure beside EUR carbon costs
+ * (no exchange rate is assumed).
+ */
+export function resolveElectricityPrice(options: {
+  entered: number | undefined;
+  organisationPrice: number | null;
+  currency: string;
+}): TElectricityPrice {
+  const { entered, organisationPrice, currency } = options;
+  if (entered !== undefined) {
+    return { pricePerKwh: entered, currency, source: 'entered' };
+  }
+  if (organisationPrice !== null) {
+    return { pricePerKwh: organisationPrice, currency, source: 'organisation' };
+  }
+  if (currency === DEFAULT_ELECTRICITY_PRICE_CURRENCY) {
+    return { pricePerKwh: DEFAULT_ELECTRICITY_PRICE_PER_KWH, currency, source: 'default' };
+  }
+  return { pricePerKwh: 0, currency: null, source: 'none' };
+}
+
+/** The source line of a scenario's price. */
+export function electricityPriceSourceText(price: TElectricityPrice): string {
+  switch (price.source) {
+    case 'default':
+      return ELECTRICITY_PRICE_SOURCE;
+    case 'entered':
+      return `Electricity price entered by the user: ${price.pricePerKwh} ${price.currency}/kWh`;
+    case 'organisation':
+      return `Electricity price from the organisation settings: ${price.pricePerKwh} ${price.currency}/kWh`;
+    case 'none':
+      return 'No electricity price in the organisation’s currency (Organisation settings): cost not estimated';
+  }
+}

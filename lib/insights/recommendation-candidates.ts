@@ -1,7 +1,9 @@
 import type { IndexedFactorLibrary } from '@/lib/emissions/index-factor-library';
 import type { MethodologySettings } from '@/lib/emissions/methodology-settings';
 import { resolveAccelerator } from '@/lib/emissions/resolve-accelerator';
-import type { TPhase } from '@/lib/schemas/usage-record';
+import { phaseLabel } from '@/lib/format/labels';
+import { PROVIDER_LABELS } from '@/lib/format/provider-label';
+import type { TPhase, TProvider } from '@/lib/schemas/usage-record';
 import type { TWhatIfScenario } from '@/lib/schemas/what-if';
 import { ACCELERATOR_THROUGHPUT_TFLOPS } from './accelerator-throughput';
 import type { TRecommendationScope, TScopedRecord } from './recommendation-types';
@@ -29,8 +31,11 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
 }
 
 const where = (s: TRecommendationScope) => `${s.provider ?? ''} ${s.region ?? ''}`.trim();
+/** "AWS ap-southeast-2": the provider's name for titles (`where` stays the stable code inside keys). */
+const place = (provider: string | null, region: string | null) =>
+  `${provider ? (PROVIDER_LABELS[provider as TProvider] ?? provider) : ''} ${region ?? ''}`.trim();
 const what = (s: TRecommendationScope) =>
-  `${s.projectName ?? 'unassigned'} ${s.phases.map((p) => p.replace('_', '-')).join('/')}`;
+  `${s.projectName ?? 'unassigned'} ${s.phases.map((p) => phaseLabel(p).toLowerCase()).join('/')}`;
 const baseScope = (r: TScopedRecord): TRecommendationScope => ({
   projectSlug: r.projectSlug,
   projectName: r.projectName,
@@ -81,7 +86,7 @@ export function placementCandidates(
     const out: TCandidate[] = [
       {
         key: `time:${scope.projectSlug}:${scope.phases[0]}:${where(scope)}`,
-        title: `Start ${what(scope)} in ${where(scope)} at the cleanest hour of the next 24 h`,
+        title: `Start ${what(scope)} in ${place(scope.provider, scope.region)} at the cleanest hour of the next 24 h`,
         scope,
         scenario: { kind: 'time', withinHours: 24 },
         records: rs,
@@ -90,7 +95,7 @@ export function placementCandidates(
     if (best && !(best.provider === scope.provider && best.region === scope.region)) {
       out.push({
         key: `region:${scope.projectSlug}:${scope.phases[0]}:${where(scope)}→${best.provider} ${best.region}`,
-        title: `Move ${what(scope)} from ${where(scope)} to ${best.provider} ${best.region}`,
+        title: `Move ${what(scope)} from ${place(scope.provider, scope.region)} to ${place(best.provider, best.region)}`,
         scope,
         scenario: { kind: 'region', provider: best.provider, region: best.region },
         records: rs,

@@ -33,7 +33,9 @@ export interface TRecommendation {
   shareOfTotal: number;
   annualSavedEnergyKwh: number;
   annualSavedWaterL: number;
+  /** In `currency`; 0 with a null currency when no electricity price is known. */
   annualSavedCost: number;
+  currency: string | null;
   /** Range of the annual saving for literature-range estimates. */
   savedRangeKgCo2e: { low: number; high: number } | null;
   confidence: TConfidence;

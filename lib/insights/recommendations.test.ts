@@ -22,7 +22,8 @@ describe('buildRecommendations', () => {
   test('the biggest saving is moving alpha training from DIRTY to the cleanest region, ranked first', () => {
     const first = recs[0];
     // Same figures as the region-shift test: 264 − 12.1 = 251.9 kg/yr.
-    expect(first?.title).toBe('Move ALPHA training from aws dirty-1 to aws clean-1');
+    // Provider codes are named as on screen (aws → AWS); the key keeps the codes.
+    expect(first?.title).toBe('Move ALPHA training from AWS dirty-1 to AWS clean-1');
     expect(first?.annualSavedKgCo2e).toBeCloseTo(251.9, 9);
     // Share of the total: 264 + 5.5 + 30 = 299.5 kg → 251.9 / 299.5 = 0.84107.
     expect(first?.shareOfTotal).toBeCloseTo(251.9 / 299.5, 9);

@@ -40,7 +40,6 @@ export function buildRecommendations(
       c.records.map((r) => r.input),
       c.scenario,
       ins,
-      true,
     );
     const saved = -result.delta.locationKgCo2e;
     if (
@@ -62,6 +61,7 @@ export function buildRecommendations(
       annualSavedEnergyKwh: -result.delta.energyKwh,
       annualSavedWaterL: -result.delta.waterL,
       annualSavedCost: -result.delta.electricityCost,
+      currency: result.currency,
       savedRangeKgCo2e: result.deltaRange
         ? { low: -result.deltaRange.low.locationKgCo2e, high: -result.deltaRange.high.locationKgCo2e }
         : null,

@@ -1,6 +1,6 @@
 import type { TWhatIfScenario } from '@/lib/schemas/what-if';
 import { compressionScenario } from './compression';
-import { ELECTRICITY_PRICE_SOURCE } from './electricity-price';
+import { ELECTRICITY_PRICE_SOURCE, electricityPriceSourceText } from './electricity-price';
 import { hardwareSwapScenario } from './hardware-swap';
 import { regionShiftScenario } from './region-shift';
 import { reusePretrainedScenario } from './reuse-pretrained';
@@ -8,19 +8,20 @@ import { timeShiftScenario } from './time-shift';
 import type { TInsightInputs, TRecords, TScenarioResult } from './types';
 
 /**
- * Runs one what-if scenario on a record set. `priceIsDefault` says whether the electricity price is the sourced
- * default (cited) or the user's own (named as such).
+ * Runs one what-if scenario on a record set; the price's origin (sourced default, organisation setting, the
+ * user's entry, or none) is named among the sources.
  */
 export function runScenario(
   records: TRecords,
   scenario: TWhatIfScenario,
   inputs: TInsightInputs,
-  priceIsDefault: boolean,
 ): TScenarioResult {
   const result = pick(records, scenario, inputs);
-  const priceSource = priceIsDefault
-    ? ELECTRICITY_PRICE_SOURCE
-    : `Electricity price entered by the user: ${inputs.electricityPricePerKwh} ${inputs.currency}/kWh`;
+  const priceSource = electricityPriceSourceText({
+    pricePerKwh: inputs.electricityPricePerKwh,
+    currency: inputs.currency,
+    source: inputs.electricityPriceSource,
+  });
   return {
     ...result,
     sources: [...result.sources.filter((s) => s !== ELECTRICITY_PRICE_SOURCE), priceSource],

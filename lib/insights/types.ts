@@ -3,6 +3,7 @@ import type { FactorLibrary } from '@/lib/emissions/factor-library-types';
 import type { IndexedFactorLibrary } from '@/lib/emissions/index-factor-library';
 import type { MethodologySettings } from '@/lib/emissions/methodology-settings';
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
+import type { TElectricityPriceSource } from './electricity-price';
 
 /** How far to trust a scenario figure: high = same engine and factors, low = literature ranges or proxies. */
 export type TConfidence = 'high' | 'medium' | 'low';
@@ -25,7 +26,9 @@ export interface TInsightInputs {
   contracts: readonly EnergyContractInput[];
   /** Price per facility kWh used for the cost delta (see electricity-price.ts for the sourced default). */
   electricityPricePerKwh: number;
-  currency: string;
+  /** The organisation's currency; null when no price in it is known (cost deltas are then not shown). */
+  currency: string | null;
+  electricityPriceSource: TElectricityPriceSource;
 }
 
 /** The result every scenario returns: before, after, delta (after − before) and how it was obtained. */
@@ -46,7 +49,8 @@ export interface TScenarioResult {
   confidence: TConfidence;
   /** Short label shown next to the figures, e.g. "historical-profile based" or "estimate". */
   label: string;
-  currency: string;
+  /** Currency of `electricityCost`; null = no price known, the cost row is left out. */
+  currency: string | null;
 }
 
 export type TRecords = readonly TUsageRecordInput[];

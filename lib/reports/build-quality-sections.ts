@@ -83,7 +83,7 @@ export function buildMethodologySection(a: TQuarterAggregates): TReportSection {
           unit: f.unit,
           source: f.source,
           version: f.datasetVersion,
-          licence: f.licence ?? 'see reference/SOURCES.md',
+          licence: f.licence ?? 'see Factors → Data sources',
           basis: f.basis ?? 'n/a',
           records: f.records,
         })),

@@ -37,7 +37,7 @@ function targetsTable(input: TTargetsReportInput): TReportTable {
       status: t.complete ? t.status : `${t.status} (projected)`,
       records: t.records,
     })),
-    note: 'Base value: computed from the base year’s records or entered, as listed in docs/TARGETS.md. Trajectory: straight line from the base year to the target year, read at each period’s midpoint.',
+    note: 'Base value: computed from the base year’s records or entered, as shown on the Targets page. Trajectory: straight line from the base year to the target year, read at each period’s midpoint.',
   };
 }
 

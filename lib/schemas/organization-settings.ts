@@ -16,6 +16,11 @@ export const ZOrganizationSettingsInput = z.object({
   embodiedLifetimeYears: z.coerce.number().finite().min(1).max(15),
   /** Internal carbon price per tonne CO2e, in `currency`; empty = none. */
   carbonPricePerTonneCo2e: optionalNumber,
+  /** Electricity price per facility kWh, in `currency` (what-if and recommendation cost deltas); empty = none. */
+  electricityPricePerKwh: z.preprocess(
+    (v) => (v === '' || v === null || v === undefined ? null : v),
+    z.coerce.number().finite().nonnegative().max(100).nullable(),
+  ),
   currency: z
     .string()
     .trim()

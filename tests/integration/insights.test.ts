@@ -81,7 +81,7 @@ describe('recommendations on the demo organisation', () => {
     const saved = recs.map((r) => r.annualSavedKgCo2e);
     expect(saved).toEqual([...saved].sort((a, b) => b - a));
     const sydney = recs.find((r) => r.kind === 'region' && r.scope.region === 'ap-southeast-2');
-    expect(sydney?.title).toMatch(/^Move Document Extraction .* from aws ap-southeast-2 to /);
+    expect(sydney?.title).toMatch(/^Move Document Extraction .* from AWS ap-southeast-2 to /);
     expect(sydney?.sources.length).toBeGreaterThan(0);
     expect(recs.every((r) => r.shareOfTotal > 0 && r.shareOfTotal < 1)).toBe(true);
   }, 120_000);

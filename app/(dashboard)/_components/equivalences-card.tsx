@@ -1,5 +1,6 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { computeEquivalences } from '@/lib/emissions/equivalences';
+import { formatApproxCount } from '@/lib/format/approximate';
 import { formatNumber, formatTonnesCo2e } from '@/lib/format/quantities';
 import { getPanelTotals, type TDashboardQuery } from './dashboard-query';
 
@@ -17,7 +18,7 @@ export async function EquivalencesCard({ query }: { query: TDashboardQuery }) {
         <ul className="flex flex-col gap-2 text-sm">
           {computeEquivalences(kg).map((e) => (
             <li key={e.id}>
-              <span className="font-semibold tabular-nums">{formatNumber(e.quantity)}</span> {e.label}
+              <span className="font-semibold tabular-nums">{formatApproxCount(e.quantity)}</span> {e.label}
               <span className="block text-xs text-slate-500">
                 Source: {e.source} ({e.vintage}); {formatNumber(e.kgCo2ePerUnit)} kg CO₂e per {e.unit}.
               </span>

@@ -1,5 +1,7 @@
 import { Card } from '@/components/ui/card';
 import { previousPeriod, relativeChange } from '@/lib/dashboard/date-range';
+import { formatChange, MAX_PRINTED_CHANGE } from '@/lib/format/approximate';
+import { formatMoney } from '@/lib/format/money';
 import { formatCubicMetres, formatMwh, formatShare, formatTonnesCo2e } from '@/lib/format/quantities';
 import type { TKpiMetric } from '@/lib/server/dashboard/dashboard-totals';
 import { getPanelTotals, type TDashboardQuery } from './dashboard-query';
@@ -16,14 +18,11 @@ function Change({ change }: { change: number | null }) {
   if (change === null) {
     return <span className="text-slate-500">no previous data</span>;
   }
-  const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
+  if (Math.abs(change) > MAX_PRINTED_CHANGE) {
+    return <span className="text-slate-500">{formatChange(change)} vs previous period</span>;
+  }
   const tone = change > 0 ? 'text-rose-700 dark:text-rose-400' : 'text-emerald-700 dark:text-emerald-400';
-  return (
-    <span className={tone}>
-      {sign}
-      {formatShare(Math.abs(change))} vs previous period
-    </span>
-  );
+  return <span className={tone}>{formatChange(change)} vs previous period</span>;
 }
 
 function Kpi({
@@ -64,10 +63,7 @@ export async function KpiCards({ query }: { query: TDashboardQuery }) {
       : 'no data in range';
   const price = org?.carbonPricePerTonneCo2e ?? null;
   const currency = org?.currency ?? 'EUR';
-  const money = (kg: number) =>
-    new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(
-      (kg / 1000) * (price ?? 0),
-    );
+  const money = (kg: number) => formatMoney((kg / 1000) * (price ?? 0), currency);
   return (
     <section aria-label="Key figures" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-6">
       {KPIS.map((k) => (
@@ -88,7 +84,7 @@ export async function KpiCards({ query }: { query: TDashboardQuery }) {
         hint={
           price === null
             ? 'Set an internal carbon price in Organisation settings'
-            : `Market-based tCO₂e × ${currency} ${price}/t internal price`
+            : `Market-based tCO₂e × ${formatMoney(price, currency)}/t internal price`
         }
       />
     </section>

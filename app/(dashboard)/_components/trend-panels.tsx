@@ -6,6 +6,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { buildBucketTrend, buildIntensitySeries } from '@/lib/dashboard/build-bucket-trend';
 import { chooseBucket } from '@/lib/dashboard/date-range';
 import { findInferenceByModel, findTrendByPhase } from '@/lib/server/dashboard/dashboard-trends';
+import { ContractCoverageNote } from './contract-coverage-note';
 import { overviewRead, type TDashboardQuery } from './dashboard-query';
 
 /** CO2e by phase, energy and water trends (one query, split by time share into buckets in SQL). */
@@ -30,6 +31,7 @@ export async function TrendPanels({ query }: { query: TDashboardQuery }) {
         </CardHeader>
         <CardContent>
           <EmissionsTrendChart series={series} bucket={bucket} />
+          <ContractCoverageNote query={query} />
         </CardContent>
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">

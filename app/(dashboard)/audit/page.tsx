@@ -4,8 +4,10 @@ import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent } from '@/components/ui/card';
+import { auditDetails } from '@/lib/audit/audit-details';
 import { hasPermission, PERMISSIONS } from '@/lib/auth/roles';
 import { formatDateTime } from '@/lib/format/date-time';
+import { humanizeCode, roleLabel } from '@/lib/format/labels';
 import { auditFiltersQuery, parseAuditFilters } from '@/lib/schemas/audit-filters';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
 import { findAuditActions, findAuditEventsPage } from '@/lib/server/audit/audit-log';
@@ -23,8 +25,8 @@ export default async function AuditPage({ searchParams }: TProps) {
       <>
         <PageHeader title="Audit log" />
         <Alert tone="error">
-          Your role ({ctx.role}) does not allow reading the audit log; ask a{' '}
-          {PERMISSIONS.readAudit.join(', ')}.
+          Your role ({roleLabel(ctx.role)}) does not allow reading the audit log; ask an{' '}
+          {PERMISSIONS.readAudit.map(roleLabel).join(', ').toLowerCase()}.
         </Alert>
       </>
     );
@@ -79,7 +81,10 @@ export default async function AuditPage({ searchParams }: TProps) {
                     <td className="whitespace-nowrap px-5 py-3">
                       {formatDateTime(e.createdAt, { seconds: true })}
                     </td>
-                    <td className="px-5 py-3 font-mono text-xs">{e.action}</td>
+                    <td className="px-5 py-3 text-xs">
+                      {humanizeCode(e.action.replaceAll('.', ' '))}
+                      <span className="block font-mono text-slate-500">{e.action}</span>
+                    </td>
                     <td className="px-5 py-3">
                       {e.actorEmail ?? e.actorUserId ?? 'system'}
                       {e.actorTokenId ? (
@@ -87,10 +92,17 @@ export default async function AuditPage({ searchParams }: TProps) {
                       ) : null}
                     </td>
                     <td className="px-5 py-3 text-xs">
-                      {e.targetType ? `${e.targetType} ${e.targetId ?? ''}` : '—'}
+                      {e.targetType ? (
+                        <>
+                          {humanizeCode(e.targetType)}
+                          <span className="block break-all font-mono text-slate-500">{e.targetId ?? ''}</span>
+                        </>
+                      ) : (
+                        '—'
+                      )}
                     </td>
-                    <td className="max-w-md break-all px-5 py-3 font-mono text-xs text-slate-600 dark:text-slate-300">
-                      {e.metadata ? JSON.stringify(e.metadata) : ''}
+                    <td className="min-w-72 max-w-md px-5 py-3 text-xs text-slate-600 dark:text-slate-300">
+                      <AuditDetails metadata={e.metadata} />
                     </td>
                   </tr>
                 ))}
@@ -107,5 +119,23 @@ export default async function AuditPage({ searchParams }: TProps) {
         {filters.page < pages ? <Link href={pageHref(filters.page + 1)}>Older →</Link> : <span />}
       </nav>
     </>
+  );
+}
+
+/** The event's metadata as label: value lines (the CSV export keeps the raw JSON). */
+function AuditDetails({ metadata }: { metadata: unknown }) {
+  const fields = auditDetails(metadata);
+  if (fields.length === 0) {
+    return null;
+  }
+  return (
+    <dl className="grid grid-cols-[minmax(0,max-content)_minmax(0,1fr)] gap-x-3 gap-y-0.5">
+      {fields.map((f) => (
+        <div key={f.label} className="contents">
+          <dt className="text-slate-500">{f.label}</dt>
+          <dd className="break-all">{f.value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

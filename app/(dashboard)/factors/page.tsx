@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { PageHeader } from '@/components/layout/page-header';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { hasPermission } from '@/lib/auth/roles';
@@ -104,6 +104,28 @@ export default async function FactorsPage({ searchParams }: { searchParams: Prom
         }
       />
       {notice ? <Alert tone="success">{notice}</Alert> : null}
+      <search>
+        <form method="get" className="flex flex-wrap items-end gap-3">
+          <div className="flex min-w-64 flex-col gap-1.5">
+            <Label htmlFor="factor-search">Search by grid zone or region</Label>
+            <Input
+              id="factor-search"
+              name="q"
+              defaultValue={query ?? ''}
+              placeholder="FR, europe-west9, US-CAL-CISO"
+            />
+          </div>
+          <Button type="submit" variant="secondary">
+            Search
+          </Button>
+          {query ? (
+            <Link href="/factors" className="text-sm text-brand-700 underline">
+              Clear
+            </Link>
+          ) : null}
+        </form>
+      </search>
+      <BundledFactorTables orgId={ctx.orgId} query={query} accelerators={accelerators} />
       <DataTable
         title="Organisation overrides"
         description="Overrides win over bundled factors for this organisation only. Adding or deleting one recomputes every record and logs restatements."
@@ -120,6 +142,11 @@ export default async function FactorsPage({ searchParams }: { searchParams: Prom
         }))}
         empty="No overrides: every value comes from the bundled datasets."
       />
+      {canManage ? (
+        <AdminDisclosure label="Add an override" note="Owners and admins only. Every change is audited.">
+          <AddOverrideForms />
+        </AdminDisclosure>
+      ) : null}
       <DataTable
         title="Name mappings"
         description="Names your files use that the catalog does not know, mapped to a catalog accelerator or a region when reviewing an upload. They apply to later uploads, the API and CodeCarbon runs; a change does not recompute records already stored."
@@ -147,45 +174,31 @@ export default async function FactorsPage({ searchParams }: { searchParams: Prom
         empty="No name mappings yet: map an unknown accelerator or region while reviewing an upload."
       />
       {canMapNames ? (
-        <Card>
-          <CardContent className="pt-5">
-            <NameAliasForm />
-          </CardContent>
-        </Card>
+        <AdminDisclosure label="Add a name mapping">
+          <NameAliasForm />
+        </AdminDisclosure>
       ) : null}
-      {canManage ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>Add an override</CardTitle>
-            <CardDescription>Owners and admins only. Every change is audited.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <AddOverrideForms />
-          </CardContent>
-        </Card>
-      ) : null}
-      <search>
-        <form method="get" className="flex flex-wrap items-end gap-3">
-          <div className="flex min-w-64 flex-col gap-1.5">
-            <Label htmlFor="factor-search">Search by grid zone or region</Label>
-            <Input
-              id="factor-search"
-              name="q"
-              defaultValue={query ?? ''}
-              placeholder="FR, europe-west9, US-CAL-CISO"
-            />
-          </div>
-          <Button type="submit" variant="secondary">
-            Search
-          </Button>
-          {query ? (
-            <Link href="/factors" className="text-sm text-brand-700 underline">
-              Clear
-            </Link>
-          ) : null}
-        </form>
-      </search>
-      <BundledFactorTables orgId={ctx.orgId} query={query} accelerators={accelerators} />
     </>
+  );
+}
+
+/**
+ * Editing forms folded behind a button-like summary so the page opens on the library (issue #23). A native
+ * disclosure: keyboard operable, announced as expandable, works without JavaScript.
+ */
+function AdminDisclosure({ label, note, children }: { label: string; note?: string; children: ReactNode }) {
+  return (
+    <details className="group rounded-xl border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+      <summary className="inline-flex cursor-pointer items-center gap-2 rounded-xl px-5 py-3 text-sm font-medium text-brand-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-brand-300 dark:hover:bg-slate-800">
+        <span aria-hidden className="transition-transform group-open:rotate-90">
+          ▸
+        </span>
+        {label}
+      </summary>
+      <div className="flex flex-col gap-2 px-5 pb-5">
+        {note ? <p className="text-sm text-slate-500">{note}</p> : null}
+        {children}
+      </div>
+    </details>
   );
 }

@@ -3,6 +3,7 @@ import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
 import { hasPermission } from '@/lib/auth/roles';
 import { formatDay } from '@/lib/format/date-time';
+import { foldMinorRecommendations, MINOR_SHARE } from '@/lib/insights/fold-minor-recommendations';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
 import { findPlanOwners, findRecommendationPlans } from '@/lib/server/insights/recommendation-plans';
 import { findRecommendations } from '@/lib/server/insights/recommendations';
@@ -20,6 +21,17 @@ export default async function RecommendationsPage() {
   ];
   const canPlan = hasPermission(ctx.role, 'planInsights');
   const planByKey = new Map(plans.map((p) => [p.recommendationKey, p]));
+  const { shown, minor } = foldMinorRecommendations(list.recommendations);
+  const item = (rec: (typeof shown)[number], rank: number) => (
+    <RecommendationItem
+      key={rec.key}
+      rank={rank}
+      rec={rec}
+      plan={planByKey.get(rec.key)}
+      owners={owners}
+      canPlan={canPlan}
+    />
+  );
   return (
     <>
       <PageHeader
@@ -35,18 +47,27 @@ export default async function RecommendationsPage() {
           Upload usage data to get ranked, sourced suggestions.
         </EmptyState>
       ) : (
-        <ol className="flex flex-col gap-3" aria-label="Recommendations, largest saving first">
-          {list.recommendations.map((rec, i) => (
-            <RecommendationItem
-              key={rec.key}
-              rank={i + 1}
-              rec={rec}
-              plan={planByKey.get(rec.key)}
-              owners={owners}
-              canPlan={canPlan}
-            />
-          ))}
-        </ol>
+        <>
+          {shown.length > 0 ? (
+            <ol className="flex flex-col gap-3" aria-label="Recommendations, largest saving first">
+              {shown.map((rec, i) => item(rec, i + 1))}
+            </ol>
+          ) : null}
+          {minor.length > 0 ? (
+            <details className="rounded-xl border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+              <summary className="cursor-pointer px-4 py-3 text-sm font-medium">
+                {`${minor.length} smaller ${minor.length === 1 ? 'one' : 'ones'}, each under ${MINOR_SHARE * 100} % of the total`}
+              </summary>
+              <ol
+                className="flex flex-col gap-3 px-4 pb-4"
+                aria-label="Smaller recommendations"
+                start={shown.length + 1}
+              >
+                {minor.map((rec, i) => item(rec, shown.length + i + 1))}
+              </ol>
+            </details>
+          ) : null}
+        </>
       )}
       <section aria-labelledby="plans-title" className="flex flex-col gap-3">
         <h2 id="plans-title" className="text-lg font-semibold">

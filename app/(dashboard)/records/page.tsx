@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
 import { formatRange } from '@/lib/dashboard/date-range';
 import { formatDateTime } from '@/lib/format/date-time';
+import { phaseLabel } from '@/lib/format/labels';
 import { formatNumber } from '@/lib/format/quantities';
 import { dashboardFiltersToSearch, type TSearchParams } from '@/lib/schemas/dashboard-filters';
 import {
@@ -104,7 +105,7 @@ async function RecordsTable({ query, list }: { query: TDashboardQuery; list: TRe
                     {formatDateTime(r.startedAt)}
                   </Link>
                 </td>
-                <td className="px-3 py-1.5">{r.phase.replace('_', ' ')}</td>
+                <td className="px-3 py-1.5">{phaseLabel(r.phase)}</td>
                 <td className="px-3 py-1.5">{r.model ?? '—'}</td>
                 <td className="px-3 py-1.5">
                   {r.team ?? '—'} · {r.project ?? '—'}

@@ -84,6 +84,7 @@ export function insightsInputs(): TInsightInputs {
     contracts: [],
     electricityPricePerKwh: 0.1,
     currency: 'USD',
+    electricityPriceSource: 'entered',
   };
 }
 

@@ -30,6 +30,7 @@ export async function updateOrganizationSettings(
           defaultBasis: true,
           embodiedLifetimeYears: true,
           carbonPricePerTonneCo2e: true,
+          electricityPricePerKwh: true,
           currency: true,
           timeZone: true,
         },

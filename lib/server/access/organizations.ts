@@ -12,13 +12,16 @@ export interface TOrganizationDto {
   embodiedLifetimeYears: number;
   currency: string;
   carbonPricePerTonneCo2e: number | null;
+  /** Per facility kWh, in `currency`; null = none entered. */
+  electricityPricePerKwh: number | null;
 }
 
 // Plain pg (no Prisma): the upload path reads the organisation, and an ingest process must not load Prisma
 // (docs/decisions/ingest-perf.md).
 const ORGANIZATION_SQL = sql`SELECT id, slug, name, time_zone AS "timeZone", default_basis::text AS "defaultBasis",
     embodied_lifetime_years AS "embodiedLifetimeYears", currency,
-    carbon_price_per_tonne_co2e AS "carbonPricePerTonneCo2e"
+    carbon_price_per_tonne_co2e AS "carbonPricePerTonneCo2e",
+    electricity_price_per_kwh AS "electricityPricePerKwh"
   FROM organization`;
 
 export async function getOrganization(ctx: { orgId: string }): Promise<TOrganizationDto | null> {

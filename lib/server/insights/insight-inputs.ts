@@ -1,10 +1,7 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import {
-  DEFAULT_ELECTRICITY_PRICE_CURRENCY,
-  DEFAULT_ELECTRICITY_PRICE_PER_KWH,
-} from '@/lib/insights/electricity-price';
+import { resolveElectricityPrice } from '@/lib/insights/electricity-price';
 import type { TScopedRecord } from '@/lib/insights/recommendation-types';
 import type { TInsightInputs } from '@/lib/insights/types';
 import { getPrisma } from '@/lib/server/db/prisma';
@@ -17,28 +14,33 @@ import { INPUT_SELECT, type TStoredRow, toInput } from '../usage/recompute';
 export const INSIGHT_MAX_RECORDS = 20_000;
 
 /**
- * The organisation's factor library, methodology settings and contracts for the scenario calculators. Without a
- * price the sourced default (USD) is used and reported as such.
+ * The organisation's factor library, methodology settings and contracts for the scenario calculators, and the
+ * electricity price in the organisation's currency (entered, from its settings, the USD default for USD
+ * organisations, or none: lib/insights/electricity-price.ts).
  */
 export async function getInsightInputs(
   ctx: { orgId: string },
   electricityPricePerKwh?: number,
-): Promise<{ inputs: TInsightInputs; priceIsDefault: boolean }> {
+): Promise<{ inputs: TInsightInputs }> {
   const org = await getOrganization(ctx);
   if (!org) {
     throw new AppError('NOT_FOUND', 'Organisation not found.');
   }
   const [library, contracts] = [await getCachedFactorLibrary(ctx), await findEnergyContracts(ctx)];
-  const priceIsDefault = electricityPricePerKwh === undefined;
+  const price = resolveElectricityPrice({
+    entered: electricityPricePerKwh,
+    organisationPrice: org.electricityPricePerKwh,
+    currency: org.currency,
+  });
   return {
     inputs: {
       library,
       settings: methodologySettingsFor(org),
       contracts,
-      electricityPricePerKwh: electricityPricePerKwh ?? DEFAULT_ELECTRICITY_PRICE_PER_KWH,
-      currency: priceIsDefault ? DEFAULT_ELECTRICITY_PRICE_CURRENCY : org.currency,
+      electricityPricePerKwh: price.pricePerKwh,
+      currency: price.currency,
+      electricityPriceSource: price.source,
     },
-    priceIsDefault,
   };
 }
 

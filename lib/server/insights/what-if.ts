@@ -43,12 +43,11 @@ export async function computeWhatIf(
       input.target.type === 'record' ? 'Record not found.' : 'No records match these filters.',
     );
   }
-  const { inputs, priceIsDefault } = await getInsightInputs(ctx, input.electricityPricePerKwh);
+  const { inputs } = await getInsightInputs(ctx, input.electricityPricePerKwh);
   const result = runScenario(
     records.map((r) => r.input),
     input.scenario,
     inputs,
-    priceIsDefault,
   );
   return { ...result, records: records.length };
 }

@@ -1,6 +1,14 @@
 import { reviewReportVersion } from '@/lib/server/reports/report-sign-off';
 import type { TAccess } from './invoke';
-import { budgetForm, gridOverride, hardwareForm, make, nameAliasBody, targetForm } from './makers';
+import {
+  budgetForm,
+  energyContractBody,
+  gridOverride,
+  hardwareForm,
+  make,
+  nameAliasBody,
+  targetForm,
+} from './makers';
 import type { TRouteFixture } from './route-cases';
 import { addMember, createUser, PASSWORD, seq, signInCookie, type TCaller } from './world';
 
@@ -36,6 +44,9 @@ const form = (fields: Record<string, string | string[]>): TActionCall => ({ args
 const plainForm = (fields: Record<string, string>): TActionCall => ({ args: [formData(fields)] });
 
 const D = 'app/(dashboard)';
+/** The energy contracts page's form fields (strings; the last day is inclusive). */
+const energyContractForm = () =>
+  Object.fromEntries(Object.entries(energyContractBody()).map(([k, v]) => [k, String(v)]));
 const userOf = (f: TRouteFixture, caller: TCaller) =>
   caller.kind === 'anonymous' ? f.a.members.owner : caller.member;
 
@@ -160,6 +171,16 @@ export const ACTION_CASES: TActionCase[] = [
     key: `${D}/settings/members/actions.ts#revokeInvitationAction`,
     access: 'manageMembers',
     prepare: async ({ a }) => form({ invitationId: (await make.invitation(a)).id }),
+  },
+  {
+    key: `${D}/energy-contracts/actions.ts#createEnergyContractAction`,
+    access: 'manageOrganization',
+    prepare: () => form({ ...energyContractForm(), periodEnd: '2026-12-31' }),
+  },
+  {
+    key: `${D}/energy-contracts/actions.ts#deleteEnergyContractAction`,
+    access: 'manageOrganization',
+    prepare: async ({ a }) => form({ id: await make.energyContract(a) }),
   },
   {
     key: `${D}/settings/hardware/actions.ts#createHardwareAssetAction`,

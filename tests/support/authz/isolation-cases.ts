@@ -233,6 +233,14 @@ export const ISOLATION_CASES: TIsolationCase[] = [
     action: async (f) => form({ invitationId: (await make.invitation(f.b)).id }),
   },
   {
+    key: `${D}/energy-contracts/actions.ts#createEnergyContractAction`,
+    noId: 'creates in the caller’s organisation',
+  },
+  {
+    key: `${D}/energy-contracts/actions.ts#deleteEnergyContractAction`,
+    action: async (f) => form({ id: await make.energyContract(f.b) }),
+  },
+  {
     key: `${D}/settings/hardware/actions.ts#createHardwareAssetAction`,
     noId: 'creates in the caller’s organisation',
   },

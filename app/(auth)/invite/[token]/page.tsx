@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent } from '@/components/ui/card';
+import { roleLabel } from '@/lib/format/labels';
 import { ZInvitationToken } from '@/lib/schemas/members';
 import { getInvitationByToken } from '@/lib/server/access/invitations';
 import { AcceptInvitationForm } from './_components/accept-invitation-form';
@@ -31,7 +32,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
               <>
                 <p className="text-sm">
                   You are invited to <strong>{invitation.orgName}</strong> as{' '}
-                  <strong>{invitation.role}</strong>, with the email <strong>{invitation.email}</strong>.
+                  <strong>{roleLabel(invitation.role)}</strong>, with the email{' '}
+                  <strong>{invitation.email}</strong>.
                 </p>
                 <AcceptInvitationForm token={token} />
               </>

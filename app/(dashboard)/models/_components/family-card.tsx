@@ -1,25 +1,13 @@
 import Link from 'next/link';
 import { LifecycleChart } from '@/components/charts/lifecycle-chart';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { describeFamily } from '@/lib/dashboard/describe-family';
 import type { TModelFamilyLifecycle } from '@/lib/dashboard/model-families';
-import { formatShare, formatTonnesCo2e } from '@/lib/format/quantities';
-
-function overtakeSentence(f: TModelFamilyLifecycle): string {
-  if (f.inferenceOvertookOn) {
-    const months =
-      f.monthsToOvertake === null ? '' : ` about ${f.monthsToOvertake} months after the first training run`;
-    return `Inference has overtaken training and fine-tuning: on ${f.inferenceOvertookOn},${months}.`;
-  }
-  if (f.trainingKgCo2e > 0) {
-    const share = formatShare(f.inferenceKgCo2e / (f.trainingKgCo2e + f.fineTuningKgCo2e));
-    return `Inference has not yet overtaken training and fine-tuning (${share} of it so far).`;
-  }
-  return 'No training run recorded for this family in the range (base models trained elsewhere).';
-}
+import { phaseLabel } from '@/lib/format/labels';
+import { formatTonnesCo2e } from '@/lib/format/quantities';
 
 /** One model family: cumulative training / fine-tuning / inference, the overtake point, and its lineage tree. */
 export function FamilyCard({ family: f }: { family: TModelFamilyLifecycle }) {
-  const total = f.trainingKgCo2e + f.fineTuningKgCo2e + f.inferenceKgCo2e;
   return (
     <Card data-testid={`family-${f.family}`}>
       <CardHeader>
@@ -30,12 +18,7 @@ export function FamilyCard({ family: f }: { family: TModelFamilyLifecycle }) {
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-3">
-        <p className="text-sm">
-          {overtakeSentence(f)}{' '}
-          {f.retrainingKgCo2e > 0
-            ? `Retrains and fine-tunes after the first training run: ${formatTonnesCo2e(f.retrainingKgCo2e)} (${formatShare(total > 0 ? f.retrainingKgCo2e / total : 0)} of the family's total).`
-            : ''}
-        </p>
+        <p className="text-sm">{describeFamily(f)}</p>
         <LifecycleChart model={f.family} series={f.series} overtookOn={f.inferenceOvertookOn} />
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
@@ -95,7 +78,7 @@ export function FamilyCard({ family: f }: { family: TModelFamilyLifecycle }) {
                     href={`/records/${r.id}`}
                     className="text-brand-700 hover:underline dark:text-brand-500"
                   >
-                    {r.day} · {r.phase.replace('_', '-')}
+                    {r.day} · {phaseLabel(r.phase)}
                   </Link>{' '}
                   {formatTonnesCo2e(r.locationKgCo2e)}
                 </li>

@@ -1,3 +1,4 @@
+import { formatMoney } from '@/lib/format/money';
 import { formatNumber, formatShare, formatTonnesCo2e } from '@/lib/format/quantities';
 import type { TRecommendation } from '@/lib/insights/recommendation-types';
 import { PLAN_STATUS_LABELS } from '@/lib/schemas/recommendation-plan';
@@ -42,8 +43,10 @@ export function RecommendationItem({
         {formatShare(rec.shareOfTotal)} of the organisation's location-based total · market-based{' '}
         {change(rec.annualSavedMarketKgCo2e, formatTonnesCo2e)}/yr · energy{' '}
         {change(rec.annualSavedEnergyKwh, formatNumber)} kWh/yr · water{' '}
-        {change(rec.annualSavedWaterL, formatNumber)} L/yr · electricity{' '}
-        {change(rec.annualSavedCost, formatNumber)} USD/yr
+        {change(rec.annualSavedWaterL, formatNumber)} L/yr
+        {rec.currency
+          ? ` · electricity cost ${change(rec.annualSavedCost, (v) => formatMoney(v, rec.currency ?? ''))}/yr`
+          : ''}
         {rec.savedRangeKgCo2e
           ? ` · range ${formatTonnesCo2e(rec.savedRangeKgCo2e.low)} – ${formatTonnesCo2e(rec.savedRangeKgCo2e.high)}`
           : ''}
@@ -75,7 +78,15 @@ export function RecommendationItem({
           {plan.dueDate ? ` · due ${plan.dueDate}` : ''} (see Plans below)
         </p>
       ) : canPlan ? (
-        <PlanForm recommendationKey={rec.key} title={rec.title} owners={owners} />
+        // Folded: one form per recommendation made the list a wall of inputs (issue #23).
+        <details>
+          <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-300">
+            Plan this
+          </summary>
+          <div className="mt-2">
+            <PlanForm recommendationKey={rec.key} title={rec.title} owners={owners} />
+          </div>
+        </details>
       ) : (
         <p className="text-sm text-slate-500">Not planned. Editors, admins and owners can plan it.</p>
       )}

@@ -4,11 +4,16 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { instrumentLabel } from '@/lib/dashboard/contract-coverage';
 import { buildRecordFormulas } from '@/lib/dashboard/record-formulas';
 import { ASSUMPTION_FLAGS } from '@/lib/emissions/assumption-flags';
-import { formatDay } from '@/lib/format/date-time';
+import { formatDateTime, formatDay } from '@/lib/format/date-time';
+import { basisLabel, factorKindLabel, intensitySourceLabel, phaseLabel } from '@/lib/format/labels';
+import { formatMoney } from '@/lib/format/money';
+import { PROVIDER_LABELS } from '@/lib/format/provider-label';
 import { formatNumber } from '@/lib/format/quantities';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
+import { getOrganization } from '@/lib/server/access/organizations';
 import { getUsageRecordDetail } from '@/lib/server/usage/usage-record-detail';
 import { WhatIfCard } from '../../_components/what-if-card';
 
@@ -33,16 +38,17 @@ const num = (v: number | null, unit = '') =>
 export default async function RecordPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageAuth('read');
   const { id } = await params;
-  const r = await getUsageRecordDetail(ctx, id);
-  if (!r) {
+  const [r, org] = await Promise.all([getUsageRecordDetail(ctx, id), getOrganization(ctx)]);
+  if (!r || !org) {
     notFound();
   }
-  const formulas = buildRecordFormulas(r);
+  // Stored results follow the current lifetime: changing it recomputes every record (restatements logged).
+  const formulas = buildRecordFormulas({ ...r, embodiedLifetimeYears: org.embodiedLifetimeYears });
   return (
     <>
       <PageHeader
-        title={`${r.model ?? 'Record'} · ${r.phase.replace('_', ' ')}`}
-        description={`${r.externalId} · ${r.startedAt.toISOString()} → ${r.endedAt.toISOString()}`}
+        title={`${r.model ?? 'Record'} · ${phaseLabel(r.phase)}`}
+        description={`${r.externalId} · ${formatDateTime(r.startedAt)} → ${formatDateTime(r.endedAt)} (UTC)`}
         actions={
           <Link href="/records" className="text-sm text-brand-700 hover:underline">
             ← All records
@@ -65,8 +71,9 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
           <p className="mt-3 text-sm">
             Uncertainty range (location-based): {num(r.uncertaintyLowKgCo2e, 'kg')} –{' '}
             {num(r.uncertaintyHighKgCo2e, 'kg')} CO₂e (documented engineering range, not a statistical
-            interval). Basis: {r.basis}; intensity source: {r.intensitySource}; methodology{' '}
-            {r.methodologyVersion}; computed {r.computedAt.toISOString()}.
+            interval). Basis: {basisLabel(r.basis)}; intensity source:{' '}
+            {intensitySourceLabel(r.intensitySource)}; methodology {r.methodologyVersion}; computed{' '}
+            {formatDateTime(r.computedAt)} (UTC).
           </p>
         </CardContent>
       </Card>
@@ -81,7 +88,7 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
                 ['Team', r.team?.name],
                 ['Project', r.project?.name],
                 ['Model', r.model],
-                ['Provider', r.provider],
+                ['Provider', PROVIDER_LABELS[r.provider as keyof typeof PROVIDER_LABELS] ?? r.provider],
                 ['Region', r.region],
                 ['Instance type', r.instanceType],
                 ['Instances', num(r.instanceCount)],
@@ -98,7 +105,7 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
                 ['WUE override', num(r.wueOverrideLPerKwh, 'L/kWh')],
                 ['Requests', num(r.requests)],
                 ['Tokens', num(r.tokens)],
-                ['Cost', num(r.cost)],
+                ['Cost', r.cost === null ? null : formatMoney(r.cost, org.currency)],
                 ['Notes', r.notes],
               ]}
             />
@@ -172,7 +179,7 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
               {r.factorRefs.map((f) => (
                 <tr key={`${f.kind}-${f.id}`} className="border-b border-slate-100 dark:border-slate-800">
                   <th scope="row" className="py-1 pr-4 font-normal">
-                    {f.kind}
+                    {factorKindLabel(f.kind)}
                   </th>
                   <td className="py-1 pr-4 text-right tabular-nums">{formatNumber(f.value)}</td>
                   <td className="py-1 pr-4">{f.unit}</td>
@@ -187,7 +194,7 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
             <ul className="mt-3 flex flex-col gap-1 text-sm" aria-label="Market-based instruments applied">
               {r.marketAllocations.map((a) => (
                 <li key={a.contractId}>
-                  {a.instrumentType} contract {a.contractId}: {formatNumber(a.energyKwh)} kWh at{' '}
+                  {instrumentLabel(a.instrumentType)} {a.contractId}: {formatNumber(a.energyKwh)} kWh at{' '}
                   {formatNumber(a.gCo2ePerKwh)} gCO₂e/kWh
                 </li>
               ))}
@@ -206,9 +213,9 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
             ) : (
               <ul className="flex flex-col gap-1 text-sm">
                 {r.assumptionFlags.map((flag) => (
-                  <li key={flag}>
-                    <code className="text-xs">{flag}</code>:{' '}
-                    {ASSUMPTION_FLAGS[flag as keyof typeof ASSUMPTION_FLAGS] ?? 'Unknown flag.'}
+                  <li key={flag} title={flag}>
+                    {ASSUMPTION_FLAGS[flag as keyof typeof ASSUMPTION_FLAGS] ??
+                      'An assumption this version does not describe.'}
                   </li>
                 ))}
               </ul>

@@ -1,4 +1,5 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { formatDateTime } from '@/lib/format/date-time';
 import { approvalBlocker, reviewBlocker } from '@/lib/reports/review-rules';
 import { REPORT_FORMATS } from '@/lib/schemas/report-export';
 import type { TReportVersionDto } from '@/lib/server/reports/report-versions';
@@ -21,7 +22,7 @@ function Person({ id, at, names }: { id: string | null; at: Date | null; names: 
     <span>
       {id ? (names[id] ?? id) : 'script'}
       <br />
-      <span className="text-xs text-slate-500">{at.toISOString()}</span>
+      <span className="text-xs text-slate-500">{formatDateTime(at)}</span>
     </span>
   ) : null;
 }

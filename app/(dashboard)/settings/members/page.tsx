@@ -3,6 +3,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { hasPermission } from '@/lib/auth/roles';
 import { formatDateTime } from '@/lib/format/date-time';
+import { roleLabel } from '@/lib/format/labels';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
 import { findInvitations } from '@/lib/server/access/invitations';
 import { findMembers } from '@/lib/server/access/members';
@@ -68,7 +69,7 @@ export default async function MembersPage() {
                     {m.name}
                     <span className="block text-xs font-normal text-slate-500">{m.email}</span>
                   </th>
-                  <td className="px-5 py-3">{m.role}</td>
+                  <td className="px-5 py-3">{roleLabel(m.role)}</td>
                   <td className="px-5 py-3">{formatDateTime(m.joinedAt)}</td>
                   {canManage ? (
                     <td className="px-5 py-3">
@@ -100,7 +101,7 @@ export default async function MembersPage() {
                     <th scope="row" className="px-5 py-3 font-medium">
                       {i.email}
                     </th>
-                    <td className="px-5 py-3">{i.role}</td>
+                    <td className="px-5 py-3">{roleLabel(i.role)}</td>
                     <td className="px-5 py-3">{formatDateTime(i.expiresAt)}</td>
                     <td className="px-5 py-3">
                       {i.status === 'pending' ? (

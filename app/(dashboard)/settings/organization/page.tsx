@@ -41,6 +41,7 @@ export default async function OrganizationSettingsPage() {
               embodiedLifetimeYears: org.embodiedLifetimeYears,
               carbonPricePerTonneCo2e: org.carbonPricePerTonneCo2e,
               currency: org.currency,
+              electricityPricePerKwh: org.electricityPricePerKwh,
               timeZone: org.timeZone,
             }}
           />

@@ -3,6 +3,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { roleLabel } from '@/lib/format/labels';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
 import { CreateOrganizationForm } from './_components/create-organization-form';
 import { switchOrganizationAction } from './actions';
@@ -24,7 +25,7 @@ export default async function OrganizationsPage() {
               <li key={m.orgId} className="flex items-center justify-between gap-3 px-5 py-3 text-sm">
                 <span>
                   <span className="font-medium">{m.orgName}</span>{' '}
-                  <span className="text-slate-500">· {m.role}</span>
+                  <span className="text-slate-500">· {roleLabel(m.role)}</span>
                 </span>
                 {m.orgId === ctx.orgId ? (
                   <span className="text-xs text-slate-500">Active</span>

@@ -37,7 +37,7 @@ export const TEMPLATE_ROUTE = routeContract({
   method: 'GET',
   path: '/templates/{file}',
   summary: 'CSV template download',
-  description: 'The generic template v1, blank and with example rows (docs/CSV_FORMAT.md); public.',
+  description: 'The generic template v1.1, blank and with example rows; public.',
   auth: { kind: 'public' },
   rateLimit: 'none',
   params: z.object({ file: z.string() }),

@@ -36,7 +36,7 @@ export const UPLOAD_CREATE_ROUTE = routeContract({
   path: '/api/v1/uploads',
   summary: 'Upload a usage file',
   description:
-    'CSV/JSON/JSONL (generic template, CodeCarbon, cloud exports) as multipart `file` or a raw body; see docs/CSV_FORMAT.md.',
+    'CSV/JSON/JSONL (generic template, CodeCarbon, cloud exports) as multipart `file` or a raw body; columns as in the template at `/templates/ai-footprint-template-v1.csv`.',
   auth: { kind: 'user', permission: 'writeUsage' },
   rateLimit: 'caller',
   extraParameters: UPLOAD_OPTIONS,

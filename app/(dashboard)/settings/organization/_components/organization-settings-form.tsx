@@ -13,6 +13,7 @@ interface TInitial {
   embodiedLifetimeYears: number;
   carbonPricePerTonneCo2e: number | null;
   currency: string;
+  electricityPricePerKwh: number | null;
   timeZone: string;
 }
 
@@ -83,7 +84,23 @@ export function OrganizationSettingsForm({ canManage, initial }: { canManage: bo
           <FieldError id="carbonPricePerTonneCo2e-error" errors={errors.carbonPricePerTonneCo2e} />
         </div>
         <div className="flex flex-col gap-1.5">
-          <Label htmlFor="currency">Currency (ISO 4217)</Label>
+          <Label htmlFor="electricityPricePerKwh">Electricity price per kWh (in the currency below)</Label>
+          <Input
+            id="electricityPricePerKwh"
+            name="electricityPricePerKwh"
+            type="number"
+            min={0}
+            max={100}
+            step="any"
+            placeholder="none"
+            defaultValue={initial.electricityPricePerKwh ?? ''}
+            aria-invalid={errors.electricityPricePerKwh ? true : undefined}
+            aria-describedby={described('electricityPricePerKwh')}
+          />
+          <FieldError id="electricityPricePerKwh-error" errors={errors.electricityPricePerKwh} />
+        </div>
+        <div className="flex flex-col gap-1.5">
+          <Label htmlFor="currency">Currency (ISO 4217) of every cost in the app</Label>
           <Input
             id="currency"
             name="currency"
