@@ -10,11 +10,5 @@ export const PHASE_COLORS: Record<TPhase, string> = {
   other: '#cbd5e1',
 };
 
-export const PHASE_LABELS: Record<TPhase, string> = {
-  training: 'Training',
-  fine_tuning: 'Fine-tuning',
-  inference: 'Inference',
-  evaluation: 'Evaluation',
-  data_processing: 'Data processing',
-  other: 'Other',
-};
+// Labels live in lib/format/phase-label.ts so the pure report code names phases the same way.
+export { PHASE_LABELS } from '@/lib/format/phase-label';
