@@ -11,6 +11,9 @@ import { signIn } from './support/sign-in';
 // summary) are kept as PNG artefacts; `npm run docs:report-images` copies them to docs/images/.
 
 const PERIOD = '2026-Q3';
+// The sign-off flow freezes and approves a version; Q1 2026 keeps it apart from e2e/reports.spec.ts (freezes Q3)
+// and e2e/hardware-review.spec.ts (Q2), which each need their first freeze to create a version.
+const SIGN_OFF_PERIOD = '2026-Q1';
 test.describe.configure({ timeout: 300_000 });
 
 interface THeadline {
@@ -57,10 +60,10 @@ async function keepPagePngs(pdf: string, name: string, testInfo: TestInfo): Prom
 }
 
 /** Checks that hold for every exported PDF of the report; returns the cover text. */
-function checkPdf(pdf: string): string {
+function checkPdf(pdf: string, periodLabel = 'Q3 2026'): string {
   expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  expect(info).toMatch(/^Title:\s+Northwind AI: AI footprint ESG report Q3 2026$/m);
+  expect(info).toMatch(new RegExp(`^Title:\\s+Northwind AI: AI footprint ESG report ${periodLabel}$`, 'm'));
   expect(info).toMatch(/^Tagged:\s+yes$/m);
   const pages = pageCount(pdf);
   // Cover, summary, contents, charts, 12 more sections and 3 appendices: at least 6 pages, and not a book.
@@ -69,7 +72,7 @@ function checkPdf(pdf: string): string {
   for (let n = 1; n <= pages; n += 1) {
     const text = pdfText(pdf, n);
     expect(text, `page ${n}`).toContain(`Page ${n} of ${pages}`);
-    expect(text, `page ${n}`).toContain('Northwind AI · AI footprint ESG report Q3 2026');
+    expect(text, `page ${n}`).toContain(`Northwind AI · AI footprint ESG report ${periodLabel}`);
   }
   const all = pdfText(pdf);
   expect(all.match(ISO_INSTANT)?.[0] ?? null).toBeNull();
@@ -129,7 +132,7 @@ test('[report-pdf] Q3 live report: cover figures equal the JSON export, page num
 async function asUser(browser: Browser, role: 'editor' | 'admin' | 'auditor'): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, role);
-  await page.goto(`/reports?period=${PERIOD}`);
+  await page.goto(`/reports?period=${SIGN_OFF_PERIOD}`);
   return page;
 }
 
@@ -145,11 +148,11 @@ test('[report-pdf] frozen, reviewed and approved versions carry their status and
   const versionPdf = async (page: Page, name: string) =>
     download(
       page,
-      `/api/v1/reports/${PERIOD}/export?format=pdf&version=${version}`,
+      `/api/v1/reports/${SIGN_OFF_PERIOD}/export?format=pdf&version=${version}`,
       testInfo.outputPath(`${name}.pdf`),
     );
 
-  const frozen = checkPdf(await versionPdf(editor, 'frozen'));
+  const frozen = checkPdf(await versionPdf(editor, 'frozen'), 'Q1 2026');
   expect(frozen).toContain(`Status: Frozen, version ${version}`);
   expect(frozen).toContain('awaiting review');
   expect(frozen).toMatch(/Preparer\s+\S/);
@@ -157,7 +160,7 @@ test('[report-pdf] frozen, reviewed and approved versions carry their status and
   const admin = await asUser(browser, 'admin');
   await admin.getByRole('button', { name: `Review version ${version}` }).click();
   await expect(admin.getByTestId(`workflow-v${version}`)).toHaveText('reviewed');
-  const reviewed = checkPdf(await versionPdf(admin, 'reviewed'));
+  const reviewed = checkPdf(await versionPdf(admin, 'reviewed'), 'Q1 2026');
   expect(reviewed).toContain(`Status: Reviewed, version ${version}`);
   expect(reviewed).toContain('Morgan Admin');
 
@@ -165,7 +168,7 @@ test('[report-pdf] frozen, reviewed and approved versions carry their status and
   await auditor.getByRole('button', { name: `Approve version ${version}` }).click();
   await expect(auditor.getByTestId(`workflow-v${version}`)).toHaveText('approved');
   const approvedPdf = await versionPdf(auditor, 'approved');
-  const approved = checkPdf(approvedPdf);
+  const approved = checkPdf(approvedPdf, 'Q1 2026');
   expect(approved).toContain(`Status: Approved, version ${version}`);
   expect(approved).toContain('Morgan Admin');
   expect(approved).toContain('Casey Auditor');
@@ -182,4 +185,38 @@ test('[report-pdf] the print page is not reachable without a print token', async
     headers: { 'x-report-print-token': 'report-print:e30.x' },
   });
   expect(forged.status()).toBe(404);
+});
+
+test('[report-pdf] Reports page: six tiles first, one unit spelling, tables inside their cards at 1440 and 390 px in both themes', async ({
+  page,
+  baseURL,
+}) => {
+  await signIn(page, 'viewer');
+  for (const theme of ['light', 'dark'] as const) {
+    await page.context().addCookies([{ name: 'aif_theme', value: theme, url: baseURL ?? '' }]);
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`/reports?period=${PERIOD}`);
+      await expect(page.getByRole('heading', { name: '10. Methodology and data quality' })).toBeVisible();
+      const tiles = page.getByRole('region', { name: 'Headline figures' }).locator('[data-headline-id]');
+      await expect(tiles).toHaveCount(6);
+      await expect(tiles.first()).toContainText(/[+−]\d+\.\d %/);
+      const main = (await page.locator('main').textContent()) ?? '';
+      expect(main).not.toContain('tCO2e');
+      expect(main.match(RAW_CODES)?.[0] ?? null).toBeNull();
+      // Nothing makes the page itself scroll sideways; a wide table scrolls inside its own box.
+      const overflow = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth - window.innerWidth,
+        tables: [...document.querySelectorAll('.report-table-wrap')].map((w) => {
+          const box = w.getBoundingClientRect();
+          return { right: box.right, scrolls: getComputedStyle(w).overflowX === 'auto' };
+        }),
+      }));
+      expect(overflow.page, `${theme} ${width}px`).toBeLessThanOrEqual(0);
+      for (const t of overflow.tables) {
+        expect(t.scrolls).toBe(true);
+        expect(t.right).toBeLessThanOrEqual(width);
+      }
+    }
+  }
 });

@@ -7,7 +7,7 @@ export function ReportSectionBody({ section, timeZone }: { section: TReportSecti
   return (
     <div className="flex min-w-0 flex-col gap-4">
       {section.paragraphs.map((p) => (
-        <p key={p} className="text-sm text-slate-700 dark:text-slate-300">
+        <p key={p} className="text-sm text-slate-700 [overflow-wrap:anywhere] dark:text-slate-300">
           {humaniseText(p, timeZone).replaceAll('CO2e', 'CO₂e')}
         </p>
       ))}

@@ -82,7 +82,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <CardTitle id="report-findings">Findings</CardTitle>
         </CardHeader>
         <CardContent className="flex min-w-0 flex-col gap-6">
-          <ul className="list-disc pl-6 text-sm text-slate-700 dark:text-slate-300">
+          <ul className="list-disc pl-6 text-sm text-slate-700 [overflow-wrap:anywhere] dark:text-slate-300">
             {summaryFindings(report).map((d) => (
               <li key={d}>{d}</li>
             ))}
