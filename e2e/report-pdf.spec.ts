@@ -85,6 +85,11 @@ function checkPdf(pdf: string, periodLabel = 'Q3 2026'): string {
   ]) {
     expect(all).toContain(heading);
   }
+  // Language, structure tree (tagged) and bookmarks from the headings.
+  const bytes = readFileSync(pdf).toString('latin1');
+  expect(bytes).toContain('/Lang (en)');
+  expect(bytes).toContain('/StructTreeRoot');
+  expect(bytes).toMatch(/\/Outlines \d+ 0 R/);
   // No script or launch actions in the file (names are text).
   expect(readFileSync(pdf).toString('latin1')).not.toMatch(/\/(JavaScript|JS|Launch)\b/);
   return pdfText(pdf, 1);
@@ -190,7 +195,7 @@ test('[report-pdf] the print page is not reachable without a print token', async
 test('[report-pdf] Reports page: six tiles first, one unit spelling, tables inside their cards at 1440 and 390 px in both themes', async ({
   page,
   baseURL,
-}) => {
+}, testInfo) => {
   await signIn(page, 'viewer');
   for (const theme of ['light', 'dark'] as const) {
     await page.context().addCookies([{ name: 'aif_theme', value: theme, url: baseURL ?? '' }]);
@@ -213,6 +218,7 @@ test('[report-pdf] Reports page: six tiles first, one unit spelling, tables insi
         }),
       }));
       expect(overflow.page, `${theme} ${width}px`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: testInfo.outputPath(`reports-${theme}-${width}.png`) });
       for (const t of overflow.tables) {
         expect(t.scrolls).toBe(true);
         expect(t.right).toBeLessThanOrEqual(width);

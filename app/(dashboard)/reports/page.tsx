@@ -61,7 +61,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             key={format}
             href={`/api/v1/reports/${report.period.key}/export?format=${format}`}
             download
-            className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
           >
             {`Export ${format.toUpperCase()}`}
           </a>
