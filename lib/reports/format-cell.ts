@@ -1,14 +1,4 @@
-import type { TCell, TReportColumn } from './report-model';
-
-const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
-
-/** Display text of a report cell (preview and PDF): en-US grouping, the model's rounding, "n/a" for null. */
-export function formatCell(value: TCell): string {
-  if (value === null) {
-    return 'n/a';
-  }
-  return typeof value === 'number' ? numberFormat.format(value) : value;
-}
+import type { TReportColumn } from './report-model';
 
 /** Units that are already the column label's noun ("Records", "Device-hours") are not repeated in headers. */
 const SELF_EVIDENT_UNITS = new Set(['records', 'count', 'device-hours', 'illustrative']);

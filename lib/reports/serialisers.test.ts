@@ -1,14 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { buildQuarterlyEsgReport } from './build-quarterly-esg-report';
 import { fixtureAggregates } from './testing/report-fixture';
 import { csvText, toReportCsv, toReportJson } from './to-report-csv';
-import { toReportPdf } from './to-report-pdf';
-import { toReportXlsx } from './to-report-xlsx';
+import { sheetName, toReportXlsx } from './to-report-xlsx';
 
 const report = buildQuarterlyEsgReport(fixtureAggregates('2026-Q3'), {
   generatedAt: new Date('2026-11-29T12:00:00Z'),
@@ -58,17 +53,35 @@ describe('report serialisers', () => {
     expect(sources).toContain("'=cmd|evil");
   });
 
-  test('PDF: well-formed and pdftotext finds the headline figures', async () => {
-    const pdf = await toReportPdf(report);
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const dir = mkdtempSync(path.join(tmpdir(), 'aif-report-'));
-    const file = path.join(dir, 'report.pdf');
-    writeFileSync(file, pdf);
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    expect(text).toContain('Total AI footprint, location-based: 0.09 tCO2e');
-    expect(text).toContain('Total AI footprint, market-based: 0.05 tCO2e');
-    expect(text).toContain('Table C: GHG emissions');
-    expect(text).toContain('Factor register');
-    expect(text).toContain('Monthly trend');
+  test('XLSX: README sheet first, names fit 31 characters as whole words, frozen header rows', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toReportXlsx(report)) as unknown as ArrayBuffer);
+    const names = workbook.worksheets.map((w) => w.name);
+    expect(names[0]).toBe('README');
+    expect(names).toContain('Sites and regions');
+    for (const name of names) {
+      expect(name.length).toBeLessThanOrEqual(31);
+    }
+    // Every table sheet is listed in the README with its full title.
+    const listed: unknown[] = [];
+    workbook.getWorksheet('README')?.eachRow((r) => listed.push(r.getCell(1).value));
+    expect(names.every((n) => listed.includes(n))).toBe(true);
+    // Title row + header row frozen, first column frozen; numbers stay numbers.
+    const tableC = workbook.getWorksheet('Table C GHG emissions');
+    expect(tableC?.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 2 });
+    expect(typeof tableC?.getRow(4).getCell(4).value).toBe('number');
+  });
+
+  test('sheet names: cut at a word boundary without a dangling "and", unique', () => {
+    const used = new Set<string>();
+    expect(sheetName('Sites, cloud accounts and regions of the organisation', used)).toBe(
+      'Sites cloud accounts',
+    );
+    expect(sheetName('Table B: value-chain energy memo (not ESRS E1-5)', used)).toBe(
+      'Table B value-chain energy',
+    );
+    expect(sheetName('By phase', used)).toBe('By phase');
+    expect(sheetName('By phase', used)).toBe('By phase 2');
+    expect(sheetName('Supercalifragilisticexpialidocious-and-more-words', used)).toHaveLength(28);
   });
 });

@@ -1,19 +1,26 @@
 import type { Metadata } from 'next';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
+import { HeadlineTile } from '@/components/reports/headline-tile';
+import { ReportCharts, ScopeChart } from '@/components/reports/report-charts';
+import { ReportSectionBody } from '@/components/reports/report-section-body';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { hasPermission } from '@/lib/auth/roles';
 import { parsePeriodKey } from '@/lib/emissions/calendar-periods';
 import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
-import { formatCell } from '@/lib/reports/format-cell';
+import { humaniseText, periodWords } from '@/lib/reports/present/display-text';
+import {
+  PAGE_TILE_IDS,
+  pickHeadline,
+  scopeChartRows,
+  summaryFindings,
+} from '@/lib/reports/present/report-layout';
 import { REPORT_FORMATS, ZReportPeriodKey } from '@/lib/schemas/report-export';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
 import { getQuarterAggregates, listReportQuarters } from '@/lib/server/reports/quarter-aggregates';
 import { findSignOffNames } from '@/lib/server/reports/report-sign-off';
 import { listReportVersions } from '@/lib/server/reports/report-versions';
 import { PeriodPicker } from './_components/period-picker';
-import { ReportCharts } from './_components/report-charts';
-import { ReportTable } from './_components/report-table';
 import { VersionsPanel } from './_components/versions-panel';
 
 export const metadata: Metadata = { title: 'Reports' };
@@ -45,7 +52,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader
         title="Reports"
-        description={`${ctx.orgName} · ESG report ${report.period.label} · ${report.status} · ${report.assurance}`}
+        description={`${ctx.orgName} · ESG report ${report.period.label} (${periodWords(report.period)}) · ${humaniseText(report.status)} · ${report.assurance}`}
         actions={<PeriodPicker quarters={quarters} selected={selected} />}
       />
       <nav aria-label="Export" className="flex flex-wrap gap-2">
@@ -54,36 +61,33 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             key={format}
             href={`/api/v1/reports/${report.period.key}/export?format=${format}`}
             download
-            className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
           >
             {`Export ${format.toUpperCase()}`}
           </a>
         ))}
       </nav>
-      <section aria-label="Headline figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        {report.headline.map((h) => (
-          <Card key={h.id} className="px-5 py-4" data-headline-id={h.id}>
-            <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{h.label}</p>
-            <p className="mt-2 text-2xl font-semibold tabular-nums">
-              <span data-testid={`headline-${h.id}`}>{formatCell(h.value)}</span> {h.unit}
-            </p>
-            <p className="mt-1 text-xs text-slate-500">
-              {h.basis}
-              {h.changeVsPreviousPct !== null ? ` · ${formatCell(h.changeVsPreviousPct)} % vs previous` : ''}
-              {h.changeVsLastYearPct !== null ? ` · ${formatCell(h.changeVsLastYearPct)} % YoY` : ''}
-            </p>
-          </Card>
+      <section aria-label="Headline figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+        {pickHeadline(report, PAGE_TILE_IDS).map((h) => (
+          <HeadlineTile
+            key={h.id}
+            figure={h}
+            previousLabel={report.period.previousKey}
+            lastYearLabel={report.period.sameLastYearKey}
+          />
         ))}
       </section>
-      {report.drivers.length ? (
-        <ul className="list-disc pl-6 text-sm text-slate-700">
-          {report.drivers.map((d) => (
-            <li key={d}>{d}</li>
-          ))}
-        </ul>
-      ) : null}
-      <Card>
-        <CardContent>
+      <Card aria-labelledby="report-findings">
+        <CardHeader>
+          <CardTitle id="report-findings">Findings</CardTitle>
+        </CardHeader>
+        <CardContent className="flex min-w-0 flex-col gap-6">
+          <ul className="list-disc pl-6 text-sm text-slate-700 [overflow-wrap:anywhere] dark:text-slate-300">
+            {summaryFindings(report).map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+          <ScopeChart rows={scopeChartRows(report)} />
           <ReportCharts monthly={report.charts.monthly} byPhase={report.charts.byPhase} />
         </CardContent>
       </Card>
@@ -102,19 +106,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         )}
       />
       {report.sections.map((section) => (
-        <Card key={section.id} aria-labelledby={`section-${section.id}`}>
+        <Card key={section.id} aria-labelledby={`section-${section.id}`} className="min-w-0">
           <CardHeader>
             <CardTitle id={`section-${section.id}`}>{`${section.number}. ${section.title}`}</CardTitle>
           </CardHeader>
-          <CardContent className="flex flex-col gap-4">
-            {section.paragraphs.map((p) => (
-              <p key={p} className="text-sm text-slate-700">
-                {p}
-              </p>
-            ))}
-            {section.tables.map((t) => (
-              <ReportTable key={t.id} table={t} />
-            ))}
+          <CardContent className="min-w-0">
+            <ReportSectionBody section={section} timeZone={report.period.timeZone} />
           </CardContent>
         </Card>
       ))}

@@ -1,42 +1,51 @@
 import { createHash } from 'node:crypto';
 import 'server-only';
-import { AppError } from '@/lib/errors';
-import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
 import { exportReport, type TReportFile } from '@/lib/reports/export-report';
-import { withSignOff } from '@/lib/reports/report-snapshot';
+import { instantWords } from '@/lib/reports/present/display-text';
+import { signOffState } from '@/lib/reports/present/report-layout';
+import type { TEsgReport } from '@/lib/reports/report-model';
 import type { TReportFormat } from '@/lib/schemas/report-export';
 import type { TAuthContext } from '@/lib/server/access/auth-context';
-import { getQuarterAggregates } from '@/lib/server/reports/quarter-aggregates';
+import { loadExportReport } from '@/lib/server/reports/load-export-report';
+import { printReportPdf } from '@/lib/server/reports/print-report-pdf';
 import { recordReportExport } from '@/lib/server/reports/report-audit';
-import { findSignOffNames } from '@/lib/server/reports/report-sign-off';
+import { signPrintToken } from '@/lib/server/reports/report-print-token';
 import { getReportVersion } from '@/lib/server/reports/report-versions';
 
-async function frozenFile(
-  ctx: { orgId: string; orgSlug: string },
+/**
+ * Where this server's print page is for its own headless Chromium: REPORT_PRINT_BASE_URL, else the loopback
+ * address on PORT (the launchers bind all interfaces, or 127.0.0.1 for e2e), else the request's own origin.
+ */
+function printPageUrl(requestUrl: string | undefined): string {
+  const base =
+    process.env.REPORT_PRINT_BASE_URL ??
+    (process.env.PORT
+      ? `http://127.0.0.1:${process.env.PORT}`
+      : new URL(requestUrl ?? 'http://127.0.0.1:3000').origin);
+  return new URL('/report-print', base).toString();
+}
+
+/** The PDF: Chromium prints the print page for a signed ticket of this export (same org, period, version, time). */
+async function renderPdf(
+  ctx: TAuthContext,
+  report: TEsgReport,
   period: string,
-  version: number | 'latest',
-  format: TReportFormat,
-): Promise<TReportFile> {
-  const frozen = await getReportVersion(ctx, period, version);
-  if (!frozen) {
-    throw new AppError(
-      'NOT_FOUND',
-      `No frozen report for ${period}${version === 'latest' ? '' : ` version ${version}`}.`,
-    );
-  }
-  const names = await findSignOffNames(ctx, [frozen.createdById, frozen.reviewedById, frozen.approvedById]);
-  const who = (id: string | null) => (id === null ? null : (names.get(id) ?? id));
-  const report = withSignOff(frozen.report, {
-    preparedBy: who(frozen.createdById),
-    preparedAt: frozen.createdAt.toISOString(),
-    reviewedBy: who(frozen.reviewedById),
-    reviewedAt: frozen.reviewedAt?.toISOString() ?? null,
-    approvedBy: who(frozen.approvedById),
-    approvedAt: frozen.approvedAt?.toISOString() ?? null,
+  version: number | undefined,
+  requestUrl: string | undefined,
+): Promise<Buffer> {
+  const token = signPrintToken({
+    orgId: ctx.orgId,
+    period,
+    version: version ?? null,
+    generatedAt: report.generatedAt,
   });
-  const file = await exportReport(report, format, ctx.orgSlug);
-  // JSON of a frozen version is the stored text itself: byte for byte what was frozen (sha256 in the DB).
-  return format === 'json' ? { ...file, body: Buffer.from(frozen.contentJson, 'utf8') } : file;
+  const status = signOffState(report).label;
+  return printReportPdf({
+    url: printPageUrl(requestUrl),
+    token,
+    header: `${report.organization.name} · AI footprint ESG report ${report.period.label} · ${status}`,
+    footer: `${report.assurance} · methodology ${report.methodologyVersions.join(', ')} · generated ${instantWords(report.generatedAt, report.period.timeZone)}`,
+  });
 }
 
 /**
@@ -50,22 +59,24 @@ export async function reportFileResponse(
   ctx: TAuthContext,
   input: { period: string; format: TReportFormat; version?: number | 'latest' },
   defaultVersion: 'live' | 'latest-snapshot',
+  requestUrl?: string,
 ): Promise<Response> {
   const { period, format } = input;
   let version = input.version;
   if (version === undefined && defaultVersion === 'latest-snapshot') {
     version = (await getReportVersion(ctx, period, 'latest'))?.version;
   }
-  const file =
-    version === undefined
-      ? await exportReport(
-          buildQuarterlyEsgReport(await getQuarterAggregates(ctx, period), { generatedAt: new Date() }),
-          format,
-          ctx.orgSlug,
-        )
-      : await frozenFile(ctx, period, version, format);
+  const { report, frozenJson } = await loadExportReport(ctx, period, version, new Date());
+  const versionNumber = report.snapshot?.version;
+  const file: TReportFile = await exportReport(report, format, ctx.orgSlug, (r) =>
+    renderPdf(ctx, r, period, versionNumber, requestUrl),
+  );
+  // JSON of a frozen version is the stored text itself: byte for byte what was frozen (sha256 in the DB).
+  if (format === 'json' && frozenJson !== null) {
+    file.body = Buffer.from(frozenJson, 'utf8');
+  }
   await recordReportExport(ctx, {
-    period: version === undefined ? period : `${period} v${version}`,
+    period: versionNumber === undefined ? period : `${period} v${versionNumber}`,
     format,
     sha256: createHash('sha256').update(file.body).digest('hex'),
     bytes: file.body.length,
