@@ -19,6 +19,7 @@ import { dataPath } from '../scripts/db/data-root';
 import { startEmbeddedPostgres } from '../scripts/db/embedded-postgres';
 import { timeRecordCopies } from './ingest-baselines';
 import { csvChunks } from './ingest-rows';
+import { measureRecordStorage, recordStorageLine } from './ingest-storage';
 import type { TIngestTimings } from './ingest-timings';
 
 function rowsArg(): number {
@@ -161,6 +162,9 @@ async function main() {
     );
   }
 
+  const storage = await measureRecordStorage(url);
+  console.log(recordStorageLine(storage));
+
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query('CREATE TABLE bench_copy AS SELECT * FROM usage_record WITH NO DATA');
@@ -213,6 +217,7 @@ async function main() {
   console.log(
     `ingest_memory: heap_used_max_mb=${Math.round(result.maxMb.heapUsed)} heap_total_max_mb=${Math.round(result.maxMb.heapTotal)} external_max_mb=${Math.round(result.maxMb.external)} (sampled every 250 ms)`,
   );
+  console.log(recordStorageLine(storage));
   console.log(`rss_before_ingest_mb=${Math.round(result.rssBeforeMb)} peak_rss_mb=${Math.round(rssMb)}`);
   await rm(dir, { recursive: true, force: true });
   await stop();
