@@ -9,6 +9,8 @@ export interface TRecordStorage {
   factorSetBytes: number;
   factorSets: number;
   bytesPerRecord: number;
+  /** Where the bytes are: heap (incl. TOAST and maps), each index, average tuple size — bytes per record. */
+  breakdown: string;
 }
 
 export async function measureRecordStorage(url: string): Promise<TRecordStorage> {
@@ -25,7 +27,21 @@ export async function measureRecordStorage(url: string): Promise<TRecordStorage>
       ? await count("SELECT pg_total_relation_size('factor_set')::text AS n")
       : 0;
     const factorSets = hasSets ? await count('SELECT count(*)::text AS n FROM factor_set') : 0;
+    const parts = await client.query<{ name: string; bytes: string }>(
+      `SELECT 'heap' AS name, (pg_total_relation_size('usage_record') - pg_indexes_size('usage_record'))::text AS bytes
+       UNION ALL
+       SELECT i.indexrelid::regclass::text, pg_relation_size(i.indexrelid)::text
+         FROM pg_index i WHERE i.indrelid = 'usage_record'::regclass
+       UNION ALL
+       SELECT 'avg_tuple', COALESCE(avg(pg_column_size(r.*)), 0)::bigint::text FROM usage_record r`,
+    );
+    const breakdown = parts.rows
+      .map(
+        (p) => `${p.name}=${p.name === 'avg_tuple' ? p.bytes : n > 0 ? Math.round(Number(p.bytes) / n) : 0}`,
+      )
+      .join(' ');
     return {
+      breakdown,
       rows: n,
       recordBytes,
       factorSetBytes,
@@ -38,5 +54,5 @@ export async function measureRecordStorage(url: string): Promise<TRecordStorage>
 }
 
 export function recordStorageLine(s: TRecordStorage): string {
-  return `record_storage: bytes_per_record=${s.bytesPerRecord} (pg_total_relation_size of usage_record ${s.recordBytes} + factor_set ${s.factorSetBytes} [${s.factorSets} sets] ÷ ${s.rows} rows; target ≤ 400)`;
+  return `record_storage: bytes_per_record=${s.bytesPerRecord} (pg_total_relation_size of usage_record ${s.recordBytes} + factor_set ${s.factorSetBytes} [${s.factorSets} sets] ÷ ${s.rows} rows; target ≤ 400); per record: ${s.breakdown}`;
 }

@@ -132,7 +132,6 @@ export const LARGE_COLUMNS = [
   'is_measured',
   'factor_set_id',
   'computed_at',
-  'updated_at',
 ];
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -196,7 +195,6 @@ export function largeRecordLine(i: number, refs: TLargeRefs): string {
     round(locationKg * 1.25),
     measured,
     refs.factorSetIds.get(largeFactorSetKey(where.zone, measured)),
-    refs.computedAt,
     refs.computedAt,
   ].join(',')}\n`;
 }

@@ -69,12 +69,12 @@ async function insertCopy(
        facility_energy_kwh, pue_applied, intensity_g_co2e_per_kwh, intensity_source, basis, location_kg_co2e,
        market_kg_co2e, market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l,
        uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured, factor_set_id, market_allocations,
-       computed_at, updated_at)
+       computed_at)
      SELECT org_id, $2, content_hash, phase, $3::timestamptz, $4::timestamptz, team_id, project_id, model, provider,
        region, accelerator, grid_zone, requests, tokens, device_hours, it_energy_kwh, facility_energy_kwh, pue_applied,
        intensity_g_co2e_per_kwh, intensity_source, basis, location_kg_co2e, market_kg_co2e, market_matched_kwh,
        embodied_kg_co2e, water_onsite_l, water_offsite_l, uncertainty_low_kg_co2e, uncertainty_high_kg_co2e,
-       is_measured, $6::bigint, $7::jsonb, computed_at, now()
+       is_measured, $6::bigint, $7::jsonb, computed_at
        FROM usage_record
       WHERE org_id = $1 AND external_id = $5`,
     [orgId, externalId, startedAt, endedAt, source, setId, JSON.stringify(allocations)],
@@ -174,12 +174,12 @@ test('two factor documents in one day × methodology × flags group stay two cit
          it_energy_kwh, facility_energy_kwh, pue_applied, intensity_g_co2e_per_kwh, intensity_source, basis,
          location_kg_co2e, market_kg_co2e, market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l,
          uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured, factor_set_id, market_allocations,
-         computed_at, updated_at)
+         computed_at)
        SELECT org_id, $2, content_hash, phase, '2026-09-10T08:00:00Z', '2026-09-10T09:00:00Z', device_hours,
          it_energy_kwh, facility_energy_kwh, pue_applied, intensity_g_co2e_per_kwh, intensity_source, basis,
          location_kg_co2e, market_kg_co2e, market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l,
          uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured, $4::bigint, market_allocations,
-         computed_at, now()
+         computed_at
          FROM usage_record
         WHERE org_id = $1 AND external_id = $3`,
       [orgId, externalId, source, await setWithValue(value)],

@@ -200,7 +200,7 @@ async function writeChanged(
   }
   await executeSql(
     tx,
-    sql`UPDATE usage_record AS r SET ${RESULT_ASSIGNMENTS}, computed_at = ${computedAt}, updated_at = ${computedAt}
+    sql`UPDATE usage_record AS r SET ${RESULT_ASSIGNMENTS}, computed_at = ${computedAt}
      FROM recompute_result AS t WHERE r.id = t.id AND r.org_id = ${orgId}::uuid`,
   );
 }

@@ -8,7 +8,9 @@
 --    whichever writer (upload, API, recompute, seed) produced it. No foreign key from usage_record: a set is never
 --    deleted except with its organisation, which deletes the records too, and a per-row key check would cost the
 --    bulk insert a lookup and a row lock per record.
--- 2. `content_hash` becomes the 32 raw bytes of the SHA-256 (was 64 hex characters).
+-- 2. `content_hash` becomes the 32 raw bytes of the SHA-256 (was 64 hex characters); `created_at` and
+--    `updated_at` go: nothing reads them, every writer sets `computed_at` with the results, and the upload's own
+--    `created_at` says when its records arrived.
 -- 3. The (org_id, phase, started_at) index goes: dashboards and reports read the rollups; the record list and
 --    export filter by organisation and time first ((org_id, started_at)) and phase is a cheap filter on that.
 -- 4. New record ids are time-ordered (uuidv7(), PostgreSQL 18) where the server has it, for index locality.
@@ -79,7 +81,7 @@ BEGIN
       FROM factor_set_batch b
       JOIN factor_set s ON s.org_id = b.org_id AND s.hash = b.hash
      WHERE r.id = b.id;
-    SELECT max(b.id) INTO last_id FROM factor_set_batch b;
+    SELECT b.id INTO last_id FROM factor_set_batch b ORDER BY b.id DESC LIMIT 1;
     done := done + n;
     RAISE NOTICE 'progress: factor_set conversion: % of % records', done, total;
   END LOOP;
@@ -90,7 +92,9 @@ ALTER TABLE "usage_record" ALTER COLUMN "factor_set_id" SET NOT NULL;
 
 ALTER TABLE "usage_record" DROP COLUMN "factor_refs",
 DROP COLUMN "methodology_version",
-DROP COLUMN "assumption_flags";
+DROP COLUMN "assumption_flags",
+DROP COLUMN "created_at",
+DROP COLUMN "updated_at";
 
 -- Rewrites the table (the type changes), which also drops the space of the removed columns and of the
 -- converted rows' old versions.

@@ -68,14 +68,14 @@ export async function applyStagedRecords(
   const result = await queryRows<{ inserted: boolean; n: string }>(
     client,
     sql`WITH upserted AS (
-       INSERT INTO usage_record (org_id, upload_id, computed_at, updated_at, team_id, project_id, factor_set_id, market_allocations, ${columnList((c) => c)})
-       SELECT ${orgId}::uuid, ${uploadId}::uuid, ${computedAt}::timestamptz, now(), t.id, p.id, r.factor_set_id, r.market_allocations, ${columnList((c) => `s.${c}`)}
+       INSERT INTO usage_record (org_id, upload_id, computed_at, team_id, project_id, factor_set_id, market_allocations, ${columnList((c) => c)})
+       SELECT ${orgId}::uuid, ${uploadId}::uuid, ${computedAt}::timestamptz, t.id, p.id, r.factor_set_id, r.market_allocations, ${columnList((c) => `s.${c}`)}
        FROM ${source} s
        JOIN ${rawSql(STAGING_REFS_TABLE)} r ON r.id = s.factor_refs_id
        LEFT JOIN team t ON t.org_id = ${orgId}::uuid AND t.slug = s.team_slug
        LEFT JOIN project p ON p.org_id = ${orgId}::uuid AND p.slug = s.project_slug
        ON CONFLICT (org_id, external_id) DO UPDATE SET
-         upload_id = EXCLUDED.upload_id, computed_at = EXCLUDED.computed_at, updated_at = now(),
+         upload_id = EXCLUDED.upload_id, computed_at = EXCLUDED.computed_at,
          team_id = EXCLUDED.team_id, project_id = EXCLUDED.project_id,
          factor_set_id = EXCLUDED.factor_set_id, market_allocations = EXCLUDED.market_allocations,
          ${columnList((c) => `${c} = EXCLUDED.${c}`)}
