@@ -3,7 +3,8 @@
 // POST /api/v1/uploads after the body is read: streamed parse → engine → COPY staging → upsert) in a child
 // process that does nothing else (bench/ingest-run.ts; its peak RSS is the ingest's own), then times a raw COPY
 // of the same rows into an empty copy of usage_record. Prints rows/s for both, three reference loads of the stored
-// records (bench/ingest-baselines.ts), the child's RSS before the ingest and peak RSS, and as the last line
+// records (bench/ingest-baselines.ts), the bytes stored per record (bench/ingest-storage.ts), the child's RSS before
+// the ingest and peak RSS, and as the last line
 // ingest_vs_copy_ratio=<x>. Uses DATABASE_URL if set, else a fresh embedded
 // Postgres.
 import { spawn, spawnSync } from 'node:child_process';
@@ -163,7 +164,6 @@ async function main() {
   }
 
   const storage = await measureRecordStorage(url);
-  console.log(recordStorageLine(storage));
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -193,7 +193,7 @@ async function main() {
   );
   const rate = (ms: number) => Math.round(rows / (ms / 1000));
   console.log(
-    `records_copy: ${Math.round(baselines.recordsCopyMs)} ms, ${rate(baselines.recordsCopyMs)} rows/s (COPY of the stored records, all columns, into an empty LIKE usage_record INCLUDING ALL: its 5 indexes, no FK, no trigger)`,
+    `records_copy: ${Math.round(baselines.recordsCopyMs)} ms, ${rate(baselines.recordsCopyMs)} rows/s (COPY of the stored records, all columns, into an empty LIKE usage_record INCLUDING ALL: its indexes, no FK, no trigger)`,
   );
   console.log(
     `usage_record_copy: ${Math.round(baselines.floorCopyMs)} ms, ${rate(baselines.floorCopyMs)} rows/s (COPY of the stored records into usage_record itself: indexes, 4 FKs, rollup and quality triggers; rolled back)`,

@@ -198,3 +198,22 @@ test('[records] inside a caller Prisma transaction the same upsert runs and roll
   ]);
   expect(await getPrisma().restatementEntry.count({ where: { orgId, reason: 'test' } })).toBe(1);
 });
+
+test('[records] equal provenance is stored once per organisation, across separate writes', async () => {
+  const a = await createOrgWithMember();
+  const b = await createOrgWithMember();
+  // Same engine inputs (team and record id do not change a footprint), written by two separate stores.
+  await store(a.orgId, [record({ recordId: 'fs-1' })]);
+  await store(a.orgId, [record({ recordId: 'fs-2', team: 'Search' })]);
+  // Another grid zone: other factors, so another set.
+  await store(a.orgId, [record({ recordId: 'fs-3', region: 'us-central1' })]);
+  await store(b.orgId, [record({ recordId: 'fs-1' })]);
+  const setOf = async (orgId: string, externalId: string) =>
+    (await getPrisma().usageRecord.findFirstOrThrow({ where: { orgId, externalId } })).factorSetId;
+  expect(await setOf(a.orgId, 'fs-2')).toBe(await setOf(a.orgId, 'fs-1'));
+  expect(await setOf(a.orgId, 'fs-3')).not.toBe(await setOf(a.orgId, 'fs-1'));
+  // Sets are per organisation: b has its own copy of the same content.
+  expect(await setOf(b.orgId, 'fs-1')).not.toBe(await setOf(a.orgId, 'fs-1'));
+  expect(await getPrisma().factorSet.count({ where: { orgId: a.orgId } })).toBe(2);
+  expect(await getPrisma().factorSet.count({ where: { orgId: b.orgId } })).toBe(1);
+});
