@@ -27,6 +27,7 @@ if (!Number.isInteger(records) || records <= 0) {
 }
 const INDEXES = [
   'CREATE INDEX "usage_record_org_id_started_at_idx" ON "usage_record"("org_id", "started_at")',
+  `CREATE INDEX "usage_record_org_id_phase_started_at_idx" ON "usage_record"("org_id", "phase", "started_at") WHERE "phase" IN ('training', 'fine_tuning')`,
   'CREATE INDEX "usage_record_upload_id_idx" ON "usage_record"("upload_id")',
 ];
 
