@@ -3,7 +3,8 @@
 // POST /api/v1/uploads after the body is read: streamed parse → engine → COPY staging → upsert) in a child
 // process that does nothing else (bench/ingest-run.ts; its peak RSS is the ingest's own), then times a raw COPY
 // of the same rows into an empty copy of usage_record. Prints rows/s for both, three reference loads of the stored
-// records (bench/ingest-baselines.ts), the child's RSS before the ingest and peak RSS, and as the last line
+// records (bench/ingest-baselines.ts), the bytes stored per record (bench/ingest-storage.ts), the child's RSS before
+// the ingest and peak RSS, and as the last line
 // ingest_vs_copy_ratio=<x>. Uses DATABASE_URL if set, else a fresh embedded
 // Postgres.
 import { spawn, spawnSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import { dataPath } from '../scripts/db/data-root';
 import { startEmbeddedPostgres } from '../scripts/db/embedded-postgres';
 import { timeRecordCopies } from './ingest-baselines';
 import { csvChunks } from './ingest-rows';
+import { measureRecordStorage, recordStorageLine } from './ingest-storage';
 import type { TIngestTimings } from './ingest-timings';
 
 function rowsArg(): number {
@@ -161,6 +163,8 @@ async function main() {
     );
   }
 
+  const storage = await measureRecordStorage(url);
+
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query('CREATE TABLE bench_copy AS SELECT * FROM usage_record WITH NO DATA');
@@ -189,7 +193,7 @@ async function main() {
   );
   const rate = (ms: number) => Math.round(rows / (ms / 1000));
   console.log(
-    `records_copy: ${Math.round(baselines.recordsCopyMs)} ms, ${rate(baselines.recordsCopyMs)} rows/s (COPY of the stored records, all columns, into an empty LIKE usage_record INCLUDING ALL: its 5 indexes, no FK, no trigger)`,
+    `records_copy: ${Math.round(baselines.recordsCopyMs)} ms, ${rate(baselines.recordsCopyMs)} rows/s (COPY of the stored records, all columns, into an empty LIKE usage_record INCLUDING ALL: its indexes, no FK, no trigger)`,
   );
   console.log(
     `usage_record_copy: ${Math.round(baselines.floorCopyMs)} ms, ${rate(baselines.floorCopyMs)} rows/s (COPY of the stored records into usage_record itself: indexes, 4 FKs, rollup and quality triggers; rolled back)`,
@@ -213,6 +217,7 @@ async function main() {
   console.log(
     `ingest_memory: heap_used_max_mb=${Math.round(result.maxMb.heapUsed)} heap_total_max_mb=${Math.round(result.maxMb.heapTotal)} external_max_mb=${Math.round(result.maxMb.external)} (sampled every 250 ms)`,
   );
+  console.log(recordStorageLine(storage));
   console.log(`rss_before_ingest_mb=${Math.round(result.rssBeforeMb)} peak_rss_mb=${Math.round(rssMb)}`);
   await rm(dir, { recursive: true, force: true });
   await stop();

@@ -2,7 +2,13 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { HOURS, LARGE_COLUMNS, largeRecordLine, TEAMS } from '@/lib/large-seed/large-records';
+import {
+  HOURS,
+  LARGE_COLUMNS,
+  largeFactorSets,
+  largeRecordLine,
+  TEAMS,
+} from '@/lib/large-seed/large-records';
 import { argValue, LARGE_DATABASE, resolveLargeDatabase } from './db/large-database';
 import { migrateDatabase } from './db/migrate';
 
@@ -21,7 +27,7 @@ if (!Number.isInteger(records) || records <= 0) {
 }
 const INDEXES = [
   'CREATE INDEX "usage_record_org_id_started_at_idx" ON "usage_record"("org_id", "started_at")',
-  'CREATE INDEX "usage_record_org_id_phase_started_at_idx" ON "usage_record"("org_id", "phase", "started_at")',
+  `CREATE INDEX "usage_record_org_id_phase_started_at_idx" ON "usage_record"("org_id", "phase", "started_at") WHERE "phase" IN ('training', 'fine_tuning')`,
   'CREATE INDEX "usage_record_upload_id_idx" ON "usage_record"("upload_id")',
 ];
 
@@ -71,7 +77,17 @@ try {
       projectIds.push(p.rows[0]?.id ?? '');
     }
   }
-  const refs = { orgId, teamIds, projectIds, computedAt: '2026-11-29T00:00:00.000Z' };
+  // The few provenance sets of the synthetic records (zone × flags), stored once (issue #20).
+  const factorSetIds = new Map<string, string>();
+  for (const set of largeFactorSets()) {
+    const inserted = await client.query<{ id: string }>(
+      `INSERT INTO factor_set (org_id, hash, factors, methodology_version, assumption_flags)
+       VALUES ($1, factor_set_hash($2::jsonb, $3, $4::text[]), $2::jsonb, $3, $4::text[]) RETURNING id::text AS id`,
+      [orgId, JSON.stringify(set.factors), set.methodologyVersion, set.assumptionFlags],
+    );
+    factorSetIds.set(set.key, inserted.rows[0]?.id ?? '');
+  }
+  const refs = { orgId, teamIds, projectIds, factorSetIds, computedAt: '2026-11-29T00:00:00.000Z' };
 
   await client.query('ALTER TABLE usage_record DISABLE TRIGGER USER');
   // Foreign keys are checked row by row during COPY; dropping and re-adding them validates once, set-based.

@@ -62,7 +62,37 @@ export interface TLargeRefs {
   teamIds: string[];
   /** 3 projects per team: projectIds[team * 3 + k]. */
   projectIds: string[];
+  /** factor_set ids by `largeFactorSetKey` (stored first by scripts/db-seed-large.ts). */
+  factorSetIds: ReadonlyMap<string, string>;
   computedAt: string;
+}
+
+const LARGE_METHODOLOGY = '2026.11.0';
+const LARGE_FLAGS_ESTIMATED = ['ENERGY_FROM_TDP_MODEL', 'UTILIZATION_DEFAULT'];
+const largeFactorSetKey = (zone: string, measured: boolean) =>
+  `${zone}|${measured ? 'measured' : 'estimated'}`;
+
+/** The distinct provenance sets of the synthetic records: one grid factor per zone, measured or estimated flags. */
+export function largeFactorSets() {
+  const zones = new Map(REGIONS.map((r) => [r.zone, r.gPerKwh]));
+  return [...zones].flatMap(([zone, gPerKwh]) =>
+    [true, false].map((measured) => ({
+      key: largeFactorSetKey(zone, measured),
+      factors: [
+        {
+          id: `large-grid-${zone}`,
+          kind: 'grid-intensity',
+          value: gPerKwh,
+          unit: 'gCO2e/kWh',
+          source: 'synthetic',
+          datasetVersion: 'large-seed-1',
+          basis: 'lifecycle',
+        },
+      ],
+      methodologyVersion: LARGE_METHODOLOGY,
+      assumptionFlags: measured ? [] : LARGE_FLAGS_ESTIMATED,
+    })),
+  );
 }
 
 /** Columns written by `largeRecordLine`, in order (COPY … (FORMAT csv)). */
@@ -100,11 +130,8 @@ export const LARGE_COLUMNS = [
   'uncertainty_low_kg_co2e',
   'uncertainty_high_kg_co2e',
   'is_measured',
-  'methodology_version',
-  'factor_refs',
-  'assumption_flags',
+  'factor_set_id',
   'computed_at',
-  'updated_at',
 ];
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -133,7 +160,6 @@ export function largeRecordLine(i: number, refs: TLargeRefs): string {
   const requests = phase === 'inference' ? Math.round(2000 + 40000 * unit(i + 7)) : '';
   const tokens = phase === 'inference' ? Math.round(Number(requests) * (300 + 900 * r)) : '';
   const measured = i % 3 === 0;
-  const refsJson = `{"factors":[{"id":"large-grid-${where.zone}","kind":"grid-intensity","value":${where.gPerKwh},"unit":"gCO2e/kWh","source":"synthetic","datasetVersion":"large-seed-1","basis":"lifecycle"}]}`;
   return `${[
     refs.orgId,
     `l-${series}-${hour}`,
@@ -168,10 +194,7 @@ export function largeRecordLine(i: number, refs: TLargeRefs): string {
     round(locationKg * 0.8),
     round(locationKg * 1.25),
     measured,
-    '2026.11.0',
-    `"${refsJson.replaceAll('"', '""')}"`,
-    measured ? '{}' : '"{ENERGY_FROM_TDP_MODEL,UTILIZATION_DEFAULT}"',
-    refs.computedAt,
+    refs.factorSetIds.get(largeFactorSetKey(where.zone, measured)),
     refs.computedAt,
   ].join(',')}\n`;
 }

@@ -1,5 +1,6 @@
 -- Canonical definition of the usage_quality_daily trigger functions and triggers: what the migrations leave in the
--- database today (prisma/migrations/20261201020000_usage_quality_rollups, 20261201050000_ingest_trigger_plans).
+-- database today (prisma/migrations/20261201020000_usage_quality_rollups, 20261201050000_ingest_trigger_plans,
+-- 20261207001500_factor_set_storage).
 -- tests/integration/rollup-definitions.test.ts applies every migration to a fresh database and checks that the
 -- live functions, their settings and the triggers equal this file. To change one: edit it here, then copy the
 -- changed statements into a new migration (`npm run db:new -- <name>`). docs/SCALING.md "Changing a rollup".
@@ -15,24 +16,22 @@ CREATE OR REPLACE FUNCTION usage_quality_contract_detail(a JSONB) RETURNS TEXT L
   SELECT jsonb_build_object('instrumentType', a->'instrumentType', 'gCo2ePerKwh', a->'gCo2ePerKwh')::text
 $$;
 
--- factor_refs->'factors' / ->'marketAllocations' as an array ('[]' when absent or malformed: a trigger must
--- never make a write fail on provenance shape).
+-- A factor set's factors / a record's market allocations as an array ('[]' when absent or malformed: a trigger
+-- must never make a write fail on provenance shape).
 CREATE OR REPLACE FUNCTION usage_quality_array(j JSONB) RETURNS JSONB LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE WHEN jsonb_typeof(j) = 'array' THEN j ELSE '[]'::jsonb END
 $$;
 
 -- The upsert applying signed deltas from `src` (rows shaped like usage_record plus `sign`), in key order.
--- Record-days are first collapsed per identical provenance (methodology version, flags, factor_refs): uploads
--- repeat the same references for every record of a region/accelerator, so the JSON is expanded once per group
--- instead of once per record (measured: the per-row jsonb_build_object dominated the trigger's cost), and no-op
--- updates (same provenance, same days: +1 and −1) cancel before any JSON work.
--- Record-days are grouped by a 64-bit hash of factor_refs (and its stored size), keeping one copy per group
--- (any_value), so the planner hash-aggregates in memory instead of sorting the documents
--- (docs/decisions/ingest-perf.md ADR "trigger plans").
+-- Record-days are first collapsed per factor set and market allocation (issue #20: provenance is stored once per
+-- distinct set in factor_set), and each group's set is joined once, so the JSON is expanded once per group instead
+-- of once per record, and no-op updates (same set, same days: +1 and −1) cancel before any JSON work. Allocations
+-- are grouped by a 64-bit hash (and stored size), keeping one copy per group (any_value), so the planner
+-- hash-aggregates in memory instead of sorting documents (docs/decisions/ingest-perf.md ADR "trigger plans").
 CREATE OR REPLACE FUNCTION usage_quality_upsert_sql(src TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $f$
   SELECT format($q$
-    WITH g AS (
-      SELECT x.org_id, d.day, x.methodology_version, x.assumption_flags, any_value(x.factor_refs) AS factor_refs,
+    WITH g0 AS (
+      SELECT x.org_id, d.day, x.factor_set_id, any_value(x.market_allocations) AS market_allocations,
              SUM(x.sign * d.is_start) AS starts, SUM(x.sign * (1 - d.is_start)) AS carry,
              SUM(x.sign * d.share) AS share,
              COALESCE(MAX(EXTRACT(EPOCH FROM (x.ended_at - x.started_at))::float8)
@@ -40,8 +39,11 @@ CREATE OR REPLACE FUNCTION usage_quality_upsert_sql(src TEXT) RETURNS TEXT LANGU
         FROM (%s) x
         JOIN organization o ON o.id = x.org_id
         CROSS JOIN LATERAL usage_rollup_days(x.started_at, x.ended_at, o.time_zone) d
-       GROUP BY 1, 2, 3, 4, jsonb_hash_extended(x.factor_refs, 0), pg_column_size(x.factor_refs)
+       GROUP BY 1, 2, 3, jsonb_hash_extended(x.market_allocations, 0), pg_column_size(x.market_allocations)
       HAVING SUM(x.sign * d.is_start) <> 0 OR SUM(x.sign * (1 - d.is_start)) <> 0 OR SUM(x.sign * d.share) <> 0),
+    g AS (
+      SELECT g0.*, s.methodology_version, s.assumption_flags, s.factors
+        FROM g0 JOIN factor_set s ON s.id = g0.factor_set_id),
     facts AS (
       SELECT g.org_id, g.day, 'methodology'::text AS fact, g.methodology_version AS key, ''::text AS detail,
              g.starts, g.carry, 0::float8 AS energy_kwh, g.duration_s
@@ -52,11 +54,11 @@ CREATE OR REPLACE FUNCTION usage_quality_upsert_sql(src TEXT) RETURNS TEXT LANGU
       UNION ALL
       SELECT g.org_id, g.day, 'factor', COALESCE(e.f->>'id', ''), usage_quality_factor_detail(e.f),
              g.starts, g.carry, 0, g.duration_s
-        FROM g CROSS JOIN LATERAL jsonb_array_elements(usage_quality_array(g.factor_refs->'factors')) AS e(f)
+        FROM g CROSS JOIN LATERAL jsonb_array_elements(usage_quality_array(g.factors)) AS e(f)
       UNION ALL
       SELECT g.org_id, g.day, 'contract', COALESCE(a.a->>'contractId', ''), usage_quality_contract_detail(a.a),
              g.starts, g.carry, COALESCE((a.a->>'energyKwh')::float8, 0) * g.share, g.duration_s
-        FROM g CROSS JOIN LATERAL jsonb_array_elements(usage_quality_array(g.factor_refs->'marketAllocations')) AS a(a)),
+        FROM g CROSS JOIN LATERAL jsonb_array_elements(usage_quality_array(g.market_allocations)) AS a(a)),
     up AS (
       INSERT INTO usage_quality_daily AS q (org_id, day, fact, key, detail, record_starts, record_carry_in,
              energy_kwh, max_duration_s)

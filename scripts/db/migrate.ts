@@ -7,6 +7,7 @@ export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/mi
 
 // Arbitrary constant key for pg_advisory_lock so that two runners never migrate at once.
 const ADVISORY_LOCK_KEY = 72_707_369;
+const PROGRESS_PREFIX = 'progress: ';
 
 // Same layout as the table `prisma migrate deploy` creates, so Prisma recognises what this runner applied.
 const CREATE_BOOKKEEPING = `
@@ -51,6 +52,14 @@ export async function migrateDatabase(databaseUrl: string, dir = MIGRATIONS_DIR)
   const migrations = await readMigrations(dir);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  // A long data conversion reports its progress as `RAISE NOTICE 'progress: …'` (one line per batch); other
+  // notices (IF EXISTS … skipping) stay quiet.
+  let current = '';
+  client.on('notice', (notice) => {
+    if (notice.message?.startsWith(PROGRESS_PREFIX)) {
+      process.stderr.write(`${current}: ${notice.message.slice(PROGRESS_PREFIX.length)}\n`);
+    }
+  });
   const applied: string[] = [];
   try {
     await client.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK_KEY]);
@@ -79,6 +88,7 @@ export async function migrateDatabase(databaseUrl: string, dir = MIGRATIONS_DIR)
           'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())',
           [id, migration.checksum, migration.name],
         );
+        current = migration.name;
         await client.query(migration.sql);
         await client.query(
           'UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1',

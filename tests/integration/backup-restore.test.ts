@@ -38,10 +38,11 @@ async function fingerprint(url: string) {
       counts[name] = Number(r.rows[0]?.n);
     }
     const totals = await client.query(
-      `SELECT org_id, count(*)::int AS records, sum(facility_energy_kwh) AS kwh, sum(location_kg_co2e) AS loc,
+      `SELECT r.org_id, count(*)::int AS records, sum(facility_energy_kwh) AS kwh, sum(location_kg_co2e) AS loc,
               sum(market_kg_co2e) AS mkt, sum(embodied_kg_co2e) AS emb, sum(water_onsite_l + water_offsite_l) AS water,
-              md5(string_agg(id::text || content_hash || factor_refs::text, ',' ORDER BY id)) AS digest
-       FROM usage_record GROUP BY org_id ORDER BY org_id`,
+              md5(string_agg(r.id::text || encode(r.content_hash, 'hex') || fs.factors::text || fs.methodology_version
+                || COALESCE(r.market_allocations::text, ''), ',' ORDER BY r.id)) AS digest
+       FROM usage_record r JOIN factor_set fs ON fs.id = r.factor_set_id GROUP BY r.org_id ORDER BY r.org_id`,
     );
     return { counts, totals: totals.rows };
   } finally {

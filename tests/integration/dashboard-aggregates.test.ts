@@ -49,18 +49,26 @@ beforeAll(async () => {
   const prisma = getPrisma();
   const other = await prisma.organization.create({ data: { name: 'Other Org', slug: 'other-org' } });
   otherOrgId = other.id;
+  // Its own copies of the factor sets (sets are per organisation).
+  await prisma.$executeRaw`
+    INSERT INTO factor_set (org_id, hash, factors, methodology_version, assumption_flags)
+    SELECT ${otherOrgId}::uuid, hash, factors, methodology_version, assumption_flags
+      FROM factor_set WHERE org_id = ${orgId}::uuid`;
   await prisma.$executeRaw`
     INSERT INTO usage_record (org_id, external_id, content_hash, phase, started_at, ended_at, model, provider, region,
       accelerator, device_hours, it_energy_kwh, facility_energy_kwh, pue_applied, intensity_g_co2e_per_kwh,
       intensity_source, basis, location_kg_co2e, market_kg_co2e, market_matched_kwh, embodied_kg_co2e,
       water_onsite_l, water_offsite_l, uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured,
-      methodology_version, factor_refs, assumption_flags, computed_at, updated_at)
-    SELECT ${otherOrgId}::uuid, external_id, content_hash, phase, started_at, ended_at, model, provider, region,
-      accelerator, device_hours, it_energy_kwh, facility_energy_kwh * 1000, pue_applied, intensity_g_co2e_per_kwh,
-      intensity_source, basis, location_kg_co2e * 1000, market_kg_co2e, market_matched_kwh, embodied_kg_co2e,
-      water_onsite_l, water_offsite_l, uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured,
-      methodology_version, factor_refs, assumption_flags, computed_at, now()
-      FROM usage_record WHERE org_id = ${orgId}::uuid LIMIT 500`;
+      factor_set_id, market_allocations, computed_at)
+    SELECT ${otherOrgId}::uuid, r.external_id, r.content_hash, r.phase, r.started_at, r.ended_at, r.model, r.provider,
+      r.region, r.accelerator, r.device_hours, r.it_energy_kwh, r.facility_energy_kwh * 1000, r.pue_applied,
+      r.intensity_g_co2e_per_kwh, r.intensity_source, r.basis, r.location_kg_co2e * 1000, r.market_kg_co2e,
+      r.market_matched_kwh, r.embodied_kg_co2e, r.water_onsite_l, r.water_offsite_l, r.uncertainty_low_kg_co2e,
+      r.uncertainty_high_kg_co2e, r.is_measured, o.id, r.market_allocations, r.computed_at
+      FROM usage_record r
+      JOIN factor_set s ON s.id = r.factor_set_id
+      JOIN factor_set o ON o.org_id = ${otherOrgId}::uuid AND o.hash = s.hash
+     WHERE r.org_id = ${orgId}::uuid LIMIT 500`;
   rows = (await prisma.usageRecord.findMany({
     where: { orgId },
     select: {

@@ -18,6 +18,7 @@ import {
 } from '@/lib/server/factors/factor-overrides';
 import { recomputeOrganization } from '@/lib/server/usage/recompute';
 import { findRestatementBatches } from '@/lib/server/usage/restatements';
+import { getUsageRecordDetail } from '@/lib/server/usage/usage-record-detail';
 import { storeUsageRecords } from '@/lib/server/usage/usage-records';
 import {
   FR_GRID_OVERRIDE_10G as frOverride,
@@ -148,7 +149,8 @@ describe('[factors] organisation overrides', () => {
     const fr = await record(a.orgId, 'fr-run');
     expect(fr.intensityGCo2ePerKwh).toBe(10);
     expect(fr.locationKgCo2e).toBeCloseTo(1, 9);
-    expect(JSON.stringify(fr.factorRefs)).toContain('Organisation override: Supplier disclosure 2025');
+    const frDetail = await getUsageRecordDetail({ orgId: a.orgId }, fr.id);
+    expect(JSON.stringify(frDetail?.factorRefs)).toContain('Organisation override: Supplier disclosure 2025');
     expect((await record(b.orgId, 'fr-run')).intensityGCo2ePerKwh).toBe(56);
     expect(await restatementsOf(b.orgId)).toEqual([]);
     const libraryB = await getFactorLibrary({ orgId: b.orgId });

@@ -38,14 +38,14 @@ async function insertRun(externalId: string, startedAt: string, duration: string
        model, provider, region, accelerator, grid_zone, requests, tokens, device_hours, it_energy_kwh,
        facility_energy_kwh, pue_applied, intensity_g_co2e_per_kwh, intensity_source, basis, location_kg_co2e,
        market_kg_co2e, market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l,
-       uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured, methodology_version, factor_refs,
-       assumption_flags, computed_at, updated_at)
+       uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured, factor_set_id, market_allocations,
+       computed_at)
      SELECT org_id, $2, content_hash, 'training', $3::timestamptz, $3::timestamptz + $4::interval, team_id,
        project_id, model, provider, region, accelerator, grid_zone, requests, tokens, device_hours, it_energy_kwh,
        facility_energy_kwh, pue_applied, intensity_g_co2e_per_kwh, intensity_source, basis, location_kg_co2e * $5,
        market_kg_co2e * $5, market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l,
-       uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured, methodology_version, factor_refs,
-       assumption_flags, computed_at, now()
+       uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured, factor_set_id, market_allocations,
+       computed_at
        FROM usage_record WHERE org_id = $1 AND phase = 'training' ORDER BY external_id LIMIT 1`,
     [orgId, externalId, startedAt, duration, co2eFactor],
   );

@@ -5,6 +5,7 @@ import { getQuarterAggregates } from '@/lib/server/reports/quarter-aggregates';
 import { findRollupMismatches } from '@/lib/server/rollups/rollup-check';
 import { recomputeOrganization } from '@/lib/server/usage/recompute';
 import { expectSameFigures } from '../support/expect-same-figures';
+import { readRecordFactorSet, storeTestFactorSet, withFirstFactorValue } from '../support/factor-set-rows';
 import { closeRollupTestOrg, openRollupTestOrg } from '../support/rollup-test-org';
 
 // usage_quality_daily (assumption flags, cited factors, contract use, methodology versions per local day) must
@@ -45,27 +46,38 @@ async function insertCopy(
   endedAt: string,
   change: { value: number; flag: string },
 ) {
+  const { rows } = await client.query<{ external_id: string }>(
+    `SELECT r.external_id FROM usage_record r JOIN factor_set fs ON fs.id = r.factor_set_id
+      WHERE r.org_id = $1 AND jsonb_array_length(fs.factors) > 0 AND r.external_id NOT LIKE 'q~%'
+      ORDER BY r.external_id LIMIT 1`,
+    [orgId],
+  );
+  const source = rows[0]?.external_id as string;
+  const base = await readRecordFactorSet(client, orgId, source);
+  const setId = await storeTestFactorSet(client, orgId, {
+    ...withFirstFactorValue(base, change.value),
+    methodologyVersion: `test-${change.value}`,
+    assumptionFlags: [...base.assumptionFlags, change.flag],
+  });
+  const allocations = [
+    { contractId: 'qc-1', instrumentType: 'PPA', energyKwh: 10, gCo2ePerKwh: 0 },
+    { contractId: 'qc-1', instrumentType: 'GO', energyKwh: 5, gCo2ePerKwh: change.value },
+  ];
   await client.query(
     `INSERT INTO usage_record (org_id, external_id, content_hash, phase, started_at, ended_at, team_id, project_id,
        model, provider, region, accelerator, grid_zone, requests, tokens, device_hours, it_energy_kwh,
        facility_energy_kwh, pue_applied, intensity_g_co2e_per_kwh, intensity_source, basis, location_kg_co2e,
        market_kg_co2e, market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l,
-       uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured, methodology_version, factor_refs,
-       assumption_flags, computed_at, updated_at)
+       uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured, factor_set_id, market_allocations,
+       computed_at)
      SELECT org_id, $2, content_hash, phase, $3::timestamptz, $4::timestamptz, team_id, project_id, model, provider,
        region, accelerator, grid_zone, requests, tokens, device_hours, it_energy_kwh, facility_energy_kwh, pue_applied,
        intensity_g_co2e_per_kwh, intensity_source, basis, location_kg_co2e, market_kg_co2e, market_matched_kwh,
        embodied_kg_co2e, water_onsite_l, water_offsite_l, uncertainty_low_kg_co2e, uncertainty_high_kg_co2e,
-       is_measured, 'test-' || $5::text, jsonb_set(
-         jsonb_set(factor_refs, '{factors,0,value}', to_jsonb($5::float8)),
-         '{marketAllocations}', '[{"contractId":"qc-1","instrumentType":"PPA","energyKwh":10,"gCo2ePerKwh":0}]'::jsonb
-           || jsonb_build_array(jsonb_build_object('contractId', 'qc-1', 'instrumentType', 'GO', 'energyKwh', 5,
-                'gCo2ePerKwh', $5::float8))),
-       array_append(assumption_flags, $6::text), computed_at, now()
+       is_measured, $6::bigint, $7::jsonb, computed_at
        FROM usage_record
-      WHERE org_id = $1 AND jsonb_array_length(factor_refs->'factors') > 0 AND external_id NOT LIKE 'q~%'
-      ORDER BY external_id LIMIT 1`,
-    [orgId, externalId, startedAt, endedAt, change.value, change.flag],
+      WHERE org_id = $1 AND external_id = $5`,
+    [orgId, externalId, startedAt, endedAt, source, setId, JSON.stringify(allocations)],
   );
 }
 
@@ -106,12 +118,15 @@ test('metadata variants across a quarter boundary: the first citation wins, coun
 
 test('restatements, deletions, recompute and a time-zone change keep quality rollups exact', async () => {
   // Restatement: an update changes flags, factor metadata and the period (moves q~day-b before q~day-a's day).
+  const restated = await storeTestFactorSet(client, orgId, {
+    ...withFirstFactorValue(await readRecordFactorSet(client, orgId, 'q~day-b'), 555),
+    assumptionFlags: ['RESTATED'],
+  });
   await client.query(
-    `UPDATE usage_record SET assumption_flags = '{RESTATED}', started_at = started_at - interval '40 days',
-            ended_at = ended_at - interval '39 days',
-            factor_refs = jsonb_set(factor_refs, '{factors,0,value}', '555'::jsonb)
+    `UPDATE usage_record SET factor_set_id = $2::bigint, started_at = started_at - interval '40 days',
+            ended_at = ended_at - interval '39 days'
       WHERE org_id = $1 AND external_id = 'q~day-b'`,
-    [orgId],
+    [orgId, restated],
   );
   await expectExact();
   await expectReportsEqual(['2026-Q3', '2026-Q2']);
@@ -137,24 +152,37 @@ test('restatements, deletions, recompute and a time-zone change keep quality rol
 }, 240_000);
 
 test('two factor documents in one day × methodology × flags group stay two citations (hash grouping)', async () => {
-  // The trigger groups record-days by a hash of factor_refs (20261201050000_ingest_trigger_plans): records that
-  // differ only in one factor's value must still be counted under each value, and a restatement moves the count.
+  // Records that differ only in one factor's value point at two factor sets (issue #20; before them the trigger
+  // grouped by a hash of the document): each value must still be counted, and a restatement moves the count.
+  const { rows: firsts } = await client.query<{ external_id: string }>(
+    `SELECT r.external_id FROM usage_record r JOIN factor_set fs ON fs.id = r.factor_set_id
+      WHERE r.org_id = $1 AND jsonb_array_length(fs.factors) > 0 AND r.external_id NOT LIKE 'h~%'
+      ORDER BY r.external_id LIMIT 1`,
+    [orgId],
+  );
+  const source = firsts[0]?.external_id as string;
+  const base = await readRecordFactorSet(client, orgId, source);
+  const setWithValue = (value: number) =>
+    storeTestFactorSet(client, orgId, {
+      ...withFirstFactorValue(base, value),
+      methodologyVersion: 'test-hash',
+      assumptionFlags: ['QA_HASH'],
+    });
   const copy = async (externalId: string, value: number) =>
     client.query(
       `INSERT INTO usage_record (org_id, external_id, content_hash, phase, started_at, ended_at, device_hours,
          it_energy_kwh, facility_energy_kwh, pue_applied, intensity_g_co2e_per_kwh, intensity_source, basis,
          location_kg_co2e, market_kg_co2e, market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l,
-         uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured, methodology_version, factor_refs,
-         assumption_flags, computed_at, updated_at)
+         uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured, factor_set_id, market_allocations,
+         computed_at)
        SELECT org_id, $2, content_hash, phase, '2026-09-10T08:00:00Z', '2026-09-10T09:00:00Z', device_hours,
          it_energy_kwh, facility_energy_kwh, pue_applied, intensity_g_co2e_per_kwh, intensity_source, basis,
          location_kg_co2e, market_kg_co2e, market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l,
-         uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured, 'test-hash', 
-         jsonb_set(factor_refs, '{factors,0,value}', to_jsonb($3::float8)), '{QA_HASH}', computed_at, now()
+         uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured, $4::bigint, market_allocations,
+         computed_at
          FROM usage_record
-        WHERE org_id = $1 AND jsonb_array_length(factor_refs->'factors') > 0 AND external_id NOT LIKE 'h~%'
-        ORDER BY external_id LIMIT 1`,
-      [orgId, externalId, value],
+        WHERE org_id = $1 AND external_id = $3`,
+      [orgId, externalId, source, await setWithValue(value)],
     );
   await copy('h~a', 7001);
   await copy('h~b', 7002);
@@ -175,9 +203,8 @@ test('two factor documents in one day × methodology × flags group stay two cit
   ]);
   await expectExact();
   await client.query(
-    `UPDATE usage_record SET factor_refs = jsonb_set(factor_refs, '{factors,0,value}', '7001'::jsonb)
-      WHERE org_id = $1 AND external_id IN ('h~b', 'h~c')`,
-    [orgId],
+    `UPDATE usage_record SET factor_set_id = $2::bigint WHERE org_id = $1 AND external_id IN ('h~b', 'h~c')`,
+    [orgId, await setWithValue(7001)],
   );
   expect(await counts()).toEqual([[7001, 3]]);
   await expectExact();

@@ -10,6 +10,7 @@ import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-fact
 import { findRollupMismatches } from '@/lib/server/rollups/rollup-check';
 import { deleteUpload } from '@/lib/server/usage/uploads/delete-upload';
 import { ingestUpload } from '@/lib/server/usage/uploads/uploads';
+import { storeTestFactorSet } from '../support/factor-set-rows';
 import { createTestDatabase } from '../support/test-database';
 import { chunksOf, createOrgWithEditor } from '../support/upload-fixtures';
 
@@ -92,11 +93,10 @@ async function add(op: TOp): Promise<void> {
     `INSERT INTO usage_record (org_id, external_id, content_hash, phase, started_at, ended_at, device_hours,
        it_energy_kwh, facility_energy_kwh, pue_applied, intensity_g_co2e_per_kwh, intensity_source, basis,
        location_kg_co2e, market_kg_co2e, market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l,
-       uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, tokens, is_measured, methodology_version, factor_refs,
-       assumption_flags, computed_at, updated_at)
-     SELECT $1, id, id, 'inference', ts, ts + make_interval(hours => $4), 0, $5::float8, $6::float8, 5, 5000,
+       uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, tokens, is_measured, factor_set_id, computed_at)
+     SELECT $1, id, convert_to(id, 'UTF8'), 'inference', ts, ts + make_interval(hours => $4), 0, $5::float8, $6::float8, 5, 5000,
        'test', 'lifecycle', $7::float8, $8::float8, 0, $9::float8, $10::float8, 0, $7::float8 * 0.5,
-       $7::float8 * 2, $11::float8, true, 'test', '{}', '{}', now(), now()
+       $7::float8 * 2, $11::float8, true, $12::bigint, now()
        FROM unnest($2::text[]) AS id, (SELECT timestamptz '2026-03-01 13:00:00+00' + make_interval(days => $3)) AS t(ts)`,
     [
       ctx.orgId,
@@ -110,6 +110,11 @@ async function add(op: TOp): Promise<void> {
       q.embodied_kg_co2e,
       q.water_onsite_l,
       q.tokens,
+      await storeTestFactorSet(client, ctx.orgId, {
+        factors: [],
+        methodologyVersion: 'test',
+        assumptionFlags: [],
+      }),
     ],
   );
 }

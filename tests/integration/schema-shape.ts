@@ -39,6 +39,7 @@ const SCALAR_TYPES: Record<string, string> = {
   Decimal: 'numeric',
   Boolean: 'boolean',
   Json: 'jsonb',
+  Bytes: 'bytea',
   DateTime: 'timestamp without time zone(3)',
 };
 const NATIVE_TYPES: Record<string, string> = {

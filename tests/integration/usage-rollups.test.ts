@@ -37,14 +37,14 @@ async function insertVariants(suffix: string, startShift: string, duration: stri
        model, provider, region, accelerator, grid_zone, requests, tokens, device_hours, it_energy_kwh,
        facility_energy_kwh, pue_applied, intensity_g_co2e_per_kwh, intensity_source, basis, location_kg_co2e,
        market_kg_co2e, market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l,
-       uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured, methodology_version, factor_refs,
-       assumption_flags, computed_at, updated_at)
+       uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured, factor_set_id, market_allocations,
+       computed_at)
      SELECT org_id, external_id || $2, content_hash, phase, date_trunc('day', started_at) + $3::interval,
        date_trunc('day', started_at) + $3::interval + $4::interval, team_id, project_id, model, provider, region,
        accelerator, grid_zone, requests, tokens, device_hours, it_energy_kwh, facility_energy_kwh, pue_applied,
        intensity_g_co2e_per_kwh, intensity_source, basis, location_kg_co2e, market_kg_co2e, market_matched_kwh,
        embodied_kg_co2e, water_onsite_l, water_offsite_l, uncertainty_low_kg_co2e, uncertainty_high_kg_co2e,
-       is_measured, methodology_version, factor_refs, assumption_flags, computed_at, now()
+       is_measured, factor_set_id, market_allocations, computed_at
        FROM usage_record WHERE org_id = $1 AND external_id NOT LIKE '%~%' ORDER BY external_id LIMIT $5`,
     [orgId, suffix, startShift, duration, limit],
   );

@@ -167,6 +167,11 @@ export async function findTopEmitters(
   }));
 }
 
+// Spelled out beside `r.phase = d.phase` so the planner can use the partial run index
+// usage_record_runs_idx (org_id, phase, started_at) WHERE phase IN ('training', 'fine_tuning'): it cannot infer
+// the predicate from a lateral parameter (issue #20, prisma/migrations/20261207001500_factor_set_storage).
+const RUN_PHASES_SQL = sql`r.phase IN ('training', 'fine_tuning')`;
+
 /**
  * The training/fine-tuning records that can be among the top emitters, as `filteredRecordsSql` rows (needs the
  * `th` CTE: the limit-th deployment's CO2e). usage_run_bound holds, per phase and UTC start day, upper bounds of
@@ -193,7 +198,7 @@ function runCandidatesSql(ctx: { orgId: string }, filters: TDashboardFilters, ra
             OFFSET 0) d
       CROSS JOIN LATERAL (
         SELECT r.* FROM usage_record r
-         WHERE r.org_id = d.org_id AND r.phase = d.phase
+         WHERE r.org_id = d.org_id AND r.phase = d.phase AND ${RUN_PHASES_SQL}
            AND r.started_at >= d.day_start AND r.started_at < d.day_start + interval '1 day'
            AND GREATEST(r.location_kg_co2e, 0) >= d.t
            AND ${dashboardWhereSql(ctx, filters, range)}
@@ -232,7 +237,7 @@ function runFloorSql(
                WHERE x.n <= ${FLOOR_DAYS}) d
         CROSS JOIN LATERAL (
           SELECT r.location_kg_co2e FROM usage_record r
-           WHERE r.org_id = d.org_id AND r.phase = d.phase
+           WHERE r.org_id = d.org_id AND r.phase = d.phase AND ${RUN_PHASES_SQL}
              AND r.started_at >= d.day_start AND r.started_at < d.day_start + interval '1 day'
              AND r.ended_at > r.started_at AND r.started_at >= ${from} AND r.ended_at <= ${to}
              AND ${dashboardWhereSql(ctx, filters, range)}

@@ -23,11 +23,14 @@ const cache = new Map<
   { key: string; library: TInsightInputs['library']; list: TRecommendationList }
 >();
 
+// The organisation's data version: bumped in the writer's transaction by every statement that writes its records
+// (and its teams, projects, budgets, settings), so a changed version is the only sign needed. (It was count and
+// max(updated_at) of the records; usage_record has no updated_at since issue #20.)
 async function recordsFingerprint(orgId: string): Promise<string> {
   const [row] = await queryRows<{ fp: string }>(
     getPrisma(),
     sql`
-    SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') AS fp FROM usage_record WHERE org_id = ${orgId}::uuid`,
+    SELECT COALESCE((SELECT version::text FROM org_data_version WHERE org_id = ${orgId}::uuid), '0') AS fp`,
   );
   return row?.fp ?? '';
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { parsePeriodKey, type TCalendarPeriod } from '@/lib/emissions/calendar-periods';
-import type { FactorRef, MarketAllocation } from '@/lib/emissions/footprint-types';
+import type { MarketAllocation } from '@/lib/emissions/footprint-types';
 import { AppError } from '@/lib/errors';
 import { hardwareFiguresInPeriod } from '@/lib/hardware/hardware-embodied';
 import { aggregateRollupMonths, scopeTotalsFromRollups } from '@/lib/reports/aggregate-rollups';
@@ -11,14 +11,10 @@ import { getPrisma } from '@/lib/server/db/prisma';
 import { queryRows, sql } from '@/lib/server/db/sql';
 import type { TReadPlan } from '../rollups/rollup-plan';
 import { getTargetsReportInput } from '../targets/target-progress';
+import { readFactorSets } from '../usage/factor-sets';
 import { findHardwareAssets } from '../usage/hardware-assets';
 import { findRollupMonths } from './quarter-aggregates-rollups';
 import { findPeriodQuality } from './quarter-quality';
-
-interface StoredRefs {
-  factors?: FactorRef[];
-  marketAllocations?: MarketAllocation[];
-}
 
 const RECORD_SELECT = {
   id: true,
@@ -44,9 +40,8 @@ const RECORD_SELECT = {
   deviceHours: true,
   requests: true,
   tokens: true,
-  methodologyVersion: true,
-  factorRefs: true,
-  assumptionFlags: true,
+  factorSetId: true,
+  marketAllocations: true,
 } as const;
 
 /**
@@ -81,13 +76,21 @@ export async function getQuarterAggregates(
     orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
     select: RECORD_SELECT,
   });
-  const rows: TReportRecordRow[] = stored.map(({ team, factorRefs, ...r }) => {
-    const refs = (factorRefs ?? {}) as StoredRefs;
+  // Provenance through the records' factor sets (read once per set, not per record).
+  const sets = await readFactorSets(prisma, ctx.orgId, [
+    ...new Set(stored.map((r) => String(r.factorSetId))),
+  ]);
+  const rows: TReportRecordRow[] = stored.map(({ team, factorSetId, marketAllocations, ...r }) => {
+    const set = sets.get(String(factorSetId));
     return {
       ...r,
       team: team?.name ?? null,
-      factorRefs: refs.factors ?? [],
-      marketAllocations: refs.marketAllocations ?? [],
+      methodologyVersion: set?.methodologyVersion ?? '',
+      assumptionFlags: set?.assumptionFlags ?? [],
+      factorRefs: set?.factors ?? [],
+      marketAllocations: Array.isArray(marketAllocations)
+        ? (marketAllocations as unknown as MarketAllocation[])
+        : [],
     };
   });
   const gridIds = [

@@ -85,9 +85,9 @@ async function lookUpFirstDetail(
         ];
   const cited =
     head.fact === 'factor'
-      ? sql`jsonb_array_elements(usage_quality_array(r.factor_refs->'factors')) WITH ORDINALITY AS e(f, ord)
+      ? sql`jsonb_array_elements(usage_quality_array(fs.factors)) WITH ORDINALITY AS e(f, ord)
           WHERE COALESCE(e.f->>'id', '') = ${head.key}`
-      : sql`jsonb_array_elements(usage_quality_array(r.factor_refs->'marketAllocations')) WITH ORDINALITY AS e(f, ord)
+      : sql`jsonb_array_elements(usage_quality_array(r.market_allocations)) WITH ORDINALITY AS e(f, ord)
           WHERE COALESCE(e.f->>'contractId', '') = ${head.key}`;
   const detail =
     head.fact === 'factor' ? sql`usage_quality_factor_detail(e.f)` : sql`usage_quality_contract_detail(e.f)`;
@@ -96,6 +96,7 @@ async function lookUpFirstDetail(
     sql`
     SELECT ${detail} AS detail
       FROM usage_record r
+      JOIN factor_set fs ON fs.id = r.factor_set_id
       CROSS JOIN LATERAL (SELECT e.f, e.ord FROM ${cited}) e
      WHERE r.org_id = ${ctx.orgId}::uuid AND r.started_at >= ${lo} AND r.started_at < ${hi}
        AND r.started_at < ${period.end}

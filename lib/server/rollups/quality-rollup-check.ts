@@ -14,12 +14,13 @@ import type { TRollupMismatch } from './rollup-check';
  */
 const citationsSql = (orgId: string | null) => sql`
   WITH r AS (
-    SELECT r.org_id, r.methodology_version, r.assumption_flags, r.factor_refs,
+    SELECT r.org_id, fs.methodology_version, fs.assumption_flags, fs.factors, r.market_allocations,
            (r.started_at AT TIME ZONE o.time_zone)::date AS day,
            GREATEST(0, date_trunc('day', (CASE WHEN r.ended_at > r.started_at
                THEN r.ended_at - interval '1 microsecond' ELSE r.started_at END) AT TIME ZONE o.time_zone)::date
              - (r.started_at AT TIME ZONE o.time_zone)::date) AS extra_days
-      FROM usage_record r JOIN organization o ON o.id = r.org_id WHERE ${orgId}::uuid IS NULL OR r.org_id = ${orgId}::uuid)
+      FROM usage_record r JOIN organization o ON o.id = r.org_id
+      JOIN factor_set fs ON fs.id = r.factor_set_id WHERE ${orgId}::uuid IS NULL OR r.org_id = ${orgId}::uuid)
   SELECT r.org_id, r.day, 'methodology' AS fact, r.methodology_version AS key, '' AS detail, r.extra_days,
          0::float8 AS energy_kwh FROM r
   UNION ALL
@@ -27,11 +28,11 @@ const citationsSql = (orgId: string | null) => sql`
     FROM r CROSS JOIN LATERAL (SELECT DISTINCT unnest(r.assumption_flags) AS code) f
   UNION ALL
   SELECT r.org_id, r.day, 'factor', COALESCE(e.f->>'id', ''), usage_quality_factor_detail(e.f), r.extra_days, 0
-    FROM r CROSS JOIN LATERAL jsonb_array_elements(usage_quality_array(r.factor_refs->'factors')) AS e(f)
+    FROM r CROSS JOIN LATERAL jsonb_array_elements(usage_quality_array(r.factors)) AS e(f)
   UNION ALL
   SELECT r.org_id, r.day, 'contract', COALESCE(a.a->>'contractId', ''), usage_quality_contract_detail(a.a),
          r.extra_days, COALESCE((a.a->>'energyKwh')::float8, 0)
-    FROM r CROSS JOIN LATERAL jsonb_array_elements(usage_quality_array(r.factor_refs->'marketAllocations')) AS a(a)`;
+    FROM r CROSS JOIN LATERAL jsonb_array_elements(usage_quality_array(r.market_allocations)) AS a(a)`;
 
 const rollupWhereSql = (orgId: string | null): Sql =>
   sql`WHERE ${orgId}::uuid IS NULL OR q.org_id = ${orgId}::uuid`;

@@ -9,7 +9,7 @@ import type { RecordFootprint } from '@/lib/emissions/footprint-types';
 export interface TComputedColumn {
   field: string;
   column: string;
-  sqlType: 'text' | 'float8' | 'bool' | 'jsonb' | 'text[]' | '"FactorBasis"';
+  sqlType: 'text' | 'float8' | 'bool' | 'jsonb' | '"FactorBasis"';
   restated: boolean;
   read: (f: RecordFootprint) => unknown;
 }
@@ -36,7 +36,6 @@ export const COMPUTED_COLUMNS: readonly TComputedColumn[] = [
   col('waterOffsiteL', 'water_offsite_l', 'float8', true, (f) => f.waterOffsiteL),
   col('uncertaintyLowKgCo2e', 'uncertainty_low_kg_co2e', 'float8', true, (f) => f.uncertaintyLowKgCo2e),
   col('uncertaintyHighKgCo2e', 'uncertainty_high_kg_co2e', 'float8', true, (f) => f.uncertaintyHighKgCo2e),
-  col('methodologyVersion', 'methodology_version', 'text', true, (f) => f.methodologyVersion),
   col('gridZone', 'grid_zone', 'text', false, (f) => f.gridZone),
   col('countryCode', 'country_code', 'text', false, (f) => f.countryCode),
   col('acceleratorCatalogId', 'accelerator_catalog_id', 'text', false, (f) => f.acceleratorId),
@@ -44,11 +43,21 @@ export const COMPUTED_COLUMNS: readonly TComputedColumn[] = [
   col('powerPerDeviceW', 'power_per_device_w', 'float8', false, (f) => f.powerPerDeviceW),
   col('marketMatchedKwh', 'market_matched_kwh', 'float8', false, (f) => f.marketMatchedKwh),
   col('isMeasured', 'is_measured', 'bool', false, (f) => f.isMeasured),
-  col('factorRefs', 'factor_refs', 'jsonb', false, (f) => ({
-    factors: f.factorRefs,
-    marketAllocations: f.marketAllocations,
-  })),
-  col('assumptionFlags', 'assumption_flags', 'text[]', false, (f) => [...f.assumptions]),
+  col('marketAllocations', 'market_allocations', 'jsonb', false, (f) =>
+    f.marketAllocations.length > 0 ? f.marketAllocations : null,
+  ),
 ];
 
-export const RESTATED_FIELDS = COMPUTED_COLUMNS.filter((c) => c.restated).map((c) => c.field);
+/**
+ * The result fields stored in the record's factor set (lib/server/usage/factor-sets.ts), compared like the
+ * columns; a changed one points the record at another set. `methodologyVersion` is restated as before.
+ */
+export const PROVENANCE_FIELDS: readonly Pick<TComputedColumn, 'field' | 'restated' | 'read'>[] = [
+  { field: 'methodologyVersion', restated: true, read: (f) => f.methodologyVersion },
+  { field: 'factorRefs', restated: false, read: (f) => f.factorRefs },
+  { field: 'assumptionFlags', restated: false, read: (f) => [...f.assumptions] },
+];
+
+export const RESTATED_FIELDS = [...COMPUTED_COLUMNS, ...PROVENANCE_FIELDS]
+  .filter((c) => c.restated)
+  .map((c) => c.field);

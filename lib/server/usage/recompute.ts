@@ -12,7 +12,8 @@ import { executeSql, joinSql, rawSql, sql } from '../db/sql';
 import { prismaRunner } from '../db/sql-runner';
 import { findEnergyContracts } from '../factors/energy-contracts';
 import { getFactorLibrary } from '../factors/factor-library';
-import { COMPUTED_COLUMNS, RESTATED_FIELDS } from './recompute-columns';
+import { readFactorSets, storeFactorSets, type TFactorSet } from './factor-sets';
+import { COMPUTED_COLUMNS, PROVENANCE_FIELDS, RESTATED_FIELDS } from './recompute-columns';
 
 type Tx = Prisma.TransactionClient;
 
@@ -55,7 +56,10 @@ export const INPUT_SELECT = {
 const SELECT = {
   ...INPUT_SELECT,
   ...Object.fromEntries(COMPUTED_COLUMNS.map((c) => [c.field, true])),
+  factorSetId: true,
 } as Prisma.UsageRecordSelect;
+/** Every compared result field, columns first (restatements keep the order they had before the factor sets). */
+const ALL_FIELDS = [...COMPUTED_COLUMNS, ...PROVENANCE_FIELDS].map((c) => c.field);
 
 export type TStoredRow = Prisma.UsageRecordGetPayload<{ select: typeof INPUT_SELECT }> &
   Record<string, unknown>;
@@ -98,6 +102,18 @@ async function readAllRecords(tx: Tx, orgId: string, pageSize: number): Promise<
       orderBy: { id: 'asc' },
       take: pageSize,
     })) as unknown as TStoredRow[];
+    // The provenance fields compared by the recomputation, read through each record's factor set.
+    const sets = await readFactorSets(
+      tx,
+      orgId,
+      page.map((r) => r.factorSetId as bigint),
+    );
+    for (const row of page) {
+      const set = sets.get(String(row.factorSetId));
+      row.methodologyVersion = set?.methodologyVersion;
+      row.factorRefs = set?.factors ?? [];
+      row.assumptionFlags = set?.assumptionFlags ?? [];
+    }
     rows.push(...page);
     if (page.length < pageSize) {
       return rows;
@@ -106,9 +122,11 @@ async function readAllRecords(tx: Tx, orgId: string, pageSize: number): Promise<
   }
 }
 
-/** Postgres array parameter for one column: jsonb and text[] travel as JSON text and are cast in SQL. */
+/** Postgres array parameter for one column: jsonb travels as JSON text (null stays SQL NULL), cast in SQL. */
 function arrayParam(sqlType: string, values: unknown[]): unknown[] {
-  return sqlType === 'jsonb' || sqlType === 'text[]' ? values.map((v) => JSON.stringify(v)) : values;
+  return sqlType === 'jsonb'
+    ? values.map((v) => (v === null || v === undefined ? null : JSON.stringify(v)))
+    : values;
 }
 
 function paramType(sqlType: string): string {
@@ -116,32 +134,50 @@ function paramType(sqlType: string): string {
 }
 
 function selectExpression(sqlType: string, i: number): string {
-  if (sqlType === 'text[]') {
-    return `ARRAY(SELECT jsonb_array_elements_text(v${i}::jsonb))`;
-  }
   return sqlType === 'float8' || sqlType === 'bool' || sqlType === 'text' ? `v${i}` : `v${i}::${sqlType}`;
 }
 
 // Column names, types and casts of the temp table, all from the constant COMPUTED_COLUMNS.
-const RESULT_COLUMNS = rawSql(COMPUTED_COLUMNS.map((c) => `"${c.column}" ${c.sqlType}`).join(', '));
-const RESULT_SELECT = rawSql(COMPUTED_COLUMNS.map((c, i) => selectExpression(c.sqlType, i)).join(', '));
-const RESULT_ALIASES = rawSql(['id', ...COMPUTED_COLUMNS.map((_, i) => `v${i}`)].join(', '));
-const RESULT_ASSIGNMENTS = rawSql(COMPUTED_COLUMNS.map((c) => `"${c.column}" = t."${c.column}"`).join(', '));
+// factor_set_id (the record's provenance set, stored first by storeFactorSets) comes last.
+const RESULT_COLUMNS = rawSql(
+  [...COMPUTED_COLUMNS.map((c) => `"${c.column}" ${c.sqlType}`), 'factor_set_id bigint'].join(', '),
+);
+const RESULT_SELECT = rawSql(
+  [...COMPUTED_COLUMNS.map((c, i) => selectExpression(c.sqlType, i)), 'factor_set_id'].join(', '),
+);
+const RESULT_ALIASES = rawSql(['id', ...COMPUTED_COLUMNS.map((_, i) => `v${i}`), 'factor_set_id'].join(', '));
+const RESULT_ASSIGNMENTS = rawSql(
+  [...COMPUTED_COLUMNS.map((c) => `"${c.column}" = t."${c.column}"`), 'factor_set_id = t.factor_set_id'].join(
+    ', ',
+  ),
+);
+
+interface TChangedRecord {
+  id: string;
+  values: unknown[];
+  set: TFactorSet;
+}
 
 /** Set-based write: the new values go into a temp table in one statement, then one UPDATE … FROM. */
 async function writeChanged(
   tx: Tx,
   orgId: string,
-  changed: { id: string; values: unknown[] }[],
+  changed: TChangedRecord[],
   computedAt: Date,
   pageSize: number,
 ): Promise<void> {
+  const setIds = await storeFactorSets(
+    tx,
+    orgId,
+    changed.map((c) => c.set),
+  );
   await executeSql(
     tx,
     sql`CREATE TEMP TABLE recompute_result (id uuid PRIMARY KEY, ${RESULT_COLUMNS}) ON COMMIT DROP`,
   );
   for (let start = 0; start < changed.length; start += pageSize) {
     const page = changed.slice(start, start + pageSize);
+    const pageSetIds = setIds.slice(start, start + pageSize);
     const unnestArgs = joinSql(
       [
         sql`${page.map((c) => c.id)}::uuid[]`,
@@ -152,6 +188,7 @@ async function writeChanged(
               page.map((p) => p.values[i]),
             )}::${rawSql(paramType(c.sqlType))}`,
         ),
+        sql`${pageSetIds}::bigint[]`,
       ],
       ', ',
     );
@@ -163,7 +200,7 @@ async function writeChanged(
   }
   await executeSql(
     tx,
-    sql`UPDATE usage_record AS r SET ${RESULT_ASSIGNMENTS}, computed_at = ${computedAt}, updated_at = ${computedAt}
+    sql`UPDATE usage_record AS r SET ${RESULT_ASSIGNMENTS}, computed_at = ${computedAt}
      FROM recompute_result AS t WHERE r.id = t.id AND r.org_id = ${orgId}::uuid`,
   );
 }
@@ -220,7 +257,7 @@ export async function recomputeOrganization(
       (a, b) => a.startedAt.getTime() - b.startedAt.getTime() || (a.externalId < b.externalId ? -1 : 1),
     );
     const footprints = computeFootprints(rows.map(toInput), library, methodologySettingsFor(org), contracts);
-    const changed: { id: string; values: unknown[] }[] = [];
+    const changed: TChangedRecord[] = [];
     const restatements: { recordId: string; change: TFieldChange }[] = [];
     rows.forEach((row, i) => {
       const footprint = footprints[i];
@@ -228,16 +265,25 @@ export async function recomputeOrganization(
         return;
       }
       const values = COMPUTED_COLUMNS.map((c) => c.read(footprint));
-      const next = Object.fromEntries(COMPUTED_COLUMNS.map((c, k) => [c.field, values[k]]));
-      const all = diffFields(
-        COMPUTED_COLUMNS.map((c) => c.field),
-        row,
-        next,
+      const next: Record<string, unknown> = Object.fromEntries(
+        COMPUTED_COLUMNS.map((c, k) => [c.field, values[k]]),
       );
+      for (const p of PROVENANCE_FIELDS) {
+        next[p.field] = p.read(footprint);
+      }
+      const all = diffFields(ALL_FIELDS, row, next);
       if (all.length === 0) {
         return;
       }
-      changed.push({ id: row.id, values });
+      changed.push({
+        id: row.id,
+        values,
+        set: {
+          factors: footprint.factorRefs,
+          methodologyVersion: footprint.methodologyVersion,
+          assumptionFlags: [...footprint.assumptions],
+        },
+      });
       for (const change of all.filter((c) => RESTATED_FIELDS.includes(c.field))) {
         restatements.push({ recordId: row.id, change });
       }

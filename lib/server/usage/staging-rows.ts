@@ -13,7 +13,7 @@ type TStagedKey = Exclude<keyof TColumns, 'teamId' | 'projectId' | 'uploadId' | 
 // COPY validates them). org_id, upload_id, computed_at, team_id and project_id are set by the INSERT.
 const STAGED: readonly (readonly [TStagedKey | 'externalId' | 'contentHash', string, string])[] = [
   ['externalId', 'external_id', 'text'],
-  ['contentHash', 'content_hash', 'text'],
+  ['contentHash', 'content_hash', 'bytea'],
   ['phase', 'phase', '"Phase"'],
   ['startedAt', 'started_at', 'timestamptz(3)'],
   ['endedAt', 'ended_at', 'timestamptz(3)'],
@@ -59,8 +59,6 @@ const STAGED: readonly (readonly [TStagedKey | 'externalId' | 'contentHash', str
   ['uncertaintyLowKgCo2e', 'uncertainty_low_kg_co2e', 'float8'],
   ['uncertaintyHighKgCo2e', 'uncertainty_high_kg_co2e', 'float8'],
   ['isMeasured', 'is_measured', 'boolean'],
-  ['methodologyVersion', 'methodology_version', 'text'],
-  ['assumptionFlags', 'assumption_flags', 'text[]'],
 ];
 const EXTRA = [
   ['factor_refs_id', 'integer'],
@@ -69,10 +67,21 @@ const EXTRA = [
 ] as const;
 
 export const STAGING_TABLE = 'upload_staging';
-/** Distinct provenance documents of the staged rows (usage_record.factor_refs), referenced by factor_refs_id. */
+/** Columns of the refs table after its integer id, with their types. */
+export const STAGING_REFS_COLUMNS = [
+  ['factors', 'jsonb NOT NULL'],
+  ['methodology_version', 'text NOT NULL'],
+  ['assumption_flags', 'text[]'],
+  ['market_allocations', 'jsonb'],
+] as const;
+/**
+ * Distinct provenance of the staged rows, referenced by factor_refs_id: the factor set's content (factors,
+ * methodology version, flags) and the row's market allocations. `hash` and `factor_set_id` are filled in SQL
+ * when the sets are stored (lib/server/usage/factor-sets.ts).
+ */
 export const STAGING_REFS_TABLE = 'upload_staging_refs';
 export const STAGING_COLUMNS = [...STAGED.map(([, column]) => column), ...EXTRA.map(([column]) => column)];
-/** usage_record columns copied from the staging table as they are (factor_refs comes from the refs table). */
+/** usage_record columns copied from the staging table as they are (the provenance comes from the refs table). */
 export const STAGED_RECORD_COLUMNS = STAGED.map(([, column]) => column);
 export const STAGED_JSONB_COLUMNS = new Set(
   STAGED.flatMap(([, column, type]) => (type === 'jsonb' ? [column] : [])),
@@ -84,7 +93,7 @@ export const CREATE_STAGING_SQL = [
     ...STAGED.map(([, column, type]) => `"${column}" ${type}`),
     ...EXTRA.map(([column, type]) => `"${column}" ${type}`),
   ].join(', ')}) ON COMMIT DROP`,
-  `CREATE TEMP TABLE ${STAGING_REFS_TABLE} (id integer PRIMARY KEY, factor_refs jsonb NOT NULL) ON COMMIT DROP`,
+  `CREATE TEMP TABLE ${STAGING_REFS_TABLE} (id integer PRIMARY KEY, ${STAGING_REFS_COLUMNS.map(([column, type]) => `"${column}" ${type}`).join(', ')}, hash bytea, factor_set_id bigint) ON COMMIT DROP`,
 ];
 
 /** What the parser knew about a record's origin, kept beside the inputs (CodeCarbon's own emissions etc.). */
@@ -109,10 +118,18 @@ export function slugOf(name: string): string {
   return slug;
 }
 
-/** usage_record.factor_refs as JSON text: `{ factors, marketAllocations }` (read by usage-record-detail.ts). */
-export function factorRefsJson(footprint: RecordFootprint): string {
-  const { factorRefs: factors, marketAllocations } = footprint;
-  return JSON.stringify({ factors, marketAllocations });
+/**
+ * The refs-table row of a footprint's provenance (values after the id, in `STAGING_REFS_COLUMNS` order): factor
+ * set content as JSON text and its market allocations (null when none: most records).
+ */
+export function provenanceRowOf(footprint: RecordFootprint): TCopyValue[] {
+  const { factorRefs, methodologyVersion, assumptions, marketAllocations } = footprint;
+  return [
+    JSON.stringify(factorRefs),
+    methodologyVersion,
+    [...assumptions],
+    marketAllocations.length > 0 ? JSON.stringify(marketAllocations) : null,
+  ];
 }
 
 /**
@@ -128,7 +145,8 @@ export function stagingRowOf(
   const externalId = externalIdOf(item.record, contentHash);
   const columns: Record<string, unknown> = toColumns(item, null, null, computedAt);
   columns.externalId = externalId;
-  columns.contentHash = contentHash;
+  // bytea input: `\x` + hex (COPY csv and json_populate_recordset alike).
+  columns.contentHash = `\\x${contentHash}`;
   const row: TCopyValue[] = new Array(STAGING_COLUMNS.length);
   for (let i = 0; i < STAGED.length; i++) {
     const [key, , type] = STAGED[i] as (typeof STAGED)[number];

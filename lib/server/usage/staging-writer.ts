@@ -5,9 +5,10 @@ import { executeSql, rawSql, sql } from '../db/sql';
 import type { TSqlRunner } from '../db/sql-runner';
 import {
   CREATE_STAGING_SQL,
-  factorRefsJson,
+  provenanceRowOf,
   STAGED_JSONB_COLUMNS,
   STAGING_COLUMNS,
+  STAGING_REFS_COLUMNS,
   STAGING_REFS_TABLE,
   STAGING_TABLE,
   stagingRowOf,
@@ -15,7 +16,8 @@ import {
 import type { TUsageRecordToStore } from './usage-record-columns';
 
 const COPY_ROWS_SQL = `COPY ${STAGING_TABLE} (${STAGING_COLUMNS.map((c) => `"${c}"`).join(', ')}) FROM STDIN WITH (FORMAT csv)`;
-const COPY_REFS_SQL = `COPY ${STAGING_REFS_TABLE} (id, factor_refs) FROM STDIN WITH (FORMAT csv)`;
+const REFS_COLUMNS = ['id', ...STAGING_REFS_COLUMNS.map(([column]) => column)];
+const COPY_REFS_SQL = `COPY ${STAGING_REFS_TABLE} (${REFS_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`;
 // The staging tables' names: constants of staging-rows.ts, spliced in as identifiers.
 const STAGING = rawSql(STAGING_TABLE);
 const STAGING_REFS = rawSql(STAGING_REFS_TABLE);
@@ -34,7 +36,7 @@ export interface TStagingWriter {
 
 /**
  * Creates the staging tables in the current transaction and returns a writer for them. Provenance
- * (`factor_refs`, ~1.5 KB of JSON per record) is staged once per distinct factor set: memoised footprints share
+ * (factor refs, methodology version, flags: ~1.3 KB of JSON per record) is staged once per distinct footprint: memoised footprints share
  * their factorRefs array, which identifies the set, so rows carry a small id instead of the document
  * (docs/decisions/ingest.md). With COPY where the runner has it, else (Prisma) one INSERT of a JSON array.
  */
@@ -48,7 +50,7 @@ export async function createStagingWriter(db: TSqlRunner, computedAt: Date): Pro
   const text = createChunkedText();
   const refsText = createChunkedText();
   let rows: TCopyValue[][] = [];
-  let refs: [number, string][] = [];
+  let refs: TCopyValue[][] = [];
   let stagedRows = 0;
   const teams = new Map<string, string>();
   const projects = new Map<string, string>();
@@ -60,11 +62,11 @@ export async function createStagingWriter(db: TSqlRunner, computedAt: Date): Pro
       return known;
     }
     const id = nextRefId++;
-    const json = factorRefsJson(footprint);
+    const row = [id, ...provenanceRowOf(footprint)];
     if (db.copyIn) {
-      refsText.append(toCopyCsvLine([id, json]));
+      refsText.append(toCopyCsvLine(row));
     } else {
-      refs.push([id, json]);
+      refs.push(row);
     }
     if (shared) {
       refIds.set(footprint.factorRefs, id);
@@ -117,7 +119,7 @@ export async function createStagingWriter(db: TSqlRunner, computedAt: Date): Pro
   };
 }
 
-async function insertJson(db: TSqlRunner, rows: TCopyValue[][], refs: [number, string][]): Promise<void> {
+async function insertJson(db: TSqlRunner, rows: TCopyValue[][], refs: TCopyValue[][]): Promise<void> {
   if (rows.length > 0) {
     const objects = rows.map((row) =>
       Object.fromEntries(
@@ -134,11 +136,17 @@ async function insertJson(db: TSqlRunner, rows: TCopyValue[][], refs: [number, s
     );
   }
   if (refs.length > 0) {
-    const ids = refs.map(([id]) => id);
-    const docs = refs.map(([, json]) => json);
+    // Columns of the refs table (REFS_COLUMNS): id, factors, methodology_version, assumption_flags, market_allocations.
+    const objects = refs.map(([id, factors, methodologyVersion, flags, allocations]) => ({
+      id,
+      factors: JSON.parse(factors as string),
+      methodology_version: methodologyVersion,
+      assumption_flags: flags,
+      market_allocations: allocations === null ? null : JSON.parse(allocations as string),
+    }));
     await executeSql(
       db,
-      sql`INSERT INTO ${STAGING_REFS} (id, factor_refs) SELECT id, doc::jsonb FROM unnest(${ids}::int[], ${docs}::text[]) AS r(id, doc)`,
+      sql`INSERT INTO ${STAGING_REFS} (${rawSql(REFS_COLUMNS.join(', '))}) SELECT ${rawSql(REFS_COLUMNS.join(', '))} FROM json_populate_recordset(NULL::${STAGING_REFS}, ${JSON.stringify(objects)}::json)`,
     );
   }
 }

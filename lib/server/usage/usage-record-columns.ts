@@ -95,12 +95,8 @@ export function toColumns(
     uncertaintyLowKgCo2e: f.uncertaintyLowKgCo2e,
     uncertaintyHighKgCo2e: f.uncertaintyHighKgCo2e,
     isMeasured: f.isMeasured,
-    methodologyVersion: f.methodologyVersion,
-    factorRefs: {
-      factors: f.factorRefs,
-      marketAllocations: f.marketAllocations,
-    } as unknown as Prisma.InputJsonValue,
-    assumptionFlags: [...f.assumptions],
+    // Provenance (factor refs, methodology version, flags, market allocations) is staged per distinct set:
+    // provenanceRowOf in staging-rows.ts.
     computedAt,
   };
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
-import type { FactorRef, MarketAllocation } from '@/lib/emissions/footprint-types';
+import type { MarketAllocation } from '@/lib/emissions/footprint-types';
 import { getPrisma } from '@/lib/server/db/prisma';
+import { readFactorSets } from './factor-sets';
 
 /** One record with everything needed to audit it; null when missing or in another organisation. */
 export async function getUsageRecordDetail(ctx: { orgId: string }, id: string) {
@@ -25,12 +26,18 @@ export async function getUsageRecordDetail(ctx: { orgId: string }, id: string) {
   if (!record) {
     return null;
   }
-  // Stored by storeUsageRecords as { factors: FactorRef[], marketAllocations: MarketAllocation[] }.
-  const refs = (record.factorRefs ?? {}) as { factors?: FactorRef[]; marketAllocations?: MarketAllocation[] };
+  // Provenance shared with other records lives in the record's factor set (lib/server/usage/factor-sets.ts); its
+  // market allocations stay on the record. Same shapes as before the sets (issue #20).
+  const { factorSetId, contentHash: _hash, marketAllocations, ...rest } = record;
+  const set = (await readFactorSets(getPrisma(), ctx.orgId, [factorSetId])).get(String(factorSetId));
   return {
-    ...record,
-    factorRefs: Array.isArray(refs.factors) ? refs.factors : [],
-    marketAllocations: Array.isArray(refs.marketAllocations) ? refs.marketAllocations : [],
+    ...rest,
+    methodologyVersion: set?.methodologyVersion ?? '',
+    assumptionFlags: set?.assumptionFlags ?? [],
+    factorRefs: set?.factors ?? [],
+    marketAllocations: Array.isArray(marketAllocations)
+      ? (marketAllocations as unknown as MarketAllocation[])
+      : [],
   };
 }
 
