@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { bucketLabel } from '@/lib/dashboard/buckets';
 import type { TTrendPoint } from '@/lib/dashboard/build-bucket-trend';
 import type { TBucket } from '@/lib/dashboard/date-range';
+import { BUCKET_COVERAGE_NOTE, withCoverageNote } from '@/lib/dashboard/period-coverage';
 import { PHASES } from '@/lib/schemas/usage-record';
 import {
   CHART_MARGIN,
@@ -27,15 +28,22 @@ const BUCKET_WORD: Record<TBucket, string> = { day: 'Daily', week: 'Weekly', mon
 export function EmissionsTrendChart({ series, bucket }: { series: TTrendPoint[]; bucket: TBucket }) {
   const [method, setMethod] = useState<Method>('location');
   const phases = PHASES.filter((p) => series.some((point) => point.location[p] > 0 || point.market[p] > 0));
-  const data = series.map((point) => ({ label: bucketLabel(point.bucket, bucket), ...point[method] }));
+  const data = series.map((point) => ({
+    label: withCoverageNote(bucketLabel(point.bucket, bucket), point.coverage),
+    ...point[method],
+  }));
   const title = `${BUCKET_WORD[bucket]} emissions by phase, tCO₂e (${METHOD_LABELS[method].toLowerCase()})`;
   return (
     <ChartFrame
       title={title}
       fileName={`co2e-by-phase-${method}.csv`}
       table={{
-        header: ['Bucket start', ...phases.map((p) => `${PHASE_LABELS[p]} (tCO2e)`)],
-        rows: series.map((point) => [point.bucket, ...phases.map((p) => point[method][p])]),
+        header: ['Bucket start', ...phases.map((p) => `${PHASE_LABELS[p]} (tCO2e)`), 'Coverage'],
+        rows: series.map((point) => [
+          point.bucket,
+          ...phases.map((p) => point[method][p]),
+          BUCKET_COVERAGE_NOTE[point.coverage] || 'complete',
+        ]),
       }}
       controls={
         <SegmentedToggle

@@ -20,7 +20,7 @@ export async function TrendPanels({ query }: { query: TDashboardQuery }) {
       <EmptyState title="No emissions in this range">Widen the date range or clear some filters.</EmptyState>
     );
   }
-  const series = buildBucketTrend(rows, range, bucket);
+  const series = buildBucketTrend(rows, range, bucket, { now: query.now, dataSpan: query.dataSpan });
   return (
     <>
       <Card>

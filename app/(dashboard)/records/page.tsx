@@ -5,6 +5,7 @@ import { FilterBar } from '@/components/dashboard/filter-bar';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
 import { formatRange } from '@/lib/dashboard/date-range';
+import { quarterChoices } from '@/lib/dashboard/period-coverage';
 import { formatDateTime } from '@/lib/format/date-time';
 import { formatNumber } from '@/lib/format/quantities';
 import { dashboardFiltersToSearch, type TSearchParams } from '@/lib/schemas/dashboard-filters';
@@ -173,7 +174,11 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
           </a>
         }
       />
-      <FilterBar filters={query.filters} options={options} />
+      <FilterBar
+        filters={query.filters}
+        options={options}
+        quarters={quarterChoices(query.dataSpan, query.now, query.ctx.orgTimeZone)}
+      />
       <Suspense
         key={JSON.stringify([query.filters, list])}
         fallback={<PanelSkeleton height="h-[600px]" label="records" />}
