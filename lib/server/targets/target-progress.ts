@@ -2,8 +2,9 @@ import 'server-only';
 import type { TCalendarPeriod } from '@/lib/emissions/calendar-periods';
 import type { TTargetsReportInput } from '@/lib/reports/targets-types';
 import { computeMetricValue } from '@/lib/targets/target-metric';
-import { periodsOfYears } from '@/lib/targets/target-periods';
+import { periodsOfYears, projectionHorizon } from '@/lib/targets/target-periods';
 import { computeProgressRow, type TProgressRow } from '@/lib/targets/trajectory';
+import { getDataEnd } from '../dashboard/emission-summaries';
 import { findBudgetReportRows } from './budget-burn-downs';
 import { getOrgTimeZone, sumEmissionsInWindows } from './target-sums';
 import { findTargets, type TTargetDto } from './targets';
@@ -20,15 +21,17 @@ export interface TTargetProgress {
 }
 
 /**
- * Progress of one target over `periods`, each measured on [period start, min(period end, cutoff)) and judged
- * at the cutoff (an unfinished period is projected at its run rate).
+ * Progress of one target over `periods`, each measured on [period start, min(period end, horizon)) and judged
+ * at the horizon: the cutoff or the end of the data, whichever is earlier (`projectionHorizon`); an unfinished
+ * period is projected at its run rate up to there. The Targets page and the report both come through here.
  */
 async function progressOver(
   ctx: { orgId: string },
   target: TTargetDto,
   periods: readonly TCalendarPeriod[],
-  cutoff: Date,
+  asked: Date,
 ): Promise<TTargetProgressRow[]> {
+  const cutoff = projectionHorizon(asked, await getDataEnd(ctx));
   const windows = periods.map((p) => ({
     key: p.key,
     start: p.start,
