@@ -15,6 +15,7 @@ import { enterOverviewRender, loadDashboardQuery, overviewRead } from './_compon
 import { EquivalencesCard } from './_components/equivalences-card';
 import { KpiCards } from './_components/kpi-cards';
 import { PanelSkeleton } from './_components/panel-skeleton';
+import { ScopeSplitPanel } from './_components/scope-split-panel';
 import { IntensityPanel, TrendPanels } from './_components/trend-panels';
 
 export const metadata: Metadata = { title: 'Overview' };
@@ -81,6 +82,9 @@ async function OverviewBody({
         <div key={key} className="flex flex-col gap-6">
           <Suspense fallback={<PanelSkeleton height="h-[120px]" label="key figures" />}>
             <KpiCards query={query} />
+          </Suspense>
+          <Suspense fallback={<PanelSkeleton height="h-[260px]" label="emissions by scope" />}>
+            <ScopeSplitPanel query={query} />
           </Suspense>
           <Suspense fallback={<PanelSkeleton height="h-[360px]" label="carbon budgets" />}>
             <BudgetBurnDownPanel query={query} />

@@ -24,7 +24,7 @@ const DIMENSION_LABELS: Record<TFilterDimension, string> = {
   provider: 'Provider',
 };
 
-const FILTER_KEYS = ['range', 'from', 'to', 'quarter', 'page', ...FILTER_DIMENSIONS];
+const FILTER_KEYS = ['range', 'from', 'to', 'quarter', 'basis', 'page', ...FILTER_DIMENSIONS];
 
 /**
  * The dashboard filter bar: every change rewrites the URL with router.replace (shareable, bookmarkable); the
@@ -173,7 +173,7 @@ export function FilterBar({
       {active ? (
         <button
           type="button"
-          onClick={() => apply(parseDashboardFilters({ range: defaultRange }))}
+          onClick={() => apply(parseDashboardFilters({ range: defaultRange, basis: filters.basis }))}
           className="rounded-md px-3 py-1.5 text-brand-700 underline-offset-2 hover:underline dark:text-brand-500"
         >
           Reset filters

@@ -74,6 +74,8 @@ export const ZDashboardFilters = z.object({
   quarter: z
     .preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().regex(QUARTER_KEY).optional())
     .catch(undefined),
+  /** Scope 2 method the charts show (the location/market toggle), kept in the URL like every filter. */
+  basis: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(['location', 'market'])).catch('location'),
   team: ZList,
   project: ZList,
   model: ZList,
@@ -126,6 +128,9 @@ export function dashboardFiltersToSearch(
     for (const value of filters[dim]) {
       params.append(dim, value);
     }
+  }
+  if (filters.basis === 'market') {
+    params.set('basis', 'market');
   }
   return params;
 }

@@ -3,9 +3,11 @@ import { QuantityTrendChart } from '@/components/charts/energy-water-chart';
 import { IntensityChart } from '@/components/charts/intensity-chart';
 import { EmptyState } from '@/components/layout/empty-state';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { bucketRecordsFilters } from '@/lib/dashboard/bucket-drill-down';
 import { buildBucketTrend, buildIntensitySeries } from '@/lib/dashboard/build-bucket-trend';
 import { chooseBucket } from '@/lib/dashboard/date-range';
 import { findInferenceByModel, findTrendByPhase } from '@/lib/server/dashboard/dashboard-trends';
+import { recordsHref } from './breakdown-panels';
 import { overviewRead, type TDashboardQuery } from './dashboard-query';
 
 /** CO2e by phase, energy and water trends (one query, split by time share into buckets in SQL). */
@@ -21,6 +23,9 @@ export async function TrendPanels({ query }: { query: TDashboardQuery }) {
     );
   }
   const series = buildBucketTrend(rows, range, bucket, { now: query.now, dataSpan: query.dataSpan });
+  const recordsHrefs = series.map((point, i) =>
+    recordsHref(bucketRecordsFilters(filters, range, point.bucket, series[i + 1]?.bucket ?? null)),
+  );
   return (
     <>
       <Card>
@@ -29,7 +34,12 @@ export async function TrendPanels({ query }: { query: TDashboardQuery }) {
           <CardDescription>Where the footprint comes from, by workload phase.</CardDescription>
         </CardHeader>
         <CardContent>
-          <EmissionsTrendChart series={series} bucket={bucket} />
+          <EmissionsTrendChart
+            series={series}
+            bucket={bucket}
+            basis={filters.basis}
+            recordsHrefs={recordsHrefs}
+          />
         </CardContent>
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">

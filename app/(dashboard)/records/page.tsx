@@ -51,7 +51,9 @@ function href(query: TDashboardQuery, list: TRecordsQuery, change: Partial<TReco
 }
 
 async function RecordsTable({ query, list }: { query: TDashboardQuery; list: TRecordsQuery }) {
-  const { rows, total } = await findUsageRecordsPage(query.ctx, query.filters, query.range, list);
+  const { rows, total, totals } = await findUsageRecordsPage(query.ctx, query.filters, query.range, list);
+  // The record page's "← All records" comes back to this very list (filters, sort, page).
+  const back = encodeURIComponent(href(query, list, {}));
   if (total === 0) {
     return <EmptyState title="No records match">Widen the date range or clear some filters.</EmptyState>;
   }
@@ -99,7 +101,7 @@ async function RecordsTable({ query, list }: { query: TDashboardQuery; list: TRe
               <tr key={r.id} className="border-b border-slate-100 dark:border-slate-800">
                 <td className="px-3 py-1.5 whitespace-nowrap">
                   <Link
-                    href={`/records/${r.id}`}
+                    href={`/records/${r.id}?back=${back}`}
                     className="text-brand-700 hover:underline dark:text-brand-500"
                   >
                     {formatDateTime(r.startedAt)}
@@ -120,6 +122,20 @@ async function RecordsTable({ query, list }: { query: TDashboardQuery; list: TRe
               </tr>
             ))}
           </tbody>
+          <tfoot>
+            <tr
+              className="border-t-2 border-slate-300 font-medium dark:border-slate-600"
+              data-testid="records-totals"
+            >
+              <th scope="row" colSpan={5} className="px-3 py-2 text-left">
+                Total, {total.toLocaleString('en-GB')} records (all pages)
+              </th>
+              <td className="px-3 py-2 text-right tabular-nums">{formatNumber(totals.facilityEnergyKwh)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatNumber(totals.locationKgCo2e)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatNumber(totals.marketKgCo2e)}</td>
+              <td />
+            </tr>
+          </tfoot>
         </table>
       </div>
       <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-2 text-sm">

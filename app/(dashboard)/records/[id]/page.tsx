@@ -8,6 +8,7 @@ import { buildRecordFormulas } from '@/lib/dashboard/record-formulas';
 import { ASSUMPTION_FLAGS } from '@/lib/emissions/assumption-flags';
 import { formatDay } from '@/lib/format/date-time';
 import { formatNumber } from '@/lib/format/quantities';
+import { safeReturnPath } from '@/lib/security/safe-return-path';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
 import { getUsageRecordDetail } from '@/lib/server/usage/usage-record-detail';
 import { WhatIfCard } from '../../_components/what-if-card';
@@ -30,9 +31,22 @@ function Rows({ items }: { items: [string, ReactNode][] }) {
 const num = (v: number | null, unit = '') =>
   v === null ? null : `${formatNumber(v)}${unit ? ` ${unit}` : ''}`;
 
-export default async function RecordPage({ params }: { params: Promise<{ id: string }> }) {
+/** The filtered list this record was opened from (same-origin /records paths only), or the plain list. */
+function backToRecords(value: string | string[] | undefined): string {
+  const path = safeReturnPath(Array.isArray(value) ? value[0] : value);
+  return /^\/records(\?|$)/.test(path) ? path : '/records';
+}
+
+export default async function RecordPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requirePageAuth('read');
   const { id } = await params;
+  const back = backToRecords((await searchParams).back);
   const r = await getUsageRecordDetail(ctx, id);
   if (!r) {
     notFound();
@@ -44,7 +58,7 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
         title={`${r.model ?? 'Record'} · ${r.phase.replace('_', ' ')}`}
         description={`${r.externalId} · ${r.startedAt.toISOString()} → ${r.endedAt.toISOString()}`}
         actions={
-          <Link href="/records" className="text-sm text-brand-700 hover:underline">
+          <Link href={back} className="text-sm text-brand-700 hover:underline">
             ← All records
           </Link>
         }
