@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { userActor } from '@/lib/auth/actor';
 import { previousPeriod, relativeChange, resolveDateRange } from '@/lib/dashboard/date-range';
+import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import { measuredShare } from '@/lib/emissions/measured-share';
+import { DEFAULT_METHODOLOGY_SETTINGS } from '@/lib/emissions/methodology-settings';
 import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
 import type { THeadlineFigure } from '@/lib/reports/report-model';
 import { roundFor, toM3, toMwh, toTonnes } from '@/lib/reports/rounding';
@@ -14,6 +17,8 @@ import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library
 import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
 import { getQuarterAggregates } from '@/lib/server/reports/quarter-aggregates';
 import { findTargetProgress } from '@/lib/server/targets/target-progress';
+import { restateTargetBase } from '@/lib/server/targets/targets';
+import { storeUsageRecords } from '@/lib/server/usage/usage-records';
 import { createTestDatabase } from '../support/test-database';
 
 // Issue #23 "Scope-first overview": for a chosen quarter, every overview figure is the report's figure for that
@@ -24,9 +29,11 @@ const NOW = new Date('2026-12-06T12:00:00Z');
 const QUARTERS = ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
 let orgId: string;
 
+const library = loadBundledFactorLibrary();
+
 beforeAll(async () => {
   process.env.DATABASE_URL = await createTestDatabase();
-  await replaceBundledFactorLibrary(loadBundledFactorLibrary(), process.env.DATABASE_URL);
+  await replaceBundledFactorLibrary(library, process.env.DATABASE_URL);
   orgId = (await seedDemoOrganization({ computedAt: new Date('2026-11-29T00:00:00Z') })).orgId;
 }, 240_000);
 
@@ -128,5 +135,42 @@ describe('one projection method for targets: the Targets page and the report', (
     expect(shareOfYear).toBeLessThanOrEqual(304 / 365);
     expect(page?.projectedValue).toBeCloseTo((page?.actualValue ?? 0) / shareOfYear, 6);
     expect(page?.complete).toBe(false);
+  });
+});
+
+// Last: it adds records to the demo organisation.
+describe('a target base and base-year records added later', () => {
+  test('the base year stays the reference, the page asks to restate the base, restating makes it match', async () => {
+    const [before] = await findTargetProgress({ orgId }, NOW);
+    expect(before?.restatement).toBeNull();
+    const stored = before?.target.baseValue ?? 0;
+    // An upload adds 10 MWh of metered on-premise energy at 500 g/kWh (PUE 1) to 2025: +5 t location-based.
+    const record = {
+      recordId: 'late-2025-record',
+      phase: 'training' as const,
+      startedAt: new Date('2025-09-01T00:00:00Z'),
+      endedAt: new Date('2025-09-01T10:00:00Z'),
+      provider: 'on_prem' as const,
+      region: 'FR',
+      energyKwh: 10_000,
+      pue: 1,
+      carbonIntensityGPerKwh: 500,
+    };
+    const [footprint] = computeFootprints([record], library, DEFAULT_METHODOLOGY_SETTINGS, []);
+    if (!footprint) {
+      throw new Error('no footprint');
+    }
+    await storeUsageRecords({ orgId }, [{ record, footprint }], { computedAt: NOW });
+
+    const [after] = await findTargetProgress({ orgId }, NOW);
+    expect(after?.rows.find((r) => r.periodKey === '2025')?.status).toBe('base-year');
+    expect(after?.restatement?.storedValue).toBeCloseTo(stored, 9);
+    expect(after?.restatement?.currentValue).toBeCloseTo(stored + 5, 6);
+
+    const owner = { orgId, role: 'owner' as const, actor: userActor('demo-owner') };
+    const restated = await restateTargetBase(owner, after?.target.id ?? '');
+    expect(restated.baseValue).toBeCloseTo(stored + 5, 6);
+    const [final] = await findTargetProgress({ orgId }, NOW);
+    expect(final?.restatement).toBeNull();
   });
 });
