@@ -15,6 +15,7 @@ import { getPrisma } from '@/lib/server/db/prisma';
 import { seedDemoOrganization } from '@/lib/server/demo/demo-seed';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
 import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
+import { findRecommendations } from '@/lib/server/insights/recommendations';
 import { getQuarterAggregates } from '@/lib/server/reports/quarter-aggregates';
 import { findTargetProgress } from '@/lib/server/targets/target-progress';
 import { restateTargetBase } from '@/lib/server/targets/targets';
@@ -136,6 +137,23 @@ describe('one projection method for targets: the Targets page and the report', (
     expect(page?.projectedValue).toBeCloseTo((page?.actualValue ?? 0) / shareOfYear, 6);
     expect(page?.complete).toBe(false);
   });
+});
+
+describe("recommendations' share of the total", () => {
+  test('is a share of the total of the overview window (12 complete months: Dec 2025 – Nov 2026)', async () => {
+    const list = await findRecommendations({ orgId }, NOW);
+    const overview = resolveDateRange(parseDashboardFilters({}), NOW, await getDataSpan({ orgId }), 'UTC');
+    expect(list.window).toEqual({ from: overview.from, to: overview.to });
+    expect(list.window?.from.toISOString()).toBe('2025-12-01T00:00:00.000Z');
+    const total = (await getDashboardTotals({ orgId }, parseDashboardFilters({}), overview)).values
+      .locationKgCo2e;
+    const [first] = list.recommendations;
+    expect(first).toBeDefined();
+    // saved / share = the denominator: the overview's location-based total, within 1 % (records crossing the
+    // window's edges count whole here and by time share on the overview).
+    const denominator = (first?.annualSavedKgCo2e ?? 0) / (first?.shareOfTotal ?? 1);
+    expect(Math.abs(denominator - total) / total).toBeLessThan(0.01);
+  }, 180_000);
 });
 
 // Last: it adds records to the demo organisation.
