@@ -1,10 +1,10 @@
 import 'server-only';
+import { resolveDateRange } from '@/lib/dashboard/date-range';
 import type { TRecommendation } from '@/lib/insights/recommendation-types';
 import { buildRecommendations } from '@/lib/insights/recommendations';
 import type { TInsightInputs } from '@/lib/insights/types';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { queryRows, sql } from '@/lib/server/db/sql';
-import { resolveDateRange } from '@/lib/dashboard/date-range';
 import { requestNow } from '../http/request-clock';
 import { getOrgTimeZone } from '../rollups/rollup-plan';
 import { findScopedRecords, getDataSpan, getInsightInputs } from './insight-inputs';
