@@ -72,7 +72,7 @@ test('[periods] year to date marks the month under way as partial and the months
 test('[periods] a chosen quarter shows the report’s scope split and measured share', async ({ page }) => {
   await signIn(page, 'viewer');
   await page.getByLabel('Date range').selectOption('quarter');
-  await page.getByLabel('Quarter').selectOption('2026-Q3');
+  await page.getByRole('combobox', { name: /^Quarter/ }).selectOption('2026-Q3');
   await expect(page).toHaveURL(/range=quarter&quarter=2026-Q3/);
   await expect(page.getByText('2026-07-01 – 2026-09-30 · weekly buckets')).toBeVisible();
   // The report's data quality figure for 2026-Q3 (IT energy, energy-weighted), not the 18 % the overview showed.
