@@ -1,5 +1,7 @@
 import { getSessionCookie } from 'better-auth/cookies';
 import { type NextRequest, NextResponse } from 'next/server';
+import { RETURN_PATH_HEADER } from './lib/security/return-path-header';
+import { signInPathFor } from './lib/security/safe-return-path';
 import { contentSecurityPolicy } from './lib/security/security-headers';
 
 // Paths open without a session (sign-in, invitation links, CSV templates; the report print page, which the PDF
@@ -30,12 +32,16 @@ export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const bearerCall = BEARER_PATHS.test(pathname) && hasBearer(request);
   if (!PUBLIC_PATHS.test(pathname) && !bearerCall && !getSessionCookie(request)) {
-    const redirect = NextResponse.redirect(new URL('/sign-in', request.url));
+    // Back to the requested page (with its filters) after signing in; same-origin paths only.
+    const wanted = `${pathname}${request.nextUrl.search}`;
+    const redirect = NextResponse.redirect(new URL(signInPathFor(wanted), request.url));
     redirect.headers.set('Content-Security-Policy', csp);
     return redirect;
   }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', csp);
+  // For requirePageAuth when a session cookie exists but has expired: it has no other way to know the URL.
+  requestHeaders.set(RETURN_PATH_HEADER, `${pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   return response;

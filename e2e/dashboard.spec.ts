@@ -1,14 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { E2E_NOW } from './support/e2e-today';
 import { signIn } from './support/sign-in';
 
-// The presets' ranges as the page prints them, from today's date (the demo organisation is on UTC), so the spec
-// does not expire at midnight.
+// The presets' ranges as the page prints them, from the app's fixed "today" (e2e/support/e2e-today.ts; the demo
+// organisation is on UTC).
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const today = new Date();
+const today = new Date(E2E_NOW);
 const y = today.getUTCFullYear();
 const m = today.getUTCMonth();
-const LAST_12_MONTHS = `${isoDay(new Date(Date.UTC(y, m - 11, 1)))} – ${isoDay(new Date(Date.UTC(y, m + 1, 0)))}`;
+// The 12 complete months before the current one.
+const LAST_12_MONTHS = `${isoDay(new Date(Date.UTC(y, m - 12, 1)))} – ${isoDay(new Date(Date.UTC(y, m, 0)))}`;
 const THIS_QUARTER = `${isoDay(new Date(Date.UTC(y, Math.floor(m / 3) * 3, 1)))} – ${isoDay(today)}`;
 
 test('[dashboard] filters live in the URL and change the charts', async ({ page }) => {

@@ -69,7 +69,8 @@ test('[targets] an organisation target computes its base from data and shows pro
 
   const card = page.getByRole('region', { name: 'Halve AI emissions' });
   await expect(card).toContainText(/base 2025: [\d.,]+ \(computed from \d+ records\)/);
-  await expect(card.getByRole('row', { name: /^2025/ })).toContainText('on-track');
+  // The base year is the reference itself (issue #23): never judged on or off track against itself.
+  await expect(card.getByRole('row', { name: /^2025/ })).toContainText('base year');
   await expect(card.getByRole('row', { name: /^2026 \(in progress\)/ })).toBeVisible();
   await expect(card.getByTestId('target-trajectory-chart')).toBeVisible();
 

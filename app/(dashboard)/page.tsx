@@ -4,6 +4,7 @@ import { FilterBar } from '@/components/dashboard/filter-bar';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
 import { chooseBucket, formatRange } from '@/lib/dashboard/date-range';
+import { dataCoverageNote, quarterChoices } from '@/lib/dashboard/period-coverage';
 import type { TSearchParams } from '@/lib/schemas/dashboard-filters';
 import { requirePageAuth, type TAuthContext } from '@/lib/server/access/auth-context';
 import { findFilterOptions } from '@/lib/server/dashboard/dashboard-options';
@@ -14,6 +15,7 @@ import { enterOverviewRender, loadDashboardQuery, overviewRead } from './_compon
 import { EquivalencesCard } from './_components/equivalences-card';
 import { KpiCards } from './_components/kpi-cards';
 import { PanelSkeleton } from './_components/panel-skeleton';
+import { ScopeSplitPanel } from './_components/scope-split-panel';
 import { IntensityPanel, TrendPanels } from './_components/trend-panels';
 
 export const metadata: Metadata = { title: 'Overview' };
@@ -68,11 +70,21 @@ async function OverviewBody({
         title="Overview"
         description={`${ctx.orgName} · ${formatRange(query.range)} · ${BUCKET_WORD[chooseBucket(query.range)]} buckets`}
       />
-      <FilterBar filters={query.filters} options={options} />
+      <FilterBar
+        filters={query.filters}
+        options={options}
+        quarters={quarterChoices(query.dataSpan, query.now, query.ctx.orgTimeZone)}
+      />
+      <p className="-mt-2 text-xs text-slate-600 dark:text-slate-400" data-testid="data-coverage">
+        {dataCoverageNote(query.range, query.dataSpan, query.ctx.orgTimeZone)}
+      </p>
       {query.hasData ? (
         <div key={key} className="flex flex-col gap-6">
           <Suspense fallback={<PanelSkeleton height="h-[120px]" label="key figures" />}>
             <KpiCards query={query} />
+          </Suspense>
+          <Suspense fallback={<PanelSkeleton height="h-[260px]" label="emissions by scope" />}>
+            <ScopeSplitPanel query={query} />
           </Suspense>
           <Suspense fallback={<PanelSkeleton height="h-[360px]" label="carbon budgets" />}>
             <BudgetBurnDownPanel query={query} />

@@ -4,6 +4,7 @@ import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YA
 import { bucketLabel } from '@/lib/dashboard/buckets';
 import type { TTrendPoint } from '@/lib/dashboard/build-bucket-trend';
 import type { TBucket } from '@/lib/dashboard/date-range';
+import { BUCKET_COVERAGE_NOTE, withCoverageNote } from '@/lib/dashboard/period-coverage';
 import { CHART_MARGIN, categoryXAxis, GRID_PROPS, quantityYAxis, unitTooltipFormatter } from './chart-axes';
 import { ChartFrame } from './chart-frame';
 import { isolatedPointDot } from './isolated-point-dot';
@@ -24,12 +25,23 @@ export function QuantityTrendChart({
   metric: keyof typeof METRICS;
 }) {
   const m = METRICS[metric];
-  const data = series.map((p) => ({ label: bucketLabel(p.bucket, bucket), value: p[metric] }));
+  // Outside the data the line stops (a gap), instead of diving to 0 as if usage had stopped.
+  const data = series.map((p) => ({
+    label: withCoverageNote(bucketLabel(p.bucket, bucket), p.coverage),
+    value: p.coverage === 'no-data' ? null : p[metric],
+  }));
   return (
     <ChartFrame
       title={m.title}
       fileName={`${m.file}-trend.csv`}
-      table={{ header: ['Bucket start', m.title], rows: series.map((p) => [p.bucket, p[metric]]) }}
+      table={{
+        header: ['Bucket start', m.title, 'Coverage'],
+        rows: series.map((p) => [
+          p.bucket,
+          p.coverage === 'no-data' ? '' : p[metric],
+          BUCKET_COVERAGE_NOTE[p.coverage] || 'complete',
+        ]),
+      }}
     >
       <div className="h-56" data-testid={`${m.file}-trend-chart`}>
         <ResponsiveContainer width="100%" height="100%">

@@ -25,7 +25,7 @@ const DIMENSION_LABELS: Record<TFilterDimension, string> = {
   provider: 'Provider',
 };
 
-const FILTER_KEYS = ['range', 'from', 'to', 'page', ...FILTER_DIMENSIONS];
+const FILTER_KEYS = ['range', 'from', 'to', 'quarter', 'basis', 'page', ...FILTER_DIMENSIONS];
 
 /**
  * The dashboard filter bar: every change rewrites the URL with router.replace (shareable, bookmarkable); the
@@ -35,9 +35,12 @@ export function FilterBar({
   filters: serverFilters,
   options,
   defaultRange = 'last_12_months',
+  quarters = [],
 }: {
   filters: TDashboardFilters;
   options: TFilterOptions;
+  /** Quarters to choose from for "A quarter…", newest first (lib/dashboard/period-coverage.ts `quarterChoices`). */
+  quarters?: { key: string; label: string }[];
   /** The range a page shows without a `range` param (the Models page defaults to all time). */
   defaultRange?: TDateRangePreset;
 }) {
@@ -101,6 +104,22 @@ export function FilterBar({
           ))}
         </select>
       </label>
+      {filters.range === 'quarter' && quarters.length > 0 ? (
+        <label className="flex flex-col gap-1">
+          <span className="text-xs font-medium text-slate-500">Quarter</span>
+          <select
+            value={filters.quarter ?? quarters[1]?.key ?? quarters[0]?.key}
+            onChange={(e) => apply({ ...filters, quarter: e.target.value })}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900"
+          >
+            {quarters.map((q, i) => (
+              <option key={q.key} value={q.key}>
+                {i === 0 ? `${q.label} (to date)` : q.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       {filters.range === 'custom' ? (
         <>
           <label className="flex flex-col gap-1">
@@ -155,7 +174,7 @@ export function FilterBar({
       {active ? (
         <button
           type="button"
-          onClick={() => apply(parseDashboardFilters({ range: defaultRange }))}
+          onClick={() => apply(parseDashboardFilters({ range: defaultRange, basis: filters.basis }))}
           className="rounded-md px-3 py-1.5 text-brand-700 underline-offset-2 hover:underline dark:text-brand-500"
         >
           Reset filters

@@ -86,3 +86,17 @@ test('intensity: g per 1k requests and per 1M tokens, null without a denominator
   expect(s.points[0]?.perMillionTokens.a).toBe(500);
   expect(s.points[1]?.perMillionTokens.a).toBeNull();
 });
+
+test('issue #23: each bucket says whether it is complete, still under way, or outside the data', () => {
+  // Year to date on 2026-12-06 with data to 2026-10-31: October complete, November without data, December
+  // under way (6 of 31 days).
+  const series = buildBucketTrend([], range('2026-10-01', '2026-12-07'), 'month', {
+    now: new Date('2026-12-06T12:00:00Z'),
+    dataSpan: { from: new Date('2025-05-01T00:00:00Z'), to: new Date('2026-10-31T18:00:00Z') },
+  });
+  expect(series.map((p) => [p.bucket, p.coverage])).toEqual([
+    ['2026-10-01', 'complete'],
+    ['2026-11-01', 'no-data'],
+    ['2026-12-01', 'partial'],
+  ]);
+});

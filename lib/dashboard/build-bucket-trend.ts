@@ -2,6 +2,7 @@ import { gCo2ePer1kRequests, gCo2ePer1mTokens } from '@/lib/emissions/intensity-
 import { PHASES, type TPhase } from '@/lib/schemas/usage-record';
 import { bucketStarts } from './buckets';
 import type { TBucket, TDateRange } from './date-range';
+import { bucketCoverage, type TBucketCoverage } from './period-coverage';
 
 /** One bucket of the stacked trend: tonnes CO2e per phase (location and market), MWh and m³. */
 export interface TTrendPoint {
@@ -10,6 +11,14 @@ export interface TTrendPoint {
   market: Record<TPhase, number>;
   facilityEnergyMwh: number;
   waterM3: number;
+  /** `partial`: under way today; `no-data`: outside the organisation's data (charts leave a gap, not a 0). */
+  coverage: TBucketCoverage;
+}
+
+/** What the coverage of each bucket is judged against: the request's "today" and the data span (first–last record). */
+export interface TCoverageContext {
+  now: Date;
+  dataSpan: { from: Date; to: Date } | null;
 }
 
 /** One SQL row: bucket start (YYYY-MM-DD, UTC; weeks start on Monday) × phase, in kg, kWh and L. */
@@ -30,12 +39,28 @@ export function buildBucketTrend(
   rows: TBucketPhaseInput[],
   range: TDateRange,
   bucket: TBucket,
+  context?: TCoverageContext,
 ): TTrendPoint[] {
+  const starts = bucketStarts(range, bucket);
   const points = new Map<string, TTrendPoint>(
-    bucketStarts(range, bucket).map((b) => [
-      b,
-      { bucket: b, location: zeroByPhase(), market: zeroByPhase(), facilityEnergyMwh: 0, waterM3: 0 },
-    ]),
+    starts.map((b, i) => {
+      // The bucket as far as it lies inside the range (first and last may be cut by it).
+      const from = new Date(Math.max(Date.parse(`${b}T00:00:00Z`), range.from.getTime()));
+      const next = starts[i + 1];
+      const to = next ? new Date(Date.parse(`${next}T00:00:00Z`)) : range.to;
+      const coverage = context ? bucketCoverage({ from, to }, context.now, context.dataSpan) : 'complete';
+      return [
+        b,
+        {
+          bucket: b,
+          location: zeroByPhase(),
+          market: zeroByPhase(),
+          facilityEnergyMwh: 0,
+          waterM3: 0,
+          coverage,
+        },
+      ];
+    }),
   );
   for (const row of rows) {
     const point = points.get(row.bucket);

@@ -11,8 +11,8 @@ const iso = (r: { from: Date; to: Date }) => [
 const resolve = (params: Record<string, string>) =>
   resolveDateRange(parseDashboardFilters(params), now, span);
 
-test('the default range is the last 12 calendar months including the current one, so demo data shows', () => {
-  expect(iso(resolve({}))).toEqual(['2025-12-01', '2026-12-01']);
+test('the default range is the last 12 complete calendar months (the current one is under way)', () => {
+  expect(iso(resolve({}))).toEqual(['2025-11-01', '2026-11-01']);
 });
 
 test('quarter, year-to-date and all-time presets', () => {
@@ -33,17 +33,19 @@ test('custom range: inclusive end day, swapped bounds and missing bounds fall ba
     '2026-03-01',
     '2026-04-01',
   ]);
-  expect(iso(resolve({ range: 'custom', from: '2026-04-10' }))).toEqual(['2026-04-10', '2026-12-01']);
+  expect(iso(resolve({ range: 'custom', from: '2026-04-10' }))).toEqual(['2026-04-10', '2026-11-30']);
   const swapped = resolve({ range: 'custom', from: '2026-05-10', to: '2026-05-01' });
   expect(swapped.from < swapped.to).toBe(true);
-  expect(iso(resolve({ range: 'custom', from: 'not-a-date' }))).toEqual(['2025-12-01', '2026-12-01']);
+  expect(iso(resolve({ range: 'custom', from: 'not-a-date' }))).toEqual(['2025-11-01', '2026-11-30']);
 });
 
-test('previous period has equal length and ends where the range starts', () => {
-  const range = resolve({ range: 'last_quarter' });
+test('previous period: equal length for days, the previous quarter for a quarter; ends where the range starts', () => {
+  const range = resolve({ range: 'custom', from: '2026-03-10', to: '2026-03-19' });
   const prev = previousPeriod(range);
   expect(prev.to).toEqual(range.from);
   expect(prev.to.getTime() - prev.from.getTime()).toBe(range.to.getTime() - range.from.getTime());
+  // Q3 (92 days) against Q2 (91 days), as the quarterly report compares them.
+  expect(iso(previousPeriod(resolve({ range: 'last_quarter' })))).toEqual(['2026-04-01', '2026-07-01']);
 });
 
 test('bucket size follows range length', () => {

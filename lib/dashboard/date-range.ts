@@ -4,8 +4,8 @@ import type { TDashboardFilters, TDateRangePreset } from '@/lib/schemas/dashboar
 /**
  * Resolves a date-range preset into a half-open interval [from, to) of local midnights in the organisation's
  * time zone (the same calendar as reports and the daily rollups). Pure: `now` comes from the request (the page),
- * never from Date.now(). Months, quarters and years are calendar periods; "this quarter" and "year to date" end
- * with today.
+ * never from Date.now(). Months, quarters and years are calendar periods; "quarter to date" and "year to date" end
+ * with today; no preset reaches past today (no future buckets).
  */
 
 export interface TDateRange {
@@ -32,6 +32,8 @@ function dayOf(instant: Date, timeZone: string): TDay {
   return localDay(instant, timeZone);
 }
 
+const earlier = (a: Date, b: Date): Date => new Date(Math.min(a.getTime(), b.getTime()));
+
 function parseIsoDay(value: string): TDay {
   return {
     year: Number(value.slice(0, 4)),
@@ -41,11 +43,12 @@ function parseIsoDay(value: string): TDay {
 }
 
 /**
- * The interval for a preset. `last_12_months` = the current calendar month and the 11 before it, so monthly
- * buckets are whole months; `all` uses the data span (or today when there is no data).
+ * The interval for a preset. `last_12_months` = the 12 complete calendar months before the current one (the
+ * current month is incomplete); `quarter` = the chosen quarter (to today if it is the current one; the last
+ * complete quarter when absent or in the future); `all` uses the data span (or today when there is no data).
  */
 export function resolveDateRange(
-  filters: Pick<TDashboardFilters, 'range' | 'from' | 'to'>,
+  filters: Pick<TDashboardFilters, 'range' | 'from' | 'to' | 'quarter'>,
   now: Date,
   dataSpan: TDateRange | null,
   timeZone = 'UTC',
@@ -62,6 +65,17 @@ export function resolveDateRange(
       return range(quarterStart, tomorrow);
     case 'last_quarter':
       return range({ ...quarterStart, month0: quarterStart.month0 - 3 }, quarterStart);
+    case 'quarter': {
+      const key = filters.quarter;
+      const start = key
+        ? { year: Number(key.slice(0, 4)), month0: (Number(key.slice(6)) - 1) * 3, day: 1 }
+        : null;
+      if (!start || at(start) > at(quarterStart)) {
+        return range({ ...quarterStart, month0: quarterStart.month0 - 3 }, quarterStart);
+      }
+      const end = at({ ...start, month0: start.month0 + 3 });
+      return { from: at(start), to: earlier(end, at(tomorrow)), timeZone };
+    }
     case 'ytd':
       return range({ year: today.year, month0: 0, day: 1 }, tomorrow);
     case 'all': {
@@ -76,9 +90,11 @@ export function resolveDateRange(
       const fallback = resolveDateRange({ range: 'last_12_months' }, now, dataSpan, timeZone);
       const from = filters.from ? at(parseIsoDay(filters.from)) : fallback.from;
       // `to` is an inclusive day in the URL; the interval end is the next local midnight.
-      const to = filters.to
+      const asked = filters.to
         ? at({ ...parseIsoDay(filters.to), day: parseIsoDay(filters.to).day + 1 })
-        : fallback.to;
+        : at(tomorrow);
+      // Never past today: days that have not happened have no data, only empty buckets.
+      const to = earlier(asked, at(tomorrow));
       if (from < to) {
         return { from, to, timeZone };
       }
@@ -86,21 +102,41 @@ export function resolveDateRange(
       return { from: to, to: at({ ...next, day: next.day + 1 }), timeZone };
     }
     default: {
+      // The 12 complete months: the current month is still under way, so it is left out.
       const monthStart = { year: today.year, month0: today.month0, day: 1 };
-      return range(
-        { ...monthStart, month0: monthStart.month0 - 11 },
-        { ...monthStart, month0: monthStart.month0 + 1 },
-      );
+      return range({ ...monthStart, month0: monthStart.month0 - 12 }, monthStart);
     }
   }
 }
 
+/** Whole local calendar months from `range.from` to `range.to`, or null when either end is not a month start. */
+function wholeMonths(range: TDateRange, timeZone: string): number | null {
+  const start = dayOf(range.from, timeZone);
+  const end = dayOf(range.to, timeZone);
+  const isMonthStart = (d: TDay, instant: Date) =>
+    d.day === 1 && zonedDayStart(d.year, d.month0, 1, timeZone).getTime() === instant.getTime();
+  if (!isMonthStart(start, range.from) || !isMonthStart(end, range.to)) {
+    return null;
+  }
+  return (end.year - start.year) * 12 + end.month0 - start.month0;
+}
+
 /**
- * The period of equal length immediately before `range` (for "change vs previous period"): the same number of
- * local calendar days, so it also starts at a local midnight across daylight-saving changes.
+ * The period immediately before `range` (for "change vs previous period"). Whole calendar months compare with the
+ * same number of months before (a quarter with the previous quarter, as the report does); anything else with the
+ * same number of local calendar days, so it also starts at a local midnight across daylight-saving changes.
  */
 export function previousPeriod(range: TDateRange): TDateRange {
   const timeZone = range.timeZone ?? 'UTC';
+  const months = wholeMonths(range, timeZone);
+  if (months !== null && months > 0) {
+    const start = dayOf(range.from, timeZone);
+    return {
+      from: zonedDayStart(start.year, start.month0 - months, 1, timeZone),
+      to: range.from,
+      timeZone: range.timeZone,
+    };
+  }
   const days = Math.round((range.to.getTime() - range.from.getTime()) / DAY_MS);
   const start = dayOf(range.from, timeZone);
   const from = zonedDayStart(start.year, start.month0, start.day - days, timeZone);

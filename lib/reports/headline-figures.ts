@@ -1,4 +1,5 @@
 import { gCo2ePer1kRequests, gCo2ePer1mTokens } from '@/lib/emissions/intensity-metrics';
+import { measuredShare } from '@/lib/emissions/measured-share';
 import type { TQuarterAggregates, TScopeTotals } from './aggregate-types';
 import type { THeadlineFigure } from './report-model';
 import { changePct, roundFor, toM3, toMwh, toTonnes } from './rounding';
@@ -89,8 +90,10 @@ export const HEADLINE_DEFINITIONS: readonly HeadlineDefinition[] = [
     label: 'IT energy measured (not modelled)',
     unit: '%',
     basis: 'share of IT energy',
-    value: (t) =>
-      t.totals.itEnergyKwh > 0 ? (t.totals.measuredItEnergyKwh / t.totals.itEnergyKwh) * 100 : null,
+    value: (t) => {
+      const share = measuredShare(t.totals.measuredItEnergyKwh, t.totals.itEnergyKwh);
+      return share === null ? null : share * 100;
+    },
   },
   {
     id: 'sci-per-1k-requests',

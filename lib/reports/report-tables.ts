@@ -1,3 +1,4 @@
+import { measuredShare } from '@/lib/emissions/measured-share';
 import type { TBreakdownRow, TPeriodTotals } from './aggregate-types';
 import type { TCell, TReportColumn, TReportTable } from './report-model';
 import { roundFor, toM3, toMwh, toTonnes } from './rounding';
@@ -53,6 +54,8 @@ export function weightedPue(t: TPeriodTotals): number | null {
   return t.itEnergyKwh > 0 ? roundFor(t.facilityEnergyKwh / t.itEnergyKwh, 'PUE') : null;
 }
 
+/** Share of IT energy measured, % (the one definition: `measuredShare` in lib/emissions/measured-share.ts). */
 export function measuredSharePct(t: TPeriodTotals): number | null {
-  return t.itEnergyKwh > 0 ? roundFor((t.measuredItEnergyKwh / t.itEnergyKwh) * 100, '%') : null;
+  const share = measuredShare(t.measuredItEnergyKwh, t.itEnergyKwh);
+  return share === null ? null : roundFor(share * 100, '%');
 }

@@ -42,7 +42,7 @@ export interface TReportBudgetRow {
   actualKgCo2e: number;
   usedPct: number;
   records: number;
-  /** Thresholds (80, 100) alerted for this budget period, lowest first. */
+  /** Thresholds (80, 100) the budget period has reached (the alerts' own evaluation), lowest first. */
   alertedPct: number[];
 }
 

@@ -6,6 +6,8 @@ test('defaults: last 12 months and no dimension filters', () => {
     range: 'last_12_months',
     from: undefined,
     to: undefined,
+    quarter: undefined,
+    basis: 'location',
     team: [],
     project: [],
     model: [],
@@ -44,4 +46,20 @@ test('round trip through the URL and narrowing one dimension', () => {
   expect(narrowed.model).toEqual(['nw-llm-7b']);
   expect(narrowed.range).toBe('custom');
   expect(withOnly(f, 'provider', 'aws').provider).toEqual(['aws']);
+});
+
+test('issue #23: the chosen quarter and the market basis survive a round trip through the URL', () => {
+  const filters = parseDashboardFilters({
+    range: 'quarter',
+    quarter: '2026-Q3',
+    basis: 'market',
+    team: 'platform',
+  });
+  expect(dashboardFiltersToSearch(filters).toString()).toBe(
+    'range=quarter&quarter=2026-Q3&team=platform&basis=market',
+  );
+  expect(parseDashboardFilters({ quarter: '2026-Q5', basis: 'both' })).toMatchObject({
+    quarter: undefined,
+    basis: 'location',
+  });
 });

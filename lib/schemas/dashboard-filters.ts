@@ -10,6 +10,7 @@ import { PHASES, PROVIDERS } from './usage-record';
 export const DATE_RANGE_PRESETS = [
   'this_quarter',
   'last_quarter',
+  'quarter',
   'ytd',
   'last_12_months',
   'all',
@@ -18,10 +19,11 @@ export const DATE_RANGE_PRESETS = [
 export type TDateRangePreset = (typeof DATE_RANGE_PRESETS)[number];
 
 export const DATE_RANGE_LABELS: Record<TDateRangePreset, string> = {
-  this_quarter: 'This quarter',
+  this_quarter: 'Quarter to date',
   last_quarter: 'Last quarter',
+  quarter: 'A quarter…',
   ytd: 'Year to date',
-  last_12_months: 'Last 12 months',
+  last_12_months: 'Last 12 complete months',
   all: 'All time',
   custom: 'Custom',
 };
@@ -31,6 +33,8 @@ export const FILTER_DIMENSIONS = ['team', 'project', 'model', 'phase', 'region',
 export type TFilterDimension = (typeof FILTER_DIMENSIONS)[number];
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar quarter as in report periods: 2026-Q3. */
+export const QUARTER_KEY = /^\d{4}-Q[1-4]$/;
 
 function toList(value: unknown): string[] {
   const raw = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
@@ -66,6 +70,12 @@ export const ZDashboardFilters = z.object({
   from: ZIsoDay,
   /** Custom range end, YYYY-MM-DD, inclusive (UTC). */
   to: ZIsoDay,
+  /** The chosen quarter of the `quarter` preset, "2026-Q3" (absent: the last complete quarter). */
+  quarter: z
+    .preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().regex(QUARTER_KEY).optional())
+    .catch(undefined),
+  /** Scope 2 method the charts show (the location/market toggle), kept in the URL like every filter. */
+  basis: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(['location', 'market'])).catch('location'),
   team: ZList,
   project: ZList,
   model: ZList,
@@ -103,6 +113,9 @@ export function dashboardFiltersToSearch(
   if (filters.range !== defaultRange) {
     params.set('range', filters.range);
   }
+  if (filters.range === 'quarter' && filters.quarter) {
+    params.set('quarter', filters.quarter);
+  }
   if (filters.range === 'custom') {
     if (filters.from) {
       params.set('from', filters.from);
@@ -115,6 +128,9 @@ export function dashboardFiltersToSearch(
     for (const value of filters[dim]) {
       params.append(dim, value);
     }
+  }
+  if (filters.basis === 'market') {
+    params.set('basis', 'market');
   }
   return params;
 }

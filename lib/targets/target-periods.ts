@@ -25,3 +25,13 @@ export function elapsedShare(period: Pick<TCalendarPeriod, 'start' | 'end'>, now
   const done = now.getTime() - period.start.getTime();
   return Math.min(1, Math.max(0, done / length));
 }
+
+/**
+ * Up to when a period's progress is measured and projected (issue #23: one projection method for the Targets
+ * page and the report): the cutoff (the page's "now", the report period's end) or the end of the organisation's
+ * data, whichever is earlier. Days after the last record are not zero emissions, they are not recorded yet; a run
+ * rate over them would understate the projection (the page said 107 t where the data's run rate gives more).
+ */
+export function projectionHorizon(cutoff: Date, dataEnd: Date | null): Date {
+  return dataEnd && dataEnd.getTime() < cutoff.getTime() ? dataEnd : cutoff;
+}

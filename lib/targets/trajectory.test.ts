@@ -74,6 +74,14 @@ describe('computeProgressRow', () => {
     expect(row.gapPct).toBeCloseTo(((30 - 26.875) / 26.875) * 100, 10);
   });
 
+  test('issue #23: the base year is the reference, never off track against itself', () => {
+    // Records added to 2025 after the base (100 t) was computed: 104 t is not "4 % over the path", it is a base
+    // to restate (the Targets page prompts for it).
+    const year2025 = mustFirst(periodsOfYears(2025, 2025, 'year', 'UTC'));
+    const row = computeProgressRow(yearly, year2025, 104, new Date('2026-12-06T00:00:00Z'));
+    expect(row).toMatchObject({ status: 'base-year', actualValue: 104, trajectoryValue: 100, gapPct: null });
+  });
+
   test('intensity is a ratio: no projection; no data is reported as such', () => {
     const intensity = { ...quarterly, metric: 'intensity' as const };
     const row = computeProgressRow(intensity, q1, 25, new Date('2026-01-31T00:00:00Z'));

@@ -11,7 +11,8 @@ export interface TTrajectoryInput {
   targetValue: number;
 }
 
-export type TProgressStatus = 'on-track' | 'off-track' | 'no-data';
+/** `base-year`: a period of the base year, the reference itself (not judged against its own value). */
+export type TProgressStatus = 'on-track' | 'off-track' | 'no-data' | 'base-year';
 
 export interface TProgressRow {
   periodKey: string;
@@ -65,12 +66,17 @@ export function computeProgressRow(
   if (actualValue !== null && input.metric === 'absolute' && !complete) {
     projectedValue = share > 0 ? actualValue / share : null;
   }
+  const baseYear = period.year === input.baseYear;
   const gapPct =
-    projectedValue !== null && trajectoryValue > 0
+    !baseYear && projectedValue !== null && trajectoryValue > 0
       ? ((projectedValue - trajectoryValue) / trajectoryValue) * 100
       : null;
   let status: TProgressStatus = 'no-data';
-  if (projectedValue !== null) {
+  if (baseYear) {
+    // Records added to the base year after the base was set would otherwise make it "off track" against
+    // itself; the difference is a base to restate (lib/targets/base-restatement.ts), not a miss.
+    status = 'base-year';
+  } else if (projectedValue !== null) {
     status = projectedValue <= trajectoryValue ? 'on-track' : 'off-track';
   }
   return {

@@ -5,12 +5,16 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AppError } from '@/lib/errors';
 import { ZSignInInput } from '@/lib/schemas/sign-in';
+import { safeReturnPath } from '@/lib/security/safe-return-path';
 import { getAuthServer } from '@/lib/server/access/auth-server';
 import { defineAction } from '@/lib/server/http/define-action';
 
 export const signInAction = defineAction({ permission: 'public', input: ZSignInInput }, async ({ input }) => {
   try {
-    await getAuthServer().api.signInEmail({ body: input, headers: await headers() });
+    await getAuthServer().api.signInEmail({
+      body: { email: input.email, password: input.password },
+      headers: await headers(),
+    });
   } catch (error) {
     // Better Auth throws two APIError classes (better-call's and its core's): isAPIError accepts both.
     if (isAPIError(error)) {
@@ -21,7 +25,7 @@ export const signInAction = defineAction({ permission: 'public', input: ZSignInI
     }
     throw error;
   }
-  redirect('/');
+  redirect(safeReturnPath(input.next));
 });
 
 export const signOutAction = defineAction({ permission: 'public' }, async () => {

@@ -1,9 +1,15 @@
 import type { Metadata } from 'next';
+import { DEFAULT_RETURN_PATH, safeReturnPath } from '@/lib/security/safe-return-path';
 import { SignInForm } from './_components/sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default function SignInPage() {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const next = safeReturnPath((await searchParams).next);
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-brand-50 via-white to-slate-100 px-4">
       <div className="w-full max-w-sm">
@@ -17,7 +23,7 @@ export default function SignInPage() {
           <h1 className="text-2xl font-semibold tracking-tight">AI Footprint</h1>
           <p className="text-sm text-slate-500">Energy, carbon and water of your AI workloads.</p>
         </div>
-        <SignInForm />
+        <SignInForm next={next === DEFAULT_RETURN_PATH ? undefined : next} />
       </div>
     </main>
   );

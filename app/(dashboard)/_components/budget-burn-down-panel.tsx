@@ -6,9 +6,12 @@ import { formatNumber } from '@/lib/format/quantities';
 import { findBudgetBurnDownInputs, toBudgetBurnDowns } from '@/lib/server/targets/budget-burn-downs';
 import { overviewRead, type TDashboardQuery } from './dashboard-query';
 
-/** Burn-down cards of the team budgets' current periods; nothing when no budget is set. */
+/**
+ * Burn-down cards of the team budgets' current periods; nothing when no budget is set. With a team filter, only
+ * those teams' budgets (another team's budget beside a filtered overview reads as this team's).
+ */
 export async function BudgetBurnDownPanel({ query }: { query: TDashboardQuery }) {
-  const now = new Date();
+  const { now } = query;
   // The stored inputs depend on `now` only through the current quarter and year (organisation calendar).
   const periods = (['quarter', 'year'] as const).map(
     (k) => periodContaining(now, k, query.ctx.orgTimeZone).key,
@@ -16,7 +19,10 @@ export async function BudgetBurnDownPanel({ query }: { query: TDashboardQuery })
   const inputs = await overviewRead(query, 'budget-burn-downs', periods, () =>
     findBudgetBurnDownInputs(query.ctx, now),
   );
-  const burnDowns = toBudgetBurnDowns(inputs, now);
+  const teams = query.filters.team;
+  const burnDowns = toBudgetBurnDowns(inputs, now).filter(
+    ({ budget }) => teams.length === 0 || teams.includes(budget.teamSlug),
+  );
   if (burnDowns.length === 0) {
     return null;
   }

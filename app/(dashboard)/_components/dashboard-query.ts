@@ -11,6 +11,7 @@ import { getDashboardTotals } from '@/lib/server/dashboard/dashboard-totals';
 import { getDataSpan } from '@/lib/server/dashboard/emission-summaries';
 import { cachedOrgRead, getOrgDataVersion, type TVersionedOrg } from '@/lib/server/dashboard/org-read-cache';
 import { RenderGate } from '@/lib/server/http/render-gate';
+import { requestNow } from '@/lib/server/http/request-clock';
 import { currentRequestContext } from '@/lib/server/http/request-context';
 
 export interface TDashboardQuery {
@@ -20,6 +21,10 @@ export interface TDashboardQuery {
   filters: TDashboardFilters;
   range: TDateRange;
   hasData: boolean;
+  /** First to last record start (null without data): the coverage marker and comparability of periods. */
+  dataSpan: TDateRange | null;
+  /** The request's "today" (lib/server/http/request-clock.ts): partial buckets. */
+  now: Date;
   /** Aborts when the client has gone (production server only): reads not yet started are skipped. */
   signal: AbortSignal | undefined;
 }
@@ -78,13 +83,16 @@ export async function loadDashboardQuery(
     overviewRead(base, 'organization', [], () => getOrganization(ctx)),
   ]);
   const timeZone = org?.timeZone ?? 'UTC';
+  const now = requestNow();
   // The organisation's calendar, like reports: local days, weeks and months (and the daily rollups).
   return {
     ctx: { ...versioned, orgTimeZone: timeZone },
     org,
     filters,
-    range: resolveDateRange(filters, new Date(), span, timeZone),
+    range: resolveDateRange(filters, now, span, timeZone),
     hasData: span !== null,
+    dataSpan: span,
+    now,
     signal,
   };
 }

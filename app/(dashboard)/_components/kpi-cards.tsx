@@ -1,8 +1,10 @@
 import { Card } from '@/components/ui/card';
-import { previousPeriod, relativeChange } from '@/lib/dashboard/date-range';
+import { formatRange, previousPeriod, relativeChange } from '@/lib/dashboard/date-range';
+import { comparisonCoverage, type TComparisonCoverage } from '@/lib/dashboard/period-coverage';
+import { measuredShare } from '@/lib/emissions/measured-share';
 import { formatChange, MAX_PRINTED_CHANGE } from '@/lib/format/approximate';
 import { formatMoney } from '@/lib/format/money';
-import { formatCubicMetres, formatMwh, formatShare, formatTonnesCo2e } from '@/lib/format/quantities';
+import { formatCubicMetres, formatMwh, formatTonnesCo2e } from '@/lib/format/quantities';
 import type { TKpiMetric } from '@/lib/server/dashboard/dashboard-totals';
 import { getPanelTotals, type TDashboardQuery } from './dashboard-query';
 
@@ -14,7 +16,19 @@ const KPIS: { metric: TKpiMetric; label: string; format: (v: number) => string }
   { metric: 'waterL', label: 'Water', format: formatCubicMetres },
 ];
 
-function Change({ change }: { change: number | null }) {
+/** Why no percentage: the two periods are not covered by data to the same extent (issue #23 "Periods"). */
+function notComparableText(c: TComparisonCoverage): string {
+  return `not comparable: data on ${c.current.coveredDays} of ${c.current.days} days vs ${c.previous.coveredDays} of ${c.previous.days} in the previous period`;
+}
+
+function Change({ change, coverage }: { change: number | null; coverage: TComparisonCoverage }) {
+  if (!coverage.comparable) {
+    return (
+      <span className="text-slate-500" data-testid="kpi-not-comparable">
+        {notComparableText(coverage)}
+      </span>
+    );
+  }
   if (change === null) {
     return <span className="text-slate-500">no previous data</span>;
   }
@@ -29,11 +43,13 @@ function Kpi({
   label,
   value,
   change,
+  coverage,
   hint,
 }: {
   label: string;
   value: string;
   change: number | null;
+  coverage: TComparisonCoverage;
   hint: string;
 }) {
   return (
@@ -43,24 +59,28 @@ function Kpi({
         {value}
       </p>
       <p className="mt-1 text-xs">
-        <Change change={change} />
+        <Change change={change} coverage={coverage} />
       </p>
       <p className="mt-0.5 text-xs text-slate-500">{hint}</p>
     </Card>
   );
 }
 
-/** KPI cards: totals over the range, change vs the previous period of equal length, measured share, carbon cost. */
+/**
+ * KPI cards: totals over the range, change vs the previous period (the previous quarter for a quarter, as in the
+ * report) when both are covered by data alike, the measured share (one definition, as in the report), carbon cost.
+ */
 export async function KpiCards({ query }: { query: TDashboardQuery }) {
   const { range, org } = query;
+  const previousRange = previousPeriod(range);
   const [totals, previous] = await Promise.all([
     getPanelTotals(query, range),
-    getPanelTotals(query, previousPeriod(range)),
+    getPanelTotals(query, previousRange),
   ]);
+  const coverage = comparisonCoverage(range, previousRange, query.dataSpan);
+  const share = measuredShare(totals.measuredItEnergyKwh, totals.itEnergyKwh);
   const measuredHint = (m: TKpiMetric) =>
-    totals.values[m] > 0
-      ? `${formatShare(totals.measured[m] / totals.values[m])} measured · ${formatShare(1 - totals.measured[m] / totals.values[m])} estimated`
-      : 'no data in range';
+    totals.values[m] > 0 ? `vs ${formatRange(previousRange)}` : 'no data in range';
   const price = org?.carbonPricePerTonneCo2e ?? null;
   const currency = org?.currency ?? 'EUR';
   const money = (kg: number) => formatMoney((kg / 1000) * (price ?? 0), currency);
@@ -72,6 +92,7 @@ export async function KpiCards({ query }: { query: TDashboardQuery }) {
           label={k.label}
           value={k.format(totals.values[k.metric])}
           change={relativeChange(totals.values[k.metric], previous.values[k.metric])}
+          coverage={coverage}
           hint={measuredHint(k.metric)}
         />
       ))}
@@ -81,12 +102,27 @@ export async function KpiCards({ query }: { query: TDashboardQuery }) {
         change={
           price === null ? null : relativeChange(totals.values.marketKgCo2e, previous.values.marketKgCo2e)
         }
+        coverage={coverage}
         hint={
           price === null
             ? 'Set an internal carbon price in Organisation settings'
             : `Market-based tCO₂e × ${formatMoney(price, currency)}/t internal price`
         }
       />
+      <p className="text-xs text-slate-600 sm:col-span-2 lg:col-span-3 2xl:col-span-6 dark:text-slate-400">
+        <span data-testid="measured-share">
+          {share === null
+            ? 'No IT energy in this range'
+            : `${formatPercentOneDecimal(share)} of IT energy measured`}
+        </span>
+        , the rest modelled from device power and hours (the same share as the report&apos;s data quality
+        section).
+      </p>
     </section>
   );
+}
+
+/** 0.149 → "14.9 %", the report's rounding of percentages (one decimal). */
+function formatPercentOneDecimal(share: number): string {
+  return `${(Math.round(share * 1000) / 10).toFixed(1)} %`;
 }

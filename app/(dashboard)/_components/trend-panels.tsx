@@ -3,9 +3,11 @@ import { QuantityTrendChart } from '@/components/charts/energy-water-chart';
 import { IntensityChart } from '@/components/charts/intensity-chart';
 import { EmptyState } from '@/components/layout/empty-state';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { bucketRecordsFilters } from '@/lib/dashboard/bucket-drill-down';
 import { buildBucketTrend, buildIntensitySeries } from '@/lib/dashboard/build-bucket-trend';
 import { chooseBucket } from '@/lib/dashboard/date-range';
 import { findInferenceByModel, findTrendByPhase } from '@/lib/server/dashboard/dashboard-trends';
+import { recordsHref } from './breakdown-panels';
 import { ContractCoverageNote } from './contract-coverage-note';
 import { overviewRead, type TDashboardQuery } from './dashboard-query';
 
@@ -21,7 +23,10 @@ export async function TrendPanels({ query }: { query: TDashboardQuery }) {
       <EmptyState title="No emissions in this range">Widen the date range or clear some filters.</EmptyState>
     );
   }
-  const series = buildBucketTrend(rows, range, bucket);
+  const series = buildBucketTrend(rows, range, bucket, { now: query.now, dataSpan: query.dataSpan });
+  const recordsHrefs = series.map((point, i) =>
+    recordsHref(bucketRecordsFilters(filters, range, point.bucket, series[i + 1]?.bucket ?? null)),
+  );
   return (
     <>
       <Card>
@@ -30,7 +35,12 @@ export async function TrendPanels({ query }: { query: TDashboardQuery }) {
           <CardDescription>Where the footprint comes from, by workload phase.</CardDescription>
         </CardHeader>
         <CardContent>
-          <EmissionsTrendChart series={series} bucket={bucket} />
+          <EmissionsTrendChart
+            series={series}
+            bucket={bucket}
+            basis={filters.basis}
+            recordsHrefs={recordsHrefs}
+          />
           <ContractCoverageNote query={query} />
         </CardContent>
       </Card>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
 import { hasPermission } from '@/lib/auth/roles';
-import { formatDay } from '@/lib/format/date-time';
+import { formatRange } from '@/lib/dashboard/date-range';
 import { foldMinorRecommendations, MINOR_SHARE } from '@/lib/insights/fold-minor-recommendations';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
 import { findPlanOwners, findRecommendationPlans } from '@/lib/server/insights/recommendation-plans';
@@ -38,7 +38,7 @@ export default async function RecommendationsPage() {
         title="Recommendations"
         description={
           list.window
-            ? `Estimated from ${list.totalRecords} records of the 12 months ${formatDay(list.window.from)} – ${formatDay(list.window.to)}, ranked by location-based kg CO₂e saved per year. Suggestions can overlap: savings are not additive.`
+            ? `Estimated from ${list.totalRecords} records of the 12 months ${formatRange(list.window)}, ranked by location-based kg CO₂e saved per year. Suggestions can overlap: savings are not additive.`
             : 'No usage data yet.'
         }
       />

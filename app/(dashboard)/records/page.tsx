@@ -5,6 +5,7 @@ import { FilterBar } from '@/components/dashboard/filter-bar';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
 import { formatRange } from '@/lib/dashboard/date-range';
+import { quarterChoices } from '@/lib/dashboard/period-coverage';
 import { formatDateTime } from '@/lib/format/date-time';
 import { phaseLabel } from '@/lib/format/labels';
 import { formatNumber } from '@/lib/format/quantities';
@@ -51,7 +52,9 @@ function href(query: TDashboardQuery, list: TRecordsQuery, change: Partial<TReco
 }
 
 async function RecordsTable({ query, list }: { query: TDashboardQuery; list: TRecordsQuery }) {
-  const { rows, total } = await findUsageRecordsPage(query.ctx, query.filters, query.range, list);
+  const { rows, total, totals } = await findUsageRecordsPage(query.ctx, query.filters, query.range, list);
+  // The record page's "← All records" comes back to this very list (filters, sort, page).
+  const back = encodeURIComponent(href(query, list, {}));
   if (total === 0) {
     return <EmptyState title="No records match">Widen the date range or clear some filters.</EmptyState>;
   }
@@ -99,7 +102,7 @@ async function RecordsTable({ query, list }: { query: TDashboardQuery; list: TRe
               <tr key={r.id} className="border-b border-slate-100 dark:border-slate-800">
                 <td className="px-3 py-1.5 whitespace-nowrap">
                   <Link
-                    href={`/records/${r.id}`}
+                    href={`/records/${r.id}?back=${back}`}
                     className="text-brand-700 hover:underline dark:text-brand-500"
                   >
                     {formatDateTime(r.startedAt)}
@@ -120,6 +123,20 @@ async function RecordsTable({ query, list }: { query: TDashboardQuery; list: TRe
               </tr>
             ))}
           </tbody>
+          <tfoot>
+            <tr
+              className="border-t-2 border-slate-300 font-medium dark:border-slate-600"
+              data-testid="records-totals"
+            >
+              <th scope="row" colSpan={5} className="px-3 py-2 text-left">
+                Total, {total.toLocaleString('en-GB')} records (all pages)
+              </th>
+              <td className="px-3 py-2 text-right tabular-nums">{formatNumber(totals.facilityEnergyKwh)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatNumber(totals.locationKgCo2e)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatNumber(totals.marketKgCo2e)}</td>
+              <td />
+            </tr>
+          </tfoot>
         </table>
       </div>
       <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-2 text-sm">
@@ -174,7 +191,11 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
           </a>
         }
       />
-      <FilterBar filters={query.filters} options={options} />
+      <FilterBar
+        filters={query.filters}
+        options={options}
+        quarters={quarterChoices(query.dataSpan, query.now, query.ctx.orgTimeZone)}
+      />
       <Suspense
         key={JSON.stringify([query.filters, list])}
         fallback={<PanelSkeleton height="h-[600px]" label="records" />}

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { ZBudgetInput, ZDeleteByIdInput, ZTargetInput } from '@/lib/schemas/targets';
 import { defineAction } from '@/lib/server/http/define-action';
 import { deleteBudget, saveBudget } from '@/lib/server/targets/budgets';
-import { deleteTarget, saveTarget } from '@/lib/server/targets/targets';
+import { deleteTarget, restateTargetBase, saveTarget } from '@/lib/server/targets/targets';
 
 // Owners and admins; every change is audited in lib/server. Refusals (role, another organisation's id) answer the
 // form's error state, never a thrown error (a 500).
@@ -43,5 +43,15 @@ export const deleteBudgetAction = defineAction(
     await deleteBudget(ctx, input.id);
     revalidatePath('/', 'layout');
     return { message: 'Budget deleted.' };
+  },
+);
+
+/** Recomputes a computed base from the base year's records as they are now (the page's restatement prompt). */
+export const restateTargetBaseAction = defineAction(
+  { permission: 'manageOrganization', input: ZDeleteByIdInput },
+  async ({ ctx, input }) => {
+    const saved = await restateTargetBase(ctx, input.id);
+    revalidatePath('/targets');
+    return { message: `Base of “${saved.name}” restated from the ${saved.baseYear} records.` };
   },
 );

@@ -6,6 +6,8 @@ import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { crossSiteRefusal } from '@/lib/security/csrf';
+import { RETURN_PATH_HEADER } from '@/lib/security/return-path-header';
+import { signInPathFor } from '@/lib/security/safe-return-path';
 import { fromSignedValue } from '@/lib/security/signed-value';
 import { resolveBearerToken, type TBearerResolution } from '@/lib/server/access/api-tokens';
 import { getAuthServer } from '@/lib/server/access/auth-server';
@@ -93,7 +95,8 @@ const getPageSessionContext = cache(getSessionContext);
 export async function requirePageAuth(permission: TPermission = 'read'): Promise<TAuthContext> {
   const ctx = await getPageSessionContext();
   if (!ctx) {
-    redirect('/sign-in');
+    // An expired session: back to this page after signing in (the proxy passes its path; same-origin only).
+    redirect(signInPathFor((await headers()).get(RETURN_PATH_HEADER) ?? '/'));
   }
   if (!hasPermission(ctx.role, permission)) {
     throw new AppError('FORBIDDEN', `Your role (${ctx.role}) does not allow this.`);

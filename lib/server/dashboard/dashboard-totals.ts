@@ -22,11 +22,16 @@ export interface TDashboardTotals {
   values: Record<TKpiMetric, number>;
   /** Part of each value that comes from metered records (is_measured). */
   measured: Record<TKpiMetric, number>;
+  /** IT energy (kWh) and its metered part: the measured share (`measuredShare`, lib/emissions/measured-share.ts). */
+  itEnergyKwh: number;
+  measuredItEnergyKwh: number;
   requests: number;
   tokens: number;
 }
 
 interface TTotalsRow {
+  it: number | null;
+  m_it: number | null;
   records: number;
   facility: number | null;
   location: number | null;
@@ -53,6 +58,8 @@ export async function getDashboardTotals(
     getPrisma(),
     sql`
     SELECT COALESCE(SUM(r.n), 0)::int AS records,
+           SUM(r.it_energy_kwh * r.w)::float8 AS it,
+           SUM(r.it_energy_kwh * r.w) FILTER (WHERE r.is_measured)::float8 AS m_it,
            SUM(r.facility_energy_kwh * r.w)::float8 AS facility,
            SUM(r.location_kg_co2e * r.w)::float8 AS location,
            SUM(r.market_kg_co2e * r.w)::float8 AS market,
@@ -83,6 +90,8 @@ export async function getDashboardTotals(
       embodiedKgCo2e: row?.m_embodied ?? 0,
       waterL: row?.m_water ?? 0,
     },
+    itEnergyKwh: row?.it ?? 0,
+    measuredItEnergyKwh: row?.m_it ?? 0,
     requests: row?.requests ?? 0,
     tokens: row?.tokens ?? 0,
   };

@@ -1,15 +1,16 @@
 import 'server-only';
+import { resolveDateRange } from '@/lib/dashboard/date-range';
 import type { TRecommendation } from '@/lib/insights/recommendation-types';
 import { buildRecommendations } from '@/lib/insights/recommendations';
 import type { TInsightInputs } from '@/lib/insights/types';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { queryRows, sql } from '@/lib/server/db/sql';
+import { requestNow } from '../http/request-clock';
+import { getOrgTimeZone } from '../rollups/rollup-plan';
 import { findScopedRecords, getDataSpan, getInsightInputs } from './insight-inputs';
 
-const YEAR_MS = 365 * 86_400_000;
-
 export interface TRecommendationList {
-  /** The 12 months the estimates are based on: [from, to), ending at the last record. */
+  /** The 12 months the estimates are based on, [from, to): the overview's default window (12 complete months). */
   window: { from: Date; to: Date } | null;
   totalRecords: number;
   recommendations: TRecommendation[];
@@ -35,19 +36,31 @@ async function recordsFingerprint(orgId: string): Promise<string> {
   return row?.fp ?? '';
 }
 
-/** Ranked recommendations from the organisation's last 12 months of data (annual figures by construction). */
-export async function findRecommendations(ctx: { orgId: string }): Promise<TRecommendationList> {
+/**
+ * Ranked recommendations from the records of the overview's default window, the last 12 complete months (annual
+ * figures by construction), so "% of total" is a share of the total the overview shows (issue #23).
+ */
+export async function findRecommendations(
+  ctx: { orgId: string },
+  now: Date = requestNow(),
+): Promise<TRecommendationList> {
   const span = await getDataSpan(ctx);
   if (!span) {
     return { window: null, totalRecords: 0, recommendations: [] };
   }
   const { inputs } = await getInsightInputs(ctx);
-  const key = JSON.stringify([await recordsFingerprint(ctx.orgId), inputs.settings, inputs.contracts]);
+  const { from, to } = resolveDateRange({ range: 'last_12_months' }, now, span, await getOrgTimeZone(ctx));
+  const window = { from, to };
+  const key = JSON.stringify([
+    await recordsFingerprint(ctx.orgId),
+    inputs.settings,
+    inputs.contracts,
+    window.from.toISOString(),
+  ]);
   const hit = cache.get(ctx.orgId);
   if (hit && hit.key === key && hit.library === inputs.library) {
     return hit.list;
   }
-  const window = { from: new Date(span.to.getTime() - YEAR_MS), to: span.to };
   const records = await findScopedRecords(ctx, { startedAt: { gte: window.from, lt: window.to } });
   const list = {
     window,

@@ -1,8 +1,7 @@
 import 'server-only';
 import { periodContaining, type TCalendarPeriod } from '@/lib/emissions/calendar-periods';
 import type { TReportBudgetRow } from '@/lib/reports/targets-types';
-import { getPrisma } from '@/lib/server/db/prisma';
-import { computeUsedPct } from '@/lib/targets/budget-thresholds';
+import { computeUsedPct, crossedThresholds } from '@/lib/targets/budget-thresholds';
 import { computeBurnDown, type TBurnDown } from '@/lib/targets/burn-down';
 import { basisKgCo2e } from '@/lib/targets/target-metric';
 import { periodsOfYears } from '@/lib/targets/target-periods';
@@ -68,11 +67,6 @@ export async function findBudgetReportRows(
   overlapping: (periods: TCalendarPeriod[]) => TCalendarPeriod[],
 ): Promise<TReportBudgetRow[]> {
   const budgets = await findBudgets(ctx);
-  const alerts = await getPrisma().budgetAlert.findMany({
-    where: { orgId: ctx.orgId, budgetId: { in: budgets.map((b) => b.id) } },
-    select: { budgetId: true, periodKey: true, thresholdPct: true },
-    orderBy: { thresholdPct: 'asc' },
-  });
   const rows = await Promise.all(
     budgets.map(async (b) => {
       const periods = overlapping(periodsOfYears(period.year, period.year, b.periodKind, timeZone));
@@ -96,9 +90,9 @@ export async function findBudgetReportRows(
           actualKgCo2e,
           usedPct: computeUsedPct(actualKgCo2e, b.amountKgCo2e),
           records: s?.records ?? 0,
-          alertedPct: alerts
-            .filter((a) => a.budgetId === b.id && a.periodKey === w.key)
-            .map((a) => a.thresholdPct),
+          // The alerts' own evaluation (lib/server/targets/budget-alerts.ts), not the alerts stored so far: those
+          // are only written when a request evaluates the current period, so a past quarter at 97 % said "none".
+          alertedPct: [...crossedThresholds(actualKgCo2e, b.amountKgCo2e)],
         };
       });
     }),

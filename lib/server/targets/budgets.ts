@@ -12,6 +12,8 @@ export interface TBudgetDto {
   id: string;
   teamId: string;
   teamName: string;
+  /** The team's slug: what the dashboard's team filter holds. */
+  teamSlug: string;
   periodKind: TPeriodKind;
   basis: TEmissionsBasis;
   amountKgCo2e: number;
@@ -25,7 +27,7 @@ export async function findBudgets(ctx: { orgId: string }): Promise<TBudgetDto[]>
     select: {
       id: true,
       teamId: true,
-      team: { select: { name: true } },
+      team: { select: { name: true, slug: true } },
       periodKind: true,
       basis: true,
       amountKgCo2e: true,
@@ -34,6 +36,7 @@ export async function findBudgets(ctx: { orgId: string }): Promise<TBudgetDto[]>
   return rows.map(({ team, ...b }) => ({
     ...b,
     teamName: team.name,
+    teamSlug: team.slug,
     periodKind: b.periodKind as TPeriodKind,
     basis: b.basis as TEmissionsBasis,
   }));

@@ -1,12 +1,14 @@
 import 'server-only';
 import type { TCalendarPeriod } from '@/lib/emissions/calendar-periods';
 import type { TTargetsReportInput } from '@/lib/reports/targets-types';
+import { baseRestatement, type TBaseRestatement } from '@/lib/targets/base-restatement';
 import { computeMetricValue } from '@/lib/targets/target-metric';
-import { periodsOfYears } from '@/lib/targets/target-periods';
+import { periodsOfYears, projectionHorizon } from '@/lib/targets/target-periods';
 import { computeProgressRow, type TProgressRow } from '@/lib/targets/trajectory';
+import { getDataEnd } from '../dashboard/emission-summaries';
 import { findBudgetReportRows } from './budget-burn-downs';
 import { getOrgTimeZone, sumEmissionsInWindows } from './target-sums';
-import { findTargets, type TTargetDto } from './targets';
+import { computeBaseValue, findTargets, type TTargetDto } from './targets';
 
 export interface TTargetProgressRow extends TProgressRow {
   records: number;
@@ -17,18 +19,34 @@ export interface TTargetProgressRow extends TProgressRow {
 export interface TTargetProgress {
   target: TTargetDto;
   rows: TTargetProgressRow[];
+  /** Set when a computed base no longer matches the base year's records: the page asks to restate it. */
+  restatement: TBaseRestatement | null;
+}
+
+/** The base the records give now (null when they give none, e.g. every base-year record was deleted). */
+async function currentBaseValue(ctx: { orgId: string }, target: TTargetDto): Promise<number | null> {
+  if (target.baseValueSource !== 'computed') {
+    return null;
+  }
+  try {
+    return (await computeBaseValue(ctx, target)).value;
+  } catch {
+    return null;
+  }
 }
 
 /**
- * Progress of one target over `periods`, each measured on [period start, min(period end, cutoff)) and judged
- * at the cutoff (an unfinished period is projected at its run rate).
+ * Progress of one target over `periods`, each measured on [period start, min(period end, horizon)) and judged
+ * at the horizon: the cutoff or the end of the data, whichever is earlier (`projectionHorizon`); an unfinished
+ * period is projected at its run rate up to there. The Targets page and the report both come through here.
  */
 async function progressOver(
   ctx: { orgId: string },
   target: TTargetDto,
   periods: readonly TCalendarPeriod[],
-  cutoff: Date,
+  asked: Date,
 ): Promise<TTargetProgressRow[]> {
+  const cutoff = projectionHorizon(asked, await getDataEnd(ctx));
   const windows = periods.map((p) => ({
     key: p.key,
     start: p.start,
@@ -56,7 +74,11 @@ export async function findTargetProgress(ctx: { orgId: string }, now: Date): Pro
       const periods = periodsOfYears(target.baseYear, target.targetYear, target.periodKind, timeZone).filter(
         (p) => p.start.getTime() <= now.getTime(),
       );
-      return { target, rows: await progressOver(ctx, target, periods, now) };
+      const [rows, baseNow] = await Promise.all([
+        progressOver(ctx, target, periods, now),
+        currentBaseValue(ctx, target),
+      ]);
+      return { target, rows, restatement: baseRestatement(target, baseNow) };
     }),
   );
 }

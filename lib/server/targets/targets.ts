@@ -74,9 +74,9 @@ async function assertTeamInOrg(ctx: { orgId: string }, teamId: string | null): P
  * Base value from the base year's records: absolute → tCO2e per period (a quarterly target takes the year's
  * total / 4, the average quarter); intensity → gCO2e per 1,000 requests over the year.
  */
-async function computeBaseValue(
+export async function computeBaseValue(
   ctx: { orgId: string },
-  input: TTargetInput,
+  input: Pick<TTargetInput, 'baseYear' | 'teamId' | 'metric' | 'basis' | 'periodKind'>,
 ): Promise<{ value: number; records: number }> {
   const year = calendarPeriod(input.baseYear, null, await getOrgTimeZone(ctx));
   const sums = (await sumEmissionsInWindows(ctx, [year], input.teamId)).get(year.key);
@@ -132,6 +132,30 @@ export async function saveTarget(ctx: TUserContext, input: TTargetInput): Promis
     });
     const saved = await tx.carbonTarget.findFirstOrThrow({ where: { id, orgId: ctx.orgId }, select: SELECT });
     return toDto(saved as TRow);
+  });
+}
+
+/**
+ * Recomputes a computed target's base from the base year's records as they are now (owners, admins): the
+ * Targets page offers it when they no longer match (lib/targets/base-restatement.ts). Audited as
+ * target.updated with the new base, like any edit.
+ */
+export async function restateTargetBase(ctx: TUserContext, id: string): Promise<TTargetDto> {
+  const target = (await findTargets(ctx)).find((t) => t.id === id);
+  if (!target) {
+    throw new AppError('NOT_FOUND', 'Target not found.');
+  }
+  return saveTarget(ctx, {
+    id: target.id,
+    name: target.name,
+    teamId: target.teamId,
+    metric: target.metric,
+    basis: target.basis,
+    periodKind: target.periodKind,
+    baseYear: target.baseYear,
+    baseValue: null,
+    targetYear: target.targetYear,
+    targetValue: target.targetValue,
   });
 }
 

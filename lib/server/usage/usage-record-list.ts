@@ -25,13 +25,20 @@ const SELECT = sql`SELECT r.id::text AS id, r.external_id AS "externalId", r.pha
     (r.water_onsite_l + r.water_offsite_l) AS "waterL", r.is_measured AS "isMeasured"
   FROM usage_record r LEFT JOIN team t ON t.id = r.team_id LEFT JOIN project p ON p.id = r.project_id`;
 
-/** One page (offset pagination, 50 rows) of the filtered records, plus the total count. */
+/** Whole-record sums over every record matching the filters (not only the page): the table's totals row. */
+export interface TRecordListTotals {
+  facilityEnergyKwh: number;
+  locationKgCo2e: number;
+  marketKgCo2e: number;
+}
+
+/** One page (offset pagination, 50 rows) of the filtered records, plus the total count and sums. */
 export async function findUsageRecordsPage(
   ctx: { orgId: string },
   filters: TDashboardFilters,
   range: TDateRange,
   query: TRecordsQuery,
-): Promise<{ rows: TRecordListRow[]; total: number }> {
+): Promise<{ rows: TRecordListRow[]; total: number; totals: TRecordListTotals }> {
   const byUpload = query.upload ? sql`AND r.upload_id = ${query.upload}::uuid` : emptySql;
   const where = sql`${dashboardWhereSql(ctx, filters, range)} ${byUpload}`;
   const direction = query.dir === 'asc' ? sql`ASC NULLS FIRST` : sql`DESC NULLS LAST`;
@@ -42,12 +49,25 @@ export async function findUsageRecordsPage(
       ORDER BY ${SORT_SQL[query.sort]} ${direction}, r.id ${query.dir === 'asc' ? sql`ASC` : sql`DESC`}
       LIMIT ${RECORDS_PAGE_SIZE} OFFSET ${(query.page - 1) * RECORDS_PAGE_SIZE}`,
     ),
-    queryRows<{ total: number }>(
+    queryRows<{ total: number } & TRecordListTotals>(
       getPrisma(),
-      sql`SELECT COUNT(*)::int AS total FROM usage_record r WHERE ${where}`,
+      sql`SELECT COUNT(*)::int AS total,
+          COALESCE(SUM(r.facility_energy_kwh), 0)::float8 AS "facilityEnergyKwh",
+          COALESCE(SUM(r.location_kg_co2e), 0)::float8 AS "locationKgCo2e",
+          COALESCE(SUM(r.market_kg_co2e), 0)::float8 AS "marketKgCo2e"
+        FROM usage_record r WHERE ${where}`,
     ),
   ]);
-  return { rows, total: count[0]?.total ?? 0 };
+  const first = count[0];
+  return {
+    rows,
+    total: first?.total ?? 0,
+    totals: {
+      facilityEnergyKwh: first?.facilityEnergyKwh ?? 0,
+      locationKgCo2e: first?.locationKgCo2e ?? 0,
+      marketKgCo2e: first?.marketKgCo2e ?? 0,
+    },
+  };
 }
 
 /** Up to `limit` filtered records after the keyset `after` (started_at, id ascending): the API's cursor pages. */

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
@@ -9,14 +9,18 @@ import { Label } from '@/components/ui/label';
 import type { TActionState } from '@/lib/action-state';
 import { signInAction } from '../actions';
 
-export function SignInForm() {
+/** `next`: the page to return to after signing in (checked again on the server). */
+export function SignInForm({ next }: { next?: string }) {
   const [state, formAction, pending] = useActionState<TActionState, FormData>(signInAction, { ok: true });
+  // Controlled, so a refused attempt (React resets uncontrolled fields after a form action) keeps the email.
+  const [email, setEmail] = useState('');
   const emailError = state.fieldErrors?.email?.[0];
   const passwordError = state.fieldErrors?.password?.[0];
   return (
     <Card>
       <CardContent className="py-6">
         <form action={formAction} className="flex flex-col gap-4" noValidate>
+          {next ? <input type="hidden" name="next" value={next} /> : null}
           {state.message && !state.fieldErrors ? <Alert tone="error">{state.message}</Alert> : null}
           <div className="flex flex-col gap-1.5">
             <Label htmlFor="email">Email</Label>
@@ -26,6 +30,8 @@ export function SignInForm() {
               type="email"
               autoComplete="email"
               required
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
               aria-invalid={emailError ? true : undefined}
               aria-describedby={emailError ? 'email-error' : undefined}
             />

@@ -12,6 +12,7 @@ import { basisLabel, factorKindLabel, intensitySourceLabel, phaseLabel } from '@
 import { formatMoney } from '@/lib/format/money';
 import { PROVIDER_LABELS } from '@/lib/format/provider-label';
 import { formatNumber } from '@/lib/format/quantities';
+import { safeReturnPath } from '@/lib/security/safe-return-path';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
 import { getOrganization } from '@/lib/server/access/organizations';
 import { getUsageRecordDetail } from '@/lib/server/usage/usage-record-detail';
@@ -35,9 +36,22 @@ function Rows({ items }: { items: [string, ReactNode][] }) {
 const num = (v: number | null, unit = '') =>
   v === null ? null : `${formatNumber(v)}${unit ? ` ${unit}` : ''}`;
 
-export default async function RecordPage({ params }: { params: Promise<{ id: string }> }) {
+/** The filtered list this record was opened from (same-origin /records paths only), or the plain list. */
+function backToRecords(value: string | string[] | undefined): string {
+  const path = safeReturnPath(Array.isArray(value) ? value[0] : value);
+  return /^\/records(\?|$)/.test(path) ? path : '/records';
+}
+
+export default async function RecordPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requirePageAuth('read');
   const { id } = await params;
+  const back = backToRecords((await searchParams).back);
   const [r, org] = await Promise.all([getUsageRecordDetail(ctx, id), getOrganization(ctx)]);
   if (!r || !org) {
     notFound();
@@ -50,7 +64,7 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
         title={`${r.model ?? 'Record'} · ${phaseLabel(r.phase)}`}
         description={`${r.externalId} · ${formatDateTime(r.startedAt)} → ${formatDateTime(r.endedAt)} (UTC)`}
         actions={
-          <Link href="/records" className="text-sm text-brand-700 hover:underline">
+          <Link href={back} className="text-sm text-brand-700 hover:underline">
             ← All records
           </Link>
         }

@@ -6,6 +6,7 @@ import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { getDataSpan } from '@/lib/server/dashboard/emission-summaries';
 import { csvStreamResponse } from '@/lib/server/http/csv-stream-response';
 import { defineRoute } from '@/lib/server/http/define-route';
+import { requestNow } from '@/lib/server/http/request-clock';
 import { RECORDS_EXPORT_ROUTE } from '@/lib/server/http/routes/app-routes';
 import { getOrgTimeZone } from '@/lib/server/rollups/rollup-plan';
 import { iterateUsageRecords } from '@/lib/server/usage/usage-record-list';
@@ -16,7 +17,7 @@ import { iterateUsageRecords } from '@/lib/server/usage/usage-record-list';
 export const GET = defineRoute(RECORDS_EXPORT_ROUTE, async ({ ctx, request }) => {
   const filters = parseDashboardFilters(new URL(request.url).searchParams);
   const [span, timeZone] = await Promise.all([getDataSpan(ctx), getOrgTimeZone(ctx)]);
-  const range = resolveDateRange(filters, new Date(), span, timeZone);
+  const range = resolveDateRange(filters, requestNow(), span, timeZone);
   return csvStreamResponse(
     csvLine(RECORD_CSV_HEADER),
     iterateUsageRecords(ctx, filters, range),

@@ -1,15 +1,25 @@
 import { TargetTrajectoryChart } from '@/components/charts/target-trajectory-chart';
+import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { StateActionForm } from '@/components/ui/state-action-form';
 import { formatNumber } from '@/lib/format/quantities';
 import type { TTargetProgress } from '@/lib/server/targets/target-progress';
 import { cn } from '@/lib/utils/cn';
-import { deleteTargetAction } from '../actions';
+import { deleteTargetAction, restateTargetBaseAction } from '../actions';
 import { EditDeleteButtons } from './edit-delete-buttons';
 
 const STATUS_CLASS = {
   'on-track': 'bg-emerald-50 text-emerald-800',
   'off-track': 'bg-red-50 text-red-800',
   'no-data': 'bg-slate-100 text-slate-600',
+  'base-year': 'bg-sky-50 text-sky-800',
+} as const;
+
+const STATUS_LABEL = {
+  'on-track': 'on track',
+  'off-track': 'off track',
+  'no-data': 'no data',
+  'base-year': 'base year',
 } as const;
 
 const fmt = (v: number | null) => (v === null ? '–' : formatNumber(v));
@@ -22,7 +32,7 @@ export function TargetProgressCard({
   progress: TTargetProgress;
   canManage: boolean;
 }) {
-  const { target: t, rows } = progress;
+  const { target: t, rows, restatement } = progress;
   const unit = t.metric === 'absolute' ? `tCO2e per ${t.periodKind}` : 'gCO2e per 1,000 requests';
   return (
     <Card aria-labelledby={`target-${t.id}`}>
@@ -46,6 +56,29 @@ export function TargetProgressCard({
         ) : null}
       </CardHeader>
       <CardContent>
+        {restatement ? (
+          <div className="mb-4" data-testid="restate-base">
+            <Alert tone="info">
+              The {t.baseYear} records have changed since this base was computed: they now give{' '}
+              {formatNumber(restatement.currentValue)} instead of {formatNumber(restatement.storedValue)} (
+              {restatement.changePct > 0 ? '+' : ''}
+              {restatement.changePct.toFixed(1)} %). Restate the base so the target is measured against the
+              records as they are.
+              {canManage ? (
+                <span className="mt-2 block">
+                  <StateActionForm
+                    action={restateTargetBaseAction}
+                    fields={{ id: t.id }}
+                    label="Restate the base"
+                    ariaLabel={`Restate the base of ${t.name}`}
+                  />
+                </span>
+              ) : (
+                ' An owner or admin can restate it.'
+              )}
+            </Alert>
+          </div>
+        ) : null}
         {rows.length === 0 ? (
           <p className="text-sm text-slate-500">No period of this target has started yet.</p>
         ) : (
@@ -102,7 +135,7 @@ export function TargetProgressCard({
                     <td className="py-1.5 pr-4 text-right tabular-nums">{r.records}</td>
                     <td className="py-1.5">
                       <span className={cn('rounded px-2 py-0.5 text-xs font-medium', STATUS_CLASS[r.status])}>
-                        {r.status}
+                        {STATUS_LABEL[r.status]}
                       </span>
                     </td>
                   </tr>
