@@ -14,7 +14,7 @@ const BATCH_RECORDS = 500;
 
 /** Compute and stage stages of an upload: parsed records → footprints → staging rows → COPY, by batches. */
 export interface TRecordStager {
-  /** Takes parsed records; a full batch is computed, encoded and sent (waiting only for the previous COPY). */
+  /** Takes parsed records; a full batch is computed, encoded and streamed to Postgres. */
   add(records: ParsedRecord[]): Promise<void>;
   /** Forgets the records held: the file already has errors and nothing of it will be stored. */
   drop(): void;
@@ -67,8 +67,8 @@ export function createRecordStager(deps: {
       return rows;
     });
     tracer.count('stage', staged);
-    // Waits only for the previous batch's COPY (time Postgres was behind Node); this one loads meanwhile.
-    await copies.next(() => writer.flush());
+    // Streams into the open COPY: waits only when Postgres is behind Node (back-pressure).
+    await copies.send(() => writer.flush());
   };
   const takeHeld = () => {
     const records = held.records;

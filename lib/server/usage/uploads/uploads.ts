@@ -6,7 +6,8 @@ import type { ParseOptions } from '@/lib/ingest/types';
 import { createUsageFileStream } from '@/lib/ingest/usage-file-stream';
 import { getPgPool } from '../../db/pg-pool';
 import { executeSql, sql } from '../../db/sql';
-import { pgRunner, withTransaction } from '../../db/sql-runner';
+import { createContinuousCopyRunner } from '../../db/continuous-copy-runner';
+import { withTransaction } from '../../db/sql-runner';
 import { createStagingWriter } from '../staging-writer';
 import { completeUpload } from './finish-upload';
 import { createRecordStager, type TRecordStager } from './record-stager';
@@ -164,15 +165,17 @@ async function storeUpload(
   progress: TProgressReporter,
 ): Promise<TUpsertOutcome> {
   const { ctx, input, tracer } = run;
+  // Every statement of the data transaction goes through one continuous COPY runner: staging COPYs stream while
+  // Node parses, and any other statement first waits for them (lib/server/db/continuous-copy-runner.ts).
+  const db = createContinuousCopyRunner(client);
   // Held until commit/rollback: tells deleteUpload that this upload is live (cancel it) rather than stale.
-  const db = pgRunner(client);
   await executeSql(db, sql`SELECT pg_advisory_xact_lock(hashtext('upload:' || ${run.uploadId}))`);
   // Cancelled (or its row deleted) while it waited for a slot: stop before reading the file.
   await progress.assertNotCancelled();
   const writer = await createStagingWriter(db, run.computedAt);
   // record_id uniqueness is checked in SQL (upload-duplicates.ts), fed by the parser as it reads the ids.
   const ids = await createRecordIdCheck(db);
-  const copies = createCopyQueue(tracer);
+  const copies = createCopyQueue(tracer, db);
   const stream = createUsageFileStream(
     {
       ...input.parse,
@@ -191,7 +194,13 @@ async function storeUpload(
     stager: createRecordStager({ inputs: run.inputs, writer, copies, tracer }),
     progress,
   };
-  await readAndStage(run, stages);
+  try {
+    await readAndStage(run, stages);
+  } catch (error) {
+    // Cancelled, too large or a failed COPY: the open COPY must end before the ROLLBACK can run.
+    await db.abort();
+    throw error;
+  }
   const upload = {
     id: run.uploadId,
     fileName: input.fileName,
@@ -232,7 +241,7 @@ async function readAndStage(run: TUploadRun, stages: TUploadStages): Promise<voi
   const shouldStage = () => run.input.validOnly || reader.summary().errors.length === 0;
   for await (const chunk of run.input.chunks) {
     const records = reader.push(chunk);
-    await copies.next(() => ids.flush());
+    await copies.send(() => ids.flush());
     if (shouldStage()) {
       await stager.add(records);
     } else {
