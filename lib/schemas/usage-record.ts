@@ -101,8 +101,33 @@ const ZIsoText = z.string().meta({
     'ISO 8601 date-time with its offset, e.g. 2026-02-01T00:00:00Z; a date alone (2026-02-01) is 00:00 UTC; a date-time without offset is refused',
 });
 
+/** Distinct timestamp texts remembered per instant field (an upload repeats a few thousand period bounds). */
+const MAX_REMEMBERED_INSTANTS = 4096;
+
+/**
+ * `readInstantIn` for one zone, remembering the outcome per distinct text: large files repeat the same hourly
+ * bounds on many rows, and reading one (format and calendar checks, the zone's offset) costs far more than a
+ * look-up. Each call returns its own Date (callers may keep or change it). Bounded: cleared when full.
+ */
+function instantReader(timeZone: string | null): (value: string) => Date | string {
+  const known = new Map<string, number | string>();
+  return (value) => {
+    let read = known.get(value);
+    if (read === undefined) {
+      if (known.size >= MAX_REMEMBERED_INSTANTS) {
+        known.clear();
+      }
+      const instant = readInstantIn(value, timeZone);
+      read = typeof instant === 'string' ? instant : instant.getTime();
+      known.set(value, read);
+    }
+    return typeof read === 'string' ? read : new Date(read);
+  };
+}
+
 /** An instant field; `timeZone` is the zone of values without offset (null: refuse them, see `readInstantIn`). */
 function zInstant(timeZone: string | null) {
+  const readInstant = instantReader(timeZone);
   return z.union([ZIsoText, z.date()]).transform((value, ctx) => {
     if (value instanceof Date) {
       if (Number.isNaN(value.getTime())) {
@@ -111,7 +136,7 @@ function zInstant(timeZone: string | null) {
       }
       return value;
     }
-    const read = readInstantIn(value, timeZone);
+    const read = readInstant(value);
     if (typeof read === 'string') {
       ctx.addIssue({ code: 'custom', message: read });
       return z.NEVER;

@@ -61,7 +61,9 @@ test('consecutive COPYs of one statement stay one open COPY until another statem
   await db.copyIn(COPY_SQL, ['3,"c,d"\n', '4,\n']);
   // Both batches were taken and the statement is still running: the second did not wait for the first.
   expect(await backendState(observer, pid, 'active')).toMatchObject({ state: 'active', query: COPY_SQL });
-  const rows = await db.query<{ n: number; label: string | null }>('SELECT n, label FROM copy_probe ORDER BY n');
+  const rows = await db.query<{ n: number; label: string | null }>(
+    'SELECT n, label FROM copy_probe ORDER BY n',
+  );
   expect(rows).toEqual([
     { n: 1, label: 'a' },
     { n: 2, label: 'b' },

@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { RecordFootprint } from '@/lib/emissions/footprint-types';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { type TUsageRecordInput, ZUsageRecordInput } from '@/lib/schemas/usage-record';
@@ -31,7 +31,8 @@ export function hashUsageRecord(record: TUsageRecordInput): string {
       entries.push([key, v instanceof Date ? v.toISOString() : v]);
     }
   }
-  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+  // One-shot hash: no Hash object per record (≈ 1M per large upload).
+  return hash('sha256', JSON.stringify(entries), 'hex');
 }
 
 /** The record's id within the organisation: the user's record_id, else one derived from its content. */

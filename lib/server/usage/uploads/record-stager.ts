@@ -1,5 +1,5 @@
 import 'server-only';
-import { computeFootprintsMemo, type FootprintMemo } from '@/lib/emissions/footprint-memo';
+import { computeSharedFootprints, type FootprintMemo } from '@/lib/emissions/footprint-memo';
 import type { TIngestTracer } from '@/lib/ingest/ingest-tracer';
 import type { ParsedRecord } from '@/lib/ingest/types';
 import { appendAll } from '@/lib/utils/append-all';
@@ -43,8 +43,9 @@ export function createRecordStager(deps: {
   const holdAll = inputs.contracts.length > 0;
 
   const stageBatch = async (records: ParsedRecord[]) => {
+    // One footprint object per distinct engine input: the writer encodes its columns once (staging-line-encoder.ts).
     const footprints = tracer.span('compute', () =>
-      computeFootprintsMemo(
+      computeSharedFootprints(
         records.map((r) => r.record),
         inputs.library,
         inputs.settings,
