@@ -2,6 +2,7 @@ import 'server-only';
 import type pg from 'pg';
 import { AppError } from '@/lib/errors';
 import { noopTracer, type TIngestTracer } from '@/lib/ingest/ingest-tracer';
+import { estimateProcessing } from '@/lib/ingest/processing-estimate';
 import type { ParseOptions } from '@/lib/ingest/types';
 import { createUsageFileStream } from '@/lib/ingest/usage-file-stream';
 import { createContinuousCopyRunner } from '../../db/continuous-copy-runner';
@@ -117,7 +118,8 @@ async function runUpload(
   client: pg.PoolClient,
   side: pg.PoolClient,
 ): Promise<{ id: string; repeated: boolean }> {
-  const progress = createProgressReporter(side, run.uploadId);
+  // On the upload's clock, so the time-left estimate and the upload's own timestamps agree (and tests can step it).
+  const progress = createProgressReporter(side, run.uploadId, undefined, () => run.now().getTime());
   try {
     // Rolled back unless the records were stored: a repeated file or a failed one keeps nothing of it.
     const ended = await withTransaction(client, () => storeUpload(run, client, progress), {
@@ -228,16 +230,23 @@ async function storeUpload(
  */
 async function readAndStage(run: TUploadRun, stages: TUploadStages): Promise<void> {
   const { reader, ids, copies, stager, progress } = stages;
-  const progressOf = (stage: TUploadProgress['stage']) => (): TUploadProgress => {
-    const { stats } = reader.summary();
-    return {
-      stage,
-      bytesProcessed: reader.sizeBytes,
-      bytesTotal: run.input.bytesTotal ?? null,
-      rowsProcessed: stats.rows,
-      rowsRejected: stats.rejected,
+  const startedMs = progress.now();
+  const progressOf =
+    (stage: TUploadProgress['stage']) =>
+    (atMs: number): TUploadProgress => {
+      const { stats } = reader.summary();
+      const sample = {
+        rowsProcessed: stats.rows,
+        bytesProcessed: reader.sizeBytes,
+        bytesTotal: run.input.bytesTotal ?? null,
+      };
+      return {
+        stage,
+        ...sample,
+        rowsRejected: stats.rejected,
+        ...estimateProcessing({ ...sample, elapsedMs: atMs - startedMs, fileRead: stage === 'storing' }),
+      };
     };
-  };
   const shouldStage = () => run.input.validOnly || reader.summary().errors.length === 0;
   for await (const chunk of run.input.chunks) {
     const records = reader.push(chunk);
