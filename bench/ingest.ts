@@ -35,6 +35,8 @@ interface TChildResult {
   rowsAccepted: number;
   errorCount: number;
   ingestMs: number;
+  cpuUserMs: number;
+  cpuSystemMs: number;
   libraryLoadMs: number;
   timings: TIngestTimings;
   rssStartMb: number;
@@ -210,6 +212,9 @@ async function main() {
   );
   console.log(
     `ingest_stages: ${timings.stages.map((s) => `${s.stage} ${ms(s.ms)} (${s.spans} span${s.spans === 1 ? '' : 's'}, ${s.items} items)`).join(' · ')}`,
+  );
+  console.log(
+    `ingest_cpu: node_user_ms=${Math.round(result.cpuUserMs)} node_system_ms=${Math.round(result.cpuSystemMs)} (the ingest process's CPU time; wall time above includes waiting for Postgres and for the machine)`,
   );
   console.log(
     `ingest_process: rss_at_start_mb=${Math.round(result.rssStartMb)} prisma_client=${result.prismaInstantiated ? 'instantiated' : 'never instantiated'}`,
