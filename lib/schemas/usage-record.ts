@@ -101,8 +101,11 @@ const ZIsoText = z.string().meta({
     'ISO 8601 date-time with its offset, e.g. 2026-02-01T00:00:00Z; a date alone (2026-02-01) is 00:00 UTC; a date-time without offset is refused',
 });
 
-/** Distinct timestamp texts remembered per instant field (an upload repeats a few thousand period bounds). */
-const MAX_REMEMBERED_INSTANTS = 4096;
+/**
+ * Distinct timestamp texts remembered per schema: hourly records over a year have 8,760 distinct bounds, shared
+ * by started_at and ended_at (one hour's end is the next one's start). ≈ 100 B each, so ≈ 1.6 MB when full.
+ */
+const MAX_REMEMBERED_INSTANTS = 16_384;
 
 /**
  * `readInstantIn` for one zone, remembering the outcome per distinct text: large files repeat the same hourly
@@ -125,9 +128,11 @@ function instantReader(timeZone: string | null): (value: string) => Date | strin
   };
 }
 
+/** The reader of the canonical schema (timestamps with an offset), shared by its two instant fields. */
+const readUtcInstant = instantReader(null);
+
 /** An instant field; `timeZone` is the zone of values without offset (null: refuse them, see `readInstantIn`). */
-function zInstant(timeZone: string | null) {
-  const readInstant = instantReader(timeZone);
+function zInstant(timeZone: string | null, readInstant = instantReader(timeZone)) {
   return z.union([ZIsoText, z.date()]).transform((value, ctx) => {
     if (value instanceof Date) {
       if (Number.isNaN(value.getTime())) {
@@ -256,8 +261,8 @@ export const ZUsageRecordInput = z
   .object({
     recordId: optionalText(128),
     phase: z.enum(PHASES),
-    startedAt: zInstant(null),
-    endedAt: zInstant(null),
+    startedAt: zInstant(null, readUtcInstant),
+    endedAt: zInstant(null, readUtcInstant),
     team: optionalText(200),
     project: optionalText(200),
     model: optionalText(200),
@@ -329,7 +334,11 @@ export function usageRecordSchemaIn(timeZone: string | null): typeof ZUsageRecor
     return ZUsageRecordInput;
   }
   // safeExtend keeps the period checks of ZUsageRecordInput (zod's extend drops refinements).
-  return ZUsageRecordInput.safeExtend({ startedAt: zInstant(timeZone), endedAt: zInstant(timeZone) });
+  const read = instantReader(timeZone);
+  return ZUsageRecordInput.safeExtend({
+    startedAt: zInstant(timeZone, read),
+    endedAt: zInstant(timeZone, read),
+  });
 }
 
 /**
