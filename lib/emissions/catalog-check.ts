@@ -1,4 +1,5 @@
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
+import { flatCopy } from '@/lib/utils/flat-copy';
 import type { IndexedFactorLibrary } from './index-factor-library';
 import { resolveAccelerator } from './resolve-accelerator';
 import { resolveInstanceType } from './resolve-instance-type';
@@ -79,7 +80,7 @@ export function createCatalogCheck(
         known.clear();
       }
       issues = checkCatalogNames(library, record);
-      known.set(key, issues);
+      known.set(flatCopy(key), issues);
     }
     return issues;
   };

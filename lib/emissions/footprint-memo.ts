@@ -1,4 +1,5 @@
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
+import { flatCopy } from '@/lib/utils/flat-copy';
 import { computeFootprints } from './compute-footprints';
 import type { EnergyContractInput } from './energy-contract';
 import type { FactorRef, RecordFootprint } from './footprint-types';
@@ -136,7 +137,8 @@ export function computeSharedFootprints(
   });
   const computed = computeFootprints(missing, library, settings, []);
   missingKeys.forEach((key, i) => {
-    memo.set(key, withSharedRefs(computed[i] as RecordFootprint, refs));
+    // Flat: a key concatenated from the record's cells is a chain of cons cells, ≈ 5× its length in memory.
+    memo.set(flatCopy(key), withSharedRefs(computed[i] as RecordFootprint, refs));
   });
   return keys.map((key) => memo.get(key) as RecordFootprint);
 }

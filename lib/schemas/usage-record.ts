@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatUtcOffset, resolveZonedWallTime } from '@/lib/emissions/time-zone';
+import { flatCopy } from '@/lib/utils/flat-copy';
 
 /**
  * The canonical usage record (generic CSV template v1.1; v1 files stay valid: v1.1 only adds the optional
@@ -122,7 +123,7 @@ function instantReader(timeZone: string | null): (value: string) => Date | strin
       }
       const instant = readInstantIn(value, timeZone);
       read = typeof instant === 'string' ? instant : instant.getTime();
-      known.set(value, read);
+      known.set(flatCopy(value), read);
     }
     return typeof read === 'string' ? read : new Date(read);
   };
