@@ -124,6 +124,10 @@ test('[uploads] a large file shows server-side processing progress and can be ca
   await page.getByRole('button', { name: 'Upload big.csv' }).click();
   // Rows counted by the server while it processes (polled from GET /api/v1/uploads/{id}/progress).
   await expect(page.getByTestId('processing-progress')).toContainText(/[1-9][\d,]* rows read/, PROCESSING);
+  // An accessible bar of rows read out of the file's (estimated) rows, with the time left once known.
+  const bar = page.getByRole('progressbar', { name: /rows read of (about )?[1-9][\d,]*/ });
+  await expect(bar).toHaveAttribute('aria-valuenow', /^[1-9]\d*$/, PROCESSING);
+  await expect(bar).toHaveAttribute('aria-valuetext', /of (about )?[1-9][\d,]* rows/);
   await page.getByRole('button', { name: 'Cancel upload' }).click();
   await expect(page.getByText('The upload was cancelled; nothing was stored.')).toBeVisible(PROCESSING);
   await page.reload();

@@ -25,4 +25,17 @@ describe('catalog check of named accelerators and regions', () => {
     expect(check(record({ accelerator: 'Quantum 9000', acceleratorPowerW: 300 }))).toEqual([]);
     expect(check(record({ accelerator: 'Quantum 9000', requests: 10, energyPerRequestWh: 1 }))).toEqual([]);
   });
+
+  test('a repeated name combination gets the same answer as its first check, other combinations their own', () => {
+    const repeat = createCatalogCheck(indexFactorLibrary(fixtureLibrary()));
+    const unknown = record({ provider: 'aws', region: 'mars-north-1', accelerator: 'X100' });
+    const first = repeat(unknown);
+    expect(first).toHaveLength(1);
+    expect(repeat({ ...unknown, team: 'other team', acceleratorCount: 4 })).toEqual(first);
+    // Same region without a provider is another combination (its message names no provider).
+    expect(repeat(record({ region: 'mars-north-1' }))).toEqual([
+      { field: 'region', message: expect.stringMatching(/"mars-north-1" is not a known/) },
+    ]);
+    expect(repeat(record({ provider: 'aws', region: 'test-1' }))).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
+import { flatCopy } from '@/lib/utils/flat-copy';
 import type { IndexedFactorLibrary } from './index-factor-library';
 import { resolveAccelerator } from './resolve-accelerator';
 import { resolveInstanceType } from './resolve-instance-type';
@@ -68,29 +69,48 @@ export function checkInstanceType(
 export function createCatalogCheck(
   library: IndexedFactorLibrary,
 ): (record: TUsageRecordInput) => CatalogIssue[] {
+  // The outcome depends only on the names a row gives and whether its energy rests on catalog power, and a file
+  // repeats a handful of them on every row: checked once per distinct combination (bounded, cleared when full).
+  const known = new Map<string, CatalogIssue[]>();
   return (record) => {
-    const issues: CatalogIssue[] = [];
-    if (record.instanceType) {
-      const instance = checkInstanceType(library, record);
-      if (instance) {
-        issues.push(instance);
+    const key = `${record.instanceType ?? ''}\0${record.provider ?? ''}\0${record.accelerator ?? ''}\0${record.region ?? ''}\0${dependsOnCatalogPower(record)}`;
+    let issues = known.get(key);
+    if (issues === undefined) {
+      if (known.size >= MAX_REMEMBERED_CHECKS) {
+        known.clear();
       }
-    } else if (
-      record.accelerator &&
-      dependsOnCatalogPower(record) &&
-      !resolveAccelerator(library, record.accelerator)
-    ) {
-      issues.push({
-        field: 'accelerator',
-        message: `accelerator "${record.accelerator}" is not in the catalog; use a catalog name (see /factors), map the name to a catalog entry (Factors page, Name mappings) or leave it empty to use the default power`,
-      });
-    }
-    if (record.region && resolveLocation(record, library).flags.includes('LOCATION_UNKNOWN')) {
-      issues.push({
-        field: 'region',
-        message: `region "${record.region}"${record.provider ? ` (provider ${record.provider})` : ''} is not a known cloud region, grid zone or country (ISO code or English name); fix the spelling, map the name (Factors page, Name mappings) or leave it empty`,
-      });
+      issues = checkCatalogNames(library, record);
+      known.set(flatCopy(key), issues);
     }
     return issues;
   };
+}
+
+/** Distinct name combinations remembered by one catalog check. */
+const MAX_REMEMBERED_CHECKS = 4096;
+
+function checkCatalogNames(library: IndexedFactorLibrary, record: TUsageRecordInput): CatalogIssue[] {
+  const issues: CatalogIssue[] = [];
+  if (record.instanceType) {
+    const instance = checkInstanceType(library, record);
+    if (instance) {
+      issues.push(instance);
+    }
+  } else if (
+    record.accelerator &&
+    dependsOnCatalogPower(record) &&
+    !resolveAccelerator(library, record.accelerator)
+  ) {
+    issues.push({
+      field: 'accelerator',
+      message: `accelerator "${record.accelerator}" is not in the catalog; use a catalog name (see /factors), map the name to a catalog entry (Factors page, Name mappings) or leave it empty to use the default power`,
+    });
+  }
+  if (record.region && resolveLocation(record, library).flags.includes('LOCATION_UNKNOWN')) {
+    issues.push({
+      field: 'region',
+      message: `region "${record.region}"${record.provider ? ` (provider ${record.provider})` : ''} is not a known cloud region, grid zone or country (ISO code or English name); fix the spelling, map the name (Factors page, Name mappings) or leave it empty`,
+    });
+  }
+  return issues;
 }

@@ -1,6 +1,11 @@
 import { expect, test } from 'vitest';
 import { computeFootprints } from './compute-footprints';
-import { computeFootprintsMemo, engineInputKey, type FootprintMemo } from './footprint-memo';
+import {
+  computeFootprintsMemo,
+  computeSharedFootprints,
+  engineInputKey,
+  type FootprintMemo,
+} from './footprint-memo';
 import { indexFactorLibrary } from './index-factor-library';
 import { fixtureLibrary, record, SETTINGS } from './testing/fixture-library';
 
@@ -46,4 +51,20 @@ test('memoised footprints of different inputs share equal factor refs (one insta
   const sharedCount = (d?.factorRefs ?? []).filter((ref) => e?.factorRefs.includes(ref)).length;
   // Same region and grid: only the PUE ref differs (1.3 vs 1.4).
   expect(sharedCount).toBe((d?.factorRefs.length ?? 0) - 1);
+});
+
+test('shared footprints: one object per distinct engine input, equal to the direct result but for the record id', () => {
+  const memo: FootprintMemo = new Map();
+  const shared = computeSharedFootprints(records, library, SETTINGS, [], memo);
+  const direct = computeFootprints(records, library, SETTINGS, []);
+  // Records 0, 1 and 2 differ only in record id and team: one object, the first record's id.
+  expect(shared[1]).toBe(shared[0]);
+  expect(shared[2]).toBe(shared[0]);
+  expect(shared[0]?.recordId).toBe('a');
+  expect(new Set(shared).size).toBe(6);
+  shared.forEach((footprint, i) => {
+    expect({ ...footprint, recordId: null }).toEqual({ ...direct[i], recordId: null });
+  });
+  // A later batch gets the very same objects from the memo.
+  expect(computeSharedFootprints(records.slice(0, 1), library, SETTINGS, [], memo)[0]).toBe(shared[0]);
 });

@@ -1,4 +1,5 @@
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
+import { flatCopy } from '@/lib/utils/flat-copy';
 import { computeFootprints } from './compute-footprints';
 import type { EnergyContractInput } from './energy-contract';
 import type { FactorRef, RecordFootprint } from './footprint-types';
@@ -92,6 +93,28 @@ export function computeFootprintsMemo(
   contracts: readonly EnergyContractInput[],
   memo: FootprintMemo,
 ): RecordFootprint[] {
+  const shared = computeSharedFootprints(records, library, settings, contracts, memo);
+  return records.map((record, i) => {
+    const hit = shared[i] as RecordFootprint;
+    const recordId = record.recordId ?? null;
+    return hit.recordId === recordId ? hit : { ...hit, recordId };
+  });
+}
+
+/**
+ * `computeFootprintsMemo` without the per-record copy: records with identical engine inputs get the SAME
+ * footprint object (the memo's), whose `recordId` is that of the record first computed with those inputs, not
+ * necessarily theirs. For callers that read the record id from the record and want to do per-footprint work
+ * once per distinct footprint (the upload encodes each footprint's staging columns once:
+ * lib/server/usage/staging-line-encoder.ts). With energy contracts every record gets its own footprint.
+ */
+export function computeSharedFootprints(
+  records: readonly TUsageRecordInput[],
+  library: IndexedFactorLibrary,
+  settings: MethodologySettings,
+  contracts: readonly EnergyContractInput[],
+  memo: FootprintMemo,
+): RecordFootprint[] {
   if (contracts.length > 0) {
     return computeFootprints(records, library, settings, contracts);
   }
@@ -114,11 +137,8 @@ export function computeFootprintsMemo(
   });
   const computed = computeFootprints(missing, library, settings, []);
   missingKeys.forEach((key, i) => {
-    memo.set(key, withSharedRefs(computed[i] as RecordFootprint, refs));
+    // Flat: a key concatenated from the record's cells is a chain of cons cells, ≈ 5× its length in memory.
+    memo.set(flatCopy(key), withSharedRefs(computed[i] as RecordFootprint, refs));
   });
-  return records.map((record, i) => {
-    const hit = memo.get(keys[i] as string) as RecordFootprint;
-    const recordId = record.recordId ?? null;
-    return hit.recordId === recordId ? hit : { ...hit, recordId };
-  });
+  return keys.map((key) => memo.get(key) as RecordFootprint);
 }

@@ -61,6 +61,18 @@ export const ZUploadProgress = z.object({
       bytesTotal: z.number().int().nullable(),
       rowsProcessed: z.number().int(),
       rowsRejected: z.number().int(),
+      rowsTotal: z.number().int().nullable().meta({
+        description:
+          'Data rows of the file: counted once the file is read, until then extrapolated from the bytes read (rowsTotalEstimated); null without a declared size.',
+      }),
+      rowsTotalEstimated: z.boolean(),
+      rowsPerSecond: z.number().int().nullable().meta({
+        description: 'Average rows read per second since the first byte; null in the first second.',
+      }),
+      etaSeconds: z.number().int().nullable().meta({
+        description:
+          'Seconds until the file is read at that rate; storing the rows (stage storing) follows. Null when unknown.',
+      }),
     })
     .nullable(),
 });

@@ -87,3 +87,24 @@ describe('the API schema (no zone) requires offsets on date-times', () => {
     expect(iso('2026-03-10', null)).toBe('2026-03-10T00:00:00.000Z');
   });
 });
+
+describe('a schema remembers the timestamps it read', () => {
+  test('the same text twice: equal instants in distinct Dates, and a refusal repeated with its message', () => {
+    const schema = usageRecordSchemaIn('Europe/Paris');
+    const row = { phase: 'training', startedAt: '2024-07-01T12:00:00', endedAt: '2024-07-01T13:00:00' };
+    const first = schema.parse(row);
+    const second = schema.parse(row);
+    // 12:00 CEST = 10:00Z.
+    expect(second.startedAt.toISOString()).toBe('2024-07-01T10:00:00.000Z');
+    expect(second.startedAt).not.toBe(first.startedAt);
+    first.startedAt.setTime(0);
+    expect(schema.parse(row).startedAt.toISOString()).toBe('2024-07-01T10:00:00.000Z');
+    // 02:30 on 2024-03-31 does not exist in Paris, however often it is read.
+    const gap = { ...row, startedAt: '2024-03-31T02:30:00' };
+    for (let i = 0; i < 2; i++) {
+      const result = schema.safeParse(gap);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toMatch(/does not exist in Europe\/Paris/);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatUtcOffset, resolveZonedWallTime } from '@/lib/emissions/time-zone';
+import { flatCopy } from '@/lib/utils/flat-copy';
 
 /**
  * The canonical usage record (generic CSV template v1.1; v1 files stay valid: v1.1 only adds the optional
@@ -101,8 +102,38 @@ const ZIsoText = z.string().meta({
     'ISO 8601 date-time with its offset, e.g. 2026-02-01T00:00:00Z; a date alone (2026-02-01) is 00:00 UTC; a date-time without offset is refused',
 });
 
+/**
+ * Distinct timestamp texts remembered per schema: hourly records over a year have 8,760 distinct bounds, shared
+ * by started_at and ended_at (one hour's end is the next one's start). ≈ 100 B each, so ≈ 1.6 MB when full.
+ */
+const MAX_REMEMBERED_INSTANTS = 16_384;
+
+/**
+ * `readInstantIn` for one zone, remembering the outcome per distinct text: large files repeat the same hourly
+ * bounds on many rows, and reading one (format and calendar checks, the zone's offset) costs far more than a
+ * look-up. Each call returns its own Date (callers may keep or change it). Bounded: cleared when full.
+ */
+function instantReader(timeZone: string | null): (value: string) => Date | string {
+  const known = new Map<string, number | string>();
+  return (value) => {
+    let read = known.get(value);
+    if (read === undefined) {
+      if (known.size >= MAX_REMEMBERED_INSTANTS) {
+        known.clear();
+      }
+      const instant = readInstantIn(value, timeZone);
+      read = typeof instant === 'string' ? instant : instant.getTime();
+      known.set(flatCopy(value), read);
+    }
+    return typeof read === 'string' ? read : new Date(read);
+  };
+}
+
+/** The reader of the canonical schema (timestamps with an offset), shared by its two instant fields. */
+const readUtcInstant = instantReader(null);
+
 /** An instant field; `timeZone` is the zone of values without offset (null: refuse them, see `readInstantIn`). */
-function zInstant(timeZone: string | null) {
+function zInstant(timeZone: string | null, readInstant = instantReader(timeZone)) {
   return z.union([ZIsoText, z.date()]).transform((value, ctx) => {
     if (value instanceof Date) {
       if (Number.isNaN(value.getTime())) {
@@ -111,7 +142,7 @@ function zInstant(timeZone: string | null) {
       }
       return value;
     }
-    const read = readInstantIn(value, timeZone);
+    const read = readInstant(value);
     if (typeof read === 'string') {
       ctx.addIssue({ code: 'custom', message: read });
       return z.NEVER;
@@ -231,8 +262,8 @@ export const ZUsageRecordInput = z
   .object({
     recordId: optionalText(128),
     phase: z.enum(PHASES),
-    startedAt: zInstant(null),
-    endedAt: zInstant(null),
+    startedAt: zInstant(null, readUtcInstant),
+    endedAt: zInstant(null, readUtcInstant),
     team: optionalText(200),
     project: optionalText(200),
     model: optionalText(200),
@@ -304,7 +335,11 @@ export function usageRecordSchemaIn(timeZone: string | null): typeof ZUsageRecor
     return ZUsageRecordInput;
   }
   // safeExtend keeps the period checks of ZUsageRecordInput (zod's extend drops refinements).
-  return ZUsageRecordInput.safeExtend({ startedAt: zInstant(timeZone), endedAt: zInstant(timeZone) });
+  const read = instantReader(timeZone);
+  return ZUsageRecordInput.safeExtend({
+    startedAt: zInstant(timeZone, read),
+    endedAt: zInstant(timeZone, read),
+  });
 }
 
 /**

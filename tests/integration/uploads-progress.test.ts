@@ -46,13 +46,12 @@ test('progress is readable from outside the upload transaction while the file is
     seen.push(await getUploadProgress(editor, uploadId));
     yield bytes(rows(50, 25));
   }
-  const { upload } = await ingestUpload(editor, {
-    fileName: 'progress.csv',
-    chunks: chunks(),
-    parse: {},
-    uploadId,
-    bytesTotal: first.length + 999,
-  });
+  // A clock that stands still: no time passes, so there is no rate yet (see the next test for one).
+  const { upload } = await ingestUpload(
+    editor,
+    { fileName: 'progress.csv', chunks: chunks(), parse: {}, uploadId, bytesTotal: first.length + 999 },
+    () => new Date(Date.UTC(2026, 5, 1)),
+  );
   expect(seen[0]).toEqual({
     id: uploadId,
     status: 'processing',
@@ -63,6 +62,12 @@ test('progress is readable from outside the upload transaction while the file is
       bytesTotal: first.length + 999,
       rowsProcessed: 50,
       rowsRejected: 0,
+      // 50 rows in the first 4,290 bytes (header 100 + 10 rows × 83 + 40 × 84) of 5,289 declared:
+      // about 50 × 5,289 / 4,290 = 61.6 → 62 rows. Under a second of reading: no rate or time left yet.
+      rowsTotal: 62,
+      rowsTotalEstimated: true,
+      rowsPerSecond: null,
+      etaSeconds: null,
     },
   });
   expect(upload).toMatchObject({ id: uploadId, status: 'completed', rowsAccepted: 75 });
@@ -70,6 +75,37 @@ test('progress is readable from outside the upload transaction while the file is
   // Another organisation cannot read it.
   const other = await createOrgWithEditor('Other');
   expect(await getUploadProgress(other, uploadId)).toBeNull();
+});
+
+test('rows per second and time left to read come from the time since the first byte', async () => {
+  const uploadId = randomUUID();
+  const first = bytes(HEADER + rows(5000, 50));
+  // A clock that advances 2 s at every reading: reading starts at one tick, the first progress is the next.
+  let tick = 0;
+  const now = () => new Date(Date.UTC(2026, 5, 1) + 2000 * tick++);
+  const seen: unknown[] = [];
+  async function* chunks() {
+    yield first;
+    seen.push(await getUploadProgress(editor, uploadId));
+    yield bytes(rows(5050, 25));
+  }
+  await ingestUpload(
+    editor,
+    { fileName: 'eta.csv', chunks: chunks(), parse: {}, uploadId, bytesTotal: 4 * first.length },
+    now,
+  );
+  // 50 rows in 4,400 bytes (header 100 + 50 rows × 86) of 4 × 4,400 declared: about 200 rows.
+  // 50 rows in 2 s = 25 rows/s; 150 rows left / 25 rows/s = 6 s.
+  expect(first.length).toBe(100 + 50 * 86);
+  expect(seen[0]).toMatchObject({
+    progress: {
+      rowsProcessed: 50,
+      rowsTotal: 200,
+      rowsTotalEstimated: true,
+      rowsPerSecond: 25,
+      etaSeconds: 6,
+    },
+  });
 });
 
 test('DELETE during processing cancels the upload: nothing stored, no upload row left', async () => {
@@ -87,6 +123,32 @@ test('DELETE during processing cancels the upload: nothing stored, no upload row
   expect(cancelled).toEqual({ recordsRemoved: 0, cancelled: true });
   expect(await orgTotals(editor.orgId)).toEqual(before);
   expect(await getUploadProgress(editor, uploadId)).toBeNull();
+});
+
+test('a cancel while staged rows are streaming abandons the open COPY: nothing stored, the next upload works', async () => {
+  const uploadId = randomUUID();
+  const before = await orgTotals(editor.orgId);
+  async function* chunks() {
+    // More rows than one staging batch (500), so a COPY is open when the cancel arrives.
+    yield bytes(HEADER + rows(7000, 1200));
+    await deleteUpload(editor, uploadId);
+    yield bytes(rows(8200, 10));
+  }
+  // A clock a second ahead at every reading, so progress is due (and the cancel seen) after every chunk.
+  let tick = 0;
+  const now = () => new Date(Date.UTC(2026, 5, 1) + 1000 * tick++);
+  await expect(
+    ingestUpload(editor, { fileName: 'cancel-copy.csv', chunks: chunks(), parse: {}, uploadId }, now),
+  ).rejects.toMatchObject({ code: 'CONFLICT', message: 'The upload was cancelled; nothing was stored.' });
+  expect(await orgTotals(editor.orgId)).toEqual(before);
+  const { upload } = await ingestUpload(editor, {
+    fileName: 'after-cancel.csv',
+    chunks: (async function* () {
+      yield bytes(HEADER + rows(9000, 3));
+    })(),
+    parse: {},
+  });
+  expect(upload).toMatchObject({ status: 'completed', rowsAccepted: 3 });
 });
 
 test('a reused uploadId is a conflict and stores nothing', async () => {

@@ -47,7 +47,7 @@ const IMPURE_MODULES = [
 
 /** The database plumbing: only server code (and the scripts, benchmarks, seed and tests that drive it) imports it. */
 const DATABASE_MODULES = [
-  /^@\/lib\/server\/db\/(prisma|pg-pool|sql-runner|pg-copy|background-chain)$/,
+  /^@\/lib\/server\/db\/(prisma|pg-pool|sql-runner|pg-copy|continuous-copy-runner)$/,
   /^@\/lib\/generated\/prisma\/client$/,
   /^pg$/,
 ];

@@ -6,9 +6,11 @@ import { from as copyFrom } from 'pg-copy-streams';
 
 export type TCopyValue = string | number | boolean | Date | null | undefined | string[];
 
-// COPY ... FROM STDIN (FORMAT csv): values are quoted when needed, NULL is an unquoted empty field, and text
-// arrays are written as Postgres array literals inside a quoted field.
-function csvField(value: TCopyValue): string {
+/**
+ * One value as a field of COPY ... FROM STDIN (FORMAT csv): strings always quoted (so "" stays an empty
+ * string), NULL an unquoted empty field, text arrays as Postgres array literals inside a quoted field.
+ */
+export function csvField(value: TCopyValue): string {
   if (value === null || value === undefined) {
     return '';
   }

@@ -11,7 +11,7 @@ type TStagedKey = Exclude<keyof TColumns, 'teamId' | 'projectId' | 'uploadId' | 
 
 // usage_record columns filled from the staging table, with their Postgres types (enums typed directly so
 // COPY validates them). org_id, upload_id, computed_at, team_id and project_id are set by the INSERT.
-const STAGED: readonly (readonly [TStagedKey | 'externalId' | 'contentHash', string, string])[] = [
+export const STAGED: readonly (readonly [TStagedKey | 'externalId' | 'contentHash', string, string])[] = [
   ['externalId', 'external_id', 'text'],
   ['contentHash', 'content_hash', 'bytea'],
   ['phase', 'phase', '"Phase"'],

@@ -3,6 +3,7 @@ import type { RecordFootprint } from '@/lib/emissions/footprint-types';
 import { createChunkedText, type TCopyValue, toCopyCsvLine } from '../db/pg-copy';
 import { executeSql, rawSql, sql } from '../db/sql';
 import type { TSqlRunner } from '../db/sql-runner';
+import { createStagingLineEncoder } from './staging-line-encoder';
 import {
   CREATE_STAGING_SQL,
   provenanceRowOf,
@@ -45,6 +46,7 @@ export async function createStagingWriter(db: TSqlRunner, computedAt: Date): Pro
   for (const statement of CREATE_STAGING_SQL) {
     await executeSql(db, rawSql(statement));
   }
+  const encodeLine = createStagingLineEncoder(computedAt);
   const refIds = new WeakMap<object, number>();
   let nextRefId = 1;
   const text = createChunkedText();
@@ -76,24 +78,26 @@ export async function createStagingWriter(db: TSqlRunner, computedAt: Date): Pro
 
   return {
     add(item) {
-      const { externalId, row, teamSlug, projectSlug } = stagingRowOf(
-        item,
-        computedAt,
-        refIdOf(item.footprint),
-      );
+      const refId = refIdOf(item.footprint);
+      let staged: { externalId: string; teamSlug: string | null; projectSlug: string | null };
+      if (db.copyIn) {
+        const encoded = encodeLine(item, refId);
+        text.append(encoded.line);
+        staged = encoded;
+      } else {
+        const { row, ...rest } = stagingRowOf(item, computedAt, refId);
+        rows.push(row);
+        staged = rest;
+      }
+      const { teamSlug, projectSlug } = staged;
       if (teamSlug && !teams.has(teamSlug)) {
         teams.set(teamSlug, item.record.team as string);
       }
       if (projectSlug && !projects.has(projectSlug)) {
         projects.set(projectSlug, item.record.project as string);
       }
-      if (db.copyIn) {
-        text.append(toCopyCsvLine(row));
-      } else {
-        rows.push(row);
-      }
       stagedRows += 1;
-      return externalId;
+      return staged.externalId;
     },
     async flush() {
       if (db.copyIn) {

@@ -1,8 +1,9 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { RecordFootprint } from '@/lib/emissions/footprint-types';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { type TUsageRecordInput, ZUsageRecordInput } from '@/lib/schemas/usage-record';
+import { recordHashText } from './record-hash-text';
 
 /** One record to store: the validated input, the engine's result, and where it came from. */
 export interface TUsageRecordToStore {
@@ -20,18 +21,12 @@ const HASH_KEYS = new Set(HASH_KEY_ORDER);
 
 /** SHA-256 of the record's inputs (keys sorted), to detect unchanged re-imports. */
 export function hashUsageRecord(record: TUsageRecordInput): string {
-  const entries: [string, unknown][] = [];
   const values = record as Record<string, unknown>;
   const own = Object.keys(values);
   // A key outside the schema (hand-built records) keeps the general rule: every own key, sorted.
   const order = own.every((k) => HASH_KEYS.has(k)) ? HASH_KEY_ORDER : own.sort((a, b) => a.localeCompare(b));
-  for (const key of order) {
-    const v = values[key];
-    if (v !== undefined) {
-      entries.push([key, v instanceof Date ? v.toISOString() : v]);
-    }
-  }
-  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+  // JSON of the defined [key, value] pairs (dates as ISO), one-shot hash: no arrays or Hash object per record.
+  return hash('sha256', recordHashText(values, order), 'hex');
 }
 
 /** The record's id within the organisation: the user's record_id, else one derived from its content. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { computeFootprintsMemo, type FootprintMemo } from '@/lib/emissions/footprint-memo';
+import { computeSharedFootprints, type FootprintMemo } from '@/lib/emissions/footprint-memo';
 import type { TIngestTracer } from '@/lib/ingest/ingest-tracer';
 import type { ParsedRecord } from '@/lib/ingest/types';
 import { appendAll } from '@/lib/utils/append-all';
@@ -14,7 +14,7 @@ const BATCH_RECORDS = 500;
 
 /** Compute and stage stages of an upload: parsed records → footprints → staging rows → COPY, by batches. */
 export interface TRecordStager {
-  /** Takes parsed records; a full batch is computed, encoded and sent (waiting only for the previous COPY). */
+  /** Takes parsed records; a full batch is computed, encoded and streamed to Postgres. */
   add(records: ParsedRecord[]): Promise<void>;
   /** Forgets the records held: the file already has errors and nothing of it will be stored. */
   drop(): void;
@@ -43,8 +43,9 @@ export function createRecordStager(deps: {
   const holdAll = inputs.contracts.length > 0;
 
   const stageBatch = async (records: ParsedRecord[]) => {
+    // One footprint object per distinct engine input: the writer encodes its columns once (staging-line-encoder.ts).
     const footprints = tracer.span('compute', () =>
-      computeFootprintsMemo(
+      computeSharedFootprints(
         records.map((r) => r.record),
         inputs.library,
         inputs.settings,
@@ -67,8 +68,8 @@ export function createRecordStager(deps: {
       return rows;
     });
     tracer.count('stage', staged);
-    // Waits only for the previous batch's COPY (time Postgres was behind Node); this one loads meanwhile.
-    await copies.next(() => writer.flush());
+    // Streams into the open COPY: waits only when Postgres is behind Node (back-pressure).
+    await copies.send(() => writer.flush());
   };
   const takeHeld = () => {
     const records = held.records;

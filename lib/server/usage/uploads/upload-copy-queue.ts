@@ -1,22 +1,22 @@
 import 'server-only';
 import type { TIngestTracer } from '@/lib/ingest/ingest-tracer';
-import { createBackgroundChain } from '../../db/background-chain';
+import type { TContinuousCopyRunner } from '../../db/continuous-copy-runner';
 
 /**
- * The COPY round trips of one upload (staging rows, provenance, record ids) on its data connection, one in
- * flight while Node goes on (`createBackgroundChain`). The time spent waiting for Postgres is the `copy` span.
+ * The COPYs of one upload (staging rows, provenance, record ids) on its data connection, a continuous COPY
+ * (`createContinuousCopyRunner`): sending returns once the socket took the rows, so Postgres stores them while
+ * Node parses the next ones. The time Node waits for Postgres (back-pressure, switching tables) is the `copy` span.
  */
 export interface TCopyQueue {
-  /** Waits for the COPY in flight, then starts `send` without waiting for it. */
-  next(send: () => Promise<void>): Promise<void>;
-  /** Waits for the COPY in flight; call it before using the connection directly. */
+  /** Runs `copy` (a writer's flush on the continuous runner), timing any wait for Postgres. */
+  send(copy: () => Promise<void>): Promise<void>;
+  /** Ends the open COPY and waits for Postgres; call it before using the connection directly. */
   settle(): Promise<void>;
 }
 
-export function createCopyQueue(tracer: TIngestTracer): TCopyQueue {
-  const chain = createBackgroundChain();
+export function createCopyQueue(tracer: TIngestTracer, db: TContinuousCopyRunner): TCopyQueue {
   return {
-    next: (send) => tracer.span('copy', () => chain.next(send)),
-    settle: () => tracer.span('copy', () => chain.settle()),
+    send: (copy) => tracer.span('copy', copy),
+    settle: () => tracer.span('copy', () => db.settle()),
   };
 }

@@ -5,22 +5,20 @@ import type { TUploadProgressResponse } from '@/lib/schemas/api-v1-uploads';
 import { queryRows, sql } from '../../db/sql';
 import { pgRunner } from '../../db/sql-runner';
 
-/** What the Uploads page shows while a file is processed (bytes of the file read, rows parsed so far). */
-export interface TUploadProgress {
-  stage: 'parsing' | 'storing';
-  bytesProcessed: number;
-  /** Declared size (Content-Length or the browser's file size), when known. */
-  bytesTotal: number | null;
-  rowsProcessed: number;
-  rowsRejected: number;
-}
+/**
+ * What the Uploads page shows while a file is processed: bytes of the file read, rows parsed so far, the file's
+ * rows (estimated from its bytes until it is read) and the time left to read it (`estimateProcessing`).
+ */
+export type TUploadProgress = NonNullable<TUploadProgressResponse['progress']>;
 
 export interface TProgressReporter {
   /**
-   * Records progress (computed only when due: at most every `intervalMs`, or always with `force`) and throws
-   * CONFLICT "cancelled" when a DELETE asked to cancel the upload.
+   * Records progress (computed only when due: at most every `intervalMs`, or always with `force`; `atMs` is the
+   * reporter's clock at that moment) and throws CONFLICT "cancelled" when a DELETE asked to cancel the upload.
    */
-  report(progress: () => TUploadProgress, force?: boolean): Promise<void>;
+  report(progress: (atMs: number) => TUploadProgress, force?: boolean): Promise<void>;
+  /** The reporter's clock (ms), for the elapsed time of the estimates. */
+  now(): number;
   /** Throws CONFLICT "cancelled" if a DELETE cancelled or removed the upload (e.g. while it waited for a slot). */
   assertNotCancelled(): Promise<void>;
 }
@@ -48,10 +46,11 @@ export function createProgressReporter(
       last = at;
       const rows = await queryRows<{ cancel_requested: boolean }>(
         runner,
-        sql`UPDATE upload SET progress = ${JSON.stringify(progress())} WHERE id = ${uploadId} RETURNING cancel_requested`,
+        sql`UPDATE upload SET progress = ${JSON.stringify(progress(at))} WHERE id = ${uploadId} RETURNING cancel_requested`,
       );
       throwIfCancelled(rows);
     },
+    now: clock,
     async assertNotCancelled() {
       const rows = await queryRows<{ cancel_requested: boolean }>(
         runner,
@@ -79,13 +78,28 @@ export async function getUploadProgress(
   }
   const [row] = await queryRows<{
     status: TUploadProgressResponse['status'];
-    progress: TUploadProgress | null;
+    progress: TStoredProgress | null;
     cancel_requested: boolean;
   }>(
     pgRunner(),
     sql`SELECT status, progress, cancel_requested FROM upload WHERE id = ${id} AND org_id = ${ctx.orgId}`,
   );
   return row
-    ? { id, status: row.status, cancelRequested: row.cancel_requested, progress: row.progress }
+    ? {
+        id,
+        status: row.status,
+        cancelRequested: row.cancel_requested,
+        progress: withEstimateFields(row.progress),
+      }
+    : null;
+}
+
+type TEstimateKey = 'rowsTotal' | 'rowsTotalEstimated' | 'rowsPerSecond' | 'etaSeconds';
+/** Progress as stored: written before the row estimates existed (an upload running across a deploy), it has none. */
+type TStoredProgress = Omit<TUploadProgress, TEstimateKey> & Partial<Pick<TUploadProgress, TEstimateKey>>;
+
+function withEstimateFields(progress: TStoredProgress | null): TUploadProgress | null {
+  return progress
+    ? { rowsTotal: null, rowsTotalEstimated: false, rowsPerSecond: null, etaSeconds: null, ...progress }
     : null;
 }

@@ -7,6 +7,7 @@ import type { RowError } from '@/lib/ingest/types';
 import { recordAuditEvent } from '../../audit/audit-events';
 import { executeSql, queryRows, sql } from '../../db/sql';
 import { pgRunner, withTransaction } from '../../db/sql-runner';
+import type { TUploadProgress } from './upload-progress';
 
 /** Who uploads into which organisation: the uploader is the actor's user (none for the system). */
 export type TIngestContext = Pick<TOrgContext, 'orgId' | 'actor'>;
@@ -36,7 +37,11 @@ export async function createProcessingUpload(
     bytesTotal: u.bytesTotal,
     rowsProcessed: 0,
     rowsRejected: 0,
-  };
+    rowsTotal: null,
+    rowsTotalEstimated: false,
+    rowsPerSecond: null,
+    etaSeconds: null,
+  } satisfies TUploadProgress;
   const db = pgRunner(pool);
   const insert = (id: string | null) =>
     queryRows<{ id: string }>(

@@ -2,11 +2,13 @@ import 'server-only';
 import type pg from 'pg';
 import { AppError } from '@/lib/errors';
 import { noopTracer, type TIngestTracer } from '@/lib/ingest/ingest-tracer';
+import { estimateProcessing } from '@/lib/ingest/processing-estimate';
 import type { ParseOptions } from '@/lib/ingest/types';
 import { createUsageFileStream } from '@/lib/ingest/usage-file-stream';
+import { createContinuousCopyRunner } from '../../db/continuous-copy-runner';
 import { getPgPool } from '../../db/pg-pool';
 import { executeSql, sql } from '../../db/sql';
-import { pgRunner, withTransaction } from '../../db/sql-runner';
+import { withTransaction } from '../../db/sql-runner';
 import { createStagingWriter } from '../staging-writer';
 import { completeUpload } from './finish-upload';
 import { createRecordStager, type TRecordStager } from './record-stager';
@@ -116,7 +118,8 @@ async function runUpload(
   client: pg.PoolClient,
   side: pg.PoolClient,
 ): Promise<{ id: string; repeated: boolean }> {
-  const progress = createProgressReporter(side, run.uploadId);
+  // On the upload's clock, so the time-left estimate and the upload's own timestamps agree (and tests can step it).
+  const progress = createProgressReporter(side, run.uploadId, undefined, () => run.now().getTime());
   try {
     // Rolled back unless the records were stored: a repeated file or a failed one keeps nothing of it.
     const ended = await withTransaction(client, () => storeUpload(run, client, progress), {
@@ -164,15 +167,17 @@ async function storeUpload(
   progress: TProgressReporter,
 ): Promise<TUpsertOutcome> {
   const { ctx, input, tracer } = run;
+  // Every statement of the data transaction goes through one continuous COPY runner: staging COPYs stream while
+  // Node parses, and any other statement first waits for them (lib/server/db/continuous-copy-runner.ts).
+  const db = createContinuousCopyRunner(client);
   // Held until commit/rollback: tells deleteUpload that this upload is live (cancel it) rather than stale.
-  const db = pgRunner(client);
   await executeSql(db, sql`SELECT pg_advisory_xact_lock(hashtext('upload:' || ${run.uploadId}))`);
   // Cancelled (or its row deleted) while it waited for a slot: stop before reading the file.
   await progress.assertNotCancelled();
   const writer = await createStagingWriter(db, run.computedAt);
   // record_id uniqueness is checked in SQL (upload-duplicates.ts), fed by the parser as it reads the ids.
   const ids = await createRecordIdCheck(db);
-  const copies = createCopyQueue(tracer);
+  const copies = createCopyQueue(tracer, db);
   const stream = createUsageFileStream(
     {
       ...input.parse,
@@ -191,7 +196,13 @@ async function storeUpload(
     stager: createRecordStager({ inputs: run.inputs, writer, copies, tracer }),
     progress,
   };
-  await readAndStage(run, stages);
+  try {
+    await readAndStage(run, stages);
+  } catch (error) {
+    // Cancelled, too large or a failed COPY: the open COPY must end before the ROLLBACK can run.
+    await db.abort();
+    throw error;
+  }
   const upload = {
     id: run.uploadId,
     fileName: input.fileName,
@@ -219,20 +230,27 @@ async function storeUpload(
  */
 async function readAndStage(run: TUploadRun, stages: TUploadStages): Promise<void> {
   const { reader, ids, copies, stager, progress } = stages;
-  const progressOf = (stage: TUploadProgress['stage']) => (): TUploadProgress => {
-    const { stats } = reader.summary();
-    return {
-      stage,
-      bytesProcessed: reader.sizeBytes,
-      bytesTotal: run.input.bytesTotal ?? null,
-      rowsProcessed: stats.rows,
-      rowsRejected: stats.rejected,
+  const startedMs = progress.now();
+  const progressOf =
+    (stage: TUploadProgress['stage']) =>
+    (atMs: number): TUploadProgress => {
+      const { stats } = reader.summary();
+      const sample = {
+        rowsProcessed: stats.rows,
+        bytesProcessed: reader.sizeBytes,
+        bytesTotal: run.input.bytesTotal ?? null,
+      };
+      return {
+        stage,
+        ...sample,
+        rowsRejected: stats.rejected,
+        ...estimateProcessing({ ...sample, elapsedMs: atMs - startedMs, fileRead: stage === 'storing' }),
+      };
     };
-  };
   const shouldStage = () => run.input.validOnly || reader.summary().errors.length === 0;
   for await (const chunk of run.input.chunks) {
     const records = reader.push(chunk);
-    await copies.next(() => ids.flush());
+    await copies.send(() => ids.flush());
     if (shouldStage()) {
       await stager.add(records);
     } else {
