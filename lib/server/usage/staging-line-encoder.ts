@@ -30,8 +30,6 @@ export const FOOTPRINT_COLUMN_KEYS: ReadonlySet<string> = new Set([
   'uncertaintyLowKgCo2e',
   'uncertaintyHighKgCo2e',
   'isMeasured',
-  'methodologyVersion',
-  'assumptionFlags',
 ]);
 
 /** A piece of the line: one per-row column, or a run of consecutive footprint columns encoded once. */
@@ -96,7 +94,8 @@ export function createStagingLineEncoder(
     const externalId = externalIdOf(item.record, contentHash);
     const columns: Record<string, unknown> = toColumns(item, null, null, computedAt);
     columns.externalId = externalId;
-    columns.contentHash = contentHash;
+    // bytea input, as stagingRowOf writes it: `\x` + hex.
+    columns.contentHash = `\\x${contentHash}`;
     let encoded = fragments.get(item.footprint);
     if (!encoded) {
       encoded = runs.map((keys) => keys.map((key) => field(columns[key], false)).join(','));
