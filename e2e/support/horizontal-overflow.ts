@@ -23,9 +23,14 @@ export function findHorizontalOverflow(): string | null {
     return `${el.tagName.toLowerCase()}${id}${testId ? `[data-testid=${testId}]` : ''}${classes ? `.${classes}` : ''} "${text}" right=${rightPx}`;
   };
   const culprits: string[] = [];
+  // An element sticks out when its box does, or when its own content (a long unbreakable word, a nowrap line)
+  // spills past its box and past the viewport.
   const sticksOut = (el: Element) => {
     const rect = el.getBoundingClientRect();
-    return rect.width > 0 && rect.right > viewportWidthPx + 1;
+    if (rect.width === 0) {
+      return false;
+    }
+    return rect.right > viewportWidthPx + 1 || rect.left + el.scrollWidth > viewportWidthPx + 1;
   };
   // Reports the innermost elements that stick out (a wide table, a long unbroken word): their ancestors only stick
   // out because of them. Children of a container that scrolls or clips sideways are that container's business.
@@ -36,7 +41,9 @@ export function findHorizontalOverflow(): string | null {
         return true;
       }
       if (clipsSideways(child)) {
-        if (sticksOut(child)) {
+        // A scrolling or clipping box only matters by its own edges: its content scrolls inside it.
+        const rect = child.getBoundingClientRect();
+        if (rect.width > 0 && rect.right > viewportWidthPx + 1) {
           culprits.push(nameOf(child));
           found = true;
         }
@@ -52,5 +59,15 @@ export function findHorizontalOverflow(): string | null {
     return found;
   };
   walk(document.body);
+  if (culprits.length === 0) {
+    // An absolutely positioned element escapes a scrolling container that is not its containing block (an sr-only
+    // label inside a table in a non-positioned scroller), so the walk above skipped it.
+    for (const el of document.body.querySelectorAll('*')) {
+      const { position } = getComputedStyle(el);
+      if ((position === 'absolute' || position === 'fixed') && sticksOut(el) && culprits.length < 5) {
+        culprits.push(`${nameOf(el)} (position: ${position})`);
+      }
+    }
+  }
   return `scrollWidth ${root.scrollWidth} > ${viewportWidthPx}: ${culprits.join('; ') || 'no single element found'}`;
 }

@@ -108,7 +108,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </CardHeader>
           <CardContent className="flex flex-col gap-4">
             {section.paragraphs.map((p) => (
-              <p key={p} className="text-sm text-slate-700">
+              <p key={p} className="text-sm break-words text-slate-700">
                 {p}
               </p>
             ))}

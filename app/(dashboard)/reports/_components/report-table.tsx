@@ -1,10 +1,11 @@
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { columnHeader, formatCell } from '@/lib/reports/format-cell';
 import type { TReportTable } from '@/lib/reports/report-model';
 
 /** One report table, as in the exports (same rounding and number format). */
 export function ReportTable({ table }: { table: TReportTable }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={table.title}>
       <table className="w-full min-w-[40rem] text-left text-sm" data-table-id={table.id}>
         <caption className="pb-2 text-left font-medium text-slate-800">{table.title}</caption>
         <thead>
@@ -44,6 +45,6 @@ export function ReportTable({ table }: { table: TReportTable }) {
         </tbody>
       </table>
       {table.note ? <p className="mt-1 text-xs text-slate-500">{table.note}</p> : null}
-    </div>
+    </ScrollRegion>
   );
 }

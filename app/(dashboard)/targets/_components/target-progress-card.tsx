@@ -1,5 +1,6 @@
 import { TargetTrajectoryChart } from '@/components/charts/target-trajectory-chart';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatNumber } from '@/lib/format/quantities';
 import type { TTargetProgress } from '@/lib/server/targets/target-progress';
 import { cn } from '@/lib/utils/cn';
@@ -49,7 +50,7 @@ export function TargetProgressCard({
         {rows.length === 0 ? (
           <p className="text-sm text-slate-500">No period of this target has started yet.</p>
         ) : (
-          <div className="flex flex-col gap-4 overflow-x-auto">
+          <ScrollRegion label={`Progress of ${t.name}`} className="flex flex-col gap-4">
             <TargetTrajectoryChart
               points={rows.map((r) => ({
                 periodKey: r.periodKey,
@@ -109,7 +110,7 @@ export function TargetProgressCard({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </CardContent>
     </Card>

@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { parseInline, parseMarkdownBlocks } from '@/lib/format/markdown-blocks';
 
 function Inline({ text }: { text: string }) {
@@ -8,7 +9,7 @@ function Inline({ text }: { text: string }) {
         const key = `${i}-${part.type}`;
         if (part.type === 'code') {
           return (
-            <code key={key} className="rounded bg-slate-100 px-1 font-mono text-xs">
+            <code key={key} className="rounded bg-slate-100 px-1 font-mono text-xs break-all">
               {part.text}
             </code>
           );
@@ -57,7 +58,7 @@ export function MarkdownView({ markdown }: { markdown: string }) {
             );
           case 'table':
             return (
-              <div key={key} className="overflow-x-auto">
+              <ScrollRegion key={key} label="Table (scrolls sideways)">
                 <table className="w-full text-left text-xs">
                   <thead className="border-b border-slate-200 text-slate-500">
                     <tr>
@@ -83,11 +84,16 @@ export function MarkdownView({ markdown }: { markdown: string }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             );
           case 'code':
             return (
-              <pre key={key} className="overflow-x-auto rounded bg-slate-50 p-3 font-mono text-xs">
+              <pre
+                key={key}
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling block must be reachable to scroll by keyboard.
+                tabIndex={0}
+                className="overflow-x-auto rounded bg-slate-50 p-3 font-mono text-xs"
+              >
                 {block.text}
               </pre>
             );
