@@ -7,7 +7,7 @@ import { EditDeleteButtons } from './edit-delete-buttons';
 /** Team budgets with their current period's use (kg CO2e) and end-of-period projection. */
 export function BudgetTable({ burnDowns, canManage }: { burnDowns: TBudgetBurnDown[]; canManage: boolean }) {
   return (
-    <ScrollRegion label="Team carbon budgets">
+    <ScrollRegion label="Budget table">
       <table className="w-full text-sm">
         <caption className="sr-only">Team carbon budgets, current period</caption>
         <thead>

@@ -50,7 +50,7 @@ export function TargetProgressCard({
         {rows.length === 0 ? (
           <p className="text-sm text-slate-500">No period of this target has started yet.</p>
         ) : (
-          <ScrollRegion label={`Progress of ${t.name}`} className="flex flex-col gap-4">
+          <ScrollRegion label="Progress per period" className="flex flex-col gap-4">
             <TargetTrajectoryChart
               points={rows.map((r) => ({
                 periodKey: r.periodKey,
