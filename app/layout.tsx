@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
-import { parseTheme, THEME_COOKIE } from '@/lib/theme';
+import { parseTheme, THEME_COOKIE, themeClassName } from '@/lib/theme';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -10,10 +10,11 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // The theme cookie is read on the server so the first paint has the right theme (no inline script).
+  // The theme cookie is read on the server so the first paint has the right theme (no inline script); with no
+  // cookie, <html> has no theme class and app/globals.css follows prefers-color-scheme.
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en" className={theme === 'dark' ? 'dark' : undefined} style={{ colorScheme: theme }}>
+    <html lang="en" className={themeClassName(theme)}>
       <body className="min-h-screen font-sans">{children}</body>
     </html>
   );

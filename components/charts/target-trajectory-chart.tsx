@@ -36,7 +36,7 @@ export function TargetTrajectoryChart({ points, unit }: { points: TTrajectoryPoi
   return (
     <div className="h-52" data-testid="target-trajectory-chart" aria-hidden>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={points} margin={CHART_MARGIN}>
+        <ComposedChart data={points} margin={CHART_MARGIN} accessibilityLayer={false}>
           <CartesianGrid {...GRID_PROPS} />
           <XAxis {...categoryXAxis('periodKey')} />
           <YAxis {...quantityYAxis()} />

@@ -88,7 +88,7 @@ export function FilterBar({
     <search
       aria-label="Dashboard filters"
       aria-busy={pending}
-      className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3 text-sm dark:border-slate-700 dark:bg-slate-900"
+      className="relative flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3 text-sm dark:border-slate-700 dark:bg-slate-900"
     >
       <label className="flex flex-col gap-1">
         <span className="text-xs font-medium text-slate-500">Date range</span>
@@ -143,7 +143,7 @@ export function FilterBar({
         </>
       ) : null}
       {FILTER_DIMENSIONS.map((dim) => (
-        <details key={dim} className="relative" data-testid={`filter-${dim}`}>
+        <details key={dim} className="sm:relative" data-testid={`filter-${dim}`}>
           <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 dark:border-slate-600">
             {DIMENSION_LABELS[dim]}
             {filters[dim].length > 0 ? (
@@ -152,7 +152,7 @@ export function FilterBar({
               </span>
             ) : null}
           </summary>
-          <fieldset className="absolute z-20 mt-1 max-h-72 min-w-56 overflow-auto rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+          <fieldset className="absolute z-20 mt-1 max-h-72 min-w-56 overflow-auto max-sm:inset-x-3 rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
             <legend className="sr-only">{DIMENSION_LABELS[dim]}</legend>
             {choices[dim].length === 0 ? <p className="px-2 py-1 text-slate-500">No values</p> : null}
             {choices[dim].map((o) => (

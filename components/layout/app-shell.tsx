@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { signOutAction } from '@/app/(auth)/sign-in/actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
-import type { TTheme } from '@/lib/theme';
+import type { TThemeChoice } from '@/lib/theme';
 import { OrganizationSwitcher, type TOrganizationOption } from './organization-switcher';
 import { SideNav } from './side-nav';
 import { ThemeToggle } from './theme-toggle';
@@ -13,7 +13,7 @@ export interface AppShellProps {
   userName: string;
   userEmail: string;
   role: string;
-  theme: TTheme;
+  theme: TThemeChoice;
   /** Shows the Audit log link (readAudit). */
   canReadAudit?: boolean;
   /** The user's memberships: a switcher appears when there are several. */

@@ -47,12 +47,12 @@ export function FormField({
       <Label htmlFor={id}>{label}</Label>
       {children}
       {description ? (
-        <p id={`${id}-description`} className="text-xs text-slate-500">
+        <p id={`${id}-description`} className="text-xs text-slate-500 dark:text-slate-400">
           {description}
         </p>
       ) : null}
       {message ? (
-        <p id={`${id}-error`} className="text-xs text-red-700">
+        <p id={`${id}-error`} className="text-xs text-red-700 dark:text-red-300">
           {message}
         </p>
       ) : null}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
 import { buildOpenApiDocument } from '@/lib/server/http/openapi/openapi';
 import { describeType, SchemaTable } from './_components/schema-table';
@@ -45,10 +46,10 @@ export default async function ApiDocsPage() {
         }
       />
       <nav aria-label="Endpoints" className="text-sm">
-        <ul className="grid gap-1 sm:grid-cols-2">
+        <ul className="grid grid-cols-1 gap-1 sm:grid-cols-2">
           {operations.map(({ path, method }) => (
             <li key={`${method} ${path}`}>
-              <a href={`#${method}-${path}`} className="font-mono text-brand-700 underline">
+              <a href={`#${method}-${path}`} className="font-mono break-all text-brand-700 underline">
                 {method.toUpperCase()} {path}
               </a>
             </li>
@@ -59,7 +60,7 @@ export default async function ApiDocsPage() {
         <Card key={`${method} ${path}`}>
           <CardHeader>
             <CardTitle>
-              <span id={`${method}-${path}`} className="font-mono">
+              <span id={`${method}-${path}`} className="font-mono break-all">
                 {method.toUpperCase()} {path}
               </span>{' '}
               <span className="text-sm font-normal text-slate-500">· {op.summary}</span>
@@ -68,36 +69,38 @@ export default async function ApiDocsPage() {
           <CardContent className="space-y-3 text-sm">
             <p className="whitespace-pre-line">{op.description}</p>
             {op.parameters.length > 0 ? (
-              <table className="w-full text-left">
-                <caption className="text-left font-medium">Parameters</caption>
-                <thead className="text-xs text-slate-500">
-                  <tr>
-                    <th scope="col" className="pr-4">
-                      Name
-                    </th>
-                    <th scope="col" className="pr-4">
-                      In
-                    </th>
-                    <th scope="col" className="pr-4">
-                      Type
-                    </th>
-                    <th scope="col">Description</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {op.parameters.map((p) => (
-                    <tr key={p.name} className="border-t border-slate-100 align-top">
-                      <td className="pr-4 font-mono">
-                        {p.name}
-                        {p.required ? ' *' : ''}
-                      </td>
-                      <td className="pr-4">{p.in}</td>
-                      <td className="pr-4 font-mono text-xs">{describeType(p.schema)}</td>
-                      <td>{p.description}</td>
+              <ScrollRegion label="Parameters">
+                <table className="w-full text-left">
+                  <caption className="text-left font-medium">Parameters</caption>
+                  <thead className="text-xs text-slate-500">
+                    <tr>
+                      <th scope="col" className="pr-4">
+                        Name
+                      </th>
+                      <th scope="col" className="pr-4">
+                        In
+                      </th>
+                      <th scope="col" className="pr-4">
+                        Type
+                      </th>
+                      <th scope="col">Description</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {op.parameters.map((p) => (
+                      <tr key={p.name} className="border-t border-slate-100 align-top">
+                        <td className="pr-4 font-mono">
+                          {p.name}
+                          {p.required ? ' *' : ''}
+                        </td>
+                        <td className="pr-4">{p.in}</td>
+                        <td className="pr-4 font-mono text-xs">{describeType(p.schema)}</td>
+                        <td>{p.description}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollRegion>
             ) : null}
             {op.requestBody ? (
               <p>

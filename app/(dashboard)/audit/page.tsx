@@ -4,6 +4,7 @@ import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent } from '@/components/ui/card';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { auditDetails } from '@/lib/audit/audit-details';
 import { hasPermission, PERMISSIONS } from '@/lib/auth/roles';
 import { formatDateTime } from '@/lib/format/date-time';
@@ -63,7 +64,7 @@ export default async function AuditPage({ searchParams }: TProps) {
         <EmptyState title="No events match">Change or clear the filters.</EmptyState>
       ) : (
         <Card>
-          <CardContent className="overflow-x-auto p-0">
+          <ScrollRegion label="Audit events">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Audit events of {ctx.orgName}, newest first</caption>
               <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
@@ -108,7 +109,7 @@ export default async function AuditPage({ searchParams }: TProps) {
                 ))}
               </tbody>
             </table>
-          </CardContent>
+          </ScrollRegion>
         </Card>
       )}
       <nav aria-label="Audit log pages" className="flex items-center justify-between text-sm">

@@ -28,7 +28,7 @@ async function Lifecycles({ query }: { query: TDashboardQuery }) {
     return <EmptyState title="No model records match">Records need a model name to appear here.</EmptyState>;
   }
   return (
-    <div className="grid gap-6 xl:grid-cols-2">
+    <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
       {families.map((f) => (
         <FamilyCard key={f.family} family={f} />
       ))}

@@ -19,7 +19,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const parsed = ZInvitationToken.safeParse(token);
   const invitation = parsed.success ? await getInvitationByToken(parsed.data, new Date()) : null;
   return (
-    <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-brand-50 via-white to-slate-100 px-4">
+    <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-brand-50 via-white to-slate-100 px-4 dark:from-slate-950 dark:via-slate-900 dark:to-slate-950">
       <div className="w-full max-w-sm">
         <h1 className="mb-6 text-center text-2xl font-semibold tracking-tight">Join AI Footprint</h1>
         <Card>

@@ -1,3 +1,5 @@
+import { ScrollRegion } from '@/components/ui/scroll-region';
+
 /** A JSON Schema object (from the generated OpenAPI document) as a property table; nested objects indent. */
 
 type TSchema = {
@@ -68,33 +70,35 @@ export function SchemaTable({ name, schema }: { name: string; schema: TSchema })
       <h3 id={`schema-${name}`} className="font-mono text-sm font-semibold">
         {name}
       </h3>
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs text-slate-500">
-          <tr>
-            <th scope="col" className="py-1 pr-4">
-              Field
-            </th>
-            <th scope="col" className="py-1 pr-4">
-              Type
-            </th>
-            <th scope="col" className="py-1">
-              Required
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((r) => (
-            <tr key={r.key} className="border-t border-slate-100 align-top">
-              <td className="py-1 pr-4 font-mono" style={{ paddingLeft: `${r.depth * 1.25}rem` }}>
-                {r.name}
-                {r.note ? <span className="block font-sans text-xs text-slate-500">{r.note}</span> : null}
-              </td>
-              <td className="py-1 pr-4 font-mono text-xs">{r.type}</td>
-              <td className="py-1">{r.required ? 'yes' : 'no'}</td>
+      <ScrollRegion label={`Schema ${name}`}>
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 pr-4">
+                Field
+              </th>
+              <th scope="col" className="py-1 pr-4">
+                Type
+              </th>
+              <th scope="col" className="py-1">
+                Required
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.map((r) => (
+              <tr key={r.key} className="border-t border-slate-100 align-top">
+                <td className="py-1 pr-4 font-mono" style={{ paddingLeft: `${r.depth * 1.25}rem` }}>
+                  {r.name}
+                  {r.note ? <span className="block font-sans text-xs text-slate-500">{r.note}</span> : null}
+                </td>
+                <td className="py-1 pr-4 font-mono text-xs">{r.type}</td>
+                <td className="py-1">{r.required ? 'yes' : 'no'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </section>
   );
 }

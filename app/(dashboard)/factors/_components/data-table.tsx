@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { DataTable as DataTableBase } from '@/components/ui/data-table';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 /** A titled card around the shared DataTable for factor listings; the first cell of each row is its row header. */
 export function DataTable({
@@ -22,7 +23,7 @@ export function DataTable({
         <CardTitle>{title}</CardTitle>
         {description ? <CardDescription>{description}</CardDescription> : null}
       </CardHeader>
-      <CardContent className="max-h-[28rem] overflow-auto p-0">
+      <ScrollRegion label={title} className="max-h-[28rem] overflow-auto">
         <DataTableBase
           caption={title}
           columns={columns}
@@ -30,7 +31,7 @@ export function DataTable({
           empty={<p className="px-5 pb-5 text-sm text-slate-500">{empty}</p>}
           stickyHeader
         />
-      </CardContent>
+      </ScrollRegion>
     </Card>
   );
 }

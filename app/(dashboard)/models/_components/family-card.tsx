@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { LifecycleChart } from '@/components/charts/lifecycle-chart';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { describeFamily } from '@/lib/dashboard/describe-family';
 import type { TModelFamilyLifecycle } from '@/lib/dashboard/model-families';
 import { phaseLabel } from '@/lib/format/labels';
@@ -20,7 +21,7 @@ export function FamilyCard({ family: f }: { family: TModelFamilyLifecycle }) {
       <CardContent className="flex flex-col gap-3">
         <p className="text-sm">{describeFamily(f)}</p>
         <LifecycleChart model={f.family} series={f.series} overtookOn={f.inferenceOvertookOn} />
-        <div className="overflow-x-auto">
+        <ScrollRegion label={`Lineage of family ${f.family}`}>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{`Lineage of family ${f.family}`}</caption>
             <thead>
@@ -65,7 +66,7 @@ export function FamilyCard({ family: f }: { family: TModelFamilyLifecycle }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         {f.runs.length > 0 ? (
           <details className="text-sm">
             <summary className="cursor-pointer text-slate-600 dark:text-slate-400">

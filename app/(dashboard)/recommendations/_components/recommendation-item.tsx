@@ -32,7 +32,7 @@ export function RecommendationItem({
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-base font-semibold">
-          <span className="mr-2 text-slate-400">{rank}.</span>
+          <span className="mr-2 text-slate-500">{rank}.</span>
           {rec.title}
         </h2>
         <p className="text-lg font-semibold tabular-nums text-emerald-700 dark:text-emerald-400">

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { instrumentLabel } from '@/lib/dashboard/contract-coverage';
 import { buildRecordFormulas } from '@/lib/dashboard/record-formulas';
 import { ASSUMPTION_FLAGS } from '@/lib/emissions/assumption-flags';
@@ -165,7 +166,7 @@ export default async function RecordPage({
         <CardHeader>
           <CardTitle>Factors used</CardTitle>
         </CardHeader>
-        <CardContent className="overflow-x-auto">
+        <ScrollRegion label="Factors used" className="px-5 py-4">
           <table className="w-full min-w-[720px] text-left text-sm" data-testid="record-factors">
             <thead>
               <tr className="border-b border-slate-200 text-xs text-slate-500 dark:border-slate-700">
@@ -214,7 +215,7 @@ export default async function RecordPage({
               ))}
             </ul>
           ) : null}
-        </CardContent>
+        </ScrollRegion>
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>

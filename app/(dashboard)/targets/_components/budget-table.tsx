@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatNumber } from '@/lib/format/quantities';
 import type { TBudgetBurnDown } from '@/lib/server/targets/budget-burn-downs';
 import { deleteBudgetAction } from '../actions';
@@ -6,7 +7,7 @@ import { EditDeleteButtons } from './edit-delete-buttons';
 /** Team budgets with their current period's use (kg CO2e) and end-of-period projection. */
 export function BudgetTable({ burnDowns, canManage }: { burnDowns: TBudgetBurnDown[]; canManage: boolean }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Budget table">
       <table className="w-full text-sm">
         <caption className="sr-only">Team carbon budgets, current period</caption>
         <thead>
@@ -67,6 +68,6 @@ export function BudgetTable({ burnDowns, canManage }: { burnDowns: TBudgetBurnDo
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,6 +1,7 @@
 import { TargetTrajectoryChart } from '@/components/charts/target-trajectory-chart';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { StateActionForm } from '@/components/ui/state-action-form';
 import { formatNumber } from '@/lib/format/quantities';
 import type { TTargetProgress } from '@/lib/server/targets/target-progress';
@@ -82,7 +83,7 @@ export function TargetProgressCard({
         {rows.length === 0 ? (
           <p className="text-sm text-slate-500">No period of this target has started yet.</p>
         ) : (
-          <div className="flex flex-col gap-4 overflow-x-auto">
+          <ScrollRegion label="Progress per period" className="flex flex-col gap-4">
             <TargetTrajectoryChart
               points={rows.map((r) => ({
                 periodKey: r.periodKey,
@@ -142,7 +143,7 @@ export function TargetProgressCard({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </CardContent>
     </Card>

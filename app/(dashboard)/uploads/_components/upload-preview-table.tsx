@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { UploadPreview } from '@/lib/ingest/build-upload-preview';
 
 const FORMAT_LABELS: Record<string, string> = {
@@ -31,7 +32,7 @@ export function UploadPreviewTable({
         </strong>
       </p>
       {preview.headers.length > 0 ? (
-        <div className="overflow-x-auto rounded border border-slate-200">
+        <ScrollRegion label="Preview of the file" className="rounded border border-slate-200">
           <table className="text-xs">
             <thead className="bg-slate-50">
               <tr>
@@ -60,7 +61,7 @@ export function UploadPreviewTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
       {preview.errors.length > 0 && mapped !== 'unmapped' ? (
         <ul className="list-disc pl-5 text-xs text-red-700" aria-label="Problems in the preview">

@@ -50,7 +50,7 @@ export function HardwareAssetForm({ catalog }: { catalog: TCatalogOption[] }) {
   return (
     <form
       action={action}
-      className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3"
+      className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3"
       aria-label="Add hardware asset"
     >
       <FormField id="hw-acceleratorId" label="Catalog accelerator">
