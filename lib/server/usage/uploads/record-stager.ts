@@ -56,7 +56,13 @@ export function createRecordStager(deps: {
     const staged = tracer.span('stage', () => {
       let rows = 0;
       records.forEach((parsed, i) => {
-        const footprint = footprints[i];
+        const computed = footprints[i];
+        // AI-service rows: the method's embodied share replaces the device-hour amortisation (none here), and
+        // the energy is the AI-services engine's estimate, not a measurement.
+        const footprint =
+          computed && parsed.ai
+            ? { ...computed, embodiedKgCo2e: parsed.ai.embodiedKgCo2e, isMeasured: false }
+            : computed;
         if (footprint) {
           writer.add(uploadItemOf(parsed, footprint));
           held.contentIdRows += parsed.record.recordId === undefined ? 1 : 0;
