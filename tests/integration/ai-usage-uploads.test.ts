@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { GET as listRecords } from '@/app/api/v1/records/route';
 import { POST } from '@/app/api/v1/uploads/route';
 import { createApiToken } from '@/lib/server/access/api-tokens';
 import { getPgPool } from '@/lib/server/db/pg-pool';
@@ -126,6 +127,32 @@ describe('every example export uploads through the API', () => {
       12,
     );
     expect(row.embodied_kg_co2e).toBeGreaterThan(0);
+  });
+});
+
+describe('the AI service dimension', () => {
+  test('GET /api/v1/records?aiService= lists only that service (2 Anthropic rows of 4)', async () => {
+    await freshOrg('AiFilter');
+    for (const file of [
+      'anthropic_usage_report_messages.synthetic.json',
+      'openai_dashboard_usage_export.synthetic.csv',
+    ]) {
+      expect((await upload(file, readFileSync(path.join(DIR, file), 'utf8'))).status).toBe(201);
+    }
+    const list = async (query: string) => {
+      const response = await listRecords(
+        new Request(`http://localhost/api/v1/records?from=2026-01-01&to=2026-01-31${query}`, {
+          headers: { authorization: `Bearer ${token}` },
+        }),
+      );
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { data: { aiService: string | null; model: string }[] }).data;
+    };
+    expect(await list('')).toHaveLength(4);
+    const anthropic = await list('&aiService=anthropic');
+    expect(anthropic.map((r) => r.aiService)).toEqual(['anthropic', 'anthropic']);
+    expect(await list('&aiService=openai,anthropic')).toHaveLength(4);
+    expect(await list('&aiService=mistral')).toEqual([]);
   });
 });
 

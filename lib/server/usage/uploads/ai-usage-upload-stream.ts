@@ -1,5 +1,4 @@
 import 'server-only';
-import type { TLlmModelRepository } from '@/lib/emissions/ai-services/llm-model-types';
 import { createZoneOfRegion } from '@/lib/emissions/ai-services/zone-of-region';
 import { createAiUsageRecordStream } from '@/lib/ingest/ai-usage/ai-usage-record-stream';
 import { isAiUsageFile } from '@/lib/ingest/ai-usage/sniff-ai-usage-file';
@@ -8,17 +7,8 @@ import { createSniffingFileStream } from '@/lib/ingest/sniffing-file-stream';
 import type { ParseOptions } from '@/lib/ingest/types';
 import { createUsageFileStream, type UsageFileStream } from '@/lib/ingest/usage-file-stream';
 import { usageRecordSchemaAt } from '@/lib/schemas/usage-record';
-import { DEFAULT_REFERENCE_DIR } from '../../factors/load-bundled-factor-library';
-import { loadLlmModelRepository } from '../../factors/load-llm-model-repository';
+import { getLlmModelRepository } from '../../factors/llm-model-repository-cache';
 import type { TIngestInputs } from './resolve-ingest-inputs';
-
-const cache: { repository: TLlmModelRepository | null } = { repository: null };
-
-/** The bundled EcoLogits model repository, read once per process (a few hundred KB of JSON and CSV). */
-function llmModelRepository(): TLlmModelRepository {
-  cache.repository ??= loadLlmModelRepository(DEFAULT_REFERENCE_DIR);
-  return cache.repository;
-}
 
 /**
  * The upload's parser, chosen from the file's first bytes (issue #21): an AI-service usage export (JSON, or a
@@ -41,7 +31,7 @@ export function createUploadParseStream(
     const schema = usageRecordSchemaAt(options.now, 'UTC');
     return createAiUsageRecordStream({
       fileName: options.fileName,
-      repository: llmModelRepository(),
+      repository: getLlmModelRepository(),
       zoneOfRegion: createZoneOfRegion(inputs.library),
       knownInstanceTypes: (inputs.library.library.instanceTypes ?? []).map((t) => t.name),
       validate: (input) => schema.safeParse(input),
