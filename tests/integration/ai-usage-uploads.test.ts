@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { POST as postAiUsage } from '@/app/api/v1/ai-usage/route';
 import { GET as listRecords } from '@/app/api/v1/records/route';
 import { POST } from '@/app/api/v1/uploads/route';
 import { createApiToken } from '@/lib/server/access/api-tokens';
@@ -8,6 +9,7 @@ import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
 import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
+import { expectContract } from '../support/api-contract';
 import { createTestDatabase } from '../support/test-database';
 import { createOrgWithEditor } from '../support/upload-fixtures';
 
@@ -153,6 +155,77 @@ describe('the AI service dimension', () => {
     expect(anthropic.map((r) => r.aiService)).toEqual(['anthropic', 'anthropic']);
     expect(await list('&aiService=openai,anthropic')).toHaveLength(4);
     expect(await list('&aiService=mistral')).toEqual([]);
+  });
+});
+
+describe('POST /api/v1/ai-usage', () => {
+  const send = (rows: unknown) =>
+    postAiUsage(
+      new Request('http://localhost/api/v1/ai-usage', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(rows),
+      }),
+    );
+  // codestral-2501: 22.2 B parameters, dense (reference/ecologits/models.json); Mistral: PUE 1.16, zone SWE.
+  // By hand (docs: EcoLogits closed form without latency, B = 64): M = 2.4 × 22.2 = 53.3 GB → 1 GPU;
+  // f_E = 1.16653e-6 × e^(−0.0112059 × 64) × 22.2 + 4.05293e-5 = 5.31703e-5 Wh/token;
+  // f_L = 6.78509e-4 × 22.2 + 3.11931e-4 × 64 + 0.0194737 = 0.0545002 s/token;
+  // E = 1.16 × 1,000,000 × 1 × (5.31703e-8 + 0.0545002 × 1.2 / (8 × 64 × 3600)) = 0.102837 kWh (facility).
+  const CODESTRAL = {
+    id: 'gw-2026-01-05-codestral',
+    provider: 'mistral',
+    model: 'codestral-2501',
+    startedAt: '2026-01-05',
+    endedAt: '2026-01-06',
+    inputTokens: 4_000_000,
+    outputTokens: 1_000_000,
+    requests: 2_000,
+    team: 'Platform',
+  };
+
+  test('a per-day row is stored with the method energy (hand-checked) and is idempotent by id', async () => {
+    await freshOrg('AiApi');
+    const first = await expectContract('post', '/api/v1/ai-usage', await send([CODESTRAL]));
+    expect(first).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(await (await send([CODESTRAL])).json()).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    const row = (
+      await getPgPool().query(
+        `SELECT facility_energy_kwh, ai_service, input_tokens, output_tokens, tokens, requests, region, external_id
+         FROM usage_record WHERE org_id = $1`,
+        [orgId],
+      )
+    ).rows;
+    expect(row).toHaveLength(1);
+    expect(row[0]).toMatchObject({
+      ai_service: 'mistral',
+      input_tokens: 4_000_000,
+      output_tokens: 1_000_000,
+      tokens: 5_000_000,
+      requests: 2_000,
+      region: 'SWE',
+      external_id: 'gw-2026-01-05-codestral',
+    });
+    expect(Math.abs(row[0].facility_energy_kwh / 0.102837 - 1)).toBeLessThan(0.001);
+  });
+
+  test('unknown provider, unknown model, negative tokens, no offset: 422 by index, nothing stored', async () => {
+    await freshOrg('AiApiBad');
+    const unknown = await send([
+      CODESTRAL,
+      { ...CODESTRAL, id: 'b', provider: 'skynet' },
+      { ...CODESTRAL, id: 'c', model: 'codestral-9999' },
+      { ...CODESTRAL, id: 'd', startedAt: '2026-01-05T00:00:00' },
+    ]);
+    expect(unknown.status).toBe(422);
+    const body = (await unknown.json()) as { errors: { index: number; field: string; message: string }[] };
+    expect(body.errors.map((e) => [e.index, e.field])).toEqual([
+      [1, 'provider'],
+      [2, 'model'],
+      [3, 'startedAt'],
+    ]);
+    expect((await send([{ ...CODESTRAL, outputTokens: -1 }])).status).toBe(422);
+    expect((await orgTotalsOf(orgId)).records).toBe(0);
   });
 });
 

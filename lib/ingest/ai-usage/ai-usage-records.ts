@@ -2,8 +2,9 @@ import { estimateAiUsageRow, type TZoneOfRegion } from '@/lib/emissions/ai-servi
 import type { TLlmModelRepository } from '@/lib/emissions/ai-services/llm-model-types';
 import { midpoint } from '@/lib/emissions/ai-services/value-range';
 import { cloudOfService } from '@/lib/emissions/ai-services/zone-of-region';
+import type { RecordFootprint } from '@/lib/emissions/footprint-types';
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
-import type { IssueSink, ParsedRecord } from '../types';
+import type { IssueSink, ParsedRecord, TAiRecordFields } from '../types';
 import type { TAiUsageRow } from './ai-usage-types';
 
 /** What turns a normalised AI-usage row into a usage record: the model repository, zones and the record schema. */
@@ -93,4 +94,13 @@ export function aiUsageRecordOf(
       embodiedKgCo2e: fp.embodiedKgCo2e,
     },
   };
+}
+
+/**
+ * The stored footprint of an AI-usage record: the compute engine's (our grid factors, contracts, water) with the
+ * method's embodied share of the servers instead of the device-hour amortisation (there are no device-hours),
+ * and not measured (the energy is the AI-services engine's estimate). Pure.
+ */
+export function aiFootprintOf(footprint: RecordFootprint, ai: TAiRecordFields): RecordFootprint {
+  return { ...footprint, embodiedKgCo2e: ai.embodiedKgCo2e, isMeasured: false };
 }

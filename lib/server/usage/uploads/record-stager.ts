@@ -1,5 +1,6 @@
 import 'server-only';
 import { computeFootprintsMemo, type FootprintMemo } from '@/lib/emissions/footprint-memo';
+import { aiFootprintOf } from '@/lib/ingest/ai-usage/ai-usage-records';
 import type { TIngestTracer } from '@/lib/ingest/ingest-tracer';
 import type { ParsedRecord } from '@/lib/ingest/types';
 import { appendAll } from '@/lib/utils/append-all';
@@ -57,12 +58,7 @@ export function createRecordStager(deps: {
       let rows = 0;
       records.forEach((parsed, i) => {
         const computed = footprints[i];
-        // AI-service rows: the method's embodied share replaces the device-hour amortisation (none here), and
-        // the energy is the AI-services engine's estimate, not a measurement.
-        const footprint =
-          computed && parsed.ai
-            ? { ...computed, embodiedKgCo2e: parsed.ai.embodiedKgCo2e, isMeasured: false }
-            : computed;
+        const footprint = computed && parsed.ai ? aiFootprintOf(computed, parsed.ai) : computed;
         if (footprint) {
           writer.add(uploadItemOf(parsed, footprint));
           held.contentIdRows += parsed.record.recordId === undefined ? 1 : 0;
