@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POST as postAiUsage } from '@/app/api/v1/ai-usage/route';
+import { POST as postAlias } from '@/app/api/v1/name-aliases/route';
 import { GET as listRecords } from '@/app/api/v1/records/route';
 import { POST } from '@/app/api/v1/uploads/route';
 import { createApiToken } from '@/lib/server/access/api-tokens';
@@ -245,6 +246,38 @@ describe('bad input stores nothing and names the line', () => {
     expect(response.status).toBe(422);
     expect(body.errors.map((e) => e.line)).toContain(line);
     expect((await orgTotalsOf(orgId)).records).toBe(0);
+  });
+
+  test('an unknown model is a question until the organisation maps it (name alias kind model), then it lands', async () => {
+    await freshOrg('AiAlias');
+    const text = `${HEADER}\n1767225600,1767312000,p,10,gpt-4o-mini,100,5\n1767225600,1767312000,p,10,our-support-bot,100,50\n`;
+    const asked = (await (await upload('bot.csv', text)).json()) as {
+      errors: { line: number; message: string }[];
+    };
+    expect(asked.errors).toEqual([
+      expect.objectContaining({
+        line: 3,
+        message: expect.stringContaining('"a model of N billion parameters"'),
+      }),
+    ]);
+    const alias = (target: string) =>
+      postAlias(
+        new Request('http://localhost/api/v1/name-aliases', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ kind: 'model', alias: 'our-support-bot', target }),
+        }),
+      );
+    expect((await alias('gpt-9-imaginary')).status).toBe(400);
+    expect((await alias('8B')).status).toBe(201);
+    expect((await upload('bot.csv', text)).status).toBe(201);
+    const rows = (
+      await getPgPool().query(
+        `SELECT model, ai_model_ref FROM usage_record WHERE org_id = $1 ORDER BY model`,
+        [orgId],
+      )
+    ).rows;
+    expect(rows.map((r) => r.model)).toEqual(['gpt-4o-mini', 'our-support-bot']);
   });
 
   test('a FOCUS GPU row in a region of an unrecognised provider asks the region question; nothing stored', async () => {

@@ -1,5 +1,6 @@
 import { estimateAiUsageRow, type TZoneOfRegion } from '@/lib/emissions/ai-services/estimate-ai-usage-row';
 import type { TLlmModelRepository } from '@/lib/emissions/ai-services/llm-model-types';
+import { applyModelAlias } from '@/lib/emissions/ai-services/model-alias';
 import { midpoint } from '@/lib/emissions/ai-services/value-range';
 import { cloudOfService } from '@/lib/emissions/ai-services/zone-of-region';
 import type { RecordFootprint } from '@/lib/emissions/footprint-types';
@@ -19,6 +20,8 @@ export interface TAiRecordContext {
     | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
   /** The upload's catalog check (regions the factor library does not know). */
   checkRecord?: (record: TUsageRecordInput) => { field: string; message: string }[];
+  /** The organisation's model aliases (`modelAliasMap`); none by default. */
+  modelAliases?: ReadonlyMap<string, string>;
 }
 
 /** An ISO alpha-3 mix zone our location table can read as a country (EcoLogits' world mix WOR is none). */
@@ -38,7 +41,8 @@ export function aiUsageRecordOf(
   context: TAiRecordContext,
   sink: IssueSink,
 ): ParsedRecord | null {
-  const estimate = estimateAiUsageRow(context.repository, row, context.zoneOfRegion);
+  const aliased = context.modelAliases ? applyModelAlias(row, context.modelAliases) : row;
+  const estimate = estimateAiUsageRow(context.repository, aliased, context.zoneOfRegion);
   if (!estimate.ok) {
     sink.error(estimate.line, estimate.column, estimate.message);
     return null;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { modelAliasMap } from '@/lib/emissions/ai-services/model-alias';
 import { createZoneOfRegion } from '@/lib/emissions/ai-services/zone-of-region';
 import { createCatalogCheck } from '@/lib/emissions/catalog-check';
 import { ensureIndexed } from '@/lib/emissions/index-factor-library';
@@ -62,6 +63,7 @@ export async function storeAiUsage(
     // Timestamps without offset are refused (the API does not guess a zone), as on POST /api/v1/records.
     validate: (value: Record<string, unknown>) => schema.safeParse(value),
     checkRecord: createCatalogCheck(library),
+    modelAliases: modelAliasMap(library.library.nameAliases),
   };
   const parsed: ParsedRecord[] = [];
   inputs.forEach((input, index) => {

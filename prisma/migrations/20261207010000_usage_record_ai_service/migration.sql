@@ -9,3 +9,7 @@ ADD COLUMN "ai_model_ref" TEXT;
 
 -- Uploads of AI-service usage exports (OpenAI, Anthropic, Bedrock, Azure, Vertex, FOCUS …).
 ALTER TYPE "UploadFormat" ADD VALUE 'ai_usage';
+
+-- An organisation's mapping of an LLM name the model repository does not know to a repository model or to "a model
+-- of N billion parameters" (name_alias.target "70B", or "13B/47B" for active/total of a mixture of experts).
+ALTER TYPE "NameAliasKind" ADD VALUE 'model';

@@ -1,4 +1,5 @@
 import 'server-only';
+import { modelAliasMap } from '@/lib/emissions/ai-services/model-alias';
 import { createZoneOfRegion } from '@/lib/emissions/ai-services/zone-of-region';
 import { createAiUsageRecordStream } from '@/lib/ingest/ai-usage/ai-usage-record-stream';
 import { isAiUsageFile } from '@/lib/ingest/ai-usage/sniff-ai-usage-file';
@@ -36,6 +37,7 @@ export function createUploadParseStream(
       knownInstanceTypes: (inputs.library.library.instanceTypes ?? []).map((t) => t.name),
       validate: (input) => schema.safeParse(input),
       checkRecord: inputs.checkRecord,
+      modelAliases: modelAliasMap(inputs.library.library.nameAliases),
     });
   });
 }
