@@ -10,6 +10,7 @@ import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
 import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
+import { recomputeOrganization } from '@/lib/server/usage/recompute';
 import { expectContract } from '../support/api-contract';
 import { createTestDatabase } from '../support/test-database';
 import { createOrgWithEditor } from '../support/upload-fixtures';
@@ -130,6 +131,15 @@ describe('every example export uploads through the API', () => {
       12,
     );
     expect(row.embodied_kg_co2e).toBeGreaterThan(0);
+    // A recomputation (new factors, contracts) keeps the method's embodied share and the estimate status.
+    const result = await recomputeOrganization({ orgId }, { reason: 'test', now: new Date() });
+    expect(result.changedRecords).toBe(0);
+    const after = (
+      await getPgPool().query(`SELECT embodied_kg_co2e, is_measured FROM usage_record WHERE org_id = $1`, [
+        orgId,
+      ])
+    ).rows[0];
+    expect(after).toEqual({ embodied_kg_co2e: row.embodied_kg_co2e, is_measured: false });
   });
 });
 
