@@ -258,6 +258,25 @@ describe('bad input stores nothing and names the line', () => {
     expect((await orgTotalsOf(orgId)).records).toBe(0);
   });
 
+  test('a cost report (another export type) and a FOCUS file with an unknown column: line 1 error, nothing stored', async () => {
+    await freshOrg('AiWrongType');
+    const costs = (await (
+      await upload('costs.json', readFileSync(path.join(DIR, 'openai_costs.synthetic.json'), 'utf8'))
+    ).json()) as {
+      errors: { line: number; message: string }[];
+    };
+    expect(costs.errors).toEqual([expect.objectContaining({ line: 1 })]);
+    const focus = readFileSync(
+      path.join(DIR, 'focus_1.2_ai_tokens_and_gpu_hours.synthetic.csv'),
+      'utf8',
+    ).replace('BillingAccountId,', 'BillingAccountId,ChargeColour,');
+    const response = await upload('focus.csv', focus);
+    const body = (await response.json()) as { errors: { line: number; message: string }[] };
+    expect(response.status).toBe(422);
+    expect(body.errors[0]).toMatchObject({ line: 1, message: expect.stringContaining('ChargeColour') });
+    expect((await orgTotalsOf(orgId)).records).toBe(0);
+  });
+
   test('an unknown model is a question until the organisation maps it (name alias kind model), then it lands', async () => {
     await freshOrg('AiAlias');
     const text = `${HEADER}\n1767225600,1767312000,p,10,gpt-4o-mini,100,5\n1767225600,1767312000,p,10,our-support-bot,100,50\n`;
