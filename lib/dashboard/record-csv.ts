@@ -20,6 +20,7 @@ export const RECORD_CSV_HEADER = [
   'embodied_kg_co2e',
   'water_l',
   'is_measured',
+  'ai_service',
 ] as const;
 
 /** One row of the records explorer / CSV export: whole-record values (not apportioned to the range). */
@@ -41,6 +42,8 @@ export interface TRecordListRow {
   embodiedKgCo2e: number;
   waterL: number;
   isMeasured: boolean;
+  /** Third-party AI service (openai, aws-bedrock …) of AI-usage records; null for compute records. */
+  aiService: string | null;
 }
 
 /** One CSV line per record (formula-injection safe via csvLine). */
@@ -63,6 +66,7 @@ export function recordCsvLine(r: TRecordListRow): string {
     r.embodiedKgCo2e,
     r.waterL,
     r.isMeasured ? 'true' : 'false',
+    r.aiService,
   ];
   return csvLine(cells);
 }

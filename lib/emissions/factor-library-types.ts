@@ -111,7 +111,7 @@ export interface ProviderDefault {
  * resolves (kind `region`: a cloud region code, grid zone id or country code; `targetProvider` pins the provider).
  */
 export interface NameAliasEntry {
-  kind: 'accelerator' | 'region';
+  kind: 'accelerator' | 'region' | 'model';
   alias: string;
   target: string;
   targetProvider: TProvider | null;

@@ -133,9 +133,10 @@ export function indexFactorLibrary(library: FactorLibrary): IndexedFactorLibrary
       if (target) {
         acceleratorAliases.set(acceleratorKey(alias.alias), target);
       }
-    } else {
+    } else if (alias.kind === 'region') {
       regionAliases.set(normalizeKey(alias.alias), alias);
     }
+    // Model aliases (issue #21) are read by the AI-services estimate (`modelAliasMap`), not here.
   }
   const indexed: IndexedFactorLibrary = {
     indexed: true,

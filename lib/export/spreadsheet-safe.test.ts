@@ -55,6 +55,7 @@ describe('one neutraliser for every export', () => {
         provider: 'aws',
         region: name,
         accelerator: name,
+        aiService: name,
         facilityEnergyKwh: -1.5,
         locationKgCo2e: 2,
         marketKgCo2e: 3,

@@ -1,4 +1,6 @@
 import { type DistinctNames, distinctNames } from '@/lib/emissions/name-resolutions';
+import { parseAiUsageFile } from './ai-usage/parse-ai-usage-file';
+import { isAiUsageFile } from './ai-usage/sniff-ai-usage-file';
 import { readCsvTable } from './csv-table';
 import { decodeBytes } from './decode-bytes';
 import { parseUsageFile } from './parse-usage-file';
@@ -35,8 +37,11 @@ export function buildUploadPreview(
     const lastNewline = head.lastIndexOf(0x0a);
     bytes = lastNewline > 0 ? head.subarray(0, lastNewline + 1) : head;
   }
-  const result = parseUsageFile(bytes, options);
   const decoded = decodeBytes(bytes);
+  if (isAiUsageFile(bytes)) {
+    return aiUsagePreview(bytes, truncated, options.fileName, decoded.ok ? decoded.text : '');
+  }
+  const result = parseUsageFile(bytes, options);
   const table = decoded.ok ? readCsvTable(decoded.text) : null;
   return {
     format: result.format,
@@ -46,5 +51,30 @@ export function buildUploadPreview(
     records: result.records.length,
     errors: result.errors.slice(0, 20),
     names: distinctNames(result.records.map((r) => r.record)),
+  };
+}
+
+/**
+ * Preview of an AI-service usage export (issue #21): rows and parse errors of the start of the file. Models and
+ * providers are checked on the server (the model repository is not in the browser); a JSON page cut at the
+ * preview size cannot be parsed, so its errors wait for the server too.
+ */
+function aiUsagePreview(
+  bytes: Uint8Array,
+  truncated: boolean,
+  fileName: string,
+  text: string,
+): UploadPreview {
+  const json = /^\s*[[{]/.test(text);
+  const result = parseAiUsageFile(bytes, { fileName, knownInstanceTypes: [] });
+  const table = json ? null : readCsvTable(text);
+  return {
+    format: 'ai-usage',
+    needsMapping: false,
+    headers: table?.header.fields ?? [],
+    rows: (table?.rows ?? []).slice(0, 5).map((r) => r.fields),
+    records: result.aiRows.length + result.gpuRecords.length,
+    errors: json && truncated ? [] : result.errors.slice(0, 20),
+    names: distinctNames([]),
   };
 }

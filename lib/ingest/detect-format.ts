@@ -2,9 +2,9 @@ import { USAGE_RECORD_CSV_COLUMNS } from '@/lib/schemas/usage-record';
 import { detectAiUsageCsvFormat } from './ai-usage/detect-ai-usage-format';
 
 /**
- * What the header line looks like; 'codecarbon-task' files are recognised only to be refused clearly, and so are
- * AI-service usage exports ('ai-usage', read by `createAiUsageFileStream`; the upload flow takes them in part 2
- * of issue #21).
+ * What the header line looks like; 'codecarbon-task' files are recognised only to be refused clearly. AI-service
+ * usage exports ('ai-usage') are read by `createAiUsageFileStream`: the upload flow sends them there before this
+ * parser sees them (lib/server/usage/uploads/ai-usage-upload-stream.ts), so here they are refused clearly.
  */
 export type DetectedFormat =
   | 'generic'

@@ -4,8 +4,11 @@ import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
 /** `{ [sourceHeader]: { field, unit? } }`; schema `ZColumnMapping` in lib/schemas/column-mapping.ts. */
 export type ColumnMapping = TColumnMapping;
 
-/** Formats the upload parser understands. 'unknown' = header not recognised (see `needsMapping`). */
-export type IngestFormat = 'generic' | 'codecarbon' | 'nvidia-smi' | 'unknown';
+/**
+ * Formats the upload parser understands. 'unknown' = header not recognised (see `needsMapping`); 'ai-usage' =
+ * an AI-service usage export (lib/ingest/ai-usage, issue #21).
+ */
+export type IngestFormat = 'generic' | 'codecarbon' | 'nvidia-smi' | 'ai-usage' | 'unknown';
 
 export interface ParseOptions {
   /** Name of the uploaded file; copied into every error. */
@@ -77,6 +80,20 @@ export interface ParsedRecord {
   source?: { codecarbon?: CodecarbonSource; nvidiaSmi?: NvidiaSmiSource };
   /** Flag codes from `INGEST_FLAGS`. */
   flags: string[];
+  /** A row of a third-party AI service's usage export, estimated by the AI-services engine (issue #21). */
+  ai?: TAiRecordFields;
+}
+
+/** What an AI-service usage row adds to its record (usage_record ai_service, input/output tokens, model ref). */
+export interface TAiRecordFields {
+  /** Service name of reference/ai-services/providers.csv (openai, aws-bedrock …). */
+  service: string;
+  inputTokens: number;
+  outputTokens: number;
+  /** Model repository entry used: "<provider>/<model>@ecologits-<version>". */
+  modelRef: string;
+  /** The method's embodied share of the servers, kg CO2e (replaces the compute engine's device-hour figure). */
+  embodiedKgCo2e: number;
 }
 
 export interface RowError {

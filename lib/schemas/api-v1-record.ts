@@ -12,6 +12,10 @@ export const ZRecordDetail = ZRecordRow.omit({ waterL: true }).extend({
   instanceCount: z.number().nullable(),
   instanceHours: z.number().nullable(),
   measuredEnergyKwh: z.number().nullable(),
+  /** AI-usage records (issue #21): input and output tokens, and the model repository entry the estimate used. */
+  inputTokens: z.number().nullable(),
+  outputTokens: z.number().nullable(),
+  aiModelRef: z.string().nullable(),
   itEnergyKwh: z.number(),
   pueApplied: z.number(),
   gridZone: z.string().nullable(),

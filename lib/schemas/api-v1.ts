@@ -175,6 +175,8 @@ export const ZRecordRow = z.object({
   embodiedKgCo2e: z.number(),
   waterL: z.number(),
   isMeasured: z.boolean(),
+  /** Third-party AI service of AI-usage records (openai, anthropic, aws-bedrock …); null for compute. */
+  aiService: z.string().nullable(),
 });
 
 export const ZRecordsPage = z.object({ data: z.array(ZRecordRow), nextCursor: z.string().nullable() });

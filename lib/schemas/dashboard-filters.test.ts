@@ -14,8 +14,15 @@ test('defaults: last 12 months and no dimension filters', () => {
     phase: [],
     region: [],
     provider: [],
+    aiService: [],
   });
   expect(dashboardFiltersToSearch(parseDashboardFilters({})).toString()).toBe('');
+});
+
+test('aiService (records-only) survives a round trip through the URL', () => {
+  const f = parseDashboardFilters(new URLSearchParams('aiService=openai,aws-bedrock&aiService=openai'));
+  expect(f.aiService).toEqual(['openai', 'aws-bedrock']);
+  expect(dashboardFiltersToSearch(f).toString()).toBe('aiService=openai&aiService=aws-bedrock');
 });
 
 test('repeated keys and comma lists are both accepted; unknown enum values are dropped', () => {

@@ -82,6 +82,11 @@ export const ZDashboardFilters = z.object({
   phase: ZEnumList(PHASES),
   region: ZList,
   provider: ZEnumList(PROVIDERS),
+  /**
+   * Third-party AI service of the records (reference/ai-services/providers.csv names: openai, aws-bedrock …).
+   * Records only: rollups have no such column, so a page filtered by it reads the records (issue #21).
+   */
+  aiService: ZList,
 });
 export type TDashboardFilters = z.output<typeof ZDashboardFilters>;
 
@@ -128,6 +133,9 @@ export function dashboardFiltersToSearch(
     for (const value of filters[dim]) {
       params.append(dim, value);
     }
+  }
+  for (const value of filters.aiService) {
+    params.append('aiService', value);
   }
   if (filters.basis === 'market') {
     params.set('basis', 'market');

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { PROVIDERS } from './usage-record';
 
-export const NAME_ALIAS_KINDS = ['accelerator', 'region'] as const;
+export const NAME_ALIAS_KINDS = ['accelerator', 'region', 'model'] as const;
 export type TNameAliasKind = (typeof NAME_ALIAS_KINDS)[number];
 
 /**
  * An organisation alias (docs/decisions/factors.md F11): `alias` is the name as files write it; `target` a catalog
  * accelerator id or name (kind accelerator), or a cloud region code, grid zone id or country code (kind region),
- * with `targetProvider` when a region code needs its provider.
+ * with `targetProvider` when a region code needs its provider, or (kind model, issue #21) a model of the LLM model
+ * repository or "a model of N billion parameters" written `70B` (dense) or `13B/47B` (active/total).
  */
 export const ZNameAliasInput = z.object({
   kind: z.enum(NAME_ALIAS_KINDS),

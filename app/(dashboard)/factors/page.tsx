@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { hasPermission } from '@/lib/auth/roles';
+import { parseModelSizeTarget } from '@/lib/emissions/ai-services/model-alias';
 import { formatDay } from '@/lib/format/date-time';
 import { PROVIDER_LABELS } from '@/lib/format/provider-label';
 import { describeRecompute } from '@/lib/restatements/describe-recompute';
@@ -23,6 +24,17 @@ import { DataTable } from './_components/data-table';
 import { DeleteNameAliasButton } from './_components/delete-name-alias-button';
 import { DeleteOverrideButton } from './_components/delete-override-button';
 import { NameAliasForm } from './_components/name-alias-form';
+
+/** "13B/47B" → "a model of 13 billion active, 47 billion total parameters"; a model name as it is. */
+function modelTargetLabel(target: string): string {
+  const size = parseModelSizeTarget(target);
+  if (!size) {
+    return target;
+  }
+  return size.activeParamsB === size.totalParamsB
+    ? `a model of ${size.activeParamsB} billion parameters`
+    : `a model of ${size.activeParamsB} billion active, ${size.totalParamsB} billion total parameters`;
+}
 
 export const metadata: Metadata = { title: 'Factors' };
 
@@ -149,7 +161,7 @@ export default async function FactorsPage({ searchParams }: { searchParams: Prom
       ) : null}
       <DataTable
         title="Name mappings"
-        description="Names your files use that the catalog does not know, mapped to a catalog accelerator or a region when reviewing an upload. They apply to later uploads, the API and CodeCarbon runs; a change does not recompute records already stored."
+        description="Names your files use that the catalog does not know, mapped to a catalog accelerator, a region or an AI model (a model of the repository or a size in billions of parameters). They apply to later uploads, the API and CodeCarbon runs; a change does not recompute records already stored."
         columns={
           canMapNames
             ? ['Kind', 'Name in files', 'Maps to', 'Added', 'Action']
@@ -157,11 +169,13 @@ export default async function FactorsPage({ searchParams }: { searchParams: Prom
         }
         rows={nameAliases.map((a) => {
           const cells = [
-            a.kind === 'accelerator' ? 'Accelerator' : 'Region',
+            a.kind === 'accelerator' ? 'Accelerator' : a.kind === 'model' ? 'AI model' : 'Region',
             a.alias,
             a.kind === 'accelerator'
               ? (acceleratorNames.get(a.target) ?? a.target)
-              : `${a.target}${a.targetProvider ? ` (${PROVIDER_LABELS[a.targetProvider]})` : ''}`,
+              : a.kind === 'model'
+                ? modelTargetLabel(a.target)
+                : `${a.target}${a.targetProvider ? ` (${PROVIDER_LABELS[a.targetProvider]})` : ''}`,
             formatDay(new Date(a.createdAt)),
           ];
           return {

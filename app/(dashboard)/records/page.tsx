@@ -8,6 +8,7 @@ import { formatRange } from '@/lib/dashboard/date-range';
 import { quarterChoices } from '@/lib/dashboard/period-coverage';
 import { formatDateTime } from '@/lib/format/date-time';
 import { phaseLabel } from '@/lib/format/labels';
+import { PROVIDER_LABELS } from '@/lib/format/provider-label';
 import { formatNumber } from '@/lib/format/quantities';
 import { dashboardFiltersToSearch, type TSearchParams } from '@/lib/schemas/dashboard-filters';
 import {
@@ -16,8 +17,10 @@ import {
   type TRecordsQuery,
   ZRecordsQuery,
 } from '@/lib/schemas/records-query';
+import type { TProvider } from '@/lib/schemas/usage-record';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
 import { findFilterOptions } from '@/lib/server/dashboard/dashboard-options';
+import { findAiServiceOptions, type TAiServiceOption } from '@/lib/server/usage/ai-service-options';
 import { findUsageRecordsPage } from '@/lib/server/usage/usage-record-list';
 import { loadDashboardQuery, type TDashboardQuery } from '../_components/dashboard-query';
 import { PanelSkeleton } from '../_components/panel-skeleton';
@@ -31,6 +34,7 @@ const COLUMNS: { label: string; sort?: TRecordSort; numeric?: boolean }[] = [
   { label: 'Model', sort: 'model' },
   { label: 'Team · project' },
   { label: 'Where' },
+  { label: 'AI service' },
   { label: 'Facility kWh', sort: 'facility_energy_kwh', numeric: true },
   { label: 'Location kg CO₂e', sort: 'location_kg_co2e', numeric: true },
   { label: 'Market kg CO₂e', sort: 'market_kg_co2e', numeric: true },
@@ -51,7 +55,64 @@ function href(query: TDashboardQuery, list: TRecordsQuery, change: Partial<TReco
   return `/records?${params}`;
 }
 
-async function RecordsTable({ query, list }: { query: TDashboardQuery; list: TRecordsQuery }) {
+/** Links narrowing the records to one third-party AI service (a records-only filter: rollups have none). */
+function AiServiceFilter({
+  query,
+  list,
+  services,
+}: {
+  query: TDashboardQuery;
+  list: TRecordsQuery;
+  services: TAiServiceOption[];
+}) {
+  if (services.length === 0) {
+    return null;
+  }
+  const selected = query.filters.aiService;
+  const link = (aiService: string[]) =>
+    href({ ...query, filters: { ...query.filters, aiService } }, list, { page: 1 });
+  const chip = (active: boolean) =>
+    `rounded-full border px-3 py-1 ${active ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800'}`;
+  return (
+    <nav
+      aria-label="AI service"
+      className="flex flex-wrap items-center gap-2 text-sm"
+      data-testid="ai-service-filter"
+    >
+      <span className="text-slate-500 dark:text-slate-400">AI service:</span>
+      <Link
+        href={link([])}
+        className={chip(selected.length === 0)}
+        aria-current={selected.length === 0 ? 'page' : undefined}
+      >
+        All records
+      </Link>
+      {services.map((s) => {
+        const active = selected.includes(s.value);
+        return (
+          <Link
+            key={s.value}
+            href={link([s.value])}
+            className={chip(active)}
+            aria-current={active ? 'page' : undefined}
+          >
+            {s.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
+async function RecordsTable({
+  query,
+  list,
+  labels,
+}: {
+  query: TDashboardQuery;
+  list: TRecordsQuery;
+  labels: Map<string, string>;
+}) {
   const { rows, total, totals } = await findUsageRecordsPage(query.ctx, query.filters, query.range, list);
   // The record page's "← All records" comes back to this very list (filters, sort, page).
   const back = encodeURIComponent(href(query, list, {}));
@@ -114,7 +175,11 @@ async function RecordsTable({ query, list }: { query: TDashboardQuery; list: TRe
                   {r.team ?? '—'} · {r.project ?? '—'}
                 </td>
                 <td className="px-3 py-1.5">
-                  {r.provider ?? '—'} {r.region ?? ''}
+                  {r.provider ? (PROVIDER_LABELS[r.provider as TProvider] ?? r.provider) : '—'}{' '}
+                  {r.region ?? ''}
+                </td>
+                <td className="px-3 py-1.5">
+                  {r.aiService ? (labels.get(r.aiService) ?? r.aiService) : '—'}
                 </td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{formatNumber(r.facilityEnergyKwh)}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{formatNumber(r.locationKgCo2e)}</td>
@@ -128,7 +193,7 @@ async function RecordsTable({ query, list }: { query: TDashboardQuery; list: TRe
               className="border-t-2 border-slate-300 font-medium dark:border-slate-600"
               data-testid="records-totals"
             >
-              <th scope="row" colSpan={5} className="px-3 py-2 text-left">
+              <th scope="row" colSpan={COLUMNS.length - 4} className="px-3 py-2 text-left">
                 Total, {total.toLocaleString('en-GB')} records (all pages)
               </th>
               <td className="px-3 py-2 text-right tabular-nums">{formatNumber(totals.facilityEnergyKwh)}</td>
@@ -169,7 +234,12 @@ async function RecordsTable({ query, list }: { query: TDashboardQuery; list: TRe
 export default async function RecordsPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const ctx = await requirePageAuth('read');
   const params = await searchParams;
-  const [query, options] = await Promise.all([loadDashboardQuery(ctx, params), findFilterOptions(ctx)]);
+  const [query, options, services] = await Promise.all([
+    loadDashboardQuery(ctx, params),
+    findFilterOptions(ctx),
+    findAiServiceOptions(ctx),
+  ]);
+  const labels = new Map(services.map((s) => [s.value, s.label]));
   const list = ZRecordsQuery.parse(params);
   const exportQuery = dashboardFiltersToSearch(query.filters).toString();
   return (
@@ -196,11 +266,12 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
         options={options}
         quarters={quarterChoices(query.dataSpan, query.now, query.ctx.orgTimeZone)}
       />
+      <AiServiceFilter query={query} list={list} services={services} />
       <Suspense
         key={JSON.stringify([query.filters, list])}
         fallback={<PanelSkeleton height="h-[600px]" label="records" />}
       >
-        <RecordsTable query={query} list={list} />
+        <RecordsTable query={query} list={list} labels={labels} />
       </Suspense>
       <WhatIfCard
         ctx={ctx}

@@ -10,6 +10,11 @@ const CLOUD_OF_SERVICE: Record<string, TProvider> = {
   'google-vertex': 'gcp',
 };
 
+/** The cloud a service runs on (aws, azure, gcp), or 'other' for the model vendors' own APIs. */
+export function cloudOfService(service: string | null): TProvider {
+  return (service ? CLOUD_OF_SERVICE[service] : undefined) ?? 'other';
+}
+
 /**
  * Maps a usage row's cloud region to the EcoLogits mix zone (ISO alpha-3) through the factor library's region
  * catalog and ISO table (`swedencentral` → SE → SWE). Null when the region or its country is unknown: the row

@@ -23,6 +23,7 @@ export function dashboardWhereSql(
       sql`r.started_at < ${range.to}`,
       sql`(r.ended_at > ${range.from} OR (r.ended_at <= r.started_at AND r.started_at >= ${range.from}))`,
       ...dimensionClauses(ctx, filters),
+      ...(filters.aiService.length > 0 ? [sql`r.ai_service = ANY(${filters.aiService}::text[])`] : []),
     ],
     ' AND ',
   );
@@ -160,5 +161,8 @@ export function filteredSourceSql(
   days: TRollupDays | null,
   options: TRollupReadOptions = {},
 ): Sql {
-  return days ? filteredRollupsSql(ctx, filters, days, options) : filteredRecordsSql(ctx, filters, range);
+  // Rollups have no ai_service column: a filter on it reads the records.
+  return days && filters.aiService.length === 0
+    ? filteredRollupsSql(ctx, filters, days, options)
+    : filteredRecordsSql(ctx, filters, range);
 }

@@ -1,6 +1,8 @@
 import 'server-only';
 import { actorUserId, type TOrgContext } from '@/lib/auth/actor';
 import { assertPermission } from '@/lib/auth/roles';
+import { parseModelSizeTarget } from '@/lib/emissions/ai-services/model-alias';
+import { resolveLlmModel } from '@/lib/emissions/ai-services/resolve-llm-model';
 import { ensureIndexed } from '@/lib/emissions/index-factor-library';
 import { type NameResolution, resolveNames } from '@/lib/emissions/name-resolutions';
 import { normalizeKey } from '@/lib/emissions/normalize-key';
@@ -12,6 +14,7 @@ import type { TProvider } from '@/lib/schemas/usage-record';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { recordAuditEvent } from '../audit/audit-events';
 import { getCachedFactorLibrary } from './factor-library-cache';
+import { getLlmModelRepository } from './llm-model-repository-cache';
 
 export interface TNameAliasDto {
   id: string;
@@ -81,6 +84,8 @@ export async function saveNameAlias(ctx: TOrgContext, input: TNameAliasInput): P
       throw new AppError('INVALID_INPUT', `“${input.target}” is not a catalog accelerator.`);
     }
     target = hit.spec.id;
+  } else if (input.kind === 'model') {
+    target = checkModelAlias(input.alias, input.target);
   } else {
     if (resolveLocation({ region: input.alias }, library).matchedBy !== null) {
       throw new AppError('CONFLICT', `“${input.alias}” is already a known region, grid zone or country.`);
@@ -166,4 +171,26 @@ export async function findNameTargetOptions(ctx: Pick<TOrgContext, 'orgId'>): Pr
       .sort((a, b) => a.name.localeCompare(b.name)),
     regions: [...regions].sort(),
   };
+}
+
+/**
+ * A model alias (issue #21): the alias must be a name the LLM model repository does not know, and the target a
+ * repository model (stored as its exact name) or "a model of N billion parameters" (`70B`, `13B/47B`).
+ */
+function checkModelAlias(alias: string, target: string): string {
+  const repository = getLlmModelRepository();
+  if (resolveLlmModel(repository, null, alias).kind !== 'unknown-model') {
+    throw new AppError('CONFLICT', `“${alias}” is already a model of the model repository.`);
+  }
+  if (parseModelSizeTarget(target)) {
+    return target.trim();
+  }
+  const hit = resolveLlmModel(repository, null, target);
+  if (hit.kind !== 'model') {
+    throw new AppError(
+      'INVALID_INPUT',
+      `“${target}” is neither a model of the model repository (one provider) nor a size such as 70B or 13B/47B.`,
+    );
+  }
+  return hit.model.name;
 }

@@ -52,6 +52,7 @@ export const INPUT_SELECT = {
   wueOverrideLPerKwh: true,
   requests: true,
   tokens: true,
+  aiService: true,
 } as const;
 const SELECT = {
   ...INPUT_SELECT,
@@ -260,10 +261,15 @@ export async function recomputeOrganization(
     const changed: TChangedRecord[] = [];
     const restatements: { recordId: string; change: TFieldChange }[] = [];
     rows.forEach((row, i) => {
-      const footprint = footprints[i];
-      if (!footprint) {
+      const computed = footprints[i];
+      if (!computed) {
         return;
       }
+      // AI-usage records (issue #21) keep the method's embodied share stored at import (not a factor input).
+      const footprint =
+        row.aiService !== null
+          ? { ...computed, embodiedKgCo2e: row.embodiedKgCo2e as number, isMeasured: false }
+          : computed;
       const values = COMPUTED_COLUMNS.map((c) => c.read(footprint));
       const next: Record<string, unknown> = Object.fromEntries(
         COMPUTED_COLUMNS.map((c, k) => [c.field, values[k]]),

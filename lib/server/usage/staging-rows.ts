@@ -35,6 +35,10 @@ export const STAGED: readonly (readonly [TStagedKey | 'externalId' | 'contentHas
   ['wueOverrideLPerKwh', 'wue_override_l_per_kwh', 'float8'],
   ['requests', 'requests', 'float8'],
   ['tokens', 'tokens', 'float8'],
+  ['aiService', 'ai_service', 'text'],
+  ['inputTokens', 'input_tokens', 'float8'],
+  ['outputTokens', 'output_tokens', 'float8'],
+  ['aiModelRef', 'ai_model_ref', 'text'],
   ['cost', 'cost', 'float8'],
   ['notes', 'notes', 'text'],
   ['uploadLine', 'upload_line', 'integer'],
@@ -168,5 +172,11 @@ export function stagingRowOf(
 
 /** The staging item of a parsed upload row. */
 export function uploadItemOf(parsed: ParsedRecord, footprint: RecordFootprint): TUsageRecordToStore {
-  return { record: parsed.record, footprint, uploadLine: parsed.line, sourceData: sourceDataOf(parsed) };
+  const item = {
+    record: parsed.record,
+    footprint,
+    uploadLine: parsed.line,
+    sourceData: sourceDataOf(parsed),
+  };
+  return parsed.ai ? { ...item, ai: parsed.ai } : item;
 }

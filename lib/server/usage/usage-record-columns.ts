@@ -2,6 +2,7 @@ import 'server-only';
 import { hash } from 'node:crypto';
 import type { RecordFootprint } from '@/lib/emissions/footprint-types';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import type { TAiRecordFields } from '@/lib/ingest/types';
 import { type TUsageRecordInput, ZUsageRecordInput } from '@/lib/schemas/usage-record';
 import { recordHashText } from './record-hash-text';
 
@@ -12,6 +13,8 @@ export interface TUsageRecordToStore {
   uploadId?: string;
   uploadLine?: number;
   sourceData?: Prisma.InputJsonValue;
+  /** AI-service usage rows only (issue #21). */
+  ai?: TAiRecordFields;
 }
 
 // Key order of the content hash: the schema's keys sorted as the original implementation sorted them
@@ -65,6 +68,10 @@ export function toColumns(
     wueOverrideLPerKwh: r.wueLPerKwh ?? null,
     requests: r.requests ?? null,
     tokens: r.tokens ?? null,
+    aiService: item.ai?.service ?? null,
+    inputTokens: item.ai?.inputTokens ?? null,
+    outputTokens: item.ai?.outputTokens ?? null,
+    aiModelRef: item.ai?.modelRef ?? null,
     cost: r.cost ?? null,
     notes: r.notes ?? null,
     uploadId: item.uploadId ?? null,

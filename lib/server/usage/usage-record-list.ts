@@ -22,7 +22,8 @@ const SELECT = sql`SELECT r.id::text AS id, r.external_id AS "externalId", r.pha
     r.started_at AS "startedAt", r.ended_at AS "endedAt", t.name AS team, p.name AS project, r.model,
     r.provider::text AS provider, r.region, r.accelerator, r.facility_energy_kwh AS "facilityEnergyKwh",
     r.location_kg_co2e AS "locationKgCo2e", r.market_kg_co2e AS "marketKgCo2e", r.embodied_kg_co2e AS "embodiedKgCo2e",
-    (r.water_onsite_l + r.water_offsite_l) AS "waterL", r.is_measured AS "isMeasured"
+    (r.water_onsite_l + r.water_offsite_l) AS "waterL", r.is_measured AS "isMeasured",
+    r.ai_service AS "aiService"
   FROM usage_record r LEFT JOIN team t ON t.id = r.team_id LEFT JOIN project p ON p.id = r.project_id`;
 
 /** Whole-record sums over every record matching the filters (not only the page): the table's totals row. */

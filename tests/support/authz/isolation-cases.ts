@@ -115,6 +115,10 @@ export const ISOLATION_CASES: TIsolationCase[] = [
     noId: 'external record ids are per organisation (upsert by org_id, external_id)',
   },
   {
+    key: 'POST /api/v1/ai-usage',
+    noId: 'row ids are record ids per organisation (upsert by org_id, external_id)',
+  },
+  {
     key: 'GET /api/v1/reports/[period]/export',
     label: "B's frozen version number",
     route: (f) => ({

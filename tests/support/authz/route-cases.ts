@@ -182,6 +182,23 @@ export const ROUTE_CASES: TRouteCase[] = [
     access: 'writeUsage',
     prepare: () => ({ url: '/api/v1/records', body: usageRecords() }),
   },
+  {
+    key: 'POST /api/v1/ai-usage',
+    access: 'writeUsage',
+    prepare: () => ({
+      url: '/api/v1/ai-usage',
+      body: [
+        {
+          provider: 'openai',
+          model: 'gpt-4o-mini',
+          startedAt: '2025-03-01',
+          endedAt: '2025-03-02',
+          inputTokens: 1000,
+          outputTokens: 500,
+        },
+      ],
+    }),
+  },
   get('/api/v1/reports/[period]/export', '/api/v1/reports/2025-Q1/export?format=json', 'read', {
     period: '2025-Q1',
   }),

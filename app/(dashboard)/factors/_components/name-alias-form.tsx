@@ -34,6 +34,7 @@ export function NameAliasForm() {
           <select id="alias-kind" name="kind" defaultValue="accelerator" className={selectClass}>
             <option value="accelerator">Accelerator</option>
             <option value="region">Region</option>
+            <option value="model">AI model</option>
           </select>
         </div>
         <div className="flex flex-col gap-1">
@@ -43,7 +44,12 @@ export function NameAliasForm() {
         </div>
         <div className="flex flex-col gap-1">
           <Label htmlFor="alias-target">Maps to</Label>
-          <Input id="alias-target" name="target" placeholder="H100 SXM, eu-west-3 or FR" required />
+          <Input
+            id="alias-target"
+            name="target"
+            placeholder="H100 SXM, eu-west-3, FR, gpt-4o-mini or 70B"
+            required
+          />
           {field('target')}
         </div>
         <div className="flex flex-col gap-1">

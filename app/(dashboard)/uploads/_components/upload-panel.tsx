@@ -153,14 +153,15 @@ export function UploadPanel({
         onDrop={onDrop}
         className={`flex cursor-pointer flex-col items-center gap-1 rounded-lg border-2 border-dashed px-6 py-8 text-center text-sm ${dragging ? 'border-brand-600 bg-brand-50' : 'border-slate-300'}`}
       >
-        <span className="font-medium">Drop a CSV file here, or choose one</span>
+        <span className="font-medium">Drop a CSV or JSON file here, or choose one</span>
         <span className="text-slate-500">
-          Generic template v1.1 (v1 files too), CodeCarbon emissions.csv, nvidia-smi log, or any CSV you map
+          Generic template v1.1 (v1 files too), CodeCarbon emissions.csv, nvidia-smi log, any CSV you map, or
+          an AI service usage export (OpenAI, Anthropic, Bedrock, Azure OpenAI, Vertex, FOCUS)
         </span>
         <input
           id="upload-file"
           type="file"
-          accept=".csv,.tsv,.txt,text/csv"
+          accept=".csv,.tsv,.txt,.json,.jsonl,text/csv,application/json"
           className="sr-only"
           onChange={(e) => choose(e.target.files?.[0])}
         />

@@ -5,6 +5,7 @@ const FORMAT_LABELS: Record<string, string> = {
   generic: 'Generic template v1.1',
   codecarbon: 'CodeCarbon emissions.csv',
   'nvidia-smi': 'nvidia-smi log',
+  'ai-usage': 'AI-service usage export (tokens by model)',
   unknown: 'Unknown header — map the columns below',
 };
 

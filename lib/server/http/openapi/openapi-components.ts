@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAiUsageBatch } from '@/lib/schemas/ai-usage-batch';
 import {
   ZErrorEnvelope,
   ZEstimateResponse,
@@ -109,4 +110,5 @@ export const REQUEST_SCHEMAS = {
   CodecarbonProjectCreate: ZCodecarbonProjectCreate,
   CodecarbonExperimentCreate: ZCodecarbonExperimentCreate,
   NameAliasCreate: ZNameAliasInput,
+  AiUsageBatch: ZAiUsageBatch,
 } as const satisfies Partial<Record<TComponentName, z.ZodType>>;

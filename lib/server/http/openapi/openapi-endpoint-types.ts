@@ -49,7 +49,8 @@ export type TComponentName =
   | 'NameAliasCreate'
   | 'NameAlias'
   | 'NameAliasList'
-  | 'NameAliasDeleted';
+  | 'NameAliasDeleted'
+  | 'AiUsageBatch';
 
 export interface TApiResponse {
   description: string;

@@ -49,6 +49,7 @@ import {
   UPLOAD_ROUTE,
 } from './upload-routes';
 import {
+  AI_USAGE_STORE_ROUTE,
   BEST_WINDOW_ROUTE,
   ESTIMATE_ROUTE,
   ME_ROUTE,
@@ -72,6 +73,7 @@ export const ALL_ROUTES: readonly TRouteDefinition[] = [
   RECORDS_LIST_ROUTE,
   RECORD_ROUTE,
   RECORDS_STORE_ROUTE,
+  AI_USAGE_STORE_ROUTE,
   UPLOAD_CREATE_ROUTE,
   UPLOAD_LIST_ROUTE,
   UPLOAD_ROUTE,

@@ -1,8 +1,9 @@
+import { AI_USAGE_MAX_ROWS, ZAiUsageBatch } from '@/lib/schemas/ai-usage-batch';
 import { API_MAX_RECORDS, ZRecordsQuery, ZSummaryQuery } from '@/lib/schemas/api-v1';
 import { ZBestWindowQuery } from '@/lib/schemas/best-window';
 import { errors } from '../openapi/openapi-endpoint-types';
 import { routeContract } from './route-contract';
-import { DAY_PARAMS, FILTER_PARAMS, ZIdParams } from './route-params';
+import { AI_SERVICE_PARAM, DAY_PARAMS, FILTER_PARAMS, ZIdParams } from './route-params';
 
 /** /api/v1: the caller, the document, estimates, summaries, records and the best-window planner. */
 
@@ -71,7 +72,7 @@ export const RECORDS_LIST_ROUTE = routeContract({
   rateLimit: 'caller',
   query: ZRecordsQuery,
   parameterDocs: { limit: 'Page size, 1–1000 (default 100)', cursor: 'nextCursor of the previous page' },
-  extraParameters: [...DAY_PARAMS, ...FILTER_PARAMS],
+  extraParameters: [...DAY_PARAMS, ...FILTER_PARAMS, AI_SERVICE_PARAM],
   responses: { '200': { description: 'One page', schema: 'RecordsPage' }, ...errors('400') },
 });
 
@@ -87,6 +88,29 @@ export const RECORDS_STORE_ROUTE = routeContract({
     '201': { description: 'Counts', schema: 'StoreRecordsResponse' },
     '422': { description: 'Invalid records; nothing stored', schema: 'RecordErrorsResponse' },
     ...errors('400', '413'),
+  },
+});
+
+export const AI_USAGE_STORE_ROUTE = routeContract({
+  method: 'POST',
+  path: '/api/v1/ai-usage',
+  summary: 'Report third-party AI usage (batch)',
+  description: `Stores up to ${AI_USAGE_MAX_ROWS.toLocaleString('en-US')} rows of LLM API usage (provider, model, input and output tokens, requests, optional latency, team/project) as usage records: energy from the AI-services method (EcoLogits), CO2e and water with the organisation's factors and contracts. One transaction; idempotent like records (a row is identified by id, else its content). An unknown provider or model is a row error; nothing is stored.`,
+  auth: { kind: 'user', permission: 'writeUsage' },
+  rateLimit: 'caller',
+  body: {
+    kind: 'json',
+    schema: ZAiUsageBatch,
+    component: 'AiUsageBatch',
+    description: 'JSON array of usage rows',
+  },
+  responses: {
+    '201': { description: 'Counts', schema: 'StoreRecordsResponse' },
+    '422': {
+      description: 'Invalid rows (index, field, message); nothing stored',
+      schema: 'RecordErrorsResponse',
+    },
+    ...errors('400'),
   },
 });
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import { computeSharedFootprints, type FootprintMemo } from '@/lib/emissions/footprint-memo';
+import { aiFootprintOf } from '@/lib/ingest/ai-usage/ai-usage-records';
 import type { TIngestTracer } from '@/lib/ingest/ingest-tracer';
 import type { ParsedRecord } from '@/lib/ingest/types';
 import { appendAll } from '@/lib/utils/append-all';
@@ -57,7 +58,8 @@ export function createRecordStager(deps: {
     const staged = tracer.span('stage', () => {
       let rows = 0;
       records.forEach((parsed, i) => {
-        const footprint = footprints[i];
+        const computed = footprints[i];
+        const footprint = computed && parsed.ai ? aiFootprintOf(computed, parsed.ai) : computed;
         if (footprint) {
           writer.add(uploadItemOf(parsed, footprint));
           held.contentIdRows += parsed.record.recordId === undefined ? 1 : 0;

@@ -4,7 +4,7 @@ import { queryRows, rawSql, sql, type TSqlDb } from '../../db/sql';
 import { pgRunner } from '../../db/sql-runner';
 import type { TUploadTotals } from './upload-summary';
 
-export type TUploadFormat = 'generic' | 'codecarbon' | 'nvidia_smi' | 'mapped';
+export type TUploadFormat = 'generic' | 'codecarbon' | 'nvidia_smi' | 'mapped' | 'ai_usage';
 
 /** An upload as the API and the Uploads page show it. Totals in kWh and kg CO2e. */
 export interface TUploadDto {
@@ -37,6 +37,9 @@ export interface TUploadErrorReport {
 export function uploadFormatOf(format: IngestFormat, mapped: boolean): TUploadFormat {
   if (mapped) {
     return 'mapped';
+  }
+  if (format === 'ai-usage') {
+    return 'ai_usage';
   }
   return format === 'nvidia-smi' ? 'nvidia_smi' : format === 'codecarbon' ? 'codecarbon' : 'generic';
 }

@@ -4,12 +4,12 @@ import { AppError } from '@/lib/errors';
 import { noopTracer, type TIngestTracer } from '@/lib/ingest/ingest-tracer';
 import { estimateProcessing } from '@/lib/ingest/processing-estimate';
 import type { ParseOptions } from '@/lib/ingest/types';
-import { createUsageFileStream } from '@/lib/ingest/usage-file-stream';
 import { createContinuousCopyRunner } from '../../db/continuous-copy-runner';
 import { getPgPool } from '../../db/pg-pool';
 import { executeSql, sql } from '../../db/sql';
 import { withTransaction } from '../../db/sql-runner';
 import { createStagingWriter } from '../staging-writer';
+import { createUploadParseStream } from './ai-usage-upload-stream';
 import { completeUpload } from './finish-upload';
 import { createRecordStager, type TRecordStager } from './record-stager';
 import { resolveIngestInputs, type TIngestInputs } from './resolve-ingest-inputs';
@@ -178,7 +178,7 @@ async function storeUpload(
   // record_id uniqueness is checked in SQL (upload-duplicates.ts), fed by the parser as it reads the ids.
   const ids = await createRecordIdCheck(db);
   const copies = createCopyQueue(tracer, db);
-  const stream = createUsageFileStream(
+  const stream = createUploadParseStream(
     {
       ...input.parse,
       timeZone: run.inputs.timeZone,
@@ -187,6 +187,7 @@ async function storeUpload(
       now: run.computedAt,
       onRecordId: (recordId, line, column) => ids.add(recordId, line, column),
     },
+    run.inputs,
     tracer,
   );
   const stages: TUploadStages = {

@@ -1,0 +1,95 @@
+import 'server-only';
+import { modelAliasMap } from '@/lib/emissions/ai-services/model-alias';
+import { createZoneOfRegion } from '@/lib/emissions/ai-services/zone-of-region';
+import { createCatalogCheck } from '@/lib/emissions/catalog-check';
+import { ensureIndexed } from '@/lib/emissions/index-factor-library';
+import { aiFootprintOf, aiUsageRecordOf } from '@/lib/ingest/ai-usage/ai-usage-records';
+import type { TAiUsageRow } from '@/lib/ingest/ai-usage/ai-usage-types';
+import type { ParsedRecord } from '@/lib/ingest/types';
+import type { TAiUsageInput } from '@/lib/schemas/ai-usage-batch';
+import type { TRecordError } from '@/lib/schemas/api-v1';
+import { usageRecordSchemaAt } from '@/lib/schemas/usage-record';
+import { getCachedFactorLibrary } from '../factors/factor-library-cache';
+import { getLlmModelRepository } from '../factors/llm-model-repository-cache';
+import { computeForOrganization } from './api-estimate';
+import { storeUsageRecords, type TStoreResult } from './usage-records';
+
+/** An API row as the normalised usage row the export parsers produce (line = the row's index). */
+function usageRowOf(input: TAiUsageInput, index: number): TAiUsageRow {
+  return {
+    line: index,
+    provider: input.provider,
+    modelRaw: input.model,
+    modelLookup: { kind: 'name', provider: input.provider, name: input.model },
+    inputTokens: input.inputTokens,
+    outputTokens: input.outputTokens,
+    requests: input.requests ?? null,
+    meanLatencyS: input.latencyS ?? null,
+    region: input.region ?? null,
+    quantityBasis: 'metered',
+    service: input.provider,
+    periodStart: input.startedAt,
+    periodEnd: input.endedAt,
+    cachedInputTokens: null,
+    team: input.team ?? null,
+    project: input.project ?? null,
+    tags: {},
+  };
+}
+
+/**
+ * `POST /api/v1/ai-usage` (issue #21): every row estimated by the AI-services engine exactly like an uploaded
+ * export row (`aiUsageRecordOf`: unknown provider or model, bad period → a row error by index, nothing stored),
+ * then computed with the organisation's factors and contracts and stored in one transaction, idempotent by `id`
+ * (else content) like `POST /api/v1/records`.
+ */
+export async function storeAiUsage(
+  ctx: { orgId: string },
+  inputs: readonly TAiUsageInput[],
+  now: Date,
+): Promise<{ errors: TRecordError[] } | { result: TStoreResult }> {
+  const library = ensureIndexed(await getCachedFactorLibrary(ctx));
+  const schema = usageRecordSchemaAt(now);
+  const errors: TRecordError[] = [];
+  const sink = {
+    error: (index: number, field: string | null, message: string) => {
+      errors.push({ index, field: field ?? '', message });
+    },
+    warn: () => undefined,
+  };
+  const context = {
+    repository: getLlmModelRepository(),
+    zoneOfRegion: createZoneOfRegion(library),
+    // Timestamps without offset are refused (the API does not guess a zone), as on POST /api/v1/records.
+    validate: (value: Record<string, unknown>) => schema.safeParse(value),
+    checkRecord: createCatalogCheck(library),
+    modelAliases: modelAliasMap(library.library.nameAliases),
+  };
+  const parsed: ParsedRecord[] = [];
+  inputs.forEach((input, index) => {
+    const record = aiUsageRecordOf(usageRowOf(input, index), context, sink);
+    if (record) {
+      parsed.push(input.id ? { ...record, record: { ...record.record, recordId: input.id } } : record);
+    }
+  });
+  if (errors.length > 0) {
+    return { errors };
+  }
+  const footprints = await computeForOrganization(
+    ctx,
+    parsed.map((p) => p.record),
+  );
+  const items = parsed.map((p, i) => {
+    const footprint = footprints[i];
+    if (!footprint || !p.ai) {
+      throw new Error('every AI-usage row has a footprint');
+    }
+    return {
+      record: p.record,
+      footprint: aiFootprintOf(footprint, p.ai),
+      ai: p.ai,
+      sourceData: { ingestFlags: p.flags },
+    };
+  });
+  return { result: await storeUsageRecords(ctx, items, { computedAt: now }) };
+}
