@@ -228,10 +228,13 @@ describe('j. tokens reach /records/export and /audit/export', () => {
       expect(passed.headers.get('location')).toBeNull();
       expect(passed.headers.get('x-middleware-next')).toBe('1');
       const redirected = proxy(new NextRequest(new URL(path, APP_ORIGIN)));
-      expect(redirected.headers.get('location')).toBe(`${APP_ORIGIN}/sign-in`);
+      // Sent to sign-in with the page it asked for, to come back to after signing in (same-origin path only).
+      expect(redirected.headers.get('location')).toBe(
+        `${APP_ORIGIN}/sign-in?next=${encodeURIComponent(path)}`,
+      );
     }
     const page = proxy(new NextRequest(new URL('/records', APP_ORIGIN), { headers: bearer('aif_x') }));
-    expect(page.headers.get('location')).toBe(`${APP_ORIGIN}/sign-in`);
+    expect(page.headers.get('location')).toBe(`${APP_ORIGIN}/sign-in?next=%2Frecords`);
   });
 
   test('records export: a read token gets the CSV with rate-limit headers; a token without read is 403', async () => {

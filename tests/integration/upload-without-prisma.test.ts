@@ -106,6 +106,7 @@ test('the pg reads return what Prisma reads, scoped to the organisation', async 
       embodiedLifetimeYears: true,
       currency: true,
       carbonPricePerTonneCo2e: true,
+      electricityPricePerKwh: true,
     },
   });
   expect(await getOrganization({ orgId })).toEqual(org);

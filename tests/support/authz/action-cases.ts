@@ -143,6 +143,11 @@ export const ACTION_CASES: TActionCase[] = [
     prepare: async ({ a }) => form({ id: await make.target(a) }),
   },
   {
+    key: `${D}/targets/actions.ts#restateTargetBaseAction`,
+    access: 'manageOrganization',
+    prepare: async ({ a }) => form({ id: await make.target(a) }),
+  },
+  {
     key: `${D}/targets/actions.ts#deleteBudgetAction`,
     access: 'manageOrganization',
     prepare: async ({ a }) => form({ id: await make.budget(a) }),

@@ -211,6 +211,10 @@ export const ISOLATION_CASES: TIsolationCase[] = [
     action: async (f) => form({ id: await make.target(f.b) }),
   },
   {
+    key: `${D}/targets/actions.ts#restateTargetBaseAction`,
+    action: async (f) => form({ id: await make.target(f.b) }),
+  },
+  {
     key: `${D}/targets/actions.ts#deleteBudgetAction`,
     action: async (f) => form({ id: await make.budget(f.b) }),
   },
