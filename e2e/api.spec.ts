@@ -115,9 +115,10 @@ test('[api] the typed client and a replayed CodeCarbon session against the produ
 
   // …and on the dashboard's records table.
   await page.goto('/records?range=custom&from=2026-10-01&to=2026-10-31&project=e2e-live-runs');
-  const rows = page.getByRole('row');
-  await expect(rows).toHaveCount(2);
-  await expect(rows.nth(1)).toContainText('training');
-  await expect(rows.nth(1)).toContainText('1.5');
-  await expect(rows.nth(1)).toContainText('measured');
+  // One record in the body (the head and the totals row are rows too).
+  const rows = page.getByTestId('records-table').locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Training');
+  await expect(rows.first()).toContainText('1.5');
+  await expect(rows.first()).toContainText('measured');
 });

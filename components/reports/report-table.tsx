@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { displayCell, displayColumnHeader } from '@/lib/reports/present/display-text';
 import { changeBaseKey, wideColumnOf } from '@/lib/reports/present/report-layout';
 import type { TCell, TReportColumn, TReportTable } from '@/lib/reports/report-model';
@@ -36,7 +37,7 @@ export function ReportTable({ table, timeZone }: { table: TReportTable; timeZone
   const columns = table.columns.filter((c) => c.key !== wide);
   const wideColumn = table.columns.find((c) => c.key === wide);
   return (
-    <div className="report-table-wrap min-w-0 max-w-full overflow-x-auto" tabIndex={-1}>
+    <ScrollRegion label={displayCell(table.title)} className="report-table-wrap min-w-0">
       <table className="report-table w-full text-left text-sm" data-table-id={table.id}>
         <caption className="pb-2 text-left font-medium text-slate-800 dark:text-slate-200">
           {displayCell(table.title)}
@@ -106,6 +107,6 @@ export function ReportTable({ table, timeZone }: { table: TReportTable; timeZone
       {table.note ? (
         <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{displayCell(table.note)}</p>
       ) : null}
-    </div>
+    </ScrollRegion>
   );
 }

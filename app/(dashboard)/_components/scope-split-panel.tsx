@@ -1,4 +1,5 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatRange, previousPeriod } from '@/lib/dashboard/date-range';
 import { comparisonCoverage } from '@/lib/dashboard/period-coverage';
 import { scopeRows } from '@/lib/dashboard/scope-split';
@@ -30,42 +31,44 @@ export async function ScopeSplitPanel({ query }: { query: TDashboardQuery }) {
           services bought are Scope 3 Category 1. tCO₂e.
         </CardDescription>
       </CardHeader>
-      <CardContent className="overflow-x-auto">
-        <table className="w-full min-w-[520px] text-left text-sm" data-testid="scope-split">
-          <thead>
-            <tr className="border-b border-slate-200 text-xs text-slate-500 dark:border-slate-700">
-              <th scope="col" className="py-1.5 pr-4 font-medium">
-                Scope
-              </th>
-              <th scope="col" className="py-1.5 pr-4 text-right font-medium">
-                Location-based
-              </th>
-              <th scope="col" className="py-1.5 pr-4 text-right font-medium">
-                Market-based
-              </th>
-              <th scope="col" className="py-1.5 text-right font-medium">
-                Previous ({formatRange(previousRange)}), location-based
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {scopeRows(current).map((row, i) => (
-              <tr
-                key={row.label}
-                className={`border-b border-slate-100 dark:border-slate-800 ${row.label === 'Total' ? 'font-semibold' : ''}`}
-              >
-                <th scope="row" className="py-1.5 pr-4 font-normal">
-                  {row.label}
+      <CardContent>
+        <ScrollRegion label="Emissions by scope, table">
+          <table className="w-full min-w-[520px] text-left text-sm" data-testid="scope-split">
+            <thead>
+              <tr className="border-b border-slate-200 text-xs text-slate-500 dark:border-slate-700">
+                <th scope="col" className="py-1.5 pr-4 font-medium">
+                  Scope
                 </th>
-                <td className="py-1.5 pr-4 text-right tabular-nums">{tonnes(row.locationKgCo2e)}</td>
-                <td className="py-1.5 pr-4 text-right tabular-nums">{tonnes(row.marketKgCo2e)}</td>
-                <td className="py-1.5 text-right tabular-nums text-slate-600 dark:text-slate-400">
-                  {comparable ? tonnes(before[i]?.locationKgCo2e ?? null) : 'not comparable'}
-                </td>
+                <th scope="col" className="py-1.5 pr-4 text-right font-medium">
+                  Location-based
+                </th>
+                <th scope="col" className="py-1.5 pr-4 text-right font-medium">
+                  Market-based
+                </th>
+                <th scope="col" className="py-1.5 text-right font-medium">
+                  Previous ({formatRange(previousRange)}), location-based
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {scopeRows(current).map((row, i) => (
+                <tr
+                  key={row.label}
+                  className={`border-b border-slate-100 dark:border-slate-800 ${row.label === 'Total' ? 'font-semibold' : ''}`}
+                >
+                  <th scope="row" className="py-1.5 pr-4 font-normal">
+                    {row.label}
+                  </th>
+                  <td className="py-1.5 pr-4 text-right tabular-nums">{tonnes(row.locationKgCo2e)}</td>
+                  <td className="py-1.5 pr-4 text-right tabular-nums">{tonnes(row.marketKgCo2e)}</td>
+                  <td className="py-1.5 text-right tabular-nums text-slate-600 dark:text-slate-400">
+                    {comparable ? tonnes(before[i]?.locationKgCo2e ?? null) : 'not comparable'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </CardContent>
     </Card>
   );

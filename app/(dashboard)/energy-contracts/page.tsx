@@ -3,6 +3,7 @@ import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { StateActionForm } from '@/components/ui/state-action-form';
 import { hasPermission } from '@/lib/auth/roles';
 import {
@@ -137,7 +138,7 @@ function ContractCard({
               <div className="h-2 rounded-full bg-brand-600" style={{ width: `${usedPercent}%` }} />
             </div>
           </div>
-          <div className="overflow-x-auto">
+          <ScrollRegion label={`${contract.reference}: energy allocated per month`}>
             <DataTable
               caption={`${contract.reference}: energy allocated per month`}
               density="compact"
@@ -158,7 +159,7 @@ function ContractCard({
               }))}
               empty="No recorded usage in this market and period has been matched to this contract."
             />
-          </div>
+          </ScrollRegion>
         </CardContent>
       </Card>
     </section>
