@@ -56,8 +56,12 @@ test('[uploads] an unknown GPU name is mapped in the preview, stored resolved, a
   await expect(page.getByTestId('records-count')).toHaveText(/^2 records/);
   const table = page.getByTestId('records-table');
   await expect(table.getByRole('row', { name: new RegExp(model) })).toHaveCount(2);
+  // The facility energy column, found by its header (the table gained an AI service column in issue #21).
+  const headers = await table.locator('thead th').allTextContents();
+  const energyColumn = headers.findIndex((h) => h.startsWith('Facility kWh'));
+  expect(energyColumn).toBeGreaterThan(0);
   for (const row of await table.getByRole('row', { name: new RegExp(model) }).all()) {
-    await expect(row.getByRole('cell').nth(5)).toHaveText('7');
+    await expect(row.getByRole('cell').nth(energyColumn)).toHaveText('7');
   }
 
   // 4. The mapping is listed on the Factors page.

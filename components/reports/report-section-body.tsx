@@ -1,6 +1,21 @@
 import { humaniseText } from '@/lib/reports/present/display-text';
-import type { TReportSection } from '@/lib/reports/report-model';
+import type { TReportSection, TReportTable } from '@/lib/reports/report-model';
 import { ReportTable } from './report-table';
+
+/**
+ * Tables whose every row is for auditors, not readers: the page and the PDF show their first rows and say where the
+ * rest is. A recomputation restates each field of each record, so one basis change writes thousands of entries
+ * (a 50-page PDF in the e2e run); the XLSX, CSV and JSON exports keep them all.
+ */
+const ROWS_SHOWN: Readonly<Record<string, number>> = { 'restatement-log': 25 };
+
+function shownPart(table: TReportTable): { table: TReportTable; hiddenRows: number } {
+  const limit = ROWS_SHOWN[table.id];
+  if (limit === undefined || table.rows.length <= limit) {
+    return { table, hiddenRows: 0 };
+  }
+  return { table: { ...table, rows: table.rows.slice(0, limit) }, hiddenRows: table.rows.length - limit };
+}
 
 /** A section's paragraphs and tables in words (preview card and printed page). */
 export function ReportSectionBody({ section, timeZone }: { section: TReportSection; timeZone: string }) {
@@ -11,9 +26,21 @@ export function ReportSectionBody({ section, timeZone }: { section: TReportSecti
           {humaniseText(p, timeZone).replaceAll('CO2e', 'CO₂e')}
         </p>
       ))}
-      {section.tables.map((t) => (
-        <ReportTable key={t.id} table={t} timeZone={timeZone} />
-      ))}
+      {section.tables.map((t) => {
+        const { table, hiddenRows } = shownPart(t);
+        return (
+          <div key={t.id} className="flex min-w-0 flex-col gap-1">
+            <ReportTable table={table} timeZone={timeZone} />
+            {hiddenRows > 0 ? (
+              <p className="text-xs text-slate-600" data-testid={`${t.id}-more`}>
+                The first {table.rows.length.toLocaleString('en-GB')} of{' '}
+                {t.rows.length.toLocaleString('en-GB')} entries; all of them are in the XLSX, CSV and JSON
+                exports of this report.
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -1,23 +1,39 @@
 import type { TBucket, TDateRange } from './date-range';
 
+const LOCAL_DAY = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day of an instant in a time zone, as a Date at 00:00 UTC of that day (bucket labels are days). */
+function localDay(instant: Date, timeZone: string): Date {
+  let format = LOCAL_DAY.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    LOCAL_DAY.set(timeZone, format);
+  }
+  return new Date(`${format.format(instant)}T00:00:00Z`);
+}
+
 /**
- * Bucket starts (YYYY-MM-DD, UTC) covering a range, matching the SQL generate_series in
- * lib/server/dashboard/dashboard-trends.ts: the first bucket is the one containing range.from (weeks start on Monday).
+ * Bucket starts (YYYY-MM-DD, local days of the range's time zone) covering a range, matching the SQL
+ * generate_series in lib/server/dashboard/dashboard-trends.ts (`AT TIME ZONE`): the first bucket is the one
+ * containing range.from's local day, the last the one containing the local day of its last instant (weeks start
+ * on Monday). A Paris year to date starts at 2025-12-31T23:00Z, which is 1 January there: no December bucket.
  */
 export function bucketStarts(range: TDateRange, bucket: TBucket): string[] {
-  const from = range.from;
+  const timeZone = range.timeZone ?? 'UTC';
+  const from = localDay(range.from, timeZone);
+  const lastDay = localDay(new Date(range.to.getTime() - 1), timeZone);
   let cursor: Date;
   if (bucket === 'month') {
     cursor = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1));
   } else {
-    cursor = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
+    cursor = from;
     if (bucket === 'week') {
       const sinceMonday = (cursor.getUTCDay() + 6) % 7;
       cursor = new Date(cursor.getTime() - sinceMonday * 86_400_000);
     }
   }
   const result: string[] = [];
-  while (cursor < range.to) {
+  while (cursor <= lastDay) {
     result.push(cursor.toISOString().slice(0, 10));
     cursor =
       bucket === 'month'
