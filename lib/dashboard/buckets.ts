@@ -6,7 +6,12 @@ const LOCAL_DAY = new Map<string, Intl.DateTimeFormat>();
 function localDay(instant: Date, timeZone: string): Date {
   let format = LOCAL_DAY.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     LOCAL_DAY.set(timeZone, format);
   }
   return new Date(`${format.format(instant)}T00:00:00Z`);
