@@ -105,7 +105,7 @@ test('[organisations] create an organisation, invite an existing user, switch be
   await adminContext.close();
 
   const switcher = page.getByLabel('Active organisation');
-  await switcher.selectOption({ label: 'Northwind AI (auditor)' });
+  await switcher.selectOption({ label: 'Northwind AI (Auditor)' });
   await page.getByRole('button', { name: 'Switch', exact: true }).click();
   await expect(page.getByText('Role: auditor')).toBeVisible();
   await expect(page.getByLabel('Active organisation')).toHaveValue('demo');

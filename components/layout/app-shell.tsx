@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { signOutAction } from '@/app/(auth)/sign-in/actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
+import { roleLabel } from '@/lib/format/labels';
 import type { TThemeChoice } from '@/lib/theme';
 import { OrganizationSwitcher, type TOrganizationOption } from './organization-switcher';
 import { SideNav } from './side-nav';
@@ -54,7 +55,7 @@ export function AppShell({
         <SideNav canReadAudit={canReadAudit} />
         <div className="mt-auto border-t border-slate-100 px-5 py-4 text-xs text-slate-500 dark:border-slate-800">
           <p className="font-medium text-slate-700 dark:text-slate-300">{orgName}</p>
-          <p>Role: {role}</p>
+          <p>Role: {roleLabel(role)}</p>
           <Link href="/settings/organizations" className="text-brand-700 underline-offset-2 hover:underline">
             Organisations…
           </Link>
