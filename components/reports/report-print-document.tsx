@@ -10,8 +10,7 @@ import {
 import type { TEsgReport } from '@/lib/reports/report-model';
 import { HeadlineTile } from './headline-tile';
 import { ReportCharts, ScopeChart } from './report-charts';
-import { ReportSectionBody } from './report-section-body';
-import { ReportTable } from './report-table';
+import { ReportSectionBody, ReportTableForReaders } from './report-section-body';
 
 /** Chart width on an A4 portrait page with 15 mm side margins (180 mm ≈ 680 CSS px at 96 px per inch). */
 const PRINT_CHART_WIDTH_PX = 680;
@@ -152,7 +151,7 @@ export function ReportPrintDocument({ report }: { report: TEsgReport }) {
             {`Appendix ${a.letter}. ${a.title}`}
           </h2>
           {a.tables.length ? (
-            a.tables.map((t) => <ReportTable key={t.id} table={t} timeZone={tz} />)
+            a.tables.map((t) => <ReportTableForReaders key={t.id} table={t} timeZone={tz} />)
           ) : (
             <p className="text-sm">{displayCell('No entries in the period.')}</p>
           )}

@@ -17,6 +17,22 @@ function shownPart(table: TReportTable): { table: TReportTable; hiddenRows: numb
   return { table: { ...table, rows: table.rows.slice(0, limit) }, hiddenRows: table.rows.length - limit };
 }
 
+/** One report table as people read it: the first rows of an auditor-only table, and where the rest is. */
+export function ReportTableForReaders({ table: full, timeZone }: { table: TReportTable; timeZone: string }) {
+  const { table, hiddenRows } = shownPart(full);
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <ReportTable table={table} timeZone={timeZone} />
+      {hiddenRows > 0 ? (
+        <p className="text-xs text-slate-600" data-testid={`${full.id}-more`}>
+          The first {table.rows.length.toLocaleString('en-GB')} of {full.rows.length.toLocaleString('en-GB')}{' '}
+          entries; all of them are in the XLSX, CSV and JSON exports of this report.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** A section's paragraphs and tables in words (preview card and printed page). */
 export function ReportSectionBody({ section, timeZone }: { section: TReportSection; timeZone: string }) {
   return (
@@ -26,21 +42,9 @@ export function ReportSectionBody({ section, timeZone }: { section: TReportSecti
           {humaniseText(p, timeZone).replaceAll('CO2e', 'CO₂e')}
         </p>
       ))}
-      {section.tables.map((t) => {
-        const { table, hiddenRows } = shownPart(t);
-        return (
-          <div key={t.id} className="flex min-w-0 flex-col gap-1">
-            <ReportTable table={table} timeZone={timeZone} />
-            {hiddenRows > 0 ? (
-              <p className="text-xs text-slate-600" data-testid={`${t.id}-more`}>
-                The first {table.rows.length.toLocaleString('en-GB')} of{' '}
-                {t.rows.length.toLocaleString('en-GB')} entries; all of them are in the XLSX, CSV and JSON
-                exports of this report.
-              </p>
-            ) : null}
-          </div>
-        );
-      })}
+      {section.tables.map((t) => (
+        <ReportTableForReaders key={t.id} table={t} timeZone={timeZone} />
+      ))}
     </div>
   );
 }
