@@ -13,8 +13,26 @@ const NOTHING_READ: UsageFileSummary = {
   stats: { rows: 0, accepted: 0, rejected: 0, duplicatesCollapsed: 0 },
 };
 
+const HEAD_TEXT = new TextDecoder('utf-8');
+
 /**
- * A stream that holds the file's first `SNIFF_HEAD_BYTES` (or the whole file, if smaller), lets `open` choose
+ * Whether the bytes held so far are enough to choose the parser: a JSON document's first character, or a complete
+ * first line (the CSV header). Choosing then, not after 64 KiB, keeps small files streaming: their rows are parsed
+ * (and their progress reported) as they arrive.
+ */
+function canChoose(held: readonly Uint8Array[]): boolean {
+  let text = '';
+  for (const part of held) {
+    text += HEAD_TEXT.decode(part, { stream: true });
+  }
+  HEAD_TEXT.decode();
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  return start.startsWith('{') || start.startsWith('[') || /[\r\n]/.test(start);
+}
+
+/**
+ * A stream that holds the file's first bytes until the parser can be chosen (a JSON start or a complete first
+ * line; at most `SNIFF_HEAD_BYTES`, or the whole file if smaller), lets `open` choose
  * the parser from them (the upload flow: an AI-service usage export or a compute usage file), then passes every
  * byte to the chosen one. Pure.
  */
@@ -50,7 +68,7 @@ export function createSniffingFileStream(open: (head: Uint8Array) => UsageFileSt
       }
       held.push(bytes.slice());
       state.size += bytes.length;
-      if (state.size < SNIFF_HEAD_BYTES) {
+      if (state.size < SNIFF_HEAD_BYTES && !canChoose(held)) {
         return [];
       }
       opened();
