@@ -31,16 +31,39 @@ function recorder() {
 }
 
 describe('createSniffingFileStream', () => {
-  test('a small file in 1-byte chunks: the parser is chosen at the end from all of it, and gets every byte once', () => {
+  test('a file in 1-byte chunks: the parser is chosen at the end of the first line, and gets every byte once', () => {
     const { seen, open } = recorder();
     const stream = createSniffingFileStream(open);
     const text = new TextEncoder().encode('a,b\n1,2\n');
-    for (const byte of text) {
+    // 'a', ',', 'b' are held (no complete line yet); the newline (4th byte) completes the header line.
+    for (const byte of text.subarray(0, 3)) {
       expect(stream.push(new Uint8Array([byte]))).toEqual([]);
     }
     expect(stream.summary().format).toBe('unknown');
+    expect(stream.push(text.subarray(3, 4))).toHaveLength(1);
+    expect(seen.head).toBe(4);
+    for (const byte of text.subarray(4)) {
+      stream.push(new Uint8Array([byte]));
+    }
+    expect(stream.summary().format).toBe('generic');
+    stream.end();
+    expect(seen).toEqual({ head: 4, bytes: [...text], ended: true });
+  });
+
+  test('a JSON file is chosen at its first character', () => {
+    const { seen, open } = recorder();
+    const stream = createSniffingFileStream(open);
+    expect(stream.push(new TextEncoder().encode('  '))).toEqual([]);
+    expect(stream.push(new TextEncoder().encode('{'))).toHaveLength(1);
+    expect(seen.head).toBe(3);
+  });
+
+  test('a file without a line break is chosen at its end', () => {
+    const { seen, open } = recorder();
+    const stream = createSniffingFileStream(open);
+    expect(stream.push(new TextEncoder().encode('a,b'))).toEqual([]);
     expect(stream.end()).toHaveLength(1);
-    expect(seen).toEqual({ head: 8, bytes: [...text], ended: true });
+    expect(seen).toEqual({ head: 3, bytes: [...new TextEncoder().encode('a,b')], ended: true });
   });
 
   test('a large file: chosen once the head is full; later chunks go straight through', () => {
