@@ -138,7 +138,7 @@ function ContractCard({
               <div className="h-2 rounded-full bg-brand-600" style={{ width: `${usedPercent}%` }} />
             </div>
           </div>
-          <ScrollRegion label={`${contract.reference}: energy allocated per month`}>
+          <ScrollRegion label={`Energy allocated per month, ${contract.reference}`}>
             <DataTable
               caption={`${contract.reference}: energy allocated per month`}
               density="compact"
