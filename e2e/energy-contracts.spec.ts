@@ -33,11 +33,13 @@ test('[contracts] an admin sees each contract month by month and when it ran out
   await form.getByRole('button', { name: 'Add contract' }).click();
   await expect(form.getByRole('status')).toContainText('Added E2E-GO-NO1', { timeout: 90_000 });
 
-  const added = page.getByRole('region', { name: 'E2E-GO-NO1' });
+  const added = page.getByRole('region', { name: 'E2E-GO-NO1', exact: true });
   await expect(added).toContainText('2026-01-01 – 2026-12-31');
   await expect(added).toContainText('No usage matched yet');
   await added.getByRole('button', { name: 'Remove contract E2E-GO-NO1' }).click();
-  await expect(page.getByRole('region', { name: 'E2E-GO-NO1' })).toHaveCount(0, { timeout: 90_000 });
+  await expect(page.getByRole('region', { name: 'E2E-GO-NO1', exact: true })).toHaveCount(0, {
+    timeout: 90_000,
+  });
 });
 
 test('[contracts] a viewer reads the contracts without forms; the market-based trend notes the coverage', async ({
