@@ -2,6 +2,7 @@ import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
 import { DEMO_MODELS, DEMO_ORGANIZATION, DEMO_PROJECTS, DEMO_TEAMS, DEMO_USERS } from './catalog';
 import { demoWindow } from './dates';
 import { generateEnergyContracts } from './energy-contracts';
+import { generateAiUsageRows } from './generate-ai-usage';
 import { generateDataProcessingRecords, generateEvaluationRecords } from './generate-batch-jobs';
 import { generateFineTuningRecords } from './generate-fine-tuning';
 import { generateInferenceRecords } from './generate-inference';
@@ -27,7 +28,8 @@ export const DEFAULT_DEMO_SEED = 20_240_917;
 /**
  * Pure, deterministic demo organisation ("Northwind AI") with `months` of usage records ending at
  * `endExclusive` (floored to UTC midnight): pre-training runs, fine-tunes, evaluations, data processing,
- * an on-premise metered cluster, and daily inference rows for four deployed models.
+ * an on-premise metered cluster, daily inference rows for four deployed models, and 12 months of daily
+ * third-party AI-service usage (OpenAI and Anthropic, `generateAiUsageRows`).
  * Same options → deep-equal output. No I/O, no clock, no Math.random.
  */
 export function generateDemoOrganization(options: TGenerateDemoOptions): TDemoOrganization {
@@ -55,6 +57,7 @@ export function generateDemoOrganization(options: TGenerateDemoOptions): TDemoOr
     models: DEMO_MODELS.map((model) => ({ ...model })),
     energyContracts: generateEnergyContracts(window),
     records,
+    aiUsage: generateAiUsageRows(window, seed),
   };
 }
 

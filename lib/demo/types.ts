@@ -1,3 +1,4 @@
+import type { TAiUsageRow } from '@/lib/ingest/ai-usage/ai-usage-types';
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
 
 export const DEMO_ROLES = ['owner', 'admin', 'editor', 'viewer', 'auditor'] as const;
@@ -33,6 +34,11 @@ export type TDemoOrganization = {
   models: TDemoModel[];
   energyContracts: TDemoEnergyContract[];
   records: TUsageRecordInput[];
+  /**
+   * Third-party AI-service usage (daily tokens per provider model, last 12 months): export rows, not records; the
+   * seed estimates them through the upload path (`aiUsageRecordOf`).
+   */
+  aiUsage: TAiUsageRow[];
 };
 
 export type TGenerateDemoOptions = {

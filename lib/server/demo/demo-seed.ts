@@ -3,6 +3,8 @@ import { hashPassword } from 'better-auth/crypto';
 import { systemActor } from '@/lib/auth/actor';
 import { generateDemoOrganization } from '@/lib/demo/generate-demo-organization';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
+import { ensureIndexed } from '@/lib/emissions/index-factor-library';
+import { aiFootprintOf } from '@/lib/ingest/ai-usage/ai-usage-records';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { methodologySettingsFor } from '../access/organizations';
 import { recordAuditEvent } from '../audit/audit-events';
@@ -12,6 +14,7 @@ import { slugify } from '../usage/teams-and-projects';
 import { storeUsageRecords } from '../usage/usage-records';
 import { seedDemoHardwareAndLineage } from './demo-hardware-lineage-seed';
 import { seedDemoTargetAndBudget } from './demo-targets-seed';
+import { estimateDemoAiUsage } from './estimate-demo-ai-usage';
 
 /** Demo sign-in, printed in the README. Every demo user has this password. */
 export const DEMO_PASSWORD = 'footprint-demo';
@@ -31,8 +34,8 @@ export interface TSeedResult {
 
 /**
  * Creates the demo organisation (users of every role, teams, projects, energy contracts, 18 months of usage
- * computed by the engine, a reduction target and a quarterly budget) unless it exists. The bundled factor
- * library must be loaded first.
+ * computed by the engine, 12 months of OpenAI and Anthropic API usage estimated as an upload of it would be, a
+ * reduction target and a quarterly budget) unless it exists. The bundled factor library must be loaded first.
  */
 export async function seedDemoOrganization(options: {
   endExclusive?: Date;
@@ -50,9 +53,8 @@ export async function seedDemoOrganization(options: {
       records: await prisma.usageRecord.count({ where: { orgId: existing.id } }),
     };
   }
-  const demo = generateDemoOrganization({
-    endExclusive: options.endExclusive ?? new Date(DEMO_END_EXCLUSIVE),
-  });
+  const endExclusive = options.endExclusive ?? new Date(DEMO_END_EXCLUSIVE);
+  const demo = generateDemoOrganization({ endExclusive });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const org = await prisma.$transaction(async (tx) => {
     const created = await tx.organization.create({
@@ -106,7 +108,7 @@ export async function seedDemoOrganization(options: {
     await recordAuditEvent(
       tx,
       { orgId: created.id, actor: systemActor('demo seed') },
-      { action: 'organization.seeded', metadata: { records: demo.records.length } },
+      { action: 'organization.seeded', metadata: { records: demo.records.length + demo.aiUsage.length } },
     );
     return { ...created, teamId };
   });
@@ -114,10 +116,25 @@ export async function seedDemoOrganization(options: {
   const library = await getCachedFactorLibrary(ctx);
   await seedDemoHardwareAndLineage(ctx, demo.models, library);
   const contracts = await findEnergyContracts(ctx);
-  const footprints = computeFootprints(demo.records, library, methodologySettingsFor(org), contracts);
+  // Third-party AI usage goes through the upload path's estimate, then the same engine run as the other records.
+  const aiRecords = estimateDemoAiUsage(demo.aiUsage, ensureIndexed(library), endExclusive);
+  const records = [...demo.records, ...aiRecords.map((parsed) => parsed.record)];
+  const footprints = computeFootprints(records, library, methodologySettingsFor(org), contracts);
+  const footprintAt = (i: number) => footprints[i] as (typeof footprints)[number];
   const stored = await storeUsageRecords(
     ctx,
-    demo.records.map((record, i) => ({ record, footprint: footprints[i] as (typeof footprints)[number] })),
+    [
+      ...demo.records.map((record, i) => ({ record, footprint: footprintAt(i) })),
+      ...aiRecords.map((parsed, i) => {
+        const ai = parsed.ai as NonNullable<typeof parsed.ai>;
+        return {
+          record: parsed.record,
+          footprint: aiFootprintOf(footprintAt(demo.records.length + i), ai),
+          ai,
+          sourceData: { ingestFlags: parsed.flags },
+        };
+      }),
+    ],
     { computedAt: options.computedAt },
   );
   // A target and a budget, so /targets and the overview burn-down are not empty on first run.

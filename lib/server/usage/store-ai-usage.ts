@@ -1,17 +1,13 @@
 import 'server-only';
-import { modelAliasMap } from '@/lib/emissions/ai-services/model-alias';
-import { createZoneOfRegion } from '@/lib/emissions/ai-services/zone-of-region';
-import { createCatalogCheck } from '@/lib/emissions/catalog-check';
 import { ensureIndexed } from '@/lib/emissions/index-factor-library';
 import { aiFootprintOf, aiUsageRecordOf } from '@/lib/ingest/ai-usage/ai-usage-records';
 import type { TAiUsageRow } from '@/lib/ingest/ai-usage/ai-usage-types';
 import type { ParsedRecord } from '@/lib/ingest/types';
 import type { TAiUsageInput } from '@/lib/schemas/ai-usage-batch';
 import type { TRecordError } from '@/lib/schemas/api-v1';
-import { usageRecordSchemaAt } from '@/lib/schemas/usage-record';
 import { getCachedFactorLibrary } from '../factors/factor-library-cache';
-import { getLlmModelRepository } from '../factors/llm-model-repository-cache';
 import { computeForOrganization } from './api-estimate';
+import { createAiRecordContext } from './create-ai-record-context';
 import { storeUsageRecords, type TStoreResult } from './usage-records';
 
 /** An API row as the normalised usage row the export parsers produce (line = the row's index). */
@@ -49,7 +45,6 @@ export async function storeAiUsage(
   now: Date,
 ): Promise<{ errors: TRecordError[] } | { result: TStoreResult }> {
   const library = ensureIndexed(await getCachedFactorLibrary(ctx));
-  const schema = usageRecordSchemaAt(now);
   const errors: TRecordError[] = [];
   const sink = {
     error: (index: number, field: string | null, message: string) => {
@@ -57,14 +52,7 @@ export async function storeAiUsage(
     },
     warn: () => undefined,
   };
-  const context = {
-    repository: getLlmModelRepository(),
-    zoneOfRegion: createZoneOfRegion(library),
-    // Timestamps without offset are refused (the API does not guess a zone), as on POST /api/v1/records.
-    validate: (value: Record<string, unknown>) => schema.safeParse(value),
-    checkRecord: createCatalogCheck(library),
-    modelAliases: modelAliasMap(library.library.nameAliases),
-  };
+  const context = createAiRecordContext(library, now);
   const parsed: ParsedRecord[] = [];
   inputs.forEach((input, index) => {
     const record = aiUsageRecordOf(usageRowOf(input, index), context, sink);
