@@ -3,6 +3,8 @@ import { resolveDateRange } from '@/lib/dashboard/date-range';
 import { buildModelFamilies } from '@/lib/dashboard/model-families';
 import { calendarPeriod } from '@/lib/emissions/calendar-periods';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import { ZRecordsQuery } from '@/lib/schemas/records-query';
+import { findBreakdowns } from '@/lib/server/dashboard/dashboard-breakdowns';
 import { getDataSpan } from '@/lib/server/dashboard/emission-summaries';
 import { findLifecycleInputs } from '@/lib/server/dashboard/model-lifecycle';
 import { getPrisma } from '@/lib/server/db/prisma';
@@ -14,6 +16,7 @@ import { findBudgets } from '@/lib/server/targets/budgets';
 import { sumEmissionsInWindows } from '@/lib/server/targets/target-sums';
 import { findTargets } from '@/lib/server/targets/targets';
 import { findModelLineages } from '@/lib/server/usage/model-lineages';
+import { findUsageRecordsPage } from '@/lib/server/usage/usage-record-list';
 import { prepareDatabase } from '../../scripts/db/prepare-database';
 import { createTestDatabase } from '../support/test-database';
 
@@ -36,7 +39,8 @@ test('[seed] the demo organisation has 18 months, every role, 3+ cloud regions a
     where: { orgId: org.id },
     _count: true,
   });
-  expect(providers.map((p) => p.provider).sort()).toEqual(['aws', 'azure', 'gcp', 'on_prem']);
+  // 'other': the OpenAI and Anthropic APIs run on no cloud of ours (`cloudOfService`), as an upload of them would.
+  expect(providers.map((p) => p.provider).sort()).toEqual(['aws', 'azure', 'gcp', 'on_prem', 'other']);
   const zones = await prisma.usageRecord.groupBy({
     by: ['gridZone'],
     where: { orgId: org.id, provider: { not: 'on_prem' } },
@@ -56,6 +60,60 @@ test('[seed] the demo organisation has 18 months, every role, 3+ cloud regions a
     _sum: { locationKgCo2e: true, marketKgCo2e: true },
   });
   expect(totals._sum.marketKgCo2e).toBeLessThan(totals._sum.locationKgCo2e ?? 0);
+});
+
+test('[seed] 12 months of OpenAI and Anthropic API usage: a visible minority, in the records explorer and model breakdown', async () => {
+  const prisma = getPrisma();
+  const org = await prisma.organization.findUniqueOrThrow({ where: { slug: DEMO_ORG_SLUG } });
+  const ctx = { orgId: org.id };
+  const ai = await prisma.usageRecord.groupBy({
+    by: ['aiService', 'model'],
+    where: { orgId: org.id, aiService: { not: null } },
+    _count: true,
+    _min: { startedAt: true },
+    _max: { endedAt: true },
+  });
+  expect(ai.map((g) => `${g.aiService}/${g.model}`).sort()).toEqual([
+    'anthropic/claude-haiku-4-5-20251001',
+    'anthropic/claude-sonnet-4-5-20250929',
+    'openai/gpt-4o',
+    'openai/gpt-4o-mini',
+  ]);
+  for (const group of ai) {
+    // One row a day from 1 Nov 2025 to 31 Oct 2026: 365 days (no 29 February in between).
+    expect(group._count).toBe(365);
+    expect(group._min.startedAt?.toISOString()).toBe('2025-11-01T00:00:00.000Z');
+    expect(group._max.endedAt?.toISOString()).toBe('2026-11-01T00:00:00.000Z');
+  }
+  // Visible but not dominant: a few per cent of the location-based CO2e of the same 12 months (AS-demo-1: ≈ 4 %).
+  const window = { startedAt: { gte: new Date('2025-11-01T00:00:00Z') } };
+  const [all, services] = await Promise.all([
+    prisma.usageRecord.aggregate({ where: { orgId: org.id, ...window }, _sum: { locationKgCo2e: true } }),
+    prisma.usageRecord.aggregate({
+      where: { orgId: org.id, ...window, aiService: { not: null } },
+      _sum: { locationKgCo2e: true, embodiedKgCo2e: true },
+    }),
+  ]);
+  const share = (services._sum.locationKgCo2e ?? 0) / (all._sum.locationKgCo2e ?? 1);
+  expect(share).toBeGreaterThan(0.02);
+  expect(share).toBeLessThan(0.08);
+  expect(services._sum.embodiedKgCo2e).toBeGreaterThan(0);
+
+  const filters = parseDashboardFilters({ range: 'all', aiService: 'anthropic' });
+  const range = resolveDateRange(filters, new Date('2026-11-29T00:00:00Z'), await getDataSpan(ctx));
+  const page = await findUsageRecordsPage(ctx, filters, range, ZRecordsQuery.parse({}));
+  expect(page.total).toBe(2 * 365);
+  expect(page.rows.every((r) => r.aiService === 'anthropic')).toBe(true);
+
+  const overview = parseDashboardFilters({ range: 'all' });
+  const breakdowns = await findBreakdowns(ctx, overview, range);
+  const gpt4o = await prisma.usageRecord.aggregate({
+    where: { orgId: org.id, model: 'gpt-4o' },
+    _sum: { locationKgCo2e: true },
+  });
+  const bar = breakdowns.find((b) => b.dimension === 'model' && b.key === 'gpt-4o');
+  expect(bar?.locationKgCo2e).toBeCloseTo(gpt4o._sum.locationKgCo2e ?? 0, 6);
+  expect(bar?.locationKgCo2e).toBeGreaterThan(0);
 });
 
 test('[seed] seeding again changes nothing', async () => {
