@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { signIn } from './support/sign-in';
 
 // Issue #21 part 2: AI-service usage exports through the upload page, then the records explorer's AI service filter.
@@ -7,10 +7,23 @@ const exports = path.resolve(import.meta.dirname, '..', 'tests', 'fixtures', 'us
 const PROCESSING = { timeout: 60_000 };
 test.describe.configure({ timeout: 180_000 });
 
+/** The records explorer's count ("1,234 records") under the AI service filter `label`, over all dates. */
+async function recordsOfService(page: Page, label: string): Promise<number> {
+  await page.goto('/records?range=all');
+  await page.getByRole('navigation', { name: 'AI service' }).getByRole('link', { name: label }).click();
+  await expect(page).toHaveURL(/aiService=/);
+  await expect(page.getByTestId('records-table')).toContainText(label);
+  const text = (await page.getByTestId('records-count').textContent()) ?? '';
+  return Number(text.split(' records')[0]?.replaceAll(',', ''));
+}
+
 test('[ai-usage] an OpenAI and an Anthropic export upload and are filterable by AI service', async ({
   page,
 }) => {
   await signIn(page, 'editor');
+  // The demo organisation already has a year of Anthropic API usage (lib/demo/generate-ai-usage.ts): 2 × 365 days.
+  const before = await recordsOfService(page, 'Anthropic API');
+  expect(before).toBeGreaterThanOrEqual(730);
   for (const [file, records] of [
     ['openai_dashboard_usage_export.synthetic.csv', 2],
     ['anthropic_usage_report_messages.synthetic.json', 2],
@@ -24,9 +37,5 @@ test('[ai-usage] an OpenAI and an Anthropic export upload and are filterable by 
       PROCESSING,
     );
   }
-  await page.goto('/records?range=all');
-  const filter = page.getByRole('navigation', { name: 'AI service' });
-  await filter.getByRole('link', { name: 'Anthropic API' }).click();
-  await expect(page.getByTestId('records-count')).toContainText('2 records');
-  await expect(page.getByTestId('records-table')).toContainText('Anthropic API');
+  expect(await recordsOfService(page, 'Anthropic API')).toBe(before + 2);
 });

@@ -136,7 +136,7 @@ describe('generateAiUsageRows (demo third-party AI usage)', () => {
     expect(aiUsageRecordId(rows[0] as TAiUsageRow)).toBe('ai-gpt-4o-2025-10-01');
   });
 
-  // Hand-derived from the EcoLogits 0.9.1 method (docs/ai-services-methodology.md; constants in
+  // Hand-derived from the EcoLogits 0.9.1 method (the shared AI-services methodology notes; constants in
   // reference/ecologits/constants.csv), B = 64, with no latency so every term is linear in output tokens:
   //   f_E(P) = 1.16653e-6·e^(−0.0112059·64)·P + 4.05293e-5 Wh per token per GPU; f_L(P) = 6.78509e-4·P + 3.11931e-4·64
   //   + 0.0194737 s per token; GPUs = 2^ceil(log2(ceil(1.2·P_total·2 GB / 80 GB))); server share per token =
