@@ -39,3 +39,18 @@ test('[ai-usage] an OpenAI and an Anthropic export upload and are filterable by 
   }
   expect(await recordsOfService(page, 'Anthropic API')).toBe(before + 2);
 });
+
+test('[ai-usage] the demo’s API usage shows in the overview’s model breakdown and leads to its records', async ({
+  page,
+}) => {
+  await signIn(page, 'viewer');
+  // Research (≤ 8 models, so every one has a bar): its Claude Sonnet 4.5 usage (lib/demo/generate-ai-usage.ts).
+  await page.goto('/?team=research');
+  const bar = page
+    .getByTestId('breakdown-model')
+    .getByRole('link', { name: /^claude-sonnet-4-5-20250929: [\d.,]+ tCO2e/ });
+  await expect(bar).toBeVisible();
+  await bar.click();
+  await expect(page).toHaveURL(/\/records\?.*model=claude-sonnet-4-5-20250929/);
+  await expect(page.getByTestId('records-table').getByRole('row').nth(1)).toContainText('Anthropic API');
+});
