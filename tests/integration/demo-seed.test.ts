@@ -16,6 +16,7 @@ import { findBudgets } from '@/lib/server/targets/budgets';
 import { sumEmissionsInWindows } from '@/lib/server/targets/target-sums';
 import { findTargets } from '@/lib/server/targets/targets';
 import { findModelLineages } from '@/lib/server/usage/model-lineages';
+import { storeAiUsage } from '@/lib/server/usage/store-ai-usage';
 import { findUsageRecordsPage } from '@/lib/server/usage/usage-record-list';
 import { prepareDatabase } from '../../scripts/db/prepare-database';
 import { createTestDatabase } from '../support/test-database';
@@ -180,4 +181,60 @@ test('[seed] a −30 % 2030 target with a computed 2025 base and a Platform quar
   expect(burnDown?.burn.usedPct).toBeGreaterThan(30);
   expect(burnDown?.burn.usedPct).toBeLessThan(80);
   expect(await prisma.budgetAlert.count({ where: { orgId: org.id } })).toBe(0);
+});
+
+test('[seed] a demo AI-service record equals the same usage stored by the direct AI-usage API (storeAiUsage)', async () => {
+  const prisma = getPrisma();
+  const demoOrg = await prisma.organization.findUniqueOrThrow({ where: { slug: DEMO_ORG_SLUG } });
+  const id = 'ai-claude-sonnet-4-5-20250929-2026-08-03';
+  const columns = {
+    region: true,
+    gridZone: true,
+    tokens: true,
+    requests: true,
+    aiService: true,
+    aiModelRef: true,
+    itEnergyKwh: true,
+    facilityEnergyKwh: true,
+    locationKgCo2e: true,
+    marketKgCo2e: true,
+    embodiedKgCo2e: true,
+    waterOnsiteL: true,
+    waterOffsiteL: true,
+    team: { select: { slug: true } },
+    project: { select: { slug: true } },
+  } as const;
+  const seeded = await prisma.usageRecord.findUniqueOrThrow({
+    where: { orgId_externalId: { orgId: demoOrg.id, externalId: id } },
+    select: { ...columns, startedAt: true, endedAt: true, inputTokens: true, outputTokens: true },
+  });
+  // The same day of usage, as a gateway would report it, in an organisation without energy contracts.
+  const mirror = await prisma.organization.create({ data: { name: 'Mirror', slug: 'mirror' } });
+  const result = await storeAiUsage(
+    { orgId: mirror.id },
+    [
+      {
+        id,
+        provider: 'anthropic',
+        model: 'claude-sonnet-4-5-20250929',
+        startedAt: seeded.startedAt.toISOString(),
+        endedAt: seeded.endedAt.toISOString(),
+        inputTokens: seeded.inputTokens ?? 0,
+        outputTokens: seeded.outputTokens ?? 0,
+        requests: seeded.requests ?? 0,
+        team: 'research',
+        project: 'alignment',
+      },
+    ],
+    new Date('2026-11-29T00:00:00Z'),
+  );
+  expect(result).toEqual({ result: { created: 1, updated: 0, unchanged: 0 } });
+  const posted = await prisma.usageRecord.findUniqueOrThrow({
+    where: { orgId_externalId: { orgId: mirror.id, externalId: id } },
+    select: columns,
+  });
+  // No demo contract covers the provider's default zone (US), so even the market-based figure is the same.
+  const { startedAt, endedAt, inputTokens, outputTokens, ...figures } = seeded;
+  expect(posted).toEqual(figures);
+  expect(seeded.aiModelRef).toBe('claude-sonnet-4-5-20250929@ecologits-0.9.1');
 });
