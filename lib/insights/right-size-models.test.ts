@@ -39,8 +39,13 @@ describe('right-sizing', () => {
     expect([GPT_4O, GPT_41_MINI, GPT_4O_MINI, HAIKU_3].map(isLargeModel)).toEqual([true, true, false, false]);
   });
 
-  test('the smaller model extends the name, else shares the family prefix, later name first', () => {
-    expect(smallerModelOf(GPT_4O, REPOSITORY)?.name).toBe('gpt-4o-mini');
+  test('the smaller model extends the name (shortest, not a special-purpose one), else shares the family prefix', () => {
+    const variants = [
+      model('openai', 'gpt-4o-mini-tts', [8, 28], [8, 28]),
+      model('openai', 'gpt-4o-mini-2024-07-18', [8, 28], [8, 28]),
+    ];
+    expect(smallerModelOf(GPT_4O, [...variants, ...REPOSITORY])?.name).toBe('gpt-4o-mini');
+    expect(smallerModelOf(GPT_4O, variants)?.name).toBe('gpt-4o-mini-2024-07-18');
     expect(smallerModelOf(SONNET, REPOSITORY)?.name).toBe('claude-haiku-4-5-20251001');
   });
 

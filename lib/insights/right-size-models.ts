@@ -25,17 +25,27 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
+/** Special-purpose variants (speech, realtime, search, embeddings…) are not a substitute for a chat model. */
+const SPECIAL_PURPOSE = /(tts|audio|realtime|transcribe|search|embed|image|moderation)/;
+
 /**
- * The smaller model of the same provider to suggest: a model under the threshold whose name extends the current
- * one (gpt-4o → gpt-4o-mini), else the one sharing the longest name prefix (same family), ties to the later name
- * (newer versions sort later: claude-haiku-4-5 after claude-3-haiku). Null when the provider has no small model.
+ * The smaller model of the same provider to suggest, among its general-purpose models under the threshold: the
+ * shortest name extending the current one (gpt-4o → gpt-4o-mini, not gpt-4o-mini-2024-07-18), else the one
+ * sharing the longest name prefix (same family), ties to the later name (newer versions sort later:
+ * claude-haiku-4-5 after claude-3-haiku). Null when the provider has no small model.
  */
 export function smallerModelOf(model: TLlmModel, repositoryModels: readonly TLlmModel[]): TLlmModel | null {
-  const small = repositoryModels.filter((m) => m.provider === model.provider && !isLargeModel(m));
-  const score = (m: TLlmModel) =>
-    (m.name.startsWith(model.name) ? 1000 : 0) + commonPrefix(m.name, model.name);
-  const sorted = [...small].sort((a, b) => score(b) - score(a) || b.name.localeCompare(a.name));
-  return sorted[0] ?? null;
+  const small = repositoryModels.filter(
+    (m) => m.provider === model.provider && !isLargeModel(m) && !SPECIAL_PURPOSE.test(m.name),
+  );
+  const extending = small.filter((m) => m.name.startsWith(model.name));
+  if (extending.length > 0) {
+    return (
+      [...extending].sort((a, b) => a.name.length - b.name.length || a.name.localeCompare(b.name))[0] ?? null
+    );
+  }
+  const prefix = (m: TLlmModel) => commonPrefix(m.name, model.name);
+  return [...small].sort((a, b) => prefix(b) - prefix(a) || b.name.localeCompare(a.name))[0] ?? null;
 }
 
 /**

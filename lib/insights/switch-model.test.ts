@@ -27,7 +27,7 @@ const SELECTION: TAiUsageSelection = {
 };
 
 /*
- * EcoLogits by hand (docs: ai-services-methodology.md), N = 1e6 output tokens, B = 64, PUE 1.2:
+ * EcoLogits by hand (the shared AI-services methodology; docs/METHODOLOGY.md "AI services"), N = 1e6 output tokens, B = 64, PUE 1.2:
  * f_E(P) = 1.16653e-6 · e^(−0.0112059·64) · P + 4.05293e-5 Wh/token/GPU, e^(−0.717179) = 0.488130;
  * f_L(P) = 6.78509e-4 · P + 3.11931e-4 · 64 + 0.0194737 s/token.
  * gpt-4o: weights 1.2 · 440 · 2 B = 1,056 GB → 13.2 → 14 → 16 GPUs (power of two).

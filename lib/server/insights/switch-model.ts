@@ -125,6 +125,7 @@ export async function getSwitchModelOptions(ctx: { orgId: string }) {
       return [
         {
           service: u.service,
+          serviceLabel: repository.serviceProviders.get(u.service)?.label ?? 'Other AI service',
           model: current.name,
           outputTokens: u.output_tokens,
           targets: byProvider(current.provider).filter((m) => m.name !== current.name),
