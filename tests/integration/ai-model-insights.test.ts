@@ -137,6 +137,32 @@ describe('AI model insights on stored usage', () => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  test('self-hosting Llama 3.1 70B on H100 in gcp us-west1: 4 GPUs, hours from the latency fit; bad place refused', async () => {
+    const input = {
+      service: 'openai',
+      model: 'gpt-4o',
+      query: 'range=custom&from=2026-03-01&to=2026-03-31',
+      electricityPricePerKwh: 0.2,
+      target: {
+        kind: 'self-host' as const,
+        model: 'meta-llama/Meta-Llama-3.1-70B',
+        accelerator: 'NVIDIA H100 SXM',
+        provider: 'gcp' as const,
+        region: 'us-west1',
+      },
+    };
+    const result = await computeSwitchModel(editor, input, NOW);
+    // 1.2 × 70.55 × 2 = 169.32 GB → 4 GPUs; 4 × 1e6 × 0.0873061 s / 64 / 3600 = 1.515731 accelerator-hours.
+    expect(result.selfHost?.gpuCount).toBe(4);
+    expect(result.selfHost?.acceleratorHours).toBeCloseTo(1.515731, 5);
+    expect(result.scenario.energyKwh).toBeGreaterThan(0);
+    // Cost = the scenario's facility kWh × the entered 0.2 (no accelerator-hour price entered).
+    expect(result.cost.target).toBeCloseTo(result.scenario.energyKwh * 0.2, 9);
+    await expect(
+      computeSwitchModel(editor, { ...input, target: { ...input.target, region: 'atlantis-1' } }, NOW),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
   test('options list the organisation’s AI usage only', async () => {
     const options = await getSwitchModelOptions(editor);
     expect(options.usages.map((u) => [u.model, u.serviceLabel])).toEqual([

@@ -79,7 +79,10 @@ export async function computeSwitchModel(
     if (found.kind !== 'model') {
       throw new AppError('INVALID_INPUT', `"${t.model}" is not an open model of the model repository.`);
     }
-    const places = (await getWhatIfOptions(ctx)).places;
+    const { places, accelerators } = await getWhatIfOptions(ctx);
+    if (!accelerators.some((a) => a.name === t.accelerator || a.id === t.accelerator)) {
+      throw new AppError('INVALID_INPUT', `Unknown accelerator "${t.accelerator}"; choose one of the list.`);
+    }
     if (!places.some((p) => p.provider === t.provider && p.region === t.region)) {
       throw new AppError(
         'INVALID_INPUT',
