@@ -106,6 +106,9 @@ describe('AI model insights on stored usage', () => {
     // CO2e: the stored kg × 1000 / 1.5 (g per 1M tokens), from the rows inserted above.
     expect(row?.locationGCo2ePer1mTokens).toBeCloseTo((big.location_kg_co2e * 1000) / 1.5, 6);
     expect(row?.waterLPer1mTokens).toBeCloseTo(big.water_l / 1.5, 6);
+    // A phase filter without inference leaves no model with tokens.
+    const training = parseDashboardFilters(new URLSearchParams('phase=training'));
+    expect(await findModelTokenIntensity(editor, training, { from: new Date(0), to: NOW })).toEqual([]);
     // The quarterly report reads the same figures.
     const aggregates = await getQuarterAggregates(editor, '2026-Q1');
     expect(aggregates.modelTokenIntensity?.map((r) => r.model).sort()).toEqual(['gpt-4o', 'gpt-4o-mini']);

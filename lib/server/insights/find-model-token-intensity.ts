@@ -17,6 +17,11 @@ export async function findModelTokenIntensity(
   filters: TDashboardFilters,
   range: TDateRange,
 ): Promise<TModelTokenIntensity[]> {
+  if (filters.phase.length > 0 && !filters.phase.includes('inference')) {
+    return [];
+  }
+  // Narrow the scan to inference inside the filtered subquery (the outer WHERE alone would compute w for all).
+  const inference = { ...filters, phase: ['inference' as const] };
   const rows = await queryRows<{
     model: string;
     service: string | null;
@@ -36,8 +41,8 @@ export async function findModelTokenIntensity(
            SUM(r.location_kg_co2e * r.w)::float8 AS location,
            SUM(r.market_kg_co2e * r.w)::float8 AS market,
            SUM((r.water_onsite_l + r.water_offsite_l) * r.w)::float8 AS water
-      FROM ${filteredRecordsSql(ctx, filters, range)} r
-     WHERE r.phase = 'inference' AND r.model IS NOT NULL AND r.tokens > 0
+      FROM ${filteredRecordsSql(ctx, inference, range)} r
+     WHERE r.model IS NOT NULL AND r.tokens > 0
      GROUP BY 1, 2`,
   );
   const services = getLlmModelRepository().serviceProviders;
