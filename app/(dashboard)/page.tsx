@@ -16,6 +16,7 @@ import { EquivalencesCard } from './_components/equivalences-card';
 import { KpiCards } from './_components/kpi-cards';
 import { PanelSkeleton } from './_components/panel-skeleton';
 import { ScopeSplitPanel } from './_components/scope-split-panel';
+import { TokenIntensityPanel } from './_components/token-intensity-panel';
 import { IntensityPanel, TrendPanels } from './_components/trend-panels';
 
 export const metadata: Metadata = { title: 'Overview' };
@@ -107,6 +108,9 @@ async function OverviewBody({
           </div>
           <Suspense fallback={<PanelSkeleton height="h-[340px]" label="inference intensity" />}>
             <IntensityPanel query={query} />
+          </Suspense>
+          <Suspense fallback={<PanelSkeleton height="h-[240px]" label="intensity per 1M tokens" />}>
+            <TokenIntensityPanel query={query} />
           </Suspense>
         </div>
       ) : (

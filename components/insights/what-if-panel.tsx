@@ -1,7 +1,6 @@
 'use client';
 
-import { useEffect, useId, useState, useTransition } from 'react';
-import { Alert } from '@/components/ui/alert';
+import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -9,7 +8,10 @@ import type { TActionState } from '@/lib/action-state';
 import type { TScenarioResult } from '@/lib/insights/types';
 import { PROVIDERS } from '@/lib/schemas/usage-record';
 import { type TWhatIfInput, type TWhatIfKind, ZWhatIfInput } from '@/lib/schemas/what-if';
+import { ScenarioErrors, ScenarioTitle } from './scenario-errors';
+import { RegionField } from './scenario-fields';
 import { ScenarioProvenance, ScenarioResultTable } from './scenario-result-table';
+import { useScenarioAction } from './use-scenario-action';
 
 export const WHAT_IF_KINDS: { kind: TWhatIfKind; label: string }[] = [
   { kind: 'region', label: 'Another region' },
@@ -52,12 +54,7 @@ export function WhatIfPanel({
   const [technique, setTechnique] = useState('int8');
   const [fineTuneSharePct, setFineTuneSharePct] = useState('1');
   const [price, setPrice] = useState('');
-  const [errors, setErrors] = useState<string[]>([]);
-  const [result, setResult] = useState<(TScenarioResult & { records: number }) | null>(null);
-  const [pending, startTransition] = useTransition();
-  // Enabled once hydrated, so a submit never falls back to a native form post that would drop the result.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const { errors, result, pending, ready, run } = useScenarioAction(ZWhatIfInput, action);
 
   const scenario = () => {
     switch (kind) {
@@ -77,21 +74,7 @@ export function WhatIfPanel({
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const input = { target, scenario: scenario(), electricityPricePerKwh: price === '' ? undefined : price };
-    const parsed = ZWhatIfInput.safeParse(input);
-    if (!parsed.success) {
-      setErrors(parsed.error.issues.map((i) => i.message));
-      return;
-    }
-    setErrors([]);
-    startTransition(async () => {
-      const state = await action(parsed.data);
-      if (state.ok && state.data) {
-        setResult(state.data);
-      } else {
-        setResult(null);
-        setErrors([state.message ?? 'The scenario could not be computed.']);
-      }
-    });
+    run(input);
   };
 
   const regionsForProvider = places.filter((p) => p.provider === provider).map((p) => p.region);
@@ -133,21 +116,13 @@ export function WhatIfPanel({
                 ))}
               </select>
             </div>
-            <div className="flex flex-col gap-1">
-              <Label htmlFor={`${id}-region`}>Region code</Label>
-              <Input
-                id={`${id}-region`}
-                list={`${id}-regions`}
-                value={region}
-                onChange={(e) => setRegion(e.target.value)}
-                placeholder="e.g. swedencentral"
-              />
-              <datalist id={`${id}-regions`}>
-                {regionsForProvider.map((r) => (
-                  <option key={r} value={r} />
-                ))}
-              </datalist>
-            </div>
+            <RegionField
+              id={`${id}-region`}
+              label="Region code"
+              value={region}
+              onChange={setRegion}
+              regions={regionsForProvider}
+            />
           </>
         ) : null}
         {kind === 'time' ? (
@@ -227,19 +202,11 @@ export function WhatIfPanel({
           </Button>
         </div>
       </form>
-      {errors.length > 0 ? (
-        <Alert tone="error">
-          <ul>
-            {errors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        </Alert>
-      ) : null}
+      <ScenarioErrors errors={errors} />
       <div aria-live="polite">
         {result ? (
           <div className="flex flex-col gap-3">
-            <p className="text-sm font-medium">{`${result.title} — ${result.records} record${result.records === 1 ? '' : 's'}`}</p>
+            <ScenarioTitle title={result.title} records={result.records} />
             <ScenarioResultTable result={result} />
             <ScenarioProvenance result={result} />
           </div>

@@ -59,3 +59,16 @@ export function electricityPriceSourceText(price: TElectricityPrice): string {
       return 'No electricity price in the organisation’s currency (Organisation settings): cost not estimated';
   }
 }
+
+/** The source line of the price a scenario's inputs carry. */
+export function inputsPriceSourceText(inputs: {
+  electricityPricePerKwh: number;
+  currency: string | null;
+  electricityPriceSource: TElectricityPriceSource;
+}): string {
+  return electricityPriceSourceText({
+    pricePerKwh: inputs.electricityPricePerKwh,
+    currency: inputs.currency,
+    source: inputs.electricityPriceSource,
+  });
+}

@@ -19,13 +19,22 @@ export interface TRecommendationScope {
   accelerator: string | null;
 }
 
+/** A switch of one AI service's model to another model of the same provider. */
+export interface TModelSwitchScenario {
+  kind: 'model';
+  service: string;
+  from: string;
+  to: string;
+}
+
 export interface TRecommendation {
   /** Stable across page loads for the same data: used to attach a plan. */
   key: string;
-  kind: TWhatIfScenario['kind'];
+  kind: TWhatIfScenario['kind'] | 'model';
   title: string;
   scope: TRecommendationScope;
-  scenario: TWhatIfScenario;
+  /** The what-if that measures it; `model` = right-sizing an AI service model (lib/insights/right-size-models.ts). */
+  scenario: TWhatIfScenario | TModelSwitchScenario;
   /** Estimated saving per year (positive = less), location-based and market-based, kg CO2e. */
   annualSavedKgCo2e: number;
   annualSavedMarketKgCo2e: number;

@@ -6,9 +6,17 @@ import {
   type TCandidate,
 } from './recommendation-candidates';
 import type { TRecommendation, TScopedRecord } from './recommendation-types';
+import { rightSizingRecommendations } from './right-size-models';
 import { runScenario } from './run-scenario';
 import { engineTotals } from './totals';
 import type { TInsightInputs } from './types';
+
+/** AI-service usage for the right-sizing suggestions (lib/insights/right-size-models.ts); absent = none. */
+export type TRightSizingInput = {
+  selections: Parameters<typeof rightSizingRecommendations>[0];
+  models: Parameters<typeof rightSizingRecommendations>[1];
+  siteOf: Parameters<typeof rightSizingRecommendations>[2];
+};
 
 /** Below this annual saving (kg CO2e) or this fraction of the scope's emissions, a suggestion is noise. */
 const MIN_SAVED_KG = 10;
@@ -22,6 +30,7 @@ const MIN_SAVED_FRACTION = 0.05;
 export function buildRecommendations(
   records: readonly TScopedRecord[],
   inputs: TInsightInputs,
+  ai?: TRightSizingInput,
 ): TRecommendation[] {
   const library = ensureIndexed(inputs.library);
   const ins = { ...inputs, library };
@@ -70,6 +79,9 @@ export function buildRecommendations(
       assumptions: result.assumptions,
       sources: result.sources,
     });
+  }
+  if (ai) {
+    out.push(...rightSizingRecommendations(ai.selections, ai.models, ai.siteOf, ins, totalKg));
   }
   return out.sort((a, b) => b.annualSavedKgCo2e - a.annualSavedKgCo2e || a.key.localeCompare(b.key));
 }

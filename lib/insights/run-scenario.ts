@@ -1,6 +1,6 @@
 import type { TWhatIfScenario } from '@/lib/schemas/what-if';
 import { compressionScenario } from './compression';
-import { ELECTRICITY_PRICE_SOURCE, electricityPriceSourceText } from './electricity-price';
+import { ELECTRICITY_PRICE_SOURCE, inputsPriceSourceText } from './electricity-price';
 import { hardwareSwapScenario } from './hardware-swap';
 import { regionShiftScenario } from './region-shift';
 import { reusePretrainedScenario } from './reuse-pretrained';
@@ -17,11 +17,7 @@ export function runScenario(
   inputs: TInsightInputs,
 ): TScenarioResult {
   const result = pick(records, scenario, inputs);
-  const priceSource = electricityPriceSourceText({
-    pricePerKwh: inputs.electricityPricePerKwh,
-    currency: inputs.currency,
-    source: inputs.electricityPriceSource,
-  });
+  const priceSource = inputsPriceSourceText(inputs);
   return {
     ...result,
     sources: [...result.sources.filter((s) => s !== ELECTRICITY_PRICE_SOURCE), priceSource],

@@ -1,6 +1,7 @@
 import type { TCalendarPeriod } from '@/lib/emissions/calendar-periods';
 import type { FactorRef, MarketAllocation } from '@/lib/emissions/footprint-types';
 import type { THardwareAsset, THardwarePeriodFigures } from '@/lib/hardware/hardware-embodied';
+import type { TModelTokenIntensity } from '@/lib/insights/model-token-intensity';
 import type { TTargetsReportInput } from './targets-types';
 
 /** One stored usage record, as the report aggregation needs it (units in the names). */
@@ -161,6 +162,8 @@ export interface TQuarterAggregates extends TPeriodAggregates {
   restatements: TRestatementInPeriod[];
   /** The organisation's hardware register (every asset; the report picks those relevant to the period). */
   hardwareAssets?: THardwareAsset[];
+  /** Intensity per 1M tokens per model in the period (issue #21); absent = not read. */
+  modelTokenIntensity?: TModelTokenIntensity[];
   /** Targets and budgets active in the period (`getTargetsReportInput` in `lib/server/targets/target-progress.ts`); absent = none configured. */
   targets?: TTargetsReportInput;
 }

@@ -3,8 +3,9 @@ import {
   gCo2ePer1kRequests,
   gCo2ePer1mTokens,
 } from '@/lib/emissions/intensity-metrics';
+import type { TModelTokenIntensity } from '@/lib/insights/model-token-intensity';
 import type { TQuarterAggregates } from './aggregate-types';
-import type { TReportSection } from './report-model';
+import type { TReportSection, TReportTable } from './report-model';
 import { breakdownTable } from './report-tables';
 import { roundFor, toM3, toTonnes } from './rounding';
 
@@ -21,7 +22,44 @@ export function buildWorkloadSection(a: TQuarterAggregates): TReportSection {
       breakdownTable('by-model', 'By model', 'Model', a.byModel, a.totals),
       breakdownTable('by-team', 'By team', 'Team', a.byTeam, a.totals),
       breakdownTable('by-region', 'By provider and region', 'Provider / region', a.byRegion, a.totals),
+      ...(a.modelTokenIntensity && a.modelTokenIntensity.length > 0
+        ? [tokenIntensityTable(a.modelTokenIntensity)]
+        : []),
     ],
+  };
+}
+
+/** Operational intensity per 1M tokens per model (AI services also per 1M output tokens); embodied excluded. */
+function tokenIntensityTable(rows: readonly TModelTokenIntensity[]): TReportTable {
+  return {
+    id: 'token-intensity',
+    title: 'Intensity per 1M tokens by model',
+    columns: [
+      { key: 'label', label: 'Model (service)' },
+      { key: 'tokens', label: 'Tokens', unit: 'tokens' },
+      { key: 'energyWh', label: 'Energy per 1M tokens', unit: 'Wh/1M tokens' },
+      { key: 'locationG', label: 'CO2e per 1M tokens', unit: 'gCO2e/1M tokens', basis: 'location-based' },
+      { key: 'marketG', label: 'CO2e per 1M tokens', unit: 'gCO2e/1M tokens', basis: 'market-based' },
+      { key: 'waterL', label: 'Water per 1M tokens', unit: 'L/1M tokens' },
+      { key: 'outEnergyWh', label: 'Energy per 1M output tokens', unit: 'Wh/1M tokens' },
+      {
+        key: 'outLocationG',
+        label: 'CO2e per 1M output tokens',
+        unit: 'gCO2e/1M tokens',
+        basis: 'location-based',
+      },
+    ],
+    rows: rows.map((r) => ({
+      label: `${r.model} (${r.service === null ? 'self-hosted' : (r.serviceLabel ?? r.service)})`,
+      tokens: roundFor(r.tokens, 'tokens'),
+      energyWh: roundFor(r.energyWhPer1mTokens, 'Wh/1M tokens'),
+      locationG: roundFor(r.locationGCo2ePer1mTokens, 'gCO2e/1M tokens'),
+      marketG: roundFor(r.marketGCo2ePer1mTokens, 'gCO2e/1M tokens'),
+      waterL: roundFor(r.waterLPer1mTokens, 'L/1M tokens'),
+      outEnergyWh: roundFor(r.energyWhPer1mOutputTokens, 'Wh/1M tokens'),
+      outLocationG: roundFor(r.locationGCo2ePer1mOutputTokens, 'gCO2e/1M tokens'),
+    })),
+    note: 'Operational energy, CO2e and water (on-site + off-site) divided by the tokens of each model’s inference records in the period; embodied emissions are in the SCI section. Per 1M output tokens only for AI services (self-hosted records carry one token count).',
   };
 }
 

@@ -24,6 +24,7 @@ import { findAiServiceOptions, type TAiServiceOption } from '@/lib/server/usage/
 import { findUsageRecordsPage } from '@/lib/server/usage/usage-record-list';
 import { loadDashboardQuery, type TDashboardQuery } from '../_components/dashboard-query';
 import { PanelSkeleton } from '../_components/panel-skeleton';
+import { SwitchModelCard } from '../_components/switch-model-card';
 import { WhatIfCard } from '../_components/what-if-card';
 
 export const metadata: Metadata = { title: 'Records' };
@@ -279,6 +280,7 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
         description="What-if for every record matching the filters above (whole records overlapping the range)."
         defaultPlace={{ provider: 'azure', region: 'swedencentral' }}
       />
+      <SwitchModelCard ctx={ctx} query={exportQuery} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { getPrisma } from '@/lib/server/db/prisma';
 import { queryRows, sql } from '@/lib/server/db/sql';
 import { requestNow } from '../http/request-clock';
 import { getOrgTimeZone } from '../rollups/rollup-plan';
+import { findAiUsageSelections, repositoryModels, siteOfModel } from './find-ai-usage-selections';
 import { findScopedRecords, getDataSpan, getInsightInputs } from './insight-inputs';
 
 export interface TRecommendationList {
@@ -61,11 +62,18 @@ export async function findRecommendations(
   if (hit && hit.key === key && hit.library === inputs.library) {
     return hit.list;
   }
-  const records = await findScopedRecords(ctx, { startedAt: { gte: window.from, lt: window.to } });
+  const inWindow = { startedAt: { gte: window.from, lt: window.to } };
+  const records = await findScopedRecords(ctx, inWindow);
+  // Right-sizing of AI-service models (issue #21) reads the token split and service from usage_record.
+  const selections = await findAiUsageSelections(ctx, inWindow);
   const list = {
     window,
     totalRecords: records.length,
-    recommendations: buildRecommendations(records, inputs),
+    recommendations: buildRecommendations(records, inputs, {
+      selections,
+      models: repositoryModels(),
+      siteOf: (model) => siteOfModel(model),
+    }),
   };
   cache.set(ctx.orgId, { key, library: inputs.library, list });
   return list;

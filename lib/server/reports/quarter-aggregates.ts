@@ -7,8 +7,10 @@ import { aggregateRollupMonths, scopeTotalsFromRollups } from '@/lib/reports/agg
 import type { TQuarterAggregates, TReportRecordRow } from '@/lib/reports/aggregate-types';
 import { assembleQuarterAggregates, comparisonStart } from '@/lib/reports/assemble-aggregates';
 import { previousPeriod, samePeriodLastYear, yearToDate } from '@/lib/reports/report-period';
+import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { queryRows, sql } from '@/lib/server/db/sql';
+import { findModelTokenIntensity } from '../insights/find-model-token-intensity';
 import type { TReadPlan } from '../rollups/rollup-plan';
 import { getTargetsReportInput } from '../targets/target-progress';
 import { readFactorSets } from '../usage/factor-sets';
@@ -104,7 +106,8 @@ export async function getQuarterAggregates(
     findReportContext(ctx, period, gridIds),
     getTargetsReportInput(ctx, period),
   ]);
-  return { ...assembleQuarterAggregates({ org, period, rows, ...context }), targets };
+  const modelTokenIntensity = await findPeriodTokenIntensity(ctx, period);
+  return { ...assembleQuarterAggregates({ org, period, rows, ...context }), targets, modelTokenIntensity };
 }
 
 async function getQuarterAggregatesFromRollups(
@@ -119,9 +122,10 @@ async function getQuarterAggregatesFromRollups(
   const gridIds = quality.factors
     .filter((f) => f.kind === 'grid-intensity' || f.kind === 'residual-mix')
     .map((f) => f.id);
-  const [context, targets] = await Promise.all([
+  const [context, targets, modelTokenIntensity] = await Promise.all([
     findReportContext(ctx, period, gridIds),
     getTargetsReportInput(ctx, period),
+    findPeriodTokenIntensity(ctx, period),
   ]);
   for (const factor of quality.factors) {
     factor.licence = context.licences.get(factor.id) ?? null;
@@ -148,7 +152,17 @@ async function getQuarterAggregatesFromRollups(
     restatements: context.restatements,
     hardwareAssets: [...assets],
     targets,
+    modelTokenIntensity,
   };
+}
+
+/** Intensity per 1M tokens per model over the report period, every record of the organisation (no filters). */
+function findPeriodTokenIntensity(ctx: { orgId: string }, period: TCalendarPeriod) {
+  return findModelTokenIntensity(ctx, parseDashboardFilters(new URLSearchParams()), {
+    from: period.start,
+    to: period.end,
+    timeZone: period.timeZone,
+  });
 }
 
 /** Licences of the cited grid factors, the period's energy contracts and restatements. */
