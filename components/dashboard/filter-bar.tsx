@@ -23,6 +23,7 @@ const DIMENSION_LABELS: Record<TFilterDimension, string> = {
   phase: 'Phase',
   region: 'Region',
   provider: 'Provider',
+  aiService: 'AI service',
 };
 
 const FILTER_KEYS = ['range', 'from', 'to', 'quarter', 'basis', 'page', ...FILTER_DIMENSIONS];

@@ -25,6 +25,7 @@ const TITLES: Record<TBreakdownDimension, string> = {
   region: 'By region, tCO₂e',
   accelerator: 'By accelerator, tCO₂e',
   provider: 'By provider, tCO₂e',
+  aiService: 'By AI service, tCO₂e',
 };
 
 export function recordsHref(
@@ -37,7 +38,7 @@ export function recordsHref(
   return query ? `/records?${query}` : '/records';
 }
 
-/** Breakdowns by six dimensions; each bar links to the records explorer narrowed to it. */
+/** Breakdowns by seven dimensions; each bar links to the records explorer narrowed to it. */
 export async function BreakdownPanels({ query }: { query: TDashboardQuery }) {
   const { ctx, filters, range } = query;
   const previousRange = previousPeriod(range);
