@@ -10,6 +10,7 @@ import type { THeadlineFigure } from '@/lib/reports/report-model';
 import { roundFor, toM3, toMwh, toTonnes } from '@/lib/reports/rounding';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { createApiToken } from '@/lib/server/access/api-tokens';
+import { findSummary } from '@/lib/server/dashboard/api-summary';
 import { findBreakdowns } from '@/lib/server/dashboard/dashboard-breakdowns';
 import { getScopeSplit } from '@/lib/server/dashboard/dashboard-scopes';
 import { getDashboardTotals } from '@/lib/server/dashboard/dashboard-totals';
@@ -258,6 +259,12 @@ describe('AI services: own compute vs cloud compute vs AI services', () => {
         0) + anthropicKg,
       9,
     );
+
+    // The summary API grouped by AI service gives the same group, with the same name.
+    const summary = await findSummary(after.ctx, parseDashboardFilters({}), after.range, 'aiService');
+    const group = summary.find((g) => g.key === 'anthropic');
+    expect(group?.label).toBe('Anthropic API');
+    expect(group?.locationKgCo2e).toBeCloseTo(bar?.locationKgCo2e ?? -1, 9);
 
     // The overview filtered to one service reads the rollups and equals the raw records.
     const filters = parseDashboardFilters({ range: 'quarter', quarter: QUARTER, aiService: 'anthropic' });

@@ -54,7 +54,7 @@ export const SUMMARY_ROUTE = routeContract({
   auth: { kind: 'user', permission: 'read' },
   rateLimit: 'caller',
   query: ZSummaryQuery,
-  parameterDocs: { groupBy: 'month | phase | team | project | model | region | accelerator' },
+  parameterDocs: { groupBy: 'month | phase | team | project | model | region | accelerator | aiService' },
   extraParameters: FILTER_PARAMS,
   responses: {
     '200': { description: 'Groups, largest first (months in order)', schema: 'SummaryResponse' },
