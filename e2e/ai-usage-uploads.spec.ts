@@ -2,12 +2,13 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { signIn } from './support/sign-in';
 
-// Issue #21 part 2: AI-service usage exports through the upload page, then the records explorer's AI service filter.
+// Issue #21: AI-service usage exports through the upload page, then the AI service filter (records explorer) and the
+// overview's AI-service breakdown and scope row.
 const exports = path.resolve(import.meta.dirname, '..', 'tests', 'fixtures', 'usage-exports');
 const PROCESSING = { timeout: 60_000 };
 test.describe.configure({ timeout: 180_000 });
 
-test('[ai-usage] an OpenAI and an Anthropic export upload and are filterable by AI service', async ({
+test('[ai-usage] an OpenAI and an Anthropic export upload, are filterable by AI service and split on the overview', async ({
   page,
 }) => {
   await signIn(page, 'editor');
@@ -24,9 +25,18 @@ test('[ai-usage] an OpenAI and an Anthropic export upload and are filterable by 
       PROCESSING,
     );
   }
+  // The filter bar's "AI service" filter names the services (never their codes).
   await page.goto('/records?range=all');
-  const filter = page.getByRole('navigation', { name: 'AI service' });
-  await filter.getByRole('link', { name: 'Anthropic API' }).click();
+  await page.getByTestId('filter-aiService').locator('summary').click();
+  await page.getByRole('checkbox', { name: 'Anthropic API' }).check();
+  await expect(page).toHaveURL(/[?&]aiService=anthropic/);
   await expect(page.getByTestId('records-count')).toContainText('2 records');
   await expect(page.getByTestId('records-table')).toContainText('Anthropic API');
+
+  // The overview: a breakdown by AI service with both services, and AI services as their own Scope 3 Cat 1 row.
+  await page.goto('/?range=all');
+  const byService = page.getByTestId('breakdown-aiService');
+  await expect(byService).toContainText('OpenAI API');
+  await expect(byService).toContainText('Anthropic API');
+  await expect(page.getByTestId('scope-split')).toContainText('Scope 3 Cat 1: AI services');
 });
