@@ -2,22 +2,25 @@ import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { signIn } from './support/sign-in';
 
-// Issue #21 part 2: AI-service usage exports through the upload page, then the records explorer's AI service filter.
+// Issue #21: AI-service usage exports through the upload page, then the AI service filter (records explorer) and the
+// overview's AI-service breakdown and scope row.
 const exports = path.resolve(import.meta.dirname, '..', 'tests', 'fixtures', 'usage-exports');
 const PROCESSING = { timeout: 60_000 };
 test.describe.configure({ timeout: 180_000 });
 
-/** The records explorer's count ("1,234 records") under the AI service filter `label`, over all dates. */
+/** The records explorer's count ("1,234 records") under the filter bar's AI service `label`, over all dates. */
 async function recordsOfService(page: Page, label: string): Promise<number> {
+  // The filter bar's "AI service" filter names the services (never their codes).
   await page.goto('/records?range=all');
-  await page.getByRole('navigation', { name: 'AI service' }).getByRole('link', { name: label }).click();
-  await expect(page).toHaveURL(/aiService=/);
+  await page.getByTestId('filter-aiService').locator('summary').click();
+  await page.getByRole('checkbox', { name: label }).check();
+  await expect(page).toHaveURL(/[?&]aiService=/);
   await expect(page.getByTestId('records-table')).toContainText(label);
   const text = (await page.getByTestId('records-count').textContent()) ?? '';
   return Number(text.split(' records')[0]?.replaceAll(',', ''));
 }
 
-test('[ai-usage] an OpenAI and an Anthropic export upload and are filterable by AI service', async ({
+test('[ai-usage] an OpenAI and an Anthropic export upload, are filterable by AI service and split on the overview', async ({
   page,
 }) => {
   await signIn(page, 'editor');
@@ -38,6 +41,13 @@ test('[ai-usage] an OpenAI and an Anthropic export upload and are filterable by 
     );
   }
   expect(await recordsOfService(page, 'Anthropic API')).toBe(before + 2);
+
+  // The overview: a breakdown by AI service with both services, and AI services as their own Scope 3 Cat 1 row.
+  await page.goto('/?range=all');
+  const byService = page.getByTestId('breakdown-aiService');
+  await expect(byService).toContainText('OpenAI API');
+  await expect(byService).toContainText('Anthropic API');
+  await expect(page.getByTestId('scope-split')).toContainText('Scope 3 Cat 1: AI services');
 });
 
 test('[ai-usage] the demo’s API usage shows in the overview’s model breakdown and leads to its records', async ({

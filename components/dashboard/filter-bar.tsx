@@ -2,7 +2,8 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useOptimistic, useTransition } from 'react';
-import { phaseLabel } from '@/lib/format/labels';
+import { humanizeCode, phaseLabel } from '@/lib/format/labels';
+import { PROVIDER_LABELS } from '@/lib/format/provider-label';
 import {
   DATE_RANGE_LABELS,
   DATE_RANGE_PRESETS,
@@ -13,7 +14,7 @@ import {
   type TDateRangePreset,
   type TFilterDimension,
 } from '@/lib/schemas/dashboard-filters';
-import { PHASES, PROVIDERS } from '@/lib/schemas/usage-record';
+import { PHASES, PROVIDERS, type TProvider } from '@/lib/schemas/usage-record';
 import type { TFilterOptions } from '@/lib/server/dashboard/dashboard-options';
 
 const DIMENSION_LABELS: Record<TFilterDimension, string> = {
@@ -23,6 +24,7 @@ const DIMENSION_LABELS: Record<TFilterDimension, string> = {
   phase: 'Phase',
   region: 'Region',
   provider: 'Provider',
+  aiService: 'AI service',
 };
 
 const FILTER_KEYS = ['range', 'from', 'to', 'quarter', 'basis', 'page', ...FILTER_DIMENSIONS];
@@ -69,7 +71,10 @@ export function FilterBar({
   const choices: Record<TFilterDimension, { value: string; label: string }[]> = {
     ...options,
     phase: PHASES.map((p) => ({ value: p, label: phaseLabel(p) })),
-    provider: options.provider.length ? options.provider : PROVIDERS.map((p) => ({ value: p, label: p })),
+    provider: (options.provider.length ? options.provider.map((o) => o.value) : PROVIDERS).map((p) => ({
+      value: p,
+      label: PROVIDER_LABELS[p as TProvider] ?? humanizeCode(p),
+    })),
   };
 
   const toggle = (dim: TFilterDimension, value: string, on: boolean) => {

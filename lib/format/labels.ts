@@ -67,3 +67,11 @@ const BASES: Record<string, string> = { direct: 'direct (combustion only)', life
 
 /** Factor basis. */
 export const basisLabel = (basis: string) => BASES[basis] ?? humanizeCode(basis);
+
+/**
+ * Third-party AI service of a record. `names` are the services' names (reference/ai-services/providers.csv, read on
+ * the server: "azure-openai" → "Azure OpenAI"); a code missing there reads as words, never as the raw code.
+ */
+export function aiServiceLabel(code: string, names?: ReadonlyMap<string, string>): string {
+  return names?.get(code) ?? (code === 'other' ? 'Other AI service' : humanizeCode(code));
+}

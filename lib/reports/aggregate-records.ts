@@ -13,6 +13,46 @@ import { monthsOf } from './report-period';
 /** Providers whose hardware the organisation owns or operationally controls (Scope 2 electricity). */
 export const OWNED_PROVIDERS: readonly string[] = ['on_prem', 'edge'];
 
+/**
+ * Where a record sits in the GHG inventory (docs/METHODOLOGY.md §11): own compute (an owned provider, Scope 2),
+ * AI services (usage of a third-party AI service, `ai_service` set: Scope 3 Category 1, purchased services) or
+ * cloud compute (everything else, Scope 3 Category 1). Owned hardware wins over a service name, so the three parts
+ * never overlap and always add up to the total.
+ */
+export type TScopePlacement = 'owned' | 'cloudCompute' | 'aiServices';
+
+export function scopePlacement(row: { provider: string | null; aiService: string | null }): TScopePlacement {
+  if (OWNED_PROVIDERS.includes(row.provider ?? '')) {
+    return 'owned';
+  }
+  return row.aiService === null ? 'cloudCompute' : 'aiServices';
+}
+
+/** Adds one share of a record to the total, its scope (owned or Cat 1) and its Cat 1 part, in place. */
+export function addToScopes(
+  out: Pick<TScopeTotals, 'totals' | 'owned' | 'cloud' | 'cloudCompute' | 'aiServices'>,
+  placement: TScopePlacement,
+  add: (t: TPeriodTotals) => void,
+): void {
+  add(out.totals);
+  if (placement === 'owned') {
+    add(out.owned);
+    return;
+  }
+  add(out.cloud);
+  add(placement === 'aiServices' ? out.aiServices : out.cloudCompute);
+}
+
+export function emptyScopeTotals(): TScopeTotals {
+  return {
+    totals: emptyTotals(),
+    owned: emptyTotals(),
+    cloud: emptyTotals(),
+    cloudCompute: emptyTotals(),
+    aiServices: emptyTotals(),
+  };
+}
+
 export function emptyTotals(): TPeriodTotals {
   return {
     records: 0,
@@ -82,19 +122,14 @@ export function addShare(t: TPeriodTotals, row: TReportRecordRow, share: number)
 
 /** Totals of the rows over [start, end) with boundary splitting, overall and per scope placement. */
 export function scopeTotalsInside(rows: readonly TReportRecordRow[], start: Date, end: Date): TScopeTotals {
-  const out: TScopeTotals = { totals: emptyTotals(), owned: emptyTotals(), cloud: emptyTotals() };
+  const out = emptyScopeTotals();
   for (const row of rows) {
     const share = shareInside(row, start, end);
     if (share > 0) {
-      addShare(out.totals, row, share);
-      addShare(isOwned(row) ? out.owned : out.cloud, row, share);
+      addToScopes(out, scopePlacement(row), (t) => addShare(t, row, share));
     }
   }
   return out;
-}
-
-function isOwned(row: Pick<TReportRecordRow, 'provider'>): boolean {
-  return OWNED_PROVIDERS.includes(row.provider ?? '');
 }
 
 function addTo(map: Map<string, TPeriodTotals>, key: string, row: TReportRecordRow, share: number) {
@@ -118,9 +153,7 @@ export function aggregateRecords(
   rows: readonly TReportRecordRow[],
   period: TCalendarPeriod,
 ): TPeriodAggregates {
-  const totals = emptyTotals();
-  const owned = emptyTotals();
-  const cloud = emptyTotals();
+  const scopes = emptyScopeTotals();
   const maps = {
     provider: new Map<string, TPeriodTotals>(),
     region: new Map<string, TPeriodTotals>(),
@@ -138,8 +171,7 @@ export function aggregateRecords(
     if (share <= 0) {
       continue;
     }
-    addShare(totals, row, share);
-    addShare(isOwned(row) ? owned : cloud, row, share);
+    addToScopes(scopes, scopePlacement(row), (t) => addShare(t, row, share));
     const provider = row.provider ?? 'unspecified';
     addTo(maps.provider, provider, row, share);
     addTo(
@@ -191,9 +223,7 @@ export function aggregateRecords(
     versions.add(row.methodologyVersion);
   }
   return {
-    totals,
-    owned,
-    cloud,
+    ...scopes,
     byProvider: sortedBreakdown(maps.provider),
     byRegion: sortedBreakdown(maps.region),
     byPhase: sortedBreakdown(maps.phase),

@@ -22,6 +22,7 @@ function row(month: string, over: Partial<TRollupMonthRow>): TRollupMonthRow {
     phase: 'inference',
     model: 'm',
     team: null,
+    aiService: null,
     isMeasured: false,
     starts: 0,
     carryFirst: 0,

@@ -1,5 +1,11 @@
 import type { TCalendarPeriod } from '@/lib/emissions/calendar-periods';
-import { emptyTotals, OWNED_PROVIDERS, sortedBreakdown } from './aggregate-records';
+import {
+  addToScopes,
+  emptyScopeTotals,
+  emptyTotals,
+  scopePlacement,
+  sortedBreakdown,
+} from './aggregate-records';
 import type { TPeriodAggregates, TPeriodTotals, TScopeTotals } from './aggregate-types';
 
 /**
@@ -43,6 +49,8 @@ export type TRollupMonthRow = Record<TRollupSumField, number> & {
   model: string | null;
   /** Team name, null when unassigned. */
   team: string | null;
+  /** Third-party AI service (rollup dimension `ai_service`); null for compute. */
+  aiService: string | null;
   isMeasured: boolean;
   /** Records starting in the month. */
   starts: number;
@@ -70,8 +78,6 @@ function addRow(t: TPeriodTotals, row: TRollupMonthRow, firstMonth: string): voi
   t.measuredItEnergyKwh += row.isMeasured ? row.itEnergyKwh : 0;
 }
 
-const isOwned = (row: TRollupMonthRow) => OWNED_PROVIDERS.includes(row.provider ?? '');
-
 function rowsIn(rows: readonly TRollupMonthRow[], period: TCalendarPeriod) {
   const months = periodMonthKeys(period);
   const set = new Set(months);
@@ -83,11 +89,10 @@ export function scopeTotalsFromRollups(
   rows: readonly TRollupMonthRow[],
   period: TCalendarPeriod,
 ): TScopeTotals {
-  const out: TScopeTotals = { totals: emptyTotals(), owned: emptyTotals(), cloud: emptyTotals() };
+  const out = emptyScopeTotals();
   const { inside, first } = rowsIn(rows, period);
   for (const row of inside) {
-    addRow(out.totals, row, first);
-    addRow(isOwned(row) ? out.owned : out.cloud, row, first);
+    addToScopes(out, scopePlacement(row), (t) => addRow(t, row, first));
   }
   return out;
 }
@@ -98,7 +103,17 @@ export function aggregateRollupMonths(
   period: TCalendarPeriod,
 ): Pick<
   TPeriodAggregates,
-  'totals' | 'owned' | 'cloud' | 'byProvider' | 'byRegion' | 'byPhase' | 'byModel' | 'byTeam' | 'monthly'
+  | 'totals'
+  | 'owned'
+  | 'cloud'
+  | 'cloudCompute'
+  | 'aiServices'
+  | 'byProvider'
+  | 'byRegion'
+  | 'byPhase'
+  | 'byModel'
+  | 'byTeam'
+  | 'monthly'
 > {
   const scoped = scopeTotalsFromRollups(rows, period);
   const { inside, first } = rowsIn(rows, period);

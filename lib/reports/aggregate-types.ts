@@ -15,6 +15,8 @@ export interface TReportRecordRow {
   gridZone: string | null;
   model: string | null;
   team: string | null;
+  /** Third-party AI service the record's tokens went to (openai, anthropic …); null for compute. */
+  aiService: string | null;
   itEnergyKwh: number;
   facilityEnergyKwh: number;
   locationKgCo2e: number;
@@ -121,8 +123,12 @@ export interface TPeriodAggregates {
   totals: TPeriodTotals;
   /** Owned or operationally controlled hardware (provider on_prem or edge): Scope 2. */
   owned: TPeriodTotals;
-  /** Cloud and AI services (every other provider, or none given): Scope 3 Category 1. */
+  /** Cloud and AI services (every other provider, or none given): Scope 3 Category 1 = cloudCompute + aiServices. */
   cloud: TPeriodTotals;
+  /** The part of `cloud` that is compute (no AI service on the record). */
+  cloudCompute: TPeriodTotals;
+  /** The part of `cloud` bought from third-party AI services (`aiService` set), issue #21. */
+  aiServices: TPeriodTotals;
   byProvider: TBreakdownRow[];
   /** key "provider / region (grid zone)". */
   byRegion: TBreakdownRow[];
@@ -144,6 +150,8 @@ export interface TScopeTotals {
   totals: TPeriodTotals;
   owned: TPeriodTotals;
   cloud: TPeriodTotals;
+  cloudCompute: TPeriodTotals;
+  aiServices: TPeriodTotals;
   hardware?: THardwarePeriodFigures;
 }
 

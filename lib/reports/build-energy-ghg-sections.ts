@@ -16,7 +16,7 @@ export function buildBoundarySection(a: TQuarterAggregates): TReportSection {
     paragraphs: [
       `Entity: ${a.org.name}. Consolidation approach: operational control. Period ${a.period.key}: ${periodWords({ start: a.period.start.toISOString(), end: a.period.end.toISOString(), timeZone: a.period.timeZone })}, midnight to midnight in time zone ${a.period.timeZone} (start included, end excluded).`,
       'Included: every AI workload record stored for the organisation (training, fine-tuning, inference, evaluation, data processing). Records straddling a period boundary are split by time share.',
-      'Scope placement follows the contract: owned or operationally controlled hardware (on-premise, edge) is Scope 2 electricity; cloud compute and AI APIs are Scope 3 Category 1. Purchased owned hardware is Scope 3 Category 2, booked at purchase from the hardware register (section 7). Scope 1 (generators, refrigerants) is not in the data and is reported as not available.',
+      'Scope placement follows the contract: owned or operationally controlled hardware (on-premise, edge) is Scope 2 electricity; cloud compute and AI services bought per call or token (records naming an AI service) are Scope 3 Category 1, shown as two rows. Purchased owned hardware is Scope 3 Category 2, booked at purchase from the hardware register (section 7). Scope 1 (generators, refrigerants) is not in the data and is reported as not available.',
     ],
     tables: [
       {
@@ -120,6 +120,8 @@ export function buildGhgSection(a: TQuarterAggregates): TReportSection {
     totals: a.totals,
     owned: a.owned,
     cloud: a.cloud,
+    cloudCompute: a.cloudCompute,
+    aiServices: a.aiServices,
     ...(a.hardware ? { hardware: a.hardware } : {}),
   };
   const t = (kg: number) => toTonnes(kg);
@@ -127,8 +129,13 @@ export function buildGhgSection(a: TQuarterAggregates): TReportSection {
     { label: 'Scope 1 (generators, refrigerants)', pick: () => null },
     { label: 'Scope 2 location-based', pick: (c) => t(c.owned.locationKgCo2e) },
     { label: 'Scope 2 market-based', pick: (c) => t(c.owned.marketKgCo2e) },
-    { label: 'Scope 3 Cat 1 cloud and AI APIs (LB basis)', pick: (c) => t(c.cloud.locationKgCo2e) },
-    { label: 'Scope 3 Cat 1 cloud and AI APIs (MB basis)', pick: (c) => t(c.cloud.marketKgCo2e) },
+    // Cat 1 in its two parts (issue #21), each on both bases; together they are the Cat 1 total.
+    { label: 'Scope 3 Cat 1 cloud compute (LB basis)', pick: (c) => t(c.cloudCompute.locationKgCo2e) },
+    { label: 'Scope 3 Cat 1 cloud compute (MB basis)', pick: (c) => t(c.cloudCompute.marketKgCo2e) },
+    { label: 'Scope 3 Cat 1 AI services (LB basis)', pick: (c) => t(c.aiServices.locationKgCo2e) },
+    { label: 'Scope 3 Cat 1 AI services (MB basis)', pick: (c) => t(c.aiServices.marketKgCo2e) },
+    { label: 'Scope 3 Cat 1 total (LB basis)', pick: (c) => t(c.cloud.locationKgCo2e) },
+    { label: 'Scope 3 Cat 1 total (MB basis)', pick: (c) => t(c.cloud.marketKgCo2e) },
     { label: 'Scope 3 Cat 2 hardware capex', pick: (c) => (c.hardware ? t(c.hardware.cat2KgCo2e) : null) },
     { label: 'Total (LB basis)', pick: (c) => t(c.totals.locationKgCo2e) },
     { label: 'Total (MB basis)', pick: (c) => t(c.totals.marketKgCo2e) },
@@ -145,7 +152,7 @@ export function buildGhgSection(a: TQuarterAggregates): TReportSection {
   const tableC: TReportTable = {
     id: 'table-c',
     title: 'Table C: GHG emissions',
-    note: 'Scope 1 is not available in the data (no fuel records). Total (LB/MB basis) is the AI workload electricity (Scope 2 + Scope 3 Cat 1), equal to the dashboard; the "incl. Scope 3 Cat 2" rows add hardware purchased in each period (booked at purchase, section 7). Amortised embodied emissions are never added.',
+    note: 'Scope 1 is not available in the data (no fuel records). Scope 3 Cat 1 = cloud compute + AI services (third-party AI services such as LLM APIs, estimated per token). Total (LB/MB basis) is the AI workload electricity (Scope 2 + Scope 3 Cat 1), equal to the dashboard; the "incl. Scope 3 Cat 2" rows add hardware purchased in each period (booked at purchase, section 7). Amortised embodied emissions are never added.',
     columns: [
       { key: 'label', label: 'Row' },
       {

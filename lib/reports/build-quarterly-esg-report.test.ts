@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { parsePeriodKey } from '@/lib/emissions/calendar-periods';
-import { scopeTotalsInside } from './aggregate-records';
+import { scopePlacement, scopeTotalsInside } from './aggregate-records';
 import { buildQuarterlyEsgReport } from './build-quarterly-esg-report';
 import type { TEsgReport } from './report-model';
-import { FIXTURE_ROWS, fixtureAggregates } from './testing/report-fixture';
+import { FIXTURE_ROWS, fixtureAggregates, row } from './testing/report-fixture';
 
 const generatedAt = new Date('2026-11-29T12:00:00Z');
 
@@ -60,7 +60,11 @@ describe('buildQuarterlyEsgReport (2026-Q3, one owned run, one cloud run straddl
     const byLabel = new Map(rows.map((r) => [r.label, r]));
     expect(byLabel.get('Scope 2 location-based')?.current).toBe(0.05);
     expect(byLabel.get('Scope 2 market-based')?.current).toBe(0.02);
-    expect(byLabel.get('Scope 3 Cat 1 cloud and AI APIs (LB basis)')?.current).toBe(0.04);
+    expect(byLabel.get('Scope 3 Cat 1 cloud compute (LB basis)')?.current).toBe(0.04);
+    expect(byLabel.get('Scope 3 Cat 1 cloud compute (MB basis)')?.current).toBe(0.03);
+    // No record names an AI service: the row is shown with 0.
+    expect(byLabel.get('Scope 3 Cat 1 AI services (LB basis)')?.current).toBe(0);
+    expect(byLabel.get('Scope 3 Cat 1 total (LB basis)')?.current).toBe(0.04);
     expect(byLabel.get('Total (LB basis)')?.current).toBe(0.09);
     expect(byLabel.get('Total (MB basis)')?.previous).toBe(0.03);
     expect(byLabel.get('Scope 1 (generators, refrigerants)')?.current).toBeNull();
@@ -106,6 +110,71 @@ describe('buildQuarterlyEsgReport (2026-Q3, one owned run, one cloud run straddl
       (f) => f.metric === 'Table C: GHG emissions | Total (MB basis) | Q2 2026',
     );
     expect(previous).toMatchObject({ value: 0.03, period: '2026-Q2', unit: 'tCO2e' });
+  });
+});
+
+describe('AI services: the third part of the scope split (issue #21)', () => {
+  // The fixture plus an OpenAI usage day inside Q3 (30 kg LB, 25 kg MB) and an on-premise record that names a
+  // service (12 kg LB, 6 kg MB): owned hardware is Scope 2 whatever the record names.
+  const ai = row({
+    id: 'ai-1',
+    startedAt: new Date('2026-08-03T00:00:00Z'),
+    endedAt: new Date('2026-08-04T00:00:00Z'),
+    provider: null,
+    aiService: 'openai',
+    locationKgCo2e: 30,
+    marketKgCo2e: 25,
+    tokens: 2_500_000,
+  });
+  const ownedNamed = row({
+    id: 'owned-named',
+    startedAt: new Date('2026-08-05T00:00:00Z'),
+    endedAt: new Date('2026-08-05T01:00:00Z'),
+    provider: 'on_prem',
+    aiService: 'huggingface',
+    locationKgCo2e: 12,
+    marketKgCo2e: 6,
+  });
+  const report = buildQuarterlyEsgReport(fixtureAggregates('2026-Q3', [...FIXTURE_ROWS, ai, ownedNamed]), {
+    generatedAt,
+  });
+
+  test('placement: owned first, then AI service, else cloud compute', () => {
+    expect(scopePlacement(ownedNamed)).toBe('owned');
+    expect(scopePlacement(ai)).toBe('aiServices');
+    expect(scopePlacement({ provider: 'aws', aiService: null })).toBe('cloudCompute');
+  });
+
+  test('headline figures: cloud compute and AI services each on both bases, Cat 1 = their sum', () => {
+    // Cloud compute: half of the straddling cloud run (40 kg LB, 30 kg MB); AI services: 30 kg LB, 25 kg MB.
+    expect(headline(report, 'scope3-cat1-cloud-compute-location').value).toBe(0.04);
+    expect(headline(report, 'scope3-cat1-cloud-compute-market').value).toBe(0.03);
+    expect(headline(report, 'scope3-cat1-ai-services-location').value).toBe(0.03);
+    expect(headline(report, 'scope3-cat1-ai-services-market').value).toBe(0.025);
+    expect(headline(report, 'scope3-cat1-location').value).toBe(0.07);
+    expect(headline(report, 'scope3-cat1-market').value).toBe(0.055);
+    // Scope 2: 50 + 12 kg LB, 20 + 6 kg MB; total LB 62 + 40 + 30 = 132 kg.
+    expect(headline(report, 'scope2-location').value).toBe(0.062);
+    expect(headline(report, 'scope2-market').value).toBe(0.026);
+    expect(headline(report, 'total-location').value).toBe(0.132);
+  });
+
+  test('Table C shows cloud compute and AI services as separate Cat 1 rows with the Cat 1 total', () => {
+    const byLabel = new Map(table(report, 'table-c').rows.map((r) => [r.label, r]));
+    expect(byLabel.get('Scope 3 Cat 1 cloud compute (LB basis)')?.current).toBe(0.04);
+    expect(byLabel.get('Scope 3 Cat 1 AI services (LB basis)')?.current).toBe(0.03);
+    expect(byLabel.get('Scope 3 Cat 1 AI services (MB basis)')?.current).toBe(0.025);
+    expect(byLabel.get('Scope 3 Cat 1 total (MB basis)')?.current).toBe(0.055);
+    // The AI day is in Q3 only: nothing in the previous quarter, and the year to date holds it once.
+    expect(byLabel.get('Scope 3 Cat 1 AI services (LB basis)')?.previous).toBe(0);
+    expect(byLabel.get('Scope 3 Cat 1 AI services (LB basis)')?.ytd).toBe(0.03);
+  });
+
+  test('the flat figures (CSV, XLSX, JSON) carry both Cat 1 parts', () => {
+    const figure = (metric: string) => report.figures.find((f) => f.metric === metric)?.value;
+    expect(figure('Table C: GHG emissions | Scope 3 Cat 1 AI services (LB basis) | Q3 2026')).toBe(0.03);
+    expect(figure('Table C: GHG emissions | Scope 3 Cat 1 cloud compute (MB basis) | Q3 2026')).toBe(0.03);
+    expect(figure('Headline figures | Scope 3 Cat 1 AI services (MB) | Q3 2026')).toBe(0.025);
   });
 });
 

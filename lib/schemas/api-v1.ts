@@ -119,6 +119,7 @@ export const SUMMARY_GROUPS = [
   'model',
   'region',
   'accelerator',
+  'aiService',
 ] as const;
 export type TSummaryGroup = (typeof SUMMARY_GROUPS)[number];
 

@@ -19,7 +19,7 @@ test('defaults: last 12 months and no dimension filters', () => {
   expect(dashboardFiltersToSearch(parseDashboardFilters({})).toString()).toBe('');
 });
 
-test('aiService (records-only) survives a round trip through the URL', () => {
+test('aiService (a filter dimension since the rollups have it) survives a round trip through the URL', () => {
   const f = parseDashboardFilters(new URLSearchParams('aiService=openai,aws-bedrock&aiService=openai'));
   expect(f.aiService).toEqual(['openai', 'aws-bedrock']);
   expect(dashboardFiltersToSearch(f).toString()).toBe('aiService=openai&aiService=aws-bedrock');

@@ -28,8 +28,19 @@ export const DATE_RANGE_LABELS: Record<TDateRangePreset, string> = {
   custom: 'Custom',
 };
 
-/** The multi-select dimensions, in filter-bar order. Team and project are slugs; the rest raw values. */
-export const FILTER_DIMENSIONS = ['team', 'project', 'model', 'phase', 'region', 'provider'] as const;
+/**
+ * The multi-select dimensions, in filter-bar order. Team and project are slugs; the rest raw values (aiService: the
+ * codes of reference/ai-services/providers.csv). Every one is a rollup dimension, so filtered pages stay on the rollups.
+ */
+export const FILTER_DIMENSIONS = [
+  'team',
+  'project',
+  'model',
+  'phase',
+  'region',
+  'provider',
+  'aiService',
+] as const;
 export type TFilterDimension = (typeof FILTER_DIMENSIONS)[number];
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -83,8 +94,8 @@ export const ZDashboardFilters = z.object({
   region: ZList,
   provider: ZEnumList(PROVIDERS),
   /**
-   * Third-party AI service of the records (reference/ai-services/providers.csv names: openai, aws-bedrock …).
-   * Records only: rollups have no such column, so a page filtered by it reads the records (issue #21).
+   * Third-party AI service of the records (reference/ai-services/providers.csv names: openai, aws-bedrock …), issue
+   * #21; a rollup dimension since migration 20261207020000_rollup_ai_service.
    */
   aiService: ZList,
 });
@@ -133,9 +144,6 @@ export function dashboardFiltersToSearch(
     for (const value of filters[dim]) {
       params.append(dim, value);
     }
-  }
-  for (const value of filters.aiService) {
-    params.append('aiService', value);
   }
   if (filters.basis === 'market') {
     params.set('basis', 'market');

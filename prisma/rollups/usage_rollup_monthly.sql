@@ -1,18 +1,18 @@
 -- Canonical definition of the usage_rollup_monthly trigger functions and triggers: what the migrations leave in
 -- the database today (prisma/migrations/20261201010000_overview_rollups, 20261206190413_rollup_numeric_sums
--- (column types only)). tests/integration/rollup-definitions.test.ts applies every migration to a fresh database
+-- (column types only), 20261207020000_rollup_ai_service). tests/integration/rollup-definitions.test.ts applies every migration to a fresh database
 -- and checks that the live functions, their settings and the triggers equal this file. To change one: edit it
 -- here, then copy the changed statements into a new migration (`npm run db:new -- <name>`). docs/SCALING.md
 -- "Changing a rollup".
 
 -- Applies signed deltas of daily rollup rows (`src`: rows shaped like usage_rollup_daily plus `sign`), grouped by
 -- month, in key order (concurrent writers lock month rows in the same order); returns the ids of month rows no
--- daily row contributes to any more.
+-- daily row contributes to any more. `ai_service` is the last key column (output column 33), as in the daily table.
 CREATE OR REPLACE FUNCTION usage_rollup_monthly_apply_sql(src TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $f$
   SELECT format($q$
     WITH up AS (
       INSERT INTO usage_rollup_monthly AS u (org_id, month, phase, team_id, project_id, model, region, provider,
-             accelerator, grid_zone, is_measured, daily_rows, record_starts, record_carry_in, record_share, device_hours, it_energy_kwh, facility_energy_kwh, location_kg_co2e, market_kg_co2e, market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l, uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, requests, tokens, request_location_kg_co2e, request_embodied_kg_co2e, token_location_kg_co2e, token_embodied_kg_co2e)
+             accelerator, grid_zone, is_measured, daily_rows, record_starts, record_carry_in, record_share, device_hours, it_energy_kwh, facility_energy_kwh, location_kg_co2e, market_kg_co2e, market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l, uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, requests, tokens, request_location_kg_co2e, request_embodied_kg_co2e, token_location_kg_co2e, token_embodied_kg_co2e, ai_service)
       SELECT d.org_id, date_trunc('month', d.day::timestamp)::date, d.phase, d.team_id, d.project_id, d.model,
              d.region, d.provider, d.accelerator, d.grid_zone, d.is_measured,
              SUM(d.sign)::int, SUM(d.sign * d.record_starts)::int,
@@ -34,11 +34,13 @@ CREATE OR REPLACE FUNCTION usage_rollup_monthly_apply_sql(src TEXT) RETURNS TEXT
              SUM(d.sign * d.request_location_kg_co2e),
              SUM(d.sign * d.request_embodied_kg_co2e),
              SUM(d.sign * d.token_location_kg_co2e),
-             SUM(d.sign * d.token_embodied_kg_co2e)
+             SUM(d.sign * d.token_embodied_kg_co2e),
+             d.ai_service
         FROM (%s) d
-       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
-       ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
-      ON CONFLICT (org_id, month, phase, team_id, project_id, model, region, provider, accelerator, grid_zone, is_measured)
+       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 33
+       ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 33
+      ON CONFLICT (org_id, month, phase, team_id, project_id, model, region, provider, accelerator, grid_zone, is_measured,
+                   ai_service)
       DO UPDATE SET
         daily_rows = u.daily_rows + EXCLUDED.daily_rows,
         record_starts = u.record_starts + EXCLUDED.record_starts,

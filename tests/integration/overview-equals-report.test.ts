@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { POST as postAiUsage } from '@/app/api/v1/ai-usage/route';
 import { userActor } from '@/lib/auth/actor';
 import { previousPeriod, relativeChange, resolveDateRange } from '@/lib/dashboard/date-range';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
@@ -8,6 +9,9 @@ import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-repor
 import type { THeadlineFigure } from '@/lib/reports/report-model';
 import { roundFor, toM3, toMwh, toTonnes } from '@/lib/reports/rounding';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
+import { createApiToken } from '@/lib/server/access/api-tokens';
+import { findSummary } from '@/lib/server/dashboard/api-summary';
+import { findBreakdowns } from '@/lib/server/dashboard/dashboard-breakdowns';
 import { getScopeSplit } from '@/lib/server/dashboard/dashboard-scopes';
 import { getDashboardTotals } from '@/lib/server/dashboard/dashboard-totals';
 import { getDataEnd, getDataSpan } from '@/lib/server/dashboard/emission-summaries';
@@ -70,14 +74,22 @@ describe('the overview for a quarter equals the quarterly report', () => {
       // Scope split, figure by figure (rounded as the report rounds).
       expect(t(split.scope2LocationKgCo2e)).toBe(h('scope2-location').value);
       expect(t(split.scope2MarketKgCo2e)).toBe(h('scope2-market').value);
-      expect(t(split.cat1CloudLocationKgCo2e + split.cat1AiServicesKgCo2e)).toBe(
+      expect(t(split.cat1CloudLocationKgCo2e)).toBe(h('scope3-cat1-cloud-compute-location').value);
+      expect(t(split.cat1CloudMarketKgCo2e)).toBe(h('scope3-cat1-cloud-compute-market').value);
+      expect(t(split.cat1AiServicesLocationKgCo2e)).toBe(h('scope3-cat1-ai-services-location').value);
+      expect(t(split.cat1AiServicesMarketKgCo2e)).toBe(h('scope3-cat1-ai-services-market').value);
+      expect(t(split.cat1CloudLocationKgCo2e + split.cat1AiServicesLocationKgCo2e)).toBe(
         h('scope3-cat1-location').value,
       );
-      expect(t(split.cat1CloudMarketKgCo2e + split.cat1AiServicesKgCo2e)).toBe(h('scope3-cat1-market').value);
+      expect(t(split.cat1CloudMarketKgCo2e + split.cat1AiServicesMarketKgCo2e)).toBe(
+        h('scope3-cat1-market').value,
+      );
       expect(t(split.cat2HardwareKgCo2e)).toBe(h('scope3-cat2').value);
       expect(t(totals.values.locationKgCo2e)).toBe(h('total-location').value);
       expect(t(totals.values.marketKgCo2e)).toBe(h('total-market').value);
-      expect(t(split.scope2LocationKgCo2e + split.cat1CloudLocationKgCo2e)).toBe(h('total-location').value);
+      expect(
+        t(split.scope2LocationKgCo2e + split.cat1CloudLocationKgCo2e + split.cat1AiServicesLocationKgCo2e),
+      ).toBe(h('total-location').value);
 
       // Energy, water, measured share.
       expect(roundFor(toMwh(totals.values.facilityEnergyKwh), 'MWh')).toBe(h('electricity-mwh').value);
@@ -154,6 +166,135 @@ describe("recommendations' share of the total", () => {
     const denominator = (first?.annualSavedKgCo2e ?? 0) / (first?.shareOfTotal ?? 1);
     expect(Math.abs(denominator - total) / total).toBeLessThan(0.01);
   }, 180_000);
+});
+
+// Issue #21: AI services are the third part of the split. Three AI-usage rows go in through the real ingest path
+// (POST /api/v1/ai-usage) on whole days inside 2026-Q3; the expectations come from the stored records, not from the
+// code under test: the AI row grows by exactly their stored kg, every other row stays as it was.
+describe('AI services: own compute vs cloud compute vs AI services', () => {
+  const QUARTER = '2026-Q3';
+  const ROWS = [
+    {
+      id: 'split-openai-1',
+      provider: 'openai',
+      model: 'gpt-4o',
+      startedAt: '2026-08-03',
+      endedAt: '2026-08-04',
+    },
+    {
+      id: 'split-openai-2',
+      provider: 'openai',
+      model: 'gpt-4o',
+      startedAt: '2026-08-10',
+      endedAt: '2026-08-11',
+    },
+    {
+      id: 'split-anthropic-1',
+      provider: 'anthropic',
+      model: 'claude-3-5-haiku-latest',
+      startedAt: '2026-09-07',
+      endedAt: '2026-09-08',
+    },
+  ].map((r) => ({ ...r, inputTokens: 2_000_000, outputTokens: 500_000, requests: 1_000 }));
+
+  const quarterRead = async () => {
+    const ctx = { orgId };
+    const org = await getPrisma().organization.findUniqueOrThrow({ where: { id: orgId } });
+    const filters = parseDashboardFilters({ range: 'quarter', quarter: QUARTER });
+    const range = resolveDateRange(filters, NOW, await getDataSpan(ctx), org.timeZone);
+    const [split, breakdowns] = await Promise.all([
+      getScopeSplit(ctx, filters, range),
+      findBreakdowns(ctx, filters, range),
+    ]);
+    return { ctx, range, split, breakdowns };
+  };
+
+  test('the AI row is the sum of the AI records; the cloud and Scope 2 rows do not move; report = overview', async () => {
+    const before = await quarterRead();
+    const member = await getPrisma().membership.findFirstOrThrow({ where: { orgId, role: 'owner' } });
+    const { token } = await createApiToken({ orgId, userId: member.userId }, 'ai-split-test');
+    const response = await postAiUsage(
+      new Request('http://localhost/api/v1/ai-usage', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(ROWS),
+      }),
+    );
+    expect(await response.json()).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    // The stored kg of the three records (each lies wholly inside the quarter: time share 1).
+    const stored = await getPrisma().usageRecord.findMany({
+      where: { orgId, externalId: { in: ROWS.map((r) => r.id) } },
+      select: { aiService: true, locationKgCo2e: true, marketKgCo2e: true },
+    });
+    expect(stored.map((r) => r.aiService).sort()).toEqual(['anthropic', 'openai', 'openai']);
+    const sum = (rows: typeof stored, pick: (r: (typeof stored)[number]) => number) =>
+      rows.reduce((acc, r) => acc + pick(r), 0);
+    const addedLocation = sum(stored, (r) => r.locationKgCo2e);
+    const addedMarket = sum(stored, (r) => r.marketKgCo2e);
+    expect(addedLocation).toBeGreaterThan(0);
+
+    const after = await quarterRead();
+    expect(after.split.scope2LocationKgCo2e).toBeCloseTo(before.split.scope2LocationKgCo2e, 9);
+    expect(after.split.scope2MarketKgCo2e).toBeCloseTo(before.split.scope2MarketKgCo2e, 9);
+    expect(after.split.cat1CloudLocationKgCo2e).toBeCloseTo(before.split.cat1CloudLocationKgCo2e, 9);
+    expect(after.split.cat1CloudMarketKgCo2e).toBeCloseTo(before.split.cat1CloudMarketKgCo2e, 9);
+    expect(after.split.cat1AiServicesLocationKgCo2e).toBeCloseTo(
+      before.split.cat1AiServicesLocationKgCo2e + addedLocation,
+      9,
+    );
+    expect(after.split.cat1AiServicesMarketKgCo2e).toBeCloseTo(
+      before.split.cat1AiServicesMarketKgCo2e + addedMarket,
+      9,
+    );
+
+    // The AI-service breakdown: one bar per service, labelled with the service's name (never its code).
+    const anthropicKg = sum(
+      stored.filter((r) => r.aiService === 'anthropic'),
+      (r) => r.locationKgCo2e,
+    );
+    const bar = after.breakdowns.find((r) => r.dimension === 'aiService' && r.key === 'anthropic');
+    expect(bar?.label).toBe('Anthropic API');
+    expect(bar?.locationKgCo2e).toBeCloseTo(
+      (before.breakdowns.find((r) => r.dimension === 'aiService' && r.key === 'anthropic')?.locationKgCo2e ??
+        0) + anthropicKg,
+      9,
+    );
+
+    // The summary API grouped by AI service gives the same group, with the same name.
+    const summary = await findSummary(after.ctx, parseDashboardFilters({}), after.range, 'aiService');
+    const group = summary.find((g) => g.key === 'anthropic');
+    expect(group?.label).toBe('Anthropic API');
+    expect(group?.locationKgCo2e).toBeCloseTo(bar?.locationKgCo2e ?? -1, 9);
+
+    // The overview filtered to one service reads the rollups and equals the raw records.
+    const filters = parseDashboardFilters({ range: 'quarter', quarter: QUARTER, aiService: 'anthropic' });
+    const [fromRollups, fromRaw] = await Promise.all([
+      getDashboardTotals(after.ctx, filters, after.range),
+      getDashboardTotals({ ...after.ctx, readPlan: 'raw' }, filters, after.range),
+    ]);
+    expect(fromRollups.values.locationKgCo2e).toBeCloseTo(fromRaw.values.locationKgCo2e, 9);
+    expect(fromRollups.values.locationKgCo2e).toBeCloseTo(bar?.locationKgCo2e ?? -1, 9);
+
+    // The report, from the rollups and from the raw records, shows the same three parts in Table C.
+    const t = (kg: number) => roundFor(toTonnes(kg), 'tCO2e');
+    for (const readPlan of ['rollups', 'raw'] as const) {
+      const report = buildQuarterlyEsgReport(await getQuarterAggregates({ orgId, readPlan }, QUARTER), {
+        generatedAt: NOW,
+      });
+      const h = (id: string) => headline(report.headline, id).value;
+      expect(h('scope3-cat1-ai-services-location')).toBe(t(after.split.cat1AiServicesLocationKgCo2e));
+      expect(h('scope3-cat1-ai-services-market')).toBe(t(after.split.cat1AiServicesMarketKgCo2e));
+      expect(h('scope3-cat1-cloud-compute-location')).toBe(t(after.split.cat1CloudLocationKgCo2e));
+      expect(h('scope3-cat1-cloud-compute-market')).toBe(t(after.split.cat1CloudMarketKgCo2e));
+      const tableC = report.sections.flatMap((s) => s.tables).find((x) => x.id === 'table-c');
+      const current = (label: string) => tableC?.rows.find((r) => r.label === label)?.current;
+      expect(current('Scope 3 Cat 1 AI services (LB basis)')).toBe(
+        t(after.split.cat1AiServicesLocationKgCo2e),
+      );
+      expect(current('Scope 3 Cat 1 AI services (MB basis)')).toBe(t(after.split.cat1AiServicesMarketKgCo2e));
+      expect(current('Scope 3 Cat 1 cloud compute (LB basis)')).toBe(t(after.split.cat1CloudLocationKgCo2e));
+    }
+  });
 });
 
 // Last: it adds records to the demo organisation.

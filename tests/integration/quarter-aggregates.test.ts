@@ -66,6 +66,12 @@ describe('getQuarterAggregates on real Postgres', () => {
       marketKg += a.totals.marketKgCo2e;
       energyKwh += a.totals.facilityEnergyKwh;
       expect(a.owned.locationKgCo2e + a.cloud.locationKgCo2e).toBeCloseTo(a.totals.locationKgCo2e, 6);
+      // Scope 3 Cat 1 is exactly its two parts, cloud compute and AI services (issue #21), on both bases.
+      expect(a.cloudCompute.locationKgCo2e + a.aiServices.locationKgCo2e).toBeCloseTo(
+        a.cloud.locationKgCo2e,
+        6,
+      );
+      expect(a.cloudCompute.marketKgCo2e + a.aiServices.marketKgCo2e).toBeCloseTo(a.cloud.marketKgCo2e, 6);
     }
     const sums = await recordSums(demoOrgId);
     expect(locationKg).toBeCloseTo(sums._sum.locationKgCo2e ?? 0, 6);

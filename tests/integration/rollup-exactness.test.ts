@@ -66,6 +66,8 @@ interface TOp {
   pick: number;
   /** add: how many copies in one INSERT statement (the trigger sums a statement's records together). */
   copies: number;
+  /** add: third-party AI service (issue #21; its own rollup rows beside the compute rows of the same key), or null. */
+  aiService: string | null;
 }
 
 const tiny = fc.double({ min: 1e-9, max: 1e-3, noNaN: true });
@@ -82,6 +84,7 @@ const arbOp: fc.Arbitrary<TOp> = fc.record({
   hours: fc.constantFrom(0, 1, 30, 72),
   pick: fc.nat(),
   copies: fc.integer({ min: 1, max: 3 }),
+  aiService: fc.constantFrom(null, null, 'openai', 'anthropic'),
 });
 
 let serial = 0;
@@ -93,10 +96,10 @@ async function add(op: TOp): Promise<void> {
     `INSERT INTO usage_record (org_id, external_id, content_hash, phase, started_at, ended_at, device_hours,
        it_energy_kwh, facility_energy_kwh, pue_applied, intensity_g_co2e_per_kwh, intensity_source, basis,
        location_kg_co2e, market_kg_co2e, market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l,
-       uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, tokens, is_measured, factor_set_id, computed_at)
+       uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, tokens, is_measured, factor_set_id, computed_at, ai_service)
      SELECT $1, id, convert_to(id, 'UTF8'), 'inference', ts, ts + make_interval(hours => $4), 0, $5::float8, $6::float8, 5, 5000,
        'test', 'lifecycle', $7::float8, $8::float8, 0, $9::float8, $10::float8, 0, $7::float8 * 0.5,
-       $7::float8 * 2, $11::float8, true, $12::bigint, now()
+       $7::float8 * 2, $11::float8, true, $12::bigint, now(), $13::text
        FROM unnest($2::text[]) AS id, (SELECT timestamptz '2026-03-01 13:00:00+00' + make_interval(days => $3)) AS t(ts)`,
     [
       ctx.orgId,
@@ -115,6 +118,7 @@ async function add(op: TOp): Promise<void> {
         methodologyVersion: 'test',
         assumptionFlags: [],
       }),
+      op.aiService,
     ],
   );
 }
@@ -132,7 +136,7 @@ async function remove(op: TOp): Promise<void> {
 
 describe('rollups equal raw records under adds and deletes of extreme in-range values', () => {
   test('the issue scenario, within the ranges: 0.001 kWh, then 1e10 kWh the same day, then delete the large one', async () => {
-    const base = { tokens: 0, day: 0, hours: 1, pick: 0, copies: 1, kind: 'add' as const };
+    const base = { tokens: 0, day: 0, hours: 1, pick: 0, copies: 1, kind: 'add' as const, aiService: null };
     await add({ ...base, kwh: 0.001 });
     await add({ ...base, kwh: MAX_KWH });
     await client.query(`DELETE FROM usage_record WHERE org_id = $1 AND it_energy_kwh = $2`, [

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { previousPeriod, resolveDateRange, type TDateRange } from '@/lib/dashboard/date-range';
@@ -74,6 +76,89 @@ test('rollups equal raw sums after seed, inserts, updates, deletes and recompute
   const after = Number((await client.query('SELECT COUNT(*) FROM usage_rollup_daily')).rows[0].count);
   expect(after).toBe(before);
   await recomputeOrganization({ orgId }, { reason: 'rollup test', now: new Date('2026-11-29T12:00:00Z') });
+  await expectExact();
+}, 120_000);
+
+/** Sums of the rollup rows of one AI service (null = compute rows) for the organisation, daily and monthly. */
+async function aiRollupSums(aiService: string | null) {
+  const of = async (table: string) =>
+    (
+      await client.query(
+        `SELECT COUNT(*)::int AS rows, COALESCE(SUM(record_starts), 0)::int AS starts,
+                COALESCE(SUM(location_kg_co2e), 0)::float8 AS location, COALESCE(SUM(tokens), 0)::float8 AS tokens
+           FROM ${table} WHERE org_id = $1 AND ai_service IS NOT DISTINCT FROM $2`,
+        [orgId, aiService],
+      )
+    ).rows[0];
+  return { daily: await of('usage_rollup_daily'), monthly: await of('usage_rollup_monthly') };
+}
+
+/** The usage_record columns the daily upsert reads (prisma/rollups/usage_rollup_daily.sql), ai_service aside. */
+const UPSERT_COLUMNS = `x.org_id, x.phase, x.team_id, x.project_id, x.model, x.region, x.provider, x.accelerator,
+  x.grid_zone, x.is_measured, x.requests, x.tokens, x.device_hours, x.it_energy_kwh, x.facility_energy_kwh,
+  x.location_kg_co2e, x.market_kg_co2e, x.market_matched_kwh, x.embodied_kg_co2e, x.water_onsite_l,
+  x.water_offsite_l, x.uncertainty_low_kg_co2e, x.uncertainty_high_kg_co2e, x.started_at, x.ended_at`;
+
+test('an AI-service record has rollup rows of its own; the migration moves records counted before it', async () => {
+  const computeBefore = await aiRollupSums(null);
+  // A copy of one inference record (same days and every other dimension) that names an AI service.
+  const { rows } = await client.query(
+    `INSERT INTO usage_record (org_id, external_id, content_hash, phase, started_at, ended_at, team_id, project_id,
+       model, provider, region, accelerator, grid_zone, requests, tokens, device_hours, it_energy_kwh,
+       facility_energy_kwh, pue_applied, intensity_g_co2e_per_kwh, intensity_source, basis, location_kg_co2e,
+       market_kg_co2e, market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l,
+       uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, is_measured, factor_set_id, market_allocations,
+       computed_at, ai_service, input_tokens, output_tokens)
+     SELECT org_id, external_id || '~ai', content_hash, phase, started_at, ended_at, team_id, project_id, model,
+       provider, region, accelerator, grid_zone, requests, 3000000, device_hours, it_energy_kwh, facility_energy_kwh,
+       pue_applied, intensity_g_co2e_per_kwh, intensity_source, basis, location_kg_co2e, market_kg_co2e,
+       market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l, uncertainty_low_kg_co2e,
+       uncertainty_high_kg_co2e, is_measured, factor_set_id, market_allocations, computed_at, 'openai', 2000000,
+       1000000
+       FROM usage_record WHERE org_id = $1 AND phase = 'inference' AND external_id NOT LIKE '%~%'
+      ORDER BY external_id LIMIT 1
+     RETURNING id, location_kg_co2e::float8 AS location`,
+    [orgId],
+  );
+  const ai = rows[0] as { id: string; location: number };
+  await expectExact();
+  // Its own rows: one record starting once, its whole CO2e and tokens (day shares add up to 1) …
+  const afterInsert = await aiRollupSums('openai');
+  expect(afterInsert.daily).toMatchObject({ starts: 1, tokens: 3_000_000 });
+  expect(afterInsert.daily.location).toBeCloseTo(ai.location, 9);
+  expect(afterInsert.monthly).toMatchObject({ starts: 1, tokens: 3_000_000 });
+  expect(afterInsert.monthly.location).toBeCloseTo(ai.location, 9);
+  // … and the compute rows are exactly as they were.
+  expect(await aiRollupSums(null)).toEqual(computeBefore);
+
+  // Before the migration the record was counted under ai_service NULL: put the rollups back in that state (one
+  // signed upsert: out of its service, into NULL), then run the migration's backfill block on them.
+  const only = `FROM usage_record x WHERE x.id = ''${ai.id}''`;
+  await client.query(
+    `DO $$ DECLARE dead BIGINT[]; BEGIN
+       EXECUTE usage_rollup_upsert_sql('SELECT -1 AS sign, ${UPSERT_COLUMNS}, x.ai_service ${only}
+         UNION ALL SELECT 1, ${UPSERT_COLUMNS}, NULL::text ${only}') INTO dead;
+       DELETE FROM usage_rollup_daily WHERE id = ANY (dead);
+     END $$`,
+  );
+  expect((await aiRollupSums('openai')).daily.rows).toBe(0);
+  expect((await findRollupMismatches(client)).length).toBeGreaterThan(0);
+  const migration = readFileSync(
+    path.resolve(
+      import.meta.dirname,
+      '../../prisma/migrations/20261207020000_rollup_ai_service/migration.sql',
+    ),
+    'utf8',
+  );
+  await client.query(migration.slice(migration.lastIndexOf('DO $$')));
+  await expectExact();
+  expect(await aiRollupSums('openai')).toEqual(afterInsert);
+  expect(await aiRollupSums(null)).toEqual(computeBefore);
+
+  // Deleting the record removes its rows at both levels.
+  await client.query('DELETE FROM usage_record WHERE id = $1', [ai.id]);
+  expect((await aiRollupSums('openai')).daily.rows).toBe(0);
+  expect((await aiRollupSums('openai')).monthly.rows).toBe(0);
   await expectExact();
 }, 120_000);
 

@@ -25,6 +25,7 @@ const TITLES: Record<TBreakdownDimension, string> = {
   region: 'By region, tCO₂e',
   accelerator: 'By accelerator, tCO₂e',
   provider: 'By provider, tCO₂e',
+  aiService: 'By AI service, tCO₂e',
 };
 
 export function recordsHref(
@@ -37,7 +38,7 @@ export function recordsHref(
   return query ? `/records?${query}` : '/records';
 }
 
-/** Breakdowns by six dimensions; each bar links to the records explorer narrowed to it. */
+/** Breakdowns by seven dimensions (AI service only with AI-service usage); each bar links to its records. */
 export async function BreakdownPanels({ query }: { query: TDashboardQuery }) {
   const { ctx, filters, range } = query;
   const previousRange = previousPeriod(range);
@@ -60,6 +61,10 @@ export async function BreakdownPanels({ query }: { query: TDashboardQuery }) {
       <CardContent className="grid gap-6 md:grid-cols-2 xl:grid-cols-3">
         {BREAKDOWN_DIMENSIONS.map((dim) => {
           const filter = BREAKDOWN_FILTER[dim];
+          // Without AI-service usage in the range the AI-service panel would be one "compute" bar: left out.
+          if (dim === 'aiService' && !rows.some((r) => r.dimension === dim && r.key !== null)) {
+            return null;
+          }
           return (
             <BreakdownBars
               key={dim}

@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { formatRange } from '@/lib/dashboard/date-range';
 import { quarterChoices } from '@/lib/dashboard/period-coverage';
 import { formatDateTime } from '@/lib/format/date-time';
-import { phaseLabel } from '@/lib/format/labels';
+import { aiServiceLabel, phaseLabel } from '@/lib/format/labels';
 import { PROVIDER_LABELS } from '@/lib/format/provider-label';
 import { formatNumber } from '@/lib/format/quantities';
 import { dashboardFiltersToSearch, type TSearchParams } from '@/lib/schemas/dashboard-filters';
@@ -20,7 +20,7 @@ import {
 import type { TProvider } from '@/lib/schemas/usage-record';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
 import { findFilterOptions } from '@/lib/server/dashboard/dashboard-options';
-import { findAiServiceOptions, type TAiServiceOption } from '@/lib/server/usage/ai-service-options';
+import { aiServiceNames } from '@/lib/server/usage/ai-service-options';
 import { findUsageRecordsPage } from '@/lib/server/usage/usage-record-list';
 import { loadDashboardQuery, type TDashboardQuery } from '../_components/dashboard-query';
 import { PanelSkeleton } from '../_components/panel-skeleton';
@@ -56,55 +56,6 @@ function href(query: TDashboardQuery, list: TRecordsQuery, change: Partial<TReco
   return `/records?${params}`;
 }
 
-/** Links narrowing the records to one third-party AI service (a records-only filter: rollups have none). */
-function AiServiceFilter({
-  query,
-  list,
-  services,
-}: {
-  query: TDashboardQuery;
-  list: TRecordsQuery;
-  services: TAiServiceOption[];
-}) {
-  if (services.length === 0) {
-    return null;
-  }
-  const selected = query.filters.aiService;
-  const link = (aiService: string[]) =>
-    href({ ...query, filters: { ...query.filters, aiService } }, list, { page: 1 });
-  const chip = (active: boolean) =>
-    `rounded-full border px-3 py-1 ${active ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800'}`;
-  return (
-    <nav
-      aria-label="AI service"
-      className="flex flex-wrap items-center gap-2 text-sm"
-      data-testid="ai-service-filter"
-    >
-      <span className="text-slate-500 dark:text-slate-400">AI service:</span>
-      <Link
-        href={link([])}
-        className={chip(selected.length === 0)}
-        aria-current={selected.length === 0 ? 'page' : undefined}
-      >
-        All records
-      </Link>
-      {services.map((s) => {
-        const active = selected.includes(s.value);
-        return (
-          <Link
-            key={s.value}
-            href={link([s.value])}
-            className={chip(active)}
-            aria-current={active ? 'page' : undefined}
-          >
-            {s.label}
-          </Link>
-        );
-      })}
-    </nav>
-  );
-}
-
 async function RecordsTable({
   query,
   list,
@@ -112,7 +63,7 @@ async function RecordsTable({
 }: {
   query: TDashboardQuery;
   list: TRecordsQuery;
-  labels: Map<string, string>;
+  labels: ReadonlyMap<string, string>;
 }) {
   const { rows, total, totals } = await findUsageRecordsPage(query.ctx, query.filters, query.range, list);
   // The record page's "← All records" comes back to this very list (filters, sort, page).
@@ -179,9 +130,7 @@ async function RecordsTable({
                   {r.provider ? (PROVIDER_LABELS[r.provider as TProvider] ?? r.provider) : '—'}{' '}
                   {r.region ?? ''}
                 </td>
-                <td className="px-3 py-1.5">
-                  {r.aiService ? (labels.get(r.aiService) ?? r.aiService) : '—'}
-                </td>
+                <td className="px-3 py-1.5">{r.aiService ? aiServiceLabel(r.aiService, labels) : '—'}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{formatNumber(r.facilityEnergyKwh)}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{formatNumber(r.locationKgCo2e)}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{formatNumber(r.marketKgCo2e)}</td>
@@ -235,12 +184,8 @@ async function RecordsTable({
 export default async function RecordsPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const ctx = await requirePageAuth('read');
   const params = await searchParams;
-  const [query, options, services] = await Promise.all([
-    loadDashboardQuery(ctx, params),
-    findFilterOptions(ctx),
-    findAiServiceOptions(ctx),
-  ]);
-  const labels = new Map(services.map((s) => [s.value, s.label]));
+  const [query, options] = await Promise.all([loadDashboardQuery(ctx, params), findFilterOptions(ctx)]);
+  const labels = aiServiceNames();
   const list = ZRecordsQuery.parse(params);
   const exportQuery = dashboardFiltersToSearch(query.filters).toString();
   return (
@@ -267,7 +212,6 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
         options={options}
         quarters={quarterChoices(query.dataSpan, query.now, query.ctx.orgTimeZone)}
       />
-      <AiServiceFilter query={query} list={list} services={services} />
       <Suspense
         key={JSON.stringify([query.filters, list])}
         fallback={<PanelSkeleton height="h-[600px]" label="records" />}

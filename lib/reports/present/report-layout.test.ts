@@ -42,21 +42,27 @@ describe('report layout', () => {
       marketTCo2e: byId('scope2-market'),
     });
     expect(rows[1]).toMatchObject({
-      locationTCo2e: byId('scope3-cat1-location'),
-      marketTCo2e: byId('scope3-cat1-market'),
+      locationTCo2e: byId('scope3-cat1-cloud-compute-location'),
+      marketTCo2e: byId('scope3-cat1-cloud-compute-market'),
     });
     expect(rows[2]).toMatchObject({ locationTCo2e: 0, marketTCo2e: 0 });
-    // With an AI-services figure (another model version may add it), cloud compute is Cat 1 minus it.
+    // A report frozen before the Cat 1 parts existed has neither figure: cloud compute is all of Cat 1 minus an AI
+    // figure if one is there (10 − 2.5 = 7.5), AI services 0 otherwise.
     const template = report.headline[0] as THeadlineFigure;
-    const withAi: TEsgReport = {
+    const older = report.headline.filter((h) => !/^scope3-cat1-(cloud-compute|ai-services)-/.test(h.id));
+    const frozen: TEsgReport = {
       ...report,
       headline: [
-        ...report.headline.map((h) => (h.id === 'scope3-cat1-location' ? { ...h, value: 10 } : h)),
+        ...older.map((h) => (h.id === 'scope3-cat1-location' ? { ...h, value: 10 } : h)),
         { ...template, id: 'scope3-cat1-ai-services-location', value: 2.5 },
       ],
     };
-    expect(scopeChartRows(withAi)[1]?.locationTCo2e).toBe(7.5);
-    expect(scopeChartRows(withAi)[2]?.locationTCo2e).toBe(2.5);
+    expect(scopeChartRows(frozen)[1]?.locationTCo2e).toBe(7.5);
+    expect(scopeChartRows(frozen)[2]?.locationTCo2e).toBe(2.5);
+    expect(scopeChartRows({ ...report, headline: older })[2]).toMatchObject({
+      locationTCo2e: 0,
+      marketTCo2e: 0,
+    });
   });
 
   test('three to five findings without codes', () => {

@@ -25,17 +25,22 @@ export interface TScopeRow {
 
 const headlineValue = (report: TEsgReport, id: string) =>
   report.headline.find((h) => h.id === id)?.value ?? 0;
+const hasHeadline = (report: TEsgReport, id: string) => report.headline.some((h) => h.id === id);
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
- * The summary's scope chart: Scope 2 LB/MB, Scope 3 Cat 1 split into cloud compute and AI services, Cat 2. AI
- * services are the `scope3-cat1-ai-services-*` headline figures when the model has them, else 0 (the row is shown
- * either way); cloud compute is Cat 1 minus AI services. Cat 2 is an inventory figure without bases: the same value
- * on both bars.
+ * The summary's scope chart: Scope 2 LB/MB, Scope 3 Cat 1 split into cloud compute and AI services, Cat 2. Both Cat 1
+ * parts are their own headline figures (`scope3-cat1-cloud-compute-*`, `scope3-cat1-ai-services-*`); a report
+ * frozen before they existed has neither: its AI services read 0 and its cloud compute is the whole Cat 1 figure.
+ * Cat 2 is an inventory figure without bases: the same value on both bars.
  */
 export function scopeChartRows(report: TEsgReport): TScopeRow[] {
   const aiLb = headlineValue(report, 'scope3-cat1-ai-services-location');
   const aiMb = headlineValue(report, 'scope3-cat1-ai-services-market');
+  const cloud = (basis: 'location' | 'market', ai: number) =>
+    hasHeadline(report, `scope3-cat1-cloud-compute-${basis}`)
+      ? headlineValue(report, `scope3-cat1-cloud-compute-${basis}`)
+      : round3(headlineValue(report, `scope3-cat1-${basis}`) - ai);
   const cat2 = headlineValue(report, 'scope3-cat2');
   return [
     {
@@ -45,8 +50,8 @@ export function scopeChartRows(report: TEsgReport): TScopeRow[] {
     },
     {
       label: 'Cat 1 cloud compute',
-      locationTCo2e: round3(headlineValue(report, 'scope3-cat1-location') - aiLb),
-      marketTCo2e: round3(headlineValue(report, 'scope3-cat1-market') - aiMb),
+      locationTCo2e: cloud('location', aiLb),
+      marketTCo2e: cloud('market', aiMb),
     },
     { label: 'Cat 1 AI services', locationTCo2e: aiLb, marketTCo2e: aiMb },
     { label: 'Cat 2 hardware', locationTCo2e: cat2, marketTCo2e: cat2 },

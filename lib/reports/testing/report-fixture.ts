@@ -13,6 +13,7 @@ export function row(
     gridZone: 'IE',
     model: null,
     team: null,
+    aiService: null,
     itEnergyKwh: 0,
     facilityEnergyKwh: 0,
     locationKgCo2e: 0,
@@ -115,7 +116,7 @@ export const FIXTURE_ROWS: TReportRecordRow[] = [
   }),
 ];
 
-export function fixtureAggregates(key = '2026-Q3') {
+export function fixtureAggregates(key = '2026-Q3', rows: readonly TReportRecordRow[] = FIXTURE_ROWS) {
   const period = parsePeriodKey(key, 'UTC');
   if (!period) {
     throw new Error('bad key');
@@ -123,7 +124,7 @@ export function fixtureAggregates(key = '2026-Q3') {
   return assembleQuarterAggregates({
     org: { id: 'org-1', name: 'Test Org', timeZone: 'UTC' },
     period,
-    rows: FIXTURE_ROWS,
+    rows,
     energyContracts: [
       {
         reference: 'ppa-de',

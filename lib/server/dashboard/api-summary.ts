@@ -1,10 +1,13 @@
 import 'server-only';
 import type { TDateRange } from '@/lib/dashboard/date-range';
+import { aiServiceLabel } from '@/lib/format/labels';
 import type { TSummaryGroup, TSummaryGroupRow } from '@/lib/schemas/api-v1';
 import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { queryRows, type Sql, sql } from '@/lib/server/db/sql';
 import { planRollupRead, type TRollupCtx } from '../rollups/rollup-plan';
+import { aiServiceNames } from '../usage/ai-service-options';
+import { NO_AI_SERVICE_LABEL } from './dashboard-breakdowns';
 import { bucketsSql } from './dashboard-trends';
 import { filteredRecordsSql, filteredRollupsSql, filteredSourceSql, timeShareSql } from './dashboard-where';
 
@@ -19,6 +22,8 @@ const KEY_SQL: Record<Exclude<TSummaryGroup, 'month'>, { key: Sql; label: Sql }>
     label: sql`COALESCE(r.provider::text || ' · ', '') || r.region`,
   },
   accelerator: { key: sql`r.accelerator`, label: sql`r.accelerator` },
+  // Third-party AI service (issue #21): labelled with the service's name below; null = compute records.
+  aiService: { key: sql`r.ai_service`, label: sql`r.ai_service` },
 };
 
 interface TRow {
@@ -83,9 +88,12 @@ export async function findSummary(
        GROUP BY 1 ORDER BY location DESC NULLS LAST, 1`,
     );
   }
+  const names = groupBy === 'aiService' ? aiServiceNames() : null;
+  const labelOf = (r: TRow) =>
+    names ? (r.key === null ? NO_AI_SERVICE_LABEL : aiServiceLabel(r.key, names)) : (r.label ?? 'Not set');
   return rows.map((r) => ({
     key: r.key,
-    label: r.label ?? 'Not set',
+    label: labelOf(r),
     records: r.records,
     facilityEnergyKwh: r.facility ?? 0,
     locationKgCo2e: r.location ?? 0,

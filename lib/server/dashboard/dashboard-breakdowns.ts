@@ -1,10 +1,12 @@
 import 'server-only';
 import type { TDateRange } from '@/lib/dashboard/date-range';
+import { aiServiceLabel } from '@/lib/format/labels';
 import type { TDashboardFilters, TFilterDimension } from '@/lib/schemas/dashboard-filters';
 import type { TPhase } from '@/lib/schemas/usage-record';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { joinSql, queryRows, type Sql, sql } from '@/lib/server/db/sql';
 import { planRollupRead, type TRollupCtx } from '../rollups/rollup-plan';
+import { aiServiceNames } from '../usage/ai-service-options';
 import { dashboardWhereSql, filteredRecordsSql, filteredSourceSql, timeShareSql } from './dashboard-where';
 
 export const BREAKDOWN_DIMENSIONS = [
@@ -14,6 +16,7 @@ export const BREAKDOWN_DIMENSIONS = [
   'region',
   'accelerator',
   'provider',
+  'aiService',
 ] as const;
 export type TBreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
@@ -35,6 +38,7 @@ export const BREAKDOWN_FILTER: Record<TBreakdownDimension, TFilterDimension | nu
   region: 'region',
   accelerator: null,
   provider: 'provider',
+  aiService: 'aiService',
 };
 
 // Whitelisted key/label expressions per dimension (never interpolate user input as SQL).
@@ -45,6 +49,7 @@ const KEY_SQL: Record<TBreakdownDimension, Sql> = {
   region: sql`r.region`,
   accelerator: sql`r.accelerator`,
   provider: sql`r.provider::text`,
+  aiService: sql`r.ai_service`,
 };
 const LABEL_SQL: Record<TBreakdownDimension, Sql> = {
   team: sql`t.name`,
@@ -53,10 +58,15 @@ const LABEL_SQL: Record<TBreakdownDimension, Sql> = {
   region: sql`COALESCE(r.provider::text || ' · ', '') || r.region`,
   accelerator: sql`r.accelerator`,
   provider: sql`r.provider::text`,
+  // Named in TypeScript (service names live in reference/ai-services/providers.csv, not in the database).
+  aiService: sql`r.ai_service`,
 };
 
+/** The label of the AI-service bar without a service: the organisation's own and cloud compute. */
+export const NO_AI_SERVICE_LABEL = 'Compute (no AI service)';
+
 /**
- * Location/market CO2e and facility energy grouped by each dimension, largest first (one query for all six).
+ * Location/market CO2e and facility energy grouped by each dimension, largest first (one query for all seven).
  * Reads the daily rollups when the range is whole local days (every dimension is a rollup column), else raw.
  */
 export async function findBreakdowns(
@@ -85,10 +95,17 @@ export async function findBreakdowns(
     WITH fr AS ${filteredSourceSql(ctx, filters, range, days, { months: true })}
     SELECT * FROM (${joinSql(selects, ' UNION ALL ')}) x ORDER BY dimension, location DESC, key`,
   );
+  const names = aiServiceNames();
+  const labelOf = (r: (typeof rows)[number]) =>
+    r.dimension === 'aiService'
+      ? r.key === null
+        ? NO_AI_SERVICE_LABEL
+        : aiServiceLabel(r.key, names)
+      : (r.label ?? 'Not set');
   return rows.map((r) => ({
     dimension: r.dimension,
     key: r.key,
-    label: r.label ?? 'Not set',
+    label: labelOf(r),
     locationKgCo2e: r.location,
     marketKgCo2e: r.market,
     facilityEnergyKwh: r.facility,

@@ -1,6 +1,8 @@
 import 'server-only';
+import { aiServiceLabel } from '@/lib/format/labels';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { queryRows, sql } from '@/lib/server/db/sql';
+import { aiServiceNames } from '../usage/ai-service-options';
 
 export interface TFilterOption {
   value: string;
@@ -13,6 +15,8 @@ export interface TFilterOptions {
   model: TFilterOption[];
   region: TFilterOption[];
   provider: TFilterOption[];
+  /** Third-party AI services named by the records, labelled with the service's name. */
+  aiService: TFilterOption[];
 }
 
 /**
@@ -22,7 +26,7 @@ export interface TFilterOptions {
  * daily rows, thousands instead of millions of records.
  */
 export async function findFilterOptions(ctx: { orgId: string }): Promise<TFilterOptions> {
-  // One statement (one round trip) for the five lists; teams and projects by name, the others by value.
+  // One statement (one round trip) for the six lists; teams and projects by name, the others by value.
   const rows = await queryRows<{ kind: keyof TFilterOptions; value: string; label: string }>(
     getPrisma(),
     sql`
@@ -32,8 +36,10 @@ export async function findFilterOptions(ctx: { orgId: string }): Promise<TFilter
       UNION ALL SELECT DISTINCT 'model', model, model FROM usage_rollup_monthly WHERE org_id = ${ctx.orgId}::uuid AND model IS NOT NULL
       UNION ALL SELECT DISTINCT 'region', region, region FROM usage_rollup_monthly WHERE org_id = ${ctx.orgId}::uuid AND region IS NOT NULL
       UNION ALL SELECT DISTINCT 'provider', provider::text, provider::text FROM usage_rollup_monthly WHERE org_id = ${ctx.orgId}::uuid AND provider IS NOT NULL
+      UNION ALL SELECT DISTINCT 'aiService', ai_service, ai_service FROM usage_rollup_monthly WHERE org_id = ${ctx.orgId}::uuid AND ai_service IS NOT NULL
     ) x ORDER BY kind, label, value`,
   );
+  const names = aiServiceNames();
   const of = (kind: keyof TFilterOptions) =>
     rows.filter((r) => r.kind === kind).map((r) => ({ value: r.value, label: r.label }));
   return {
@@ -42,5 +48,8 @@ export async function findFilterOptions(ctx: { orgId: string }): Promise<TFilter
     model: of('model'),
     region: of('region'),
     provider: of('provider'),
+    aiService: of('aiService')
+      .map((o) => ({ value: o.value, label: aiServiceLabel(o.value, names) }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
   };
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import type { TDateRange } from '@/lib/dashboard/date-range';
 import type { TScopeSplit } from '@/lib/dashboard/scope-split';
 import { hardwareFiguresInPeriod } from '@/lib/hardware/hardware-embodied';
-import { OWNED_PROVIDERS } from '@/lib/reports/aggregate-records';
+import { OWNED_PROVIDERS, type TScopePlacement } from '@/lib/reports/aggregate-records';
 import { FILTER_DIMENSIONS, type TDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { queryRows, sql } from '@/lib/server/db/sql';
@@ -11,15 +11,16 @@ import { findHardwareAssets } from '../usage/hardware-assets';
 import { filteredSourceSql } from './dashboard-where';
 
 interface TScopeRowSql {
-  owned: boolean;
+  placement: TScopePlacement;
   location: number | null;
   market: number | null;
 }
 
 /**
- * The filtered range split by scope as the report places it (owned providers → Scope 2, every other provider or
- * none → Scope 3 Cat 1; `OWNED_PROVIDERS` in lib/reports/aggregate-records.ts), time-shared like every overview
- * figure, plus Scope 3 Cat 2 from the hardware register (only without dimension filters: assets have no team).
+ * The filtered range split by scope as the report places it (`scopePlacement` in lib/reports/aggregate-records.ts:
+ * owned providers → Scope 2; every other provider or none → Scope 3 Cat 1, as AI services when the record names
+ * one and as cloud compute otherwise), time-shared like every overview figure, plus Scope 3 Cat 2 from the
+ * hardware register (only without dimension filters: assets have no team).
  */
 export async function getScopeSplit(
   ctx: TRollupCtx,
@@ -27,13 +28,15 @@ export async function getScopeSplit(
   range: TDateRange,
 ): Promise<TScopeSplit> {
   const days = await planRollupRead(ctx, range);
-  const owned = sql`COALESCE(r.provider::text, '') = ANY(${[...OWNED_PROVIDERS]}::text[])`;
+  // The SQL twin of `scopePlacement` (owned wins over a service name).
+  const placement = sql`CASE WHEN COALESCE(r.provider::text, '') = ANY(${[...OWNED_PROVIDERS]}::text[]) THEN 'owned'
+      WHEN r.ai_service IS NOT NULL THEN 'aiServices' ELSE 'cloudCompute' END`;
   const unfiltered = FILTER_DIMENSIONS.every((d) => filters[d].length === 0);
   const [rows, assets] = await Promise.all([
     queryRows<TScopeRowSql>(
       getPrisma(),
       sql`
-      SELECT ${owned} AS owned,
+      SELECT ${placement} AS placement,
              SUM(r.location_kg_co2e * r.w)::float8 AS location,
              SUM(r.market_kg_co2e * r.w)::float8 AS market
         FROM ${filteredSourceSql(ctx, filters, range, days, { months: true })} r
@@ -41,13 +44,14 @@ export async function getScopeSplit(
     ),
     unfiltered ? findHardwareAssets(ctx) : Promise.resolve(null),
   ]);
-  const pick = (isOwned: boolean) => rows.find((r) => r.owned === isOwned);
+  const pick = (placement: TScopePlacement) => rows.find((r) => r.placement === placement);
   return {
-    scope2LocationKgCo2e: pick(true)?.location ?? 0,
-    scope2MarketKgCo2e: pick(true)?.market ?? 0,
-    cat1CloudLocationKgCo2e: pick(false)?.location ?? 0,
-    cat1CloudMarketKgCo2e: pick(false)?.market ?? 0,
-    cat1AiServicesKgCo2e: 0,
+    scope2LocationKgCo2e: pick('owned')?.location ?? 0,
+    scope2MarketKgCo2e: pick('owned')?.market ?? 0,
+    cat1CloudLocationKgCo2e: pick('cloudCompute')?.location ?? 0,
+    cat1CloudMarketKgCo2e: pick('cloudCompute')?.market ?? 0,
+    cat1AiServicesLocationKgCo2e: pick('aiServices')?.location ?? 0,
+    cat1AiServicesMarketKgCo2e: pick('aiServices')?.market ?? 0,
     cat2HardwareKgCo2e: assets ? hardwareFiguresInPeriod(assets, range.from, range.to).cat2KgCo2e : null,
   };
 }

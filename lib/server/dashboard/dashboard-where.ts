@@ -23,7 +23,6 @@ export function dashboardWhereSql(
       sql`r.started_at < ${range.to}`,
       sql`(r.ended_at > ${range.from} OR (r.ended_at <= r.started_at AND r.started_at >= ${range.from}))`,
       ...dimensionClauses(ctx, filters),
-      ...(filters.aiService.length > 0 ? [sql`r.ai_service = ANY(${filters.aiService}::text[])`] : []),
     ],
     ' AND ',
   );
@@ -53,6 +52,9 @@ function dimensionClauses(ctx: { orgId: string }, filters: TDashboardFilters): S
   }
   if (filters.provider.length > 0) {
     clauses.push(sql`r.provider::text = ANY(${filters.provider}::text[])`);
+  }
+  if (filters.aiService.length > 0) {
+    clauses.push(sql`r.ai_service = ANY(${filters.aiService}::text[])`);
   }
   return clauses;
 }
@@ -95,6 +97,7 @@ const ROLLUP_COLUMNS = rawSql(
     'accelerator',
     'grid_zone',
     'is_measured',
+    'ai_service',
     'record_starts',
     'record_carry_in',
     ...[
@@ -161,8 +164,5 @@ export function filteredSourceSql(
   days: TRollupDays | null,
   options: TRollupReadOptions = {},
 ): Sql {
-  // Rollups have no ai_service column: a filter on it reads the records.
-  return days && filters.aiService.length === 0
-    ? filteredRollupsSql(ctx, filters, days, options)
-    : filteredRecordsSql(ctx, filters, range);
+  return days ? filteredRollupsSql(ctx, filters, days, options) : filteredRecordsSql(ctx, filters, range);
 }

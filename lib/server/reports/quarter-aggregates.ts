@@ -28,6 +28,7 @@ const RECORD_SELECT = {
   gridZone: true,
   model: true,
   team: { select: { name: true } },
+  aiService: true,
   itEnergyKwh: true,
   facilityEnergyKwh: true,
   locationKgCo2e: true,

@@ -19,7 +19,7 @@ import { ROLLUP_QUANTITIES } from './rollup-quantities';
  */
 
 const KEYS =
-  'org_id, phase, team_id, project_id, model, region, provider, accelerator, grid_zone, is_measured';
+  'org_id, phase, team_id, project_id, model, region, provider, accelerator, grid_zone, is_measured, ai_service';
 
 /** Raw-side expression per rollup column (requests/tokens columns follow the report's SCI rules). */
 const RAW_SUMS: Record<string, string> = {

@@ -9,7 +9,8 @@ export { wholeMonthsOf } from '@/lib/dashboard/rollup-months';
  * When a read can be answered from usage_rollup_daily (prisma/migrations/20261130040000_usage_rollups) instead
  * of the raw records. Rollups hold organisation-local days, so a range is answerable only when both ends are
  * local midnights in the organisation's CURRENT time zone; otherwise callers fall back to the raw records
- * (same results, slower). Filters on team, project, model, phase, region and provider are all rollup dimensions.
+ * (same results, slower). Filters on team, project, model, phase, region, provider and AI service are all rollup
+ * dimensions.
  */
 export interface TRollupDays {
   /** First local day (inclusive), YYYY-MM-DD. */

@@ -12,19 +12,12 @@ export const FILTER_PARAMS: TApiParameter[] = FILTER_DIMENSIONS.map((name) => ({
   name,
   in: 'query',
   required: false,
-  description: `Only records with this ${name}${name === 'team' || name === 'project' ? ' (slug)' : ''}; repeat or comma-separate for several.`,
+  description:
+    name === 'aiService'
+      ? 'Only AI-usage records of this service (openai, anthropic, aws-bedrock, azure-openai, google-vertex, mistral …); repeat or comma-separate for several.'
+      : `Only records with this ${name}${name === 'team' || name === 'project' ? ' (slug)' : ''}; repeat or comma-separate for several.`,
   schema: z.array(z.string()),
 }));
-
-/** Records-only filter (not on rollups): the third-party AI service of AI-usage records (issue #21). */
-export const AI_SERVICE_PARAM: TApiParameter = {
-  name: 'aiService',
-  in: 'query',
-  required: false,
-  description:
-    'Only AI-usage records of this service (openai, anthropic, aws-bedrock, azure-openai, google-vertex, mistral …); repeat or comma-separate for several.',
-  schema: z.array(z.string()),
-};
 
 export const DAY_PARAMS: TApiParameter[] = ['from', 'to'].map((name) => ({
   name,

@@ -3,7 +3,7 @@ import { API_MAX_RECORDS, ZRecordsQuery, ZSummaryQuery } from '@/lib/schemas/api
 import { ZBestWindowQuery } from '@/lib/schemas/best-window';
 import { errors } from '../openapi/openapi-endpoint-types';
 import { routeContract } from './route-contract';
-import { AI_SERVICE_PARAM, DAY_PARAMS, FILTER_PARAMS, ZIdParams } from './route-params';
+import { DAY_PARAMS, FILTER_PARAMS, ZIdParams } from './route-params';
 
 /** /api/v1: the caller, the document, estimates, summaries, records and the best-window planner. */
 
@@ -54,7 +54,7 @@ export const SUMMARY_ROUTE = routeContract({
   auth: { kind: 'user', permission: 'read' },
   rateLimit: 'caller',
   query: ZSummaryQuery,
-  parameterDocs: { groupBy: 'month | phase | team | project | model | region | accelerator' },
+  parameterDocs: { groupBy: 'month | phase | team | project | model | region | accelerator | aiService' },
   extraParameters: FILTER_PARAMS,
   responses: {
     '200': { description: 'Groups, largest first (months in order)', schema: 'SummaryResponse' },
@@ -72,7 +72,7 @@ export const RECORDS_LIST_ROUTE = routeContract({
   rateLimit: 'caller',
   query: ZRecordsQuery,
   parameterDocs: { limit: 'Page size, 1–1000 (default 100)', cursor: 'nextCursor of the previous page' },
-  extraParameters: [...DAY_PARAMS, ...FILTER_PARAMS, AI_SERVICE_PARAM],
+  extraParameters: [...DAY_PARAMS, ...FILTER_PARAMS],
   responses: { '200': { description: 'One page', schema: 'RecordsPage' }, ...errors('400') },
 });
 
