@@ -113,7 +113,7 @@ test('an AI-service record has rollup rows of its own; the migration moves recor
        provider, region, accelerator, grid_zone, requests, 3000000, device_hours, it_energy_kwh, facility_energy_kwh,
        pue_applied, intensity_g_co2e_per_kwh, intensity_source, basis, location_kg_co2e, market_kg_co2e,
        market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l, uncertainty_low_kg_co2e,
-       uncertainty_high_kg_co2e, is_measured, factor_set_id, market_allocations, computed_at, 'openai', 2000000,
+       uncertainty_high_kg_co2e, is_measured, factor_set_id, market_allocations, computed_at, 'mistral', 2000000,
        1000000
        FROM usage_record WHERE org_id = $1 AND phase = 'inference' AND external_id NOT LIKE '%~%'
       ORDER BY external_id LIMIT 1
@@ -123,7 +123,7 @@ test('an AI-service record has rollup rows of its own; the migration moves recor
   const ai = rows[0] as { id: string; location: number };
   await expectExact();
   // Its own rows: one record starting once, its whole CO2e and tokens (day shares add up to 1) …
-  const afterInsert = await aiRollupSums('openai');
+  const afterInsert = await aiRollupSums('mistral');
   expect(afterInsert.daily).toMatchObject({ starts: 1, tokens: 3_000_000 });
   expect(afterInsert.daily.location).toBeCloseTo(ai.location, 9);
   expect(afterInsert.monthly).toMatchObject({ starts: 1, tokens: 3_000_000 });
@@ -131,9 +131,14 @@ test('an AI-service record has rollup rows of its own; the migration moves recor
   // … and the compute rows are exactly as they were.
   expect(await aiRollupSums(null)).toEqual(computeBefore);
 
-  // Before the migration the record was counted under ai_service NULL: put the rollups back in that state (one
-  // signed upsert: out of its service, into NULL), then run the migration's backfill block on them.
-  const only = `FROM usage_record x WHERE x.id = ''${ai.id}''`;
+  // Before the migration every AI-service record (this one and the demo's API usage) was counted under ai_service
+  // NULL: put the rollups back in that state (one signed upsert: out of its service, into NULL), then run the
+  // migration's backfill block on them. ('mistral': a service the demo has no usage of, so the sums are this record's.)
+  const only = 'FROM usage_record x WHERE x.ai_service IS NOT NULL';
+  const servicesBefore = await client.query(
+    `SELECT ai_service, SUM(location_kg_co2e)::float8 AS location FROM usage_rollup_monthly
+      WHERE ai_service IS NOT NULL GROUP BY 1 ORDER BY 1`,
+  );
   await client.query(
     `DO $$ DECLARE dead BIGINT[]; BEGIN
        EXECUTE usage_rollup_upsert_sql('SELECT -1 AS sign, ${UPSERT_COLUMNS}, x.ai_service ${only}
@@ -141,7 +146,7 @@ test('an AI-service record has rollup rows of its own; the migration moves recor
        DELETE FROM usage_rollup_daily WHERE id = ANY (dead);
      END $$`,
   );
-  expect((await aiRollupSums('openai')).daily.rows).toBe(0);
+  expect((await aiRollupSums('mistral')).daily.rows).toBe(0);
   expect((await findRollupMismatches(client)).length).toBeGreaterThan(0);
   const migration = readFileSync(
     path.resolve(
@@ -152,13 +157,18 @@ test('an AI-service record has rollup rows of its own; the migration moves recor
   );
   await client.query(migration.slice(migration.lastIndexOf('DO $$')));
   await expectExact();
-  expect(await aiRollupSums('openai')).toEqual(afterInsert);
+  expect(await aiRollupSums('mistral')).toEqual(afterInsert);
+  const servicesAfter = await client.query(
+    `SELECT ai_service, SUM(location_kg_co2e)::float8 AS location FROM usage_rollup_monthly
+      WHERE ai_service IS NOT NULL GROUP BY 1 ORDER BY 1`,
+  );
+  expect(servicesAfter.rows).toEqual(servicesBefore.rows);
   expect(await aiRollupSums(null)).toEqual(computeBefore);
 
   // Deleting the record removes its rows at both levels.
   await client.query('DELETE FROM usage_record WHERE id = $1', [ai.id]);
-  expect((await aiRollupSums('openai')).daily.rows).toBe(0);
-  expect((await aiRollupSums('openai')).monthly.rows).toBe(0);
+  expect((await aiRollupSums('mistral')).daily.rows).toBe(0);
+  expect((await aiRollupSums('mistral')).monthly.rows).toBe(0);
   await expectExact();
 }, 120_000);
 
