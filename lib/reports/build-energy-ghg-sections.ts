@@ -29,7 +29,7 @@ export function buildBoundarySection(a: TQuarterAggregates): TReportSection {
         ],
         rows: a.byRegion.map((r) => ({
           label: r.key,
-          classification: isOwnedKey(r.key) ? 'Scope 2 (owned)' : 'Scope 3 Cat 1 (cloud)',
+          classification: isOwnedKey(r.key) ? 'Scope 2 (owned)' : 'Scope 3 Cat 1 (purchased services)',
           records: r.totals.records,
         })),
       },
