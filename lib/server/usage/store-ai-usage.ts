@@ -12,6 +12,7 @@ import { usageRecordSchemaAt } from '@/lib/schemas/usage-record';
 import { getCachedFactorLibrary } from '../factors/factor-library-cache';
 import { getLlmModelRepository } from '../factors/llm-model-repository-cache';
 import { computeForOrganization } from './api-estimate';
+import { sourceDataOf } from './staging-rows';
 import { storeUsageRecords, type TStoreResult } from './usage-records';
 
 /** An API row as the normalised usage row the export parsers produce (line = the row's index). */
@@ -88,7 +89,7 @@ export async function storeAiUsage(
       record: p.record,
       footprint: aiFootprintOf(footprint, p.ai),
       ai: p.ai,
-      sourceData: { ingestFlags: p.flags },
+      sourceData: sourceDataOf(p),
     };
   });
   return { result: await storeUsageRecords(ctx, items, { computedAt: now }) };
