@@ -68,6 +68,12 @@ const VISITS: TVisit[] = [
   { route: '/recommendations', name: 'recommendations', signedIn: true, open: goto('/recommendations') },
   { route: '/factors', name: 'factors', signedIn: true, open: goto('/factors') },
   { route: '/factors/sources', name: 'factor-sources', signedIn: true, open: goto('/factors/sources') },
+  {
+    route: '/factors/sources/ecologits-licence',
+    name: 'ecologits-licence',
+    signedIn: true,
+    open: goto('/factors/sources/ecologits-licence'),
+  },
   { route: '/settings/hardware', name: 'hardware', signedIn: true, open: goto('/settings/hardware') },
   {
     route: '/settings/organization',

@@ -360,7 +360,7 @@ describe('bad input stores nothing and names the line', () => {
     expect(after[1]).toMatchObject({
       resolved: true,
       blocking: false,
-      catalogName: 'A model of 13 billion active of 47 billion parameters',
+      catalogName: 'a model of 13 billion active, 47 billion total parameters',
       matchedBy: 'Your organisation’s mapping',
     });
     const text = `${HEADER}\n1767225600,1767312000,p,10,gpt-4o-mini,100,5\n1767225600,1767312000,p,10,review-bot,100,50\n1767312000,1767398400,p,10,review-bot,200,70\n`;

@@ -76,7 +76,7 @@ describe('model names of the upload review', () => {
     });
     expect(resolveModelName(repository, aliases, { name: 'moe-bot', rows: 1 })).toMatchObject({
       resolved: true,
-      catalogName: 'A model of 13 billion active of 47 billion parameters',
+      catalogName: 'a model of 13 billion active, 47 billion total parameters',
     });
   });
 

@@ -25,11 +25,11 @@ export function distinctModelNames(rows: readonly TAiUsageEstimateRow[]): TModel
   return [...names.values()];
 }
 
-/** "a model of 70 billion parameters", "a model of 13 billion active of 47 billion parameters". */
+/** "a model of 70 billion parameters", "a model of 13 billion active, 47 billion total parameters". */
 export function describeModelSize(size: { activeParamsB: number; totalParamsB: number }): string {
   return size.activeParamsB === size.totalParamsB
-    ? `A model of ${size.activeParamsB} billion parameters`
-    : `A model of ${size.activeParamsB} billion active of ${size.totalParamsB} billion parameters`;
+    ? `a model of ${size.activeParamsB} billion parameters`
+    : `a model of ${size.activeParamsB} billion active, ${size.totalParamsB} billion total parameters`;
 }
 
 function modelNotes(model: TLlmModel): string[] {
