@@ -31,9 +31,9 @@ export function LlmModelRepositoryTable({ query, page }: { query: string | null;
         <Link href="/factors/sources/ecologits-licence" className="text-brand-700 underline">
           its licence text
         </Link>{' '}
-        (see also{' '}
+        (credits on the{' '}
         <Link href="/factors/sources" className="text-brand-700 underline">
-          data sources and licences
+          data attributions page
         </Link>
         ). Parameters are in billions; a closed model’s size is an estimate and its records are flagged.
       </p>
