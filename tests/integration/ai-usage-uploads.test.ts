@@ -140,11 +140,19 @@ describe('every example export uploads through the API', () => {
     const result = await recomputeOrganization({ orgId }, { reason: 'test', now: new Date() });
     expect(result.changedRecords).toBe(0);
     const after = (
-      await getPgPool().query(`SELECT embodied_kg_co2e, is_measured FROM usage_record WHERE org_id = $1`, [
-        orgId,
-      ])
+      await getPgPool().query(
+        `SELECT embodied_kg_co2e, is_measured, uncertainty_low_kg_co2e, uncertainty_high_kg_co2e
+         FROM usage_record WHERE org_id = $1`,
+        [orgId],
+      )
     ).rows[0];
-    expect(after).toEqual({ embodied_kg_co2e: row.embodied_kg_co2e, is_measured: false });
+    // …and its range (the energy range kept in the record's source data).
+    expect(after).toEqual({
+      embodied_kg_co2e: row.embodied_kg_co2e,
+      is_measured: false,
+      uncertainty_low_kg_co2e: row.uncertainty_low_kg_co2e,
+      uncertainty_high_kg_co2e: row.uncertainty_high_kg_co2e,
+    });
   });
 });
 
