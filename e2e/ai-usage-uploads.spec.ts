@@ -92,6 +92,15 @@ test('[ai-usage] unknown models are mapped in the names review (a repository mod
   await expect(page.getByTestId('records-count')).toHaveText(/^4 records/);
   // A size mapping keeps the file's name on the records (a model mapping stores the repository model's).
   await expect(page.getByTestId('records-table').getByRole('row', { name: new RegExp(bot) })).toHaveCount(2);
+  // A gpt-4o-mini record names the method's flags on its page: OpenAI does not publish that model's size.
+  await page
+    .getByTestId('records-table')
+    .getByRole('row', { name: /gpt-4o-mini/ })
+    .first()
+    .locator('a[href^="/records/"]')
+    .first()
+    .click();
+  await expect(page.getByTestId('ai-service-flag').filter({ hasText: 'Closed model' })).toHaveCount(1);
 });
 
 test('[ai-usage] the FOCUS example: its GPU row’s region is answered in the review, both rows land with their totals', async ({
