@@ -19,7 +19,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { dataPath } from '../scripts/db/data-root';
 import { startEmbeddedPostgres } from '../scripts/db/embedded-postgres';
 import { timeRecordCopies } from './ingest-baselines';
-import { csvChunks } from './ingest-rows';
+import { aiUsageCsvChunks, csvChunks } from './ingest-rows';
 import { measureRecordStorage, recordStorageLine } from './ingest-storage';
 import type { TIngestTimings } from './ingest-timings';
 
@@ -138,14 +138,7 @@ async function main() {
   if (prepared.status !== 0) {
     throw new Error('preparing the benchmark database failed');
   }
-  const setup = new pg.Client({ connectionString: url });
-  await setup.connect();
-  const created = await setup.query<{ id: string }>(
-    'INSERT INTO organization (name, slug, updated_at) VALUES ($1, $2, now()) RETURNING id',
-    ['Bench', `bench-${Date.now()}`],
-  );
-  await setup.end();
-  const orgId = created.rows[0]?.id as string;
+  const orgId = await createOrganization(url, 'Bench');
   const dir = await mkdtemp(path.join(tmpdir(), 'aif-bench-'));
   const file = path.join(dir, 'bench.csv');
   await pipeline(csvChunks(rows), createWriteStream(file));
@@ -189,6 +182,10 @@ async function main() {
     ? { recordsCopyMs: Number.NaN, floorCopyMs: Number.NaN, storageFloorMs: Number.NaN }
     : await timeRecordCopies(url, orgId, path.join(dir, 'records.csv'));
 
+  // The same number of rows of an AI-service usage export (issue #21), in an organisation of its own, through the
+  // same upload path (the sniffing parser sends it to the AI-services engine). BENCH_INGEST_SKIP_AI=1 skips it.
+  const ai = process.env.BENCH_INGEST_SKIP_AI ? null : await runAiIngest(url, dir, rows);
+
   const ingestRate = rows / (ingestMs / 1000);
   const copyRate = rows / (copyMs / 1000);
   console.log(
@@ -228,6 +225,18 @@ async function main() {
   );
   console.log(recordStorageLine(storage));
   console.log(`rss_before_ingest_mb=${Math.round(result.rssBeforeMb)} peak_rss_mb=${Math.round(rssMb)}`);
+  if (ai) {
+    const aiRate = rows / (ai.ingestMs / 1000);
+    console.log(
+      `ai_ingest: ${Math.round(ai.ingestMs)} ms, ${Math.round(aiRate)} rows/s (OpenAI dashboard usage export, ${ai.fileBytes} bytes: parse+estimate+compute+COPY+upsert) peak_rss_mb=${Math.round(ai.peakRssMb)}`,
+    );
+    console.log(
+      `ai_ingest_breakdown: staging ${ms(ai.timings.stagingMs)} (parse+validate+estimate ${ms(ai.timings.parseMs)} · engine ${ms(ai.timings.engineMs)} · staging encode ${ms(ai.timings.encodeMs)} · waiting for COPY ${ms(ai.timings.copyMs)}) · upsert incl. triggers ${ms(ai.timings.upsertMs)}; cpu node_user_ms=${Math.round(ai.cpuUserMs)}`,
+    );
+    console.log(
+      `ai_ingest_vs_copy_ratio=${(aiRate / copyRate).toFixed(3)} ai_vs_generic_ingest_ratio=${(aiRate / ingestRate).toFixed(3)}`,
+    );
+  }
   await rm(dir, { recursive: true, force: true });
   await stop();
   const ratio = ingestRate / copyRate;
@@ -237,6 +246,32 @@ async function main() {
     `targets (issue #4): ratio >= 0.5 ${ratioMet ? 'MET' : `MISSED (the database alone caps it at raw_copy/storage_floor = ${(copyMs / baselines.storageFloorMs).toFixed(3)})`}; peak RSS <= 300 MB ${rssMet ? 'MET' : 'MISSED'}${ratioMet && rssMet ? '' : ' (why: docs/BENCHMARKS.md, "Ingest")'}`,
   );
   console.log(`ingest_vs_copy_ratio=${ratio.toFixed(3)}`);
+}
+
+async function createOrganization(url: string, name: string): Promise<string> {
+  const setup = new pg.Client({ connectionString: url });
+  await setup.connect();
+  const created = await setup.query<{ id: string }>(
+    'INSERT INTO organization (name, slug, updated_at) VALUES ($1, $2, now()) RETURNING id',
+    [name, `${name.toLowerCase()}-${Date.now()}`],
+  );
+  await setup.end();
+  return created.rows[0]?.id as string;
+}
+
+/** Writes `rows` rows of an OpenAI dashboard export and ingests them in a fresh organisation (child process). */
+async function runAiIngest(url: string, dir: string, rows: number) {
+  const orgId = await createOrganization(url, 'BenchAi');
+  const file = path.join(dir, 'bench-openai.csv');
+  await pipeline(aiUsageCsvChunks(rows), createWriteStream(file));
+  const fileBytes = (await stat(file)).size;
+  const result = await runIngestChild(orgId, file);
+  if (result.status !== 'completed' || result.rowsAccepted !== rows) {
+    throw new Error(
+      `AI ingest failed: ${result.status}, ${result.rowsAccepted} accepted, ${result.errorCount} errors`,
+    );
+  }
+  return { ...result, fileBytes };
 }
 
 let stopServer = async () => {};

@@ -63,11 +63,33 @@ const VISITS: TVisit[] = [
       await expect(page.getByTestId('names-review')).toBeVisible();
     },
   },
+  {
+    route: '/uploads',
+    name: 'upload-review-ai-model',
+    signedIn: true,
+    open: async (page) => {
+      await page.goto('/uploads');
+      // An OpenAI export naming a model the repository does not know: the model row and its two mapping choices.
+      const csv =
+        'start_time,end_time,project_id,num_model_requests,model,input_tokens,output_tokens\n' +
+        '1767225600,1767312000,a11y,10,a11y-unknown-model,1000,500\n';
+      await page
+        .locator('#upload-file')
+        .setInputFiles({ name: 'models.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await expect(page.getByTestId('names-review').getByTestId('name-unresolved')).toHaveCount(1);
+    },
+  },
   { route: '/reports', name: 'reports', signedIn: true, open: goto('/reports') },
   { route: '/targets', name: 'targets', signedIn: true, open: goto('/targets') },
   { route: '/recommendations', name: 'recommendations', signedIn: true, open: goto('/recommendations') },
   { route: '/factors', name: 'factors', signedIn: true, open: goto('/factors') },
   { route: '/factors/sources', name: 'factor-sources', signedIn: true, open: goto('/factors/sources') },
+  {
+    route: '/factors/sources/ecologits-licence',
+    name: 'ecologits-licence',
+    signedIn: true,
+    open: goto('/factors/sources/ecologits-licence'),
+  },
   { route: '/settings/hardware', name: 'hardware', signedIn: true, open: goto('/settings/hardware') },
   {
     route: '/settings/organization',

@@ -101,3 +101,42 @@ test('[factors] the data sources page shows the bundled attributions and licence
   await expect(page.getByText('ODbL 1.0').first()).toBeVisible();
   await expect(page.getByText('Apache-2.0').first()).toBeVisible();
 });
+
+test('[factors] the AI model repository: version and licence, searchable and paged by keyboard', async ({
+  page,
+}) => {
+  await signIn(page, 'viewer');
+  await page.goto('/factors');
+  const about = page.getByTestId('model-repository-about');
+  await expect(about).toContainText('EcoLogits 0.9.1');
+  await expect(about).toContainText('Mozilla Public License 2.0 (MPL-2.0)');
+
+  // Search from the keyboard: claude-3-5-sonnet-20240620 is a closed MoE model of 44–132 B active, 440 B total
+  // parameters (reference/ecologits/models.json), its size estimated.
+  await page.getByLabel('Search models by name or provider').fill('claude-3-5-sonnet-20240620');
+  await page.getByLabel('Search models by name or provider').press('Enter');
+  const table = page.getByRole('table', { name: 'Models of the repository' });
+  const row = table.getByRole('row', { name: /claude-3-5-sonnet-20240620/ });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole('cell')).toHaveText(['Anthropic', '44–132', '440', 'Estimated']);
+
+  // Mistral's open 7B model publishes its size: 7.3 B, dense.
+  await page.getByLabel('Search models by name or provider').fill('open-mistral-7b');
+  await page.getByRole('button', { name: 'Find models' }).click();
+  await expect(table.getByRole('row', { name: /open-mistral-7b/ }).getByRole('cell')).toHaveText([
+    'Mistral AI',
+    '7.3',
+    '7.3',
+    'Published',
+  ]);
+
+  // Without a search the list is paged; the next page is a link.
+  await page.locator('#model-repository').getByRole('link', { name: 'Clear' }).click();
+  await expect(page.getByText(/page 1 of \d+/)).toBeVisible();
+  await page.getByRole('link', { name: 'Next models' }).click();
+  await expect(page.getByText(/page 2 of \d+/)).toBeVisible();
+
+  // The licence text shipped with the files.
+  await page.getByRole('link', { name: 'its licence text' }).click();
+  await expect(page.getByTestId('licence-text')).toContainText('Mozilla Public License Version 2.0');
+});

@@ -7,6 +7,7 @@ const KIND_WORDS: Record<NameResolution['kind'], string> = {
   accelerator: 'accelerator',
   instanceType: 'instance',
   region: 'region',
+  model: 'AI model',
 };
 
 function describeResolution(r: NameResolution): string {
@@ -18,6 +19,9 @@ function describeResolution(r: NameResolution): string {
   }
   if (r.kind === 'instanceType') {
     return `${formatNumber(r.acceleratorsPerInstance ?? 0)} × ${r.catalogName} — ${r.matchedBy}`;
+  }
+  if (r.kind === 'model') {
+    return `${r.catalogName} — ${r.matchedBy}`;
   }
   const country = r.countryCode && r.countryCode !== r.gridZone ? ` (${r.countryCode})` : '';
   const factor = r.intensity

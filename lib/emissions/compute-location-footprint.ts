@@ -10,13 +10,11 @@ import type { MethodologySettings } from './methodology-settings';
 import { METHODOLOGY_VERSION } from './methodology-version';
 import { resolveLocation } from './resolve-location';
 import {
-  BASIS_MISMATCH_RANGE,
   ENERGY_RANGES,
-  INTENSITY_RANGES,
+  intensityRangeOf,
   PUE_RANGES,
   productBounds,
   type RelativeRange,
-  widenRange,
 } from './uncertainty';
 import { computeWaterL, resolveEwif } from './water';
 
@@ -66,9 +64,7 @@ export function computeLocationFootprint(
     wue.flags,
     ewif.flags,
   );
-  const intensityRange = intensity.flags.includes('INTENSITY_BASIS_MISMATCH')
-    ? widenRange(INTENSITY_RANGES[intensity.source], BASIS_MISMATCH_RANGE)
-    : INTENSITY_RANGES[intensity.source];
+  const intensityRange = intensityRangeOf(intensity.source, intensity.flags);
   const bounds = productBounds(locationKgCo2e, [
     energyRange(it, assumptions),
     PUE_RANGES[pue.level],

@@ -12,7 +12,8 @@ import { type LocationMatch, resolveLocation } from './resolve-location';
  * carries the organisation's aliases), so the preview, the upload and the CLI cannot disagree.
  */
 export interface NameResolution {
-  kind: 'accelerator' | 'instanceType' | 'region';
+  /** `model`: an AI model name of a usage export, resolved against the LLM model repository (issue #21). */
+  kind: 'accelerator' | 'instanceType' | 'region' | 'model';
   /** The name as the file writes it. */
   name: string;
   provider: TProvider | null;
@@ -61,7 +62,8 @@ const LOCATION_MATCH: Record<LocationMatch, string> = {
   alias: 'Your organisation’s mapping',
 };
 
-const EMPTY = {
+/** The fields a resolution of another kind leaves empty. */
+export const EMPTY_RESOLUTION = {
   catalogId: null,
   catalogName: null,
   tdpW: null,
@@ -101,7 +103,7 @@ export function resolveAcceleratorName(
       resolved: false,
       blocking: rowsNeedingCatalog > 0,
       matchedBy: null,
-      ...EMPTY,
+      ...EMPTY_RESOLUTION,
       notes: [ASSUMPTION_FLAGS.ACCELERATOR_UNKNOWN],
     };
   }
@@ -113,7 +115,7 @@ export function resolveAcceleratorName(
     resolved: true,
     blocking: false,
     matchedBy: ACCELERATOR_MATCH[hit.match],
-    ...EMPTY,
+    ...EMPTY_RESOLUTION,
     catalogId: hit.spec.id,
     catalogName: hit.spec.name,
     tdpW: hit.spec.tdpW,
@@ -144,7 +146,7 @@ export function resolveInstanceTypeName(
       resolved: false,
       blocking: true,
       matchedBy: null,
-      ...EMPTY,
+      ...EMPTY_RESOLUTION,
       notes: [
         hit
           ? 'No published accelerator count for this instance type: give accelerator and accelerator_count instead.'
@@ -160,7 +162,7 @@ export function resolveInstanceTypeName(
     resolved: true,
     blocking: false,
     matchedBy: 'Instance type of the provider',
-    ...EMPTY,
+    ...EMPTY_RESOLUTION,
     catalogId: hit.spec.acceleratorId,
     catalogName: hit.accelerator?.name ?? hit.spec.acceleratorId,
     tdpW: hit.accelerator?.tdpW ?? null,
@@ -196,7 +198,7 @@ export function resolveRegionName(
     resolved: where.matchedBy !== null,
     blocking: where.matchedBy === null,
     matchedBy: where.matchedBy ? LOCATION_MATCH[where.matchedBy] : null,
-    ...EMPTY,
+    ...EMPTY_RESOLUTION,
     gridZone: where.gridZone,
     countryCode: where.countryCode,
     intensity: zoneFactor ?? countryFactor,
@@ -212,6 +214,11 @@ export interface DistinctNames {
   /** Optional so that callers predating instance types (and their stored inputs) stay valid. */
   instanceTypes?: { provider?: TProvider | undefined; name: string; rows: number }[];
   regions: { provider?: TProvider | undefined; region: string; rows: number }[];
+  /**
+   * AI model names of a usage export looked up by name (issue #21), with the AI service that names them
+   * (reference/ai-services/providers.csv, or none for billing rows). Resolved on the server (the repository).
+   */
+  models?: { service?: string | undefined; name: string; rows: number }[];
 }
 
 export function distinctNames(

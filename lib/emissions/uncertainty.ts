@@ -42,6 +42,13 @@ export const INTENSITY_RANGES: Record<IntensitySource, RelativeRange> = {
 /** Added to the intensity range when the factor is on the other basis than requested. */
 export const BASIS_MISMATCH_RANGE: RelativeRange = [0.25, 0.25];
 
+/** The grid-intensity range of a footprint: by its intensity source, widened when the basis did not match. */
+export function intensityRangeOf(source: IntensitySource, assumptions: readonly string[]): RelativeRange {
+  return assumptions.includes('INTENSITY_BASIS_MISMATCH')
+    ? widenRange(INTENSITY_RANGES[source], BASIS_MISMATCH_RANGE)
+    : INTENSITY_RANGES[source];
+}
+
 /** Widens a range by another (a + b per side), capped below at 0.95 so low bounds stay positive. */
 export function widenRange(a: RelativeRange, b: RelativeRange): RelativeRange {
   return [Math.min(0.95, a[0] + b[0]), a[1] + b[1]];

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from 'vitest';
 import { buildUploadPreview } from './build-upload-preview';
 import { GENERIC_EXAMPLE_CSV } from './templates';
@@ -54,4 +56,24 @@ test('the preview lists each distinct accelerator, instance type and (provider, 
       { region: 'FRA', rows: 1 },
     ],
   });
+});
+
+test('an AI usage export lists its model names, and a billing export its GPU rows’ names (issue #21)', () => {
+  const openai = [
+    'start_time,end_time,project_id,num_model_requests,model,input_tokens,output_tokens',
+    '1767225600,1767312000,p,10,gpt-4o-mini,100,5',
+    '1767225600,1767312000,p,10,our-support-bot,100,50',
+    '1767312000,1767398400,p,10,our-support-bot,100,50',
+  ].join('\n');
+  expect(buildUploadPreview(utf8(`${openai}\n`), false, { fileName: 'o.csv' }).names.models).toEqual([
+    { service: 'openai', name: 'gpt-4o-mini', rows: 1 },
+    { service: 'openai', name: 'our-support-bot', rows: 2 },
+  ]);
+  // The FOCUS example's GPU line: an "8x H100" instance hour in us-east-1 of a provider we do not recognise
+  // (kept unqualified, AS11); recognised as a GPU row only with the catalog's instance types.
+  const focus = readFileSync(
+    path.join('tests/fixtures/usage-exports/focus_1.2_ai_tokens_and_gpu_hours.synthetic.csv'),
+  );
+  const names = buildUploadPreview(focus, false, { fileName: 'f.csv' }, ['p5.48xlarge']).names;
+  expect(names.regions).toEqual([{ region: 'us-east-1', rows: 1 }]);
 });

@@ -1,3 +1,4 @@
+import { distinctModelNames } from '@/lib/emissions/ai-services/resolve-model-names';
 import { type DistinctNames, distinctNames } from '@/lib/emissions/name-resolutions';
 import { parseAiUsageFile } from './ai-usage/parse-ai-usage-file';
 import { isAiUsageFile } from './ai-usage/sniff-ai-usage-file';
@@ -31,6 +32,8 @@ export function buildUploadPreview(
   head: Uint8Array,
   truncated: boolean,
   options: ParseOptions,
+  /** Instance types of the catalog: a billing export's GPU rows are recognised by them (AI usage exports). */
+  knownInstanceTypes: readonly string[] = [],
 ): UploadPreview {
   let bytes = head;
   if (truncated) {
@@ -39,7 +42,13 @@ export function buildUploadPreview(
   }
   const decoded = decodeBytes(bytes);
   if (isAiUsageFile(bytes)) {
-    return aiUsagePreview(bytes, truncated, options.fileName, decoded.ok ? decoded.text : '');
+    return aiUsagePreview(
+      bytes,
+      truncated,
+      options.fileName,
+      decoded.ok ? decoded.text : '',
+      knownInstanceTypes,
+    );
   }
   const result = parseUsageFile(bytes, options);
   const table = decoded.ok ? readCsvTable(decoded.text) : null;
@@ -55,18 +64,19 @@ export function buildUploadPreview(
 }
 
 /**
- * Preview of an AI-service usage export (issue #21): rows and parse errors of the start of the file. Models and
- * providers are checked on the server (the model repository is not in the browser); a JSON page cut at the
- * preview size cannot be parsed, so its errors wait for the server too.
+ * Preview of an AI-service usage export (issue #21): rows and parse errors of the start of the file, and its
+ * names for the review (model names are resolved on the server, where the model repository is); a JSON page cut
+ * at the preview size cannot be parsed, so its errors and names wait for the server.
  */
 function aiUsagePreview(
   bytes: Uint8Array,
   truncated: boolean,
   fileName: string,
   text: string,
+  knownInstanceTypes: readonly string[],
 ): UploadPreview {
   const json = /^\s*[[{]/.test(text);
-  const result = parseAiUsageFile(bytes, { fileName, knownInstanceTypes: [] });
+  const result = parseAiUsageFile(bytes, { fileName, knownInstanceTypes });
   const table = json ? null : readCsvTable(text);
   return {
     format: 'ai-usage',
@@ -75,6 +85,10 @@ function aiUsagePreview(
     rows: (table?.rows ?? []).slice(0, 5).map((r) => r.fields),
     records: result.aiRows.length + result.gpuRecords.length,
     errors: json && truncated ? [] : result.errors.slice(0, 20),
-    names: distinctNames([]),
+    // GPU rows' regions and instance types, and the model names: the same review as other names.
+    names: {
+      ...distinctNames(result.gpuRecords.map((g) => g.record)),
+      models: distinctModelNames(result.aiRows),
+    },
   };
 }

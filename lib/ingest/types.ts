@@ -77,7 +77,11 @@ export interface ParsedRecord {
   /** 1-based physical line of the (first) source row. */
   line: number;
   record: TUsageRecordInput;
-  source?: { codecarbon?: CodecarbonSource; nvidiaSmi?: NvidiaSmiSource };
+  source?: {
+    codecarbon?: CodecarbonSource;
+    nvidiaSmi?: NvidiaSmiSource;
+    aiEnergyRange?: readonly [number, number];
+  };
   /** Flag codes from `INGEST_FLAGS`. */
   flags: string[];
   /** A row of a third-party AI service's usage export, estimated by the AI-services engine (issue #21). */
@@ -94,6 +98,11 @@ export interface TAiRecordFields {
   modelRef: string;
   /** The method's embodied share of the servers, kg CO2e (replaces the compute engine's device-hour figure). */
   embodiedKgCo2e: number;
+  /**
+   * Relative range [below, above] of the facility energy from the EcoLogits parameter and PUE ranges
+   * (`aiEnergyRangeOf`); kept in the record's source data so that recomputations keep the band.
+   */
+  energyRange: readonly [number, number];
 }
 
 export interface RowError {

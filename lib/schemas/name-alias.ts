@@ -48,6 +48,12 @@ export const ZResolveNamesInput = z.object({
       }),
     )
     .max(MAX_NAMES),
+  models: z
+    .array(
+      z.object({ service: z.string().max(100).optional(), name: z.string().max(200), rows: z.int().min(0) }),
+    )
+    .max(MAX_NAMES)
+    .optional(),
 });
 export type TResolveNamesInput = z.output<typeof ZResolveNamesInput>;
 

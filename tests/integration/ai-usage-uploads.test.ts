@@ -10,6 +10,7 @@ import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
 import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
+import { resolveUploadNames } from '@/lib/server/factors/name-aliases';
 import { recomputeOrganization } from '@/lib/server/usage/recompute';
 import { expectContract } from '../support/api-contract';
 import { createTestDatabase } from '../support/test-database';
@@ -110,7 +111,7 @@ describe('every example export uploads through the API', () => {
     const row = (
       await getPgPool().query(
         `SELECT it_energy_kwh, pue_applied, facility_energy_kwh, intensity_g_co2e_per_kwh, location_kg_co2e,
-           tokens, ai_model_ref, region, provider::text, phase::text, is_measured, embodied_kg_co2e
+           uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, tokens, ai_model_ref, region, provider::text, phase::text, is_measured, embodied_kg_co2e
          FROM usage_record WHERE org_id = $1`,
         [orgId],
       )
@@ -131,15 +132,27 @@ describe('every example export uploads through the API', () => {
       12,
     );
     expect(row.embodied_kg_co2e).toBeGreaterThan(0);
+    // The band carries the model's parameter range (claude-3-5-sonnet's size is an estimate, a range): wider
+    // than a metered record's (±5 % energy, ±2 % PUE, ±10 % grid: 0.95 × 0.98 × 0.9 = 0.8379 of the value).
+    expect(row.uncertainty_low_kg_co2e / row.location_kg_co2e).toBeLessThan(0.8379);
+    expect(row.uncertainty_high_kg_co2e / row.location_kg_co2e).toBeGreaterThan(1.05 * 1.02 * 1.1);
     // A recomputation (new factors, contracts) keeps the method's embodied share and the estimate status.
     const result = await recomputeOrganization({ orgId }, { reason: 'test', now: new Date() });
     expect(result.changedRecords).toBe(0);
     const after = (
-      await getPgPool().query(`SELECT embodied_kg_co2e, is_measured FROM usage_record WHERE org_id = $1`, [
-        orgId,
-      ])
+      await getPgPool().query(
+        `SELECT embodied_kg_co2e, is_measured, uncertainty_low_kg_co2e, uncertainty_high_kg_co2e
+         FROM usage_record WHERE org_id = $1`,
+        [orgId],
+      )
     ).rows[0];
-    expect(after).toEqual({ embodied_kg_co2e: row.embodied_kg_co2e, is_measured: false });
+    // …and its range (the energy range kept in the record's source data).
+    expect(after).toEqual({
+      embodied_kg_co2e: row.embodied_kg_co2e,
+      is_measured: false,
+      uncertainty_low_kg_co2e: row.uncertainty_low_kg_co2e,
+      uncertainty_high_kg_co2e: row.uncertainty_high_kg_co2e,
+    });
   });
 });
 
@@ -319,5 +332,77 @@ describe('bad input stores nothing and names the line', () => {
       expect.objectContaining({ line: 3, column: 'region', message: expect.stringContaining('"us-east-1"') }),
     ]);
     expect((await orgTotalsOf(orgId)).records).toBe(0);
+  });
+
+  test('the upload review lists an unknown model with its rows; a size mapping (audited) resolves it and the rows land', async () => {
+    await freshOrg('AiReview');
+    const names = {
+      accelerators: [],
+      regions: [],
+      models: [
+        { service: 'openai', name: 'gpt-4o-mini', rows: 1 },
+        { service: 'openai', name: 'review-bot', rows: 2 },
+      ],
+    };
+    const before = await resolveUploadNames({ orgId }, names);
+    expect(before.map((r) => [r.kind, r.name, r.rows, r.resolved, r.blocking, r.catalogName])).toEqual([
+      ['model', 'gpt-4o-mini', 1, true, false, 'gpt-4o-mini'],
+      ['model', 'review-bot', 2, false, true, null],
+    ]);
+    const saved = await postAlias(
+      new Request('http://localhost/api/v1/name-aliases', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'model', alias: 'review-bot', target: '13B/47B' }),
+      }),
+    );
+    expect(saved.status).toBe(201);
+    const audit = await getPrisma().auditEvent.findMany({
+      where: { orgId, action: 'name-alias.saved' },
+      select: { metadata: true },
+    });
+    expect(audit).toEqual([
+      { metadata: expect.objectContaining({ kind: 'model', alias: 'review-bot', target: '13B/47B' }) },
+    ]);
+    const after = await resolveUploadNames({ orgId }, names);
+    expect(after[1]).toMatchObject({
+      resolved: true,
+      blocking: false,
+      catalogName: 'a model of 13 billion active, 47 billion total parameters',
+      matchedBy: 'Your organisation’s mapping',
+    });
+    const text = `${HEADER}\n1767225600,1767312000,p,10,gpt-4o-mini,100,5\n1767225600,1767312000,p,10,review-bot,100,50\n1767312000,1767398400,p,10,review-bot,200,70\n`;
+    expect((await upload('review.csv', text)).status).toBe(201);
+    // Tokens added by hand from the three rows: input 100 + 100 + 200, output 5 + 50 + 70.
+    expect(await orgTotalsOf(orgId)).toMatchObject({ records: 3, inputTokens: 400, outputTokens: 125 });
+  });
+
+  test("the FOCUS example lands once its GPU row's region is mapped (the review's answer, through the API)", async () => {
+    await freshOrg('AiFocusMapped');
+    const saved = await postAlias(
+      new Request('http://localhost/api/v1/name-aliases', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          kind: 'region',
+          alias: 'us-east-1',
+          target: 'us-east-1',
+          targetProvider: 'aws',
+        }),
+      }),
+    );
+    expect(saved.status).toBe(201);
+    const file = 'focus_1.2_ai_tokens_and_gpu_hours.synthetic.csv';
+    const response = await upload(file, readFileSync(path.join(DIR, file), 'utf8'));
+    expect(response.status).toBe(201);
+    // The file: one line of 310,000 gpt-4o-mini output tokens and one "8x H100" hour (8 device-hours).
+    const totals = await orgTotalsOf(orgId);
+    expect(totals).toMatchObject({ records: 2, inputTokens: 0, outputTokens: 310_000 });
+    const gpu = await getPgPool().query(
+      `SELECT accelerator_count, device_hours::float8 AS "deviceHours", region FROM usage_record
+       WHERE org_id = $1 AND ai_service IS NULL`,
+      [orgId],
+    );
+    expect(gpu.rows).toEqual([{ accelerator_count: 8, deviceHours: 8, region: 'us-east-1' }]);
   });
 });

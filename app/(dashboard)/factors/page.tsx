@@ -8,6 +8,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { hasPermission } from '@/lib/auth/roles';
 import { parseModelSizeTarget } from '@/lib/emissions/ai-services/model-alias';
+import { describeModelSize } from '@/lib/emissions/ai-services/resolve-model-names';
 import { formatDay } from '@/lib/format/date-time';
 import { PROVIDER_LABELS } from '@/lib/format/provider-label';
 import { describeRecompute } from '@/lib/restatements/describe-recompute';
@@ -23,22 +24,27 @@ import { BundledFactorTables } from './_components/bundled-factor-tables';
 import { DataTable } from './_components/data-table';
 import { DeleteNameAliasButton } from './_components/delete-name-alias-button';
 import { DeleteOverrideButton } from './_components/delete-override-button';
+import { LlmModelRepositoryTable } from './_components/llm-model-repository-table';
 import { NameAliasForm } from './_components/name-alias-form';
 
 /** "13B/47B" → "a model of 13 billion active, 47 billion total parameters"; a model name as it is. */
 function modelTargetLabel(target: string): string {
   const size = parseModelSizeTarget(target);
-  if (!size) {
-    return target;
-  }
-  return size.activeParamsB === size.totalParamsB
-    ? `a model of ${size.activeParamsB} billion parameters`
-    : `a model of ${size.activeParamsB} billion active, ${size.totalParamsB} billion total parameters`;
+  return size ? describeModelSize(size) : target;
 }
 
 export const metadata: Metadata = { title: 'Factors' };
 
-type TSearch = { q?: string; deleted?: string; records?: string; changed?: string; restated?: string };
+type TSearch = {
+  q?: string;
+  deleted?: string;
+  records?: string;
+  changed?: string;
+  restated?: string;
+  /** Model repository search and page. */
+  model?: string;
+  modelPage?: string;
+};
 
 /** The counts a delete redirected with (see deleteOverrideAction), or null. */
 function deletedNotice(params: TSearch): string | null {
@@ -138,6 +144,10 @@ export default async function FactorsPage({ searchParams }: { searchParams: Prom
         </form>
       </search>
       <BundledFactorTables orgId={ctx.orgId} query={query} accelerators={accelerators} />
+      <LlmModelRepositoryTable
+        query={params.model?.trim().slice(0, 100) || null}
+        page={Number(params.modelPage ?? 1)}
+      />
       <DataTable
         title="Organisation overrides"
         description="Overrides win over bundled factors for this organisation only. Adding or deleting one recomputes every record and logs restatements."

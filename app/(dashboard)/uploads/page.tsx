@@ -20,7 +20,7 @@ export default async function UploadsPage() {
     findUploads(ctx),
     canWrite ? findColumnMappingPresets(ctx) : [],
     getOrganization(ctx),
-    canWrite ? findNameTargetOptions(ctx) : { accelerators: [], regions: [] },
+    canWrite ? findNameTargetOptions(ctx) : { accelerators: [], regions: [], models: [], instanceTypes: [] },
   ]);
   return (
     <>

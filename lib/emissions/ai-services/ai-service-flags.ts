@@ -24,3 +24,14 @@ export const AI_SERVICE_FLAGS = {
 } as const;
 
 export type TAiServiceFlag = keyof typeof AI_SERVICE_FLAGS;
+
+/**
+ * The AI-service flags an AI record keeps in its source data (`source_data.ingestFlags`, beside the parser's
+ * other flags), for the record page. Unknown codes and non-AI ingest flags are left out. Pure.
+ */
+export function aiServiceFlagsOf(sourceData: unknown): TAiServiceFlag[] {
+  const flags = (sourceData as { ingestFlags?: unknown } | null)?.ingestFlags;
+  return Array.isArray(flags)
+    ? flags.filter((f): f is TAiServiceFlag => typeof f === 'string' && Object.hasOwn(AI_SERVICE_FLAGS, f))
+    : [];
+}

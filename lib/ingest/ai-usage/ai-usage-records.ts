@@ -1,3 +1,4 @@
+import { aiEnergyRangeOf, aiUncertaintyOf } from '@/lib/emissions/ai-services/ai-uncertainty';
 import { estimateAiUsageRow, type TZoneOfRegion } from '@/lib/emissions/ai-services/estimate-ai-usage-row';
 import type { TLlmModelRepository } from '@/lib/emissions/ai-services/llm-model-types';
 import { applyModelAlias } from '@/lib/emissions/ai-services/model-alias';
@@ -86,11 +87,14 @@ export function aiUsageRecordOf(
   if (issues.length > 0) {
     return null;
   }
+  const energyRange = aiEnergyRangeOf(fp);
   return {
     line: row.line,
     record: parsed.data,
     flags: [...fp.flags],
+    source: { aiEnergyRange: energyRange },
     ai: {
+      energyRange,
       service: row.provider ?? 'other',
       inputTokens: row.inputTokens,
       outputTokens: row.outputTokens,
@@ -103,8 +107,17 @@ export function aiUsageRecordOf(
 /**
  * The stored footprint of an AI-usage record: the compute engine's (our grid factors, contracts, water) with the
  * method's embodied share of the servers instead of the device-hour amortisation (there are no device-hours),
- * and not measured (the energy is the AI-services engine's estimate). Pure.
+ * not measured (the energy is the AI-services engine's estimate), and the location-based range of the method's
+ * energy range times the grid factor's (`aiUncertaintyOf`). Pure.
  */
-export function aiFootprintOf(footprint: RecordFootprint, ai: TAiRecordFields): RecordFootprint {
-  return { ...footprint, embodiedKgCo2e: ai.embodiedKgCo2e, isMeasured: false };
+export function aiFootprintOf(
+  footprint: RecordFootprint,
+  ai: Pick<TAiRecordFields, 'embodiedKgCo2e' | 'energyRange'>,
+): RecordFootprint {
+  return {
+    ...footprint,
+    embodiedKgCo2e: ai.embodiedKgCo2e,
+    isMeasured: false,
+    ...aiUncertaintyOf(footprint, ai.energyRange),
+  };
 }

@@ -10,6 +10,7 @@ import { methodologySettingsFor } from '../access/organizations';
 import { recordAuditEvent } from '../audit/audit-events';
 import { findEnergyContracts } from '../factors/energy-contracts';
 import { getCachedFactorLibrary } from '../factors/factor-library-cache';
+import { sourceDataOf } from '../usage/staging-rows';
 import { slugify } from '../usage/teams-and-projects';
 import { storeUsageRecords } from '../usage/usage-records';
 import { seedDemoHardwareAndLineage } from './demo-hardware-lineage-seed';
@@ -131,7 +132,7 @@ export async function seedDemoOrganization(options: {
           record: parsed.record,
           footprint: aiFootprintOf(footprintAt(demo.records.length + i), ai),
           ai,
-          sourceData: { ingestFlags: parsed.flags },
+          sourceData: sourceDataOf(parsed),
         };
       }),
     ],

@@ -1,8 +1,10 @@
 import 'server-only';
 import { actorUserId, type TOrgContext } from '@/lib/auth/actor';
 import { assertPermission } from '@/lib/auth/roles';
-import { parseModelSizeTarget } from '@/lib/emissions/ai-services/model-alias';
+import { listLlmModels } from '@/lib/emissions/ai-services/list-llm-models';
+import { modelAliasMap, parseModelSizeTarget } from '@/lib/emissions/ai-services/model-alias';
 import { resolveLlmModel } from '@/lib/emissions/ai-services/resolve-llm-model';
+import { resolveModelName } from '@/lib/emissions/ai-services/resolve-model-names';
 import { ensureIndexed } from '@/lib/emissions/index-factor-library';
 import { type NameResolution, resolveNames } from '@/lib/emissions/name-resolutions';
 import { normalizeKey } from '@/lib/emissions/normalize-key';
@@ -149,13 +151,21 @@ export async function resolveUploadNames(
   ctx: Pick<TOrgContext, 'orgId'>,
   names: TResolveNamesInput,
 ): Promise<NameResolution[]> {
-  return resolveNames(ensureIndexed(await getCachedFactorLibrary(ctx)), names);
+  const library = await getCachedFactorLibrary(ctx);
+  const repository = getLlmModelRepository();
+  const aliases = modelAliasMap(library.nameAliases);
+  return [
+    ...resolveNames(ensureIndexed(library), names),
+    ...(names.models ?? []).map((m) => resolveModelName(repository, aliases, m)),
+  ];
 }
 
-/** What an unknown name can be mapped to: catalog accelerators by name, and cloud region codes and grid zones. */
+/** What an unknown name can be mapped to: catalog accelerators by name, cloud region codes and grid zones, and repository models. */
 export async function findNameTargetOptions(ctx: Pick<TOrgContext, 'orgId'>): Promise<{
   accelerators: { id: string; name: string }[];
   regions: string[];
+  models: string[];
+  instanceTypes: string[];
 }> {
   const library = await getCachedFactorLibrary(ctx);
   const regions = new Set<string>();
@@ -170,6 +180,8 @@ export async function findNameTargetOptions(ctx: Pick<TOrgContext, 'orgId'>): Pr
       .map((a) => ({ id: a.id, name: a.name }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     regions: [...regions].sort(),
+    instanceTypes: [...new Set((library.instanceTypes ?? []).map((t) => t.name))],
+    models: [...new Set(listLlmModels(getLlmModelRepository()).map((m) => m.name))].sort(),
   };
 }
 

@@ -3,6 +3,7 @@ import { systemActor, type TActor } from '@/lib/auth/actor';
 import { computeFootprints } from '@/lib/emissions/compute-footprints';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { aiFootprintOf } from '@/lib/ingest/ai-usage/ai-usage-records';
 import { diffFields, type TFieldChange } from '@/lib/restatements/diff-fields';
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
 import { getPrisma } from '@/lib/server/db/prisma';
@@ -53,6 +54,7 @@ export const INPUT_SELECT = {
   requests: true,
   tokens: true,
   aiService: true,
+  sourceData: true,
 } as const;
 const SELECT = {
   ...INPUT_SELECT,
@@ -265,11 +267,16 @@ export async function recomputeOrganization(
       if (!computed) {
         return;
       }
-      // AI-usage records (issue #21) keep the method's embodied share stored at import (not a factor input).
+      // AI-usage records (issue #21) keep the method's embodied share stored at import (not a factor input) and
+      // its energy range (source data; records stored before it get the compute engine's range).
+      const energyRange = (row.sourceData as { aiEnergyRange?: [number, number] } | null)?.aiEnergyRange;
+      const embodiedKgCo2e = row.embodiedKgCo2e as number;
       const footprint =
-        row.aiService !== null
-          ? { ...computed, embodiedKgCo2e: row.embodiedKgCo2e as number, isMeasured: false }
-          : computed;
+        row.aiService === null
+          ? computed
+          : energyRange
+            ? aiFootprintOf(computed, { embodiedKgCo2e, energyRange })
+            : { ...computed, embodiedKgCo2e, isMeasured: false };
       const values = COMPUTED_COLUMNS.map((c) => c.read(footprint));
       const next: Record<string, unknown> = Object.fromEntries(
         COMPUTED_COLUMNS.map((c, k) => [c.field, values[k]]),

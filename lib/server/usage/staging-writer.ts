@@ -41,6 +41,9 @@ export interface TStagingWriter {
  * their factorRefs array, which identifies the set, so rows carry a small id instead of the document
  * (docs/decisions/ingest.md). With COPY where the runner has it, else (Prisma) one INSERT of a JSON array.
  */
+/** Distinct factor sets remembered by content per upload (a few hundred in practice; bounded all the same). */
+const MAX_CONTENT_KEYS = 10_000;
+
 export async function createStagingWriter(db: TSqlRunner, computedAt: Date): Promise<TStagingWriter> {
   await executeSql(db, sql`DROP TABLE IF EXISTS pg_temp.${STAGING}, pg_temp.${STAGING_REFS}`);
   for (const statement of CREATE_STAGING_SQL) {
@@ -57,13 +60,44 @@ export async function createStagingWriter(db: TSqlRunner, computedAt: Date): Pro
   const teams = new Map<string, string>();
   const projects = new Map<string, string>();
 
+  // Footprints computed apart (distinct inputs: every row of an AI-service export has its own token count, so
+  // its own energy) get their own factorRefs arrays, but the engine hands them the same ref objects: the set is
+  // also recognised by the identities of its refs, its methodology and its flags, without serialising it.
+  const refObjectIds = new WeakMap<object, number>();
+  let nextObjectId = 1;
+  const contentIds = new Map<string, number>();
+  const contentKeyOf = (footprint: RecordFootprint): string => {
+    let key = `${footprint.methodologyVersion}|${footprint.assumptions.join(',')}|`;
+    for (const ref of footprint.factorRefs) {
+      let id = refObjectIds.get(ref);
+      if (id === undefined) {
+        id = nextObjectId++;
+        refObjectIds.set(ref, id);
+      }
+      key += `${id},`;
+    }
+    return key;
+  };
+
   const refIdOf = (footprint: RecordFootprint): number => {
     const shared = footprint.marketAllocations.length === 0;
     const known = shared ? refIds.get(footprint.factorRefs) : undefined;
     if (known !== undefined) {
       return known;
     }
+    const contentKey = shared ? contentKeyOf(footprint) : null;
+    const sameContent = contentKey === null ? undefined : contentIds.get(contentKey);
+    if (sameContent !== undefined) {
+      refIds.set(footprint.factorRefs, sameContent);
+      return sameContent;
+    }
     const id = nextRefId++;
+    if (contentKey !== null) {
+      if (contentIds.size >= MAX_CONTENT_KEYS) {
+        contentIds.clear();
+      }
+      contentIds.set(contentKey, id);
+    }
     const row = [id, ...provenanceRowOf(footprint)];
     if (db.copyIn) {
       refsText.append(toCopyCsvLine(row));

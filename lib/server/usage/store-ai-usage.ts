@@ -8,6 +8,7 @@ import type { TRecordError } from '@/lib/schemas/api-v1';
 import { getCachedFactorLibrary } from '../factors/factor-library-cache';
 import { computeForOrganization } from './api-estimate';
 import { createAiRecordContext } from './create-ai-record-context';
+import { sourceDataOf } from './staging-rows';
 import { storeUsageRecords, type TStoreResult } from './usage-records';
 
 /** An API row as the normalised usage row the export parsers produce (line = the row's index). */
@@ -76,7 +77,7 @@ export async function storeAiUsage(
       record: p.record,
       footprint: aiFootprintOf(footprint, p.ai),
       ai: p.ai,
-      sourceData: { ingestFlags: p.flags },
+      sourceData: sourceDataOf(p),
     };
   });
   return { result: await storeUsageRecords(ctx, items, { computedAt: now }) };

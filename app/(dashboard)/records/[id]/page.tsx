@@ -7,6 +7,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { instrumentLabel } from '@/lib/dashboard/contract-coverage';
 import { buildRecordFormulas } from '@/lib/dashboard/record-formulas';
+import { AI_SERVICE_FLAGS, aiServiceFlagsOf } from '@/lib/emissions/ai-services/ai-service-flags';
 import { ASSUMPTION_FLAGS } from '@/lib/emissions/assumption-flags';
 import { formatDateTime, formatDay } from '@/lib/format/date-time';
 import { basisLabel, factorKindLabel, intensitySourceLabel, phaseLabel } from '@/lib/format/labels';
@@ -59,6 +60,7 @@ export default async function RecordPage({
   }
   // Stored results follow the current lifetime: changing it recomputes every record (restatements logged).
   const formulas = buildRecordFormulas({ ...r, embodiedLifetimeYears: org.embodiedLifetimeYears });
+  const aiFlags = aiServiceFlagsOf(r.sourceData);
   return (
     <>
       <PageHeader
@@ -223,7 +225,7 @@ export default async function RecordPage({
             <CardTitle>Assumptions and fallbacks</CardTitle>
           </CardHeader>
           <CardContent>
-            {r.assumptionFlags.length === 0 ? (
+            {r.assumptionFlags.length === 0 && aiFlags.length === 0 ? (
               <p className="text-sm text-slate-500">None: every input was supplied.</p>
             ) : (
               <ul className="flex flex-col gap-1 text-sm">
@@ -231,6 +233,12 @@ export default async function RecordPage({
                   <li key={flag} title={flag}>
                     {ASSUMPTION_FLAGS[flag as keyof typeof ASSUMPTION_FLAGS] ??
                       'An assumption this version does not describe.'}
+                  </li>
+                ))}
+                {/* The AI-services estimate's own flags (issue #21), kept with the record's source data. */}
+                {aiFlags.map((flag) => (
+                  <li key={flag} title={flag} data-testid="ai-service-flag">
+                    {AI_SERVICE_FLAGS[flag]}
                   </li>
                 ))}
               </ul>

@@ -13,6 +13,10 @@ export interface TNameTargetOptions {
   accelerators: { id: string; name: string }[];
   /** Region texts the resolver knows (cloud region codes, grid zones), for the region field's suggestions. */
   regions: string[];
+  /** Model names of the LLM model repository, for an unknown AI model's searchable list. */
+  models: string[];
+  /** Instance types of the catalog: billing exports' GPU rows are recognised by them in the preview. */
+  instanceTypes: string[];
 }
 
 /** What the panel needs to know: still checking, or how many names would make the upload fail. */
@@ -58,7 +62,12 @@ export function NamesReview({
     };
   }, [key, version]);
 
-  if (names.accelerators.length === 0 && names.regions.length === 0 && !names.instanceTypes?.length) {
+  if (
+    names.accelerators.length === 0 &&
+    names.regions.length === 0 &&
+    !names.instanceTypes?.length &&
+    !names.models?.length
+  ) {
     return null;
   }
   return (
@@ -67,9 +76,9 @@ export function NamesReview({
         Names in this file
       </h3>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Each accelerator, instance type and region of the previewed rows and what it resolves to. Map an
-        unknown accelerator or region once; the mapping is saved for your organisation and used by every later
-        upload.
+        Each accelerator, instance type, region and AI model of the previewed rows and what it resolves to.
+        Map an unknown accelerator, region or AI model once; the mapping is saved for your organisation and
+        used by every later upload.
       </p>
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       {rows === null && !failure ? <p className="text-sm">Checking names…</p> : null}
@@ -112,6 +121,7 @@ const KIND_LABELS: Record<NameResolution['kind'], string> = {
   accelerator: 'Accelerator',
   instanceType: 'Instance type',
   region: 'Region',
+  model: 'AI model',
 };
 
 function Resolution({ row }: { row: NameResolution }) {
@@ -122,6 +132,13 @@ function Resolution({ row }: { row: NameResolution }) {
     return (
       <span>
         {row.catalogName} ({formatNumber(row.tdpW ?? 0)} W) <span className="text-xs">· {row.matchedBy}</span>
+      </span>
+    );
+  }
+  if (row.kind === 'model') {
+    return (
+      <span>
+        {row.catalogName} <span className="text-xs">· {row.matchedBy}</span>
       </span>
     );
   }
@@ -207,7 +224,9 @@ function NameRow({
             <label htmlFor={fieldId} className="sr-only">
               Map {row.name} to
             </label>
-            {row.kind === 'accelerator' ? (
+            {row.kind === 'model' ? (
+              <ModelTarget fieldId={fieldId} models={options.models} onTarget={setTarget} />
+            ) : row.kind === 'accelerator' ? (
               <select
                 id={fieldId}
                 className={selectClass}
@@ -258,5 +277,119 @@ function NameRow({
           : row.notes.join(' ')}
       </td>
     </tr>
+  );
+}
+
+/**
+ * An unknown AI model's target: a model of the repository (searchable list) or "a model of N billion parameters"
+ * (active and total, for a mixture of experts), written as the alias target `70B` or `13B/47B`.
+ */
+function ModelTarget({
+  fieldId,
+  models,
+  onTarget,
+}: {
+  fieldId: string;
+  models: string[];
+  onTarget: (target: string) => void;
+}) {
+  const [mode, setMode] = useState<'repository' | 'size'>('repository');
+  const [name, setName] = useState('');
+  const [activeB, setActiveB] = useState('');
+  const [totalB, setTotalB] = useState('');
+  const sizeTarget = (active: string, total: string) =>
+    active === '' ? '' : total === '' || total === active ? `${active}B` : `${active}B/${total}B`;
+  const choose = (next: 'repository' | 'size') => {
+    setMode(next);
+    onTarget(next === 'repository' ? name : sizeTarget(activeB, totalB));
+  };
+  return (
+    <div className="flex flex-col gap-1">
+      <fieldset className="flex flex-wrap gap-3 text-xs">
+        <legend className="sr-only">Map to</legend>
+        <label className="flex items-center gap-1">
+          <input
+            type="radio"
+            name={`${fieldId}-mode`}
+            checked={mode === 'repository'}
+            onChange={() => choose('repository')}
+          />
+          A model of the repository
+        </label>
+        <label className="flex items-center gap-1">
+          <input
+            type="radio"
+            name={`${fieldId}-mode`}
+            checked={mode === 'size'}
+            onChange={() => choose('size')}
+          />
+          A model of N billion parameters
+        </label>
+      </fieldset>
+      {mode === 'repository' ? (
+        <>
+          <input
+            id={fieldId}
+            className={selectClass}
+            list={`${fieldId}-list`}
+            placeholder="Search the model repository"
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              onTarget(e.target.value);
+            }}
+          />
+          <datalist id={`${fieldId}-list`}>
+            {models.map((m) => (
+              <option key={m} value={m} />
+            ))}
+          </datalist>
+        </>
+      ) : (
+        <div className="flex flex-wrap items-center gap-2">
+          <BillionsInput
+            id={fieldId}
+            label="Active parameters, billions"
+            placeholder="Active (B)"
+            value={activeB}
+            onChange={(value) => {
+              setActiveB(value);
+              onTarget(sizeTarget(value, totalB));
+            }}
+          />
+          <BillionsInput
+            label="Total parameters, billions (mixture of experts; empty when dense)"
+            placeholder="Total (B)"
+            value={totalB}
+            onChange={(value) => {
+              setTotalB(value);
+              onTarget(sizeTarget(activeB, value));
+            }}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function BillionsInput(props: {
+  id?: string;
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <input
+      id={props.id}
+      className={`${selectClass} w-28`}
+      type="number"
+      min="0"
+      step="any"
+      aria-label={props.label}
+      placeholder={props.placeholder}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+    />
   );
 }

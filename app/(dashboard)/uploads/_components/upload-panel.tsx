@@ -62,14 +62,19 @@ export function UploadPanel({
       : false;
   const preview: UploadPreview | null =
     head && file
-      ? buildUploadPreview(head, file.size > PREVIEW_BYTES, {
-          fileName: file.name,
-          // An emptied field uploads without timeZone, which the server reads as the organisation's zone.
-          timeZone: options.timeZone || defaultTimeZone,
-          now: new Date(),
-          ...(unknownHeader ? { mapping } : {}),
-          defaults: options.phase ? { phase: options.phase as 'training' } : {},
-        })
+      ? buildUploadPreview(
+          head,
+          file.size > PREVIEW_BYTES,
+          {
+            fileName: file.name,
+            // An emptied field uploads without timeZone, which the server reads as the organisation's zone.
+            timeZone: options.timeZone || defaultTimeZone,
+            now: new Date(),
+            ...(unknownHeader ? { mapping } : {}),
+            defaults: options.phase ? { phase: options.phase as 'training' } : {},
+          },
+          nameOptions.instanceTypes,
+        )
       : null;
 
   const choose = (chosen: File | null | undefined) => {
@@ -136,7 +141,11 @@ export function UploadPanel({
 
   const busy = phase.kind !== 'idle';
   const hasNames = Boolean(
-    preview && (preview.names.accelerators.length > 0 || preview.names.regions.length > 0),
+    preview &&
+      (preview.names.accelerators.length > 0 ||
+        preview.names.regions.length > 0 ||
+        Boolean(preview.names.instanceTypes?.length) ||
+        Boolean(preview.names.models?.length)),
   );
   // Unknown names would make the upload fail (row errors); the button waits until each is mapped.
   const blockedBy = hasNames && review.kind === 'done' ? review.blocking : 0;
