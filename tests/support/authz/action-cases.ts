@@ -128,6 +128,13 @@ export const ACTION_CASES: TActionCase[] = [
     }),
   },
   {
+    key: `${D}/_components/switch-model-actions.ts#runSwitchModelAction`,
+    access: 'read',
+    prepare: async ({ a }) => ({
+      args: [{ ...(await make.aiUsage(a)), query: '', target: { kind: 'model', model: 'gpt-4o-mini' } }],
+    }),
+  },
+  {
     key: `${D}/targets/actions.ts#saveTargetAction`,
     access: 'manageOrganization',
     prepare: () => form(targetForm()),

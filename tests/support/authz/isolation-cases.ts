@@ -197,6 +197,10 @@ export const ISOLATION_CASES: TIsolationCase[] = [
     }),
   },
   {
+    key: `${D}/_components/switch-model-actions.ts#runSwitchModelAction`,
+    noId: 'an AI service, a model name and dashboard filters; read within the caller’s organisation',
+  },
+  {
     key: `${D}/targets/actions.ts#saveTargetAction`,
     label: "update B's target by id",
     action: async (f) => form({ ...targetForm(), id: await make.target(f.b) }),

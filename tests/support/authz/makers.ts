@@ -1,6 +1,7 @@
 import { POST as postExperiment } from '@/app/api/codecarbon/experiments/route';
 import { POST as postProject } from '@/app/api/codecarbon/projects/route';
 import { POST as postRun } from '@/app/api/codecarbon/runs/route';
+import { POST as postAiUsage } from '@/app/api/v1/ai-usage/route';
 import { POST as postUpload } from '@/app/api/v1/uploads/route';
 import { userActor } from '@/lib/auth/actor';
 import { GENERIC_TEMPLATE_CSV } from '@/lib/ingest/templates';
@@ -58,6 +59,29 @@ export const make = {
       }),
     );
     return (await created<{ id: string }>(response)).id;
+  },
+  /**
+   * One day of gpt-4o usage through `POST /api/v1/ai-usage` (the switch-model what-if needs usage to act on).
+   * Idempotent by its id: calling it again for the same organisation stores nothing new.
+   */
+  async aiUsage(org: TOrgFixture): Promise<{ service: string; model: string }> {
+    const row = {
+      id: 'authz-ai-usage',
+      provider: 'openai',
+      model: 'gpt-4o',
+      startedAt: '2026-03-02',
+      endedAt: '2026-03-03',
+      inputTokens: 10_000,
+      outputTokens: 20_000,
+      requests: 40,
+    };
+    const response = await postAiUsage(
+      new Request('http://localhost/api/v1/ai-usage', json(org.ownerToken, [row])),
+    );
+    if (response.status !== 201 && response.status !== 200) {
+      throw new Error(`AI usage fixture refused: ${response.status} ${await response.text()}`);
+    }
+    return { service: row.provider, model: row.model };
   },
   async recordId(org: TOrgFixture): Promise<string> {
     await make.upload(org);
