@@ -122,7 +122,7 @@ describe('POST /api/v1/ai-usage: the 6 EcoLogits worked examples', () => {
     ).toBeCloseTo(590.478, 6);
   });
 
-  test('without a stated mix the row keeps our grid factors; a size-less row without a model is refused', async () => {
+  test('without a stated mix the row keeps our grid factors; bad stated rows are refused by field', async () => {
     const [, , , , mistralSmall] = examples;
     const plain = { ...rowOf(mistralSmall as (typeof examples)[number]), id: 'plain' };
     delete (plain as { mixZone?: string }).mixZone;
@@ -137,5 +137,17 @@ describe('POST /api/v1/ai-usage: the 6 EcoLogits worked examples', () => {
     expect(row.intensity_source).not.toBe('row');
     const refused = await send([{ ...plain, id: 'no-model', model: undefined }]);
     expect(refused.status).toBe(422);
+    // A zone EcoLogits has no mix for, and a stated size without provider or site: row errors by field.
+    const bad = await send([
+      { ...plain, id: 'bad-zone', mixZone: 'XYZ' },
+      { ...plain, id: 'no-site', provider: undefined, activeParamsB: 7.3 },
+    ]);
+    expect(bad.status).toBe(422);
+    const body = (await bad.json()) as { errors: { index: number; field: string; message: string }[] };
+    expect(body.errors.map((e) => [e.index, e.field])).toEqual([
+      [0, 'mixZone'],
+      [1, 'provider'],
+    ]);
+    expect(body.errors[0]?.message).toContain('"XYZ" has no electricity mix');
   });
 });

@@ -168,7 +168,7 @@ export function estimateAiUsageRow(
       line,
       column: 'provider',
       message:
-        'no provider profile for this row: give a known provider, or pue, wue_onsite_l_per_kwh, grid_kg_co2e_per_kwh and grid_water_l_per_kwh',
+        'no provider profile for this row: give a known provider, or the site: pue, wue_onsite_l_per_kwh and a zone or grid_kg_co2e_per_kwh and grid_water_l_per_kwh (API: pue, wueOnsiteLPerKwh, mixZone or gridKgCo2ePerKwh and gridWaterLPerKwh)',
     };
   }
   const ownMix = o.gridKgCo2ePerKwh !== undefined || o.gridWaterLPerKwh !== undefined;

@@ -11,6 +11,8 @@ import { createAiRecordContext } from './create-ai-record-context';
 import { sourceDataOf } from './staging-rows';
 import { storeUsageRecords, type TStoreResult } from './usage-records';
 
+// The engine names the template's `zone` column; the API field of the same override is `mixZone`.
+
 /** An API row as the normalised usage row the export parsers produce (line = the row's index). */
 function usageRowOf(input: TAiUsageInput, index: number): TAiUsageRow {
   const provider = input.provider ?? null;
@@ -67,7 +69,7 @@ export async function storeAiUsage(
   const errors: TRecordError[] = [];
   const sink = {
     error: (index: number, field: string | null, message: string) => {
-      errors.push({ index, field: field ?? '', message });
+      errors.push({ index, field: field === 'zone' ? 'mixZone' : (field ?? ''), message });
     },
     warn: () => undefined,
   };
