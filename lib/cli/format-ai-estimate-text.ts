@@ -25,6 +25,8 @@ export function formatAiEstimateText(report: TAiEstimateReport, fileName: string
       lines.push(
         `  ${String(r.line).padStart(4)}  ${r.model.slice(0, 34).padEnd(34)} ${formatNumber(r.outputTokens).padStart(14)}   ` +
           `${`${formatNumber(r.energyKwh)} (${range(r.energyKwhRange)})`.padEnd(27)} ${formatNumber(r.totalKgCo2e).padStart(9)}   ${(r.gridZone ?? 'row').padEnd(4)}  ${r.flags.join(', ') || '-'}`,
+        // The per-row split the EcoLogits outputs give (usage, embodied, water), each with its range.
+        `        usage ${formatNumber(r.usageKgCo2e)} kg CO2e (${range(r.usageKgCo2eRange)}), embodied ${formatNumber(r.embodiedKgCo2e)} kg CO2e (${range(r.embodiedKgCo2eRange)}), water ${formatNumber(r.waterOnsiteL + r.waterOffsiteL)} L (${range(r.waterLRange)})`,
       );
     }
   }

@@ -53,15 +53,31 @@ describe('footprint estimate: AI-service usage', { timeout: 60_000 }, () => {
     expect(report.format).toBe('AI usage template');
     expect(report.rows).toHaveLength(6);
     report.rows.forEach(
-      (row: { energyKwhRange: TRange; totalKgCo2eRange: TRange; waterLRange: TRange }, i: number) => {
+      (
+        row: {
+          energyKwhRange: TRange;
+          totalKgCo2eRange: TRange;
+          usageKgCo2eRange: TRange;
+          embodiedKgCo2eRange: TRange;
+          waterLRange: TRange;
+        },
+        i: number,
+      ) => {
         const out = examples[i].outputs;
         expectWithin(row.energyKwhRange, out.energy_kwh, `${examples[i].id} energy`);
         expectWithin(row.totalKgCo2eRange, out.gwp_kgco2eq, `${examples[i].id} gwp`);
+        expectWithin(row.usageKgCo2eRange, out.usage.gwp_kgco2eq, `${examples[i].id} usage gwp`);
+        expectWithin(row.embodiedKgCo2eRange, out.embodied.gwp_kgco2eq, `${examples[i].id} embodied gwp`);
         expectWithin(row.waterLRange, out.wcf_l, `${examples[i].id} water`);
       },
     );
     // Closed models are flagged as size estimated; the test rows with a given size are flagged as such.
     expect(report.rows[0].flags).toContain('AI_MODEL_SIZE_USER_GIVEN');
+    // The stated site of the test rows (PUE 1.26, WUE 0.37, the test's own mix) is flagged as stated.
+    expect(report.rows[0].flags).toEqual(
+      expect.arrayContaining(['AI_PUE_STATED', 'AI_WUE_STATED', 'AI_GRID_MIX_STATED']),
+    );
+    expect(report.rows[2].flags).not.toContain('AI_PUE_STATED');
     expect(report.rows[3].flags).toContain('AI_MODEL_SIZE_ESTIMATED');
     expect(report.rows[4].flags).not.toContain('AI_MODEL_SIZE_ESTIMATED');
   });
@@ -72,6 +88,11 @@ describe('footprint estimate: AI-service usage', { timeout: 60_000 }, () => {
     expect(stdout).toMatch(/Facility energy .* kWh {2}\(range .* – .*\)/);
     expect(stdout).toMatch(/Location-based .* kg CO2e {2}\(range/);
     expect(stdout).toMatch(/Water .* L on-site, .* L off-site/);
+    // Per row: the usage / embodied split and the water of the EcoLogits outputs. Example A (mistral-7b):
+    // usage 9.071e-6, embodied 7.238e-7 kg CO2e, water 1.032e-4 L (3 significant digits printed).
+    expect(stdout).toContain(
+      'usage 0.00000907 kg CO2e (0.00000907 – 0.00000907), embodied 0.000000724 kg CO2e (0.000000724 – 0.000000724), water 0.000103 L',
+    );
   });
 
   test('Azure Monitor export: 310,000 gpt-4o-mini output tokens at the per-token energy of worked example D', async () => {

@@ -18,6 +18,13 @@ export const AI_SERVICE_FLAGS = {
   AI_DISCLOSURE_FACTOR:
     "Energy from the organisation's chosen provider disclosure instead of the model estimate.",
   AI_PRICED_QUANTITY: 'Tokens read from a billing export (priced quantity), not from a usage meter.',
+  // Site overrides of a row (AI usage template columns, `POST /api/v1/ai-usage` fields; issue #21 worked examples).
+  AI_PUE_STATED: "Stated PUE: the row's data-centre PUE replaced the provider profile's.",
+  AI_WUE_STATED: "Stated WUE: the row's on-site water (L/kWh) replaced the provider profile's.",
+  AI_MIX_ZONE_STATED:
+    "Stated electricity-mix zone: the row's EcoLogits zone gave the grid factor, not the region or the provider default.",
+  AI_GRID_MIX_STATED:
+    "Stated electricity mix: the row's own grid factor (kg CO2e/kWh) or off-site water (L/kWh) was used.",
   EDGE_DEVICE_BOUNDARY: 'On-device inference: device energy only, no data-centre PUE, no cooling water.',
   EDGE_THIN_EVIDENCE:
     'Energy per token from a thin published reference (one or two measurements), not measured on your devices.',

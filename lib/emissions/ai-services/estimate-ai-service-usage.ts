@@ -58,7 +58,11 @@ export interface TAiServiceFootprint {
   };
   /** Usage (operational) kg CO2e with the EcoLogits mix of `locationIntensity`. */
   usageKgCo2e: number;
+  /** Range of `usageKgCo2e` (min and max parameter runs of the method). */
+  usageKgCo2eRange: TValueRange;
   embodiedKgCo2e: number;
+  /** Range of `embodiedKgCo2e`. */
+  embodiedKgCo2eRange: TValueRange;
   /** usage + embodied. */
   totalKgCo2e: number;
   totalKgCo2eRange: TValueRange;
@@ -117,8 +121,10 @@ export function estimateAiServiceUsage(
   const scale = (r: TValueRange): TValueRange => ({ min: r.min * times, max: r.max * times });
   const energyKwhRange = scale(impacts.energyKwh);
   const energyKwh = midpoint(energyKwhRange);
-  const usageKgCo2e = midpoint(scale(impacts.usage.gwpKg));
-  const embodiedKgCo2e = midpoint(scale(impacts.embodied.gwpKg));
+  const usageKgCo2eRange = scale(impacts.usage.gwpKg);
+  const embodiedKgCo2eRange = scale(impacts.embodied.gwpKg);
+  const usageKgCo2e = midpoint(usageKgCo2eRange);
+  const embodiedKgCo2e = midpoint(embodiedKgCo2eRange);
   const [low, high] = impacts.runs;
   return {
     method: AI_SERVICE_METHOD,
@@ -133,7 +139,9 @@ export function estimateAiServiceUsage(
       source: site.zone === null ? 'row' : 'ecologits-electricity-mix',
     },
     usageKgCo2e,
+    usageKgCo2eRange,
     embodiedKgCo2e,
+    embodiedKgCo2eRange,
     totalKgCo2e: usageKgCo2e + embodiedKgCo2e,
     totalKgCo2eRange: scale(impacts.gwpKg),
     waterOnsiteL: midpoint(scale(impacts.waterOnsiteL)),

@@ -181,3 +181,31 @@ describe('createZoneOfRegion', () => {
     expect(zoneOf('openai', 'nowhere-9')).toBeNull();
   });
 });
+
+describe('stated site overrides are flagged (issue #21 worked examples)', () => {
+  test('a stated zone gives its mix (SWE 0.04 kg/kWh) and the flag; PUE and WUE stated are flagged too', () => {
+    const result = estimateAiUsageRow(
+      repository,
+      row({ overrides: { zone: 'SWE', pue: 1.5, wueOnsiteLPerKwh: 0.2 } }),
+    );
+    if (!result.ok) {
+      throw new Error(result.message);
+    }
+    // The SWE mix of the repository above: 0.04 kg CO2e/kWh = 40 g/kWh; the PUE 1.5 replaces openai's 1.2.
+    expect(result.footprint.locationIntensity).toMatchObject({ zone: 'SWE', gCo2ePerKwh: 40 });
+    expect(result.footprint.pue).toEqual({ min: 1.5, max: 1.5 });
+    expect(result.footprint.flags).toEqual(
+      expect.arrayContaining(['AI_MIX_ZONE_STATED', 'AI_PUE_STATED', 'AI_WUE_STATED']),
+    );
+    expect(result.footprint.flags).not.toContain('AI_GRID_MIX_STATED');
+    expect(result.footprint.flags).not.toContain('AI_LOCATION_PROVIDER_DEFAULT');
+  });
+
+  test('a row without overrides carries none of the stated flags', () => {
+    const result = estimateAiUsageRow(repository, row());
+    if (!result.ok) {
+      throw new Error(result.message);
+    }
+    expect(result.footprint.flags.filter((f) => f.endsWith('_STATED'))).toEqual([]);
+  });
+});

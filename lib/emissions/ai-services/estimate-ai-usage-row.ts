@@ -1,3 +1,4 @@
+import type { TAiServiceFlag } from './ai-service-flags';
 import {
   estimateAiServiceUsage,
   providerSite,
@@ -97,6 +98,24 @@ function modelOf(
   return { column: resolved.kind === 'unknown-provider' ? 'provider' : 'model', message: resolved.message };
 }
 
+/** The flags of a row's stated site overrides ("stated PUE", …), so every override shows on the record. */
+function statedFlagsOf(o: TAiRowOverrides): TAiServiceFlag[] {
+  const flags: TAiServiceFlag[] = [];
+  if (o.pue !== undefined) {
+    flags.push('AI_PUE_STATED');
+  }
+  if (o.wueOnsiteLPerKwh !== undefined) {
+    flags.push('AI_WUE_STATED');
+  }
+  if (o.zone !== undefined) {
+    flags.push('AI_MIX_ZONE_STATED');
+  }
+  if (o.gridKgCo2ePerKwh !== undefined || o.gridWaterLPerKwh !== undefined) {
+    flags.push('AI_GRID_MIX_STATED');
+  }
+  return flags;
+}
+
 /**
  * Estimates one normalised usage row: the model from the repository (exact name, or named in a billing
  * description) or the row's own size; the site from the model's provider profile, the row's region when
@@ -149,7 +168,7 @@ export function estimateAiUsageRow(
       line,
       column: 'provider',
       message:
-        'no provider profile for this row: give a known provider, or pue, wue_onsite_l_per_kwh, grid_kg_co2e_per_kwh and grid_water_l_per_kwh',
+        'no provider profile for this row: give a known provider, or the site: pue, wue_onsite_l_per_kwh and a zone or grid_kg_co2e_per_kwh and grid_water_l_per_kwh (API: pue, wueOnsiteLPerKwh, mixZone or gridKgCo2ePerKwh and gridWaterLPerKwh)',
     };
   }
   const ownMix = o.gridKgCo2ePerKwh !== undefined || o.gridWaterLPerKwh !== undefined;
@@ -175,6 +194,7 @@ export function estimateAiUsageRow(
     model,
     site,
   );
+  footprint.flags.push(...statedFlagsOf(o));
   if (row.quantityBasis === 'priced') {
     footprint.flags.push('AI_PRICED_QUANTITY');
   }

@@ -28,6 +28,9 @@ export interface TAiRecordContext {
 /** An ISO alpha-3 mix zone our location table can read as a country (EcoLogits' world mix WOR is none). */
 const COUNTRY_ZONE = /^[A-Z]{3}$/;
 
+const statesMix = (row: TAiUsageRow): boolean =>
+  row.overrides?.zone !== undefined || row.overrides?.gridKgCo2ePerKwh !== undefined;
+
 /**
  * One AI-usage row → a usage record (issue #21, docs/decisions/ai-services.md AS15): the AI-services engine gives
  * the IT energy (facility energy ÷ the midpoint PUE), the PUE and the on-site water; location- and market-based
@@ -70,6 +73,9 @@ export function aiUsageRecordOf(
     ...(row.team ? { team: row.team } : {}),
     ...(row.project ? { project: row.project } : {}),
     ...(row.requests !== null ? { requests: row.requests } : {}),
+    // A stated mix (zone or grid factor) is the row's location-based intensity: energy × the EcoLogits mix gwp
+    // (docs/decisions/ai-services.md AS-worked-1); without one our grid factors of the region apply.
+    ...(statesMix(row) ? { carbonIntensityGPerKwh: fp.locationIntensity.gCo2ePerKwh } : {}),
     // Our water model puts on-site water on IT energy; EcoLogits on facility energy: this WUE gives its litres.
     ...(fp.itEnergyKwh > 0 ? { wueLPerKwh: fp.waterOnsiteL / fp.itEnergyKwh } : {}),
   };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { ensureIndexed } from '@/lib/emissions/index-factor-library';
 import { aiFootprintOf, aiUsageRecordOf } from '@/lib/ingest/ai-usage/ai-usage-records';
-import type { TAiUsageRow } from '@/lib/ingest/ai-usage/ai-usage-types';
+import type { TAiUsageOverrides, TAiUsageRow } from '@/lib/ingest/ai-usage/ai-usage-types';
 import type { ParsedRecord } from '@/lib/ingest/types';
 import type { TAiUsageInput } from '@/lib/schemas/ai-usage-batch';
 import type { TRecordError } from '@/lib/schemas/api-v1';
@@ -11,27 +11,47 @@ import { createAiRecordContext } from './create-ai-record-context';
 import { sourceDataOf } from './staging-rows';
 import { storeUsageRecords, type TStoreResult } from './usage-records';
 
+// The engine names the template's `zone` column; the API field of the same override is `mixZone`.
+
 /** An API row as the normalised usage row the export parsers produce (line = the row's index). */
 function usageRowOf(input: TAiUsageInput, index: number): TAiUsageRow {
+  const provider = input.provider ?? null;
+  const model = input.model ?? '';
+  const overrides = statedOverridesOf(input);
   return {
     line: index,
-    provider: input.provider,
-    modelRaw: input.model,
-    modelLookup: { kind: 'name', provider: input.provider, name: input.model },
+    provider,
+    modelRaw: model,
+    modelLookup: { kind: 'name', provider, name: model },
     inputTokens: input.inputTokens,
     outputTokens: input.outputTokens,
     requests: input.requests ?? null,
     meanLatencyS: input.latencyS ?? null,
     region: input.region ?? null,
     quantityBasis: 'metered',
-    service: input.provider,
+    service: provider ?? 'model size given',
     periodStart: input.startedAt,
     periodEnd: input.endedAt,
     cachedInputTokens: null,
     team: input.team ?? null,
     project: input.project ?? null,
     tags: {},
+    ...(overrides ? { overrides } : {}),
   };
+}
+
+/** The row's stated model size and site (the AI usage template's override columns), or null when none. */
+function statedOverridesOf(input: TAiUsageInput): TAiUsageOverrides | null {
+  const overrides: TAiUsageOverrides = {
+    ...(input.activeParamsB !== undefined ? { activeParamsB: input.activeParamsB } : {}),
+    ...(input.totalParamsB !== undefined ? { totalParamsB: input.totalParamsB } : {}),
+    ...(input.pue !== undefined ? { pue: input.pue } : {}),
+    ...(input.wueOnsiteLPerKwh !== undefined ? { wueOnsiteLPerKwh: input.wueOnsiteLPerKwh } : {}),
+    ...(input.gridKgCo2ePerKwh !== undefined ? { gridKgCo2ePerKwh: input.gridKgCo2ePerKwh } : {}),
+    ...(input.gridWaterLPerKwh !== undefined ? { gridWaterLPerKwh: input.gridWaterLPerKwh } : {}),
+    ...(input.mixZone !== undefined ? { zone: input.mixZone.toUpperCase() } : {}),
+  };
+  return Object.keys(overrides).length > 0 ? overrides : null;
 }
 
 /**
@@ -49,7 +69,7 @@ export async function storeAiUsage(
   const errors: TRecordError[] = [];
   const sink = {
     error: (index: number, field: string | null, message: string) => {
-      errors.push({ index, field: field ?? '', message });
+      errors.push({ index, field: field === 'zone' ? 'mixZone' : (field ?? ''), message });
     },
     warn: () => undefined,
   };
