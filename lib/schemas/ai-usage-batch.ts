@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZEdgeUsageInput } from './edge-usage-input';
 
 /** Rows per `POST /api/v1/ai-usage` call (the same bound as the records batch). */
 export const AI_USAGE_MAX_ROWS = 10_000;
@@ -37,6 +38,11 @@ export const ZAiUsageInput = z.strictObject({
   region: z.string().trim().min(1).max(100).optional().meta({ description: 'Cloud region of the endpoint' }),
   team: z.string().trim().min(1).max(200).optional(),
   project: z.string().trim().min(1).max(200).optional(),
+  // --- On-device inference (issue #21 item 6): a separate branch of the row, with provider "edge". ---
+  edge: ZEdgeUsageInput.optional().meta({
+    description:
+      'On-device inference (provider "edge"): device class, count, ownership, country and energy figures; the token fields are then ignored (send 0)',
+  }),
 });
 export type TAiUsageInput = z.output<typeof ZAiUsageInput>;
 
