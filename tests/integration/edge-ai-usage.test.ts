@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POST as postAiUsage } from '@/app/api/v1/ai-usage/route';
 import { POST as postUpload } from '@/app/api/v1/uploads/route';
+import { resolveDateRange } from '@/lib/dashboard/date-range';
+import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { createApiToken } from '@/lib/server/access/api-tokens';
+import { getScopeSplit } from '@/lib/server/dashboard/dashboard-scopes';
+import { getDataSpan } from '@/lib/server/dashboard/emission-summaries';
 import { getPgPool } from '@/lib/server/db/pg-pool';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { replaceBundledFactorLibrary } from '@/lib/server/factors/factor-library-load';
 import { loadBundledFactorLibrary } from '@/lib/server/factors/load-bundled-factor-library';
+import { getQuarterAggregates } from '@/lib/server/reports/quarter-aggregates';
+import { recomputeOrganization } from '@/lib/server/usage/recompute';
 import { createTestDatabase } from '../support/test-database';
 import { createOrgWithEditor } from '../support/upload-fixtures';
 
@@ -140,6 +146,26 @@ describe('the AI usage template upload with on-device rows', () => {
     expect(shipped.it_energy_kwh).toBeCloseTo(5, 10);
     expect(shipped.location_kg_co2e).toBeCloseTo(1.65483, 6);
     expect(shipped.source_data.ingestFlags).toEqual(['EDGE_DEVICE_BOUNDARY']);
+
+    // The report and the overview: the laptops are Scope 2, the shipped products Scope 3 (not Scope 2).
+    const aggregates = await getQuarterAggregates({ orgId }, '2024-Q2');
+    expect(aggregates.owned.locationKgCo2e).toBeCloseTo(0.3089016, 6);
+    expect(aggregates.aiServices.locationKgCo2e).toBeCloseTo(1.65483, 6);
+    expect(aggregates.totals.locationKgCo2e).toBeCloseTo(1.9637316, 6);
+    const filters = parseDashboardFilters({ range: 'quarter', quarter: '2024-Q2' });
+    const range = resolveDateRange(
+      filters,
+      new Date('2024-08-01T00:00:00Z'),
+      await getDataSpan({ orgId }),
+      'UTC',
+    );
+    const split = await getScopeSplit({ orgId }, filters, range);
+    expect(split.scope2LocationKgCo2e).toBeCloseTo(0.3089016, 6);
+    expect(split.cat1AiServicesLocationKgCo2e).toBeCloseTo(1.65483, 6);
+    // A recomputation keeps every stored figure (the energy range sits in the source data).
+    expect((await recomputeOrganization({ orgId }, { reason: 'test', now: new Date() })).changedRecords).toBe(
+      0,
+    );
   });
 
   test('a bad device row: error by line and column, nothing stored', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { distinctModelNames } from '@/lib/emissions/ai-services/resolve-model-names';
 import { smallLlmRepository } from '@/lib/emissions/testing/small-llm-repository';
 import { scopePlacement } from '@/lib/reports/aggregate-records';
 import { usageRecordSchemaAt } from '@/lib/schemas/usage-record';
@@ -58,6 +59,8 @@ describe('on-device inference rows of the AI usage template', () => {
     expect(r.ai).toMatchObject({ service: 'edge', embodiedKgCo2e: 0 });
     expect(r.flags).toEqual(['EDGE_DEVICE_BOUNDARY', 'EDGE_THIN_EVIDENCE']);
     expect(r.source?.edge).toEqual({ deviceClass: 'laptop', deviceCount: 200, ownership: 'company' });
+    // The device's model is no repository name: the upload review asks nothing about it.
+    expect(distinctModelNames(parsed.aiRows)).toEqual([]);
   });
 
   test('shipped products with a stated energy per inference: no thin-evidence flag, Scope 3 not Scope 2', () => {

@@ -87,7 +87,8 @@ export function readEdgeTemplateRow(
     provider: 'edge',
     service: 'edge',
     modelRaw: cells.text('model'),
-    modelLookup: { kind: 'name', provider: 'edge', name: cells.text('model') },
+    // Not a repository model: the upload review has no model name to ask about (`distinctModelNames`).
+    modelLookup: { kind: 'description', provider: 'edge' },
     periodStart: start,
     periodEnd: end,
     inputTokens: 0,

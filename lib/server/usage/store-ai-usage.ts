@@ -31,7 +31,13 @@ function usageRowOf(input: TAiUsageInput, index: number): TAiUsageRow {
     team: input.team ?? null,
     project: input.project ?? null,
     tags: {},
-    ...(input.edge ? { edge: input.edge, region: input.edge.country } : {}),
+    ...(input.edge
+      ? {
+          edge: input.edge,
+          region: input.edge.country,
+          modelLookup: { kind: 'description', provider: 'edge' },
+        }
+      : {}),
   };
 }
 
