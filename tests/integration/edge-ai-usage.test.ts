@@ -111,17 +111,22 @@ describe('POST /api/v1/ai-usage with on-device rows', () => {
     expect(row.source_data.edge).toEqual({ deviceClass: 'laptop', deviceCount: 200, ownership: 'company' });
   });
 
-  test('a phone without J/token and edge figures on another provider: 422 by index and field, nothing stored', async () => {
+  test('a phone without J/token, edge figures on another provider, an unknown country: 422 by index and field, nothing stored', async () => {
     await freshOrg('EdgeApiBad');
     const phone = {
       ...LAPTOPS,
       id: 'phones',
       edge: { ...LAPTOPS.edge, deviceClass: 'phone' },
     };
-    const response = await post([LAPTOPS, phone, { ...LAPTOPS, id: 'x', provider: 'openai' }]);
+    const nowhere = { ...LAPTOPS, id: 'nowhere', edge: { ...LAPTOPS.edge, country: 'Atlantis' } };
+    const response = await post([LAPTOPS, phone, { ...LAPTOPS, id: 'x', provider: 'openai' }, nowhere]);
     expect(response.status).toBe(422);
     const body = (await response.json()) as { errors: { index: number; field: string; message: string }[] };
-    expect(body.errors.map((e) => `${e.index}:${e.field}`)).toEqual(['1:edge.joulesPerToken', '2:provider']);
+    expect(body.errors.map((e) => `${e.index}:${e.field}`)).toEqual([
+      '1:edge.joulesPerToken',
+      '2:provider',
+      '3:edge.country',
+    ]);
     expect(await stored()).toEqual([]);
   });
 });
