@@ -11,6 +11,7 @@ import type { IndexedFactorLibrary } from '@/lib/emissions/index-factor-library'
 import { METHODOLOGY_VERSION } from '@/lib/emissions/methodology-version';
 import { AI_USAGE_FORMATS, type TAiUsageParseResult } from '@/lib/ingest/ai-usage/ai-usage-types';
 import type { ParseResult } from '@/lib/ingest/types';
+import { buildEdgeEstimate } from './build-edge-estimate';
 import { buildEstimateReport, type TEstimateReport } from './build-estimate-report';
 
 /** Energy (facility kWh), kg CO2e and L of water with their ranges, as the estimate returns them. */
@@ -52,6 +53,8 @@ export interface TAiEstimateReport {
   rows: TAiEstimateRow[];
   /** GPU instance-hour rows of billing exports, estimated by the compute engine (instance-type catalog). */
   gpu: TEstimateReport | null;
+  /** On-device inference rows of the template (device energy, PUE 1, the devices' grid): compute engine. */
+  edge: TEstimateReport | null;
   /** Meaning of every flag used in `rows`. */
   flags: Record<string, string>;
   skippedRows: number;
@@ -80,7 +83,11 @@ export function buildAiEstimateReport(
   const errors = parsed.errors.map((e) => ({ line: e.line, column: e.column, message: e.message }));
   errors.push(...gpuErrors);
   const rows: TAiEstimateRow[] = [];
+  const edge = buildEdgeEstimate(parsed.aiRows, repository, library, zoneOfRegion, errors);
   for (const row of parsed.aiRows) {
+    if (row.edge) {
+      continue;
+    }
     const estimate = estimateAiUsageRow(repository, row, zoneOfRegion);
     if (!estimate.ok) {
       errors.push({ line: estimate.line, column: estimate.column, message: estimate.message });
@@ -115,7 +122,7 @@ export function buildAiEstimateReport(
       duplicatesCollapsed: 0,
     },
   };
-  const usedFlags = new Set(rows.flatMap((r) => r.flags));
+  const usedFlags = new Set([...rows.flatMap((r) => r.flags), ...(edge?.flags ?? [])]);
   return {
     methodologyVersion: METHODOLOGY_VERSION,
     aiMethod: AI_SERVICE_METHOD,
@@ -138,6 +145,7 @@ export function buildAiEstimateReport(
     },
     rows,
     gpu: parsed.gpuRecords.length > 0 ? buildEstimateReport(gpuParse, library) : null,
+    edge: edge?.report ?? null,
     flags: Object.fromEntries(
       Object.entries(AI_SERVICE_FLAGS).filter(([code]) =>
         usedFlags.has(code as keyof typeof AI_SERVICE_FLAGS),

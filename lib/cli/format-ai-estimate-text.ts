@@ -7,15 +7,20 @@ const range = (r: { min: number; max: number }) => `${formatNumber(r.min)} – $
 /** Human-readable output of `footprint estimate` on an AI-service usage export. */
 export function formatAiEstimateText(report: TAiEstimateReport, fileName: string): string {
   const t = report.totals;
-  const lines = [
-    `${fileName}: ${report.format ?? 'AI-service usage'}, ${t.rows} usage row(s), method ${report.aiMethod} (methodology ${report.methodologyVersion})`,
-    '',
-    `  Tokens               ${formatNumber(t.outputTokens)} output, ${formatNumber(t.inputTokens)} input (input tokens carry no energy in the method)`,
-    `  Facility energy      ${formatNumber(t.energyKwh)} kWh  (range ${range(t.energyKwhRange)})`,
-    `  Location-based       ${formatNumber(t.usageKgCo2e)} kg CO2e operational + ${formatNumber(t.embodiedKgCo2e)} embodied = ${formatNumber(t.totalKgCo2e)} kg CO2e  (range ${range(t.totalKgCo2eRange)})`,
-    '  Market-based         no contracts: the grid average of the location-based figure',
-    `  Water                ${formatNumber(t.waterOnsiteL)} L on-site, ${formatNumber(t.waterOffsiteL)} L off-site  (range ${range(t.waterLRange)} L)`,
-  ];
+  const header = `${fileName}: ${report.format ?? 'AI-service usage'}, ${t.rows} usage row(s), method ${report.aiMethod} (methodology ${report.methodologyVersion})`;
+  // A file of on-device rows only: no model totals of zero before the device section.
+  const modelTotals = t.rows > 0 || !report.edge;
+  const lines = [header, ...(modelTotals ? [] : ['  (no model-service rows)'])];
+  if (modelTotals) {
+    lines.push(
+      '',
+      `  Tokens               ${formatNumber(t.outputTokens)} output, ${formatNumber(t.inputTokens)} input (input tokens carry no energy in the method)`,
+      `  Facility energy      ${formatNumber(t.energyKwh)} kWh  (range ${range(t.energyKwhRange)})`,
+      `  Location-based       ${formatNumber(t.usageKgCo2e)} kg CO2e operational + ${formatNumber(t.embodiedKgCo2e)} embodied = ${formatNumber(t.totalKgCo2e)} kg CO2e  (range ${range(t.totalKgCo2eRange)})`,
+      '  Market-based         no contracts: the grid average of the location-based figure',
+      `  Water                ${formatNumber(t.waterOnsiteL)} L on-site, ${formatNumber(t.waterOffsiteL)} L off-site  (range ${range(t.waterLRange)} L)`,
+    );
+  }
   if (report.rows.length) {
     lines.push(
       '',
@@ -46,7 +51,10 @@ export function formatAiEstimateText(report: TAiEstimateReport, fileName: string
     }
   }
   const text = `${lines.join('\n')}\n`;
+  const edge = report.edge
+    ? `\nOn-device inference (device energy only, no data-centre PUE or water; grid of the devices' country):\n${formatEstimateText(report.edge, fileName)}`
+    : '';
   return report.gpu
-    ? `${text}\nGPU instance hours of this export (compute engine):\n${formatEstimateText(report.gpu, fileName)}`
-    : text;
+    ? `${text}\nGPU instance hours of this export (compute engine):\n${formatEstimateText(report.gpu, fileName)}${edge}`
+    : `${text}${edge}`;
 }

@@ -81,6 +81,8 @@ export interface ParsedRecord {
     codecarbon?: CodecarbonSource;
     nvidiaSmi?: NvidiaSmiSource;
     aiEnergyRange?: readonly [number, number];
+    /** On-device inference (issue #21 item 6): what the record page and the report's scope read. */
+    edge?: { deviceClass: string; deviceCount: number; ownership: string };
   };
   /** Flag codes from `INGEST_FLAGS`. */
   flags: string[];

@@ -1,3 +1,4 @@
+import { EDGE_AI_SERVICE } from '@/lib/emissions/ai-services/edge-ai-service';
 import type { TCalendarPeriod } from '@/lib/emissions/calendar-periods';
 import type {
   TBreakdownRow,
@@ -22,6 +23,11 @@ export const OWNED_PROVIDERS: readonly string[] = ['on_prem', 'edge'];
 export type TScopePlacement = 'owned' | 'cloudCompute' | 'aiServices';
 
 export function scopePlacement(row: { provider: string | null; aiService: string | null }): TScopePlacement {
+  // Inference in products the organisation sold is Scope 3 Category 11, never Scope 2; without a Cat 11 row in the
+  // report model it counts in the Scope 3 AI-services part (docs/METHODOLOGY.md "Edge and on-device inference").
+  if (row.aiService === EDGE_AI_SERVICE.shipped) {
+    return 'aiServices';
+  }
   if (OWNED_PROVIDERS.includes(row.provider ?? '')) {
     return 'owned';
   }

@@ -16,7 +16,7 @@ export function buildBoundarySection(a: TQuarterAggregates): TReportSection {
     paragraphs: [
       `Entity: ${a.org.name}. Consolidation approach: operational control. Period ${a.period.key}: ${periodWords({ start: a.period.start.toISOString(), end: a.period.end.toISOString(), timeZone: a.period.timeZone })}, midnight to midnight in time zone ${a.period.timeZone} (start included, end excluded).`,
       'Included: every AI workload record stored for the organisation (training, fine-tuning, inference, evaluation, data processing). Records straddling a period boundary are split by time share.',
-      'Scope placement follows the contract: owned or operationally controlled hardware (on-premise, edge) is Scope 2 electricity; cloud compute and AI services bought per call or token (records naming an AI service) are Scope 3 Category 1, shown as two rows. Purchased owned hardware is Scope 3 Category 2, booked at purchase from the hardware register (section 7). Scope 1 (generators, refrigerants) is not in the data and is reported as not available.',
+      'Scope placement follows the contract: owned or operationally controlled hardware (on-premise, edge) is Scope 2 electricity; cloud compute and AI services bought per call or token (records naming an AI service) are Scope 3 Category 1, shown as two rows. On-device inference in products the organisation sold is Scope 3 Cat 11 (use of sold products), not Scope 2: it is counted in the Scope 3 AI-services row until the report has a Category 11 row. Purchased owned hardware is Scope 3 Category 2, booked at purchase from the hardware register (section 7). Scope 1 (generators, refrigerants) is not in the data and is reported as not available.',
     ],
     tables: [
       {

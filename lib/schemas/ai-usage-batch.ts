@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZEdgeUsageInput } from './edge-usage-input';
 
 /** Rows per `POST /api/v1/ai-usage` call (the same bound as the records batch). */
 export const AI_USAGE_MAX_ROWS = 10_000;
@@ -85,15 +86,23 @@ export const ZAiUsageInput = z.strictObject({
   team: z.string().trim().min(1).max(200).optional(),
   project: z.string().trim().min(1).max(200).optional(),
   ...ZStatedModelAndSite,
+  // --- On-device inference (issue #21 item 6): a separate branch of the row, with provider "edge". ---
+  edge: ZEdgeUsageInput.optional().meta({
+    description:
+      'On-device inference (provider "edge"): device class, count, ownership, country and energy figures; the token fields are then ignored (send 0)',
+  }),
 });
 export type TAiUsageInput = z.output<typeof ZAiUsageInput>;
 
-/** A row must name its model (provider + model) unless it states the model size. */
+/**
+ * A row must name its model (provider + model) unless it states the model size; an on-device row names its provider
+ * ("edge") and may leave the model out (it is informational there).
+ */
 const ZAiUsageRow = ZAiUsageInput.superRefine((row, ctx) => {
   if (row.activeParamsB !== undefined) {
     return;
   }
-  for (const field of ['provider', 'model'] as const) {
+  for (const field of row.edge ? (['provider'] as const) : (['provider', 'model'] as const)) {
     if (row[field] === undefined) {
       ctx.addIssue({
         code: 'custom',

@@ -8,6 +8,7 @@ import type { RecordFootprint } from '@/lib/emissions/footprint-types';
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
 import type { IssueSink, ParsedRecord, TAiRecordFields } from '../types';
 import type { TAiUsageRow } from './ai-usage-types';
+import { EDGE_CSV_COLUMNS, edgeUsageRecordOf } from './edge-usage';
 
 /** What turns a normalised AI-usage row into a usage record: the model repository, zones and the record schema. */
 export interface TAiRecordContext {
@@ -23,6 +24,8 @@ export interface TAiRecordContext {
   checkRecord?: (record: TUsageRecordInput) => { field: string; message: string }[];
   /** The organisation's model aliases (`modelAliasMap`); none by default. */
   modelAliases?: ReadonlyMap<string, string>;
+  /** How errors of on-device rows name a field (default: the AI usage template's columns). */
+  edgeFieldName?: (field: string) => string;
 }
 
 /** An ISO alpha-3 mix zone our location table can read as a country (EcoLogits' world mix WOR is none). */
@@ -45,6 +48,10 @@ export function aiUsageRecordOf(
   context: TAiRecordContext,
   sink: IssueSink,
 ): ParsedRecord | null {
+  if (row.edge) {
+    const fieldName = context.edgeFieldName ?? ((field: string) => EDGE_CSV_COLUMNS[field] ?? field);
+    return edgeUsageRecordOf(row, row.edge, context, sink, fieldName);
+  }
   const aliased = context.modelAliases ? applyModelAlias(row, context.modelAliases) : row;
   const estimate = estimateAiUsageRow(context.repository, aliased, context.zoneOfRegion);
   if (!estimate.ok) {
@@ -79,24 +86,14 @@ export function aiUsageRecordOf(
     // Our water model puts on-site water on IT energy; EcoLogits on facility energy: this WUE gives its litres.
     ...(fp.itEnergyKwh > 0 ? { wueLPerKwh: fp.waterOnsiteL / fp.itEnergyKwh } : {}),
   };
-  const parsed = context.validate(input);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      sink.error(row.line, String(issue.path[0] ?? '') || null, issue.message);
-    }
-    return null;
-  }
-  const issues = context.checkRecord?.(parsed.data) ?? [];
-  for (const issue of issues) {
-    sink.error(row.line, issue.field, issue.message);
-  }
-  if (issues.length > 0) {
+  const record = validatedRecordOf(input, row.line, context, sink);
+  if (!record) {
     return null;
   }
   const energyRange = aiEnergyRangeOf(fp);
   return {
     line: row.line,
-    record: parsed.data,
+    record,
     flags: [...fp.flags],
     source: { aiEnergyRange: energyRange },
     ai: {
@@ -108,6 +105,32 @@ export function aiUsageRecordOf(
       embodiedKgCo2e: fp.embodiedKgCo2e,
     },
   };
+}
+
+/**
+ * A record built from an AI-usage row through the upload's record schema and catalog check: every issue goes to
+ * `sink` on the row's line, its field renamed by `fieldName` (the row's own column names); null then. Pure.
+ */
+export function validatedRecordOf(
+  input: Record<string, unknown>,
+  line: number,
+  context: Pick<TAiRecordContext, 'validate' | 'checkRecord'>,
+  sink: IssueSink,
+  fieldName: (field: string) => string = (field) => field,
+): TUsageRecordInput | null {
+  const parsed = context.validate(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? '');
+      sink.error(line, field ? fieldName(field) : null, issue.message);
+    }
+    return null;
+  }
+  const issues = context.checkRecord?.(parsed.data) ?? [];
+  for (const issue of issues) {
+    sink.error(line, fieldName(issue.field), issue.message);
+  }
+  return issues.length > 0 ? null : parsed.data;
 }
 
 /**

@@ -2,6 +2,7 @@ import { parseNumberCell } from '../parse-number';
 import { createCellReader } from './ai-usage-cells';
 import type { TAiCsvReader } from './ai-usage-output';
 import type { TAiUsageOverrides } from './ai-usage-types';
+import { readEdgeTemplateRow } from './read-edge-template-row';
 
 /** Optional positive overrides: column → field of `TAiUsageOverrides`, with the smallest allowed value. */
 const OVERRIDES: [column: string, field: keyof TAiUsageOverrides, min: number][] = [
@@ -22,6 +23,10 @@ export function createAiUsageTemplateReader(): TAiCsvReader {
   return {
     row(line, get, out) {
       const cells = createCellReader(get, line, out.sink);
+      if (cells.text('provider').toLowerCase() === 'edge') {
+        readEdgeTemplateRow(line, get, cells, out);
+        return;
+      }
       const start = cells.instant('period_start');
       const end = cells.instant('period_end');
       const inputTokens = cells.count('input_tokens');

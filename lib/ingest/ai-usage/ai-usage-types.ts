@@ -1,6 +1,7 @@
 import type { TAiRowOverrides, TAiUsageEstimateRow } from '@/lib/emissions/ai-services/estimate-ai-usage-row';
 import type { TUsageRecordInput } from '@/lib/schemas/usage-record';
 import type { RowError } from '../types';
+import type { TEdgeUsage } from './edge-usage';
 
 /** AI-service usage exports the parser reads (docs/CSV_FORMAT.md "AI-service usage exports"). */
 export const AI_USAGE_FORMATS = {
@@ -39,6 +40,8 @@ export interface TAiUsageRow extends TAiUsageEstimateRow {
   project: string | null;
   /** Other organisational keys (workspace, API key, deployment, account, labels). */
   tags: Record<string, string>;
+  /** On-device inference (provider `edge`, issue #21 item 6): device figures instead of a model's tokens. */
+  edge?: TEdgeUsage;
 }
 
 /** A GPU instance-hour row of a billing export, as a compute usage record (instance-type catalog path). */

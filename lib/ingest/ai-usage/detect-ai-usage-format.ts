@@ -6,7 +6,10 @@ import type { TAiUsageFormat } from './ai-usage-types';
  */
 export function detectAiUsageCsvFormat(headers: readonly string[]): TAiUsageFormat | null {
   const has = (...names: string[]) => names.every((n) => headers.includes(n));
-  if (has('period_start', 'output_tokens') && (has('provider') || has('active_params_b'))) {
+  if (
+    (has('period_start', 'output_tokens') && (has('provider') || has('active_params_b'))) ||
+    has('period_start', 'provider', 'device_class')
+  ) {
     return 'ai-usage-template';
   }
   if (has('start_time', 'num_model_requests', 'output_tokens')) {

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { TDateRange } from '@/lib/dashboard/date-range';
 import type { TScopeSplit } from '@/lib/dashboard/scope-split';
+import { EDGE_AI_SERVICE } from '@/lib/emissions/ai-services/edge-ai-service';
 import { hardwareFiguresInPeriod } from '@/lib/hardware/hardware-embodied';
 import { OWNED_PROVIDERS, type TScopePlacement } from '@/lib/reports/aggregate-records';
 import { FILTER_DIMENSIONS, type TDashboardFilters } from '@/lib/schemas/dashboard-filters';
@@ -28,8 +29,9 @@ export async function getScopeSplit(
   range: TDateRange,
 ): Promise<TScopeSplit> {
   const days = await planRollupRead(ctx, range);
-  // The SQL twin of `scopePlacement` (owned wins over a service name).
-  const placement = sql`CASE WHEN COALESCE(r.provider::text, '') = ANY(${[...OWNED_PROVIDERS]}::text[]) THEN 'owned'
+  // The SQL twin of `scopePlacement` (sold products first, then owned wins over a service name).
+  const placement = sql`CASE WHEN r.ai_service = ${EDGE_AI_SERVICE.shipped} THEN 'aiServices'
+      WHEN COALESCE(r.provider::text, '') = ANY(${[...OWNED_PROVIDERS]}::text[]) THEN 'owned'
       WHEN r.ai_service IS NOT NULL THEN 'aiServices' ELSE 'cloudCompute' END`;
   const unfiltered = FILTER_DIMENSIONS.every((d) => filters[d].length === 0);
   const [rows, assets] = await Promise.all([

@@ -37,6 +37,13 @@ function usageRowOf(input: TAiUsageInput, index: number): TAiUsageRow {
     project: input.project ?? null,
     tags: {},
     ...(overrides ? { overrides } : {}),
+    ...(input.edge
+      ? {
+          edge: input.edge,
+          region: input.edge.country,
+          modelLookup: { kind: 'description', provider: 'edge' },
+        }
+      : {}),
   };
 }
 
@@ -73,9 +80,16 @@ export async function storeAiUsage(
     },
     warn: () => undefined,
   };
-  const context = createAiRecordContext(library, now);
+  const context = {
+    ...createAiRecordContext(library, now),
+    edgeFieldName: (field: string) => `edge.${field}`,
+  };
   const parsed: ParsedRecord[] = [];
   inputs.forEach((input, index) => {
+    if (input.edge && input.provider !== 'edge') {
+      sink.error(index, 'provider', 'a row with on-device figures (edge) must have provider "edge"');
+      return;
+    }
     const record = aiUsageRecordOf(usageRowOf(input, index), context, sink);
     if (record) {
       parsed.push(input.id ? { ...record, record: { ...record.record, recordId: input.id } } : record);

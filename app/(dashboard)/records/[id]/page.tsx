@@ -10,6 +10,7 @@ import { buildRecordFormulas } from '@/lib/dashboard/record-formulas';
 import { AI_SERVICE_FLAGS, aiServiceFlagsOf } from '@/lib/emissions/ai-services/ai-service-flags';
 import { ASSUMPTION_FLAGS } from '@/lib/emissions/assumption-flags';
 import { formatDateTime, formatDay } from '@/lib/format/date-time';
+import { edgeBoundaryText } from '@/lib/format/edge-boundary';
 import { basisLabel, factorKindLabel, intensitySourceLabel, phaseLabel } from '@/lib/format/labels';
 import { formatMoney } from '@/lib/format/money';
 import { PROVIDER_LABELS } from '@/lib/format/provider-label';
@@ -61,6 +62,7 @@ export default async function RecordPage({
   // Stored results follow the current lifetime: changing it recomputes every record (restatements logged).
   const formulas = buildRecordFormulas({ ...r, embodiedLifetimeYears: org.embodiedLifetimeYears });
   const aiFlags = aiServiceFlagsOf(r.sourceData);
+  const edgeBoundary = edgeBoundaryText(r.sourceData);
   return (
     <>
       <PageHeader
@@ -225,10 +227,12 @@ export default async function RecordPage({
             <CardTitle>Assumptions and fallbacks</CardTitle>
           </CardHeader>
           <CardContent>
-            {r.assumptionFlags.length === 0 && aiFlags.length === 0 ? (
+            {r.assumptionFlags.length === 0 && aiFlags.length === 0 && !edgeBoundary ? (
               <p className="text-sm text-slate-500">None: every input was supplied.</p>
             ) : (
               <ul className="flex flex-col gap-1 text-sm">
+                {/* On-device inference (issue #21 item 6): the device boundary and the record's GHG scope. */}
+                {edgeBoundary ? <li data-testid="edge-boundary">{edgeBoundary}</li> : null}
                 {r.assumptionFlags.map((flag) => (
                   <li key={flag} title={flag}>
                     {ASSUMPTION_FLAGS[flag as keyof typeof ASSUMPTION_FLAGS] ??
