@@ -16,17 +16,18 @@ export const OWNED_PROVIDERS: readonly string[] = ['on_prem', 'edge'];
 
 /**
  * Where a record sits in the GHG inventory (docs/METHODOLOGY.md §11): own compute (an owned provider, Scope 2),
- * AI services (usage of a third-party AI service, `ai_service` set: Scope 3 Category 1, purchased services) or
- * cloud compute (everything else, Scope 3 Category 1). Owned hardware wins over a service name, so the three parts
- * never overlap and always add up to the total.
+ * AI services (usage of a third-party AI service, `ai_service` set: Scope 3 Category 1, purchased services),
+ * cloud compute (everything else, Scope 3 Category 1) or sold products (on-device inference in products the
+ * organisation sold: Scope 3 Category 11, use of sold products). Sold products win over everything, then owned
+ * hardware over a service name, so the four parts never overlap and always add up to the total.
  */
-export type TScopePlacement = 'owned' | 'cloudCompute' | 'aiServices';
+export type TScopePlacement = 'owned' | 'cloudCompute' | 'aiServices' | 'soldProducts';
 
 export function scopePlacement(row: { provider: string | null; aiService: string | null }): TScopePlacement {
-  // Inference in products the organisation sold is Scope 3 Category 11, never Scope 2; without a Cat 11 row in the
-  // report model it counts in the Scope 3 AI-services part (docs/METHODOLOGY.md "Edge and on-device inference").
+  // Inference in products the organisation sold runs on its customers' electricity: GHG Protocol Scope 3
+  // Category 11 (indirect use-phase emissions), neither Scope 2 nor Category 1 purchased services.
   if (row.aiService === EDGE_AI_SERVICE.shipped) {
-    return 'aiServices';
+    return 'soldProducts';
   }
   if (OWNED_PROVIDERS.includes(row.provider ?? '')) {
     return 'owned';
@@ -34,15 +35,19 @@ export function scopePlacement(row: { provider: string | null; aiService: string
   return row.aiService === null ? 'cloudCompute' : 'aiServices';
 }
 
-/** Adds one share of a record to the total, its scope (owned or Cat 1) and its Cat 1 part, in place. */
+/** Adds one share of a record to the total, its scope (owned, Cat 1 or Cat 11) and its Cat 1 part, in place. */
 export function addToScopes(
-  out: Pick<TScopeTotals, 'totals' | 'owned' | 'cloud' | 'cloudCompute' | 'aiServices'>,
+  out: Pick<TScopeTotals, 'totals' | 'owned' | 'cloud' | 'cloudCompute' | 'aiServices' | 'soldProducts'>,
   placement: TScopePlacement,
   add: (t: TPeriodTotals) => void,
 ): void {
   add(out.totals);
   if (placement === 'owned') {
     add(out.owned);
+    return;
+  }
+  if (placement === 'soldProducts') {
+    add(out.soldProducts);
     return;
   }
   add(out.cloud);
@@ -56,6 +61,7 @@ export function emptyScopeTotals(): TScopeTotals {
     cloud: emptyTotals(),
     cloudCompute: emptyTotals(),
     aiServices: emptyTotals(),
+    soldProducts: emptyTotals(),
   };
 }
 

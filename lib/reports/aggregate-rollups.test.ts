@@ -61,3 +61,29 @@ test('records touching a period = starts in its months + carry-in of its first m
     ['2026-09', 0],
   ]);
 });
+
+test('rollup months of shipped-product inference land in Cat 11 (sold products), not Scope 2 or Cat 1', () => {
+  const q3 = parsePeriodKey('2026-Q3');
+  if (!q3) {
+    throw new Error('period');
+  }
+  const rows = [
+    row('2026-07', { starts: 1, locationKgCo2e: 10, marketKgCo2e: 8 }),
+    row('2026-08', {
+      starts: 1,
+      locationKgCo2e: 165.483,
+      marketKgCo2e: 120,
+      provider: 'edge',
+      aiService: 'edge-sold-products',
+    }),
+    row('2026-08', { starts: 1, locationKgCo2e: 2, marketKgCo2e: 1, provider: 'edge', aiService: 'edge' }),
+  ];
+  const a = aggregateRollupMonths(rows, q3);
+  expect(a.soldProducts.locationKgCo2e).toBe(165.483);
+  expect(a.soldProducts.marketKgCo2e).toBe(120);
+  expect(a.owned.locationKgCo2e).toBe(2);
+  expect(a.cloud.locationKgCo2e).toBe(10);
+  expect(a.aiServices.locationKgCo2e).toBe(0);
+  // 10 + 165.483 + 2 kg: the total still holds every part.
+  expect(a.totals.locationKgCo2e).toBeCloseTo(177.483, 9);
+});

@@ -108,6 +108,7 @@ export function aggregateRollupMonths(
   | 'cloud'
   | 'cloudCompute'
   | 'aiServices'
+  | 'soldProducts'
   | 'byProvider'
   | 'byRegion'
   | 'byPhase'

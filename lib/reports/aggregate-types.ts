@@ -129,6 +129,8 @@ export interface TPeriodAggregates {
   cloudCompute: TPeriodTotals;
   /** The part of `cloud` bought from third-party AI services (`aiService` set), issue #21. */
   aiServices: TPeriodTotals;
+  /** On-device inference in products the organisation sold: Scope 3 Category 11, in neither `owned` nor `cloud`. */
+  soldProducts: TPeriodTotals;
   byProvider: TBreakdownRow[];
   /** key "provider / region (grid zone)". */
   byRegion: TBreakdownRow[];
@@ -152,6 +154,7 @@ export interface TScopeTotals {
   cloud: TPeriodTotals;
   cloudCompute: TPeriodTotals;
   aiServices: TPeriodTotals;
+  soldProducts: TPeriodTotals;
   hardware?: THardwarePeriodFigures;
 }
 

@@ -16,7 +16,7 @@ export function buildBoundarySection(a: TQuarterAggregates): TReportSection {
     paragraphs: [
       `Entity: ${a.org.name}. Consolidation approach: operational control. Period ${a.period.key}: ${periodWords({ start: a.period.start.toISOString(), end: a.period.end.toISOString(), timeZone: a.period.timeZone })}, midnight to midnight in time zone ${a.period.timeZone} (start included, end excluded).`,
       'Included: every AI workload record stored for the organisation (training, fine-tuning, inference, evaluation, data processing). Records straddling a period boundary are split by time share.',
-      'Scope placement follows the contract: owned or operationally controlled hardware (on-premise, edge) is Scope 2 electricity; cloud compute and AI services bought per call or token (records naming an AI service) are Scope 3 Category 1, shown as two rows. On-device inference in products the organisation sold is Scope 3 Cat 11 (use of sold products), not Scope 2: it is counted in the Scope 3 AI-services row until the report has a Category 11 row. Purchased owned hardware is Scope 3 Category 2, booked at purchase from the hardware register (section 7). Scope 1 (generators, refrigerants) is not in the data and is reported as not available.',
+      'Scope placement follows the contract: owned or operationally controlled hardware (on-premise, edge) is Scope 2 electricity; cloud compute and AI services bought per call or token (records naming an AI service) are Scope 3 Category 1, shown as two rows. On-device inference in products the organisation sold is Scope 3 Category 11 (use of sold products), neither Scope 2 nor Category 1: it has its own row in Table C and is part of the totals. Purchased owned hardware is Scope 3 Category 2, booked at purchase from the hardware register (section 7). Scope 1 (generators, refrigerants) is not in the data and is reported as not available.',
     ],
     tables: [
       {
@@ -122,6 +122,7 @@ export function buildGhgSection(a: TQuarterAggregates): TReportSection {
     cloud: a.cloud,
     cloudCompute: a.cloudCompute,
     aiServices: a.aiServices,
+    soldProducts: a.soldProducts,
     ...(a.hardware ? { hardware: a.hardware } : {}),
   };
   const t = (kg: number) => toTonnes(kg);
@@ -136,6 +137,16 @@ export function buildGhgSection(a: TQuarterAggregates): TReportSection {
     { label: 'Scope 3 Cat 1 AI services (MB basis)', pick: (c) => t(c.aiServices.marketKgCo2e) },
     { label: 'Scope 3 Cat 1 total (LB basis)', pick: (c) => t(c.cloud.locationKgCo2e) },
     { label: 'Scope 3 Cat 1 total (MB basis)', pick: (c) => t(c.cloud.marketKgCo2e) },
+    // Use of sold products (on-device inference in shipped products), GHG Protocol Scope 3 Category 11; shown
+    // always, 0 without such records, like every other row.
+    {
+      label: 'Scope 3 Cat 11: use of sold products (on-device inference) (LB basis)',
+      pick: (c) => t(c.soldProducts.locationKgCo2e),
+    },
+    {
+      label: 'Scope 3 Cat 11: use of sold products (on-device inference) (MB basis)',
+      pick: (c) => t(c.soldProducts.marketKgCo2e),
+    },
     { label: 'Scope 3 Cat 2 hardware capex', pick: (c) => (c.hardware ? t(c.hardware.cat2KgCo2e) : null) },
     { label: 'Total (LB basis)', pick: (c) => t(c.totals.locationKgCo2e) },
     { label: 'Total (MB basis)', pick: (c) => t(c.totals.marketKgCo2e) },
@@ -152,7 +163,7 @@ export function buildGhgSection(a: TQuarterAggregates): TReportSection {
   const tableC: TReportTable = {
     id: 'table-c',
     title: 'Table C: GHG emissions',
-    note: 'Scope 1 is not available in the data (no fuel records). Scope 3 Cat 1 = cloud compute + AI services (third-party AI services such as LLM APIs, estimated per token). Total (LB/MB basis) is the AI workload electricity (Scope 2 + Scope 3 Cat 1), equal to the dashboard; the "incl. Scope 3 Cat 2" rows add hardware purchased in each period (booked at purchase, section 7). Amortised embodied emissions are never added.',
+    note: 'Scope 1 is not available in the data (no fuel records). Scope 3 Cat 1 = cloud compute + AI services (third-party AI services such as LLM APIs, estimated per token). Scope 3 Cat 11 is on-device inference in products the organisation sold (use of sold products). Total (LB/MB basis) is the AI workload electricity (Scope 2 + Scope 3 Cat 1 + Scope 3 Cat 11), equal to the dashboard; the "incl. Scope 3 Cat 2" rows add hardware purchased in each period (booked at purchase, section 7). Amortised embodied emissions are never added.',
     columns: [
       { key: 'label', label: 'Row' },
       {

@@ -178,6 +178,65 @@ describe('AI services: the third part of the scope split (issue #21)', () => {
   });
 });
 
+describe('on-device inference in shipped products: Scope 3 Category 11 (issue #21)', () => {
+  // 1,000 devices × 1,000 inferences × 0.5 Wh = 500 kWh in August; LB 500 kWh × 330.966 g/kWh = 165.483 kg,
+  // MB 500 kWh × 240 g/kWh = 120 kg (hand figures, not from the code).
+  const shipped = row({
+    id: 'shipped-1',
+    startedAt: new Date('2026-08-01T00:00:00Z'),
+    endedAt: new Date('2026-09-01T00:00:00Z'),
+    provider: 'edge',
+    region: 'DE',
+    gridZone: 'DE',
+    aiService: 'edge-sold-products',
+    itEnergyKwh: 500,
+    facilityEnergyKwh: 500,
+    locationKgCo2e: 165.483,
+    marketKgCo2e: 120,
+    requests: 1_000_000,
+  });
+  const report = buildQuarterlyEsgReport(fixtureAggregates('2026-Q3', [...FIXTURE_ROWS, shipped]), {
+    generatedAt,
+  });
+  const rows = new Map(table(report, 'table-c').rows.map((r) => [r.label, r]));
+
+  test('placement is Cat 11 (sold products), not Scope 2 and not Cat 1', () => {
+    expect(scopePlacement(shipped)).toBe('soldProducts');
+  });
+
+  test('Table C: its own Cat 11 row on both bases; Scope 2 and Cat 1 unchanged; the totals include it', () => {
+    const lb = rows.get('Scope 3 Cat 11: use of sold products (on-device inference) (LB basis)');
+    const mb = rows.get('Scope 3 Cat 11: use of sold products (on-device inference) (MB basis)');
+    expect(lb).toMatchObject({ current: 0.165, previous: 0, lastYear: 0, ytd: 0.165 });
+    expect(mb).toMatchObject({ current: 0.12, previous: 0, ytd: 0.12 });
+    // Fixture alone: Scope 2 50 kg LB / 20 kg MB, Cat 1 (half the straddling cloud run) 40 kg LB / 30 kg MB.
+    expect(rows.get('Scope 2 location-based')?.current).toBe(0.05);
+    expect(rows.get('Scope 3 Cat 1 AI services (LB basis)')?.current).toBe(0);
+    expect(rows.get('Scope 3 Cat 1 total (LB basis)')?.current).toBe(0.04);
+    expect(rows.get('Scope 3 Cat 1 total (MB basis)')?.current).toBe(0.03);
+    // 50 + 40 + 165.483 = 255.483 kg LB; 20 + 30 + 120 = 170 kg MB.
+    expect(rows.get('Total (LB basis)')?.current).toBe(0.255);
+    expect(rows.get('Total (MB basis)')?.current).toBe(0.17);
+  });
+
+  test('headline figures carry Cat 11 on both bases; Cat 1 and Scope 2 do not', () => {
+    expect(headline(report, 'scope3-cat11-sold-products-location').value).toBe(0.165);
+    expect(headline(report, 'scope3-cat11-sold-products-market').value).toBe(0.12);
+    expect(headline(report, 'scope3-cat1-location').value).toBe(0.04);
+    expect(headline(report, 'scope2-location').value).toBe(0.05);
+    expect(headline(report, 'total-location').value).toBe(0.255);
+  });
+
+  test('without shipped products the Cat 11 row is there with 0', () => {
+    const plain = buildQuarterlyEsgReport(fixtureAggregates('2026-Q3'), { generatedAt });
+    const row0 = table(plain, 'table-c').rows.find(
+      (r) => r.label === 'Scope 3 Cat 11: use of sold products (on-device inference) (LB basis)',
+    );
+    expect(row0?.current).toBe(0);
+    expect(headline(plain, 'scope3-cat11-sold-products-location').value).toBe(0);
+  });
+});
+
 describe('periods', () => {
   test('a full year compares with the previous year', () => {
     const report = buildQuarterlyEsgReport(fixtureAggregates('2026'), { generatedAt });

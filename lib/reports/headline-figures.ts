@@ -79,6 +79,20 @@ export const HEADLINE_DEFINITIONS: readonly HeadlineDefinition[] = [
     value: (t) => toTonnes(t.aiServices.marketKgCo2e),
   },
   {
+    id: 'scope3-cat11-sold-products-location',
+    label: 'Scope 3 Cat 11 use of sold products, on-device inference (LB)',
+    unit: 'tCO2e',
+    basis: 'location-based',
+    value: (t) => toTonnes(t.soldProducts.locationKgCo2e),
+  },
+  {
+    id: 'scope3-cat11-sold-products-market',
+    label: 'Scope 3 Cat 11 use of sold products, on-device inference (MB)',
+    unit: 'tCO2e',
+    basis: 'market-based',
+    value: (t) => toTonnes(t.soldProducts.marketKgCo2e),
+  },
+  {
     id: 'scope3-cat2',
     label: 'Scope 3 Cat 2 hardware purchased (booked at purchase)',
     unit: 'tCO2e',

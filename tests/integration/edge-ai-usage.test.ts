@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POST as postAiUsage } from '@/app/api/v1/ai-usage/route';
 import { POST as postUpload } from '@/app/api/v1/uploads/route';
 import { resolveDateRange } from '@/lib/dashboard/date-range';
+import { buildQuarterlyEsgReport } from '@/lib/reports/build-quarterly-esg-report';
+import { roundFor, toTonnes } from '@/lib/reports/rounding';
 import { parseDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { createApiToken } from '@/lib/server/access/api-tokens';
 import { getScopeSplit } from '@/lib/server/dashboard/dashboard-scopes';
@@ -152,10 +154,13 @@ describe('the AI usage template upload with on-device rows', () => {
     expect(shipped.location_kg_co2e).toBeCloseTo(1.65483, 6);
     expect(shipped.source_data.ingestFlags).toEqual(['EDGE_DEVICE_BOUNDARY']);
 
-    // The report and the overview: the laptops are Scope 2, the shipped products Scope 3 (not Scope 2).
+    // The report and the overview: the laptops are Scope 2, the shipped products Scope 3 Category 11 (use of sold
+    // products), neither Scope 2 nor Category 1 AI services; the total holds both (0.3089016 + 1.65483 kg).
     const aggregates = await getQuarterAggregates({ orgId }, '2024-Q2');
     expect(aggregates.owned.locationKgCo2e).toBeCloseTo(0.3089016, 6);
-    expect(aggregates.aiServices.locationKgCo2e).toBeCloseTo(1.65483, 6);
+    expect(aggregates.soldProducts.locationKgCo2e).toBeCloseTo(1.65483, 6);
+    expect(aggregates.aiServices.locationKgCo2e).toBe(0);
+    expect(aggregates.cloud.locationKgCo2e).toBe(0);
     expect(aggregates.totals.locationKgCo2e).toBeCloseTo(1.9637316, 6);
     const filters = parseDashboardFilters({ range: 'quarter', quarter: '2024-Q2' });
     const range = resolveDateRange(
@@ -166,7 +171,22 @@ describe('the AI usage template upload with on-device rows', () => {
     );
     const split = await getScopeSplit({ orgId }, filters, range);
     expect(split.scope2LocationKgCo2e).toBeCloseTo(0.3089016, 6);
-    expect(split.cat1AiServicesLocationKgCo2e).toBeCloseTo(1.65483, 6);
+    expect(split.cat11SoldProductsLocationKgCo2e).toBeCloseTo(1.65483, 6);
+    expect(split.cat1AiServicesLocationKgCo2e).toBe(0);
+    // The overview's split equals the report's Table C, row by row as the report rounds (1.65483 kg = 0.002 t).
+    const report = buildQuarterlyEsgReport(aggregates, { generatedAt: new Date('2024-08-01T00:00:00Z') });
+    const tableC = report.sections.flatMap((s) => s.tables).find((x) => x.id === 'table-c');
+    const current = (label: string) => tableC?.rows.find((r) => r.label === label)?.current;
+    const t = (kg: number) => roundFor(toTonnes(kg), 'tCO2e');
+    expect(current('Scope 3 Cat 11: use of sold products (on-device inference) (LB basis)')).toBe(0.002);
+    expect(t(split.cat11SoldProductsLocationKgCo2e)).toBe(
+      current('Scope 3 Cat 11: use of sold products (on-device inference) (LB basis)'),
+    );
+    expect(t(split.cat11SoldProductsMarketKgCo2e)).toBe(
+      current('Scope 3 Cat 11: use of sold products (on-device inference) (MB basis)'),
+    );
+    expect(t(split.scope2LocationKgCo2e)).toBe(current('Scope 2 location-based'));
+    expect(current('Scope 3 Cat 1 AI services (LB basis)')).toBe(0);
     // A recomputation keeps every stored figure (the energy range sits in the source data).
     expect((await recomputeOrganization({ orgId }, { reason: 'test', now: new Date() })).changedRecords).toBe(
       0,

@@ -84,6 +84,9 @@ describe('the overview for a quarter equals the quarterly report', () => {
       expect(t(split.cat1CloudMarketKgCo2e + split.cat1AiServicesMarketKgCo2e)).toBe(
         h('scope3-cat1-market').value,
       );
+      // The demo has no shipped products: Cat 11 is 0 on both sides.
+      expect(t(split.cat11SoldProductsLocationKgCo2e)).toBe(h('scope3-cat11-sold-products-location').value);
+      expect(t(split.cat11SoldProductsMarketKgCo2e)).toBe(h('scope3-cat11-sold-products-market').value);
       expect(t(split.cat2HardwareKgCo2e)).toBe(h('scope3-cat2').value);
       expect(t(totals.values.locationKgCo2e)).toBe(h('total-location').value);
       expect(t(totals.values.marketKgCo2e)).toBe(h('total-market').value);

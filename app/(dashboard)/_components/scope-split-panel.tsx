@@ -2,7 +2,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatRange, previousPeriod } from '@/lib/dashboard/date-range';
 import { comparisonCoverage } from '@/lib/dashboard/period-coverage';
-import { scopeRows } from '@/lib/dashboard/scope-split';
+import { hasSoldProducts, scopeRows } from '@/lib/dashboard/scope-split';
 import { formatTonnesCo2e } from '@/lib/format/quantities';
 import { getScopeSplit } from '@/lib/server/dashboard/dashboard-scopes';
 import { overviewRead, type TDashboardQuery } from './dashboard-query';
@@ -21,14 +21,16 @@ export async function ScopeSplitPanel({ query }: { query: TDashboardQuery }) {
     overviewRead(query, 'scopes', [filters, previousRange], () => getScopeSplit(ctx, filters, previousRange)),
   ]);
   const comparable = comparisonCoverage(range, previousRange, query.dataSpan).comparable;
-  const before = scopeRows(previous);
+  // The Cat 11 row shows in both periods when either has sold-product inference, so the columns stay aligned.
+  const withSoldProducts = hasSoldProducts(current) || hasSoldProducts(previous);
+  const before = scopeRows(previous, withSoldProducts);
   return (
     <Card>
       <CardHeader>
         <CardTitle>Emissions by scope</CardTitle>
         <CardDescription>
           GHG Protocol placement, as in the quarterly report: owned hardware is Scope 2, cloud compute and AI
-          services bought are Scope 3 Category 1. tCO₂e.
+          services bought are Scope 3 Category 1, inference in products sold is Scope 3 Category 11. tCO₂e.
         </CardDescription>
       </CardHeader>
       <CardContent>
@@ -51,7 +53,7 @@ export async function ScopeSplitPanel({ query }: { query: TDashboardQuery }) {
               </tr>
             </thead>
             <tbody>
-              {scopeRows(current).map((row, i) => (
+              {scopeRows(current, withSoldProducts).map((row, i) => (
                 <tr
                   key={row.label}
                   className={`border-b border-slate-100 dark:border-slate-800 ${row.label === 'Total' ? 'font-semibold' : ''}`}

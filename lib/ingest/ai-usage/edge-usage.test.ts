@@ -75,7 +75,7 @@ describe('on-device inference rows of the AI usage template', () => {
     expect(r.ai?.energyRange).toEqual([0, 0]);
     expect(r.flags).toEqual(['EDGE_DEVICE_BOUNDARY']);
     expect(r.ai?.service).toBe('edge-sold-products');
-    expect(scopePlacement({ provider: 'edge', aiService: 'edge-sold-products' })).toBe('aiServices');
+    expect(scopePlacement({ provider: 'edge', aiService: 'edge-sold-products' })).toBe('soldProducts');
     expect(scopePlacement({ provider: 'edge', aiService: 'edge' })).toBe('owned');
   });
 

@@ -65,6 +65,31 @@ describe('report layout', () => {
     });
   });
 
+  test('scope chart: a Cat 11 sold-products bar only when the report has that figure non-zero', () => {
+    const template = report.headline[0] as THeadlineFigure;
+    // The fixture has no shipped products (0), and a report frozen before the figure existed has none: no bar.
+    expect(scopeChartRows(report).map((r) => r.label)).not.toContain('Cat 11 sold products');
+    const older = report.headline.filter((h) => !h.id.startsWith('scope3-cat11-'));
+    expect(scopeChartRows({ ...report, headline: older })).toHaveLength(4);
+    const withSold: TEsgReport = {
+      ...report,
+      headline: [
+        ...older,
+        { ...template, id: 'scope3-cat11-sold-products-location', value: 0.165 },
+        { ...template, id: 'scope3-cat11-sold-products-market', value: 0.12 },
+      ],
+    };
+    const rows = scopeChartRows(withSold);
+    expect(rows.map((r) => r.label)).toEqual([
+      'Scope 2',
+      'Cat 1 cloud compute',
+      'Cat 1 AI services',
+      'Cat 11 sold products',
+      'Cat 2 hardware',
+    ]);
+    expect(rows[3]).toMatchObject({ locationTCo2e: 0.165, marketTCo2e: 0.12 });
+  });
+
   test('three to five findings without codes', () => {
     const findings = summaryFindings(report);
     expect(findings.length).toBeGreaterThanOrEqual(3);

@@ -32,7 +32,9 @@ const round3 = (n: number) => Math.round(n * 1000) / 1000;
  * The summary's scope chart: Scope 2 LB/MB, Scope 3 Cat 1 split into cloud compute and AI services, Cat 2. Both Cat 1
  * parts are their own headline figures (`scope3-cat1-cloud-compute-*`, `scope3-cat1-ai-services-*`); a report
  * frozen before they existed has neither: its AI services read 0 and its cloud compute is the whole Cat 1 figure.
- * Cat 2 is an inventory figure without bases: the same value on both bars.
+ * Cat 2 is an inventory figure without bases: the same value on both bars. Cat 11 (use of sold products,
+ * `scope3-cat11-sold-products-*`) is a bar only when either basis is non-zero; a report frozen before that figure
+ * existed reads 0, so it has no such bar.
  */
 export function scopeChartRows(report: TEsgReport): TScopeRow[] {
   const aiLb = headlineValue(report, 'scope3-cat1-ai-services-location');
@@ -42,6 +44,12 @@ export function scopeChartRows(report: TEsgReport): TScopeRow[] {
       ? headlineValue(report, `scope3-cat1-cloud-compute-${basis}`)
       : round3(headlineValue(report, `scope3-cat1-${basis}`) - ai);
   const cat2 = headlineValue(report, 'scope3-cat2');
+  const soldLb = headlineValue(report, 'scope3-cat11-sold-products-location');
+  const soldMb = headlineValue(report, 'scope3-cat11-sold-products-market');
+  const soldProducts: TScopeRow[] =
+    soldLb !== 0 || soldMb !== 0
+      ? [{ label: 'Cat 11 sold products', locationTCo2e: soldLb, marketTCo2e: soldMb }]
+      : [];
   return [
     {
       label: 'Scope 2',
@@ -54,6 +62,7 @@ export function scopeChartRows(report: TEsgReport): TScopeRow[] {
       marketTCo2e: cloud('market', aiMb),
     },
     { label: 'Cat 1 AI services', locationTCo2e: aiLb, marketTCo2e: aiMb },
+    ...soldProducts,
     { label: 'Cat 2 hardware', locationTCo2e: cat2, marketTCo2e: cat2 },
   ];
 }

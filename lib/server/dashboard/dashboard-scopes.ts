@@ -20,7 +20,7 @@ interface TScopeRowSql {
 /**
  * The filtered range split by scope as the report places it (`scopePlacement` in lib/reports/aggregate-records.ts:
  * owned providers → Scope 2; every other provider or none → Scope 3 Cat 1, as AI services when the record names
- * one and as cloud compute otherwise), time-shared like every overview figure, plus Scope 3 Cat 2 from the
+ * one and as cloud compute otherwise; inference in sold products → Scope 3 Cat 11), time-shared like every overview figure, plus Scope 3 Cat 2 from the
  * hardware register (only without dimension filters: assets have no team).
  */
 export async function getScopeSplit(
@@ -30,7 +30,7 @@ export async function getScopeSplit(
 ): Promise<TScopeSplit> {
   const days = await planRollupRead(ctx, range);
   // The SQL twin of `scopePlacement` (sold products first, then owned wins over a service name).
-  const placement = sql`CASE WHEN r.ai_service = ${EDGE_AI_SERVICE.shipped} THEN 'aiServices'
+  const placement = sql`CASE WHEN r.ai_service = ${EDGE_AI_SERVICE.shipped} THEN 'soldProducts'
       WHEN COALESCE(r.provider::text, '') = ANY(${[...OWNED_PROVIDERS]}::text[]) THEN 'owned'
       WHEN r.ai_service IS NOT NULL THEN 'aiServices' ELSE 'cloudCompute' END`;
   const unfiltered = FILTER_DIMENSIONS.every((d) => filters[d].length === 0);
@@ -54,6 +54,8 @@ export async function getScopeSplit(
     cat1CloudMarketKgCo2e: pick('cloudCompute')?.market ?? 0,
     cat1AiServicesLocationKgCo2e: pick('aiServices')?.location ?? 0,
     cat1AiServicesMarketKgCo2e: pick('aiServices')?.market ?? 0,
+    cat11SoldProductsLocationKgCo2e: pick('soldProducts')?.location ?? 0,
+    cat11SoldProductsMarketKgCo2e: pick('soldProducts')?.market ?? 0,
     cat2HardwareKgCo2e: assets ? hardwareFiguresInPeriod(assets, range.from, range.to).cat2KgCo2e : null,
   };
 }
