@@ -35,6 +35,18 @@ export function scopePlacement(row: { provider: string | null; aiService: string
   return row.aiService === null ? 'cloudCompute' : 'aiServices';
 }
 
+/**
+ * The provider key of the report's provider and region breakdowns: products the organisation sold get their own key,
+ * so the boundary table classifies them as Category 11 instead of listing them among the owned `edge` sites.
+ */
+export const SOLD_PRODUCTS_PROVIDER_KEY = 'edge_sold_products';
+
+export function breakdownProviderKey(row: { provider: string | null; aiService: string | null }): string {
+  return row.aiService === EDGE_AI_SERVICE.shipped
+    ? SOLD_PRODUCTS_PROVIDER_KEY
+    : (row.provider ?? 'unspecified');
+}
+
 /** Adds one share of a record to the total, its scope (owned, Cat 1 or Cat 11) and its Cat 1 part, in place. */
 export function addToScopes(
   out: Pick<TScopeTotals, 'totals' | 'owned' | 'cloud' | 'cloudCompute' | 'aiServices' | 'soldProducts'>,
@@ -184,7 +196,7 @@ export function aggregateRecords(
       continue;
     }
     addToScopes(scopes, scopePlacement(row), (t) => addShare(t, row, share));
-    const provider = row.provider ?? 'unspecified';
+    const provider = breakdownProviderKey(row);
     addTo(maps.provider, provider, row, share);
     addTo(
       maps.region,

@@ -1,6 +1,7 @@
 import type { TCalendarPeriod } from '@/lib/emissions/calendar-periods';
 import {
   addToScopes,
+  breakdownProviderKey,
   emptyScopeTotals,
   emptyTotals,
   scopePlacement,
@@ -135,7 +136,7 @@ export function aggregateRollupMonths(
     addRow(t, row, first);
   };
   for (const row of inside) {
-    const provider = row.provider ?? 'unspecified';
+    const provider = breakdownProviderKey(row);
     add(maps.provider, provider, row);
     add(maps.region, `${provider} / ${row.region ?? 'unspecified'} (${row.gridZone ?? 'no zone'})`, row);
     add(maps.phase, row.phase, row);

@@ -1,4 +1,4 @@
-import { OWNED_PROVIDERS } from './aggregate-records';
+import { OWNED_PROVIDERS, SOLD_PRODUCTS_PROVIDER_KEY } from './aggregate-records';
 import type { TBreakdownRow, TComparisonPeriod, TPeriodTotals, TQuarterAggregates } from './aggregate-types';
 import { periodWords } from './present/display-text';
 import type { TReportSection, TReportTable } from './report-model';
@@ -7,6 +7,8 @@ import { measuredSharePct, weightedPue } from './report-tables';
 import { changePct, roundFor, toMwh, toTonnes } from './rounding';
 
 const isOwnedKey = (key: string) => OWNED_PROVIDERS.some((p) => key.startsWith(`${p} /`) || key === p);
+/** On-device inference in products sold: Category 11, in neither energy table (Table A own, Table B purchased). */
+const isSoldProductsKey = (key: string) => key.startsWith(`${SOLD_PRODUCTS_PROVIDER_KEY} /`);
 
 export function buildBoundarySection(a: TQuarterAggregates): TReportSection {
   return {
@@ -29,7 +31,11 @@ export function buildBoundarySection(a: TQuarterAggregates): TReportSection {
         ],
         rows: a.byRegion.map((r) => ({
           label: r.key,
-          classification: isOwnedKey(r.key) ? 'Scope 2 (owned)' : 'Scope 3 Cat 1 (purchased services)',
+          classification: isSoldProductsKey(r.key)
+            ? 'Scope 3 Cat 11 (use of sold products)'
+            : isOwnedKey(r.key)
+              ? 'Scope 2 (owned)'
+              : 'Scope 3 Cat 1 (purchased services)',
           records: r.totals.records,
         })),
       },
@@ -47,7 +53,7 @@ function withTotal(
 
 export function buildEnergySection(a: TQuarterAggregates): TReportSection {
   const ownedRegions = a.byRegion.filter((r) => isOwnedKey(r.key));
-  const cloudRegions = a.byRegion.filter((r) => !isOwnedKey(r.key));
+  const cloudRegions = a.byRegion.filter((r) => !isOwnedKey(r.key) && !isSoldProductsKey(r.key));
   const tableA: TReportTable = {
     id: 'table-a',
     title: 'Table A: energy, own operations',

@@ -227,6 +227,19 @@ describe('on-device inference in shipped products: Scope 3 Category 11 (issue #2
     expect(headline(report, 'total-location').value).toBe(0.255);
   });
 
+  test('boundary: the sold products are a Cat 11 line of their own, in neither energy table', () => {
+    const sites = table(report, 'sites').rows;
+    expect(sites.find((r) => String(r.label).startsWith('edge_sold_products /'))).toMatchObject({
+      classification: 'Scope 3 Cat 11 (use of sold products)',
+      records: 1,
+    });
+    // No owned edge site appears for them (the fixture has no company devices).
+    expect(sites.filter((r) => String(r.label).startsWith('edge /'))).toEqual([]);
+    for (const id of ['table-a', 'table-b']) {
+      expect(table(report, id).rows.map((r) => String(r.label))).not.toContain('edge_sold_products / DE (DE)');
+    }
+  });
+
   test('without shipped products the Cat 11 row is there with 0', () => {
     const plain = buildQuarterlyEsgReport(fixtureAggregates('2026-Q3'), { generatedAt });
     const row0 = table(plain, 'table-c').rows.find(

@@ -8,7 +8,12 @@ import type { TCell, TReportColumn } from '../report-model';
 
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
 
-const CODE_WORDS: Record<string, string> = { ...PROVIDER_LABELS, ...PHASE_LABELS };
+const CODE_WORDS: Record<string, string> = {
+  ...PROVIDER_LABELS,
+  ...PHASE_LABELS,
+  // The report breakdowns' key of on-device inference in products sold (`SOLD_PRODUCTS_PROVIDER_KEY`).
+  edge_sold_products: 'On-device, sold products',
+};
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const LONG_MONTHS = [
@@ -71,7 +76,7 @@ export function codeWords(code: string): string {
 /** Any text of the model as people read it: instants, days and period keys in words, codes as labels. */
 export function humaniseText(text: string, timeZone = 'UTC'): string {
   return text
-    .replace(PROVIDER_PREFIX, (code) => PROVIDER_LABELS[code as keyof typeof PROVIDER_LABELS] ?? code)
+    .replace(PROVIDER_PREFIX, (code) => CODE_WORDS[code] ?? code)
     .replace(ISO_INSTANT, (iso) => instantWords(iso, timeZone))
     .replace(ISO_DAY, (_, y: string, m: string, d: string) => dayWords(y, m, d))
     .replace(PERIOD_KEY, (_, y: string, q: string) => `Q${q} ${y}`)
