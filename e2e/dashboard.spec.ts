@@ -31,7 +31,8 @@ test('[dashboard] filters live in the URL and change the charts', async ({ page 
   ).toBeVisible();
 
   await page.getByTestId('filter-team').locator('summary').click();
-  await page.getByRole('checkbox', { name: 'Research' }).check();
+  // exact: the AI-usage spec's FOCUS upload adds a team "research-<id>" to the same demo organisation.
+  await page.getByRole('checkbox', { name: 'Research', exact: true }).check();
   await expect(page).toHaveURL(/[?&]team=research/);
   await expect(locationKpi).not.toHaveText(allTeams ?? '');
   // The team breakdown now only has the selected team.

@@ -7,7 +7,7 @@ import { createRng } from './prng';
  * Third-party AI-service usage of the demo organisation (issue #21 part 5): daily token counts per provider model,
  * as a usage export would report them. The rows are `TAiUsageRow`s, the shape every AI-usage reader produces, so
  * the seed turns them into records through the upload path (`aiUsageRecordOf`); no energy figure is made here.
- * Volumes and the growth rate are justified in docs/decisions/ai-services.md (AS-demo-1).
+ * Volumes and the growth rate are justified in docs/decisions/ai-services.md (AS20).
  */
 
 /** Months of AI-service usage before the demo's end (the organisation started buying LLM APIs a year ago). */
@@ -36,7 +36,7 @@ type TAiWorkload = {
   weekendFactor: number;
 };
 
-/** A frontier and a small model per provider, each used by one demo project (AS-demo-1 for the numbers). */
+/** A frontier and a small model per provider, each used by one demo project (AS20 for the numbers). */
 export const AI_WORKLOADS: readonly TAiWorkload[] = [
   {
     // LLM-as-judge grading of evaluation outputs: rubric + question + candidate answer in, score and rationale out.

@@ -86,7 +86,7 @@ test('[seed] 12 months of OpenAI and Anthropic API usage: a visible minority, in
     expect(group._min.startedAt?.toISOString()).toBe('2025-11-01T00:00:00.000Z');
     expect(group._max.endedAt?.toISOString()).toBe('2026-11-01T00:00:00.000Z');
   }
-  // Visible but not dominant: a few per cent of the location-based CO2e of the same 12 months (AS-demo-1: ≈ 4 %).
+  // Visible but not dominant: a few per cent of the location-based CO2e of the same 12 months (AS20: ≈ 4 %).
   const window = { startedAt: { gte: new Date('2025-11-01T00:00:00Z') } };
   const [all, services] = await Promise.all([
     prisma.usageRecord.aggregate({ where: { orgId: org.id, ...window }, _sum: { locationKgCo2e: true } }),

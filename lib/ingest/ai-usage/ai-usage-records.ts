@@ -81,7 +81,7 @@ export function aiUsageRecordOf(
     ...(row.project ? { project: row.project } : {}),
     ...(row.requests !== null ? { requests: row.requests } : {}),
     // A stated mix (zone or grid factor) is the row's location-based intensity: energy × the EcoLogits mix gwp
-    // (docs/decisions/ai-services.md AS-worked-1); without one our grid factors of the region apply.
+    // (docs/decisions/ai-services.md AS37); without one our grid factors of the region apply.
     ...(statesMix(row) ? { carbonIntensityGPerKwh: fp.locationIntensity.gCo2ePerKwh } : {}),
     // Our water model puts on-site water on IT energy; EcoLogits on facility energy: this WUE gives its litres.
     ...(fp.itEnergyKwh > 0 ? { wueLPerKwh: fp.waterOnsiteL / fp.itEnergyKwh } : {}),
