@@ -236,7 +236,9 @@ describe('on-device inference in shipped products: Scope 3 Category 11 (issue #2
     // No owned edge site appears for them (the fixture has no company devices).
     expect(sites.filter((r) => String(r.label).startsWith('edge /'))).toEqual([]);
     for (const id of ['table-a', 'table-b']) {
-      expect(table(report, id).rows.map((r) => String(r.label))).not.toContain('edge_sold_products / DE (DE)');
+      expect(table(report, id).rows.map((r) => String(r.label))).not.toContain(
+        'edge_sold_products / DE (DE)',
+      );
     }
   });
 
