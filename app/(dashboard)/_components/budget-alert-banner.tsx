@@ -8,7 +8,7 @@ import { findActiveBudgetAlerts } from '@/lib/server/targets/budget-alerts';
 
 /**
  * Budget alerts of the current periods for the signed-in user, in the dashboard layout. Read-only: alerts are
- * evaluated by every write that changes figures (docs/decisions/targets.md T4), never on render;
+ * evaluated by every write that changes figures (targets decision T4), never on render;
  * each banner can be dismissed (per user, stored).
  */
 export async function BudgetAlertBanner({ ctx }: { ctx: TAuthContext }) {

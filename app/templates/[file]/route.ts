@@ -2,7 +2,7 @@ import { GENERIC_EXAMPLE_CSV, GENERIC_TEMPLATE_CSV } from '@/lib/ingest/template
 import { defineRoute } from '@/lib/server/http/define-route';
 import { TEMPLATE_ROUTE } from '@/lib/server/http/routes/app-routes';
 
-// Public downloads of the generic template v1 (docs/CSV_FORMAT.md): blank and with example rows.
+// Public downloads of the generic template v1 (the CSV format guide): blank and with example rows.
 const FILES: Record<string, string> = {
   'ai-footprint-template-v1.csv': GENERIC_TEMPLATE_CSV,
   'ai-footprint-example-v1.csv': GENERIC_EXAMPLE_CSV,

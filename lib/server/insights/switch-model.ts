@@ -19,20 +19,28 @@ import { findAiUsageSelections, repositoryModels, siteOfModel } from './find-ai-
 import { getDataSpan, getInsightInputs, INSIGHT_MAX_RECORDS } from './insight-inputs';
 import { getWhatIfOptions } from './what-if-options';
 
-/** Ids of the AI-service records matching dashboard filters (query string) over the filters' range, org-scoped. */
-async function aiRecordIds(ctx: { orgId: string }, query: string, now: Date): Promise<string[]> {
-  const filters = parseDashboardFilters(new URLSearchParams(query));
+/**
+ * Ids of the records of one AI service and model matching dashboard filters (query string) over the filters' range,
+ * org-scoped. Service and model are in the query so the record limit counts only the usage being switched.
+ */
+async function aiRecordIds(
+  ctx: { orgId: string },
+  input: Pick<TSwitchModelInput, 'query' | 'service' | 'model'>,
+  now: Date,
+): Promise<string[]> {
+  const filters = parseDashboardFilters(new URLSearchParams(input.query));
   const range = resolveDateRange(filters, now, await getDataSpan(ctx));
   const rows = await queryRows<{ id: string }>(
     getPrisma(),
     sql`SELECT r.id FROM usage_record r
-         WHERE ${dashboardWhereSql(ctx, filters, range)} AND r.ai_service IS NOT NULL
+         WHERE ${dashboardWhereSql(ctx, filters, range)}
+           AND r.ai_service = ${input.service} AND r.model = ${input.model}
          LIMIT ${INSIGHT_MAX_RECORDS + 1}`,
   );
   if (rows.length > INSIGHT_MAX_RECORDS) {
     throw new AppError(
       'INVALID_INPUT',
-      `More than ${INSIGHT_MAX_RECORDS} records match; narrow the filters.`,
+      `More than ${INSIGHT_MAX_RECORDS} records of this model match; narrow the filters.`,
     );
   }
   return rows.map((r) => r.id);
@@ -48,10 +56,10 @@ export async function computeSwitchModel(
   input: TSwitchModelInput,
   now: Date,
 ): Promise<TSwitchModelResult & { records: number }> {
-  const ids = await aiRecordIds(ctx, input.query, now);
-  const selection = (await findAiUsageSelections(ctx, { id: { in: ids } })).find(
-    (s) => s.service === input.service && s.model.name === input.model,
-  );
+  const ids = await aiRecordIds(ctx, input, now);
+  const selection = (
+    await findAiUsageSelections(ctx, { id: { in: ids }, aiService: input.service, model: input.model })
+  ).find((s) => s.service === input.service && s.model.name === input.model);
   if (!selection) {
     throw new AppError('NOT_FOUND', 'No AI usage of this model matches the filters.');
   }

@@ -2,7 +2,7 @@ import { findNameAliases, saveNameAlias } from '@/lib/server/factors/name-aliase
 import { defineRoute } from '@/lib/server/http/define-route';
 import { NAME_ALIAS_CREATE_ROUTE, NAME_ALIAS_LIST_ROUTE } from '@/lib/server/http/routes/factor-routes';
 
-// The organisation's name mappings (docs/decisions/factors.md F9).
+// The organisation's name mappings (factor decision F9).
 export const GET = defineRoute(NAME_ALIAS_LIST_ROUTE, async ({ ctx }) =>
   Response.json({ aliases: await findNameAliases(ctx) }),
 );

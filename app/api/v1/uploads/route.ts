@@ -5,7 +5,7 @@ import { readUploadRequest, toParseOptions } from '@/lib/server/usage/uploads/up
 import { ingestUpload, uploadMaxBytes } from '@/lib/server/usage/uploads/uploads';
 
 // Upload a usage file: multipart `file` or a raw text/csv body (a stream, read by the upload reader); see
-// docs/CSV_FORMAT.md ("API"). 201 created · 200 same file already uploaded · 422 invalid file (nothing stored) ·
+// the CSV format guide ("API"). 201 created · 200 same file already uploaded · 422 invalid file (nothing stored) ·
 // 413 too large.
 export const POST = defineRoute(UPLOAD_CREATE_ROUTE, async ({ ctx, request }) => {
   const { params, input } = await readUploadRequest(request, uploadMaxBytes());
