@@ -14,9 +14,22 @@ test('[uploads] the generic example uploads with progress, a summary and a histo
   await page.locator('#upload-file').setInputFiles(path.join(files, 'generic/example.csv'));
   await expect(page.getByTestId('detected-format')).toHaveText('Generic template v1.1');
   await expect(page.getByText('5 record(s) read from the start of the file.')).toBeVisible();
+  // The transfer state is shown while the request runs. A 5-row file completes in milliseconds on a fast machine, so
+  // the request is held until the state has been seen, then released (it was a race in CI before).
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/api\/v1\/uploads\?/, async (route) => {
+    if (route.request().method() === 'POST') {
+      await held;
+    }
+    await route.continue();
+  });
   await page.getByRole('button', { name: 'Upload example.csv' }).click();
-  // The transfer and processing states are shown while the request runs.
   await expect(page.getByText(/Sending…|Processing on the server/).first()).toBeVisible();
+  release();
+  await page.unrouteAll({ behavior: 'wait' });
   const result = page.getByTestId('upload-result');
   await expect(result).toContainText('Upload complete: 5 records imported from example.csv.', PROCESSING);
   await expect(page.getByTestId('summary-records')).toHaveText('5');
