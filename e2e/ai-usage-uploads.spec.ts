@@ -64,7 +64,13 @@ test('[ai-usage] the demo’s API usage shows in the overview’s model breakdow
   await expect(bar).toBeVisible();
   await bar.click();
   await expect(page).toHaveURL(/\/records\?.*model=claude-sonnet-4-5-20250929/);
-  await expect(page.getByTestId('records-table').getByRole('row').nth(1)).toContainText('Anthropic API');
+  const table = page.getByTestId('records-table');
+  await expect(table.getByRole('row').nth(1)).toContainText('Anthropic API');
+  // Where: the export names no region, so the record has Anthropic's EcoLogits mix zone, USA (ISO alpha-3 of the
+  // United States); the explorer names the country and prints no provider "Other" (lib/format/place-label.ts).
+  const headers = await table.locator('thead th').allTextContents();
+  const where = headers.findIndex((h) => h.startsWith('Where'));
+  await expect(table.getByRole('row').nth(1).getByRole('cell').nth(where)).toHaveText('United States');
 });
 
 const OPENAI_HEADER = 'start_time,end_time,project_id,num_model_requests,model,input_tokens,output_tokens';
@@ -135,6 +141,8 @@ test('[ai-usage] unknown models are mapped in the names review (a repository mod
     .first()
     .click();
   await expect(page.getByTestId('ai-service-flag').filter({ hasText: 'Closed model' })).toHaveCount(1);
+  // The OpenAI export names no region: OpenAI's mix zone USA, named, with the stored code for auditors.
+  await expect(page.getByText('United States (USA)', { exact: true })).toBeVisible();
 });
 
 test('[ai-usage] the FOCUS example: its GPU row’s region is answered in the review, both rows land with their totals', async ({

@@ -2,8 +2,8 @@ import type { IndexedFactorLibrary } from '@/lib/emissions/index-factor-library'
 import type { MethodologySettings } from '@/lib/emissions/methodology-settings';
 import { resolveAccelerator } from '@/lib/emissions/resolve-accelerator';
 import { phaseLabel } from '@/lib/format/labels';
-import { PROVIDER_LABELS } from '@/lib/format/provider-label';
-import type { TPhase, TProvider } from '@/lib/schemas/usage-record';
+import { placeLabel } from '@/lib/format/place-label';
+import type { TPhase } from '@/lib/schemas/usage-record';
 import type { TWhatIfScenario } from '@/lib/schemas/what-if';
 import { ACCELERATOR_THROUGHPUT_TFLOPS } from './accelerator-throughput';
 import type { TRecommendationScope, TScopedRecord } from './recommendation-types';
@@ -32,8 +32,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
 
 const where = (s: TRecommendationScope) => `${s.provider ?? ''} ${s.region ?? ''}`.trim();
 /** "AWS ap-southeast-2": the provider's name for titles (`where` stays the stable code inside keys). */
-const place = (provider: string | null, region: string | null) =>
-  `${provider ? (PROVIDER_LABELS[provider as TProvider] ?? provider) : ''} ${region ?? ''}`.trim();
+const place = (provider: string | null, region: string | null) => placeLabel({ provider, region });
 const what = (s: TRecommendationScope) =>
   `${s.projectName ?? 'unassigned'} ${s.phases.map((p) => phaseLabel(p).toLowerCase()).join('/')}`;
 const baseScope = (r: TScopedRecord): TRecommendationScope => ({

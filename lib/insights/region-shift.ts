@@ -1,5 +1,6 @@
 import { ensureIndexed } from '@/lib/emissions/index-factor-library';
 import { resolveLocation } from '@/lib/emissions/resolve-location';
+import { placeLabel } from '@/lib/format/place-label';
 import type { TProvider } from '@/lib/schemas/usage-record';
 import { COST_ASSUMPTION, ELECTRICITY_PRICE_SOURCE } from './electricity-price';
 import { engineTotals, subtractTotals } from './totals';
@@ -30,12 +31,13 @@ export function regionShiftScenario(
   });
   const baseline = engineTotals(records, { ...inputs, library: indexed });
   const scenario = engineTotals(moved, { ...inputs, library: indexed });
+  const place = placeLabel(params);
   const target = where.gridZone
-    ? `${params.provider} ${params.region} (grid zone ${where.gridZone}${location?.pue ? `, PUE ${location.pue}` : ''})`
-    : `${params.provider} ${params.region} (not in the factor library: world-average intensity, flagged)`;
+    ? `${place} (grid zone ${where.gridZone}${location?.pue ? `, PUE ${location.pue}` : ''})`
+    : `${place} (not in the factor library: world-average intensity, flagged)`;
   return {
     kind: 'region',
-    title: `Run in ${params.provider} ${params.region}`,
+    title: `Run in ${place}`,
     baseline,
     scenario,
     delta: subtractTotals(scenario, baseline),

@@ -131,6 +131,19 @@ test('the demo organisation is seeded and options come from it only', async () =
   expect(options.provider.map((p) => p.value)).toEqual(
     expect.arrayContaining(['aws', 'gcp', 'azure', 'on_prem']),
   );
+  // Regions read as places (lib/format/place-label.ts): the demo's cloud regions keep their code after the
+  // provider's name, the on-premise cluster's DE and the AI services' mix zone USA are countries, never "Other".
+  const regionLabel = (value: string) => options.region.find((o) => o.value === value)?.label;
+  expect(regionLabel('europe-west9')).toBe('Google Cloud europe-west9');
+  expect(regionLabel('us-east-1')).toBe('AWS us-east-1');
+  expect(regionLabel('DE')).toBe('On-premise, Germany');
+  expect(regionLabel('USA')).toBe('United States');
+  const range = { from: new Date('2020-01-01T00:00:00Z'), to: new Date('2030-01-01T00:00:00Z') };
+  const regionBars = (await findBreakdowns({ orgId }, parseDashboardFilters({}), range)).filter(
+    (b) => b.dimension === 'region',
+  );
+  expect(regionBars.find((b) => b.key === 'USA')?.label).toBe('United States');
+  expect(regionBars.find((b) => b.key === 'swedencentral')?.label).toBe('Azure swedencentral');
   const otherOptions = await findFilterOptions({ orgId: otherOrgId });
   expect(otherOptions.team).toEqual([]);
 });

@@ -8,7 +8,7 @@ import { formatRange } from '@/lib/dashboard/date-range';
 import { quarterChoices } from '@/lib/dashboard/period-coverage';
 import { formatDateTime } from '@/lib/format/date-time';
 import { aiServiceLabel, phaseLabel } from '@/lib/format/labels';
-import { PROVIDER_LABELS } from '@/lib/format/provider-label';
+import { placeLabel } from '@/lib/format/place-label';
 import { formatNumber } from '@/lib/format/quantities';
 import { dashboardFiltersToSearch, type TSearchParams } from '@/lib/schemas/dashboard-filters';
 import {
@@ -17,7 +17,6 @@ import {
   type TRecordsQuery,
   ZRecordsQuery,
 } from '@/lib/schemas/records-query';
-import type { TProvider } from '@/lib/schemas/usage-record';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
 import { findFilterOptions } from '@/lib/server/dashboard/dashboard-options';
 import { aiServiceNames } from '@/lib/server/usage/ai-service-options';
@@ -126,10 +125,7 @@ async function RecordsTable({
                 <td className="px-3 py-1.5">
                   {r.team ?? '—'} · {r.project ?? '—'}
                 </td>
-                <td className="px-3 py-1.5">
-                  {r.provider ? (PROVIDER_LABELS[r.provider as TProvider] ?? r.provider) : '—'}{' '}
-                  {r.region ?? ''}
-                </td>
+                <td className="px-3 py-1.5">{placeLabel({ provider: r.provider, region: r.region })}</td>
                 <td className="px-3 py-1.5">{r.aiService ? aiServiceLabel(r.aiService, labels) : '—'}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{formatNumber(r.facilityEnergyKwh)}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{formatNumber(r.locationKgCo2e)}</td>

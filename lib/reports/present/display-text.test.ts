@@ -34,11 +34,11 @@ describe('report display text', () => {
 
   test('codes become labels: phases, providers, flags; period keys and ISO days in words', () => {
     expect(displayCell('data_processing')).toBe('Data processing');
-    expect(displayCell('on_prem / DE (DE)')).toBe('On-premise / DE (DE)');
+    expect(displayCell('on_prem / DE (DE)')).toBe('On-premise, Germany (DE)');
     expect(displayCell('ENERGY_FROM_TDP_MODEL')).toBe('Energy from tdp model');
     expect(codeWords('INTENSITY_NEAREST_YEAR')).toBe('Intensity nearest year');
     expect(humaniseText('Largest region: aws / us-east-1 (US-MIDA-PJM).')).toBe(
-      'Largest region: AWS / us-east-1 (US-MIDA-PJM).',
+      'Largest region: AWS us-east-1 (US-MIDA-PJM).',
     );
     expect(humaniseText('Platform (2026-Q3)')).toBe('Platform (Q3 2026)');
     expect(humaniseText('2026-01-01 – 2026-10-01')).toBe('1 Jan 2026 – 1 Oct 2026');
@@ -50,6 +50,17 @@ describe('report display text', () => {
     ).toBe('energy contract (green tariff); no residual mix (market residual mix unavailable).');
     // File names in citations are not codes.
     expect(humaniseText('ccf_processor_coefficients.csv')).toBe('ccf_processor_coefficients.csv');
+  });
+
+  test('region keys name the place as the records explorer does, the grid zone kept', () => {
+    // An OpenAI API row without a region: the EcoLogits mix zone USA, no "Other" printed.
+    expect(displayCell('other / USA (US)')).toBe('United States (US)');
+    expect(displayCell('aws / us-east-1 (US-MIDA-PJM)')).toBe('AWS us-east-1 (US-MIDA-PJM)');
+    expect(displayCell('edge_sold_products / DE (DE)')).toBe('On-device, sold products, Germany (DE)');
+    expect(displayCell('gcp / unspecified (no zone)')).toBe('Google Cloud (no zone)');
+    expect(humaniseText('Largest region: other / SWE (SE).')).toBe('Largest region: Sweden (SE).');
+    // Only provider keys start a region key: other "a / b (c)" text is left alone.
+    expect(humaniseText('tonnes / year (LB)')).toBe('tonnes / year (LB)');
   });
 
   test('numbers with en-US grouping, missing as n/a, units with a subscript 2', () => {

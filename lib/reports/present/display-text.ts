@@ -1,4 +1,5 @@
 import { PHASE_LABELS } from '@/lib/format/labels';
+import { placeLabel, regionLabel } from '@/lib/format/place-label';
 import { PROVIDER_LABELS } from '@/lib/format/provider-label';
 import type { TCell, TReportColumn } from '../report-model';
 
@@ -40,6 +41,26 @@ const SNAKE_CODE = /\b[a-z]+(?:_[a-z0-9]+)+\b/g;
 const SCREAMING_CODE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g;
 /** "aws / us-east-1 (…)": a provider code before the region. */
 const PROVIDER_PREFIX = /\b([a-z_]+)(?= \/ )/g;
+/**
+ * The report's region key, "provider / region (grid zone)" (lib/reports/aggregate-records.ts): a whole cell, or
+ * inside a sentence when the region has no spaces.
+ */
+const REGION_KEY_PROVIDERS = [...Object.keys(PROVIDER_LABELS), 'edge_sold_products', 'unspecified'].join('|');
+const REGION_KEY_CELL = new RegExp(`^(${REGION_KEY_PROVIDERS}) / (.+) \\(([^()]*)\\)$`);
+const REGION_KEY_TEXT = new RegExp(`\\b(${REGION_KEY_PROVIDERS}) / ([^\\s()]+) \\(([^()]*)\\)`, 'g');
+
+/**
+ * A region key as the records explorer names the place ("AWS us-east-1", "On-premise, Germany", an AI service's
+ * "United States": `placeLabel`), its grid zone kept in brackets: "On-premise, Germany (DE)".
+ */
+function regionKeyWords(provider: string, region: string, zone: string): string {
+  const stated = region === 'unspecified' ? null : region;
+  const place =
+    provider in PROVIDER_LABELS
+      ? placeLabel({ provider, region: stated })
+      : [codeWords(provider), stated ? regionLabel(stated) : null].filter(Boolean).join(', ');
+  return `${place} (${zone})`;
+}
 
 const dayWords = (y: string, m: string, d: string) => `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
 
@@ -76,6 +97,9 @@ export function codeWords(code: string): string {
 /** Any text of the model as people read it: instants, days and period keys in words, codes as labels. */
 export function humaniseText(text: string, timeZone = 'UTC'): string {
   return text
+    .replace(REGION_KEY_TEXT, (_, provider: string, region: string, zone: string) =>
+      regionKeyWords(provider, region, zone),
+    )
     .replace(PROVIDER_PREFIX, (code) => CODE_WORDS[code] ?? code)
     .replace(ISO_INSTANT, (iso) => instantWords(iso, timeZone))
     .replace(ISO_DAY, (_, y: string, m: string, d: string) => dayWords(y, m, d))
@@ -95,7 +119,15 @@ export function displayCell(value: TCell, timeZone = 'UTC'): string {
     return NUMBER.format(value);
   }
   const known = CODE_WORDS[value];
-  return known ?? displayUnits(humaniseText(value, timeZone));
+  if (known) {
+    return known;
+  }
+  const regionKey = REGION_KEY_CELL.exec(value);
+  if (regionKey) {
+    const [, provider = '', region = '', zone = ''] = regionKey;
+    return regionKeyWords(provider, region, zone);
+  }
+  return displayUnits(humaniseText(value, timeZone));
 }
 
 /** One spelling of units on screen and paper: tCO₂e, gCO₂e/… (the exports keep ASCII "tCO2e" for machines). */

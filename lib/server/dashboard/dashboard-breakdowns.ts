@@ -1,8 +1,10 @@
 import 'server-only';
 import type { TDateRange } from '@/lib/dashboard/date-range';
-import { aiServiceLabel } from '@/lib/format/labels';
+import { aiServiceLabel, humanizeCode } from '@/lib/format/labels';
+import { placeLabel } from '@/lib/format/place-label';
+import { PROVIDER_LABELS } from '@/lib/format/provider-label';
 import type { TDashboardFilters, TFilterDimension } from '@/lib/schemas/dashboard-filters';
-import type { TPhase } from '@/lib/schemas/usage-record';
+import type { TPhase, TProvider } from '@/lib/schemas/usage-record';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { joinSql, queryRows, type Sql, sql } from '@/lib/server/db/sql';
 import { planRollupRead, type TRollupCtx } from '../rollups/rollup-plan';
@@ -51,19 +53,34 @@ const KEY_SQL: Record<TBreakdownDimension, Sql> = {
   provider: sql`r.provider::text`,
   aiService: sql`r.ai_service`,
 };
+// Aggregates over one group's rows (never interpolate user input as SQL).
 const LABEL_SQL: Record<TBreakdownDimension, Sql> = {
-  team: sql`t.name`,
-  project: sql`p.name`,
-  model: sql`r.model`,
-  region: sql`COALESCE(r.provider::text || ' · ', '') || r.region`,
-  accelerator: sql`r.accelerator`,
-  provider: sql`r.provider::text`,
+  team: sql`MAX(t.name)`,
+  project: sql`MAX(p.name)`,
+  model: sql`MAX(r.model)`,
+  // The group is the region alone: its provider when every record of it has the same one (named in TypeScript
+  // with the place label), else none, so that a region code two providers share is not put under one of them.
+  region: sql`CASE WHEN MIN(r.provider::text) = MAX(r.provider::text) THEN MIN(r.provider::text) END`,
+  accelerator: sql`MAX(r.accelerator)`,
+  provider: sql`MAX(r.provider::text)`,
   // Named in TypeScript (service names live in reference/ai-services/providers.csv, not in the database).
-  aiService: sql`r.ai_service`,
+  aiService: sql`MAX(r.ai_service)`,
 };
 
 /** The label of the AI-service bar without a service: the organisation's own and cloud compute. */
 export const NO_AI_SERVICE_LABEL = 'Compute (no AI service)';
+
+/**
+ * A bar's label, with its stored code when another bar of the dimension reads the same: `US` (on-device rows) and
+ * `USA` (an AI service's mix zone) are both "United States", and the bars are keyed by their labels.
+ */
+function distinctLabel(
+  row: { dimension: TBreakdownDimension; key: string | null; label: string },
+  rows: readonly { dimension: TBreakdownDimension; key: string | null; label: string }[],
+): string {
+  const same = rows.some((o) => o.dimension === row.dimension && o.label === row.label && o.key !== row.key);
+  return same && row.key !== null ? `${row.label} (${row.key})` : row.label;
+}
 
 /**
  * Location/market CO2e and facility energy grouped by each dimension, largest first (one query for all seven).
@@ -76,7 +93,7 @@ export async function findBreakdowns(
 ): Promise<TBreakdownRow[]> {
   const days = await planRollupRead(ctx, range);
   const selects = BREAKDOWN_DIMENSIONS.map(
-    (dim) => sql`SELECT ${dim}::text AS dimension, ${KEY_SQL[dim]} AS key, MAX(${LABEL_SQL[dim]}) AS label,
+    (dim) => sql`SELECT ${dim}::text AS dimension, ${KEY_SQL[dim]} AS key, ${LABEL_SQL[dim]} AS label,
            SUM(r.location_kg_co2e * r.w)::float8 AS location, SUM(r.market_kg_co2e * r.w)::float8 AS market,
            SUM(r.facility_energy_kwh * r.w)::float8 AS facility
       FROM fr r LEFT JOIN team t ON t.id = r.team_id LEFT JOIN project p ON p.id = r.project_id
@@ -96,16 +113,23 @@ export async function findBreakdowns(
     SELECT * FROM (${joinSql(selects, ' UNION ALL ')}) x ORDER BY dimension, location DESC, key`,
   );
   const names = aiServiceNames();
-  const labelOf = (r: (typeof rows)[number]) =>
-    r.dimension === 'aiService'
-      ? r.key === null
-        ? NO_AI_SERVICE_LABEL
-        : aiServiceLabel(r.key, names)
-      : (r.label ?? 'Not set');
-  return rows.map((r) => ({
+  const labelOf = (r: (typeof rows)[number]): string => {
+    if (r.dimension === 'aiService') {
+      return r.key === null ? NO_AI_SERVICE_LABEL : aiServiceLabel(r.key, names);
+    }
+    if (r.dimension === 'region' && r.key !== null) {
+      return placeLabel({ provider: r.label, region: r.key });
+    }
+    if (r.dimension === 'provider' && r.key !== null) {
+      return PROVIDER_LABELS[r.key as TProvider] ?? humanizeCode(r.key);
+    }
+    return r.label ?? 'Not set';
+  };
+  const labelled = rows.map((r) => ({ ...r, label: labelOf(r) }));
+  return labelled.map((r) => ({
     dimension: r.dimension,
     key: r.key,
-    label: labelOf(r),
+    label: distinctLabel(r, labelled),
     locationKgCo2e: r.location,
     marketKgCo2e: r.market,
     facilityEnergyKwh: r.facility,

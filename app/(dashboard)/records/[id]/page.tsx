@@ -13,7 +13,7 @@ import { formatDateTime, formatDay } from '@/lib/format/date-time';
 import { edgeBoundaryText } from '@/lib/format/edge-boundary';
 import { basisLabel, factorKindLabel, intensitySourceLabel, phaseLabel } from '@/lib/format/labels';
 import { formatMoney } from '@/lib/format/money';
-import { PROVIDER_LABELS } from '@/lib/format/provider-label';
+import { placeLabelWithCode } from '@/lib/format/place-label';
 import { formatNumber } from '@/lib/format/quantities';
 import { safeReturnPath } from '@/lib/security/safe-return-path';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
@@ -107,8 +107,7 @@ export default async function RecordPage({
                 ['Team', r.team?.name],
                 ['Project', r.project?.name],
                 ['Model', r.model],
-                ['Provider', PROVIDER_LABELS[r.provider as keyof typeof PROVIDER_LABELS] ?? r.provider],
-                ['Region', r.region],
+                ['Where', placeLabelWithCode({ provider: r.provider, region: r.region })],
                 ['Instance type', r.instanceType],
                 ['Instances', num(r.instanceCount)],
                 ['Instance-hours', num(r.instanceHours, 'h')],
