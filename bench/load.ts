@@ -27,7 +27,15 @@ function startServer(): ChildProcess {
     process.execPath,
     [path.resolve('node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/e2e-server.ts'],
     {
-      env: { ...process.env, E2E_PORT: String(port), E2E_PG_PORT: String(pgPort) },
+      // Capacity, not the API's rate limits (600 requests/min per token would answer most of these loads 429 on a
+      // fast machine; the limits have their own tests): both per-token and per-organisation limits off (0).
+      env: {
+        ...process.env,
+        E2E_PORT: String(port),
+        E2E_PG_PORT: String(pgPort),
+        API_RATE_LIMIT_PER_TOKEN: '0',
+        API_RATE_LIMIT_PER_ORG: '0',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
@@ -88,6 +96,8 @@ function nextUploadBody(): string {
 }
 
 type TResult = autocannon.Result;
+/** autocannon's per-status counts (in its results since v7; not in @types/autocannon). */
+type TStatusStats = { statusCodeStats?: Record<string, { count: number }> };
 const run = (options: autocannon.Options): Promise<TResult> => autocannon(options);
 
 function summarise(name: string, r: TResult) {
@@ -99,6 +109,11 @@ function summarise(name: string, r: TResult) {
     p99Ms: r.latency.p99,
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
+    // Which statuses, when any request was not 2xx: "429×12 500×1".
+    statuses: Object.entries((r as TResult & TStatusStats).statusCodeStats ?? {})
+      .filter(([code]) => !code.startsWith('2'))
+      .map(([code, stat]) => `${code}×${stat.count}`)
+      .join(' '),
   };
 }
 
