@@ -71,6 +71,18 @@ test('[ai-usage] the demo’s API usage shows in the overview’s model breakdow
   const headers = await table.locator('thead th').allTextContents();
   const where = headers.findIndex((h) => h.startsWith('Where'));
   await expect(table.getByRole('row').nth(1).getByRole('cell').nth(where)).toHaveText('United States');
+  // The record's calculation names the AI-services method and its tokens, never a meter (estimated energy).
+  await table.getByRole('row').nth(1).getByRole('link').first().click();
+  const formulas = page.getByTestId('record-formulas');
+  await expect(formulas).toContainText('IT energy (AI-services method)');
+  await expect(formulas).toContainText(
+    /EcoLogits 0\.9\.1 energy of [\d,]+ output tokens of claude-sonnet-4-5/,
+  );
+  await expect(formulas).toContainText("embodied kg = the method's share of the servers' manufacture");
+  await expect(formulas).not.toContainText('metered');
+  await expect(page.getByTestId('record-factors')).toContainText(
+    'provider profile of the AI-services method',
+  );
 });
 
 const OPENAI_HEADER = 'start_time,end_time,project_id,num_model_requests,model,input_tokens,output_tokens';

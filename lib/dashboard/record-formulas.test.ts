@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { buildRecordFormulas, type TRecordFormulaInput } from './record-formulas';
+import { buildRecordFormulas, describeAiModelRef, type TRecordFormulaInput } from './record-formulas';
 
 const base: TRecordFormulaInput = {
   measuredEnergyKwh: null,
@@ -98,4 +98,63 @@ test('no embodied factor or no water factor: says so with the result, never a ba
   expect(texts.at(-1)).toBe('embodied kg = 0 kg CO₂e (no embodied factor for this hardware)');
   expect(texts).toContain('on-site L = 9 L (no WUE factor for this location)');
   expect(texts).toContain('off-site L = 190 L (no EWIF factor for this location)');
+});
+
+test('an AI-service record shows the method, its tokens and range, not a meter (issue #21)', () => {
+  // 0.5 kWh IT at PUE 1.2 → the method's facility energy 0.6 kWh; range −25 % / +40 % of 0.5 = 0.375–0.7 kWh.
+  const formulas = buildRecordFormulas({
+    ...base,
+    measuredEnergyKwh: 0.5,
+    itEnergyKwh: 0.5,
+    pueApplied: 1.2,
+    facilityEnergyKwh: 0.6,
+    embodiedKgCo2e: 0.03,
+    ai: {
+      modelRef: 'gpt-4o-mini@ecologits-0.9.1',
+      inputTokens: 3_000_000,
+      outputTokens: 1_000_000,
+      energyRange: [0.25, 0.4],
+      onDevice: false,
+    },
+  });
+  expect(formulas[0]).toEqual({
+    label: 'IT energy (AI-services method)',
+    text: 'IT kWh = EcoLogits 0.9.1 energy of 1,000,000 output tokens of gpt-4o-mini ÷ PUE = 0.6 kWh ÷ 1.2 = 0.5 kWh; range 0.375–0.7 kWh (3,000,000 input tokens carry no energy in the method)',
+  });
+  expect(formulas.map((f) => f.text).join(' ')).not.toContain('metered');
+  expect(formulas.at(-1)?.text).toBe(
+    "embodied kg = the method's share of the servers' manufacture for this usage = 0.03 kg CO₂e",
+  );
+});
+
+test('an on-device record shows device energy per token and no embodied share', () => {
+  // 0.02 kWh for 1,000,000 tokens: 0.02 × 3.6e6 J ÷ 1e6 = 0.072 J/token.
+  const formulas = buildRecordFormulas({
+    ...base,
+    itEnergyKwh: 0.02,
+    pueApplied: 1,
+    embodiedKgCo2e: 0,
+    ai: {
+      modelRef: 'phi-3@edge-laptop',
+      inputTokens: 0,
+      outputTokens: 1_000_000,
+      energyRange: null,
+      onDevice: true,
+    },
+  });
+  expect(formulas[0]).toEqual({
+    label: 'Device energy (on-device estimate)',
+    text: 'device kWh = on-device estimate (laptop) for 1,000,000 tokens (0.072 J/token) = 0.02 kWh',
+  });
+  expect(formulas.at(-1)?.text).toBe(
+    "embodied kg = 0 kg CO₂e (on-device: the devices' manufacture is not attributed to inference)",
+  );
+});
+
+test('model references read as model and method', () => {
+  expect(describeAiModelRef('claude-sonnet-4-5@ecologits-0.9.1')).toEqual({
+    model: 'claude-sonnet-4-5',
+    method: 'EcoLogits 0.9.1',
+  });
+  expect(describeAiModelRef(null)).toEqual({ model: null, method: null });
 });

@@ -23,6 +23,20 @@ export interface TRecordFormulaInput {
   waterOffsiteL: number;
   factorRefs: FactorRef[];
   assumptionFlags: string[];
+  /** AI-service and on-device records (issue #21): their IT energy is the AI-services method's, not a meter's. */
+  ai?: TRecordFormulaAi | null;
+}
+
+/** What an AI record keeps of its estimate (usage_record ai_* columns and source data). */
+export interface TRecordFormulaAi {
+  /** The model as the method knew it and the method (`gpt-4o-mini@ecologits-0.9.1`, `phi-3@edge-laptop`). */
+  modelRef: string | null;
+  inputTokens: number;
+  outputTokens: number;
+  /** The method's energy range relative to its midpoint ([0.25, 0.4] = −25 % / +40 %); null when not kept. */
+  energyRange: readonly [number, number] | null;
+  /** On-device inference: device energy, no data centre. */
+  onDevice: boolean;
 }
 
 export interface TFormula {
@@ -40,7 +54,9 @@ const n = formatNumber;
 export function buildRecordFormulas(r: TRecordFormulaInput): TFormula[] {
   const ref = (kind: FactorRef['kind']) => r.factorRefs.find((f) => f.kind === kind);
   const formulas: TFormula[] = [];
-  if (r.measuredEnergyKwh !== null) {
+  if (r.ai) {
+    formulas.push(aiEnergyFormula(r, r.ai));
+  } else if (r.measuredEnergyKwh !== null) {
     formulas.push({
       label: 'IT energy (metered)',
       text: `IT kWh = metered ${n(r.measuredEnergyKwh)} kWh = ${n(r.itEnergyKwh)} kWh`,
@@ -102,11 +118,65 @@ export function buildRecordFormulas(r: TRecordFormulaInput): TFormula[] {
   const embodied = ref('accelerator-embodied');
   formulas.push({
     label: 'Embodied (amortised)',
-    text: embodied
-      ? `embodied kg = embodied per device × device-hours ÷ (lifetime years × 8760 h) = ${n(embodied.value)} ${
-          embodied.unit
-        } × ${n(r.deviceHours)} h ÷ (${n(r.embodiedLifetimeYears)} × ${n(HOURS_PER_YEAR)} h) = ${n(r.embodiedKgCo2e)} kg CO₂e`
-      : `embodied kg = ${n(r.embodiedKgCo2e)} kg CO₂e (no embodied factor for this hardware)`,
+    text: r.ai
+      ? r.ai.onDevice
+        ? `embodied kg = ${n(r.embodiedKgCo2e)} kg CO₂e (on-device: the devices' manufacture is not attributed to inference)`
+        : `embodied kg = the method's share of the servers' manufacture for this usage = ${n(r.embodiedKgCo2e)} kg CO₂e`
+      : embodied
+        ? `embodied kg = embodied per device × device-hours ÷ (lifetime years × 8760 h) = ${n(embodied.value)} ${
+            embodied.unit
+          } × ${n(r.deviceHours)} h ÷ (${n(r.embodiedLifetimeYears)} × ${n(HOURS_PER_YEAR)} h) = ${n(r.embodiedKgCo2e)} kg CO₂e`
+        : `embodied kg = ${n(r.embodiedKgCo2e)} kg CO₂e (no embodied factor for this hardware)`,
   });
   return formulas;
+}
+
+/** "gpt-4o-mini@ecologits-0.9.1" → model "gpt-4o-mini", method "EcoLogits 0.9.1"; on-device refs name the device. */
+export function describeAiModelRef(modelRef: string | null): { model: string | null; method: string | null } {
+  if (!modelRef) {
+    return { model: null, method: null };
+  }
+  const at = modelRef.lastIndexOf('@');
+  const model = at > 0 ? modelRef.slice(0, at) : modelRef;
+  const method = at > 0 ? modelRef.slice(at + 1) : '';
+  const ecologits = /^ecologits-(.+)$/.exec(method);
+  const edge = /^edge-(.+)$/.exec(method);
+  return {
+    model,
+    method: ecologits
+      ? `EcoLogits ${ecologits[1]}`
+      : edge
+        ? `on-device estimate (${edge[1]})`
+        : method || null,
+  };
+}
+
+/**
+ * IT energy of an AI record: the method's facility energy for its output tokens ÷ the PUE it used (the compute
+ * path then multiplies by the same PUE), with the method's range. Input tokens carry no energy in the method
+ * (docs/METHODOLOGY.md "AI services"). On-device: device energy, J per token = kWh × 3.6e6 ÷ tokens.
+ */
+function aiEnergyFormula(r: TRecordFormulaInput, ai: TRecordFormulaAi): TFormula {
+  const { model, method } = describeAiModelRef(ai.modelRef);
+  const range = ai.energyRange
+    ? `; range ${n(r.itEnergyKwh * (1 - ai.energyRange[0]))}–${n(r.itEnergyKwh * (1 + ai.energyRange[1]))} kWh`
+    : '';
+  if (ai.onDevice) {
+    const perToken =
+      ai.outputTokens > 0
+        ? ` for ${n(ai.outputTokens)} tokens (${n((r.itEnergyKwh * 3.6e6) / ai.outputTokens)} J/token)`
+        : '';
+    return {
+      label: 'Device energy (on-device estimate)',
+      text: `device kWh = ${method ?? 'on-device estimate'}${perToken} = ${n(r.itEnergyKwh)} kWh${range}`,
+    };
+  }
+  const facilityKwh = r.itEnergyKwh * r.pueApplied;
+  return {
+    label: 'IT energy (AI-services method)',
+    text:
+      `IT kWh = ${method ?? 'AI-services method'} energy of ${n(ai.outputTokens)} output tokens of ${model ?? 'the model'} ÷ PUE` +
+      ` = ${n(facilityKwh)} kWh ÷ ${n(r.pueApplied)} = ${n(r.itEnergyKwh)} kWh${range}` +
+      (ai.inputTokens > 0 ? ` (${n(ai.inputTokens)} input tokens carry no energy in the method)` : ''),
+  };
 }

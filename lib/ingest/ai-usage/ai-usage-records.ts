@@ -146,6 +146,12 @@ export function aiFootprintOf(
   return {
     ...footprint,
     embodiedKgCo2e: ai.embodiedKgCo2e,
+    // The method's embodied share replaces the device-hour amortisation: "no device-hours, embodied not estimated"
+    // would contradict the stored figure. On-device rows (share 0) keep it: their embodied is not estimated.
+    assumptions:
+      ai.embodiedKgCo2e > 0
+        ? footprint.assumptions.filter((flag) => flag !== 'EMBODIED_NO_DEVICE_HOURS')
+        : footprint.assumptions,
     isMeasured: false,
     ...aiUncertaintyOf(footprint, ai.energyRange),
   };

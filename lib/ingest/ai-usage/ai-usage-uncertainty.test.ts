@@ -74,6 +74,21 @@ describe('uncertainty band of an AI-service record', () => {
     expect(stored.isMeasured).toBe(false);
   });
 
+  test("the method's embodied share replaces the no-device-hours flag; an on-device record (share 0) keeps it", () => {
+    const computed = {
+      locationKgCo2e: 10,
+      intensitySource: 'yearly',
+      assumptions: ['INTENSITY_NEAREST_YEAR', 'EMBODIED_NO_DEVICE_HOURS'],
+      embodiedKgCo2e: 0,
+      isMeasured: true,
+    } as unknown as RecordFootprint;
+    const hosted = aiFootprintOf(computed, { embodiedKgCo2e: 0.0331, energyRange: [0.1, 0.1] });
+    expect(hosted.embodiedKgCo2e).toBe(0.0331);
+    expect(hosted.assumptions).toEqual(['INTENSITY_NEAREST_YEAR']);
+    const onDevice = aiFootprintOf(computed, { embodiedKgCo2e: 0, energyRange: [0.1, 0.1] });
+    expect(onDevice.assumptions).toEqual(['INTENSITY_NEAREST_YEAR', 'EMBODIED_NO_DEVICE_HOURS']);
+  });
+
   test('a grid factor on the other basis widens the grid range by 25 points each side', () => {
     const computed = {
       locationKgCo2e: 10,

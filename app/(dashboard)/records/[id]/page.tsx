@@ -5,19 +5,27 @@ import type { ReactNode } from 'react';
 import { PageHeader } from '@/components/layout/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { ScrollRegion } from '@/components/ui/scroll-region';
+import { aiFactorSource, aiFormulaInputOf } from '@/lib/dashboard/ai-record-provenance';
 import { instrumentLabel } from '@/lib/dashboard/contract-coverage';
-import { buildRecordFormulas } from '@/lib/dashboard/record-formulas';
+import { buildRecordFormulas, describeAiModelRef } from '@/lib/dashboard/record-formulas';
 import { AI_SERVICE_FLAGS, aiServiceFlagsOf } from '@/lib/emissions/ai-services/ai-service-flags';
 import { ASSUMPTION_FLAGS } from '@/lib/emissions/assumption-flags';
 import { formatDateTime, formatDay } from '@/lib/format/date-time';
 import { edgeBoundaryText } from '@/lib/format/edge-boundary';
-import { basisLabel, factorKindLabel, intensitySourceLabel, phaseLabel } from '@/lib/format/labels';
+import {
+  aiServiceLabel,
+  basisLabel,
+  factorKindLabel,
+  intensitySourceLabel,
+  phaseLabel,
+} from '@/lib/format/labels';
 import { formatMoney } from '@/lib/format/money';
 import { placeLabelWithCode } from '@/lib/format/place-label';
 import { formatNumber } from '@/lib/format/quantities';
 import { safeReturnPath } from '@/lib/security/safe-return-path';
 import { requirePageAuth } from '@/lib/server/access/auth-context';
 import { getOrganization } from '@/lib/server/access/organizations';
+import { aiServiceNames } from '@/lib/server/usage/ai-service-options';
 import { getUsageRecordDetail } from '@/lib/server/usage/usage-record-detail';
 import { WhatIfCard } from '../../_components/what-if-card';
 
@@ -60,8 +68,11 @@ export default async function RecordPage({
     notFound();
   }
   // Stored results follow the current lifetime: changing it recomputes every record (restatements logged).
-  const formulas = buildRecordFormulas({ ...r, embodiedLifetimeYears: org.embodiedLifetimeYears });
+  const ai = aiFormulaInputOf(r);
+  const formulas = buildRecordFormulas({ ...r, embodiedLifetimeYears: org.embodiedLifetimeYears, ai });
   const aiFlags = aiServiceFlagsOf(r.sourceData);
+  const aiModel = describeAiModelRef(r.aiModelRef);
+  const stated = (flag: 'AI_PUE_STATED' | 'AI_WUE_STATED') => aiFlags.includes(flag);
   const edgeBoundary = edgeBoundaryText(r.sourceData);
   return (
     <>
@@ -108,19 +119,47 @@ export default async function RecordPage({
                 ['Project', r.project?.name],
                 ['Model', r.model],
                 ['Where', placeLabelWithCode({ provider: r.provider, region: r.region })],
-                ['Instance type', r.instanceType],
-                ['Instances', num(r.instanceCount)],
-                ['Instance-hours', num(r.instanceHours, 'h')],
-                ['Accelerator', r.accelerator],
-                ['Accelerator count', num(r.acceleratorCount)],
-                ['Accelerator-hours', num(r.acceleratorHours, 'h')],
-                ['Accelerator power', num(r.acceleratorPowerW, 'W')],
-                ['Utilisation', num(r.utilization)],
-                ['Measured energy', num(r.measuredEnergyKwh, 'kWh')],
-                ['Energy per request', num(r.energyPerRequestWh, 'Wh')],
-                ['PUE override', num(r.pueOverride)],
-                ['Intensity override', num(r.intensityOverrideGCo2ePerKwh, 'gCO₂e/kWh')],
-                ['WUE override', num(r.wueOverrideLPerKwh, 'L/kWh')],
+                // Hardware inputs do not exist for a hosted AI service or a device estimate: not listed as blanks.
+                ...(ai
+                  ? []
+                  : ([
+                      ['Instance type', r.instanceType],
+                      ['Instances', num(r.instanceCount)],
+                      ['Instance-hours', num(r.instanceHours, 'h')],
+                      ['Accelerator', r.accelerator],
+                      ['Accelerator count', num(r.acceleratorCount)],
+                      ['Accelerator-hours', num(r.acceleratorHours, 'h')],
+                      ['Accelerator power', num(r.acceleratorPowerW, 'W')],
+                      ['Utilisation', num(r.utilization)],
+                    ] satisfies [string, ReactNode][])),
+                // An AI record's energy, PUE and WUE come from the AI-services method (or the row's stated site
+                // values), not a meter or an override: they are named for what they are (issue #21).
+                ...(ai
+                  ? ([
+                      ['AI service', r.aiService ? aiServiceLabel(r.aiService, aiServiceNames()) : null],
+                      ['Model in the method', aiModel.model],
+                      ['Method', aiModel.method],
+                      ['Input tokens', num(r.inputTokens)],
+                      ['Output tokens', num(r.outputTokens)],
+                      [
+                        stated('AI_PUE_STATED') ? 'PUE (stated on the row)' : 'PUE (provider profile)',
+                        num(r.pueOverride),
+                      ],
+                      ['Intensity stated', num(r.intensityOverrideGCo2ePerKwh, 'gCO₂e/kWh')],
+                      [
+                        stated('AI_WUE_STATED')
+                          ? 'WUE on IT energy (stated on the row)'
+                          : 'WUE on IT energy (provider profile)',
+                        num(r.wueOverrideLPerKwh, 'L/kWh'),
+                      ],
+                    ] satisfies [string, ReactNode][])
+                  : ([
+                      ['Measured energy', num(r.measuredEnergyKwh, 'kWh')],
+                      ['Energy per request', num(r.energyPerRequestWh, 'Wh')],
+                      ['PUE override', num(r.pueOverride)],
+                      ['Intensity override', num(r.intensityOverrideGCo2ePerKwh, 'gCO₂e/kWh')],
+                      ['WUE override', num(r.wueOverrideLPerKwh, 'L/kWh')],
+                    ] satisfies [string, ReactNode][])),
                 ['Requests', num(r.requests)],
                 ['Tokens', num(r.tokens)],
                 ['Cost', r.cost === null ? null : formatMoney(r.cost, org.currency)],
@@ -137,7 +176,7 @@ export default async function RecordPage({
             <Rows
               items={[
                 ['Grid zone · country', `${r.gridZone ?? '—'} · ${r.countryCode ?? '—'}`],
-                ['Device-hours', num(r.deviceHours, 'h')],
+                ...(ai ? [] : ([['Device-hours', num(r.deviceHours, 'h')]] satisfies [string, ReactNode][])),
                 ['IT energy', num(r.itEnergyKwh, 'kWh')],
                 ['PUE applied', num(r.pueApplied)],
                 ['Facility energy', num(r.facilityEnergyKwh, 'kWh')],
@@ -148,7 +187,10 @@ export default async function RecordPage({
                 ['Embodied (amortised)', num(r.embodiedKgCo2e, 'kg CO₂e')],
                 ['Water on-site', num(r.waterOnsiteL, 'L')],
                 ['Water off-site', num(r.waterOffsiteL, 'L')],
-                ['Energy basis', r.isMeasured ? 'measured' : 'estimated'],
+                [
+                  'Energy basis',
+                  r.isMeasured ? 'measured' : ai ? 'estimated (AI-services method)' : 'estimated',
+                ],
                 [
                   'Source',
                   r.upload ? (
@@ -201,7 +243,7 @@ export default async function RecordPage({
                   </th>
                   <td className="py-1 pr-4 text-right tabular-nums">{formatNumber(f.value)}</td>
                   <td className="py-1 pr-4">{f.unit}</td>
-                  <td className="py-1 pr-4">{f.source}</td>
+                  <td className="py-1 pr-4">{ai ? aiFactorSource(f, aiFlags, aiModel.method) : f.source}</td>
                   <td className="py-1 pr-4">{f.datasetVersion}</td>
                   <td className="py-1 pr-4">{f.basis ?? '—'}</td>
                 </tr>
