@@ -14,8 +14,12 @@ import { aiServiceNames } from '../usage/ai-service-options';
  * organisation naming a service, apportioned by its time share inside the period (`w`), as the per-model token table
  * reads them. Read from usage_record because the rollups keep one token count, not the input/output split. Grouped
  * by service and provider so that `scopePlacement` (the one rule behind Table C) keeps only the Cat 1 AI-services
- * part: on-premise or company-device records naming a service are Scope 2 and sold products Cat 11.
+ * part: on-premise or company-device records naming a service are Scope 2 and sold products Cat 11. Every phase is
+ * read (no phase filter), so the rows always add up to Table C's AI-services row; the scan is the one the per-model
+ * token table already makes (the organisation's records starting before the period end).
  */
+const NO_FILTERS = parseDashboardFilters(new URLSearchParams());
+
 export async function findAiServiceUsage(
   ctx: { orgId: string },
   period: TCalendarPeriod,
@@ -44,7 +48,7 @@ export async function findAiServiceUsage(
            SUM(r.market_kg_co2e * r.w)::float8 AS market,
            SUM(r.water_onsite_l * r.w)::float8 AS water_onsite,
            SUM(r.water_offsite_l * r.w)::float8 AS water_offsite
-      FROM ${filteredRecordsSql(ctx, parseDashboardFilters(new URLSearchParams()), range)} r
+      FROM ${filteredRecordsSql(ctx, NO_FILTERS, range)} r
      WHERE r.ai_service IS NOT NULL
      GROUP BY 1, 2`,
   );
