@@ -84,7 +84,7 @@ describe('"By AI service" table (section 5)', () => {
       waterOffsiteL: 3,
     };
     const table = buildAiServiceTable([ANTHROPIC, OPENAI], total);
-    // Shares: LB 1.2 / 1.65 = 72.73 %, 0.45 / 1.65 = 27.27 %; MB 0.9 / 1.45 = 62.07 %, 0.55 / 1.45 = 37.93 %.
+    // Shares of the location-based total: 1.2 / 1.65 = 72.73 %, 0.45 / 1.65 = 27.27 %.
     // Energy 0.1236 kWh → 0.124 and 3.1236 → 3.124 (3 decimals, half away from zero).
     expect(table.rows).toEqual([
       {
@@ -98,7 +98,6 @@ describe('"By AI service" table (section 5)', () => {
         waterOnsiteL: 1.5,
         waterOffsiteL: 2.25,
         shareLocationPct: 72.7,
-        shareMarketPct: 62.1,
       },
       {
         label: 'Anthropic API',
@@ -111,7 +110,6 @@ describe('"By AI service" table (section 5)', () => {
         waterOnsiteL: 0.25,
         waterOffsiteL: 0.75,
         shareLocationPct: 27.3,
-        shareMarketPct: 37.9,
       },
       {
         label: 'Total',
@@ -124,7 +122,6 @@ describe('"By AI service" table (section 5)', () => {
         waterOnsiteL: 1.75,
         waterOffsiteL: 3,
         shareLocationPct: 100,
-        shareMarketPct: 100,
       },
     ]);
     expect(table.columns.map((c) => c.unit ?? null)).toEqual([
@@ -137,7 +134,6 @@ describe('"By AI service" table (section 5)', () => {
       'kgCO2e',
       'L',
       'L',
-      '%',
       '%',
     ]);
   });
@@ -200,9 +196,9 @@ describe('"By AI service" table (section 5)', () => {
     sheet?.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
     // Row 1 title, row 2 headers with units, then the services and the total (the note follows).
     expect(rows.slice(2, 5)).toEqual([
-      ['OpenAI API', 1000, 500_000, 1_000_000, 3, 1.2, 0.9, 1.5, 2.25, 72.7, 62.1],
-      ['Anthropic API', 250, 200_000, 100_000, 0.124, 0.45, 0.55, 0.25, 0.75, 27.3, 37.9],
-      ['Total', 1250, 700_000, 1_100_000, 3.124, 1.65, 1.45, 1.75, 3, 100, 100],
+      ['OpenAI API', 1000, 500_000, 1_000_000, 3, 1.2, 0.9, 1.5, 2.25, 72.7],
+      ['Anthropic API', 250, 200_000, 100_000, 0.124, 0.45, 0.55, 0.25, 0.75, 27.3],
+      ['Total', 1250, 700_000, 1_100_000, 3.124, 1.65, 1.45, 1.75, 3, 100],
     ]);
   });
 

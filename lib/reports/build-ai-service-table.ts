@@ -33,7 +33,7 @@ const sharePct = (part: number, whole: number): number | null =>
 
 function cells(
   u: Omit<TAiServiceUsage, 'service' | 'label'>,
-  total: Pick<TPeriodTotals, 'locationKgCo2e' | 'marketKgCo2e'>,
+  total: Pick<TPeriodTotals, 'locationKgCo2e'>,
 ): Record<string, TCell> {
   return {
     requests: roundFor(u.requests, 'requests'),
@@ -45,13 +45,12 @@ function cells(
     waterOnsiteL: roundFor(u.waterOnsiteL, 'L'),
     waterOffsiteL: roundFor(u.waterOffsiteL, 'L'),
     shareLocationPct: sharePct(u.locationKgCo2e, total.locationKgCo2e),
-    shareMarketPct: sharePct(u.marketKgCo2e, total.marketKgCo2e),
   };
 }
 
 /**
- * The "By AI service" table of section 5: one row per service (largest location-based emissions first), then a total
- * row. The total's energy, emissions, water and requests are `total` itself, the Scope 3 Cat 1 AI-services sums that
+ * The "By AI service" table of section 5: one row per service (largest location-based emissions first) with its share
+ * of the AI-services location-based total, then a total row. The total's energy, emissions, water and requests are `total` itself, the Scope 3 Cat 1 AI-services sums that
  * Table C's "Cat 1 AI services" rows show, so the two always agree to the report's rounding; its tokens are the rows'
  * sums (the rollups behind `total` keep one token count, not the input/output split). kg, kWh and L rather than the
  * inventory's t, MWh and m³: a service's quarter is often a few kilograms. Pure.
@@ -74,8 +73,8 @@ export function buildAiServiceTable(rows: readonly TAiServiceUsage[], total: TPe
       { key: 'marketKg', label: 'Emissions MB', unit: 'kgCO2e', basis: 'market-based' },
       { key: 'waterOnsiteL', label: 'Water on-site', unit: 'L' },
       { key: 'waterOffsiteL', label: 'Water off-site', unit: 'L' },
+      // One share column: eleven columns no longer fit an A4 portrait page of the PDF.
       { key: 'shareLocationPct', label: 'Share of AI services LB', unit: '%', basis: 'location-based' },
-      { key: 'shareMarketPct', label: 'Share of AI services MB', unit: '%', basis: 'market-based' },
     ],
     rows: [
       ...sorted.map((u) => ({ label: u.label, ...cells(u, total) })),
