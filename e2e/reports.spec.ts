@@ -74,6 +74,16 @@ test('[reports] preview 2026-Q3, export CSV, XLSX and PDF with the same headline
   expect(formatted(lb?.[2] ?? 'NaN')).toBe(previewLb);
   expect(formatted(mb?.[2] ?? 'NaN')).toBe(previewMb);
   expect(figure('Table C: GHG emissions | Total (LB basis) | Q3 2026')?.[2]).toBe(lb?.[2]);
+  // Section 5 "By AI service" (the demo's OpenAI and Anthropic usage): its kg total is Table C's AI-services row in t.
+  const aiTable = page.locator('[data-table-id="by-ai-service"]');
+  await expect(aiTable.getByRole('rowheader', { name: 'OpenAI API' })).toBeVisible();
+  await expect(aiTable.getByRole('rowheader', { name: 'Anthropic API' })).toBeVisible();
+  const aiTotalKg = Number(figure('By AI service | Total | Emissions LB')?.[2]);
+  expect(aiTotalKg).toBeGreaterThan(0);
+  const aiRowT = Number(
+    figure('Table C: GHG emissions | Scope 3 Cat 1 AI services (LB basis) | Q3 2026')?.[2],
+  );
+  expect(Math.round(aiTotalKg) / 1000).toBe(aiRowT);
 
   // XLSX: dual Scope 2 table and factor register, same totals.
   const workbook = new ExcelJS.Workbook();
@@ -99,6 +109,7 @@ test('[reports] preview 2026-Q3, export CSV, XLSX and PDF with the same headline
   expect(text).toContain(`${previewLb} tCO₂e`);
   expect(text).toContain(`${previewMb} tCO₂e`);
   expect(text).toContain('Factor register');
+  expect(text).toContain('By AI service');
 });
 
 test('[reports] the export API answers bearer-less requests with 401 and validates the period of a signed-in one', async ({

@@ -2,6 +2,7 @@ import type { TCalendarPeriod } from '@/lib/emissions/calendar-periods';
 import type { FactorRef, MarketAllocation } from '@/lib/emissions/footprint-types';
 import type { THardwareAsset, THardwarePeriodFigures } from '@/lib/hardware/hardware-embodied';
 import type { TModelTokenIntensity } from '@/lib/insights/model-token-intensity';
+import type { TAiServiceUsage } from './build-ai-service-table';
 import type { TTargetsReportInput } from './targets-types';
 
 /** One stored usage record, as the report aggregation needs it (units in the names). */
@@ -175,6 +176,8 @@ export interface TQuarterAggregates extends TPeriodAggregates {
   hardwareAssets?: THardwareAsset[];
   /** Intensity per 1M tokens per model in the period (issue #21); absent = not read. */
   modelTokenIntensity?: TModelTokenIntensity[];
+  /** Scope 3 Cat 1 AI-service usage per service in the period (section 5 "By AI service"); absent = not read. */
+  aiServiceUsage?: TAiServiceUsage[];
   /** Targets and budgets active in the period (`getTargetsReportInput` in `lib/server/targets/target-progress.ts`); absent = none configured. */
   targets?: TTargetsReportInput;
 }

@@ -5,23 +5,28 @@ import {
 } from '@/lib/emissions/intensity-metrics';
 import type { TModelTokenIntensity } from '@/lib/insights/model-token-intensity';
 import type { TQuarterAggregates } from './aggregate-types';
+import { buildAiServiceTable, NO_AI_SERVICE_USAGE } from './build-ai-service-table';
 import type { TReportSection, TReportTable } from './report-model';
 import { breakdownTable } from './report-tables';
 import { roundFor, toM3, toTonnes } from './rounding';
 
 export function buildWorkloadSection(a: TQuarterAggregates): TReportSection {
+  // The AI-service table only when the usage was read (absent in pure fixtures); a sentence when there was none.
+  const aiServices = a.aiServiceUsage;
   return {
     id: 'workload',
     number: '5',
     title: 'AI workload breakdown (management view)',
     paragraphs: [
       'Per slice: device-hours, IT and facility energy, emissions on both bases, amortised embodied M, water.',
+      ...(aiServices && aiServices.length === 0 ? [NO_AI_SERVICE_USAGE] : []),
     ],
     tables: [
       breakdownTable('by-phase', 'By phase', 'Phase', a.byPhase, a.totals),
       breakdownTable('by-model', 'By model', 'Model', a.byModel, a.totals),
       breakdownTable('by-team', 'By team', 'Team', a.byTeam, a.totals),
       breakdownTable('by-region', 'By provider and region', 'Provider / region', a.byRegion, a.totals),
+      ...(aiServices && aiServices.length > 0 ? [buildAiServiceTable(aiServices, a.aiServices)] : []),
       ...(a.modelTokenIntensity && a.modelTokenIntensity.length > 0
         ? [tokenIntensityTable(a.modelTokenIntensity)]
         : []),

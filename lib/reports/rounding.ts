@@ -7,6 +7,10 @@ export const DECIMALS: Record<string, number> = {
   tCO2e: 3,
   MWh: 3,
   'm³': 3,
+  // The per-AI-service table (section 5) is in small units: a service's quarter is often a few kilograms.
+  kgCO2e: 3,
+  kWh: 3,
+  L: 3,
   '%': 1,
   'gCO2e/1k requests': 3,
   'gCO2e/1M tokens': 3,

@@ -15,6 +15,7 @@ import type { TReadPlan } from '../rollups/rollup-plan';
 import { getTargetsReportInput } from '../targets/target-progress';
 import { readFactorSets } from '../usage/factor-sets';
 import { findHardwareAssets } from '../usage/hardware-assets';
+import { findAiServiceUsage } from './find-ai-service-usage';
 import { findRollupMonths } from './quarter-aggregates-rollups';
 import { findPeriodQuality } from './quarter-quality';
 
@@ -107,8 +108,16 @@ export async function getQuarterAggregates(
     findReportContext(ctx, period, gridIds),
     getTargetsReportInput(ctx, period),
   ]);
-  const modelTokenIntensity = await findPeriodTokenIntensity(ctx, period);
-  return { ...assembleQuarterAggregates({ org, period, rows, ...context }), targets, modelTokenIntensity };
+  const [modelTokenIntensity, aiServiceUsage] = await Promise.all([
+    findPeriodTokenIntensity(ctx, period),
+    findAiServiceUsage(ctx, period),
+  ]);
+  return {
+    ...assembleQuarterAggregates({ org, period, rows, ...context }),
+    targets,
+    modelTokenIntensity,
+    aiServiceUsage,
+  };
 }
 
 async function getQuarterAggregatesFromRollups(
@@ -123,10 +132,11 @@ async function getQuarterAggregatesFromRollups(
   const gridIds = quality.factors
     .filter((f) => f.kind === 'grid-intensity' || f.kind === 'residual-mix')
     .map((f) => f.id);
-  const [context, targets, modelTokenIntensity] = await Promise.all([
+  const [context, targets, modelTokenIntensity, aiServiceUsage] = await Promise.all([
     findReportContext(ctx, period, gridIds),
     getTargetsReportInput(ctx, period),
     findPeriodTokenIntensity(ctx, period),
+    findAiServiceUsage(ctx, period),
   ]);
   for (const factor of quality.factors) {
     factor.licence = context.licences.get(factor.id) ?? null;
@@ -154,6 +164,7 @@ async function getQuarterAggregatesFromRollups(
     hardwareAssets: [...assets],
     targets,
     modelTokenIntensity,
+    aiServiceUsage,
   };
 }
 
