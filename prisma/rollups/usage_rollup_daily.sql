@@ -1,6 +1,7 @@
 -- Canonical definition of the usage_rollup_daily trigger functions and triggers: what the migrations leave in the
 -- database today (prisma/migrations/20261130040000_usage_rollups, 20261201050000_ingest_trigger_plans,
--- 20261206190413_rollup_numeric_sums, 20261207020000_rollup_ai_service). tests/integration/rollup-definitions.test.ts applies every migration to a
+-- 20261206190413_rollup_numeric_sums, 20261207020000_rollup_ai_service,
+-- 20261207040000_rollup_token_quantities). tests/integration/rollup-definitions.test.ts applies every migration to a
 -- fresh database and checks that the live functions, their settings and the triggers equal this file. To change
 -- one: edit it here, then copy the changed statements into a new migration (`npm run db:new -- <name>`).
 -- docs/SCALING.md "Changing a rollup".
@@ -31,6 +32,8 @@ $$;
 -- Each record-day delta is cast to NUMERIC before it is summed, so running sums stay exact
 -- (docs/decisions/reliability.md "Rollup sums are NUMERIC"). `ai_service` (the third-party AI service a record's
 -- tokens went to, NULL for compute) is the last key column (output column 32), so AI-service usage has rows of its own.
+-- The quantities after it (columns 33–36: facility energy, market CO2e and on-site + off-site water of the records
+-- with tokens > 0, and output tokens) serve the intensity per 1M tokens per model (`findModelTokenIntensity`).
 CREATE OR REPLACE FUNCTION usage_rollup_upsert_sql(src TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $f$
   SELECT format($q$
     WITH up AS (
@@ -38,7 +41,8 @@ CREATE OR REPLACE FUNCTION usage_rollup_upsert_sql(src TEXT) RETURNS TEXT LANGUA
              accelerator, grid_zone, is_measured, record_starts, record_carry_in, record_share, device_hours, it_energy_kwh,
              facility_energy_kwh, location_kg_co2e, market_kg_co2e, market_matched_kwh, embodied_kg_co2e,
              water_onsite_l, water_offsite_l, uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, requests, tokens,
-             request_location_kg_co2e, request_embodied_kg_co2e, token_location_kg_co2e, token_embodied_kg_co2e, ai_service)
+             request_location_kg_co2e, request_embodied_kg_co2e, token_location_kg_co2e, token_embodied_kg_co2e, ai_service,
+             token_facility_energy_kwh, token_market_kg_co2e, token_water_l, output_tokens)
       SELECT r.org_id, r.day, r.phase, r.team_id, r.project_id, r.model, r.region, r.provider, r.accelerator,
              r.grid_zone, r.is_measured,
              SUM(r.sign * r.is_start)::int, SUM(r.sign * (1 - r.is_start))::int, SUM((r.sign * r.share)::numeric),
@@ -53,12 +57,17 @@ CREATE OR REPLACE FUNCTION usage_rollup_upsert_sql(src TEXT) RETURNS TEXT LANGUA
              COALESCE(SUM((r.sign * r.embodied_kg_co2e * r.share)::numeric) FILTER (WHERE r.requests > 0), 0),
              COALESCE(SUM((r.sign * r.location_kg_co2e * r.share)::numeric) FILTER (WHERE r.tokens > 0), 0),
              COALESCE(SUM((r.sign * r.embodied_kg_co2e * r.share)::numeric) FILTER (WHERE r.tokens > 0), 0),
-             r.ai_service
+             r.ai_service,
+             COALESCE(SUM((r.sign * r.facility_energy_kwh * r.share)::numeric) FILTER (WHERE r.tokens > 0), 0),
+             COALESCE(SUM((r.sign * r.market_kg_co2e * r.share)::numeric) FILTER (WHERE r.tokens > 0), 0),
+             COALESCE(SUM((r.sign * (r.water_onsite_l + r.water_offsite_l) * r.share)::numeric) FILTER (WHERE r.tokens > 0), 0),
+             SUM((r.sign * COALESCE(r.output_tokens, 0) * r.share)::numeric)
         FROM (SELECT x.sign, x.org_id, x.phase, x.team_id, x.project_id, x.model, x.region, x.provider,
                      x.accelerator, x.grid_zone, x.is_measured, x.requests, x.tokens, x.device_hours,
                      x.it_energy_kwh, x.facility_energy_kwh, x.location_kg_co2e, x.market_kg_co2e,
                      x.market_matched_kwh, x.embodied_kg_co2e, x.water_onsite_l, x.water_offsite_l,
-                     x.uncertainty_low_kg_co2e, x.uncertainty_high_kg_co2e, x.ai_service, d.day, d.share, d.is_start
+                     x.uncertainty_low_kg_co2e, x.uncertainty_high_kg_co2e, x.ai_service, x.output_tokens, d.day, d.share,
+                     d.is_start
                 FROM (%s) x
                 JOIN organization o ON o.id = x.org_id
                 CROSS JOIN LATERAL usage_rollup_days(x.started_at, x.ended_at, o.time_zone) d
@@ -87,7 +96,11 @@ CREATE OR REPLACE FUNCTION usage_rollup_upsert_sql(src TEXT) RETURNS TEXT LANGUA
         request_location_kg_co2e = u.request_location_kg_co2e + EXCLUDED.request_location_kg_co2e,
         request_embodied_kg_co2e = u.request_embodied_kg_co2e + EXCLUDED.request_embodied_kg_co2e,
         token_location_kg_co2e = u.token_location_kg_co2e + EXCLUDED.token_location_kg_co2e,
-        token_embodied_kg_co2e = u.token_embodied_kg_co2e + EXCLUDED.token_embodied_kg_co2e
+        token_embodied_kg_co2e = u.token_embodied_kg_co2e + EXCLUDED.token_embodied_kg_co2e,
+        token_facility_energy_kwh = u.token_facility_energy_kwh + EXCLUDED.token_facility_energy_kwh,
+        token_market_kg_co2e = u.token_market_kg_co2e + EXCLUDED.token_market_kg_co2e,
+        token_water_l = u.token_water_l + EXCLUDED.token_water_l,
+        output_tokens = u.output_tokens + EXCLUDED.output_tokens
       RETURNING u.id, u.record_starts + u.record_carry_in AS contributions
     )
     SELECT COALESCE(array_agg(id) FILTER (WHERE contributions = 0), '{}') FROM up$q$, src)

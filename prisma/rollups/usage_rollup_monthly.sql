@@ -1,6 +1,6 @@
 -- Canonical definition of the usage_rollup_monthly trigger functions and triggers: what the migrations leave in
 -- the database today (prisma/migrations/20261201010000_overview_rollups, 20261206190413_rollup_numeric_sums
--- (column types only), 20261207020000_rollup_ai_service). tests/integration/rollup-definitions.test.ts applies every migration to a fresh database
+-- (column types only), 20261207020000_rollup_ai_service, 20261207040000_rollup_token_quantities). tests/integration/rollup-definitions.test.ts applies every migration to a fresh database
 -- and checks that the live functions, their settings and the triggers equal this file. To change one: edit it
 -- here, then copy the changed statements into a new migration (`npm run db:new -- <name>`). docs/SCALING.md
 -- "Changing a rollup".
@@ -12,7 +12,7 @@ CREATE OR REPLACE FUNCTION usage_rollup_monthly_apply_sql(src TEXT) RETURNS TEXT
   SELECT format($q$
     WITH up AS (
       INSERT INTO usage_rollup_monthly AS u (org_id, month, phase, team_id, project_id, model, region, provider,
-             accelerator, grid_zone, is_measured, daily_rows, record_starts, record_carry_in, record_share, device_hours, it_energy_kwh, facility_energy_kwh, location_kg_co2e, market_kg_co2e, market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l, uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, requests, tokens, request_location_kg_co2e, request_embodied_kg_co2e, token_location_kg_co2e, token_embodied_kg_co2e, ai_service)
+             accelerator, grid_zone, is_measured, daily_rows, record_starts, record_carry_in, record_share, device_hours, it_energy_kwh, facility_energy_kwh, location_kg_co2e, market_kg_co2e, market_matched_kwh, embodied_kg_co2e, water_onsite_l, water_offsite_l, uncertainty_low_kg_co2e, uncertainty_high_kg_co2e, requests, tokens, request_location_kg_co2e, request_embodied_kg_co2e, token_location_kg_co2e, token_embodied_kg_co2e, ai_service, token_facility_energy_kwh, token_market_kg_co2e, token_water_l, output_tokens)
       SELECT d.org_id, date_trunc('month', d.day::timestamp)::date, d.phase, d.team_id, d.project_id, d.model,
              d.region, d.provider, d.accelerator, d.grid_zone, d.is_measured,
              SUM(d.sign)::int, SUM(d.sign * d.record_starts)::int,
@@ -35,7 +35,11 @@ CREATE OR REPLACE FUNCTION usage_rollup_monthly_apply_sql(src TEXT) RETURNS TEXT
              SUM(d.sign * d.request_embodied_kg_co2e),
              SUM(d.sign * d.token_location_kg_co2e),
              SUM(d.sign * d.token_embodied_kg_co2e),
-             d.ai_service
+             d.ai_service,
+             SUM(d.sign * d.token_facility_energy_kwh),
+             SUM(d.sign * d.token_market_kg_co2e),
+             SUM(d.sign * d.token_water_l),
+             SUM(d.sign * d.output_tokens)
         FROM (%s) d
        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 33
        ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 33
@@ -62,7 +66,11 @@ CREATE OR REPLACE FUNCTION usage_rollup_monthly_apply_sql(src TEXT) RETURNS TEXT
         request_location_kg_co2e = u.request_location_kg_co2e + EXCLUDED.request_location_kg_co2e,
         request_embodied_kg_co2e = u.request_embodied_kg_co2e + EXCLUDED.request_embodied_kg_co2e,
         token_location_kg_co2e = u.token_location_kg_co2e + EXCLUDED.token_location_kg_co2e,
-        token_embodied_kg_co2e = u.token_embodied_kg_co2e + EXCLUDED.token_embodied_kg_co2e
+        token_embodied_kg_co2e = u.token_embodied_kg_co2e + EXCLUDED.token_embodied_kg_co2e,
+        token_facility_energy_kwh = u.token_facility_energy_kwh + EXCLUDED.token_facility_energy_kwh,
+        token_market_kg_co2e = u.token_market_kg_co2e + EXCLUDED.token_market_kg_co2e,
+        token_water_l = u.token_water_l + EXCLUDED.token_water_l,
+        output_tokens = u.output_tokens + EXCLUDED.output_tokens
       RETURNING u.id, u.daily_rows
     )
     SELECT COALESCE(array_agg(id) FILTER (WHERE daily_rows = 0), '{}') FROM up$q$, src)

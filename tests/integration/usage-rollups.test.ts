@@ -97,7 +97,8 @@ async function aiRollupSums(aiService: string | null) {
 const UPSERT_COLUMNS = `x.org_id, x.phase, x.team_id, x.project_id, x.model, x.region, x.provider, x.accelerator,
   x.grid_zone, x.is_measured, x.requests, x.tokens, x.device_hours, x.it_energy_kwh, x.facility_energy_kwh,
   x.location_kg_co2e, x.market_kg_co2e, x.market_matched_kwh, x.embodied_kg_co2e, x.water_onsite_l,
-  x.water_offsite_l, x.uncertainty_low_kg_co2e, x.uncertainty_high_kg_co2e, x.started_at, x.ended_at`;
+  x.water_offsite_l, x.uncertainty_low_kg_co2e, x.uncertainty_high_kg_co2e, x.started_at, x.ended_at,
+  x.output_tokens`;
 
 test('an AI-service record has rollup rows of its own; the migration moves records counted before it', async () => {
   const computeBefore = await aiRollupSums(null);
@@ -155,7 +156,12 @@ test('an AI-service record has rollup rows of its own; the migration moves recor
     ),
     'utf8',
   );
-  await client.query(migration.slice(migration.lastIndexOf('DO $$')));
+  // The upsert of today also reads output_tokens (20261207040000_rollup_token_quantities): the replayed block's
+  // column lists name it too.
+  const block = migration
+    .slice(migration.lastIndexOf('DO $$'))
+    .replaceAll('x.ended_at,', 'x.ended_at, x.output_tokens,');
+  await client.query(block);
   await expectExact();
   expect(await aiRollupSums('mistral')).toEqual(afterInsert);
   const servicesAfter = await client.query(
@@ -170,6 +176,49 @@ test('an AI-service record has rollup rows of its own; the migration moves recor
   expect((await aiRollupSums('mistral')).daily.rows).toBe(0);
   expect((await aiRollupSums('mistral')).monthly.rows).toBe(0);
   await expectExact();
+}, 120_000);
+
+/** Per level, the sums of the token columns over the org (20261207040000_rollup_token_quantities). */
+async function tokenColumnSums() {
+  const sums = (table: string) => `SELECT SUM(token_facility_energy_kwh)::float8 AS kwh,
+      SUM(token_market_kg_co2e)::float8 AS market, SUM(token_water_l)::float8 AS water,
+      SUM(output_tokens)::float8 AS output FROM ${table} WHERE org_id = $1`;
+  return {
+    daily: (await client.query(sums('usage_rollup_daily'), [orgId])).rows[0],
+    monthly: (await client.query(sums('usage_rollup_monthly'), [orgId])).rows[0],
+  };
+}
+
+test('the token-quantities migration fills the new columns of rows rolled up before it', async () => {
+  await expectExact();
+  const before = await tokenColumnSums();
+  // Independent figures: the same sums over the raw records with tokens.
+  const { rows } = await client.query(
+    `SELECT SUM(facility_energy_kwh) FILTER (WHERE tokens > 0)::float8 AS kwh,
+            SUM(COALESCE(output_tokens, 0))::float8 AS output FROM usage_record WHERE org_id = $1`,
+    [orgId],
+  );
+  expect(rows[0].kwh).toBeGreaterThan(0);
+  expect(rows[0].output).toBeGreaterThan(0);
+  expect(before.daily.kwh).toBeCloseTo(rows[0].kwh, 6);
+  expect(before.monthly.output).toBeCloseTo(rows[0].output, 3);
+  // Rows as the migration finds them: the new columns at their default 0 (the monthly trigger follows the update).
+  await client.query(
+    `UPDATE usage_rollup_daily SET token_facility_energy_kwh = 0, token_market_kg_co2e = 0, token_water_l = 0,
+       output_tokens = 0`,
+  );
+  expect((await tokenColumnSums()).monthly.kwh).toBe(0);
+  expect((await findRollupMismatches(client)).length).toBeGreaterThan(0);
+  const migration = readFileSync(
+    path.resolve(
+      import.meta.dirname,
+      '../../prisma/migrations/20261207040000_rollup_token_quantities/migration.sql',
+    ),
+    'utf8',
+  );
+  await client.query(migration.slice(migration.lastIndexOf('DO $$')));
+  await expectExact();
+  expect(await tokenColumnSums()).toEqual(before);
 }, 120_000);
 
 /** Every dashboard and summary read, from rollups and from raw records. */

@@ -109,6 +109,10 @@ const ROLLUP_COLUMNS = rawSql(
       'request_embodied_kg_co2e',
       'token_location_kg_co2e',
       'token_embodied_kg_co2e',
+      'token_facility_energy_kwh',
+      'token_market_kg_co2e',
+      'token_water_l',
+      'output_tokens',
       // The sums are NUMERIC (exact under adds/deletes); reads compute in float8 like the raw-record reads.
     ].map((c) => `${c}::float8 AS ${c}`),
   ]

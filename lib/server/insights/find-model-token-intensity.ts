@@ -4,16 +4,31 @@ import { modelTokenIntensities, type TModelTokenIntensity } from '@/lib/insights
 import type { TDashboardFilters } from '@/lib/schemas/dashboard-filters';
 import { getPrisma } from '@/lib/server/db/prisma';
 import { queryRows, sql } from '@/lib/server/db/sql';
-import { filteredRecordsSql } from '../dashboard/dashboard-where';
+import { filteredRecordsSql, filteredRollupsSql } from '../dashboard/dashboard-where';
 import { getLlmModelRepository } from '../factors/llm-model-repository-cache';
+import { planRollupRead, type TRollupCtx } from '../rollups/rollup-plan';
+
+/** One (model, service) group's sums: tokens, output tokens, kWh, kg CO2e (location, market), L. */
+interface TTokenSums {
+  model: string;
+  service: string | null;
+  tokens: number;
+  output_tokens: number;
+  energy: number;
+  location: number;
+  market: number;
+  water: number;
+}
 
 /**
  * Intensity per 1M tokens per model over a range (issue #21): the inference records with tokens, AI services and
- * self-hosted alike, each apportioned by its time share inside the range (`w`). Read from usage_record directly
- * (the rollups have no token split by service).
+ * self-hosted alike, each apportioned by its time share inside the range. Read from the rollups when the range is
+ * whole local days (their token_* columns hold exactly these records' quantities, already split by local day;
+ * whole months from usage_rollup_monthly), else from usage_record with `w` (same figures, scans every record up to
+ * the range end). docs/decisions/ai-services.md AS46.
  */
 export async function findModelTokenIntensity(
-  ctx: { orgId: string },
+  ctx: TRollupCtx,
   filters: TDashboardFilters,
   range: TDateRange,
 ): Promise<TModelTokenIntensity[]> {
@@ -22,18 +37,24 @@ export async function findModelTokenIntensity(
   }
   // Narrow the scan to inference inside the filtered subquery (the outer WHERE alone would compute w for all).
   const inference = { ...filters, phase: ['inference' as const] };
-  const rows = await queryRows<{
-    model: string;
-    service: string | null;
-    tokens: number;
-    output_tokens: number;
-    energy: number;
-    location: number;
-    market: number;
-    water: number;
-  }>(
+  const days = await planRollupRead(ctx, range);
+  const rows = await queryRows<TTokenSums>(
     getPrisma(),
-    sql`
+    days
+      ? // token_* = quantities of the rollup's records with tokens > 0; rows without such records add zeros.
+        sql`
+    SELECT r.model, r.ai_service AS service,
+           SUM(r.tokens)::float8 AS tokens,
+           SUM(r.output_tokens)::float8 AS output_tokens,
+           SUM(r.token_facility_energy_kwh)::float8 AS energy,
+           SUM(r.token_location_kg_co2e)::float8 AS location,
+           SUM(r.token_market_kg_co2e)::float8 AS market,
+           SUM(r.token_water_l)::float8 AS water
+      FROM ${filteredRollupsSql(ctx, inference, days, { months: true })} r
+     WHERE r.model IS NOT NULL
+     GROUP BY 1, 2
+    HAVING SUM(r.tokens) > 0`
+      : sql`
     SELECT r.model, r.ai_service AS service,
            SUM(r.tokens * r.w)::float8 AS tokens,
            SUM(COALESCE(r.output_tokens, 0) * r.w)::float8 AS output_tokens,

@@ -30,6 +30,10 @@ const RAW_SUMS: Record<string, string> = {
   request_embodied_kg_co2e: 'CASE WHEN r.requests > 0 THEN r.embodied_kg_co2e ELSE 0 END',
   token_location_kg_co2e: 'CASE WHEN r.tokens > 0 THEN r.location_kg_co2e ELSE 0 END',
   token_embodied_kg_co2e: 'CASE WHEN r.tokens > 0 THEN r.embodied_kg_co2e ELSE 0 END',
+  token_facility_energy_kwh: 'CASE WHEN r.tokens > 0 THEN r.facility_energy_kwh ELSE 0 END',
+  token_market_kg_co2e: 'CASE WHEN r.tokens > 0 THEN r.market_kg_co2e ELSE 0 END',
+  token_water_l: 'CASE WHEN r.tokens > 0 THEN r.water_onsite_l + r.water_offsite_l ELSE 0 END',
+  output_tokens: 'COALESCE(r.output_tokens, 0)',
   record_starts: '1',
   record_share: '1',
   record_carry_in: `GREATEST(0, date_trunc('day', (CASE WHEN r.ended_at > r.started_at
