@@ -56,6 +56,9 @@ export function modelTokenIntensities(rows: readonly TModelTokenTotals[]): TMode
       };
     })
     .sort(
-      (a, b) => b.locationGCo2ePer1mTokens - a.locationGCo2ePer1mTokens || a.model.localeCompare(b.model),
+      (a, b) =>
+        b.locationGCo2ePer1mTokens - a.locationGCo2ePer1mTokens ||
+        a.model.localeCompare(b.model) ||
+        (a.service ?? '').localeCompare(b.service ?? ''),
     );
 }

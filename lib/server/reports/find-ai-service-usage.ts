@@ -80,5 +80,6 @@ export async function findAiServiceUsage(
     u.waterOffsiteL += r.water_offsite;
     byService.set(r.service, u);
   }
-  return [...byService.values()];
+  // SQL groups come in no defined order: by service code, so both report read paths give the same array.
+  return [...byService.values()].sort((a, b) => a.service.localeCompare(b.service));
 }
